@@ -1,0 +1,221 @@
+"""Telegram through python-telegram-bot: updates become Incoming events, outbox rows become messages."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import timedelta
+
+from telegram import BotCommand, InputFile, Message, Update
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, split_text
+from bot.core import Core
+from bot.transport import Delivery, Outcome, Pacing
+from handlers.contract import Incoming, Reply
+from messages_ar import Messages
+from storage.models import OutboxRow
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+PUBLIC_COMMANDS = ("start", "recommend", "status", "my", "help", "cancel")
+NOT_MODIFIED = "message is not modified"
+
+
+def to_incoming(update: Update) -> Incoming | None:
+    """Decode a private-chat update; None for what the bot ignores (groups, edits, channel posts)."""
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or user.is_bot or chat is None or chat.type != "private":
+        return None
+    base = {
+        "channel": CHANNEL,
+        "user": str(user.id),
+        "event_id": f"u:{update.update_id}",
+        "name": user.full_name,
+    }
+    if update.callback_query is not None:
+        query = update.callback_query
+        ref = str(query.message.message_id) if isinstance(query.message, Message) else None
+        return Incoming(**base, choice=query.data or "", message_ref=ref)
+    message = update.message
+    if message is None:
+        return None
+    text = message.text
+    if text is not None and text.startswith("/") and len(text) > 1:
+        head, _, args = text[1:].partition(" ")
+        command = head.split("@", 1)[0].lower()
+        return Incoming(**base, command=command, args=args.strip())
+    return Incoming(**base, text=text)
+
+
+def _retry_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PTB warns that the int form is deprecated; both forms are handled
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class TelegramTransport:
+    """Sends outbox rows with the application's Bot."""
+
+    channel = CHANNEL
+
+    def __init__(self, application: Application, pacing: Pacing) -> None:  # type: ignore[type-arg]
+        self.application = application
+        self.pacing = pacing
+
+    async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
+        """Send, edit or upload one reply."""
+        try:
+            return Delivery(
+                Outcome.SENT, channel_msg_id=await self._send(int(row.recipient), row.edit_ref, reply)
+            )
+        except RetryAfter as error:
+            return Delivery(Outcome.RETRY, retry_after=_retry_seconds(error), error="429 flood control")
+        except Forbidden as error:
+            return Delivery(Outcome.UNREACHABLE, error=f"403 {error.message}")
+        except BadRequest as error:
+            outcome = Outcome.UNREACHABLE if "chat not found" in error.message.lower() else Outcome.FAILED
+            return Delivery(outcome, error=f"400 {error.message}")
+        except NetworkError as error:  # includes TimedOut and 5xx answers
+            return Delivery(Outcome.RETRY, error=f"network: {error.message}")
+        except TelegramError as error:
+            return Delivery(Outcome.FAILED, error=error.message)
+
+    async def _send(self, chat_id: int, edit_ref: str | None, reply: Reply) -> str:
+        bot = self.application.bot
+        markup = keyboard(reply.choices)
+        if reply.document is not None:
+            return await self._send_document(chat_id, reply)
+        pieces = split_text(reply.text)
+        if edit_ref is not None and len(pieces) == 1:
+            try:
+                await bot.edit_message_text(
+                    pieces[0], chat_id=chat_id, message_id=int(edit_ref), reply_markup=markup
+                )
+                return edit_ref
+            except BadRequest as error:
+                if NOT_MODIFIED in error.message.lower():
+                    return edit_ref
+                log.info("could not edit message in place (%s); sending a new one", error.message)
+        sent = None
+        for index, piece in enumerate(pieces):
+            last = index == len(pieces) - 1
+            sent = await bot.send_message(chat_id, piece, reply_markup=markup if last else None)
+        assert sent is not None  # noqa: S101 - split_text always yields a piece
+        return str(sent.message_id)
+
+    async def _send_document(self, chat_id: int, reply: Reply) -> str:
+        assert reply.document is not None  # noqa: S101 - checked by the caller
+        doc = reply.document
+        caption = doc.caption if doc.caption and len(doc.caption) <= CAPTION_LIMIT else None
+        sent = await self.application.bot.send_document(
+            chat_id,
+            InputFile(doc.data, filename=doc.filename),
+            caption=caption,
+            reply_markup=keyboard(reply.choices),
+        )
+        return str(sent.message_id)
+
+
+def build_application(
+    token: str,
+    base_url: str,
+    *,
+    pool_size: int,
+    concurrent_updates: int,
+) -> Application:  # type: ignore[type-arg]
+    """Build a PTB application on base_url, without PTB's job queue (the bot has its own scheduler)."""
+    return (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .base_file_url(base_url.replace("/bot", "/file/bot"))
+        .rate_limiter(AIORateLimiter(max_retries=0))
+        .concurrent_updates(concurrent_updates)
+        .connection_pool_size(pool_size)
+        .pool_timeout(10.0)
+        .job_queue(None)
+        .build()
+    )
+
+
+async def set_commands(application: Application, messages: Messages) -> None:  # type: ignore[type-arg]
+    """Publish the command menu with Arabic descriptions."""
+    commands = [BotCommand(name, messages.t(f"command-{name}")) for name in PUBLIC_COMMANDS]
+    await application.bot.set_my_commands(commands)
+
+
+async def _answer_query(update: Update) -> None:
+    if update.callback_query is None:
+        return
+    try:
+        await update.callback_query.answer()
+    except TelegramError as error:  # an old query cannot be answered; the event still counts
+        log.info("callback query not answered: %s", error.message)
+
+
+def update_handler(
+    handle: Callable[[Incoming], Awaitable[object]],
+) -> TypeHandler[Update, ContextTypes.DEFAULT_TYPE, None]:
+    """Return a PTB handler that answers every callback query and hands every update to handle."""
+
+    async def on_update(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        incoming = to_incoming(update)
+        await asyncio.gather(_answer_query(update), handle(incoming) if incoming else asyncio.sleep(0))
+
+    return TypeHandler(Update, on_update)
+
+
+class TelegramChannel:
+    """Runs Telegram polling and the Telegram transport for a Core."""
+
+    def __init__(self, core: Core, token: str, base_url: str, *, poll_timeout: float = 10.0) -> None:
+        settings = core.settings
+        self.core = core
+        self.poll_timeout = poll_timeout
+        self.application = build_application(
+            token,
+            base_url,
+            pool_size=settings.telegram_pool_size,
+            concurrent_updates=settings.telegram_concurrent_updates,
+        )
+        self.application.add_handler(update_handler(core.dispatcher.handle))
+        self.application.add_error_handler(_log_error)
+        pacing = Pacing(per_second=settings.telegram_per_chat_rate, burst=settings.telegram_per_chat_burst)
+        self.transport = TelegramTransport(self.application, pacing)
+
+    async def start(self) -> None:
+        """Connect, publish the command menu, register the transport and start polling."""
+        await self.application.initialize()
+        me = self.application.bot
+        self.core.dispatcher.config = replace(self.core.dispatcher.config, bot_username=me.username)
+        await set_commands(self.application, self.core.messages)
+        self.core.sender.add_transport(self.transport)
+        await self.application.start()
+        assert self.application.updater is not None  # noqa: S101 - built with an updater
+        await self.application.updater.start_polling(
+            timeout=int(self.poll_timeout),
+            allowed_updates=["message", "callback_query"],
+            drop_pending_updates=False,
+        )
+        log.info("telegram: polling as @%s", me.username)
+
+    async def stop(self) -> None:
+        """Stop polling and close the HTTP clients."""
+        if self.application.updater is not None and self.application.updater.running:
+            await self.application.updater.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+
+
+async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log errors PTB caught outside the dispatcher (which handles its own)."""
+    log.error("telegram error: %s", type(context.error).__name__, exc_info=context.error)

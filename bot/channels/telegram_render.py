@@ -1,0 +1,52 @@
+"""Drawing replies the Telegram way: inline keyboards within the Bot API's limits, long texts split."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from handlers.contract import Choice
+
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+MAX_BUTTONS = 100
+SHORT_LABEL = 18  # labels this short sit two to a row
+CALLBACK_DATA_BYTES = 64
+
+
+def keyboard(choices: tuple[Choice, ...]) -> InlineKeyboardMarkup | None:
+    """Return an inline keyboard: long labels one per row, short ones in pairs."""
+    rows: list[list[InlineKeyboardButton]] = []
+    pending: list[InlineKeyboardButton] = []
+    for choice in choices[:MAX_BUTTONS]:
+        if len(choice.id.encode()) > CALLBACK_DATA_BYTES:
+            raise ValueError(f"callback data over {CALLBACK_DATA_BYTES} bytes: {choice.id!r}")
+        button = InlineKeyboardButton(choice.label, callback_data=choice.id)
+        if len(choice.label) > SHORT_LABEL:
+            rows.extend([pending] if pending else [])
+            rows.append([button])
+            pending = []
+            continue
+        pending.append(button)
+        if len(pending) == 2:
+            rows.append(pending)
+            pending = []
+    if pending:
+        rows.append(pending)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Split text into pieces of at most limit characters, at paragraph, line or word breaks."""
+    text = text.strip() or "…"
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut < limit // 2:
+            cut = limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return pieces

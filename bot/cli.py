@@ -1,0 +1,96 @@
+"""The ogp-bot command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.channels.console import ConsoleTransport, run_console
+from bot.core import Core, load_plan, open_core
+from bot.logs import setup_logging
+from bot.settings import Settings
+from storage.database import open_database
+
+log = logging.getLogger(__name__)
+
+
+async def _wait_for_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+
+
+async def run_console_chat(core: Core) -> None:
+    """Chat in the terminal on the configured database."""
+    transport = ConsoleTransport(sys.stdout)
+    core.sender.add_transport(transport)
+    await run_console(core.dispatcher.handle, core.sender.flush, transport)
+
+
+async def _run(settings: Settings, console: bool) -> int:
+    core = await open_core(settings)
+    try:
+        if console or settings.telegram_token is None:
+            if not console:
+                log.info("OGP_TELEGRAM_TOKEN is not set: starting the terminal chat instead")
+            await run_console_chat(core)
+            return 0
+        from bot.channels.telegram import TelegramChannel  # only when Telegram is configured
+
+        channel = TelegramChannel(core, settings.telegram_token.get_secret_value(), settings.telegram_api_url)
+        await channel.start()
+        await core.sender.start()
+        try:
+            await _wait_for_signal()
+        finally:
+            await channel.stop()
+        return 0
+    finally:
+        await core.close()
+
+
+async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
+    db = await open_database(settings.database)
+    try:
+        plan_id = await load_plan(db, path, activate=activate or None)
+    finally:
+        await db.close()
+    print(f"loaded plan {plan_id}" + (" (active)" if activate else ""))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="ogp-bot", description="OGP feedback bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run every configured channel (the terminal chat when none is)")
+    sub.add_parser("console", help="chat in the terminal")
+    plan = sub.add_parser("load-plan", help="load or update an action plan file (JSON)")
+    plan.add_argument("path", type=Path)
+    plan.add_argument("--activate", action="store_true", help="make it the plan the bot follows")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line."""
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    setup_logging(settings.log_level if args.command != "console" else "WARNING")
+    if args.command in ("run", "console"):
+        return asyncio.run(_run(settings, console=args.command == "console"))
+    if args.command == "load-plan":
+        return asyncio.run(_load_plan(settings, args.path, args.activate))
+    raise AssertionError(args.command)  # argparse rejects unknown commands
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

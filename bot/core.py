@@ -1,0 +1,69 @@
+"""The channel-free heart of a running bot: database, catalogue, router, dispatcher and outbox sender."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.clock import Clock, SystemClock
+from bot.dispatcher import Dispatcher
+from bot.sender import Sender
+from bot.settings import Settings
+from handlers.context import HandlerConfig
+from handlers.router import Router
+from messages_ar import Messages, load_messages
+from storage import catalogue
+from storage.database import Database, open_database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Core:
+    """What every channel plugs into."""
+
+    settings: Settings
+    db: Database
+    messages: Messages
+    clock: Clock
+    router: Router
+    dispatcher: Dispatcher
+    sender: Sender
+
+    async def close(self) -> None:
+        """Stop sending and close the database."""
+        await self.sender.stop()
+        await self.db.close()
+
+
+async def load_plan(db: Database, path: Path, *, activate: bool | None = None) -> str:
+    """Validate a plan file and store it; activate it when asked, or when no plan is active yet."""
+    spec = catalogue.read_plan_file(path)
+    async with db.transaction() as conn:
+        if activate is None:
+            activate = await catalogue.active_plan(conn) is None
+        await catalogue.upsert_plan(conn, spec, activate=activate)
+    return spec.id
+
+
+def handler_config(settings: Settings, bot_username: str | None = None) -> HandlerConfig:
+    """Return the settings the conversations need."""
+    return HandlerConfig(
+        timezone=settings.zone,
+        coordinators=frozenset(settings.coordinators),
+        bot_username=bot_username,
+        recommendation_max=settings.recommendation_max_chars,
+    )
+
+
+async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
+    """Open the database, bring the catalogue up to date and wire the dispatcher to the sender."""
+    clock = clock or SystemClock()
+    db = await open_database(settings.database)
+    await load_plan(db, settings.plan_file)
+    messages = load_messages()
+    router = Router(messages)
+    sender = Sender(db, clock, {})
+    dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
+    return Core(settings, db, messages, clock, router, dispatcher, sender)

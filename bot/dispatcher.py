@@ -1,0 +1,122 @@
+"""One transaction per incoming event: dedupe, load state, run the handler, store state and replies."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+
+import aiosqlite
+
+from bot.clock import Clock
+from handlers.context import Context, HandlerConfig
+from handlers.contract import Incoming, Reply
+from handlers.router import Router
+from messages_ar import Messages
+from storage import events, outbox, participants, sessions
+from storage.database import Database
+from storage.models import Session
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    """Turns incoming events into stored changes and outbox rows."""
+
+    def __init__(
+        self,
+        db: Database,
+        router: Router,
+        messages: Messages,
+        clock: Clock,
+        config: HandlerConfig,
+        on_queued: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.db = db
+        self.router = router
+        self.messages = messages
+        self.clock = clock
+        self.config = config
+        self.on_queued = on_queued
+
+    async def handle(self, incoming: Incoming) -> bool:
+        """Process an event exactly once; return False when it was a duplicate."""
+        try:
+            async with self.db.transaction() as conn:
+                fresh = await self._handle_in(conn, incoming)
+        except sqlite3.OperationalError as error:
+            log.error("database unavailable for %s event: %s", incoming.channel, error)
+            await self._apologise(incoming, "busy-error")
+            return True
+        except Exception:
+            log.exception("handler failed on a %s event", incoming.channel)
+            await self._apologise(incoming, "internal-error")
+            return True
+        if fresh:
+            self.on_queued()
+        return fresh
+
+    async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming) -> bool:
+        now = self.clock.now()
+        if not await events.record_event(conn, incoming.channel, incoming.event_id, now):
+            return False
+        participant = await participants.find_by_identity(conn, incoming.channel, incoming.user)
+        roles = []
+        if participant is not None:
+            await participants.touch(conn, participant.id, now)
+            roles = await participants.roles_of(conn, participant.id)
+        session = await sessions.load_session(conn, incoming.channel, incoming.user)
+        ctx = Context(
+            conn=conn,
+            incoming=incoming,
+            participant=participant,
+            roles=roles,
+            messages=self.messages,
+            now=now,
+            config=self.config,
+            flow=session.flow,
+            step=session.step,
+            data=dict(session.data),
+        )
+        replies = await self.router.route(ctx)
+        await sessions.save_session(
+            conn,
+            Session(
+                channel=incoming.channel,
+                external_id=incoming.user,
+                flow=ctx.flow,
+                step=ctx.step,
+                data=ctx.data,
+            ),
+            now,
+        )
+        participant_id = ctx.participant.id if ctx.participant else None
+        await self._queue(conn, incoming, replies, participant_id)
+        return True
+
+    async def _queue(
+        self, conn: aiosqlite.Connection, incoming: Incoming, replies: list[Reply], participant_id: int | None
+    ) -> None:
+        now = self.clock.now()
+        for reply in replies:
+            await outbox.enqueue(
+                conn,
+                channel=incoming.channel,
+                recipient=incoming.user,
+                payload=reply.to_payload(),
+                document=reply.document.data if reply.document else None,
+                edit_ref=incoming.message_ref if reply.replace else None,
+                participant_id=participant_id,
+                now=now,
+            )
+
+    async def _apologise(self, incoming: Incoming, key: str) -> None:
+        """Tell the person something went wrong; the event stays unrecorded so a redelivery can retry it."""
+        reply = Reply(text=self.messages.t(key))
+        try:
+            async with self.db.transaction() as conn:
+                await self._queue(conn, incoming, [reply], None)
+        except sqlite3.Error as error:
+            log.error("could not queue an apology either: %s", error)
+            return
+        self.on_queued()

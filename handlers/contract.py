@@ -1,0 +1,67 @@
+"""What channels hand to handlers and what handlers hand back: the only shapes both sides know."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One thing a person did: a command, a button press or a text, already decoded by the channel."""
+
+    channel: str
+    user: str
+    event_id: str
+    command: str | None = None
+    args: str = ""
+    choice: str | None = None
+    text: str | None = None
+    name: str | None = None
+    message_ref: str | None = None  # the channel's id of the message whose button was pressed
+
+
+class Choice(BaseModel):
+    """A button (Telegram), a reply button or list row (WhatsApp), a numbered option (terminal)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")
+    label: str = Field(min_length=1)
+    description: str | None = None
+
+
+class Document(BaseModel):
+    """A file to send."""
+
+    model_config = ConfigDict(frozen=True)
+
+    filename: str
+    mime: str
+    data: bytes = Field(exclude=True, repr=False)
+    caption: str | None = None
+
+
+class Reply(BaseModel):
+    """One message to draw in the channel's own idiom."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    choices: tuple[Choice, ...] = ()
+    document: Document | None = None
+    replace: bool = False  # edit the message whose button was pressed, instead of sending a new one
+
+    def to_payload(self) -> str:
+        """Serialise for the outbox (document bytes travel separately)."""
+        return self.model_dump_json()
+
+    @classmethod
+    def from_payload(cls, payload: str, document: bytes | None) -> Reply:
+        """Rebuild a reply from an outbox row."""
+        reply = cls.model_validate_json(payload)
+        if reply.document is not None and document is not None:
+            doc = reply.document.model_copy(update={"data": document})
+            reply = reply.model_copy(update={"document": doc})
+        return reply

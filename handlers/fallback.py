@@ -1,0 +1,32 @@
+"""What the bot says when it cannot do what was asked: never silence."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.contract import Reply
+from handlers.menu import with_menu
+
+
+async def stale_button(ctx: Context) -> list[Reply]:
+    """Answer a button from an earlier message that no longer applies."""
+    return [with_menu(ctx, ctx.t("stale-button"))]
+
+
+async def unknown_button(ctx: Context) -> list[Reply]:
+    """Answer a button the bot never made (or forged callback data)."""
+    return [with_menu(ctx, ctx.t("unknown-button"))]
+
+
+async def unknown_command(ctx: Context) -> list[Reply]:
+    """Answer a command the bot does not know."""
+    return [with_menu(ctx, ctx.t("unknown-command"))]
+
+
+async def not_understood(ctx: Context) -> list[Reply]:
+    """Answer free text outside any flow."""
+    return [with_menu(ctx, ctx.t("not-understood"))]
+
+
+async def non_text(ctx: Context) -> list[Reply]:
+    """Answer a photo, sticker or anything else without text."""
+    return [Reply(text=ctx.t("non-text-message"))]

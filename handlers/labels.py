@@ -1,0 +1,53 @@
+"""Catalogue labels for stored values, and how dates and progress are drawn."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from handlers.context import Context
+from storage.models import GOVERNORATES, Completion, RecommendationState, Sector
+
+_BAR_CELLS = 10
+
+
+def sector_label(ctx: Context, sector: Sector | str) -> str:
+    """Return the Arabic name of a sector."""
+    return ctx.t(f"sector-{Sector(sector).value}")
+
+
+def governorate_label(ctx: Context, key: str) -> str:
+    """Return the Arabic name of a governorate."""
+    return ctx.t(f"gov-{key}")
+
+
+def completion_label(ctx: Context, completion: Completion | str) -> str:
+    """Return the Arabic name of a completion level."""
+    return ctx.t(f"completion-{Completion(completion).value}")
+
+
+def state_label(ctx: Context, state: RecommendationState | str) -> str:
+    """Return the Arabic name of a recommendation state."""
+    return ctx.t(f"state-{RecommendationState(state).value}")
+
+
+def dynamic_keys() -> frozenset[str]:
+    """Return every catalogue key the label functions can build (for the catalogue test)."""
+    keys = {f"sector-{s.value}" for s in Sector}
+    keys |= {f"gov-{g}" for g in GOVERNORATES}
+    keys |= {f"completion-{c.value}" for c in Completion}
+    keys |= {f"state-{s.value}" for s in RecommendationState}
+    return frozenset(keys)
+
+
+def progress_bar(progress: int) -> str:
+    """Return a text progress bar such as ▰▰▰▱▱▱▱▱▱▱ 30%."""
+    progress = max(0, min(100, progress))
+    filled = round(progress / 100 * _BAR_CELLS)
+    return "▰" * filled + "▱" * (_BAR_CELLS - filled) + f" {progress}%"
+
+
+def short_date(ctx: Context, moment: date | datetime) -> str:
+    """Return a date as day/month/year, in the bot's time zone for instants (as the seed writes 30/9/2019)."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone(ctx.config.timezone).date()
+    return f"{moment.day}/{moment.month}/{moment.year}"

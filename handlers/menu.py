@@ -1,0 +1,75 @@
+"""The main menu, /help, /cancel and the menu's buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from handlers.context import Context
+from handlers.contract import Choice, Reply
+from handlers.feature import Feature
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A main-menu button: its label key, the command it runs and who sees it."""
+
+    label_key: str
+    command: str
+    visible: Callable[[Context], bool]
+
+
+def _registered(ctx: Context) -> bool:
+    return ctx.participant is not None
+
+
+def _unregistered(ctx: Context) -> bool:
+    return ctx.participant is None
+
+
+def _everyone(ctx: Context) -> bool:
+    return True
+
+
+# Order is the order on screen; role-specific entries are appended by their features' modules via the router.
+MENU: list[MenuEntry] = [
+    MenuEntry("menu-register", "start", _unregistered),
+    MenuEntry("menu-recommend", "recommend", _everyone),
+    MenuEntry("menu-status", "status", _everyone),
+    MenuEntry("menu-my", "my", _registered),
+    MenuEntry("menu-help", "help", _everyone),
+]
+
+
+def menu_choices(ctx: Context) -> tuple[Choice, ...]:
+    """Return the main-menu buttons this person may use."""
+    return tuple(Choice(id=f"m:{e.command}", label=ctx.t(e.label_key)) for e in MENU if e.visible(ctx))
+
+
+def with_menu(ctx: Context, text: str, *, replace: bool = False) -> Reply:
+    """Return a message that ends a step, with the main menu under it."""
+    return Reply(text=text, choices=menu_choices(ctx), replace=replace)
+
+
+async def show_menu(ctx: Context) -> list[Reply]:
+    """Answer /menu."""
+    return [with_menu(ctx, ctx.t("menu-title"))]
+
+
+async def show_help(ctx: Context) -> list[Reply]:
+    """Answer /help."""
+    return [with_menu(ctx, ctx.t("help-text"))]
+
+
+async def cancel(ctx: Context) -> list[Reply]:
+    """Leave whatever flow the chat is in."""
+    key = "cancelled" if ctx.flow else "nothing-to-cancel"
+    ctx.end()
+    ctx.data.pop("_then", None)
+    return [with_menu(ctx, ctx.t(key))]
+
+
+FEATURE = Feature(
+    commands={"menu": show_menu, "help": show_help, "cancel": cancel},
+    keywords={"keyword-menu": "menu", "keyword-help": "help", "keyword-cancel": "cancel"},
+)

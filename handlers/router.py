@@ -1,0 +1,108 @@
+"""The one place that lists every feature and decides which handler answers an event."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from handlers import fallback, menu, my, recommend, registration, status
+from handlers.context import Context
+from handlers.contract import Reply
+from handlers.feature import Feature, Handler
+from messages_ar import Messages
+
+# Order matters only for readability; duplicates are refused when the router is built.
+FEATURES: tuple[Feature, ...] = (
+    registration.FEATURE,
+    recommend.FEATURE,
+    status.FEATURE,
+    my.FEATURE,
+    menu.FEATURE,
+)
+
+MAX_FOLLOW_UPS = 3  # a registration that continues into the command that asked for it, and so on
+
+
+def _merge(features: tuple[Feature, ...], attribute: str) -> dict[str, Handler]:
+    merged: dict[str, Handler] = {}
+    for feature in features:
+        table: Mapping[str, Handler] = getattr(feature, attribute)
+        for key, handler in table.items():
+            if key in merged:
+                raise ValueError(f"{attribute} {key!r} is claimed twice")
+            merged[key] = handler
+    return merged
+
+
+class Router:
+    """Maps commands, buttons, flows and deep links to handlers."""
+
+    def __init__(self, messages: Messages, features: tuple[Feature, ...] = FEATURES) -> None:
+        self.commands = _merge(features, "commands")
+        self.choices = _merge(features, "choices")
+        self.flows = _merge(features, "flows")
+        self.deep_links = _merge(features, "deep_links")
+        self.keywords: dict[str, str] = {}
+        for feature in features:
+            for key, command in feature.keywords.items():
+                self.keywords[messages.t(key)] = command
+
+    async def route(self, ctx: Context) -> list[Reply]:
+        """Answer one event, then any follow-up a handler left (the command that needed registration)."""
+        replies = await self._dispatch(ctx)
+        for _ in range(MAX_FOLLOW_UPS):
+            then = ctx.data.get("_then")
+            if ctx.flow is not None or ctx.participant is None or not then:
+                break
+            del ctx.data["_then"]
+            command, args = then
+            ctx.incoming = replace(ctx.incoming, command=command, args=args, choice=None, text=None)
+            replies += await self._dispatch(ctx)
+        return replies
+
+    async def _dispatch(self, ctx: Context) -> list[Reply]:
+        incoming = ctx.incoming
+        if incoming.text is not None and incoming.command is None:
+            keyword = self.keywords.get(incoming.text.strip())
+            if keyword is not None:
+                ctx.incoming = incoming = replace(incoming, command=keyword, text=None)
+        if incoming.command is not None:
+            return await self._command(ctx, incoming.command, incoming.args)
+        if incoming.choice is not None:
+            return await self._choice(ctx, incoming.choice)
+        if incoming.text is not None:
+            handler = self.flows.get(ctx.flow or "")
+            return await (handler or fallback.not_understood)(ctx)
+        return await fallback.non_text(ctx)
+
+    async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
+        if command == "start" and args:
+            return await self._deep_link(ctx, args)
+        handler = self.commands.get(command)
+        if handler is None:
+            return await fallback.unknown_command(ctx)
+        return await handler(ctx)
+
+    async def _deep_link(self, ctx: Context, payload: str) -> list[Reply]:
+        prefix = next(
+            (p for p in sorted(self.deep_links, key=len, reverse=True) if payload.startswith(p)), None
+        )
+        if prefix is None:
+            ctx.incoming = replace(ctx.incoming, args="")
+            return [Reply(text=ctx.t("unknown-link")), *await registration.start(ctx)]
+        if ctx.participant is None:
+            ctx.data["_then"] = ["start", payload]
+            return registration.begin(ctx)
+        return await self.deep_links[prefix](ctx)
+
+    async def _choice(self, ctx: Context, choice: str) -> list[Reply]:
+        prefix, _, rest = choice.partition(":")
+        if prefix == "m":
+            if rest in self.commands:
+                ctx.incoming = replace(ctx.incoming, command=rest, args="", choice=None)
+                return await self._command(ctx, rest, "")
+            return await fallback.unknown_button(ctx)
+        handler = self.choices.get(prefix)
+        if handler is None:
+            return await fallback.unknown_button(ctx)
+        return await handler(ctx)

@@ -1,0 +1,52 @@
+"""Cleaning what people type: control characters, bidi overrides, Arabic-Indic digits."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Bidi embeddings/overrides/isolates can reorder what an officer reads; zero-width spaces and the BOM hide
+# text. ZWJ/ZWNJ stay: they shape Persian and Urdu words some participants type.
+_INVISIBLE = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200E, 0x200F, 0xFEFF, 0x061C], None
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean_text(raw: str) -> str:
+    """Return text without control or bidi-override characters, spaces folded, ends trimmed."""
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_INVISIBLE)
+    kept = "".join(
+        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+    )
+    lines = [_SPACES.sub(" ", line).strip() for line in kept.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def clean_line(raw: str) -> str:
+    """Return a single-line field (a name, an organisation) cleaned and on one line."""
+    return " ".join(clean_text(raw).split())
+
+
+def western_digits(raw: str) -> str:
+    """Return text with Arabic-Indic and Persian digits turned into 0-9."""
+    return raw.translate(_DIGITS)
+
+
+def parse_int(raw: str) -> int | None:
+    """Read a whole number typed with any digits; None when it is not one."""
+    text = western_digits(clean_line(raw)).rstrip("%٪").strip()
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return text cut to at most limit characters at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

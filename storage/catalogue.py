@@ -1,0 +1,324 @@
+"""Plans, commitments, themes, milestones and status updates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import aiosqlite
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from storage.models import Commitment, CommitmentStatus, Completion, Milestone, Plan, StatusUpdate, Theme
+from storage.timefmt import to_db
+
+
+class ThemeSpec(BaseModel):
+    """A theme as written in a plan file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    title_ar: str = Field(min_length=2)
+    title_en: str = Field(min_length=2)
+
+
+class CommitmentSpec(BaseModel):
+    """A commitment as written in a plan file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    number: int = Field(ge=1, le=99)
+    ogp_id: str = Field(pattern=r"^[A-Z]{2}\d{4}$")
+    title_ar: str = Field(min_length=5)
+    title_en: str = Field(min_length=5)
+    lead_agency_ar: str = Field(min_length=3)
+    lead_agency_en: str = Field(min_length=3)
+    start_date: date
+    end_date: date
+    themes: tuple[ThemeSpec, ...] = ()
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> CommitmentSpec:
+        if self.end_date < self.start_date:
+            raise ValueError(f"{self.ogp_id}: end_date before start_date")
+        if len({t.key for t in self.themes}) != len(self.themes):
+            raise ValueError(f"{self.ogp_id}: theme keys must be unique")
+        return self
+
+
+class PlanSpec(BaseModel):
+    """A whole plan file (data/plans/*.json)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9-]{2,32}$")
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    number: int = Field(ge=1)
+    title_ar: str
+    title_en: str
+    owner_ar: str
+    start_date: date
+    end_date: date
+    extended_to: date | None = None
+    commitments: tuple[CommitmentSpec, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _numbers_unique(self) -> PlanSpec:
+        numbers = [c.number for c in self.commitments]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("commitment numbers must be unique within a plan")
+        return self
+
+
+def read_plan_file(path: Path) -> PlanSpec:
+    """Read and validate a plan file."""
+    return PlanSpec.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+_UPSERT_PLAN = """
+INSERT INTO plans (id, country, number, title_ar, title_en, owner_ar, start_date, end_date, extended_to)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET country = excluded.country, number = excluded.number,
+    title_ar = excluded.title_ar, title_en = excluded.title_en, owner_ar = excluded.owner_ar,
+    start_date = excluded.start_date, end_date = excluded.end_date, extended_to = excluded.extended_to
+"""
+_UPSERT_COMMITMENT = """
+INSERT INTO commitments (plan_id, number, ogp_id, title_ar, title_en, lead_agency_ar, lead_agency_en,
+                         start_date, end_date)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (ogp_id) DO UPDATE SET plan_id = excluded.plan_id, number = excluded.number,
+    title_ar = excluded.title_ar, title_en = excluded.title_en, lead_agency_ar = excluded.lead_agency_ar,
+    lead_agency_en = excluded.lead_agency_en, start_date = excluded.start_date, end_date = excluded.end_date
+RETURNING id
+"""
+_UPSERT_THEME = """
+INSERT INTO themes (commitment_id, key, title_ar, title_en, position) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (commitment_id, key) DO UPDATE SET title_ar = excluded.title_ar, title_en = excluded.title_en,
+    position = excluded.position
+"""
+_ACTIVATE_PLAN = "UPDATE plans SET active = (id = ?)"
+
+
+async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: bool) -> None:
+    """Store a plan with its commitments and themes, updating what exists; optionally make it active."""
+    await conn.execute(
+        _UPSERT_PLAN,
+        (
+            spec.id,
+            spec.country,
+            spec.number,
+            spec.title_ar,
+            spec.title_en,
+            spec.owner_ar,
+            spec.start_date.isoformat(),
+            spec.end_date.isoformat(),
+            spec.extended_to.isoformat() if spec.extended_to else None,
+        ),
+    )
+    for c in spec.commitments:
+        async with conn.execute(
+            _UPSERT_COMMITMENT,
+            (
+                spec.id,
+                c.number,
+                c.ogp_id,
+                c.title_ar,
+                c.title_en,
+                c.lead_agency_ar,
+                c.lead_agency_en,
+                c.start_date.isoformat(),
+                c.end_date.isoformat(),
+            ),
+        ) as cursor:
+            row = await cursor.fetchone()
+        assert row is not None  # noqa: S101 - RETURNING always yields the row
+        for position, theme in enumerate(c.themes, start=1):
+            await conn.execute(_UPSERT_THEME, (row[0], theme.key, theme.title_ar, theme.title_en, position))
+    if activate:
+        await conn.execute(_ACTIVATE_PLAN, (spec.id,))
+
+
+_SELECT_ACTIVE_PLAN = "SELECT * FROM plans WHERE active = 1"
+_SELECT_PLANS = "SELECT * FROM plans ORDER BY country, number"
+
+
+async def active_plan(conn: aiosqlite.Connection) -> Plan | None:
+    """Return the plan the bot currently follows."""
+    async with conn.execute(_SELECT_ACTIVE_PLAN) as cursor:
+        row = await cursor.fetchone()
+    return Plan.from_row(row) if row else None
+
+
+async def list_plans(conn: aiosqlite.Connection) -> list[Plan]:
+    """Return every stored plan."""
+    async with conn.execute(_SELECT_PLANS) as cursor:
+        return [Plan.from_row(r) for r in await cursor.fetchall()]
+
+
+_SELECT_COMMITMENTS = """
+SELECT c.* FROM commitments c JOIN plans p ON p.id = c.plan_id WHERE p.active = 1 ORDER BY c.number
+"""
+_SELECT_COMMITMENT = "SELECT * FROM commitments WHERE id = ?"
+
+
+async def list_commitments(conn: aiosqlite.Connection) -> list[Commitment]:
+    """Return the active plan's commitments in order."""
+    async with conn.execute(_SELECT_COMMITMENTS) as cursor:
+        return [Commitment.from_row(r) for r in await cursor.fetchall()]
+
+
+async def get_commitment(conn: aiosqlite.Connection, commitment_id: int) -> Commitment | None:
+    """Return one commitment by id."""
+    async with conn.execute(_SELECT_COMMITMENT, (commitment_id,)) as cursor:
+        row = await cursor.fetchone()
+    return Commitment.from_row(row) if row else None
+
+
+_SELECT_THEMES = "SELECT * FROM themes WHERE commitment_id = ? ORDER BY position"
+_SELECT_THEME = "SELECT * FROM themes WHERE id = ?"
+
+
+async def list_themes(conn: aiosqlite.Connection, commitment_id: int) -> list[Theme]:
+    """Return a commitment's themes in order."""
+    async with conn.execute(_SELECT_THEMES, (commitment_id,)) as cursor:
+        return [Theme.from_row(r) for r in await cursor.fetchall()]
+
+
+async def get_theme(conn: aiosqlite.Connection, theme_id: int) -> Theme | None:
+    """Return one theme by id."""
+    async with conn.execute(_SELECT_THEME, (theme_id,)) as cursor:
+        row = await cursor.fetchone()
+    return Theme.from_row(row) if row else None
+
+
+_SELECT_MILESTONES = (
+    "SELECT * FROM milestones WHERE commitment_id = ? ORDER BY end_date IS NULL, end_date, id"
+)
+_INSERT_MILESTONE = """
+INSERT INTO milestones (commitment_id, title, start_date, end_date, state, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
+"""
+
+
+async def list_milestones(conn: aiosqlite.Connection, commitment_id: int) -> list[Milestone]:
+    """Return a commitment's milestones, soonest end first."""
+    async with conn.execute(_SELECT_MILESTONES, (commitment_id,)) as cursor:
+        return [Milestone.from_row(r) for r in await cursor.fetchall()]
+
+
+async def add_milestone(
+    conn: aiosqlite.Connection,
+    commitment_id: int,
+    title: str,
+    start: date | None,
+    end: date | None,
+    now: datetime,
+    state: Completion = Completion.NOT_STARTED,
+) -> Milestone:
+    """Add a milestone to a commitment."""
+    stamp = to_db(now)
+    params = (
+        commitment_id,
+        title,
+        start.isoformat() if start else None,
+        end.isoformat() if end else None,
+        state.value,
+        stamp,
+        stamp,
+    )
+    async with conn.execute(_INSERT_MILESTONE, params) as cursor:
+        row = await cursor.fetchone()
+    return Milestone.from_row(row)
+
+
+_SELECT_LATEST_STATUS = """
+SELECT * FROM status_updates WHERE commitment_id = ? ORDER BY created_at DESC, id DESC LIMIT 1
+"""
+_INSERT_STATUS = """
+INSERT INTO status_updates (commitment_id, completion, progress, note, evidence_url, milestone_id,
+                            milestone_state, author_id, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
+"""
+
+
+async def latest_status(conn: aiosqlite.Connection, commitment_id: int) -> StatusUpdate | None:
+    """Return a commitment's newest status update."""
+    async with conn.execute(_SELECT_LATEST_STATUS, (commitment_id,)) as cursor:
+        row = await cursor.fetchone()
+    return StatusUpdate.from_row(row) if row else None
+
+
+async def add_status_update(
+    conn: aiosqlite.Connection,
+    commitment_id: int,
+    completion: Completion,
+    progress: int,
+    now: datetime,
+    *,
+    note: str | None = None,
+    evidence_url: str | None = None,
+    milestone_id: int | None = None,
+    milestone_state: str | None = None,
+    author_id: int | None = None,
+) -> StatusUpdate:
+    """Record a dated progress report on a commitment."""
+    params = (
+        commitment_id,
+        completion.value,
+        progress,
+        note,
+        evidence_url,
+        milestone_id,
+        milestone_state,
+        author_id,
+        to_db(now),
+    )
+    async with conn.execute(_INSERT_STATUS, params) as cursor:
+        row = await cursor.fetchone()
+    return StatusUpdate.from_row(row)
+
+
+_SELECT_STATUS_BOARD = """
+SELECT c.id AS commitment_id,
+       (SELECT s.id FROM status_updates s WHERE s.commitment_id = c.id
+         ORDER BY s.created_at DESC, s.id DESC LIMIT 1) AS latest_id,
+       (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND r.hidden = 0) AS recs
+FROM commitments c JOIN plans p ON p.id = c.plan_id WHERE p.active = 1 ORDER BY c.number
+"""
+_SELECT_STATUS_BY_ID = "SELECT * FROM status_updates WHERE id = ?"
+
+
+async def status_board(conn: aiosqlite.Connection) -> list[CommitmentStatus]:
+    """Return every active commitment with its newest status and visible recommendation count."""
+    commitments = {c.id: c for c in await list_commitments(conn)}
+    board: list[CommitmentStatus] = []
+    async with conn.execute(_SELECT_STATUS_BOARD) as cursor:
+        rows = await cursor.fetchall()
+    for row in rows:
+        latest = None
+        if row["latest_id"] is not None:
+            async with conn.execute(_SELECT_STATUS_BY_ID, (row["latest_id"],)) as cursor:
+                latest = StatusUpdate.from_row(await cursor.fetchone())
+        board.append(
+            CommitmentStatus(
+                commitment=commitments[row["commitment_id"]], latest=latest, recommendations=row["recs"]
+            )
+        )
+    return board
+
+
+async def commitment_status(conn: aiosqlite.Connection, commitment_id: int) -> CommitmentStatus | None:
+    """Return one commitment with its newest status and visible recommendation count."""
+    commitment = await get_commitment(conn, commitment_id)
+    if commitment is None:
+        return None
+    async with conn.execute(_COUNT_VISIBLE, (commitment_id,)) as cursor:
+        row = await cursor.fetchone()
+    count = int(row[0]) if row else 0
+    return CommitmentStatus(
+        commitment=commitment, latest=await latest_status(conn, commitment_id), recommendations=count
+    )
+
+
+_COUNT_VISIBLE = "SELECT COUNT(*) FROM recommendations WHERE commitment_id = ? AND hidden = 0"

@@ -1,0 +1,89 @@
+"""One SQLite file through aiosqlite: connection set-up, migrations and serialised transactions."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA synchronous = NORMAL",
+)
+
+
+class Database:
+    """An open SQLite database whose writers take turns."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        # One connection is shared by the whole bot; the lock keeps one transaction open at a time so that
+        # the outbox sender never reads rows a handler has not committed yet.
+        self._lock = asyncio.Lock()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run the block in one IMMEDIATE transaction; roll back on any error."""
+        async with self._lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.rollback()
+                raise
+            await self.conn.commit()
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self.conn.close()
+
+
+def migration_files() -> list[tuple[int, str]]:
+    """Return the numbered migrations shipped in storage/migrations, in order."""
+    found: list[tuple[int, str]] = []
+    for entry in resources.files("storage.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    found.sort()
+    numbers = [n for n, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"migrations must be numbered 001, 002, ... without gaps; found {numbers}")
+    return found
+
+
+async def migrate(conn: aiosqlite.Connection) -> int:
+    """Apply every migration newer than PRAGMA user_version; return the resulting version."""
+    async with conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    current = int(row[0]) if row else 0
+    for number, sql in migration_files():
+        if number <= current:
+            continue
+        log.info("applying migration %03d", number)
+        await conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+        current = number
+    return current
+
+
+async def open_database(path: str | Path) -> Database:
+    """Open (creating if needed) the database at path and bring its schema up to date."""
+    conn = await aiosqlite.connect(str(path), isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    for pragma in PRAGMAS:
+        await conn.execute(pragma)
+    await migrate(conn)
+    return Database(conn, str(path))

@@ -1,0 +1,226 @@
+"""Typed rows: what storage functions return."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Completion(StrEnum):
+    """OGP's completion scale (government self-assessment and IRM)."""
+
+    NOT_STARTED = "not_started"
+    LIMITED = "limited"
+    SUBSTANTIAL = "substantial"
+    COMPLETE = "complete"
+
+
+class RecommendationState(StrEnum):
+    """Where a recommendation stands in the ministry's hands."""
+
+    NEW = "new"
+    RECEIVED = "received"
+    UNDER_STUDY = "under_study"
+    ACCEPTED = "accepted"
+    PARTLY_ACCEPTED = "partly_accepted"
+    NOT_ACCEPTED = "not_accepted"
+    IMPLEMENTED = "implemented"
+
+
+class Sector(StrEnum):
+    """The kind of organisation a participant speaks for."""
+
+    CSO = "cso"
+    GOVERNMENT = "government"
+    PRIVATE = "private"
+    ACADEMIA = "academia"
+    MEDIA = "media"
+    INDIVIDUAL = "individual"
+
+
+class Role(StrEnum):
+    """Privileged roles; everyone registered is a participant."""
+
+    COORDINATOR = "coordinator"
+    LIAISON = "liaison"
+
+
+GOVERNORATES: tuple[str, ...] = (
+    "amman",
+    "irbid",
+    "zarqa",
+    "balqa",
+    "madaba",
+    "karak",
+    "tafilah",
+    "maan",
+    "aqaba",
+    "mafraq",
+    "jerash",
+    "ajloun",
+)
+
+
+class Row(BaseModel):
+    """Base for rows: immutable, built from sqlite rows by column name."""
+
+    model_config = ConfigDict(frozen=True, from_attributes=True)
+
+    @classmethod
+    def from_row(cls, row: Any) -> Self:
+        """Build the model from an aiosqlite.Row."""
+        return cls.model_validate(dict(row))
+
+
+class Plan(Row):
+    """A national action plan."""
+
+    id: str
+    country: str
+    number: int
+    title_ar: str
+    title_en: str
+    owner_ar: str
+    start_date: date
+    end_date: date
+    extended_to: date | None
+    active: bool
+
+
+class Theme(Row):
+    """A theme raised within a commitment."""
+
+    id: int
+    commitment_id: int
+    key: str
+    title_ar: str
+    title_en: str
+    position: int
+
+
+class Commitment(Row):
+    """A commitment of a plan, carried out by a lead agency."""
+
+    id: int
+    plan_id: str
+    number: int
+    ogp_id: str
+    title_ar: str
+    title_en: str
+    lead_agency_ar: str
+    lead_agency_en: str
+    start_date: date
+    end_date: date
+
+
+class Milestone(Row):
+    """A deliverable of a commitment."""
+
+    id: int
+    commitment_id: int
+    title: str
+    start_date: date | None
+    end_date: date | None
+    state: Completion
+    created_at: datetime
+    updated_at: datetime
+
+
+class StatusUpdate(Row):
+    """A dated progress report on a commitment."""
+
+    id: int
+    commitment_id: int
+    completion: Completion
+    progress: int
+    note: str | None
+    evidence_url: str | None
+    milestone_id: int | None
+    milestone_state: str | None
+    author_id: int | None
+    created_at: datetime
+
+
+class CommitmentStatus(BaseModel):
+    """A commitment with its newest status and counts, as /status shows it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    commitment: Commitment
+    latest: StatusUpdate | None
+    recommendations: int
+
+
+class Participant(Row):
+    """A registered person."""
+
+    id: int
+    name: str | None
+    organisation: str | None
+    sector: Sector | None
+    governorate: str | None
+    consent_at: datetime | None
+    created_at: datetime
+    last_seen_at: datetime
+    notify_answers: bool
+    notify_status: bool
+    notify_reminders: bool
+    unreachable_at: datetime | None
+    forgotten_at: datetime | None
+
+
+class Recommendation(Row):
+    """A recommendation on a commitment."""
+
+    id: int
+    participant_id: int | None
+    commitment_id: int
+    theme_id: int | None
+    round_id: int | None
+    text: str
+    state: RecommendationState
+    response: str | None
+    responded_by: int | None
+    responded_at: datetime | None
+    hidden: bool
+    hidden_reason: str | None
+    channel: str
+    event_id: str | None
+    created_at: datetime
+
+
+class Session(BaseModel):
+    """Where a chat stands in a conversation flow."""
+
+    model_config = ConfigDict(frozen=True)
+
+    channel: str
+    external_id: str
+    flow: str | None = None
+    step: str | None = None
+    data: dict[str, Any] = {}
+
+
+class OutboxRow(Row):
+    """An outbound message waiting, sent or given up."""
+
+    id: int
+    channel: str
+    recipient: str
+    participant_id: int | None
+    kind: str
+    dedupe_key: str | None
+    payload: str
+    document: bytes | None
+    edit_ref: str | None
+    status: str
+    attempts: int
+    not_before: datetime
+    created_at: datetime
+    sent_at: datetime | None
+    channel_msg_id: str | None
+    last_error: str | None
+    batch: str | None

@@ -1,0 +1,151 @@
+"""The outbox: every outbound message is a row before it is sent."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.models import OutboxRow
+from storage.timefmt import to_db
+
+_INSERT = """
+INSERT INTO outbox (channel, recipient, participant_id, kind, dedupe_key, payload, document, edit_ref,
+                    not_before, created_at, batch)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (dedupe_key) DO NOTHING
+RETURNING id
+"""
+# A row waiting to be retried holds back later rows of the same chat, so a chat's messages keep their order.
+_SELECT_DUE = """
+SELECT * FROM outbox o
+WHERE o.status = 'pending' AND o.not_before <= ?
+  AND NOT EXISTS (SELECT 1 FROM outbox e
+                  WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'pending'
+                    AND e.attempts > 0 AND e.id < o.id AND e.not_before > ?)
+ORDER BY o.id LIMIT ?
+"""
+_SELECT_NEXT_DUE_TIME = "SELECT MIN(not_before) FROM outbox WHERE status = 'pending'"
+_MARK_SENT = (
+    "UPDATE outbox SET status = 'sent', sent_at = ?, channel_msg_id = ?, attempts = attempts + 1 WHERE id = ?"
+)
+_MARK_RETRY = """
+UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?
+"""
+_MARK_FINAL = "UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?"
+_SELECT_ONE = "SELECT * FROM outbox WHERE id = ?"
+_COUNT_PENDING = "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"
+
+
+async def enqueue(
+    conn: aiosqlite.Connection,
+    *,
+    channel: str,
+    recipient: str,
+    payload: str,
+    now: datetime,
+    participant_id: int | None = None,
+    kind: str = "reply",
+    dedupe_key: str | None = None,
+    document: bytes | None = None,
+    edit_ref: str | None = None,
+    not_before: datetime | None = None,
+    batch: str | None = None,
+) -> int | None:
+    """Queue a message; return its id, or None when a row with the same dedupe key exists."""
+    params = (
+        channel,
+        recipient,
+        participant_id,
+        kind,
+        dedupe_key,
+        payload,
+        document,
+        edit_ref,
+        to_db(not_before or now),
+        to_db(now),
+        batch,
+    )
+    async with conn.execute(_INSERT, params) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else None
+
+
+async def due(conn: aiosqlite.Connection, now: datetime, limit: int = 100) -> list[OutboxRow]:
+    """Return pending rows that may be sent now, oldest first."""
+    stamp = to_db(now)
+    async with conn.execute(_SELECT_DUE, (stamp, stamp, limit)) as cursor:
+        return [OutboxRow.from_row(r) for r in await cursor.fetchall()]
+
+
+async def next_due_time(conn: aiosqlite.Connection) -> str | None:
+    """Return when the earliest pending row becomes due, as stored."""
+    async with conn.execute(_SELECT_NEXT_DUE_TIME) as cursor:
+        row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def get(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
+    """Return one outbox row."""
+    async with conn.execute(_SELECT_ONE, (row_id,)) as cursor:
+        row = await cursor.fetchone()
+    return OutboxRow.from_row(row) if row else None
+
+
+async def mark_sent(
+    conn: aiosqlite.Connection, row_id: int, channel_msg_id: str | None, now: datetime
+) -> None:
+    """Record that a row was delivered to the channel."""
+    await conn.execute(_MARK_SENT, (to_db(now), channel_msg_id, row_id))
+
+
+async def mark_retry(conn: aiosqlite.Connection, row_id: int, not_before: datetime, error: str) -> None:
+    """Put a row back to be tried again later."""
+    await conn.execute(_MARK_RETRY, (to_db(not_before), error[:500], row_id))
+
+
+async def mark_final(conn: aiosqlite.Connection, row_id: int, status: str, error: str) -> None:
+    """Give a row up as failed, unreachable, held or skipped."""
+    await conn.execute(_MARK_FINAL, (status, error[:500], row_id))
+
+
+async def count_pending(conn: aiosqlite.Connection) -> int:
+    """Return how many rows wait to be sent."""
+    async with conn.execute(_COUNT_PENDING) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+_CLAIM = "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'pending'"
+_RELEASE_CLAIMS = "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+
+
+async def claim(conn: aiosqlite.Connection, row_ids: list[int]) -> None:
+    """Mark rows as being sent, so no other drain picks them up."""
+    await conn.executemany(_CLAIM, [(row_id,) for row_id in row_ids])
+
+
+async def release_claims(conn: aiosqlite.Connection) -> int:
+    """Return rows a crashed sender had claimed to the queue (run at start-up)."""
+    async with conn.execute(_RELEASE_CLAIMS) as cursor:
+        return cursor.rowcount
+
+
+_GIVE_UP_RECIPIENT = """
+UPDATE outbox SET status = 'unreachable', last_error = ?
+WHERE channel = ? AND recipient = ? AND status = 'pending'
+"""
+
+
+async def give_up_recipient(conn: aiosqlite.Connection, channel: str, recipient: str, error: str) -> int:
+    """Stop every pending message to a recipient who cannot be reached; return how many."""
+    async with conn.execute(_GIVE_UP_RECIPIENT, (error[:500], channel, recipient)) as cursor:
+        return cursor.rowcount
+
+
+_UNCLAIM = "UPDATE outbox SET status = 'pending' WHERE id = ? AND status = 'sending'"
+
+
+async def unclaim(conn: aiosqlite.Connection, row_ids: list[int]) -> None:
+    """Return claimed rows to the queue unsent."""
+    await conn.executemany(_UNCLAIM, [(row_id,) for row_id in row_ids])

@@ -1,0 +1,82 @@
+"""Participants and the channel identities that lead to them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.models import Participant, Role, Sector
+from storage.timefmt import to_db
+
+_SELECT_BY_IDENTITY = """
+SELECT p.* FROM participants p JOIN identities i ON i.participant_id = p.id
+WHERE i.channel = ? AND i.external_id = ?
+"""
+_SELECT_BY_ID = "SELECT * FROM participants WHERE id = ?"
+_INSERT_PARTICIPANT = """
+INSERT INTO participants (name, organisation, sector, governorate, consent_at, created_at, last_seen_at)
+VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
+"""
+_INSERT_IDENTITY = "INSERT INTO identities (channel, external_id, participant_id) VALUES (?, ?, ?)"
+_TOUCH = "UPDATE participants SET last_seen_at = ?, unreachable_at = NULL WHERE id = ?"
+_SELECT_IDENTITIES = "SELECT channel, external_id FROM identities WHERE participant_id = ? ORDER BY channel"
+_MARK_UNREACHABLE = "UPDATE participants SET unreachable_at = ? WHERE id = ?"
+_SELECT_ROLES = "SELECT role, commitment_id FROM roles WHERE participant_id = ?"
+
+
+async def find_by_identity(conn: aiosqlite.Connection, channel: str, external_id: str) -> Participant | None:
+    """Return the participant behind a channel identity, if registered."""
+    async with conn.execute(_SELECT_BY_IDENTITY, (channel, external_id)) as cursor:
+        row = await cursor.fetchone()
+    return Participant.from_row(row) if row else None
+
+
+async def get_participant(conn: aiosqlite.Connection, participant_id: int) -> Participant | None:
+    """Return a participant by id."""
+    async with conn.execute(_SELECT_BY_ID, (participant_id,)) as cursor:
+        row = await cursor.fetchone()
+    return Participant.from_row(row) if row else None
+
+
+async def register(
+    conn: aiosqlite.Connection,
+    channel: str,
+    external_id: str,
+    *,
+    name: str,
+    organisation: str | None,
+    sector: Sector,
+    governorate: str | None,
+    now: datetime,
+) -> Participant:
+    """Create a consenting participant and link the channel identity to them."""
+    stamp = to_db(now)
+    params = (name, organisation, sector.value, governorate, stamp, stamp, stamp)
+    async with conn.execute(_INSERT_PARTICIPANT, params) as cursor:
+        row = await cursor.fetchone()
+    participant: Participant = Participant.from_row(row)
+    await conn.execute(_INSERT_IDENTITY, (channel, external_id, participant.id))
+    return participant
+
+
+async def touch(conn: aiosqlite.Connection, participant_id: int, now: datetime) -> None:
+    """Record that the participant was just heard from (and so is reachable)."""
+    await conn.execute(_TOUCH, (to_db(now), participant_id))
+
+
+async def mark_unreachable(conn: aiosqlite.Connection, participant_id: int, now: datetime) -> None:
+    """Record that the participant blocked the bot or cannot be reached."""
+    await conn.execute(_MARK_UNREACHABLE, (to_db(now), participant_id))
+
+
+async def identities_of(conn: aiosqlite.Connection, participant_id: int) -> list[tuple[str, str]]:
+    """Return the (channel, external id) pairs of a participant."""
+    async with conn.execute(_SELECT_IDENTITIES, (participant_id,)) as cursor:
+        return [(r["channel"], r["external_id"]) for r in await cursor.fetchall()]
+
+
+async def roles_of(conn: aiosqlite.Connection, participant_id: int) -> list[tuple[Role, int | None]]:
+    """Return the roles a participant holds, with the commitment for liaison roles."""
+    async with conn.execute(_SELECT_ROLES, (participant_id,)) as cursor:
+        return [(Role(r["role"]), r["commitment_id"]) for r in await cursor.fetchall()]
