@@ -24,5 +24,4 @@ consent-agree = ✅ أوافق
 consent-decline = ❌ لا أوافق
 consent-declined = لا بأس. لم نحفظ أي شيء من بياناتك. يمكنك البدء من جديد متى شئت بالأمر /start.
 registered = شكراً يا { $name }، تم تسجيلك بنجاح.
-already-registered = أنت مسجّل بالفعل باسم { $name }.
 unknown-link = هذا الرابط غير صالح أو انتهت صلاحيته.

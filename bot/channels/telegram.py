@@ -23,7 +23,16 @@ from storage.models import OutboxRow
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-PUBLIC_COMMANDS = ("start", "recommend", "status", "my", "help", "cancel")
+# Command → catalogue key of its description, in menu order.
+PUBLIC_COMMANDS = {
+    "start": "command-start",
+    "recommend": "command-recommend",
+    "status": "command-status",
+    "my": "command-my",
+    "menu": "command-menu",
+    "help": "command-help",
+    "cancel": "command-cancel",
+}
 NOT_MODIFIED = "message is not modified"
 
 
@@ -148,7 +157,7 @@ def build_application(
 
 async def set_commands(application: Application, messages: Messages) -> None:  # type: ignore[type-arg]
     """Publish the command menu with Arabic descriptions."""
-    commands = [BotCommand(name, messages.t(f"command-{name}")) for name in PUBLIC_COMMANDS]
+    commands = [BotCommand(name, messages.t(key)) for name, key in PUBLIC_COMMANDS.items()]
     await application.bot.set_my_commands(commands)
 
 

@@ -1,0 +1,44 @@
+"""Shared fixtures: every test gets its own SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.core import Core
+from tests.support import START, ChatDriver, RecordingTransport, make_core, settings_for
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that moves only when a test says so."""
+    return FakeClock(START)
+
+
+@pytest.fixture
+async def core_and_transport(tmp_path: Path, clock: FakeClock) -> AsyncIterator[tuple[Core, RecordingTransport]]:
+    """A core on a fresh database with a recording transport."""
+    core, transport = await make_core(settings_for(tmp_path), clock)
+    yield core, transport
+    await core.close()
+
+
+@pytest.fixture
+def core(core_and_transport: tuple[Core, RecordingTransport]) -> Core:
+    """The core alone."""
+    return core_and_transport[0]
+
+
+@pytest.fixture
+def transport(core_and_transport: tuple[Core, RecordingTransport]) -> RecordingTransport:
+    """The recording transport alone."""
+    return core_and_transport[1]
+
+
+@pytest.fixture
+def chat(core: Core, transport: RecordingTransport) -> ChatDriver:
+    """A participant's private chat."""
+    return ChatDriver(core, transport)

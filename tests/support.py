@@ -1,0 +1,129 @@
+"""Test helpers: a core on a fresh SQLite file, a transport that records, and a chat driven like a person."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.clock import FakeClock
+from bot.core import Core, open_core
+from bot.settings import Settings
+from bot.transport import Delivery, Outcome, Pacing
+from handlers.contract import Incoming, Reply
+from storage.models import OutboxRow
+
+# A Sunday morning in Amman (UTC+3).
+START = datetime(2026, 11, 29, 7, 0, tzinfo=UTC)
+
+
+@dataclass
+class Sent:
+    """One message the bot delivered."""
+
+    recipient: str
+    reply: Reply
+    row: OutboxRow
+
+
+class RecordingTransport:
+    """A channel that accepts everything and remembers it."""
+
+    pacing = Pacing(per_second=10_000.0, burst=10_000)
+
+    def __init__(self, channel: str = "telegram") -> None:
+        self.channel = channel
+        self.sent: list[Sent] = []
+
+    async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
+        """Record the reply as delivered."""
+        self.sent.append(Sent(row.recipient, reply, row))
+        return Delivery(Outcome.SENT, channel_msg_id=str(row.id))
+
+    def to(self, recipient: str) -> list[Reply]:
+        """Return what was sent to one recipient, in order."""
+        return [s.reply for s in self.sent if s.recipient == recipient]
+
+
+def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
+    """Return settings on a fresh database file, ignoring the environment's .env."""
+    values: dict[str, Any] = {"database": tmp_path / "bot.sqlite3", "coordinators": ("telegram:9001",)}
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+async def make_core(settings: Settings, clock: FakeClock | None = None) -> tuple[Core, RecordingTransport]:
+    """Open a core with a recording Telegram-named transport."""
+    core = await open_core(settings, clock or FakeClock(START))
+    transport = RecordingTransport()
+    core.sender.add_transport(transport)
+    return core, transport
+
+
+@dataclass
+class ChatDriver:
+    """A person in a private chat, talking to the dispatcher directly (no network)."""
+
+    core: Core
+    transport: RecordingTransport
+    user: str = "1001"
+    name: str | None = "سلمى"
+    channel: str = "telegram"
+    seen: int = 0
+    last_with_choices: Reply | None = None
+    history: list[Reply] = field(default_factory=list)
+
+    async def _do(self, **kwargs: Any) -> list[Reply]:
+        event_id = kwargs.pop("event_id", None) or uuid.uuid4().hex
+        incoming = Incoming(self.channel, self.user, event_id, name=self.name, **kwargs)
+        await self.core.dispatcher.handle(incoming)
+        await self.core.sender.flush()
+        mine = self.transport.to(self.user)
+        new, self.seen = mine[self.seen :], len(mine)
+        self.history += new
+        for reply in new:
+            if reply.choices:
+                self.last_with_choices = reply
+        return new
+
+    async def command(self, name: str, args: str = "", **kwargs: Any) -> list[Reply]:
+        """Send /name args."""
+        return await self._do(command=name, args=args, **kwargs)
+
+    async def send(self, text: str, **kwargs: Any) -> list[Reply]:
+        """Type a message."""
+        return await self._do(text=text, **kwargs)
+
+    async def press(self, label_or_id: str, **kwargs: Any) -> list[Reply]:
+        """Press a button of the newest message with buttons, by its label (or id)."""
+        assert self.last_with_choices is not None, "no buttons on screen"
+        choices = self.last_with_choices.choices
+        match = next((c for c in choices if c.label == label_or_id), None)
+        match = match or next((c for c in choices if c.id == label_or_id), None)
+        match = match or next((c for c in choices if label_or_id in c.label), None)
+        assert match is not None, f"no button {label_or_id!r} in {[c.label for c in choices]}"
+        return await self._do(choice=match.id, **kwargs)
+
+    async def press_data(self, data: str, **kwargs: Any) -> list[Reply]:
+        """Send arbitrary callback data (forged or stale buttons)."""
+        return await self._do(choice=data, **kwargs)
+
+    def labels(self) -> list[str]:
+        """Return the labels of the newest buttons."""
+        return [c.label for c in self.last_with_choices.choices] if self.last_with_choices else []
+
+    async def register(self, name: str = "سلمى الخطيب", organisation: str = "جمعية الشفافية") -> None:
+        """Go through registration with typical answers."""
+        await self.command("start")
+        await self.send(name)
+        await self.send(organisation)
+        await self.press("reg:sector:cso")
+        await self.press("reg:gov:amman")
+        await self.press("reg:consent:yes")
+
+
+def texts(replies: list[Reply]) -> str:
+    """Join reply texts for assertions."""
+    return "\n---\n".join(r.text for r in replies)
