@@ -32,9 +32,7 @@ async def page(ctx: Context, offset: int, *, replace: bool) -> list[Reply]:
     if total == 0:
         return [with_menu(ctx, ctx.t("my-empty"), replace=replace)]
     offset = max(0, min(offset, total - 1))
-    items = await recommendations.list_by_participant(
-        ctx.conn, ctx.participant.id, limit=PAGE_SIZE, offset=offset
-    )
+    items = await recommendations.list_by_participant(ctx.conn, ctx.participant.id, limit=PAGE_SIZE, offset=offset)
     numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
     title = ctx.t("my-title", total=total, first=offset + 1, last=offset + len(items))
     body = "\n\n".join(_item(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items)

@@ -45,8 +45,7 @@ async def start(ctx: Context) -> list[Reply]:
 
 def _commitment_prompt(ctx: Context, commitments: list[Commitment]) -> Reply:
     choices = tuple(
-        Choice(id=f"rec:c:{c.id}", label=f"{c.number}. {c.title_ar}", description=c.ogp_id)
-        for c in commitments
+        Choice(id=f"rec:c:{c.id}", label=f"{c.number}. {c.title_ar}", description=c.ogp_id) for c in commitments
     )
     return Reply(text=ctx.t("choose-commitment"), choices=(*choices, _cancel_choice(ctx)))
 
@@ -129,9 +128,7 @@ async def _on_commitment(ctx: Context, commitment_id: int | None) -> list[Reply]
 async def _on_theme(ctx: Context, theme_id: int | None) -> list[Reply]:
     commitment = await catalogue.get_commitment(ctx.conn, ctx.data["commitment_id"])
     theme = await catalogue.get_theme(ctx.conn, theme_id) if theme_id else None
-    valid = theme_id == OTHER_THEME or (
-        theme is not None and theme.commitment_id == ctx.data["commitment_id"]
-    )
+    valid = theme_id == OTHER_THEME or (theme is not None and theme.commitment_id == ctx.data["commitment_id"])
     if commitment is None or not valid:
         return await unknown_button(ctx)
     ctx.goto(FLOW, Step.TEXT, theme_id=theme.id if theme else None)

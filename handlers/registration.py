@@ -49,15 +49,11 @@ def prompt(ctx: Context) -> Reply:
     if step is Step.NAME:
         profile = ctx.data.get("profile_name")
         choices = (
-            (Choice(id="reg:name", label=ctx.t("use-profile-name", name=shorten(profile, 30))),)
-            if profile
-            else ()
+            (Choice(id="reg:name", label=ctx.t("use-profile-name", name=shorten(profile, 30))),) if profile else ()
         )
         return Reply(text=ctx.t("ask-name"), choices=choices)
     if step is Step.ORGANISATION:
-        return Reply(
-            text=ctx.t("ask-organisation"), choices=(Choice(id="reg:org", label=ctx.t("no-organisation")),)
-        )
+        return Reply(text=ctx.t("ask-organisation"), choices=(Choice(id="reg:org", label=ctx.t("no-organisation")),))
     if step is Step.SECTOR:
         sectors = tuple(Choice(id=f"reg:sector:{s.value}", label=sector_label(ctx, s)) for s in Sector)
         return Reply(text=ctx.t("ask-sector"), choices=sectors)

@@ -84,9 +84,7 @@ class Router:
         return await handler(ctx)
 
     async def _deep_link(self, ctx: Context, payload: str) -> list[Reply]:
-        prefix = next(
-            (p for p in sorted(self.deep_links, key=len, reverse=True) if payload.startswith(p)), None
-        )
+        prefix = next((p for p in sorted(self.deep_links, key=len, reverse=True) if payload.startswith(p)), None)
         if prefix is None:
             ctx.incoming = replace(ctx.incoming, args="")
             return [Reply(text=ctx.t("unknown-link")), *await registration.start(ctx)]

@@ -23,8 +23,7 @@ async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
     lines += [_board_line(ctx, row) for row in rows]
     lines += ["", ctx.t("status-choose")]
     choices = tuple(
-        Choice(id=f"st:c:{r.commitment.id}", label=f"{r.commitment.number}. {r.commitment.title_ar}")
-        for r in rows
+        Choice(id=f"st:c:{r.commitment.id}", label=f"{r.commitment.number}. {r.commitment.title_ar}") for r in rows
     )
     return [Reply(text="\n".join(lines), choices=choices, replace=replace)]
 
@@ -66,9 +65,7 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
         lines = [ctx.t("status-milestones")]
         for m in milestones:
             due = ctx.t("status-milestone-due", date=short_date(ctx, m.end_date)) if m.end_date else ""
-            lines.append(
-                ctx.t("status-milestone-line", title=m.title, state=completion_label(ctx, m.state), due=due)
-            )
+            lines.append(ctx.t("status-milestone-line", title=m.title, state=completion_label(ctx, m.state), due=due))
         parts.append("\n".join(lines))
     parts.append(ctx.t("status-recommendations", count=row.recommendations))
     choices = (

@@ -18,9 +18,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 def clean_text(raw: str) -> str:
     """Return text without control or bidi-override characters, spaces folded, ends trimmed."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_INVISIBLE)
-    kept = "".join(
-        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
-    )
+    kept = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn"))
     lines = [_SPACES.sub(" ", line).strip() for line in kept.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 

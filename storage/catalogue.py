@@ -192,9 +192,7 @@ async def get_theme(conn: aiosqlite.Connection, theme_id: int) -> Theme | None:
     return Theme.from_row(row) if row else None
 
 
-_SELECT_MILESTONES = (
-    "SELECT * FROM milestones WHERE commitment_id = ? ORDER BY end_date IS NULL, end_date, id"
-)
+_SELECT_MILESTONES = "SELECT * FROM milestones WHERE commitment_id = ? ORDER BY end_date IS NULL, end_date, id"
 _INSERT_MILESTONE = """
 INSERT INTO milestones (commitment_id, title, start_date, end_date, state, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
@@ -301,9 +299,7 @@ async def status_board(conn: aiosqlite.Connection) -> list[CommitmentStatus]:
             async with conn.execute(_SELECT_STATUS_BY_ID, (row["latest_id"],)) as cursor:
                 latest = StatusUpdate.from_row(await cursor.fetchone())
         board.append(
-            CommitmentStatus(
-                commitment=commitments[row["commitment_id"]], latest=latest, recommendations=row["recs"]
-            )
+            CommitmentStatus(commitment=commitments[row["commitment_id"]], latest=latest, recommendations=row["recs"])
         )
     return board
 

@@ -26,9 +26,7 @@ WHERE o.status = 'pending' AND o.not_before <= ?
 ORDER BY o.id LIMIT ?
 """
 _SELECT_NEXT_DUE_TIME = "SELECT MIN(not_before) FROM outbox WHERE status = 'pending'"
-_MARK_SENT = (
-    "UPDATE outbox SET status = 'sent', sent_at = ?, channel_msg_id = ?, attempts = attempts + 1 WHERE id = ?"
-)
+_MARK_SENT = "UPDATE outbox SET status = 'sent', sent_at = ?, channel_msg_id = ?, attempts = attempts + 1 WHERE id = ?"
 _MARK_RETRY = """
 UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?
 """
@@ -92,9 +90,7 @@ async def get(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
     return OutboxRow.from_row(row) if row else None
 
 
-async def mark_sent(
-    conn: aiosqlite.Connection, row_id: int, channel_msg_id: str | None, now: datetime
-) -> None:
+async def mark_sent(conn: aiosqlite.Connection, row_id: int, channel_msg_id: str | None, now: datetime) -> None:
     """Record that a row was delivered to the channel."""
     await conn.execute(_MARK_SENT, (to_db(now), channel_msg_id, row_id))
 

@@ -82,9 +82,7 @@ class TelegramTransport:
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send, edit or upload one reply."""
         try:
-            return Delivery(
-                Outcome.SENT, channel_msg_id=await self._send(int(row.recipient), row.edit_ref, reply)
-            )
+            return Delivery(Outcome.SENT, channel_msg_id=await self._send(int(row.recipient), row.edit_ref, reply))
         except RetryAfter as error:
             return Delivery(Outcome.RETRY, retry_after=_retry_seconds(error), error="429 flood control")
         except Forbidden as error:
@@ -105,9 +103,7 @@ class TelegramTransport:
         pieces = split_text(reply.text)
         if edit_ref is not None and len(pieces) == 1:
             try:
-                await bot.edit_message_text(
-                    pieces[0], chat_id=chat_id, message_id=int(edit_ref), reply_markup=markup
-                )
+                await bot.edit_message_text(pieces[0], chat_id=chat_id, message_id=int(edit_ref), reply_markup=markup)
                 return edit_ref
             except BadRequest as error:
                 if NOT_MODIFIED in error.message.lower():
