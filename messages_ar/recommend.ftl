@@ -26,4 +26,4 @@ edit-text = ✏️ تعديل النص
 recommendation-stored =
     شكراً لك! وصلت توصيتك وسُجّلت برقم الإيصال { $receipt }.
     سنبلغك هنا عندما يرد عليها ضابط الارتباط في الجهة المعنية.
-receipt = #{ $id }
+receipt = #{ NUMBER($id, useGrouping: 0) }
