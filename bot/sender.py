@@ -70,6 +70,7 @@ class Sender:
         self._tasks: set[asyncio.Task[None]] = set()
         self._pacer = ChatPacer()
         self._runner: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def add_transport(self, transport: Transport) -> None:
         """Register a channel's transport."""
@@ -89,10 +90,10 @@ class Sender:
 
     async def stop(self) -> None:
         """Stop draining; let in-flight deliveries finish."""
+        self._stopping = True
+        self._wake.set()
         if self._runner is not None:
-            self._runner.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._runner
+            await self._runner
             self._runner = None
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -107,14 +108,16 @@ class Sender:
                 await asyncio.wait(set(self._tasks), return_when=asyncio.FIRST_COMPLETED)
 
     async def _run(self) -> None:
-        while True:
+        # A flag, not task cancellation: on Python 3.11 wait_for can swallow a cancel that races its timeout.
+        while not self._stopping:
             try:
                 _, wait = await self._pump()
             except Exception:
                 log.exception("outbox pump failed")
                 wait = IDLE_WAKE_SECONDS
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+                async with asyncio.timeout(wait):
+                    await self._wake.wait()
             self._wake.clear()
 
     async def _pump(self) -> tuple[int, float]:

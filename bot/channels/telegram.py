@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
+import os
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -64,9 +64,7 @@ def to_incoming(update: Update) -> Incoming | None:
 
 
 def _retry_seconds(error: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # PTB warns that the int form is deprecated; both forms are handled
-        value = error.retry_after
+    value = error.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
@@ -137,6 +135,8 @@ def build_application(
     concurrent_updates: int,
 ) -> Application:  # type: ignore[type-arg]
     """Build a PTB application on base_url, without PTB's job queue (the bot has its own scheduler)."""
+    # Opt in to PTB's timedelta periods: otherwise every 429 it parses raises a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     return (
         ApplicationBuilder()
         .token(token)

@@ -1,0 +1,64 @@
+"""Run the real Telegram channel (python-telegram-bot over HTTP) against the Bot API stand-in."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.channels.telegram import TelegramChannel
+from bot.clock import FakeClock
+from bot.core import Core, open_core
+from bot.settings import Settings
+from tests.standins.telegram_api import BotApiStandIn
+from tests.support import START, settings_for
+
+TOKEN = "123456:TEST-token-for-the-stand-in-only"
+
+
+@dataclass
+class RunningBot:
+    """A bot process's worth of objects, in this process."""
+
+    core: Core
+    channel: TelegramChannel
+
+    async def stop(self) -> None:
+        """Stop polling, sending, and close the database."""
+        await self.channel.stop()
+        await self.core.close()
+
+
+async def start_bot(api: BotApiStandIn, settings: Settings, clock: FakeClock) -> RunningBot:
+    """Open the core on settings and start Telegram polling against the stand-in."""
+    core = await open_core(settings, clock)
+    channel = TelegramChannel(core, api.token, api.base_url, poll_timeout=1.0)
+    await channel.start()
+    await core.sender.start()
+    return RunningBot(core, channel)
+
+
+def telegram_settings(tmp_path: Path, api: BotApiStandIn, **overrides: Any) -> Settings:
+    """Settings pointing Telegram at the stand-in, on a fresh database."""
+    return settings_for(
+        tmp_path,
+        telegram_token=api.token,
+        telegram_api_url=api.base_url,
+        telegram_per_chat_burst=50,
+        **overrides,
+    )
+
+
+@asynccontextmanager
+async def telegram_bot(
+    tmp_path: Path, clock: FakeClock | None = None
+) -> AsyncIterator[tuple[BotApiStandIn, RunningBot]]:
+    """A stand-in and a bot polling it; both stop on exit."""
+    async with BotApiStandIn(token=TOKEN, bot_username="ogp_test_bot") as api:
+        bot = await start_bot(api, telegram_settings(tmp_path, api), clock or FakeClock(START))
+        try:
+            yield api, bot
+        finally:
+            await bot.stop()
