@@ -102,10 +102,10 @@ async def on_choice(ctx: Context) -> list[Reply]:
         return [with_menu(ctx, ctx.t("cancelled"), replace=True)]
     if not await inbox.scope(ctx):
         return access.refuse(ctx)
+    if action == "c":
+        return await _on_commitment(ctx, parse_int(value))
     if ctx.flow != FLOW:
         return await stale_button(ctx)
-    if action == "c" and ctx.step == Step.COMMITMENT:
-        return await _on_commitment(ctx, parse_int(value))
     if not access.may_handle(ctx, int(ctx.data.get("commitment_id", 0))):
         return access.refuse(ctx)
     return await _on_step_choice(ctx, action, value)
@@ -117,6 +117,8 @@ async def _on_commitment(ctx: Context, commitment_id: int | None) -> list[Reply]
         return await unknown_button(ctx)
     if not access.may_handle(ctx, commitment.id):
         return access.refuse(ctx)
+    if ctx.flow != FLOW or ctx.step != Step.COMMITMENT:
+        return await stale_button(ctx)
     return await _chose(ctx, commitment, replace=True)
 
 
