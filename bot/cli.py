@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.channels.console import ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
 from bot.logs import setup_logging
+from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
 from storage.database import open_database
 
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("load-plan", help="load or update an action plan file (JSON)")
     plan.add_argument("path", type=Path)
     plan.add_argument("--activate", action="store_true", help="make it the plan the bot follows")
+    add_role_commands(sub)
     return parser
 
 
@@ -89,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_run(settings, console=args.command == "console"))
     if args.command == "load-plan":
         return asyncio.run(_load_plan(settings, args.path, args.activate))
+    if args.command in ("grant", "revoke"):
+        return asyncio.run(run_role_command(settings, args))
     raise AssertionError(args.command)  # argparse rejects unknown commands
 
 

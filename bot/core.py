@@ -54,6 +54,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         coordinators=frozenset(settings.coordinators),
         bot_username=bot_username,
         recommendation_max=settings.recommendation_max_chars,
+        invite_days=settings.invite_days,
     )
 
 

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     telegram_concurrent_updates: int = Field(default=64, ge=1)
     telegram_pool_size: int = Field(default=64, ge=1)
     recommendation_max_chars: int = Field(default=2000, ge=10, le=4000)
+    invite_days: int = Field(default=7, ge=1, le=90)
 
     @field_validator("coordinators", mode="before")
     @classmethod

@@ -24,6 +24,7 @@ class HandlerConfig:
     bot_username: str | None = None
     recommendation_min: int = 10
     recommendation_max: int = 2000
+    invite_days: int = 7
 
 
 @dataclass

@@ -31,12 +31,24 @@ def _everyone(ctx: Context) -> bool:
     return True
 
 
+def _answers(ctx: Context) -> bool:
+    return ctx.participant is not None and (ctx.is_coordinator or bool(ctx.liaison_commitments()))
+
+
+def _coordinator(ctx: Context) -> bool:
+    return ctx.participant is not None and ctx.is_coordinator
+
+
 # Order is the order on screen; role-specific entries are appended by their features' modules via the router.
 MENU: list[MenuEntry] = [
     MenuEntry("menu-register", "start", _unregistered),
     MenuEntry("menu-recommend", "recommend", _everyone),
     MenuEntry("menu-status", "status", _everyone),
     MenuEntry("menu-my", "my", _registered),
+    MenuEntry("menu-inbox", "inbox", _answers),
+    MenuEntry("menu-update", "update", _answers),
+    MenuEntry("menu-team", "team", _coordinator),
+    MenuEntry("menu-settings", "settings", _registered),
     MenuEntry("menu-help", "help", _everyone),
 ]
 
@@ -57,8 +69,13 @@ async def show_menu(ctx: Context) -> list[Reply]:
 
 
 async def show_help(ctx: Context) -> list[Reply]:
-    """Answer /help."""
-    return [with_menu(ctx, ctx.t("help-text"))]
+    """Answer /help, with the commands of the person's roles."""
+    parts = [ctx.t("help-text"), ctx.t("help-participation")]
+    if _answers(ctx):
+        parts.append(ctx.t("help-liaison"))
+    if ctx.is_coordinator:
+        parts.append(ctx.t("help-coordinator"))
+    return [with_menu(ctx, "\n\n".join(parts))]
 
 
 async def cancel(ctx: Context) -> list[Reply]:

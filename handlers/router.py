@@ -5,7 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from handlers import fallback, menu, my, recommend, registration, status
+from handlers import (
+    endorse,
+    fallback,
+    follow,
+    inbox,
+    invite,
+    menu,
+    milestones,
+    moderation,
+    my,
+    recommend,
+    registration,
+    settings,
+    status,
+    team,
+    update,
+)
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.feature import Feature, Handler
@@ -18,6 +34,15 @@ FEATURES: tuple[Feature, ...] = (
     status.FEATURE,
     my.FEATURE,
     menu.FEATURE,
+    invite.FEATURE,
+    team.FEATURE,
+    inbox.FEATURE,
+    moderation.FEATURE,
+    update.FEATURE,
+    milestones.FEATURE,
+    follow.FEATURE,
+    endorse.FEATURE,
+    settings.FEATURE,
 )
 
 MAX_FOLLOW_UPS = 3  # a registration that continues into the command that asked for it, and so on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import endorse
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -68,8 +69,11 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
             lines.append(ctx.t("status-milestone-line", title=m.title, state=completion_label(ctx, m.state), due=due))
         parts.append("\n".join(lines))
     parts.append(ctx.t("status-recommendations", count=row.recommendations))
+    support, extra = await endorse.commitment_extras(ctx, c.id)
+    parts[-1] += "\n" + support
     choices = (
         Choice(id=f"rec:start:{c.id}", label=ctx.t("recommend-on-this")),
+        *extra,
         Choice(id="st:list", label=ctx.t("all-commitments")),
     )
     return [Reply(text="\n\n".join(parts), choices=choices, replace=replace)]

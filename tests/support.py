@@ -43,8 +43,8 @@ class RecordingTransport:
         return Delivery(Outcome.SENT, channel_msg_id=str(row.id))
 
     def to(self, recipient: str) -> list[Reply]:
-        """Return what was sent to one recipient, in order."""
-        return [s.reply for s in self.sent if s.recipient == recipient]
+        """Return the messages sent to one recipient, in order (command-menu rows are not messages)."""
+        return [s.reply for s in self.sent if s.recipient == recipient and s.row.kind != "commands"]
 
 
 def settings_for(tmp_path: Path, **overrides: Any) -> Settings:

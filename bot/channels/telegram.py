@@ -9,13 +9,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
 
-from telegram import BotCommand, InputFile, Message, Update
+from telegram import BotCommand, BotCommandScopeChat, InputFile, Message, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, split_text
 from bot.core import Core
 from bot.transport import Delivery, Outcome, Pacing
+from handlers import roles
 from handlers.contract import Incoming, Reply
 from messages_ar import Messages
 from storage.models import OutboxRow
@@ -29,6 +30,8 @@ PUBLIC_COMMANDS = {
     "recommend": "command-recommend",
     "status": "command-status",
     "my": "command-my",
+    "follow": "command-follow",
+    "settings": "command-settings",
     "menu": "command-menu",
     "help": "command-help",
     "cancel": "command-cancel",
@@ -73,12 +76,15 @@ class TelegramTransport:
 
     channel = CHANNEL
 
-    def __init__(self, application: Application, pacing: Pacing) -> None:  # type: ignore[type-arg]
+    def __init__(self, application: Application, pacing: Pacing, messages: Messages) -> None:  # type: ignore[type-arg]
         self.application = application
         self.pacing = pacing
+        self.messages = messages
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
-        """Send, edit or upload one reply."""
+        """Send, edit or upload one reply (or set a chat's command menu)."""
+        if row.kind == roles.COMMANDS_KIND:
+            return await self._set_chat_commands(int(row.recipient), reply)
         try:
             return Delivery(Outcome.SENT, channel_msg_id=await self._send(int(row.recipient), row.edit_ref, reply))
         except RetryAfter as error:
@@ -92,6 +98,23 @@ class TelegramTransport:
             return Delivery(Outcome.RETRY, error=f"network: {error.message}")
         except TelegramError as error:
             return Delivery(Outcome.FAILED, error=error.message)
+
+    async def _set_chat_commands(self, chat_id: int, reply: Reply) -> Delivery:
+        """Give one chat the public commands plus its role's (choice ids are commands, labels descriptions)."""
+        scope = BotCommandScopeChat(chat_id)
+        try:
+            if reply.choices:
+                commands = public_commands(self.messages) + [BotCommand(c.id, c.label) for c in reply.choices]
+                await self.application.bot.set_my_commands(commands, scope=scope)
+            else:
+                await self.application.bot.delete_my_commands(scope=scope)
+        except RetryAfter as error:
+            return Delivery(Outcome.RETRY, retry_after=_retry_seconds(error), error="429 flood control")
+        except NetworkError as error:
+            return Delivery(Outcome.RETRY, error=f"network: {error.message}")
+        except TelegramError as error:  # a chat that never opened the bot: not a reason to mark anyone unreachable
+            return Delivery(Outcome.FAILED, error=f"commands: {error.message}")
+        return Delivery(Outcome.SENT)
 
     async def _send(self, chat_id: int, edit_ref: str | None, reply: Reply) -> str:
         bot = self.application.bot
@@ -151,10 +174,14 @@ def build_application(
     )
 
 
+def public_commands(messages: Messages) -> list[BotCommand]:
+    """Return everyone's commands with Arabic descriptions."""
+    return [BotCommand(name, messages.t(key)) for name, key in PUBLIC_COMMANDS.items()]
+
+
 async def set_commands(application: Application, messages: Messages) -> None:  # type: ignore[type-arg]
-    """Publish the command menu with Arabic descriptions."""
-    commands = [BotCommand(name, messages.t(key)) for name, key in PUBLIC_COMMANDS.items()]
-    await application.bot.set_my_commands(commands)
+    """Publish the default command menu; each officer's and coordinator's chat menu is queued in the outbox."""
+    await application.bot.set_my_commands(public_commands(messages))
 
 
 async def _answer_query(update: Update) -> None:
@@ -194,7 +221,7 @@ class TelegramChannel:
         self.application.add_handler(update_handler(core.dispatcher.handle))
         self.application.add_error_handler(_log_error)
         pacing = Pacing(per_second=settings.telegram_per_chat_rate, burst=settings.telegram_per_chat_burst)
-        self.transport = TelegramTransport(self.application, pacing)
+        self.transport = TelegramTransport(self.application, pacing, core.messages)
 
     async def start(self) -> None:
         """Connect, publish the command menu, register the transport and start polling."""
@@ -202,6 +229,7 @@ class TelegramChannel:
         me = self.application.bot
         self.core.dispatcher.config = replace(self.core.dispatcher.config, bot_username=me.username)
         await set_commands(self.application, self.core.messages)
+        await self._queue_role_menus()
         self.core.sender.add_transport(self.transport)
         await self.application.start()
         assert self.application.updater is not None  # noqa: S101 - built with an updater
@@ -211,6 +239,14 @@ class TelegramChannel:
             drop_pending_updates=False,
         )
         log.info("telegram: polling as @%s", me.username)
+
+    async def _queue_role_menus(self) -> None:
+        """Queue each officer's and coordinator's chat command menu (roles may have changed while stopped)."""
+        core = self.core
+        async with core.db.transaction() as conn:
+            count = await roles.queue_all_menus(conn, core.messages, core.dispatcher.config, core.clock.now())
+        log.info("telegram: queued the command menus of %d role holders", count)
+        core.sender.wake()
 
     async def stop(self) -> None:
         """Stop polling and close the HTTP clients."""

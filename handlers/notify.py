@@ -1,0 +1,78 @@
+"""Closing the loop: tell authors about answers and followers about status changes, through the outbox."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.contract import Choice, Reply
+from handlers.labels import completion_label, progress_bar, state_label
+from storage import catalogue, follows, participants
+from storage.models import Commitment, Recommendation, StatusUpdate
+from storage.timefmt import to_db
+
+
+async def _author_identity(ctx: Context, rec: Recommendation) -> tuple[int, str, str] | None:
+    """Return (participant, channel, id) to tell a recommendation's author, or None when they must not hear."""
+    if rec.participant_id is None:
+        return None
+    author = await participants.get_participant(ctx.conn, rec.participant_id)
+    if author is None or author.forgotten_at is not None or not author.notify_answers:
+        return None
+    identities = await participants.identities_of(ctx.conn, author.id)
+    preferred = [i for i in identities if i[0] == rec.channel] or identities
+    if not preferred:
+        return None
+    channel, external_id = preferred[0]
+    return author.id, channel, external_id
+
+
+async def answer_given(ctx: Context, rec: Recommendation) -> bool:
+    """Tell the author, on the channel they used, what became of their recommendation; return True if queued."""
+    target = await _author_identity(ctx, rec)
+    commitment = await catalogue.get_commitment(ctx.conn, rec.commitment_id)
+    if target is None or commitment is None:
+        return False
+    participant_id, channel, external_id = target
+    text = ctx.t(
+        "loop-answer",
+        receipt=ctx.t("receipt", id=rec.id),
+        number=commitment.number,
+        state=state_label(ctx, rec.state),
+    )
+    if rec.response:
+        text += "\n\n" + ctx.t("loop-answer-response", response=rec.response)
+    reply = Reply(text=text, choices=(Choice(id="m:my", label=ctx.t("menu-my")),))
+    key = f"answer:{rec.id}:{to_db(ctx.now)}"
+    queued = await ctx.push(channel, external_id, reply, participant_id=participant_id, dedupe_key=key)
+    return queued is not None
+
+
+async def status_changed(ctx: Context, commitment: Commitment, update: StatusUpdate) -> int:
+    """Tell followers and recommenders of a commitment about a new status, once each; return how many."""
+    recipients = await follows.status_recipients(ctx.conn, commitment.id, update.author_id)
+    text = ctx.t(
+        "loop-status",
+        number=commitment.number,
+        title=commitment.title_ar,
+        completion=completion_label(ctx, update.completion),
+        bar=progress_bar(update.progress),
+    )
+    if update.note:
+        text += "\n\n" + update.note
+    choices = (
+        Choice(id=f"st:c:{commitment.id}", label=ctx.t("loop-status-open")),
+        Choice(id="m:settings", label=ctx.t("menu-settings")),
+    )
+    reply = Reply(text=text, choices=choices)
+    queued = 0
+    for person in recipients:
+        key = f"status:{update.id}:{person.participant_id}"
+        row = await ctx.push(
+            person.channel,
+            person.external_id,
+            reply,
+            participant_id=person.participant_id,
+            dedupe_key=key,
+            batch=f"status:{update.id}",
+        )
+        queued += row is not None
+    return queued

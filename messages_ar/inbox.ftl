@@ -1,0 +1,43 @@
+## /inbox: recommendations as liaison officers and coordinators answer them; hiding.
+
+inbox-empty = لا توجد توصيات على التزاماتك بعد.
+inbox-title = { $unanswered ->
+    [zero] كل التوصيات ({ $total }) لها رد.
+    [one] توصية واحدة بانتظار الرد من أصل { $total }.
+    [two] توصيتان بانتظار الرد من أصل { $total }.
+    [few] { $unanswered } توصيات بانتظار الرد من أصل { $total }.
+   *[other] { $unanswered } توصية بانتظار الرد من أصل { $total }.
+} (عرض { $first }–{ $last }، الأقدم أولاً)
+inbox-item =
+    { $receipt } — الالتزام { $number } — { $date } — { $state }
+    { $text }
+inbox-hidden-mark = 🚫 مخفية عن العموم
+inbox-detail =
+    التوصية { $receipt } — الالتزام { $number }
+    المحور: { $theme }
+    من: { $author } ({ $organisation }) — { $date }
+    الحالة: { $state } — المؤيدون: { $endorsements }
+
+    { $text }
+inbox-current-response = 💬 الرد الحالي: { $response }
+inbox-hidden-reason = 🚫 مخفية عن العموم. السبب: { $reason }
+inbox-back = ↩️ العودة إلى القائمة
+inbox-ask-response =
+    ستصبح حالة التوصية { $receipt }: «{ $state }».
+    اكتب الآن ردك الذي سيصل إلى صاحب التوصية، أو اختر الإرسال دون رد مكتوب.
+inbox-no-response = تغيير الحالة دون رد مكتوب
+inbox-response-length = الرد يجب أن يكون بين { $min } و{ $max } حرفاً (كتبت { $length }).
+inbox-answered = حُفظ الرد على التوصية { $receipt } وسيصل إلى صاحبها.
+inbox-answered-silent = حُفظ الرد على التوصية { $receipt }. (صاحبها أوقف إشعارات الردود أو لا يمكن الوصول إليه.)
+
+hide-button = 🚫 إخفاء عن العموم
+unhide-button = 👁 إظهار للعموم
+hide-ask-reason = لماذا تُخفى التوصية { $receipt }؟ اكتب السبب (يُحفظ معها ولا يراه العموم).
+hide-reason-length = السبب يجب أن يكون بين { $min } و{ $max } حرفاً.
+hide-done = أُخفيت التوصية { $receipt } عن العرض العام والأعداد، وبقيت محفوظة.
+unhide-done = أصبحت التوصية { $receipt } ظاهرة للعموم من جديد.
+
+loop-answer =
+    📬 وصل رد على توصيتك { $receipt } (الالتزام { $number }).
+    الحالة الآن: { $state }
+loop-answer-response = 💬 الرد: { $response }

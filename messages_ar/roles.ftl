@@ -1,0 +1,72 @@
+## Roles: invitations, the team, refusals and each role's commands.
+
+roles-refused = عذراً، هذا الإجراء متاح لضباط الارتباط والمنسقين المخوّلين فقط. لم يتغير شيء.
+role-coordinator = منسق
+role-liaison = ضابط ارتباط للالتزام { $number }
+
+menu-inbox = 📥 التوصيات الواردة
+menu-update = 📈 تحديث حالة الالتزام
+menu-team = 👥 الفريق
+menu-settings = ⚙️ الإعدادات
+
+command-inbox = التوصيات الواردة على التزاماتك
+command-update = تحديث حالة تنفيذ الالتزام
+command-milestones = مراحل الالتزام: إضافة وتعديل
+command-invite = دعوة ضابط ارتباط أو منسق
+command-team = الفريق والأدوار
+command-follow = متابعة الالتزامات
+command-settings = إعدادات الإشعارات
+
+help-participation =
+    المتابعة والمشاركة:
+    /follow — متابعة التزام لتصلك أخبار تنفيذه (و/unfollow لإيقافها)
+    /settings — اختيار الإشعارات التي تصلك
+    ومن صفحة أي التزام في /status يمكنك تأييد توصيات الآخرين.
+help-liaison =
+    لضباط الارتباط:
+    /inbox — التوصيات الواردة على التزاماتك والرد عليها
+    /update — نشر تحديث عن مستوى الإنجاز ونسبة التقدم
+    /milestones — إضافة مراحل الالتزام وتعديلها
+help-coordinator =
+    للمنسقين:
+    /invite — دعوة ضابط ارتباط أو منسق برابط يُستخدم مرة واحدة
+    /team — الفريق وأدوارهم وإزالة دور
+
+invite-choose-role = لأي دور تريد إرسال الدعوة؟ تصلح الدعوة لشخص واحد ولمدة { $days ->
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+   *[other] { $days } يوماً
+}.
+invite-created = أُنشئت دعوة بدور «{ $role }»، صالحة حتى { $expires }. أرسل الرسالة التالية إلى الشخص المعني.
+invite-card =
+    دعوة للانضمام إلى بوت متابعة الخطة الوطنية لشراكة الحكومات الشفافة بدور «{ $role }».
+
+    افتح الرابط التالي في تيليجرام:
+    { $link }
+
+    أو أرسل إلى البوت (واتساب): /join { $code }
+
+    الدعوة لشخص واحد وصالحة حتى { $expires }.
+invite-card-code =
+    دعوة للانضمام إلى بوت متابعة الخطة الوطنية لشراكة الحكومات الشفافة بدور «{ $role }».
+
+    أرسل إلى البوت: /join { $code }
+
+    الدعوة لشخص واحد وصالحة حتى { $expires }.
+invite-accepted = أهلاً بك! أصبحت الآن «{ $role }». ستجد أوامر دورك في القائمة وفي /help.
+invite-taken-notice = قَبِل { $name } دعوتك وأصبح «{ $role }».
+invite-already-held = أنت «{ $role }» بالفعل، ولم تُستخدم الدعوة؛ يمكن إعطاؤها لشخص آخر.
+invite-unknown = رمز الدعوة هذا غير معروف. تأكد من نسخه كاملاً أو اطلب دعوة جديدة من المنسق.
+invite-used = استُخدمت هذه الدعوة من قبل، فهي تصلح لمرة واحدة. اطلب دعوة جديدة من المنسق.
+invite-expired = انتهت صلاحية هذه الدعوة. اطلب دعوة جديدة من المنسق.
+join-usage = أرسل رمز الدعوة بعد الأمر، مثلاً: /join i_AbC123
+team-title = الفريق وأدواره:
+team-configured = • { $identity } — منسق (من إعدادات النظام)
+team-line = • { $name } — { $organisation } — { $role }
+team-empty = لم يُمنح أي دور بعد. استخدم /invite لدعوة ضباط الارتباط.
+team-remove-button = ✖️ إزالة دور { $name }
+team-invite-button = ➕ دعوة شخص
+team-confirm-remove = هل تريد إزالة دور «{ $role }» من { $name }؟
+team-confirm-button = ✅ نعم، أزل الدور
+team-removed = أُزيل دور «{ $role }» من { $name }.

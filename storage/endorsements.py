@@ -1,0 +1,76 @@
+"""Endorsements: a participant supports someone else's recommendation, once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.models import Recommendation
+from storage.timefmt import to_db
+
+_ENDORSE = """
+INSERT INTO endorsements (recommendation_id, participant_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+"""
+_COUNT_FOR_COMMITMENT = """
+SELECT COUNT(*) FROM endorsements e JOIN recommendations r ON r.id = e.recommendation_id
+WHERE r.commitment_id = ? AND r.hidden = 0
+"""
+_COUNT_ONE = "SELECT COUNT(*) FROM endorsements WHERE recommendation_id = ?"
+_COUNTS_ALL = "SELECT recommendation_id, COUNT(*) AS n FROM endorsements GROUP BY recommendation_id"
+_ENDORSED_BY = """
+SELECT e.recommendation_id FROM endorsements e JOIN recommendations r ON r.id = e.recommendation_id
+WHERE e.participant_id = ? AND r.commitment_id = ?
+"""
+# Visible recommendations with their endorsement counts, most supported first.
+_VISIBLE_PAGE = """
+SELECT r.*, (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements
+FROM recommendations r WHERE r.commitment_id = ? AND r.hidden = 0
+ORDER BY endorsements DESC, r.created_at, r.id LIMIT ? OFFSET ?
+"""
+
+
+class EndorsedRecommendation(Recommendation):
+    """A recommendation with how many participants support it."""
+
+    endorsements: int
+
+
+async def endorse(conn: aiosqlite.Connection, recommendation_id: int, participant_id: int, now: datetime) -> bool:
+    """Support a recommendation; return False when this person already did."""
+    async with conn.execute(_ENDORSE, (recommendation_id, participant_id, to_db(now))) as cursor:
+        return cursor.rowcount == 1
+
+
+async def count_for_commitment(conn: aiosqlite.Connection, commitment_id: int) -> int:
+    """Return how many endorsements the commitment's visible recommendations received."""
+    async with conn.execute(_COUNT_FOR_COMMITMENT, (commitment_id,)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def count_for(conn: aiosqlite.Connection, recommendation_id: int) -> int:
+    """Return how many participants endorsed one recommendation."""
+    async with conn.execute(_COUNT_ONE, (recommendation_id,)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def counts_by_recommendation(conn: aiosqlite.Connection) -> dict[int, int]:
+    """Return endorsement counts per recommendation id (for exports); absent means none."""
+    async with conn.execute(_COUNTS_ALL) as cursor:
+        return {int(r["recommendation_id"]): int(r["n"]) for r in await cursor.fetchall()}
+
+
+async def endorsed_by(conn: aiosqlite.Connection, participant_id: int, commitment_id: int) -> set[int]:
+    """Return the recommendations on a commitment this participant endorsed."""
+    async with conn.execute(_ENDORSED_BY, (participant_id, commitment_id)) as cursor:
+        return {int(r[0]) for r in await cursor.fetchall()}
+
+
+async def visible_page(
+    conn: aiosqlite.Connection, commitment_id: int, *, limit: int, offset: int
+) -> list[EndorsedRecommendation]:
+    """Return a page of a commitment's visible recommendations, most endorsed first."""
+    async with conn.execute(_VISIBLE_PAGE, (commitment_id, limit, offset)) as cursor:
+        return [EndorsedRecommendation.from_row(r) for r in await cursor.fetchall()]

@@ -1,0 +1,46 @@
+"""Editing a commitment's milestones (adding and listing live in storage.catalogue)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import aiosqlite
+
+from storage.models import Completion, Milestone
+from storage.timefmt import to_db
+
+_SELECT = "SELECT * FROM milestones WHERE id = ?"
+_UPDATE = """
+UPDATE milestones SET title = ?, start_date = ?, end_date = ?, state = ?, updated_at = ? WHERE id = ? RETURNING *
+"""
+
+
+async def get_milestone(conn: aiosqlite.Connection, milestone_id: int) -> Milestone | None:
+    """Return one milestone by id."""
+    async with conn.execute(_SELECT, (milestone_id,)) as cursor:
+        row = await cursor.fetchone()
+    return Milestone.from_row(row) if row else None
+
+
+async def update_milestone(
+    conn: aiosqlite.Connection,
+    milestone_id: int,
+    *,
+    title: str,
+    start: date | None,
+    end: date | None,
+    state: Completion,
+    now: datetime,
+) -> Milestone | None:
+    """Replace a milestone's title, dates and state."""
+    params = (
+        title,
+        start.isoformat() if start else None,
+        end.isoformat() if end else None,
+        state.value,
+        to_db(now),
+        milestone_id,
+    )
+    async with conn.execute(_UPDATE, params) as cursor:
+        row = await cursor.fetchone()
+    return Milestone.from_row(row) if row else None

@@ -1,0 +1,124 @@
+"""Granted roles (coordinator, liaison officer for a commitment) and the invitations that grant them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.models import Role, Row
+from storage.timefmt import to_db
+
+
+class RoleHolder(Row):
+    """A granted role with the person who holds it."""
+
+    participant_id: int
+    name: str | None
+    organisation: str | None
+    role: Role
+    commitment_id: int | None
+    granted_at: datetime
+
+
+class Invite(Row):
+    """A single-use invitation to take a role."""
+
+    code: str
+    role: Role
+    commitment_id: int | None
+    created_by: int | None
+    created_at: datetime
+    expires_at: datetime
+    used_by: int | None
+    used_at: datetime | None
+
+
+_GRANT = """
+INSERT INTO roles (participant_id, role, commitment_id, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT DO NOTHING
+"""
+_REVOKE = "DELETE FROM roles WHERE participant_id = ? AND role = ? AND IFNULL(commitment_id, 0) = ?"
+_SELECT_HOLDERS = """
+SELECT r.participant_id, p.name, p.organisation, r.role, r.commitment_id, r.granted_at
+FROM roles r JOIN participants p ON p.id = r.participant_id
+ORDER BY r.role = 'liaison', IFNULL(r.commitment_id, 0), p.name, r.participant_id
+"""
+_SELECT_LIAISONS_OF = "SELECT participant_id FROM roles WHERE role = 'liaison' AND commitment_id = ?"
+
+
+async def grant(
+    conn: aiosqlite.Connection,
+    participant_id: int,
+    role: Role,
+    commitment_id: int | None,
+    granted_by: int | None,
+    now: datetime,
+) -> bool:
+    """Give a role; return False when the person already held it."""
+    commitment = commitment_id if role is Role.LIAISON else None
+    params = (participant_id, role.value, commitment, granted_by, to_db(now))
+    async with conn.execute(_GRANT, params) as cursor:
+        return cursor.rowcount == 1
+
+
+async def revoke(conn: aiosqlite.Connection, participant_id: int, role: Role, commitment_id: int | None) -> bool:
+    """Take a role away; return False when the person did not hold it."""
+    commitment = commitment_id if role is Role.LIAISON else None
+    async with conn.execute(_REVOKE, (participant_id, role.value, commitment or 0)) as cursor:
+        return cursor.rowcount > 0
+
+
+async def holders(conn: aiosqlite.Connection) -> list[RoleHolder]:
+    """Return every granted role: coordinators first, then liaison officers by commitment."""
+    async with conn.execute(_SELECT_HOLDERS) as cursor:
+        return [RoleHolder.from_row(r) for r in await cursor.fetchall()]
+
+
+async def liaisons_of(conn: aiosqlite.Connection, commitment_id: int) -> list[int]:
+    """Return the ids of a commitment's liaison officers."""
+    async with conn.execute(_SELECT_LIAISONS_OF, (commitment_id,)) as cursor:
+        return [int(r[0]) for r in await cursor.fetchall()]
+
+
+_INSERT_INVITE = """
+INSERT INTO invites (code, role, commitment_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+RETURNING *
+"""
+_SELECT_INVITE = "SELECT * FROM invites WHERE code = ?"
+# Claiming is one conditional UPDATE, so two people opening the same link at once cannot both win.
+_USE_INVITE = """
+UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL AND used_at IS NULL AND expires_at > ?
+RETURNING *
+"""
+
+
+async def create_invite(
+    conn: aiosqlite.Connection,
+    code: str,
+    role: Role,
+    commitment_id: int | None,
+    created_by: int | None,
+    now: datetime,
+    expires_at: datetime,
+) -> Invite:
+    """Store a new invitation."""
+    params = (code, role.value, commitment_id, created_by, to_db(now), to_db(expires_at))
+    async with conn.execute(_INSERT_INVITE, params) as cursor:
+        row = await cursor.fetchone()
+    return Invite.from_row(row)
+
+
+async def get_invite(conn: aiosqlite.Connection, code: str) -> Invite | None:
+    """Return an invitation by its code."""
+    async with conn.execute(_SELECT_INVITE, (code,)) as cursor:
+        row = await cursor.fetchone()
+    return Invite.from_row(row) if row else None
+
+
+async def use_invite(conn: aiosqlite.Connection, code: str, participant_id: int, now: datetime) -> Invite | None:
+    """Claim an unused, unexpired invitation; None when it is used, expired or unknown."""
+    stamp = to_db(now)
+    async with conn.execute(_USE_INVITE, (participant_id, stamp, code, stamp)) as cursor:
+        row = await cursor.fetchone()
+    return Invite.from_row(row) if row else None

@@ -1,0 +1,150 @@
+"""The accountability loop over the real Telegram adapter and the Bot API stand-in (loopback HTTP only)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.channels.telegram import TelegramChannel
+from bot.core import Core, open_core
+from tests.loop_support import rows
+from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.support import settings_for
+
+TOKEN = "123:ABC"
+LINK = re.compile(r"https://t\.me/ogp_test_bot\?start=(i_[A-Za-z0-9_-]+)")
+REFUSAL = "عذراً، هذا الإجراء متاح"
+
+
+@dataclass
+class Live:
+    """A running bot on the stand-in."""
+
+    api: BotApiStandIn
+    core: Core
+
+
+@pytest.fixture
+async def live(tmp_path: Path) -> AsyncIterator[Live]:
+    async with BotApiStandIn(token=TOKEN, bot_username="ogp_test_bot") as api:
+        api.user(9001, first_name="منى")  # the configured coordinator has opened the bot before
+        settings = settings_for(
+            tmp_path,
+            telegram_token=TOKEN,
+            telegram_api_url=api.base_url,
+            telegram_per_chat_rate=1000.0,
+            telegram_per_chat_burst=1000,
+        )
+        core = await open_core(settings)
+        channel = TelegramChannel(core, TOKEN, api.base_url, poll_timeout=1)
+        await channel.start()
+        await core.sender.start()
+        try:
+            yield Live(api, core)
+        finally:
+            await channel.stop()
+            await core.close()
+
+
+async def said(live: Live, user: SimulatedUser, fragment: str, action: Any) -> str:
+    """Do an action, then wait until a new or edited bot message contains the fragment; return that text."""
+    mark = len(user.events)
+    await action
+    found: list[str] = []
+
+    def arrived() -> bool:
+        found[:] = [e.text or "" for e in user.events[mark:] if fragment in (e.text or "")]
+        return bool(found)
+
+    try:
+        await live.api.wait_for(arrived, timeout=10)
+    except TimeoutError:
+        seen = [e.text for e in user.events[mark:]]
+        raise AssertionError(f"user {user.id} never saw {fragment!r}; saw {seen}") from None
+    return found[0]
+
+
+async def register(live: Live, user: SimulatedUser, name: str, first: Any = None) -> str:
+    """Register over Telegram (optionally starting with another action, such as an invitation link)."""
+    await said(live, user, "ما اسمك", first or user.command("start"))
+    await said(live, user, "الجهة", user.send(name))
+    await said(live, user, "نوع الجهة", user.send(f"جهة {name}"))
+    await said(live, user, "محافظة", user.press("reg:sector:cso"))
+    await said(live, user, "هل توافق", user.press("reg:gov:amman"))
+    return await said(live, user, "تم تسجيلك", user.press("reg:consent:yes"))
+
+
+async def test_invite_recommend_answer_update_reach_the_right_people(live: Live) -> None:
+    api = live.api
+    coord, officer, salma = api.user(9001, first_name="منى"), api.user(2001, first_name="ريم"), api.user(1001)
+    await register(live, coord, "منى المنسقة")
+    await said(live, coord, "لأي دور", coord.command("invite"))
+    card = await said(live, coord, "دعوة للانضمام", coord.press("inv:r:l:4"))
+    match = LINK.search(card)
+    assert match, card
+    code = match.group(1)
+
+    await register(live, officer, "ريم الضابطة", first=officer.command("start", code))
+    accepted = "أصبحت الآن «ضابط ارتباط للالتزام 4»"
+    await api.wait_for(lambda: any(accepted in (m.text or "") for m in officer.chat), timeout=10)
+    await api.wait_for(lambda: ("inbox", "التوصيات الواردة على التزاماتك") in api.commands(_chat(2001)), timeout=10)
+    assert ("invite", "دعوة ضابط ارتباط أو منسق") in api.commands(_chat(9001))
+    assert "inbox" not in [name for name, _ in api.commands()]
+
+    await register(live, salma, "سلمى")
+    await said(live, salma, "اختر التزاماً", salma.command("follow"))
+    await said(live, salma, "ستصلك أخبار الالتزام 4", salma.press("fol:on:4"))
+    await said(live, salma, "اختر محور", salma.command("recommend", "4"))
+    await said(live, salma, "اكتب توصيتك", salma.press("rec:t:0"))
+    await said(live, salma, "راجع توصيتك", salma.send("نقترح تقارير دورية عن الشكاوى الواردة ومآلها"))
+    await said(live, salma, "رقم الإيصال #1", salma.press("rec:ok"))
+
+    await said(live, officer, "بانتظار الرد", officer.command("inbox"))
+    await said(live, officer, "نقترح تقارير دورية", officer.press("#1"))
+    await said(live, officer, "اكتب الآن ردك", officer.press("inbox:s:1:accepted"))
+    answer = said(live, salma, "📬 وصل رد على توصيتك #1", officer.send("سيصدر أول تقرير ربعي في آذار"))
+    assert "سيصدر أول تقرير ربعي" in await answer
+
+    await said(live, officer, "ما مستوى الإنجاز الآن", officer.command("update"))
+    await said(live, officer, "نسبة التقدم", officer.press("upd:l:substantial"))
+    await said(live, officer, "ملاحظة", officer.press("upd:p:50"))
+    await said(live, officer, "رابط الدليل", officer.send("أطلقنا المنصة الموحدة للشكاوى"))
+    await said(live, officer, "راجع التحديث", officer.press("upd:skip"))
+    news = await said(live, salma, "📊 تحديث جديد على الالتزام 4", officer.press("upd:ok"))
+    assert "جوهري" in news and "50%" in news and "المنصة الموحدة" in news
+    await api.wait_idle()
+    assert sum("📊 تحديث جديد" in (m.text or "") for m in salma.chat) == 1
+    assert not any("📊 تحديث جديد" in (m.text or "") for m in officer.chat + coord.chat)
+    assert api.unanswered_callback_queries() == []
+    stored = await rows(live.core, "SELECT state, response FROM recommendations")
+    assert stored == [{"state": "accepted", "response": "سيصدر أول تقرير ربعي في آذار"}]
+
+
+def _chat(chat_id: int) -> dict[str, Any]:
+    return {"type": "chat", "chat_id": chat_id}
+
+
+async def test_forged_callback_data_is_refused_and_changes_nothing(live: Live) -> None:
+    api = live.api
+    mallory = api.user(6006, first_name="متطفل")
+    await register(live, mallory, "متطفل")
+    await said(live, mallory, "اختر محور", mallory.command("recommend", "3"))
+    await said(live, mallory, "اكتب توصيتك", mallory.press("rec:t:0"))
+    await said(live, mallory, "راجع توصيتك", mallory.send("توصية عادية لكن صاحبها يحاول أكثر من ذلك"))
+    await said(live, mallory, "رقم الإيصال", mallory.press("rec:ok"))
+    tables = ["roles", "invites", "recommendations", "status_updates", "milestones", "audit_log"]
+    before = [await rows(live.core, f"SELECT * FROM {t}") for t in tables]  # noqa: S608 - fixed names
+    forged = ["inv:r:c", "inv:r:l:1", "team:ok:1:c:0", "inbox:o:1:0", "inbox:s:1:accepted", "hide:h:1:0"]
+    forged += ["hide:un:1:0", "upd:c:1", "ms:a:1", "ms:s:1:complete"]
+    for data in forged:
+        assert REFUSAL in await said(live, mallory, REFUSAL, mallory.press_data(data))
+    for command in ("invite", "team", "inbox", "update", "milestones"):
+        await said(live, mallory, REFUSAL, mallory.command(command))
+    await api.wait_idle()
+    assert [await rows(live.core, f"SELECT * FROM {t}") for t in tables] == before  # noqa: S608
+    assert api.unanswered_callback_queries() == []
