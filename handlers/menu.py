@@ -31,12 +31,22 @@ def _everyone(ctx: Context) -> bool:
     return True
 
 
+def _in_round(ctx: Context) -> bool:
+    return ctx.participant is not None and "_round" in ctx.data  # set on joining a round's working group
+
+
+def _coordinator(ctx: Context) -> bool:
+    return ctx.is_coordinator
+
+
 # Order is the order on screen; role-specific entries are appended by their features' modules via the router.
 MENU: list[MenuEntry] = [
     MenuEntry("menu-register", "start", _unregistered),
     MenuEntry("menu-recommend", "recommend", _everyone),
     MenuEntry("menu-status", "status", _everyone),
     MenuEntry("menu-my", "my", _registered),
+    MenuEntry("menu-group", "group", _in_round),
+    MenuEntry("menu-rounds", "round", _coordinator),
     MenuEntry("menu-help", "help", _everyone),
 ]
 
