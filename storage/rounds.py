@@ -537,15 +537,17 @@ _SELECT_DUE_ROUNDS = """
 SELECT * FROM rounds WHERE state = 'open' AND deadline IS NOT NULL AND deadline > ? AND deadline <= ?
 ORDER BY deadline, id
 """
+# One identity per member (Telegram first), as the reminder jobs address people.
 _SELECT_MEMBER_CONTACTS = """
-SELECT m.participant_id, m.commitment_id, i.channel, i.external_id, p.notify_reminders,
+SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders,
        (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = m.round_id AND r.participant_id = m.participant_id)
          AS contributions
 FROM round_members m
 JOIN participants p ON p.id = m.participant_id
-JOIN identities i ON i.participant_id = m.participant_id
+JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i.participant_id = p.id
+                                        ORDER BY i.channel = 'telegram' DESC, i.channel LIMIT 1)
 WHERE m.round_id = ? AND p.forgotten_at IS NULL AND p.unreachable_at IS NULL
-ORDER BY m.participant_id, i.channel
+ORDER BY m.participant_id
 """
 
 
