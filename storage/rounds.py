@@ -307,10 +307,8 @@ async def round_commitments(conn: aiosqlite.Connection, round_id: int) -> list[C
 
 async def list_questions(conn: aiosqlite.Connection, round_id: int, commitment_id: int | None = None) -> list[Question]:
     """Return a round's questions; with a commitment, those its working group discusses."""
-    if commitment_id is None:
-        query, params = _SELECT_QUESTIONS, (round_id,)
-    else:
-        query, params = _SELECT_GROUP_QUESTIONS, (round_id, commitment_id)  # type: ignore[assignment]
+    query = _SELECT_QUESTIONS if commitment_id is None else _SELECT_GROUP_QUESTIONS
+    params: tuple[int, ...] = (round_id,) if commitment_id is None else (round_id, commitment_id)
     async with conn.execute(query, params) as cursor:
         return [Question.from_row(r) for r in await cursor.fetchall()]
 
