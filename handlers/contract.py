@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -60,8 +61,7 @@ class Reply(BaseModel):
     @classmethod
     def from_payload(cls, payload: str, document: bytes | None) -> Reply:
         """Rebuild a reply from an outbox row."""
-        reply = cls.model_validate_json(payload)
-        if reply.document is not None and document is not None:
-            doc = reply.document.model_copy(update={"data": document})
-            reply = reply.model_copy(update={"document": doc})
-        return reply
+        raw = json.loads(payload)
+        if raw.get("document") is not None:
+            raw["document"]["data"] = document or b""  # the bytes were excluded from the JSON; put them back
+        return cls.model_validate(raw)

@@ -35,6 +35,10 @@ def _answers(ctx: Context) -> bool:
     return ctx.participant is not None and (ctx.is_coordinator or bool(ctx.liaison_commitments()))
 
 
+def _in_round(ctx: Context) -> bool:
+    return ctx.participant is not None and "_round" in ctx.data  # set on joining a round's working group
+
+
 def _coordinator(ctx: Context) -> bool:
     return ctx.participant is not None and ctx.is_coordinator
 
@@ -45,6 +49,8 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-recommend", "recommend", _everyone),
     MenuEntry("menu-status", "status", _everyone),
     MenuEntry("menu-my", "my", _registered),
+    MenuEntry("menu-group", "group", _in_round),
+    MenuEntry("menu-rounds", "round", _coordinator),
     MenuEntry("menu-inbox", "inbox", _answers),
     MenuEntry("menu-update", "update", _answers),
     MenuEntry("menu-team", "team", _coordinator),

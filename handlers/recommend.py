@@ -32,6 +32,12 @@ async def start(ctx: Context) -> list[Reply]:
     if ctx.participant is None:
         ctx.data["_then"] = ["recommend", ctx.incoming.args]
         return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
+    # Rounds build on this flow, so their module imports this one; importing it here avoids a cycle.
+    from handlers import round_input
+
+    in_round = await round_input.start_in_round(ctx)
+    if in_round is not None:
+        return in_round
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
         return [with_menu(ctx, ctx.t("status-no-plan"))]
@@ -112,6 +118,11 @@ async def _start_on(ctx: Context, commitment_id: int | None) -> list[Reply]:
     return await _chose_commitment(ctx, commitment)
 
 
+async def continue_on(ctx: Context, commitment: Commitment, *, replace: bool = False) -> list[Reply]:
+    """Continue the flow on a commitment chosen elsewhere (a round's working group)."""
+    return await _chose_commitment(ctx, commitment, replace=replace)
+
+
 async def _active_commitment(ctx: Context, commitment_id: int | None) -> Commitment | None:
     if commitment_id is None:
         return None
@@ -179,6 +190,11 @@ async def _preview(ctx: Context) -> Reply:
 
 async def _store(ctx: Context) -> list[Reply]:
     assert ctx.participant is not None  # noqa: S101 - checked by on_choice
+    from handlers import round_input  # see start()
+
+    late = await round_input.refuse_late(ctx)
+    if late is not None:
+        return late
     stored = await recommendations.add_recommendation(
         ctx.conn,
         participant_id=ctx.participant.id,
@@ -188,7 +204,9 @@ async def _store(ctx: Context) -> list[Reply]:
         channel=ctx.incoming.channel,
         now=ctx.now,
         event_id=ctx.incoming.event_id,
+        round_id=ctx.data.get("round_id"),
     )
+    await round_input.after_store(ctx, stored)
     ctx.end()
     receipt = ctx.t("receipt", id=stored.id)
     return [with_menu(ctx, ctx.t("recommendation-stored", receipt=receipt), replace=True)]

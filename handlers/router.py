@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -17,6 +18,9 @@ from handlers import (
     my,
     recommend,
     registration,
+    round_input,
+    round_join,
+    rounds,
     settings,
     status,
     team,
@@ -33,6 +37,9 @@ FEATURES: tuple[Feature, ...] = (
     recommend.FEATURE,
     status.FEATURE,
     my.FEATURE,
+    rounds.FEATURE,
+    round_join.FEATURE,
+    round_input.FEATURE,
     menu.FEATURE,
     invite.FEATURE,
     team.FEATURE,
@@ -45,6 +52,10 @@ FEATURES: tuple[Feature, ...] = (
     settings.FEATURE,
 )
 
+# `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a
+# registered deep-link prefix (rounds r_..., invitations ...) goes to that prefix's handler, anything else to the
+# feature that registers the "join" command, so every feature that hands out codes shares the one command.
+_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{3,64}$")
 MAX_FOLLOW_UPS = 3  # a registration that continues into the command that asked for it, and so on
 
 
@@ -91,6 +102,10 @@ class Router:
             keyword = self.keywords.get(incoming.text.strip())
             if keyword is not None:
                 ctx.incoming = incoming = replace(incoming, command=keyword, text=None)
+        if incoming.text is not None and incoming.command is None:
+            payload = self._typed_payload(incoming.text)
+            if payload is not None:
+                ctx.incoming = incoming = replace(incoming, command="join", args=payload, text=None)
         if incoming.command is not None:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
@@ -100,10 +115,20 @@ class Router:
             return await (handler or fallback.not_understood)(ctx)
         return await fallback.non_text(ctx)
 
+    def _typed_payload(self, text: str) -> str | None:
+        """Return a join code typed as a message on its own (r_ABC234), with its prefix as registered."""
+        token = text.strip()
+        if not _PAYLOAD.match(token):
+            return None
+        prefix = next((p for p in self.deep_links if token.lower().startswith(p.lower())), None)
+        return prefix + token[len(prefix) :] if prefix is not None else None
+
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
-        if command == "start" and args:
-            return await self._deep_link(ctx, args)
+        if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):
+            return await self._deep_link(ctx, self._typed_payload(args) or args.strip())
         handler = self.commands.get(command)
+        if handler is None and command == "join":
+            return [Reply(text=ctx.t("join-ask-code"))]
         if handler is None:
             return await fallback.unknown_command(ctx)
         return await handler(ctx)

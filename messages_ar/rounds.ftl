@@ -1,0 +1,218 @@
+## Consultation rounds: the coordinator's /round, joining a working group, the group's view and the round's figures.
+
+menu-rounds = 🗓️ جولات التشاور
+menu-group = 👥 مجموعة عملي
+keyword-group = مجموعتي
+keyword-round = جولات
+
+## The discussion questions every working group takes by default (as in the first stakeholder meeting).
+rq-default-progress = ما مدى تقدّم سير العمل في الالتزام؟
+rq-default-challenges = ما التحديات التي تواجه التنفيذ؟
+rq-default-expectations = ما توقعاتكم من الالتزام حتى نهاية الخطة؟
+rq-default-mechanisms = ما آليات تفعيل التنفيذ واستكماله؟
+rq-default-civil-society = ما دور مؤسسات المجتمع المدني في ذلك؟
+
+round-not-allowed = إدارة جولات التشاور متاحة لمنسقي وحدة الحكومة الشفافة فقط. لم يتغير شيء.
+round-list-title =
+    { $count ->
+        [zero] لا توجد جولات تشاور بعد.
+        [one] جولة تشاور واحدة:
+        [two] جولتا تشاور:
+        [few] { $count } جولات تشاور:
+       *[other] { $count } جولة تشاور:
+    }
+round-list-line = • { $name } — { $date } — { $state }
+round-new-button = ➕ جولة جديدة
+round-back-button = ↩️ كل الجولات
+round-unknown = لم أجد هذه الجولة.
+
+round-state-draft = مسودة
+round-state-open = مفتوحة للمشاركة
+round-state-closed = مغلقة
+round-online = عبر الإنترنت
+round-no-date = بلا موعد محدد
+round-no-deadline = بلا موعد نهائي
+
+round-view =
+    🗓️ { $name }
+    التاريخ: { $date } — المكان: { $place }
+    آخر موعد للمشاركة: { $deadline }
+    الحالة: { $state }
+
+    مجموعات العمل:
+    { $groups }
+
+    أسئلة النقاش:
+    { $questions }
+
+    { $joining }
+
+    المشاركون حتى الآن: { $members } — التوصيات: { $inputs }
+round-joining-link =
+    رابط الانضمام: { $link }
+    أو يكتب المشارك الرمز { $code } في محادثة البوت (تيليجرام أو واتساب).
+round-joining-code = يكتب المشارك الرمز { $code } في محادثة البوت (تيليجرام أو واتساب) للانضمام.
+round-open-button = ▶️ فتح الجولة
+round-reopen-button = 🔄 إعادة فتح الجولة
+round-close-button = ⏹️ إغلاق الجولة
+round-qr-button = 🔳 رمز QR للطباعة
+round-attendance-button = 👥 الحضور
+round-findings-button = 📝 أبرز النتائج
+round-deadline-button = ⏰ تغيير الموعد النهائي
+round-opened = فُتحت الجولة. شارك رمز QR أو الرابط مع المشاركين.
+round-reopened = أُعيد فتح الجولة.
+round-reopened-past-deadline = أُعيد فتح الجولة، لكن موعدها النهائي قد مضى: غيّر الموعد النهائي ليتمكن المشاركون من الإرسال.
+round-closed-done = أُغلقت الجولة. لن تُقبل مشاركات جديدة فيها.
+round-already = لم يتغير شيء: الجولة { $state } أصلاً.
+round-qr-caption = { $name } — امسح الرمز للانضمام: { $link }
+round-qr-text =
+    رمز QR للانضمام إلى «{ $name }» (صورة PNG جاهزة للطباعة أو لشريحة العرض).
+    الرابط: { $link }
+    لمن يستخدم واتساب أو لا يستطيع المسح: يكتب الرمز { $code } في محادثة البوت.
+round-qr-unavailable = لا يتوفر رابط تيليجرام لهذا البوت الآن (يعمل دون تيليجرام)، لذا لا يمكن إنشاء رمز QR. يستطيع المشاركون الانضمام بكتابة الرمز { $code }.
+
+## Creating a round, step by step.
+round-ask-name = ما اسم الجولة؟ (مثال: اللقاء الأول بين أصحاب المصلحة وضباط ارتباط تنفيذ الخطة الوطنية)
+round-name-invalid = الاسم يجب أن يكون بين { $min } و{ $max } حرفاً. اكتبه مرة أخرى من فضلك.
+round-ask-date = متى تُعقد الجولة؟ اكتب التاريخ بالشكل يوم/شهر/سنة، مثل 30/9/2019.
+round-today-button = 📅 اليوم
+round-date-invalid = لم أفهم التاريخ. اكتبه بالشكل يوم/شهر/سنة، مثل 30/9/2019.
+round-ask-place = أين تُعقد الجولة؟ اكتب المكان (مثل: فندق جنيفا - عمّان) أو اختر «عبر الإنترنت».
+round-online-button = 💻 عبر الإنترنت
+round-place-invalid = اكتب اسم المكان بين { $min } و{ $max } حرفاً، أو اختر «عبر الإنترنت».
+round-ask-commitments = اختر الالتزامات التي تناقشها الجولة؛ لكل التزام مجموعة عمل. اضغط على الالتزام لإضافته أو إزالته، ثم «متابعة».
+round-commitments-done = ⬅️ متابعة
+round-commitments-empty = اختر التزاماً واحداً على الأقل.
+round-ask-questions =
+    هذه أسئلة النقاش التي تتناولها كل مجموعة عمل:
+    { $questions }
+
+    اضغط «اعتماد هذه الأسئلة»، أو اكتب أسئلتك سؤالاً في كل سطر.
+round-questions-default = ✅ اعتماد هذه الأسئلة
+round-questions-invalid = اكتب من سؤال واحد إلى { $max } أسئلة، سؤالاً في كل سطر، ولا يتجاوز السؤال { $length } حرفاً.
+round-ask-deadline = ما آخر موعد لاستقبال المشاركات؟ اكتب التاريخ بالشكل يوم/شهر/سنة، ويمكنك إضافة الساعة مثل 15/10/2019 17:00 (بتوقيت عمّان). دون ساعة يُقبل الإرسال حتى نهاية ذلك اليوم.
+round-week-button = 📆 بعد أسبوع من اللقاء
+round-deadline-invalid = لم أفهم الموعد. اكتبه بالشكل يوم/شهر/سنة، مع الساعة إن شئت، مثل 15/10/2019 17:00.
+round-deadline-past = هذا الموعد قد مضى. اختر موعداً بعد الآن.
+round-preview =
+    راجع الجولة قبل إنشائها:
+
+    الاسم: { $name }
+    التاريخ: { $date } — المكان: { $place }
+    آخر موعد للمشاركة: { $deadline }
+
+    مجموعات العمل:
+    { $groups }
+
+    أسئلة النقاش:
+    { $questions }
+round-create-button = 💾 حفظ كمسودة
+round-create-open-button = ▶️ حفظ وفتح الجولة
+round-created = أُنشئت الجولة.
+round-ask-new-deadline = اكتب الموعد النهائي الجديد بالشكل يوم/شهر/سنة، مع الساعة إن شئت، مثل 15/10/2019 17:00.
+round-deadline-changed = تغيّر الموعد النهائي إلى { $deadline }.
+
+## Joining and the working group.
+join-ask-code = اكتب رمز الجولة أو الدعوة بعد الأمر، مثل: /join r_ABC234
+round-join-unknown = لم أجد جولة بهذا الرمز. تأكد من الرمز المكتوب على الشريحة أو الورقة، أو اسأل منسق اللقاء.
+round-join-not-open = الجولة «{ $name }» لم تُفتح للمشاركة بعد. أعد المحاولة عند بدء اللقاء.
+round-join-closed =
+    انتهى استقبال المشاركات في «{ $name }».
+    الخطوات التالية: تجمع وحدة الحكومة الشفافة مخرجات مجموعات العمل في تقرير اللقاء وترسلها إلى ضباط الارتباط في الجهات المعنية، وستصلك هنا ردودهم على توصياتك.
+    ما زال بإمكانك إرسال توصية عامة على أي التزام من القائمة.
+round-welcome =
+    أهلاً بك في «{ $name }»
+    التاريخ: { $date } — المكان: { $place }
+    آخر موعد للمشاركة: { $deadline }
+
+    اختر مجموعة العمل (الالتزام) التي تودّ الانضمام إليها:
+round-welcome-member =
+    أنت في «{ $name }» ضمن مجموعة العمل: { $group }
+    لتغيير مجموعتك اختر مجموعة أخرى:
+round-joined =
+    انضممت إلى مجموعة العمل: { $group }
+    تناقش المجموعة:
+    { $questions }
+
+    أرسل توصياتك قبل { $deadline }، واطّلع على توصيات مجموعتك وأيّد ما تتفق معه.
+round-group-changed = انتقلت إلى مجموعة العمل: { $group }
+round-add-button = ✍️ أضف توصية
+round-group-view-button = 👀 توصيات المجموعة
+round-change-group-button = 🔁 تغيير المجموعة
+round-no-group = لم تنضم إلى أي جولة تشاور مفتوحة. امسح رمز QR المعروض في اللقاء، أو اكتب رمز الجولة (مثل r_ABC234).
+round-group-title =
+    👥 { $group } — { $name }
+    آخر موعد للمشاركة: { $deadline }
+round-group-empty = لم تُرسل مجموعتك أي توصية بعد. كن أول من يشارك!
+round-group-count =
+    { $count ->
+        [one] توصية واحدة من المجموعة (الأكثر تأييداً أولاً):
+        [two] توصيتان من المجموعة (الأكثر تأييداً أولاً):
+        [few] { $count } توصيات من المجموعة (الأكثر تأييداً أولاً):
+       *[other] { $count } توصية من المجموعة (الأكثر تأييداً أولاً):
+    }
+round-group-item = { $receipt } · 👍 { $endorsements }{ $mine }{ $question }
+    { $text }
+round-group-item-mine = · توصيتك
+round-group-item-endorsed = · أيّدتها
+round-group-item-question = · { $question }
+round-endorse-button = 👍 تأييد { $receipt }
+round-endorsed = سُجّل تأييدك للتوصية { $receipt }.
+round-endorse-own = لا يمكنك تأييد توصيتك. إليك توصيات مجموعتك:
+round-endorse-again = سبق أن أيّدت هذه التوصية.
+round-endorse-unknown = هذه التوصية ليست من توصيات مجموعتك في هذه الجولة.
+
+## Recommending inside a round.
+round-ask-question =
+    توصيتك ضمن «{ $name }»، مجموعة العمل: { $group }
+    على أي سؤال من أسئلة النقاش تجيب؟
+round-question-general = سؤال آخر أو ملاحظة عامة
+round-late =
+    نعتذر، انتهى موعد استقبال المشاركات في «{ $name }» يوم { $deadline }، ولم تُحفظ هذه المشاركة ضمن الجولة.
+    الخطوات التالية: تجمع وحدة الحكومة الشفافة مخرجات مجموعات العمل في تقرير اللقاء وترسلها إلى ضباط الارتباط في الجهات المعنية، وستصلك هنا ردودهم على توصياتك.
+    ما زال بإمكانك إرسال توصية عامة على الالتزام خارج الجولة.
+round-general-button = ✍️ توصية عامة خارج الجولة
+
+## The round's figures.
+round-attendance =
+    👥 الحضور في «{ $name }»
+    { $joined }
+    { $officers }
+
+    حسب القطاع:
+    { $sectors }
+
+    حسب الجهة ({ $organisations_count }):
+    { $organisations }
+
+    حسب مجموعة العمل:
+    { $groups }
+round-attendance-joined =
+    { $count ->
+        [zero] لم ينضم أحد بعد.
+        [one] انضم مشارك واحد.
+        [two] انضم مشاركان.
+        [few] انضم { $count } مشاركين ومشاركات.
+       *[other] انضم { $count } مشاركاً ومشاركة.
+    }
+round-attendance-officers =
+    { $count ->
+        [zero] لم ينضم ضباط ارتباط.
+        [one] منهم ضابط ارتباط واحد.
+        [two] منهم ضابطا ارتباط.
+        [few] منهم { $count } ضباط ارتباط.
+       *[other] منهم { $count } ضابط ارتباط.
+    }
+round-count-line = • { $label }: { $count }
+round-group-line = { $number }. { $title }: { $count }
+round-group-sectors = ({ $sectors })
+round-no-organisation = دون جهة
+round-no-sector = غير محدد
+round-findings-title = 📝 أبرز النتائج في «{ $name }»
+round-findings-commitment = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
+round-findings-none = لم تصل توصيات من هذه المجموعة.
+round-findings-question = ◂ { $question }
+round-findings-theme = · { $theme }:
+round-findings-item = { $index }. { $text } (👍 { $endorsements })
+round-findings-untagged = ملاحظات عامة
+round-findings-no-theme = محاور أخرى

@@ -1,0 +1,561 @@
+"""Consultation rounds: working groups, discussion questions, members, endorsements, attendance and findings."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections import Counter
+from datetime import date, datetime
+from enum import StrEnum
+
+import aiosqlite
+from pydantic import BaseModel, ConfigDict
+
+from storage.models import Commitment, Row
+from storage.timefmt import to_db
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read off slides and typed
+CODE_LENGTH = 6
+LINK_PREFIX = "r_"
+
+
+class RoundState(StrEnum):
+    """Where a round stands: prepared, taking input, or finished."""
+
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Round(Row):
+    """A consultation round: a meeting in a hall or online, with a deadline for input."""
+
+    id: int
+    code: str
+    name: str
+    held_on: date | None
+    place: str | None
+    online: bool
+    deadline: datetime | None
+    state: RoundState
+    created_by: int | None
+    created_at: datetime
+    opened_at: datetime | None
+    closed_at: datetime | None
+
+    @property
+    def link_payload(self) -> str:
+        """Return the /start payload that joins this round."""
+        return LINK_PREFIX + self.code
+
+    def accepts_input(self, now: datetime) -> bool:
+        """Tell whether the round is open and its deadline has not passed."""
+        return self.state is RoundState.OPEN and (self.deadline is None or now <= self.deadline)
+
+
+class Question(Row):
+    """A question the working groups discuss."""
+
+    id: int
+    round_id: int
+    commitment_id: int | None
+    position: int
+    key: str | None
+    text_ar: str
+
+
+class Membership(Row):
+    """A participant in a round's working group."""
+
+    round_id: int
+    participant_id: int
+    commitment_id: int
+    joined_at: datetime
+    updated_at: datetime
+
+
+class RoundInput(Row):
+    """A recommendation made in a round, with its discussion question and endorsement count."""
+
+    id: int
+    round_id: int | None
+    participant_id: int | None
+    commitment_id: int
+    theme_id: int | None
+    question_id: int | None
+    text: str
+    created_at: datetime
+    endorsements: int
+    endorsed_by_me: bool = False
+
+
+class Count(BaseModel):
+    """A label (sector, organisation) and how many people it covers; label None means not given."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str | None
+    count: int
+
+
+class GroupAttendance(BaseModel):
+    """Who joined one working group."""
+
+    model_config = ConfigDict(frozen=True)
+
+    commitment: Commitment
+    total: int
+    by_sector: tuple[Count, ...]
+
+
+class Attendance(BaseModel):
+    """Who joined a round: the seed's "55 participants, officers, CSOs and government bodies"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    total: int
+    liaison_officers: int
+    by_sector: tuple[Count, ...]
+    organisations: tuple[Count, ...]
+    groups: tuple[GroupAttendance, ...]
+
+
+class ThemeFindings(BaseModel):
+    """Recommendations on one theme (None: no theme or another theme), most endorsed first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    theme_id: int | None
+    theme_title: str | None
+    items: tuple[RoundInput, ...]
+
+
+class QuestionFindings(BaseModel):
+    """Recommendations answering one discussion question (None: not tagged)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: Question | None
+    themes: tuple[ThemeFindings, ...]
+
+
+class CommitmentFindings(BaseModel):
+    """One working group's findings, grouped by discussion question and theme."""
+
+    model_config = ConfigDict(frozen=True)
+
+    commitment: Commitment
+    total: int
+    questions: tuple[QuestionFindings, ...]
+
+
+class RoundReport(BaseModel):
+    """Everything a round's report shows: the round, its groups and questions, attendance and findings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    round: Round
+    commitments: tuple[Commitment, ...]
+    questions: tuple[Question, ...]
+    attendance: Attendance
+    findings: tuple[CommitmentFindings, ...]
+
+
+class MemberContact(BaseModel):
+    """A round member as a reminder job needs them: where to reach them and whether they sent input yet."""
+
+    model_config = ConfigDict(frozen=True)
+
+    participant_id: int
+    commitment_id: int
+    channel: str
+    external_id: str
+    contributions: int
+    notify_reminders: bool
+
+
+class DueRound(BaseModel):
+    """An open round whose deadline falls in a window, with its reachable members."""
+
+    model_config = ConfigDict(frozen=True)
+
+    round: Round
+    members: tuple[MemberContact, ...]
+
+
+_INSERT_ROUND = """
+INSERT INTO rounds (code, name, held_on, place, online, deadline, created_by, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
+"""
+_INSERT_ROUND_COMMITMENT = "INSERT INTO round_commitments (round_id, commitment_id) VALUES (?, ?)"
+_INSERT_QUESTION = """
+INSERT INTO round_questions (round_id, commitment_id, position, key, text_ar) VALUES (?, ?, ?, ?, ?)
+"""
+_SELECT_ROUND = "SELECT * FROM rounds WHERE id = ?"
+_SELECT_ROUND_BY_CODE = "SELECT * FROM rounds WHERE code = ?"
+_SELECT_ROUNDS = "SELECT * FROM rounds ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"
+_COUNT_ROUNDS = "SELECT COUNT(*) FROM rounds"
+_OPEN = "UPDATE rounds SET state = 'open', opened_at = COALESCE(opened_at, ?), closed_at = NULL WHERE id = ?"
+_CLOSE = "UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?"
+_SET_DEADLINE = "UPDATE rounds SET deadline = ? WHERE id = ?"
+_SELECT_ROUND_COMMITMENTS = """
+SELECT c.* FROM commitments c JOIN round_commitments rc ON rc.commitment_id = c.id
+WHERE rc.round_id = ? ORDER BY c.number
+"""
+_SELECT_QUESTIONS = "SELECT * FROM round_questions WHERE round_id = ? ORDER BY position, id"
+_SELECT_GROUP_QUESTIONS = """
+SELECT * FROM round_questions WHERE round_id = ? AND (commitment_id IS NULL OR commitment_id = ?)
+ORDER BY position, id
+"""
+_SELECT_QUESTION = "SELECT * FROM round_questions WHERE id = ?"
+
+
+def new_code() -> str:
+    """Return a fresh random round code."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+async def create_round(
+    conn: aiosqlite.Connection,
+    *,
+    name: str,
+    held_on: date | None,
+    place: str | None,
+    online: bool,
+    deadline: datetime | None,
+    commitment_ids: list[int],
+    questions: list[tuple[str | None, str]],
+    created_by: int | None,
+    now: datetime,
+) -> Round:
+    """Create a draft round with its working groups and (key, text) questions shared by every group."""
+    row = None
+    for _ in range(10):  # a clash among 32**6 codes is rare; try again rather than fail
+        params = (
+            new_code(),
+            name,
+            held_on.isoformat() if held_on else None,
+            place,
+            int(online),
+            to_db(deadline) if deadline else None,
+            created_by,
+            to_db(now),
+        )
+        try:
+            async with conn.execute(_INSERT_ROUND, params) as cursor:
+                row = await cursor.fetchone()
+            break
+        except sqlite3.IntegrityError:
+            continue
+    if row is None:
+        raise RuntimeError("could not find a free round code")
+    created = Round.from_row(row)
+    for commitment_id in commitment_ids:
+        await conn.execute(_INSERT_ROUND_COMMITMENT, (created.id, commitment_id))
+    for position, (key, text) in enumerate(questions, start=1):
+        await conn.execute(_INSERT_QUESTION, (created.id, None, position, key, text))
+    return created
+
+
+async def get_round(conn: aiosqlite.Connection, round_id: int) -> Round | None:
+    """Return a round by id."""
+    async with conn.execute(_SELECT_ROUND, (round_id,)) as cursor:
+        row = await cursor.fetchone()
+    return Round.from_row(row) if row else None
+
+
+async def get_round_by_code(conn: aiosqlite.Connection, code: str) -> Round | None:
+    """Return a round by its join code (without the r_ prefix)."""
+    async with conn.execute(_SELECT_ROUND_BY_CODE, (code.upper(),)) as cursor:
+        row = await cursor.fetchone()
+    return Round.from_row(row) if row else None
+
+
+async def list_rounds(conn: aiosqlite.Connection, *, limit: int, offset: int = 0) -> list[Round]:
+    """Return rounds, newest first."""
+    async with conn.execute(_SELECT_ROUNDS, (limit, offset)) as cursor:
+        return [Round.from_row(r) for r in await cursor.fetchall()]
+
+
+async def count_rounds(conn: aiosqlite.Connection) -> int:
+    """Return how many rounds exist."""
+    async with conn.execute(_COUNT_ROUNDS) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def open_round(conn: aiosqlite.Connection, round_id: int, now: datetime) -> None:
+    """Open (or reopen) a round for joining and input."""
+    await conn.execute(_OPEN, (to_db(now), round_id))
+
+
+async def close_round(conn: aiosqlite.Connection, round_id: int, now: datetime) -> None:
+    """Close a round: no more joining or input."""
+    await conn.execute(_CLOSE, (to_db(now), round_id))
+
+
+async def set_deadline(conn: aiosqlite.Connection, round_id: int, deadline: datetime) -> None:
+    """Move a round's deadline for input."""
+    await conn.execute(_SET_DEADLINE, (to_db(deadline), round_id))
+
+
+async def round_commitments(conn: aiosqlite.Connection, round_id: int) -> list[Commitment]:
+    """Return the commitments in a round's scope (its working groups), by number."""
+    async with conn.execute(_SELECT_ROUND_COMMITMENTS, (round_id,)) as cursor:
+        return [Commitment.from_row(r) for r in await cursor.fetchall()]
+
+
+async def list_questions(conn: aiosqlite.Connection, round_id: int, commitment_id: int | None = None) -> list[Question]:
+    """Return a round's questions; with a commitment, those its working group discusses."""
+    query = _SELECT_QUESTIONS if commitment_id is None else _SELECT_GROUP_QUESTIONS
+    params: tuple[int, ...] = (round_id,) if commitment_id is None else (round_id, commitment_id)
+    async with conn.execute(query, params) as cursor:
+        return [Question.from_row(r) for r in await cursor.fetchall()]
+
+
+async def get_question(conn: aiosqlite.Connection, question_id: int) -> Question | None:
+    """Return one discussion question."""
+    async with conn.execute(_SELECT_QUESTION, (question_id,)) as cursor:
+        row = await cursor.fetchone()
+    return Question.from_row(row) if row else None
+
+
+_UPSERT_MEMBER = """
+INSERT INTO round_members (round_id, participant_id, commitment_id, joined_at, updated_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (round_id, participant_id) DO UPDATE SET commitment_id = excluded.commitment_id,
+    updated_at = excluded.updated_at
+RETURNING *
+"""
+_SELECT_MEMBER = "SELECT * FROM round_members WHERE round_id = ? AND participant_id = ?"
+_SELECT_CURRENT_MEMBER = """
+SELECT m.* FROM round_members m JOIN rounds r ON r.id = m.round_id
+WHERE m.participant_id = ? AND r.state = 'open' ORDER BY m.updated_at DESC, m.round_id DESC LIMIT 1
+"""
+
+
+async def join_group(
+    conn: aiosqlite.Connection, round_id: int, participant_id: int, commitment_id: int, now: datetime
+) -> Membership:
+    """Put a participant in a round's working group (moving them if they were in another)."""
+    stamp = to_db(now)
+    async with conn.execute(_UPSERT_MEMBER, (round_id, participant_id, commitment_id, stamp, stamp)) as cursor:
+        row = await cursor.fetchone()
+    return Membership.from_row(row)
+
+
+async def get_membership(conn: aiosqlite.Connection, round_id: int, participant_id: int) -> Membership | None:
+    """Return a participant's membership in a round."""
+    async with conn.execute(_SELECT_MEMBER, (round_id, participant_id)) as cursor:
+        row = await cursor.fetchone()
+    return Membership.from_row(row) if row else None
+
+
+async def current_membership(conn: aiosqlite.Connection, participant_id: int) -> tuple[Round, Membership] | None:
+    """Return the open round the participant joined (or moved group in) most recently, with the membership."""
+    async with conn.execute(_SELECT_CURRENT_MEMBER, (participant_id,)) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return None
+    membership = Membership.from_row(row)
+    found = await get_round(conn, membership.round_id)
+    return (found, membership) if found else None
+
+
+# Each query takes the viewing participant first (for endorsed_by_me; 0 when nobody is viewing).
+_SELECT_GROUP_INPUTS = """
+SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
+         AS endorsed_by_me
+FROM recommendations r
+WHERE r.round_id = ? AND r.commitment_id = ? AND r.hidden = 0
+ORDER BY endorsements DESC, r.id LIMIT ? OFFSET ?
+"""
+_COUNT_GROUP_INPUTS = """
+SELECT COUNT(*) FROM recommendations WHERE round_id = ? AND commitment_id = ? AND hidden = 0
+"""
+_SELECT_ROUND_INPUTS = """
+SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
+         AS endorsed_by_me
+FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0
+ORDER BY r.commitment_id, endorsements DESC, r.id
+"""
+_SELECT_INPUT = """
+SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
+         AS endorsed_by_me
+FROM recommendations r WHERE r.id = ?
+"""
+_TAG_QUESTION = "UPDATE recommendations SET question_id = ? WHERE id = ?"
+_ENDORSE = (
+    "INSERT INTO endorsements (recommendation_id, participant_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+async def group_inputs(
+    conn: aiosqlite.Connection,
+    round_id: int,
+    commitment_id: int,
+    *,
+    viewer_id: int,
+    limit: int,
+    offset: int = 0,
+) -> list[RoundInput]:
+    """Return a working group's visible recommendations in a round, most endorsed first."""
+    params = (viewer_id, round_id, commitment_id, limit, offset)
+    async with conn.execute(_SELECT_GROUP_INPUTS, params) as cursor:
+        return [RoundInput.from_row(r) for r in await cursor.fetchall()]
+
+
+async def count_group_inputs(conn: aiosqlite.Connection, round_id: int, commitment_id: int) -> int:
+    """Return how many visible recommendations a working group made in a round."""
+    async with conn.execute(_COUNT_GROUP_INPUTS, (round_id, commitment_id)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def get_input(conn: aiosqlite.Connection, recommendation_id: int, viewer_id: int) -> RoundInput | None:
+    """Return one recommendation with its endorsement count."""
+    async with conn.execute(_SELECT_INPUT, (viewer_id, recommendation_id)) as cursor:
+        row = await cursor.fetchone()
+    return RoundInput.from_row(row) if row else None
+
+
+async def tag_question(conn: aiosqlite.Connection, recommendation_id: int, question_id: int) -> None:
+    """Record which discussion question a recommendation answers."""
+    await conn.execute(_TAG_QUESTION, (question_id, recommendation_id))
+
+
+async def endorse(conn: aiosqlite.Connection, recommendation_id: int, participant_id: int, now: datetime) -> bool:
+    """Record an endorsement; False when the participant had already endorsed it."""
+    async with conn.execute(_ENDORSE, (recommendation_id, participant_id, to_db(now))) as cursor:
+        return cursor.rowcount > 0
+
+
+_SELECT_MEMBER_PROFILES = """
+SELECT m.commitment_id, p.sector, p.organisation,
+       EXISTS (SELECT 1 FROM roles o WHERE o.participant_id = p.id AND o.role = 'liaison') AS liaison
+FROM round_members m JOIN participants p ON p.id = m.participant_id
+WHERE m.round_id = ? AND p.forgotten_at IS NULL
+"""
+
+
+def _counts(values: list[str | None]) -> tuple[Count, ...]:
+    """Count values, most frequent first, 'not given' last."""
+    counter = Counter(values)
+    ordered = sorted(counter.items(), key=lambda kv: (kv[0] is None, -kv[1], kv[0] or ""))
+    return tuple(Count(label=label, count=count) for label, count in ordered)
+
+
+def _organisation_key(name: str | None) -> str | None:
+    """Fold spacing so that the same organisation typed twice counts once."""
+    folded = " ".join((name or "").split())
+    return folded or None
+
+
+async def attendance(conn: aiosqlite.Connection, round_id: int) -> Attendance:
+    """Return how many joined a round, by sector, organisation and working group."""
+    async with conn.execute(_SELECT_MEMBER_PROFILES, (round_id,)) as cursor:
+        rows = list(await cursor.fetchall())
+    groups = []
+    for commitment in await round_commitments(conn, round_id):
+        members = [r for r in rows if r["commitment_id"] == commitment.id]
+        groups.append(
+            GroupAttendance(
+                commitment=commitment, total=len(members), by_sector=_counts([r["sector"] for r in members])
+            )
+        )
+    return Attendance(
+        total=len(rows),
+        liaison_officers=sum(1 for r in rows if r["liaison"]),
+        by_sector=_counts([r["sector"] for r in rows]),
+        organisations=_counts([_organisation_key(r["organisation"]) for r in rows]),
+        groups=tuple(groups),
+    )
+
+
+_SELECT_THEME_TITLES = """
+SELECT t.id, t.title_ar FROM themes t JOIN round_commitments rc ON rc.commitment_id = t.commitment_id
+WHERE rc.round_id = ?
+"""
+
+
+async def findings(conn: aiosqlite.Connection, round_id: int) -> list[CommitmentFindings]:
+    """Return each working group's recommendations grouped by discussion question, then theme."""
+    async with conn.execute(_SELECT_ROUND_INPUTS, (0, round_id)) as cursor:
+        inputs = [RoundInput.from_row(r) for r in await cursor.fetchall()]
+    async with conn.execute(_SELECT_THEME_TITLES, (round_id,)) as cursor:
+        theme_titles: dict[int, str] = {r[0]: r[1] for r in await cursor.fetchall()}
+    questions = await list_questions(conn, round_id)
+    result = []
+    for commitment in await round_commitments(conn, round_id):
+        mine = [i for i in inputs if i.commitment_id == commitment.id]
+        asked = [q for q in questions if q.commitment_id in (None, commitment.id)]
+        by_question: list[tuple[Question | None, list[RoundInput]]] = [
+            (q, [i for i in mine if i.question_id == q.id]) for q in asked
+        ]
+        by_question.append((None, [i for i in mine if i.question_id not in {q.id for q in asked}]))
+        grouped = tuple(
+            QuestionFindings(question=q, themes=_by_theme(items, theme_titles)) for q, items in by_question if items
+        )
+        result.append(CommitmentFindings(commitment=commitment, total=len(mine), questions=grouped))
+    return result
+
+
+def _by_theme(items: list[RoundInput], titles: dict[int, str]) -> tuple[ThemeFindings, ...]:
+    """Group inputs by theme in theme order, untagged last; inputs keep their most-endorsed-first order."""
+    theme_ids = sorted({i.theme_id for i in items if i.theme_id is not None})
+    groups: list[tuple[int | None, list[RoundInput]]] = [(t, [i for i in items if i.theme_id == t]) for t in theme_ids]
+    groups.append((None, [i for i in items if i.theme_id is None]))
+    return tuple(
+        ThemeFindings(theme_id=t, theme_title=titles.get(t) if t is not None else None, items=tuple(group))
+        for t, group in groups
+        if group
+    )
+
+
+async def report_data(conn: aiosqlite.Connection, round_id: int) -> RoundReport | None:
+    """Return everything a round's report needs (for the chat view, the DOCX report and the command line)."""
+    found = await get_round(conn, round_id)
+    if found is None:
+        return None
+    return RoundReport(
+        round=found,
+        commitments=tuple(await round_commitments(conn, round_id)),
+        questions=tuple(await list_questions(conn, round_id)),
+        attendance=await attendance(conn, round_id),
+        findings=tuple(await findings(conn, round_id)),
+    )
+
+
+_SELECT_DUE_ROUNDS = """
+SELECT * FROM rounds WHERE state = 'open' AND deadline IS NOT NULL AND deadline > ? AND deadline <= ?
+ORDER BY deadline, id
+"""
+# One identity per member (Telegram first), as the reminder jobs address people.
+_SELECT_MEMBER_CONTACTS = """
+SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders,
+       (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = m.round_id AND r.participant_id = m.participant_id)
+         AS contributions
+FROM round_members m
+JOIN participants p ON p.id = m.participant_id
+JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i.participant_id = p.id
+                                        ORDER BY i.channel = 'telegram' DESC, i.channel LIMIT 1)
+WHERE m.round_id = ? AND p.forgotten_at IS NULL AND p.unreachable_at IS NULL
+ORDER BY m.participant_id
+"""
+
+
+async def rounds_due(conn: aiosqlite.Connection, after: datetime, until: datetime) -> list[DueRound]:
+    """Return open rounds whose deadline falls in (after, until], each with its reachable members."""
+    async with conn.execute(_SELECT_DUE_ROUNDS, (to_db(after), to_db(until))) as cursor:
+        due = [Round.from_row(r) for r in await cursor.fetchall()]
+    result = []
+    for found in due:
+        async with conn.execute(_SELECT_MEMBER_CONTACTS, (found.id,)) as cursor:
+            members = tuple(MemberContact.model_validate(dict(r)) for r in await cursor.fetchall())
+        result.append(DueRound(round=found, members=members))
+    return result
