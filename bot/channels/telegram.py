@@ -110,9 +110,11 @@ class TelegramTransport:
                 await self.application.bot.delete_my_commands(scope=scope)
         except RetryAfter as error:
             return Delivery(Outcome.RETRY, retry_after=_retry_seconds(error), error="429 flood control")
-        except NetworkError as error:
+        except (BadRequest, Forbidden) as error:  # a chat that never opened the bot: nobody becomes unreachable
+            return Delivery(Outcome.FAILED, error=f"commands: {error.message}")
+        except NetworkError as error:  # BadRequest is a NetworkError in PTB, hence the order
             return Delivery(Outcome.RETRY, error=f"network: {error.message}")
-        except TelegramError as error:  # a chat that never opened the bot: not a reason to mark anyone unreachable
+        except TelegramError as error:
             return Delivery(Outcome.FAILED, error=f"commands: {error.message}")
         return Delivery(Outcome.SENT)
 
