@@ -55,6 +55,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         bot_username=bot_username,
         recommendation_max=settings.recommendation_max_chars,
         invite_days=settings.invite_days,
+        reminder_defaults=settings.reminder_defaults(),
     )
 
 
@@ -65,6 +66,13 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     await load_plan(db, settings.plan_file)
     messages = load_messages()
     router = Router(messages)
-    sender = Sender(db, clock, {})
+    sender = Sender(
+        db,
+        clock,
+        {},
+        max_attempts=settings.send_max_attempts,
+        base_backoff=settings.send_base_backoff,
+        max_backoff=settings.send_max_backoff,
+    )
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
     return Core(settings, db, messages, clock, router, dispatcher, sender)

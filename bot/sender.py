@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import aiosqlite
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 200
 IDLE_WAKE_SECONDS = 5.0
+FLOOD_WAITS = 5  # 429 answers waited out in place before the row goes back to the queue with its retry_after
 
 
 class ChatPacer:
@@ -46,8 +49,46 @@ class ChatPacer:
         return min(float(burst), tokens + (now - stamp) * per_second), now
 
 
+class RatePacer:
+    """Spaces a channel's sends evenly at its overall rate; a flood-control answer holds every send."""
+
+    def __init__(self, per_second: float | None) -> None:
+        self.interval = 1.0 / per_second if per_second else 0.0
+        self._next = 0.0
+        self._generation = 0
+
+    async def acquire(self) -> None:
+        """Wait for this send's slot; take a new one if a hold came in meanwhile."""
+        loop = asyncio.get_running_loop()
+        while True:
+            generation = self._generation
+            now = loop.time()
+            slot = max(now, self._next)
+            self._next = slot + self.interval
+            if slot > now:
+                await asyncio.sleep(slot - now)  # pacing is real time by nature
+            if generation == self._generation:
+                return
+
+    def hold(self, seconds: float) -> None:
+        """Send nothing on this channel for a while (Telegram's retry_after applies to the whole bot)."""
+        self._generation += 1
+        self._next = asyncio.get_running_loop().time() + seconds
+
+
+@dataclass
+class SenderStats:
+    """What the sender did since it started (for logs and benchmarks)."""
+
+    sent: int = 0
+    flood_waits: int = 0  # 429 answers
+    retries: int = 0  # transient failures put back with a backoff
+    failed: int = 0
+    unreachable: int = 0
+
+
 class Sender:
-    """Sends outbox rows through their channel's transport, in order per chat."""
+    """Sends outbox rows through their channel's transport, in order per chat, replies before pushes."""
 
     def __init__(
         self,
@@ -57,24 +98,33 @@ class Sender:
         *,
         concurrency: int = 64,
         max_attempts: int = 8,
+        base_backoff: float = 1.0,
         max_backoff: float = 300.0,
     ) -> None:
         self.db = db
         self.clock = clock
-        self.transports = dict(transports)
+        self.transports: dict[str, Transport] = {}
+        self.concurrency = concurrency
         self.max_attempts = max_attempts
+        self.base_backoff = base_backoff
         self.max_backoff = max_backoff
+        self.stats = SenderStats()
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._busy: set[tuple[str, str]] = set()
+        self._inflight: dict[str, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._pacer = ChatPacer()
+        self._overall: dict[str, RatePacer] = {}
         self._runner: asyncio.Task[None] | None = None
         self._stopping = False
+        for transport in transports.values():
+            self.add_transport(transport)
 
     def add_transport(self, transport: Transport) -> None:
         """Register a channel's transport."""
         self.transports[transport.channel] = transport
+        self._overall[transport.channel] = RatePacer(transport.pacing.overall_per_second)
 
     def wake(self) -> None:
         """Tell the sender that rows were queued."""
@@ -120,24 +170,32 @@ class Sender:
                     await self._wake.wait()
             self._wake.clear()
 
+    def _room(self, transport: Transport) -> int:
+        """Return how many more pushes the channel may have in flight: about one second of its overall rate."""
+        rate = transport.pacing.overall_per_second
+        cap = max(1, math.ceil(rate)) if rate else self.concurrency
+        return cap - self._inflight.get(transport.channel, 0)
+
     async def _pump(self) -> tuple[int, float]:
         """Claim due rows of idle chats and start sending them; return (started, seconds to wait)."""
         now = self.clock.now()
         groups: dict[tuple[str, str], list[OutboxRow]] = {}
         wait = IDLE_WAKE_SECONDS
         async with self.db.transaction() as conn:
-            rows = await outbox.due(conn, now, BATCH)
-            for row in rows:
+            for row in await self._due(conn, now):
                 key = (row.channel, row.recipient)
                 transport = self.transports.get(row.channel)
                 if transport is None or key in self._busy:
                     continue
+                if row.kind != "reply" and self._room(transport) <= 0:
+                    continue  # pushes queue behind about a second of sends, so replies never wait longer
                 if key not in groups:
                     pause = self._pacer.wait_time(key, transport.pacing.per_second, transport.pacing.burst)
                     if pause > 0:
                         wait = min(wait, pause)
                         continue
                 groups.setdefault(key, []).append(row)
+                self._inflight[row.channel] = self._inflight.get(row.channel, 0) + 1
             await outbox.claim(conn, [r.id for g in groups.values() for r in g])
             wait = min(wait, await self._seconds_to_next_due(conn, now))
         for key, group in groups.items():
@@ -146,6 +204,24 @@ class Sender:
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         return len(groups), wait
+
+    async def _due(self, conn: aiosqlite.Connection, now: datetime) -> list[OutboxRow]:
+        """Return due rows, replies first; pushes to people known to be unreachable are given up unsent."""
+        replies = await outbox.due(conn, now, BATCH, replies_only=True)
+        seen = {r.id for r in replies}
+        rows = replies + [r for r in await outbox.due(conn, now, BATCH) if r.id not in seen]
+        pushed_to = {r.participant_id for r in rows if r.kind != "reply" and r.participant_id is not None}
+        gone = await outbox.unreachable_among(conn, pushed_to) if pushed_to else set()
+        if not gone:
+            return rows
+        kept = []
+        for row in rows:
+            if row.kind != "reply" and row.participant_id in gone:
+                await outbox.mark_final(conn, row.id, "unreachable", "recipient unreachable")
+                self.stats.unreachable += 1
+            else:
+                kept.append(row)
+        return kept
 
     async def _seconds_to_next_due(self, conn: aiosqlite.Connection, now: datetime) -> float:
         earliest = await outbox.next_due_time(conn)
@@ -157,20 +233,37 @@ class Sender:
     async def _send_group(self, key: tuple[str, str], rows: list[OutboxRow]) -> None:
         """Send one chat's rows in order; stop at the first that cannot go now."""
         transport = self.transports[key[0]]
+        done = 0
         try:
-            for index, row in enumerate(rows):
+            for row in rows:
                 pause = self._pacer.wait_time(key, transport.pacing.per_second, transport.pacing.burst)
                 if pause > 0:
                     await asyncio.sleep(pause)  # pacing a chat is real time by nature
                 self._pacer.take(key, transport.pacing.per_second, transport.pacing.burst)
-                async with self._slots:
-                    delivery = await self._deliver(transport, row)
-                if not await self._record(row, delivery):
-                    await self._release(rows[index + 1 :])
+                delivery = await self._attempt(transport, row)
+                go_on = await self._record(row, delivery)
+                done += 1
+                if not go_on:
+                    await self._release(rows[done:])
                     break
         finally:
+            self._inflight[key[0]] -= len(rows)
             self._busy.discard(key)
             self.wake()
+
+    async def _attempt(self, transport: Transport, row: OutboxRow) -> Delivery:
+        """Deliver one row at the channel's overall pace, waiting out flood control in place."""
+        overall = self._overall[transport.channel]
+        for _ in range(FLOOD_WAITS):
+            await overall.acquire()
+            async with self._slots:
+                delivery = await self._deliver(transport, row)
+            if delivery.outcome is not Outcome.RETRY or delivery.retry_after is None:
+                return delivery
+            self.stats.flood_waits += 1
+            log.warning("%s flood control: holding every send for %.1fs", row.channel, delivery.retry_after)
+            overall.hold(delivery.retry_after)
+        return delivery
 
     async def _deliver(self, transport: Transport, row: OutboxRow) -> Delivery:
         try:
@@ -186,20 +279,25 @@ class Sender:
         async with self.db.transaction() as conn:
             if delivery.outcome is Outcome.SENT:
                 await outbox.mark_sent(conn, row.id, delivery.channel_msg_id, now)
+                self.stats.sent += 1
                 return True
             if delivery.outcome is Outcome.RETRY and row.attempts + 1 < self.max_attempts:
-                delay = delivery.retry_after or min(self.max_backoff, 2.0**row.attempts)
+                delay = delivery.retry_after or min(self.max_backoff, self.base_backoff * 2.0**row.attempts)
                 await outbox.mark_retry(conn, row.id, now + timedelta(seconds=delay), delivery.error)
+                self.stats.retries += 1
                 log.warning("outbox row %d: retry in %.1fs (%s)", row.id, delay, delivery.error)
                 return False
             if delivery.outcome is Outcome.UNREACHABLE:
                 await outbox.mark_final(conn, row.id, "unreachable", delivery.error)
-                await outbox.give_up_recipient(conn, row.channel, row.recipient, delivery.error)
+                self.stats.unreachable += 1 + await outbox.give_up_recipient(
+                    conn, row.channel, row.recipient, delivery.error
+                )
                 if row.participant_id is not None:
                     await participants.mark_unreachable(conn, row.participant_id, now)
                 return False
             status = "held" if delivery.outcome is Outcome.HELD else "failed"
             await outbox.mark_final(conn, row.id, status, delivery.error)
+            self.stats.failed += status == "failed"
             log.error("outbox row %d %s: %s", row.id, status, delivery.error)
             return True
 

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from storage.reminders import ReminderRules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "data" / "plans" / "jo-nap4.json"
@@ -32,6 +34,21 @@ class Settings(BaseSettings):
     telegram_pool_size: int = Field(default=64, ge=1)
     recommendation_max_chars: int = Field(default=2000, ge=10, le=4000)
     invite_days: int = Field(default=7, ge=1, le=90)
+    # Telegram allows about 30 messages/s overall; spacing sends evenly a little below it never meets a 429.
+    telegram_overall_rate: float = Field(default=29.0, gt=0)
+    send_max_attempts: int = Field(default=8, ge=1)
+    send_base_backoff: float = Field(default=1.0, gt=0)
+    send_max_backoff: float = Field(default=300.0, gt=0)
+    # Reminder rules: the defaults; coordinators override them in the chat with /reminders.
+    remind_update_cron: str = "0 10 1-7 * sun"
+    remind_answer_officer_days: int = 14
+    remind_answer_coordinator_days: int = 30
+    remind_milestone_days_before: int = 7
+    remind_round_days_before: int = 2
+    quiet_hours_start: str = "21:00"
+    quiet_hours_end: str = "09:00"
+    working_days: str = "sun,mon,tue,wed,thu"
+    remind_check_minutes: int = Field(default=15, ge=1, le=1440)
 
     @field_validator("coordinators", mode="before")
     @classmethod
@@ -53,6 +70,27 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"OGP_TIMEZONE {value!r} is not a known time zone") from error
         return value
+
+    @model_validator(mode="after")
+    def _valid_reminder_rules(self) -> Settings:
+        try:
+            self.reminder_defaults()
+        except ValidationError as error:
+            raise ValueError(f"OGP_REMIND_*, OGP_QUIET_HOURS_* or OGP_WORKING_DAYS: {error}") from error
+        return self
+
+    def reminder_defaults(self) -> ReminderRules:
+        """Return the reminder rules set in the environment."""
+        return ReminderRules(
+            update_cron=self.remind_update_cron,
+            answer_officer_days=self.remind_answer_officer_days,
+            answer_coordinator_days=self.remind_answer_coordinator_days,
+            milestone_days_before=self.remind_milestone_days_before,
+            round_days_before=self.remind_round_days_before,
+            quiet_start=self.quiet_hours_start,  # pydantic parses "21:00"
+            quiet_end=self.quiet_hours_end,
+            working_days=self.working_days,
+        )
 
     @property
     def zone(self) -> ZoneInfo:

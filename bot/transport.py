@@ -32,10 +32,11 @@ class Delivery:
 
 @dataclass(frozen=True)
 class Pacing:
-    """How fast one chat may receive messages: a token bucket."""
+    """How fast one chat may receive messages (a token bucket), and how fast the channel as a whole (evenly)."""
 
     per_second: float = 1.0
     burst: int = 10
+    overall_per_second: float | None = None  # None: the channel sets no overall limit
 
 
 class Transport(Protocol):

@@ -13,6 +13,7 @@ from handlers.contract import Incoming, Reply
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
+from storage.reminders import ReminderRules
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class HandlerConfig:
     recommendation_min: int = 10
     recommendation_max: int = 2000
     invite_days: int = 7
+    reminder_defaults: ReminderRules = field(default_factory=ReminderRules)
 
 
 @dataclass

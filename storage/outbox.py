@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import aiosqlite
@@ -24,6 +25,12 @@ WHERE o.status = 'pending' AND o.not_before <= ?
                   WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'pending'
                     AND e.attempts > 0 AND e.id < o.id AND e.not_before > ?)
 ORDER BY o.id LIMIT ?
+"""
+_SELECT_DUE_REPLIES = _SELECT_DUE.replace(
+    "WHERE o.status = 'pending'", "WHERE o.status = 'pending' AND o.kind = 'reply'"
+)
+_SELECT_UNREACHABLE = """
+SELECT id FROM participants WHERE unreachable_at IS NOT NULL AND id IN (SELECT value FROM json_each(?))
 """
 _SELECT_NEXT_DUE_TIME = "SELECT MIN(not_before) FROM outbox WHERE status = 'pending'"
 _MARK_SENT = "UPDATE outbox SET status = 'sent', sent_at = ?, channel_msg_id = ?, attempts = attempts + 1 WHERE id = ?"
@@ -69,11 +76,20 @@ async def enqueue(
     return int(row[0]) if row else None
 
 
-async def due(conn: aiosqlite.Connection, now: datetime, limit: int = 100) -> list[OutboxRow]:
-    """Return pending rows that may be sent now, oldest first."""
+async def due(
+    conn: aiosqlite.Connection, now: datetime, limit: int = 100, *, replies_only: bool = False
+) -> list[OutboxRow]:
+    """Return pending rows that may be sent now, oldest first (only answers to people's own actions if asked)."""
     stamp = to_db(now)
-    async with conn.execute(_SELECT_DUE, (stamp, stamp, limit)) as cursor:
+    query = _SELECT_DUE_REPLIES if replies_only else _SELECT_DUE
+    async with conn.execute(query, (stamp, stamp, limit)) as cursor:
         return [OutboxRow.from_row(r) for r in await cursor.fetchall()]
+
+
+async def unreachable_among(conn: aiosqlite.Connection, participant_ids: set[int]) -> set[int]:
+    """Return which of these participants are marked unreachable."""
+    async with conn.execute(_SELECT_UNREACHABLE, (json.dumps(sorted(participant_ids)),)) as cursor:
+        return {int(r[0]) for r in await cursor.fetchall()}
 
 
 async def next_due_time(conn: aiosqlite.Connection) -> str | None:

@@ -222,7 +222,11 @@ class TelegramChannel:
         )
         self.application.add_handler(update_handler(core.dispatcher.handle))
         self.application.add_error_handler(_log_error)
-        pacing = Pacing(per_second=settings.telegram_per_chat_rate, burst=settings.telegram_per_chat_burst)
+        pacing = Pacing(
+            per_second=settings.telegram_per_chat_rate,
+            burst=settings.telegram_per_chat_burst,
+            overall_per_second=settings.telegram_overall_rate,
+        )
         self.transport = TelegramTransport(self.application, pacing, core.messages)
 
     async def start(self) -> None:
