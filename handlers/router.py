@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from handlers import (
+    broadcast,
     endorse,
     fallback,
     follow,
@@ -18,6 +19,7 @@ from handlers import (
     my,
     recommend,
     registration,
+    reminders,
     round_input,
     round_join,
     rounds,
@@ -50,6 +52,8 @@ FEATURES: tuple[Feature, ...] = (
     follow.FEATURE,
     endorse.FEATURE,
     settings.FEATURE,
+    reminders.FEATURE,
+    broadcast.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a

@@ -161,3 +161,14 @@ _UNCLAIM = "UPDATE outbox SET status = 'pending' WHERE id = ? AND status = 'send
 async def unclaim(conn: aiosqlite.Connection, row_ids: list[int]) -> None:
     """Return claimed rows to the queue unsent."""
     await conn.executemany(_UNCLAIM, [(row_id,) for row_id in row_ids])
+
+
+_COUNT_BY_STATUS = """
+SELECT status, COUNT(*) AS n FROM outbox WHERE kind != 'reply' AND created_at >= ? GROUP BY status
+"""
+
+
+async def push_counts(conn: aiosqlite.Connection, since: datetime) -> dict[str, int]:
+    """Count pushes (everything but replies) queued since a moment, by status."""
+    async with conn.execute(_COUNT_BY_STATUS, (to_db(since),)) as cursor:
+        return {r["status"]: int(r["n"]) for r in await cursor.fetchall()}

@@ -1,0 +1,367 @@
+"""Scheduled reminders: APScheduler only says when to look; what is due, and what was sent, lives in the database.
+
+Every job reads the database at an explicit `now`, queues outbox rows with unique keys and records what it covered
+in the same transaction, so running a job twice, or after a restart, queues nothing new. Tests call the jobs
+directly with a FakeClock's time; the running bot lets AsyncIOScheduler call them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import aiosqlite
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.clock import Clock
+from handlers.contract import Choice, Reply
+from messages_ar import Messages
+from storage import broadcasts, catalogue, outbox
+from storage import reminders as rem
+from storage.database import Database
+from storage.reminders import Contact, ReminderRules
+
+log = logging.getLogger(__name__)
+
+CATCH_UP = timedelta(days=3)  # a progress reminder missed while the bot was down still goes out this late
+MILESTONE_OVERDUE_WINDOW = timedelta(days=30)  # milestones that ended longer ago are not announced as passed
+UPDATE_JOB_ID = "update-reminders"
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """What a job needs: the open transaction, the instant it runs at, and the rules in force."""
+
+    conn: aiosqlite.Connection
+    now: datetime
+    rules: ReminderRules
+    zone: ZoneInfo
+    messages: Messages
+    coordinators: tuple[str, ...]
+
+    def t(self, key: str, **args: str | int) -> str:
+        """Return a catalogue message."""
+        return self.messages.t(key, **args)
+
+    def local_date(self, moment: datetime | None = None) -> str:
+        """Return a moment's date in the bot's time zone, ISO."""
+        return (moment or self.now).astimezone(self.zone).date().isoformat()
+
+    def when(self, *, official: bool) -> datetime:
+        """Return when a push queued now may go (quiet hours; working days for officials)."""
+        return rem.next_allowed(self.now, self.rules, self.zone, official=official)
+
+
+Job = Callable[[JobContext], Awaitable[int]]
+
+
+async def push(
+    jc: JobContext,
+    contact: Contact,
+    reply: Reply,
+    *,
+    key: str,
+    official: bool,
+    kind: str = "reminder",
+    batch: str | None = None,
+) -> bool:
+    """Queue one push at the next allowed time; return False when the key was queued before."""
+    row = await outbox.enqueue(
+        jc.conn,
+        channel=contact.channel,
+        recipient=contact.external_id,
+        payload=reply.to_payload(),
+        now=jc.now,
+        participant_id=contact.participant_id,
+        kind=kind,
+        dedupe_key=key,
+        not_before=jc.when(official=official),
+        batch=batch,
+    )
+    return row is not None
+
+
+def fire_times(trigger: CronTrigger, start: datetime, end: datetime) -> list[datetime]:
+    """Return the trigger's fire times in [start, end]."""
+    found: list[datetime] = []
+    moment: datetime | None = trigger.get_next_fire_time(None, start)
+    while moment is not None and moment <= end and len(found) < 1000:
+        found.append(moment)
+        moment = trigger.get_next_fire_time(moment, moment + timedelta(seconds=1))
+    return found
+
+
+def _button(jc: JobContext, command: str, label_key: str) -> tuple[Choice, ...]:
+    return (Choice(id=f"m:{command}", label=jc.t(label_key)),)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The rules
+
+
+async def remind_updates(jc: JobContext) -> int:
+    """Ask each liaison officer for a progress update per commitment, unless it was updated since the last ask."""
+    trigger = jc.rules.update_trigger(jc.zone)
+    if trigger is None:
+        return 0
+    recent = fire_times(trigger, jc.now - CATCH_UP, jc.now)
+    if not recent:
+        return 0
+    occurrence = recent[-1]
+    earlier = fire_times(trigger, occurrence - timedelta(days=400), occurrence - timedelta(seconds=1))
+    previous = earlier[-1] if earlier else occurrence - timedelta(days=31)
+    updated = await rem.last_updates(jc.conn)
+    commitments = {c.id: c for c in await catalogue.list_commitments(jc.conn)}
+    queued = 0
+    for officer in await rem.liaison_contacts(jc.conn):
+        commitment = commitments.get(officer.commitment_id)
+        if commitment is None or not officer.notify_reminders:
+            continue
+        if updated.get(commitment.id, datetime.min.replace(tzinfo=jc.zone)) > previous:
+            continue
+        text = jc.t("rem-update-due", number=commitment.number, title=commitment.title_ar)
+        key = f"remind:update:{commitment.id}:{jc.local_date(occurrence)}:{officer.participant_id}"
+        reply = Reply(text=text, choices=_button(jc, "update", "rem-button-update"))
+        queued += await push(jc, officer, reply, key=key, official=True)
+    return queued
+
+
+async def remind_answers(jc: JobContext) -> int:
+    """Remind officers of recommendations unanswered after N days, and coordinators after M days."""
+    queued = 0
+    if jc.rules.answer_officer_days:
+        overdue = await rem.unanswered(jc.conn, jc.now - timedelta(days=jc.rules.answer_officer_days))
+        by_commitment: dict[int, list[rem.OverdueRecommendation]] = defaultdict(list)
+        for item in overdue:
+            by_commitment[item.commitment_id].append(item)
+        for officer in await rem.liaison_contacts(jc.conn):
+            items = by_commitment.get(officer.commitment_id, [])
+            if items and officer.notify_reminders:
+                queued += await _officer_digest(jc, officer, items)
+    if jc.rules.answer_coordinator_days:
+        overdue = await rem.unanswered(jc.conn, jc.now - timedelta(days=jc.rules.answer_coordinator_days))
+        for coordinator in await rem.coordinator_contacts(jc.conn, jc.coordinators):
+            if overdue and coordinator.notify_reminders:
+                queued += await _coordinator_digest(jc, coordinator, overdue)
+    return queued
+
+
+def _ids(items: Iterable[rem.OverdueRecommendation]) -> str:
+    return "، ".join(f"#{item.id}" for item in items)
+
+
+async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: list[rem.OverdueRecommendation]) -> int:
+    """Tell an officer about the overdue recommendations not mentioned before; the day's digest goes once."""
+    told = await rem.logged_subjects(jc.conn, "answer", officer)
+    new = [item for item in items if str(item.id) not in told]
+    if not new:
+        return 0
+    text = jc.t(
+        "rem-answer-due",
+        count=len(new),
+        number=new[0].commitment_number,
+        days=jc.rules.answer_officer_days,
+        ids=_ids(new),
+    )
+    key = f"remind:answer:{officer.commitment_id}:{jc.local_date()}:{officer.participant_id}"
+    reply = Reply(text=text, choices=_button(jc, "inbox", "rem-button-inbox"))
+    if not await push(jc, officer, reply, key=key, official=True):
+        return 0  # today's digest went already; these are in tomorrow's
+    await rem.log_subjects(jc.conn, "answer", [str(item.id) for item in new], officer, jc.now)
+    return 1
+
+
+async def _coordinator_digest(jc: JobContext, coordinator: Contact, items: list[rem.OverdueRecommendation]) -> int:
+    """Give a coordinator the overdue list per commitment when something new is on it."""
+    told = await rem.logged_subjects(jc.conn, "overdue", coordinator)
+    if all(str(item.id) in told for item in items):
+        return 0
+    by_number: dict[int, list[rem.OverdueRecommendation]] = defaultdict(list)
+    for item in items:
+        by_number[item.commitment_number].append(item)
+    lines = [jc.t("rem-overdue-title", count=len(items), days=jc.rules.answer_coordinator_days)]
+    for number, group in sorted(by_number.items()):
+        lines.append(jc.t("rem-overdue-line", number=number, count=len(group), ids=_ids(group)))
+    key = f"remind:overdue:{coordinator.address}:{jc.local_date()}"
+    if not await push(jc, coordinator, Reply(text="\n".join(lines)), key=key, official=True):
+        return 0
+    await rem.log_subjects(jc.conn, "overdue", [str(item.id) for item in items], coordinator, jc.now)
+    return 1
+
+
+async def remind_milestones(jc: JobContext) -> int:
+    """Remind officers N days before an unfinished milestone's end date, and once it has passed unfinished."""
+    days = jc.rules.milestone_days_before
+    if not days:
+        return 0
+    today = jc.now.astimezone(jc.zone).date()
+    due = await rem.open_milestones(jc.conn, today - MILESTONE_OVERDUE_WINDOW, today + timedelta(days=days))
+    if not due:
+        return 0
+    commitments = {c.id: c for c in await catalogue.list_commitments(jc.conn)}
+    officers = await rem.liaison_contacts(jc.conn)
+    queued = 0
+    for milestone in due:
+        commitment = commitments[milestone.commitment_id]
+        passed = milestone.end_date < today
+        text_key = "rem-milestone-passed" if passed else "rem-milestone-soon"
+        end = f"{milestone.end_date.day}/{milestone.end_date.month}/{milestone.end_date.year}"
+        text = jc.t(text_key, title=milestone.title, number=commitment.number, date=end)
+        stage = "passed" if passed else "soon"
+        for officer in officers:
+            if officer.commitment_id != milestone.commitment_id or not officer.notify_reminders:
+                continue
+            key = f"remind:milestone:{milestone.id}:{milestone.end_date.isoformat()}:{stage}:{officer.participant_id}"
+            reply = Reply(text=text, choices=_button(jc, "milestones", "rem-button-milestones"))
+            queued += await push(jc, officer, reply, key=key, official=True)
+    return queued
+
+
+async def remind_rounds(jc: JobContext) -> int:
+    """Remind a round's participants N days before its deadline."""
+    days = jc.rules.round_days_before
+    if not days:
+        return 0
+    queued = 0
+    for due in await rem.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
+        local = due.deadline.astimezone(jc.zone)
+        deadline = f"{local.day}/{local.month}/{local.year} {local:%H:%M}"
+        text = jc.t("rem-round-deadline", name=due.name, deadline=deadline)
+        for person in await rem.round_audience(jc.conn, due.id):
+            if not person.notify_reminders:
+                continue
+            key = f"remind:round:{due.id}:{due.deadline.date().isoformat()}:{person.participant_id}"
+            reply = Reply(text=text, choices=_button(jc, "recommend", "rem-button-recommend"))
+            queued += await push(jc, person, reply, key=key, official=False)
+    return queued
+
+
+async def summarise_broadcasts(jc: JobContext) -> int:
+    """Tell each coordinator how their finished broadcast went: sent, failed, unreachable."""
+    queued = 0
+    for item in await broadcasts.unsummarised(jc.conn):
+        tally = await broadcasts.tally(jc.conn, item.id)
+        if tally.waiting:
+            continue
+        text = jc.t(
+            "bc-summary",
+            total=item.total,
+            sent=tally.sent,
+            failed=tally.failed,
+            unreachable=tally.unreachable,
+        )
+        contact = Contact(participant_id=item.created_by, channel=item.channel, external_id=item.recipient)
+        reply = Reply(text=text)
+        queued += await push(jc, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
+        await broadcasts.mark_summarised(jc.conn, item.id, jc.now)
+    return queued
+
+
+# Every rule, in the order they run; another feature adds its own job here.
+JOBS: tuple[Job, ...] = (remind_updates, remind_answers, remind_milestones, remind_rounds, summarise_broadcasts)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Running them
+
+
+class ReminderScheduler:
+    """Runs the jobs at their times with APScheduler; holds no state a restart could lose."""
+
+    def __init__(
+        self,
+        db: Database,
+        messages: Messages,
+        clock: Clock,
+        *,
+        zone: ZoneInfo,
+        defaults: ReminderRules,
+        coordinators: Sequence[str] = (),
+        check_minutes: int = 15,
+        on_queued: Callable[[], None] = lambda: None,
+        jobs: Sequence[Job] = JOBS,
+    ) -> None:
+        self.db = db
+        self.messages = messages
+        self.clock = clock
+        self.zone = zone
+        self.defaults = defaults
+        self.coordinators = tuple(coordinators)
+        self.check_minutes = check_minutes
+        self.on_queued = on_queued
+        self.jobs = tuple(jobs)
+        self.scheduler = AsyncIOScheduler(timezone=zone)
+        self._cron: str | None = None
+
+    async def run_due(self, now: datetime | None = None, jobs: Sequence[Job] | None = None) -> int:
+        """Run every job (or the given ones) at now, each in its own transaction; return rows queued."""
+        moment = now or self.clock.now()
+        queued = 0
+        for job in jobs or self.jobs:
+            try:
+                async with self.db.transaction() as conn:
+                    rules = await rem.load_rules(conn, self.defaults)
+                    jc = JobContext(conn, moment, rules, self.zone, self.messages, self.coordinators)
+                    queued += await job(jc)
+            except Exception:  # one rule's failure must not stop the others
+                log.exception("reminder job %s failed", job.__name__)
+        if queued:
+            log.info("reminders: queued %d messages", queued)
+            self.on_queued()
+        return queued
+
+    async def start(self) -> None:
+        """Schedule the jobs and run them once now (catching up after downtime)."""
+        options = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+        self.scheduler.add_job(
+            self._tick,
+            IntervalTrigger(minutes=self.check_minutes, timezone=self.zone),
+            id="reminders",
+            next_run_time=datetime.now(self.zone),
+            **options,
+        )
+        self.scheduler.add_job(
+            self.run_due,
+            IntervalTrigger(minutes=1, timezone=self.zone),
+            id="broadcast-summaries",
+            kwargs={"jobs": (summarise_broadcasts,)},
+            **options,
+        )
+        await self._sync_update_trigger()
+        self.scheduler.start()
+
+    def stop(self) -> None:
+        """Stop scheduling (jobs in progress finish their transaction)."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    async def _tick(self) -> None:
+        await self._sync_update_trigger()
+        await self.run_due()
+
+    async def _sync_update_trigger(self) -> None:
+        """Follow the progress-reminder schedule a coordinator may have changed."""
+        async with self.db.transaction() as conn:
+            rules = await rem.load_rules(conn, self.defaults)
+        if rules.update_cron == self._cron:
+            return
+        self._cron = rules.update_cron
+        if self.scheduler.get_job(UPDATE_JOB_ID) is not None:
+            self.scheduler.remove_job(UPDATE_JOB_ID)
+        trigger = rules.update_trigger(self.zone)
+        if trigger is not None:
+            self.scheduler.add_job(
+                self.run_due,
+                trigger,
+                id=UPDATE_JOB_ID,
+                kwargs={"jobs": (remind_updates,)},
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=None,
+            )

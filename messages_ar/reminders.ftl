@@ -1,0 +1,62 @@
+## Scheduled reminders, and /reminders where coordinators change their rules.
+
+rem-update-due =
+    تذكير: حان موعد تحديث حالة تنفيذ الالتزام { $number }: { $title }.
+    يرجى إرسال نسبة الإنجاز وما تم منذ آخر تحديث، عبر الأمر /update.
+rem-answer-due = { $count ->
+    [one] توصية واحدة على الالتزام { $number } تنتظر رداً منذ أكثر من { $days } يوماً: { $ids }.
+    [two] توصيتان على الالتزام { $number } تنتظران رداً منذ أكثر من { $days } يوماً: { $ids }.
+    [few] { $count } توصيات على الالتزام { $number } تنتظر رداً منذ أكثر من { $days } يوماً: { $ids }.
+   *[other] { $count } توصية على الالتزام { $number } تنتظر رداً منذ أكثر من { $days } يوماً: { $ids }.
+}
+    يمكنك الرد عليها عبر الأمر /inbox.
+rem-overdue-title = { $count ->
+    [one] توصية واحدة لم يُرد عليها منذ أكثر من { $days } يوماً:
+    [two] توصيتان لم يُرد عليهما منذ أكثر من { $days } يوماً:
+    [few] { $count } توصيات لم يُرد عليها منذ أكثر من { $days } يوماً:
+   *[other] { $count } توصية لم يُرد عليها منذ أكثر من { $days } يوماً:
+}
+rem-overdue-line = • الالتزام { $number }: { $count ->
+    [one] توصية واحدة
+    [two] توصيتان
+    [few] { $count } توصيات
+   *[other] { $count } توصية
+} ({ $ids })
+rem-milestone-soon = تذكير: المرحلة «{ $title }» من الالتزام { $number } تنتهي في { $date } ولم تُستكمل بعد. يرجى تحديث حالتها عبر الأمر /milestones.
+rem-milestone-passed = انتهى موعد المرحلة «{ $title }» من الالتزام { $number } في { $date } ولم تُسجَّل مستكملة. يرجى تحديث حالتها أو توضيح سبب التأخير عبر الأمر /milestones.
+rem-round-deadline = تذكير: تُغلق جولة التشاور «{ $name }» في { $deadline }. يمكنك إرسال توصياتك قبل ذلك عبر الأمر /recommend.
+rem-button-update = 📝 تحديث الحالة
+rem-button-inbox = 📥 التوصيات الواردة
+rem-button-milestones = 🗓 المراحل
+rem-button-recommend = ✍️ تقديم توصية
+
+rem-not-allowed = هذا الأمر متاح للمنسقين فقط.
+rem-title = قواعد التذكير المعمول بها:
+rem-rule-line = • { $rule }: { $value }
+rem-rule-update-cron = موعد تذكير ضباط الارتباط بتحديث الحالة
+rem-rule-answer-officer = تذكير ضابط الارتباط بالتوصيات بعد (أيام)
+rem-rule-answer-coordinator = إبلاغ المنسقين بالتوصيات المتأخرة بعد (أيام)
+rem-rule-milestone = التذكير قبل نهاية المرحلة بـ (أيام)
+rem-rule-round = التذكير قبل إغلاق جولة التشاور بـ (أيام)
+rem-rule-quiet-start = بداية ساعات الهدوء
+rem-rule-quiet-end = نهاية ساعات الهدوء
+rem-rule-working-days = أيام العمل الرسمية
+rem-update-off = تذكير ضباط الارتباط بتحديث الحالة متوقف.
+rem-update-next = مواعيد التذكير القادمة بتحديث الحالة: { $times }
+rem-health = الرسائل المرسلة تلقائياً خلال آخر { $days } أيام: وصلت { $sent }، قيد الإرسال { $waiting }، تعذّر إرسالها { $failed }، لمستخدمين أوقفوا البوت { $unreachable }.
+rem-close = إغلاق
+rem-closed = أُغلقت إعدادات التذكير.
+rem-ask-value =
+    { $rule }
+    القيمة الحالية: { $value }
+    القيمة الافتراضية: { $default }
+
+    اكتب القيمة الجديدة. { $hint }
+rem-hint-update-cron = الصيغة هي صيغة crontab بالترتيب: الدقيقة الساعة يوم-الشهر الشهر يوم-الأسبوع، مثل «0 10 1-7 * sun» (أول أحد من كل شهر الساعة 10:00)، أو اكتب off لإيقافه.
+rem-hint-days = اكتب عدد الأيام (0 يوقف هذا التذكير).
+rem-hint-time = اكتب الوقت بصيغة الساعة:الدقيقة، مثل 21:00.
+rem-hint-working-days = اكتب الأيام بالإنجليزية مفصولة بفواصل، مثل sun,mon,tue,wed,thu.
+rem-default-button = ↩️ القيمة الافتراضية
+rem-bad-value = لم أستطع قراءة هذه القيمة. { $hint }
+rem-saved = حُفظ: { $rule } = { $value }
+rem-reset = أُعيدت القيمة الافتراضية: { $rule }
