@@ -50,6 +50,7 @@ async def _run(settings: Settings, console: bool) -> int:
         channel = TelegramChannel(core, settings.telegram_token.get_secret_value(), settings.telegram_api_url)
         await channel.start()
         await core.sender.start()
+        await core.scheduler.start()
         try:
             await _wait_for_signal()
         finally:

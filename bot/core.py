@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.clock import Clock, SystemClock
 from bot.dispatcher import Dispatcher
+from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
 from bot.settings import Settings
 from handlers.context import HandlerConfig
@@ -30,9 +31,11 @@ class Core:
     router: Router
     dispatcher: Dispatcher
     sender: Sender
+    scheduler: ReminderScheduler
 
     async def close(self) -> None:
-        """Stop sending and close the database."""
+        """Stop scheduling and sending, and close the database."""
+        self.scheduler.stop()
         await self.sender.stop()
         await self.db.close()
 
@@ -75,4 +78,14 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         max_backoff=settings.send_max_backoff,
     )
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
-    return Core(settings, db, messages, clock, router, dispatcher, sender)
+    scheduler = ReminderScheduler(
+        db,
+        messages,
+        clock,
+        zone=settings.zone,
+        defaults=settings.reminder_defaults(),
+        coordinators=settings.coordinators,
+        check_minutes=settings.remind_check_minutes,
+        on_queued=sender.wake,
+    )
+    return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler)
