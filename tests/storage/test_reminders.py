@@ -1,0 +1,45 @@
+"""When a push may go: quiet hours for everyone, working days (Sun–Thu) for officials."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from storage.reminders import ReminderRules, RuleError, next_allowed, parse_rule
+from tests.bot.reminder_support import AMMAN, amman
+
+RULES = ReminderRules()
+
+
+@pytest.mark.parametrize(
+    ("moment", "official", "expected"),
+    [
+        (amman(2026, 12, 6, 10), True, amman(2026, 12, 6, 10)),  # Sunday morning: now
+        (amman(2026, 12, 6, 8, 30), True, amman(2026, 12, 6, 9)),  # before the end of quiet hours
+        (amman(2026, 12, 6, 21), False, amman(2026, 12, 7, 9)),  # quiet hours start at 21:00
+        (amman(2026, 12, 3, 22), False, amman(2026, 12, 4, 9)),  # Thursday night: Friday for participants
+        (amman(2026, 12, 3, 22), True, amman(2026, 12, 6, 9)),  # ... Sunday for officials
+        (amman(2026, 12, 5, 12), True, amman(2026, 12, 6, 9)),  # Saturday noon
+        (amman(2026, 12, 5, 12), False, amman(2026, 12, 5, 12)),
+    ],
+)
+def test_next_allowed(moment: object, official: bool, expected: object) -> None:
+    assert next_allowed(moment, RULES, AMMAN, official=official) == expected  # type: ignore[arg-type]
+
+
+def test_quiet_hours_within_one_day_and_none() -> None:
+    daytime = parse_rule(parse_rule(RULES, "quiet_start", "13:00"), "quiet_end", "15:00")
+    assert next_allowed(amman(2026, 12, 6, 14), daytime, AMMAN, official=False) == amman(2026, 12, 6, 15)
+    never = parse_rule(parse_rule(RULES, "quiet_start", "00:00"), "quiet_end", "00:00")
+    assert next_allowed(amman(2026, 12, 6, 23), never, AMMAN, official=False) == amman(2026, 12, 6, 23)
+
+
+def test_rules_are_validated() -> None:
+    assert parse_rule(RULES, "working_days", "Sunday, mon").working_days == "sun,mon"
+    assert parse_rule(RULES, "quiet_end", "08:30").quiet_end == time(8, 30)
+    for key, value in [("update_cron", "0 25 * * *"), ("answer_officer_days", "-1"), ("working_days", "xyz")]:
+        with pytest.raises(RuleError):
+            parse_rule(RULES, key, value)
+    with pytest.raises(RuleError):
+        parse_rule(RULES, "nonsense", "1")
