@@ -1,0 +1,91 @@
+"""The outbox sender on its own: restart after a crash, overall pacing, replies ahead of a broadcast."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.clock import FakeClock
+from bot.core import Core
+from bot.sender import RatePacer, Sender
+from bot.transport import Delivery, Pacing
+from handlers.contract import Reply
+from storage import outbox
+from storage.models import OutboxRow
+from tests.bot.reminder_support import outbox_rows
+from tests.support import RecordingTransport
+
+
+async def queue(core: Core, recipient: str, text: str, kind: str = "reminder", key: str | None = None) -> None:
+    async with core.db.transaction() as conn:
+        await outbox.enqueue(
+            conn,
+            channel="telegram",
+            recipient=recipient,
+            payload=Reply(text=text).to_payload(),
+            now=core.clock.now(),
+            kind=kind,
+            dedupe_key=key,
+        )
+
+
+async def test_rows_claimed_before_a_crash_are_sent_once_after_restart(core: Core, clock: FakeClock) -> None:
+    for n in range(3):
+        await queue(core, f"70{n}", f"رسالة {n}", key=f"remind:crash:{n}")
+    await queue(core, "700", "رسالة 0", key="remind:crash:0")  # the same key again: not queued twice
+    async with core.db.transaction() as conn:
+        await outbox.claim(conn, [1, 2])  # a sender took them, then the process died
+    restarted = Sender(core.db, clock, {})
+    transport = RecordingTransport()
+    restarted.add_transport(transport)
+    await restarted.start()
+    try:
+        await restarted.flush()
+    finally:
+        await restarted.stop()
+    assert sorted(s.recipient for s in transport.sent) == ["700", "701", "702"]
+    assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 3
+
+
+async def test_overall_pacer_spaces_sends_and_holds_after_flood_control() -> None:
+    pacer = RatePacer(50.0)
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    await asyncio.gather(*(pacer.acquire() for _ in range(11)))
+    assert loop.time() - start >= 0.19  # 10 intervals of 20 ms
+    pacer.hold(0.2)
+    held = loop.time()
+    await pacer.acquire()
+    assert loop.time() - held >= 0.19
+
+
+class SlowTransport(RecordingTransport):
+    """A channel at 50 messages/s overall."""
+
+    pacing = Pacing(per_second=100.0, burst=100, overall_per_second=50.0)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replied = asyncio.Event()
+
+    async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
+        """Record, and say when the reply went."""
+        if row.kind == "reply":
+            self.replied.set()
+        return await super().deliver(row, reply)
+
+
+async def test_a_reply_overtakes_a_queued_broadcast(core: Core, clock: FakeClock) -> None:
+    transport = SlowTransport()
+    core.sender.add_transport(transport)
+    for n in range(150):
+        await queue(core, f"8{n:03d}", "إعلان", kind="broadcast")
+    await core.sender.start()
+    try:
+        await asyncio.sleep(0.1)
+        await queue(core, "9999", "ردّ", kind="reply")
+        core.sender.wake()
+        await asyncio.wait_for(transport.replied.wait(), timeout=5)
+        position = next(i for i, s in enumerate(transport.sent) if s.recipient == "9999")
+        assert position <= 60  # behind about a second of the broadcast (50 sends), not all 150
+    finally:
+        await core.sender.stop()
