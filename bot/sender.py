@@ -50,30 +50,33 @@ class ChatPacer:
 
 
 class RatePacer:
-    """Spaces a channel's sends evenly at its overall rate; a flood-control answer holds every send."""
+    """Lets a channel's sends go one at a time on an even 1/rate timeline; a flood-control answer holds them all.
+
+    Sleeping overshoots a little, so turns follow the ideal timeline rather than the previous send; after a stall
+    at most half a turn is made up, so a busy event loop never releases a burst.
+    """
 
     def __init__(self, per_second: float | None) -> None:
         self.interval = 1.0 / per_second if per_second else 0.0
-        self._next = 0.0
-        self._generation = 0
+        self._slot = -math.inf
+        self._held_until = -math.inf
+        self._lock = asyncio.Lock()
 
     async def acquire(self) -> None:
-        """Wait for this send's slot; take a new one if a hold came in meanwhile."""
+        """Wait for this send's turn."""
         loop = asyncio.get_running_loop()
-        while True:
-            generation = self._generation
-            now = loop.time()
-            slot = max(now, self._next)
-            self._next = slot + self.interval
-            if slot > now:
-                await asyncio.sleep(slot - now)  # pacing is real time by nature
-            if generation == self._generation:
-                return
+        async with self._lock:
+            while True:
+                now = loop.time()
+                ready = max(self._slot + self.interval, self._held_until, now - self.interval / 2)
+                if now >= ready:
+                    break
+                await asyncio.sleep(ready - now)  # pacing is real time by nature
+            self._slot = ready
 
     def hold(self, seconds: float) -> None:
         """Send nothing on this channel for a while (Telegram's retry_after applies to the whole bot)."""
-        self._generation += 1
-        self._next = asyncio.get_running_loop().time() + seconds
+        self._held_until = max(self._held_until, asyncio.get_running_loop().time() + seconds)
 
 
 @dataclass
