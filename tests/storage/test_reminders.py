@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
+from pydantic import ValidationError
 
+from bot.settings import Settings
 from storage.reminders import ReminderRules, RuleError, next_allowed, parse_rule
 from tests.bot.reminder_support import AMMAN, amman
 
@@ -43,3 +45,9 @@ def test_rules_are_validated() -> None:
             parse_rule(RULES, key, value)
     with pytest.raises(RuleError):
         parse_rule(RULES, "nonsense", "1")
+
+
+def test_settings_fail_loudly_on_a_bad_default() -> None:
+    with pytest.raises(ValidationError, match="OGP_REMIND"):
+        Settings(_env_file=None, remind_update_cron="every day")  # type: ignore[call-arg]
+    assert Settings(_env_file=None, quiet_hours_start="22:30").reminder_defaults().quiet_start == time(22, 30)  # type: ignore[call-arg]
