@@ -52,8 +52,8 @@ class ChatPacer:
 class RatePacer:
     """Lets a channel's sends go one at a time on an even 1/rate timeline; a flood-control answer holds them all.
 
-    Sleeping overshoots a little, so turns follow the ideal timeline rather than the previous send; after a stall
-    at most half a turn is made up, so a busy event loop never releases a burst.
+    Sleeping overshoots a little, so turns follow the ideal timeline rather than the moment the previous send woke;
+    a turn missed while the event loop was busy is not made up, so a stall never releases a burst.
     """
 
     def __init__(self, per_second: float | None) -> None:
@@ -66,13 +66,14 @@ class RatePacer:
         """Wait for this send's turn."""
         loop = asyncio.get_running_loop()
         async with self._lock:
+            turn = max(self._slot + self.interval, loop.time())  # late: start again from now, make nothing up
             while True:
+                target = max(turn, self._held_until)
                 now = loop.time()
-                ready = max(self._slot + self.interval, self._held_until, now - self.interval / 2)
-                if now >= ready:
+                if now >= target:
                     break
-                await asyncio.sleep(ready - now)  # pacing is real time by nature
-            self._slot = ready
+                await asyncio.sleep(target - now)  # pacing is real time by nature
+            self._slot = target
 
     def hold(self, seconds: float) -> None:
         """Send nothing on this channel for a while (Telegram's retry_after applies to the whole bot)."""
