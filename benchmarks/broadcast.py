@@ -13,10 +13,12 @@ import argparse
 import asyncio
 import json
 import logging
+import multiprocessing
 import tempfile
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from bot.channels.telegram import TelegramChannel
@@ -34,6 +36,20 @@ INSERT INTO participants (name, sector, consent_at, created_at, last_seen_at) VA
 RETURNING id
 """
 IDENTITY = "INSERT INTO identities (channel, external_id, participant_id) VALUES ('telegram', ?, ?)"
+
+
+def serve(pipe: Connection, count: int, limit: int) -> None:
+    """Run the stand-in in this (child) process until told to stop; answer with each user's message count."""
+
+    async def main() -> None:
+        async with BotApiStandIn(token=TOKEN, bot_username="ogp_bench_bot") as api:
+            users = [api.user(FIRST_USER + n, started=True) for n in range(count)]
+            api.rate_limit(overall_per_second=limit)
+            pipe.send(api.base_url)
+            await asyncio.get_running_loop().run_in_executor(None, pipe.recv)
+            pipe.send([len(u.chat) for u in users])
+
+    asyncio.run(main())
 
 
 @dataclass
@@ -101,11 +117,14 @@ async def run(count: int, limit: int, pacing: str) -> Figures:
             _env_file=None, database=Path(folder) / "bench.sqlite3", telegram_overall_rate=overall
         )
         core = await open_core(settings)
-        async with BotApiStandIn(token=TOKEN, bot_username="ogp_bench_bot") as api:
-            users = [api.user(FIRST_USER + n, started=True) for n in range(count)]
-            api.rate_limit(overall_per_second=limit)
+        # The stand-in runs in its own process: in the bot's event loop its clock would share the bot's stalls.
+        ours, theirs = multiprocessing.Pipe()
+        server = multiprocessing.get_context("spawn").Process(target=serve, args=(theirs, count, limit))
+        server.start()
+        try:
+            base_url = await asyncio.to_thread(ours.recv)
             await register(core, count)
-            channel = TelegramChannel(core, TOKEN, api.base_url, poll_timeout=1)
+            channel = TelegramChannel(core, TOKEN, base_url, poll_timeout=1)
             await channel.start()
             try:
                 started = time.monotonic()
@@ -124,7 +143,12 @@ async def run(count: int, limit: int, pacing: str) -> Figures:
             finally:
                 await channel.stop()
                 await core.close()
-            received = [len(u.chat) for u in users]
+            ours.send("stop")
+            received: list[int] = await asyncio.to_thread(ours.recv)
+        finally:
+            server.join(timeout=10)
+            if server.is_alive():
+                server.terminate()
         achieved = (tally.sent - 1) / window if window else 0.0
         return Figures(
             pacing=pacing,

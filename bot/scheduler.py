@@ -22,7 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.clock import Clock
 from handlers.contract import Choice, Reply
 from messages_ar import Messages
-from storage import broadcasts, catalogue, outbox
+from storage import broadcasts, catalogue, outbox, rounds
 from storage import reminders as rem
 from storage.database import Database
 from storage.reminders import Contact, ReminderRules
@@ -224,20 +224,24 @@ async def remind_milestones(jc: JobContext) -> int:
 
 
 async def remind_rounds(jc: JobContext) -> int:
-    """Remind a round's participants N days before its deadline."""
+    """Remind the members of an open round N days before its deadline."""
     days = jc.rules.round_days_before
     if not days:
         return 0
     queued = 0
-    for due in await rem.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
-        local = due.deadline.astimezone(jc.zone)
+    for due in await rounds.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
+        assert due.round.deadline is not None  # noqa: S101 - the query asks for a deadline
+        local = due.round.deadline.astimezone(jc.zone)
         deadline = f"{local.day}/{local.month}/{local.year} {local:%H:%M}"
-        text = jc.t("rem-round-deadline", name=due.name, deadline=deadline)
-        for person in await rem.round_audience(jc.conn, due.id):
-            if not person.notify_reminders:
+        text = jc.t("rem-round-deadline", name=due.round.name, deadline=deadline)
+        reply = Reply(text=text, choices=_button(jc, "recommend", "rem-button-recommend"))
+        for member in due.members:
+            if not member.notify_reminders:
                 continue
-            key = f"remind:round:{due.id}:{due.deadline.date().isoformat()}:{person.participant_id}"
-            reply = Reply(text=text, choices=_button(jc, "recommend", "rem-button-recommend"))
+            person = Contact(
+                participant_id=member.participant_id, channel=member.channel, external_id=member.external_id
+            )
+            key = f"remind:round:{due.round.id}:{local.date().isoformat()}:{member.participant_id}"
             queued += await push(jc, person, reply, key=key, official=False)
     return queued
 

@@ -48,12 +48,14 @@ class Tally(BaseModel):
 
 
 # Registered, reachable people of the audience (liaison officers get work messages whatever their preference),
-# each with the one identity pushes use: Telegram before the others. Parameters: audience x4, ref x2, audience.
+# each with the one identity pushes use: Telegram before the others. A round's participants are its members and
+# anyone who sent input to it.
 _AUDIENCE = """
 WITH members(pid) AS (
     SELECT id FROM participants WHERE ? = 'all' AND consent_at IS NOT NULL
     UNION SELECT participant_id FROM follows WHERE ? = 'followers' AND commitment_id = ?
     UNION SELECT participant_id FROM roles WHERE ? = 'liaisons' AND role = 'liaison'
+    UNION SELECT participant_id FROM round_members WHERE ? = 'round' AND round_id = ?
     UNION SELECT participant_id FROM recommendations WHERE ? = 'round' AND round_id = ?
 )
 SELECT p.id AS participant_id, ident.channel, ident.external_id
@@ -84,7 +86,7 @@ _MARK_SUMMARISED = "UPDATE broadcasts SET summarised_at = ? WHERE id = ?"
 
 def _params(audience: Audience, ref: int | None) -> tuple[object, ...]:
     a = audience.value
-    return (a, a, ref, a, a, ref, a)
+    return (a, a, ref, a, a, ref, a, ref, a)
 
 
 async def count_audience(conn: aiosqlite.Connection, audience: Audience, ref: int | None) -> int:

@@ -248,14 +248,6 @@ class DueMilestone(Row):
     end_date: date
 
 
-class DueRound(Row):
-    """An open consultation round with a deadline."""
-
-    id: int
-    name: str
-    deadline: datetime
-
-
 _SELECT_LAST_UPDATES = "SELECT commitment_id, MAX(created_at) AS at FROM status_updates GROUP BY commitment_id"
 _SELECT_UNANSWERED = """
 SELECT r.id, r.commitment_id, c.number AS commitment_number, r.created_at
@@ -269,20 +261,6 @@ SELECT m.id, m.commitment_id, m.title, m.end_date FROM milestones m
 JOIN commitments c ON c.id = m.commitment_id JOIN plans pl ON pl.id = c.plan_id AND pl.active = 1
 WHERE m.end_date IS NOT NULL AND m.state != 'complete' AND m.end_date BETWEEN ? AND ?
 ORDER BY m.end_date, m.id
-"""
-_SELECT_ROUNDS_DUE = """
-SELECT id, name, deadline FROM rounds
-WHERE state = 'open' AND deadline IS NOT NULL AND deadline > ? AND deadline <= ? ORDER BY deadline, id
-"""
-# Until rounds have members of their own, a round's participants are those who sent input to it.
-_SELECT_ROUND_AUDIENCE = """
-SELECT p.id AS participant_id, p.notify_reminders, ident.channel, ident.external_id
-FROM participants p
-JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i.participant_id = p.id
-                                        ORDER BY i.channel = 'telegram' DESC, i.channel LIMIT 1)
-WHERE p.id IN (SELECT participant_id FROM recommendations WHERE round_id = ?)
-  AND p.unreachable_at IS NULL AND p.forgotten_at IS NULL
-ORDER BY p.id
 """
 
 
@@ -302,18 +280,6 @@ async def open_milestones(conn: aiosqlite.Connection, ending_from: date, ending_
     """Return unfinished milestones of the active plan ending between two dates (inclusive)."""
     async with conn.execute(_SELECT_OPEN_MILESTONES, (ending_from.isoformat(), ending_to.isoformat())) as cursor:
         return [DueMilestone.from_row(r) for r in await cursor.fetchall()]
-
-
-async def rounds_due(conn: aiosqlite.Connection, after: datetime, until: datetime) -> list[DueRound]:
-    """Return open rounds whose deadline falls in (after, until]."""
-    async with conn.execute(_SELECT_ROUNDS_DUE, (to_db(after), to_db(until))) as cursor:
-        return [DueRound.from_row(r) for r in await cursor.fetchall()]
-
-
-async def round_audience(conn: aiosqlite.Connection, round_id: int) -> list[Contact]:
-    """Return the reachable participants of a round."""
-    async with conn.execute(_SELECT_ROUND_AUDIENCE, (round_id,)) as cursor:
-        return [Contact.model_validate(dict(r)) for r in await cursor.fetchall()]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -166,7 +166,7 @@ async def test_milestone_reminders_before_the_end_and_when_it_passes(
     assert "تنتهي في 20/12/2026" in soon and "انتهى موعد المرحلة" in passed
 
 
-async def test_round_deadline_reminds_contributors(core: Core, transport: RecordingTransport, clock: FakeClock) -> None:
+async def test_round_deadline_reminds_members(core: Core, transport: RecordingTransport, clock: FakeClock) -> None:
     keen = await person(core, "3001")
     quiet = await person(core, "3002", notify_reminders=False)
     deadline = amman(2026, 12, 10, 23, 59)
@@ -175,8 +175,14 @@ async def test_round_deadline_reminds_contributors(core: Core, transport: Record
             "INSERT INTO rounds (code, name, deadline, state, created_at) VALUES ('r1', 'جولة كانون', ?, 'open', ?)",
             (to_db(deadline), to_db(clock.now())),
         )
-    for who in (keen, quiet):
-        await _recommend_in_round(core, who.id)
+    c1 = await commitment_id(core, 1)
+    async with core.db.transaction() as conn:
+        for who in (keen, quiet):
+            await conn.execute(
+                "INSERT INTO round_members (round_id, participant_id, commitment_id, joined_at, updated_at) "
+                "VALUES (1, ?, ?, ?, ?)",
+                (who.id, c1, to_db(clock.now()), to_db(clock.now())),
+            )
     assert await core.scheduler.run_due(deadline - timedelta(days=2, minutes=1)) == 0
     assert await core.scheduler.run_due(deadline - timedelta(days=1)) == 1
     assert await core.scheduler.run_due(deadline - timedelta(hours=2)) == 0
@@ -185,20 +191,6 @@ async def test_round_deadline_reminds_contributors(core: Core, transport: Record
     [sent] = transport.to("3001")
     assert "جولة كانون" in sent.text and "10/12/2026 23:59" in sent.text
     assert transport.to("3002") == []
-
-
-async def _recommend_in_round(core: Core, author_id: int) -> None:
-    async with core.db.transaction() as conn:
-        await recommendations.add_recommendation(
-            conn,
-            participant_id=author_id,
-            commitment_id=await _cid(conn, 1),
-            theme_id=None,
-            text="توصية في الجولة",
-            channel="telegram",
-            now=core.clock.now(),
-            round_id=1,
-        )
 
 
 async def test_a_failing_job_does_not_stop_the_others(core: Core) -> None:

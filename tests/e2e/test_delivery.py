@@ -31,7 +31,7 @@ async def api() -> AsyncIterator[BotApiStandIn]:
 @pytest.fixture
 async def live(tmp_path: Path, clock: FakeClock, api: BotApiStandIn) -> AsyncIterator[Core]:
     """A core serving Telegram through the stand-in, its sender running."""
-    core = await open_core(settings_for(tmp_path), clock)
+    core = await open_core(settings_for(tmp_path, coordinators=()), clock)  # no per-role command menus to set
     channel = TelegramChannel(core, TOKEN, api.base_url, poll_timeout=1)
     await channel.start()
     await core.sender.start()
