@@ -19,7 +19,13 @@ MENU_CHANNEL = "telegram"  # the only channel with a per-chat command menu
 
 # Commands each role adds to the public menu, with the catalogue key of their description.
 LIAISON_COMMANDS = {"inbox": "command-inbox", "update": "command-update", "milestones": "command-milestones"}
-COORDINATOR_COMMANDS = {**LIAISON_COMMANDS, "invite": "command-invite", "team": "command-team"}
+COORDINATOR_COMMANDS = {
+    **LIAISON_COMMANDS,
+    "invite": "command-invite",
+    "team": "command-team",
+    "broadcast": "command-broadcast",
+    "reminders": "command-reminders",
+}
 
 
 def refuse(ctx: Context) -> list[Reply]:

@@ -44,3 +44,5 @@ bc-summary =
     ✅ وصلت: { $sent }
     ⚠️ تعذّر إرسالها: { $failed }
     🚫 أوقفوا البوت: { $unreachable }
+
+command-broadcast = رسالة جماعية

@@ -60,3 +60,5 @@ rem-default-button = ↩️ القيمة الافتراضية
 rem-bad-value = لم أستطع قراءة هذه القيمة. { $hint }
 rem-saved = حُفظ: { $rule } = { $value }
 rem-reset = أُعيدت القيمة الافتراضية: { $rule }
+
+command-reminders = قواعد التذكير
