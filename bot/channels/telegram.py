@@ -14,6 +14,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, split_text
+from bot.channels.telegram_updates import Poller
 from bot.core import Core
 from bot.transport import Delivery, Outcome, Pacing
 from handlers import roles
@@ -169,6 +170,7 @@ def build_application(
         .base_file_url(base_url.replace("/bot", "/file/bot"))
         .rate_limiter(AIORateLimiter(max_retries=0))
         .concurrent_updates(concurrent_updates)
+        .updater(None)  # updates come through Poller (or the webhook), which confirm only what was handled
         .connection_pool_size(pool_size)
         .pool_timeout(10.0)
         .job_queue(None)
@@ -228,6 +230,7 @@ class TelegramChannel:
             overall_per_second=settings.telegram_overall_rate,
         )
         self.transport = TelegramTransport(self.application, pacing, core.messages)
+        self.poller: Poller | None = None
 
     async def start(self) -> None:
         """Connect, publish the command menu, register the transport and start polling."""
@@ -238,12 +241,8 @@ class TelegramChannel:
         await self._queue_role_menus()
         self.core.sender.add_transport(self.transport)
         await self.application.start()
-        assert self.application.updater is not None  # noqa: S101 - built with an updater
-        await self.application.updater.start_polling(
-            timeout=int(self.poll_timeout),
-            allowed_updates=["message", "callback_query"],
-            drop_pending_updates=False,
-        )
+        self.poller = Poller(self.application.bot, self.application.process_update, timeout=self.poll_timeout)
+        await self.poller.start()
         log.info("telegram: polling as @%s", me.username)
 
     async def _queue_role_menus(self) -> None:
@@ -255,9 +254,10 @@ class TelegramChannel:
         core.sender.wake()
 
     async def stop(self) -> None:
-        """Stop polling and close the HTTP clients."""
-        if self.application.updater is not None and self.application.updater.running:
-            await self.application.updater.stop()
+        """Stop polling (confirming what was handled) and close the HTTP clients."""
+        if self.poller is not None:
+            await self.poller.stop()
+            self.poller = None
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()

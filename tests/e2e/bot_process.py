@@ -1,0 +1,86 @@
+"""The real bot as a separate process (`python -m bot run`), pointed at a stand-in on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from tests.standins.telegram_api import BotApiStandIn
+
+START_TIMEOUT = 30.0
+
+
+def bot_environment(api: BotApiStandIn, database: Path, **extra: str) -> dict[str, str]:
+    """Return the process environment: the caller's minus any OGP_* setting, plus the stand-in's."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
+    env.update(
+        OGP_TELEGRAM_TOKEN=api.token,
+        OGP_TELEGRAM_API_URL=api.base_url,
+        OGP_DATABASE=str(database),
+        OGP_LOG_LEVEL="INFO",
+        OGP_TELEGRAM_PER_CHAT_BURST="100",
+        OGP_TELEGRAM_PER_CHAT_RATE="50",
+        PYTHONUNBUFFERED="1",
+    )
+    env.update(extra)
+    return env
+
+
+class BotProcess:
+    """`python -m bot run` in its own process; killed on exit whatever happened."""
+
+    def __init__(self, api: BotApiStandIn, database: Path, log_path: Path, **extra: str) -> None:
+        self.api = api
+        self.env = bot_environment(api, database, **extra)
+        self.log_path = log_path
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        """Start the process (in the log's folder, so no developer's .env is read) and wait until it polls."""
+        polls = self._poll_count()
+        with self.log_path.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "run", env=self.env, cwd=self.log_path.parent, stdout=log, stderr=log
+            )
+        try:
+            await self.api.wait_for(lambda: self._poll_count() > polls or self._exited(), START_TIMEOUT)
+        except TimeoutError:
+            raise AssertionError(f"the bot did not start polling:\n{self.log()}") from None
+        assert not self._exited(), f"the bot exited at start-up:\n{self.log()}"
+
+    def _poll_count(self) -> int:
+        return sum(1 for method, _ in self.api.calls if method == "getUpdates")
+
+    def _exited(self) -> bool:
+        return self.process is not None and self.process.returncode is not None
+
+    async def kill(self) -> None:
+        """SIGKILL: no clean-up of any kind, as in a power cut."""
+        assert self.process is not None
+        self.process.kill()
+        await self.process.wait()
+
+    async def terminate(self) -> int:
+        """SIGTERM and wait for a clean exit; return the exit code."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(START_TIMEOUT):
+            return await self.process.wait()
+
+    def log(self) -> str:
+        """Return what the process logged so far."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+    async def __aenter__(self) -> BotProcess:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.process is not None and self.process.returncode is None:
+            await self.kill()
