@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bot.clock import Clock, SystemClock
+from bot.direct import deliver_now
 from bot.dispatcher import Dispatcher
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
@@ -78,6 +80,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         max_backoff=settings.send_max_backoff,
     )
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
+    dispatcher.deliver_now = partial(deliver_now, sender, clock)
     scheduler = ReminderScheduler(
         db,
         messages,

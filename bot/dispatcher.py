@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import aiosqlite
 
@@ -18,6 +18,12 @@ from storage.database import Database
 from storage.models import Session
 
 log = logging.getLogger(__name__)
+
+DeliverNow = Callable[[Incoming, Reply], Awaitable[bool]]
+
+
+async def _cannot_deliver(incoming: Incoming, reply: Reply) -> bool:
+    return False
 
 
 class Dispatcher:
@@ -38,6 +44,8 @@ class Dispatcher:
         self.clock = clock
         self.config = config
         self.on_queued = on_queued
+        # When the database cannot be written, the apology cannot go through the outbox either.
+        self.deliver_now: DeliverNow = _cannot_deliver
 
     async def handle(self, incoming: Incoming) -> bool:
         """Process an event exactly once; return False when it was a duplicate."""
@@ -46,7 +54,7 @@ class Dispatcher:
                 fresh = await self._handle_in(conn, incoming)
         except sqlite3.OperationalError as error:
             log.error("database unavailable for %s event: %s", incoming.channel, error)
-            await self._apologise(incoming, "busy-error")
+            await self._apologise_directly(incoming, "busy-error")
             return True
         except Exception:
             log.exception("handler failed on a %s event", incoming.channel)
@@ -118,5 +126,11 @@ class Dispatcher:
                 await self._queue(conn, incoming, [reply], None)
         except sqlite3.Error as error:
             log.error("could not queue an apology either: %s", error)
+            await self._apologise_directly(incoming, key)
             return
         self.on_queued()
+
+    async def _apologise_directly(self, incoming: Incoming, key: str) -> None:
+        """Send the apology past the outbox: the database is locked or full, and waiting would only repeat it."""
+        if not await self.deliver_now(incoming, Reply(text=self.messages.t(key))):
+            log.error("could not tell the person on %s that their message was not handled", incoming.channel)

@@ -159,6 +159,7 @@ def build_application(
     *,
     pool_size: int,
     concurrent_updates: int,
+    read_timeout: float = 5.0,
 ) -> Application:  # type: ignore[type-arg]
     """Build a PTB application on base_url, without PTB's job queue (the bot has its own scheduler)."""
     # Opt in to PTB's timedelta periods: otherwise every 429 it parses raises a deprecation warning.
@@ -173,6 +174,8 @@ def build_application(
         .updater(None)  # updates come through Poller (or the webhook), which confirm only what was handled
         .connection_pool_size(pool_size)
         .pool_timeout(10.0)
+        .read_timeout(read_timeout)
+        .get_updates_read_timeout(read_timeout)
         .job_queue(None)
         .build()
     )
@@ -212,7 +215,9 @@ def update_handler(
 class TelegramChannel:
     """Runs Telegram polling and the Telegram transport for a Core."""
 
-    def __init__(self, core: Core, token: str, base_url: str, *, poll_timeout: float = 10.0) -> None:
+    def __init__(
+        self, core: Core, token: str, base_url: str, *, poll_timeout: float = 10.0, read_timeout: float = 5.0
+    ) -> None:
         settings = core.settings
         self.core = core
         self.poll_timeout = poll_timeout
@@ -221,6 +226,7 @@ class TelegramChannel:
             base_url,
             pool_size=settings.telegram_pool_size,
             concurrent_updates=settings.telegram_concurrent_updates,
+            read_timeout=read_timeout,
         )
         self.application.add_handler(update_handler(core.dispatcher.handle))
         self.application.add_error_handler(_log_error)

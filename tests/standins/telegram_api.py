@@ -853,6 +853,11 @@ class BotApiStandIn:
         """The next `count` calls of `method` are answered (and take effect) only after `seconds`."""
         self._faults.setdefault(method.lower(), deque()).extend(_Fault(delay=seconds) for _ in range(count))
 
+    def hang_next(self, method: str, seconds: float, count: int = 1, status: int = 504) -> None:
+        """The next `count` calls of `method` hang for `seconds`, then fail with no effect (lost on the way)."""
+        fault = _Fault(status=status, description=_ERROR_PHRASES.get(status, f"Error {status}"), delay=seconds)
+        self._faults.setdefault(method.lower(), deque()).extend(fault for _ in range(count))
+
     def redeliver(self, update_id: int) -> None:
         """Queue an already-delivered update again, as Telegram does after a lost confirmation."""
         if update_id not in self._history:
