@@ -61,6 +61,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         recommendation_max=settings.recommendation_max_chars,
         invite_days=settings.invite_days,
         reminder_defaults=settings.reminder_defaults(),
+        recommendations_per_hour=settings.recommendations_per_hour,
     )
 
 

@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     quiet_hours_end: str = "09:00"
     working_days: str = "sun,mon,tue,wed,thu"
     remind_check_minutes: int = Field(default=15, ge=1, le=1440)
+    recommendations_per_hour: int = Field(default=20, ge=1)
 
     @field_validator("coordinators", mode="before")
     @classmethod

@@ -27,6 +27,7 @@ class HandlerConfig:
     recommendation_max: int = 2000
     invite_days: int = 7
     reminder_defaults: ReminderRules = field(default_factory=ReminderRules)
+    recommendations_per_hour: int = 20
 
 
 @dataclass

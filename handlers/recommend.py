@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import registration
+from handlers import flood, registration
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import stale_button, unknown_button
@@ -32,6 +32,8 @@ async def start(ctx: Context) -> list[Reply]:
     if ctx.participant is None:
         ctx.data["_then"] = ["recommend", ctx.incoming.args]
         return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
+    if refused := await flood.refusal(ctx):
+        return [refused]
     # Rounds build on this flow, so their module imports this one; importing it here avoids a cycle.
     from handlers import round_input
 
@@ -115,6 +117,8 @@ async def _start_on(ctx: Context, commitment_id: int | None) -> list[Reply]:
     if ctx.participant is None:
         ctx.data["_then"] = ["recommend", str(commitment.number)]
         return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
+    if refused := await flood.refusal(ctx):
+        return [refused]
     return await _chose_commitment(ctx, commitment)
 
 
@@ -190,6 +194,8 @@ async def _preview(ctx: Context) -> Reply:
 
 async def _store(ctx: Context) -> list[Reply]:
     assert ctx.participant is not None  # noqa: S101 - checked by on_choice
+    if refused := await flood.refusal(ctx):  # another channel of the same person may have sent meanwhile
+        return [refused]
     from handlers import round_input  # see start()
 
     late = await round_input.refuse_late(ctx)
