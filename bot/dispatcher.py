@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 import aiosqlite
 
@@ -12,6 +13,7 @@ from bot.clock import Clock
 from handlers.context import Context, HandlerConfig
 from handlers.contract import Incoming, Reply
 from handlers.router import Router
+from handlers.text import valid_unicode
 from messages_ar import Messages
 from storage import events, outbox, participants, sessions
 from storage.database import Database
@@ -24,6 +26,16 @@ DeliverNow = Callable[[Incoming, Reply], Awaitable[bool]]
 
 async def _cannot_deliver(incoming: Incoming, reply: Reply) -> bool:
     return False
+
+
+def _storable(incoming: Incoming) -> Incoming:
+    """Return the event with every string storable as UTF-8, whatever the channel decoded."""
+    changes = {
+        name: valid_unicode(value)
+        for name in ("user", "event_id", "command", "args", "choice", "text", "name", "message_ref")
+        if isinstance(value := getattr(incoming, name), str)
+    }
+    return replace(incoming, **changes)
 
 
 class Dispatcher:
@@ -49,6 +61,7 @@ class Dispatcher:
 
     async def handle(self, incoming: Incoming) -> bool:
         """Process an event exactly once; return False when it was a duplicate."""
+        incoming = _storable(incoming)
         try:
             async with self.db.transaction() as conn:
                 fresh = await self._handle_in(conn, incoming)

@@ -15,6 +15,11 @@ _SPACES = re.compile(r"[ \t]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
+def valid_unicode(raw: str) -> str:
+    """Return raw with lone surrogates (from a JSON escape or bad UTF-8) replaced by U+FFFD: SQLite refuses them."""
+    return raw.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def clean_text(raw: str) -> str:
     """Return text without control or bidi-override characters, spaces folded, ends trimmed."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_INVISIBLE)
