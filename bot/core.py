@@ -62,6 +62,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         invite_days=settings.invite_days,
         reminder_defaults=settings.reminder_defaults(),
         recommendations_per_hour=settings.recommendations_per_hour,
+        retention_days=settings.retention_days,
     )
 
 

@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     working_days: str = "sun,mon,tue,wed,thu"
     remind_check_minutes: int = Field(default=15, ge=1, le=1440)
     recommendations_per_hour: int = Field(default=20, ge=1)
+    retention_days: int = Field(default=730, ge=30)
 
     @field_validator("coordinators", mode="before")
     @classmethod

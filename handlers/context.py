@@ -28,6 +28,7 @@ class HandlerConfig:
     invite_days: int = 7
     reminder_defaults: ReminderRules = field(default_factory=ReminderRules)
     recommendations_per_hour: int = 20
+    retention_days: int = 730
 
 
 @dataclass

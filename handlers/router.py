@@ -17,6 +17,7 @@ from handlers import (
     milestones,
     moderation,
     my,
+    privacy,
     recommend,
     registration,
     reminders,
@@ -54,6 +55,7 @@ FEATURES: tuple[Feature, ...] = (
     settings.FEATURE,
     reminders.FEATURE,
     broadcast.FEATURE,
+    privacy.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a

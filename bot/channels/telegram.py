@@ -33,6 +33,7 @@ PUBLIC_COMMANDS = {
     "my": "command-my",
     "follow": "command-follow",
     "settings": "command-settings",
+    "privacy": "command-privacy",
     "menu": "command-menu",
     "help": "command-help",
     "cancel": "command-cancel",

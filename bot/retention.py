@@ -1,0 +1,47 @@
+"""The retention job: personal data of people inactive for too long is anonymised, old message copies go."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from storage import audit, events, participants, privacy
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+EVENTS_KEPT = timedelta(days=7)  # Telegram and WhatsApp stop redelivering long before this
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    """What one run did."""
+
+    anonymised: int
+    outbox_pruned: int
+    events_pruned: int
+
+
+async def apply_retention(
+    db: Database, *, now: datetime, days: int, keep: frozenset[str] = frozenset()
+) -> RetentionResult:
+    """Anonymise everyone without a role not heard from in `days` days (recommendations kept, unlinked).
+
+    keep holds "channel:id" entries never anonymised (the configured coordinators).
+    """
+    cutoff = now - timedelta(days=days)
+    async with db.transaction() as conn:
+        people = []
+        for participant_id in await privacy.inactive_since(conn, cutoff):
+            identities = await participants.identities_of(conn, participant_id)
+            if not any(f"{channel}:{external_id}" in keep for channel, external_id in identities):
+                people.append(participant_id)
+        for participant_id in people:
+            await privacy.forget(conn, participant_id, delete_recommendations=False, now=now)
+            await audit.record(conn, None, "privacy.retention", f"participant:{participant_id}", None, now)
+        pruned = await privacy.prune_outbox(conn, cutoff)
+        seen = await events.prune_events(conn, now - EVENTS_KEPT)
+    if people:
+        log.info("retention: anonymised %d inactive participants", len(people))
+    return RetentionResult(anonymised=len(people), outbox_pruned=pruned, events_pruned=seen)
