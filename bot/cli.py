@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
 from bot.logs import setup_logging
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("path", type=Path)
     plan.add_argument("--activate", action="store_true", help="make it the plan the bot follows")
     add_role_commands(sub)
+    add_backup_commands(sub)
     return parser
 
 
@@ -92,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_run(settings, console=args.command == "console"))
     if args.command == "load-plan":
         return asyncio.run(_load_plan(settings, args.path, args.activate))
+    if args.command in ("backup", "restore"):
+        return run_backup_command(settings, args)
     if args.command in ("grant", "revoke"):
         return asyncio.run(run_role_command(settings, args))
     raise AssertionError(args.command)  # argparse rejects unknown commands

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,7 @@ async def test_sigkill_mid_burst_loses_nothing_and_stores_nothing_twice(tmp_path
                     await people
                     await check_burst(database, burst, api)
                     await check_redelivery(database, api, burst.update_ids)
+                    await check_backup_while_running(second, tmp_path)
                     assert await second.terminate() == 0, second.log()
             finally:
                 people.cancel()
@@ -149,6 +151,27 @@ async def check_burst(database: Path, burst: Burst, api: BotApiStandIn) -> None:
     await api.wait_idle(timeout=WAIT)
     assert query(database, "SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") == [(0,)]
     assert query(database, "SELECT COUNT(*) FROM sessions WHERE flow IS NOT NULL") == [(0,)]
+
+
+async def check_backup_while_running(bot: BotProcess, tmp_path: Path) -> None:
+    """`ogp-bot backup` from another process while the bot runs makes a whole, consistent copy."""
+    copy = tmp_path / "backup.sqlite3"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "backup",
+        "--output",
+        str(copy),
+        env=bot.env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), WAIT)
+    assert process.returncode == 0, output.decode()
+    assert query(copy, "SELECT COUNT(*) FROM recommendations") == [(USERS * PER_USER,)]
+    assert query(copy, "PRAGMA integrity_check") == [("ok",)]
 
 
 async def check_redelivery(database: Path, api: BotApiStandIn, update_ids: list[int]) -> None:
