@@ -1,0 +1,84 @@
+"""What the operator's log shows: never the token (at any level), never names or texts at INFO."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.logs import setup_logging
+from tests.e2e.telegram_harness import TOKEN, telegram_bot
+from tests.standins.telegram_api import BotApiStandIn
+
+NAME, ORGANISATION = "سلمى", "جمعية الشفافية"
+TEXT = "نشر محاضر اجتماعات اللجنة التوجيهية خلال أسبوع من انعقادها"
+SECRET = TOKEN.split(":", 1)[1]
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """setup_logging replaces the root handlers; put pytest's back afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {name: logging.getLogger(name).level for name in ("httpx", "apscheduler", "telegram", "httpcore")}
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)
+
+
+async def conversation_with_faults(api: BotApiStandIn) -> None:
+    """Register, recommend, with a failing getUpdates and sendMessage on the way (errors get logged)."""
+    user = api.user(1001, first_name=NAME)
+    api.fail_next("getUpdates", 502, count=1)
+    await user.command("start")
+    await user.wait_messages(2, timeout=10)
+    await user.press(f"استخدم «{NAME}»")
+    await user.wait_messages(1, timeout=10)
+    await user.send(ORGANISATION)
+    for label in ("مؤسسة مجتمع مدني", "عمّان", "✅ أوافق"):
+        await user.wait_messages(1, timeout=10)
+        await user.press(label)
+    await user.wait_messages(1, timeout=10)
+    await user.command("recommend", "3")
+    await user.wait_messages(1, timeout=10)
+    await user.press("الالتزام بمخرجات الحوار")
+    await user.wait_messages(1, timeout=10)
+    await user.send(TEXT)
+    await user.wait_messages(1, timeout=10)
+    await user.press("✅ إرسال")
+    await user.wait_messages(1, timeout=10)
+    await api.wait_idle()
+
+
+async def test_info_log_has_no_token_name_or_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], restore_logging: None
+) -> None:
+    setup_logging("INFO")
+    async with telegram_bot(tmp_path) as (api, _):
+        await conversation_with_faults(api)
+    log = capsys.readouterr().err
+    assert "polling as @ogp_test_bot" in log and "getUpdates failed" in log  # the log is really captured
+    for secret in (SECRET, NAME, ORGANISATION, TEXT):
+        assert secret not in log
+
+
+async def test_debug_log_of_ptb_and_httpx_has_no_token(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], restore_logging: None
+) -> None:
+    setup_logging("DEBUG")
+    for name in ("httpx", "httpcore", "telegram"):  # the chattiest settings an operator could choose
+        logging.getLogger(name).setLevel(logging.DEBUG)
+    async with telegram_bot(tmp_path) as (api, bot):
+        await conversation_with_faults(api)
+        try:
+            raise RuntimeError(f"failed on {bot.core.settings.telegram_api_url}{TOKEN}/getMe")
+        except RuntimeError:
+            logging.getLogger("bot.test").exception("a traceback that names the URL")
+    log = capsys.readouterr().err
+    assert "HTTP Request: POST" in log and "/<token>/sendMessage" in log  # httpx's lines, redacted
+    assert "a traceback that names the URL" in log and "failed on" in log
+    assert SECRET not in log
