@@ -48,14 +48,32 @@ async def _run(settings: Settings, console: bool) -> int:
             return 0
         from bot.channels.telegram import TelegramChannel  # only when Telegram is configured
 
-        channel = TelegramChannel(core, settings.telegram_token.get_secret_value(), settings.telegram_api_url)
+        server = None
+        if settings.telegram_webhook_url is not None:
+            from bot.web import WebServer  # only when something is served over HTTP
+
+            server = WebServer(settings.webhook_host, settings.webhook_port)
+        secret = settings.telegram_webhook_secret
+        channel = TelegramChannel(
+            core,
+            settings.telegram_token.get_secret_value(),
+            settings.telegram_api_url,
+            server=server,
+            webhook_url=settings.telegram_webhook_url,
+            webhook_secret=secret.get_secret_value() if secret else None,
+        )
         await channel.start()
+        if server is not None:
+            await server.start()
+            await channel.listen()
         await core.sender.start()
         await core.scheduler.start()
         try:
             await _wait_for_signal()
         finally:
             await channel.stop()
+            if server is not None:
+                await server.stop()
         return 0
     finally:
         await core.close()

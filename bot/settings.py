@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,6 +15,7 @@ from storage.reminders import ReminderRules
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "data" / "plans" / "jo-nap4.json"
 _CHANNELS = ("telegram", "whatsapp", "console")
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -23,6 +25,10 @@ class Settings(BaseSettings):
 
     telegram_token: SecretStr | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=0, le=65535)
     database: Path = Path("ogp-feedback.sqlite3")
     coordinators: Annotated[tuple[str, ...], NoDecode] = ()
     timezone: str = "Asia/Amman"
@@ -63,6 +69,25 @@ class Settings(BaseSettings):
             if channel not in _CHANNELS or not user:
                 raise ValueError(f"OGP_COORDINATORS entry {entry!r} must look like telegram:<user id>")
         return entries
+
+    @field_validator("telegram_webhook_secret", "telegram_webhook_url", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _telegram_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("OGP_TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("telegram_webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+            raise ValueError("OGP_TELEGRAM_WEBHOOK_URL must be an https:// address Telegram can reach")
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -14,9 +15,10 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, split_text
-from bot.channels.telegram_updates import Poller
+from bot.channels.telegram_updates import Poller, WebhookReceiver
 from bot.core import Core
 from bot.transport import Delivery, Outcome, Pacing
+from bot.web import WebServer
 from handlers import roles
 from handlers.contract import Incoming, Reply
 from messages_ar import Messages
@@ -214,10 +216,19 @@ def update_handler(
 
 
 class TelegramChannel:
-    """Runs Telegram polling and the Telegram transport for a Core."""
+    """Runs Telegram polling (or a webhook on the shared web server) and the Telegram transport for a Core."""
 
     def __init__(
-        self, core: Core, token: str, base_url: str, *, poll_timeout: float = 10.0, read_timeout: float = 5.0
+        self,
+        core: Core,
+        token: str,
+        base_url: str,
+        *,
+        poll_timeout: float = 10.0,
+        read_timeout: float = 5.0,
+        server: WebServer | None = None,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
     ) -> None:
         settings = core.settings
         self.core = core
@@ -238,6 +249,15 @@ class TelegramChannel:
         )
         self.transport = TelegramTransport(self.application, pacing, core.messages)
         self.poller: Poller | None = None
+        self.webhook: WebhookReceiver | None = None
+        if webhook_url is not None:
+            if server is None:
+                raise ValueError("a Telegram webhook needs the web server")
+            secret = webhook_secret or secrets.token_urlsafe(32)  # Telegram allows A-Z a-z 0-9 _ -
+            self.webhook = WebhookReceiver(
+                self.application.bot, self.application.process_update, url=webhook_url, secret=secret
+            )
+            self.webhook.mount(server)
 
     async def start(self) -> None:
         """Connect, publish the command menu, register the transport and start polling."""
@@ -248,9 +268,18 @@ class TelegramChannel:
         await self._queue_role_menus()
         self.core.sender.add_transport(self.transport)
         await self.application.start()
+        if self.webhook is not None:
+            log.info("telegram: webhook mode as @%s; call listen() once the web server is up", me.username)
+            return
         self.poller = Poller(self.application.bot, self.application.process_update, timeout=self.poll_timeout)
         await self.poller.start()
         log.info("telegram: polling as @%s", me.username)
+
+    async def listen(self, url: str | None = None) -> None:
+        """In webhook mode, register the webhook (once the shared web server listens); url overrides the setting."""
+        if self.webhook is not None:
+            await self.webhook.register(url)
+            log.info("telegram: webhook registered")
 
     async def _queue_role_menus(self) -> None:
         """Queue each officer's and coordinator's chat command menu (roles may have changed while stopped)."""

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from aiohttp import web
 from telegram import Bot, Update
 from telegram.error import RetryAfter, TelegramError, TimedOut
+
+from bot.web import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -115,3 +120,43 @@ class Poller:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(seconds):
                 await self._stop.wait()
+
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name, not a secret
+
+
+class WebhookReceiver:
+    """Updates pushed by Telegram to a route of the shared web server; answered only once handled."""
+
+    def __init__(self, bot: Bot, process: Process, *, url: str, secret: str) -> None:
+        self.bot = bot
+        self.process = process
+        self.url = url
+        self.secret = secret
+        self.path = urlsplit(url).path or "/telegram/webhook"
+
+    def mount(self, server: WebServer) -> None:
+        """Add the route (before the server starts)."""
+        server.add_route("POST", self.path, self.receive)
+
+    async def register(self, url: str | None = None) -> None:
+        """Tell Telegram where to post, with the secret it must send back (after the server listens)."""
+        self.url = url or self.url
+        await self.bot.set_webhook(
+            self.url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False
+        )
+
+    async def receive(self, request: web.Request) -> web.Response:
+        """Refuse a request without the secret (403); otherwise handle the update, then acknowledge it."""
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self.secret.encode()):
+            log.warning("telegram webhook: a request without the right secret token was refused")
+            return web.Response(status=403)
+        try:
+            update = Update.de_json(await request.json(), self.bot)
+        except (ValueError, TypeError, KeyError) as error:  # retrying would not make it readable: acknowledge
+            log.error("telegram webhook: unreadable update (%s)", type(error).__name__)
+            return web.Response(status=200)
+        if update is not None:
+            await process_batch([update], self.process)
+        return web.Response(status=200)
