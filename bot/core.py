@@ -92,5 +92,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         coordinators=settings.coordinators,
         check_minutes=settings.remind_check_minutes,
         on_queued=sender.wake,
+        retention_days=settings.retention_days,
     )
     return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler)

@@ -20,6 +20,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.clock import Clock
+from bot.retention import RetentionResult, apply_retention
 from handlers.contract import Choice, Reply
 from messages_ar import Messages
 from storage import broadcasts, catalogue, outbox, rounds
@@ -267,6 +268,9 @@ async def summarise_broadcasts(jc: JobContext) -> int:
     return queued
 
 
+RETENTION_JOB_ID = "retention"
+RETENTION_HOUR = 3  # a quiet hour in Amman
+
 # Every rule, in the order they run; another feature adds its own job here.
 JOBS: tuple[Job, ...] = (remind_updates, remind_answers, remind_milestones, remind_rounds, summarise_broadcasts)
 
@@ -290,6 +294,7 @@ class ReminderScheduler:
         check_minutes: int = 15,
         on_queued: Callable[[], None] = lambda: None,
         jobs: Sequence[Job] = JOBS,
+        retention_days: int | None = None,
     ) -> None:
         self.db = db
         self.messages = messages
@@ -300,6 +305,7 @@ class ReminderScheduler:
         self.check_minutes = check_minutes
         self.on_queued = on_queued
         self.jobs = tuple(jobs)
+        self.retention_days = retention_days
         self.scheduler = AsyncIOScheduler(timezone=zone)
         self._cron: str | None = None
 
@@ -337,8 +343,28 @@ class ReminderScheduler:
             kwargs={"jobs": (summarise_broadcasts,)},
             **options,
         )
+        if self.retention_days is not None:
+            self.scheduler.add_job(
+                self.run_retention,
+                CronTrigger(hour=RETENTION_HOUR, timezone=self.zone),
+                id=RETENTION_JOB_ID,
+                next_run_time=datetime.now(self.zone),  # catch up after downtime
+                **options,
+            )
         await self._sync_update_trigger()
         self.scheduler.start()
+
+    async def run_retention(self, now: datetime | None = None) -> RetentionResult | None:
+        """Anonymise participants inactive past the retention period (configured coordinators kept)."""
+        if self.retention_days is None:
+            return None
+        try:
+            return await apply_retention(
+                self.db, now=now or self.clock.now(), days=self.retention_days, keep=frozenset(self.coordinators)
+            )
+        except Exception:  # the next day's run tries again
+            log.exception("retention job failed")
+            return None
 
     def stop(self) -> None:
         """Stop scheduling (jobs in progress finish their transaction)."""

@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot.clock import FakeClock
 from bot.core import Core
 from bot.retention import apply_retention
+from bot.scheduler import RETENTION_JOB_ID
 from tests.loop_support import coordinator, officer, recommend, registered, rows
 from tests.support import RecordingTransport
 
@@ -41,3 +42,21 @@ async def test_inactive_people_are_anonymised_once_and_the_active_kept(
     again = await apply_retention(core.db, now=clock.now(), days=730, keep=KEEP)
     assert again.anonymised == 0
     assert len(await rows(core, "SELECT * FROM audit_log WHERE action = 'privacy.retention'")) == 1
+
+
+async def test_the_scheduler_runs_retention_daily_and_on_start(
+    core: Core, transport: RecordingTransport, clock: FakeClock
+) -> None:
+    quiet = await registered(core, transport, "1001", "سلمى")
+    await recommend(quiet, 1, REC)
+    assert core.scheduler.retention_days == 730  # OGP_RETENTION_DAYS' default
+    await core.scheduler.start()
+    try:
+        job = core.scheduler.scheduler.get_job(RETENTION_JOB_ID)
+        assert str(job.trigger.fields[5]) == "3"  # hour field of the daily cron: 03:00 Amman
+    finally:
+        core.scheduler.stop()
+    clock.advance(timedelta(days=731))
+    result = await core.scheduler.run_retention()
+    assert result is not None and result.anonymised == 1
+    assert await rows(core, "SELECT name FROM participants WHERE name IS NOT NULL") == []
