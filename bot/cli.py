@@ -40,24 +40,39 @@ async def run_console_chat(core: Core) -> None:
 async def _run(settings: Settings, console: bool) -> int:
     core = await open_core(settings)
     try:
-        if console or settings.telegram_token is None:
+        if console or (settings.telegram_token is None and not settings.whatsapp_enabled):
             if not console:
-                log.info("OGP_TELEGRAM_TOKEN is not set: starting the terminal chat instead")
+                log.info("neither OGP_TELEGRAM_TOKEN nor OGP_WHATSAPP_* is set: starting the terminal chat instead")
             await run_console_chat(core)
             return 0
-        from bot.channels.telegram import TelegramChannel  # only when Telegram is configured
-
-        channel = TelegramChannel(core, settings.telegram_token.get_secret_value(), settings.telegram_api_url)
-        await channel.start()
-        await core.sender.start()
-        await core.scheduler.start()
-        try:
-            await _wait_for_signal()
-        finally:
-            await channel.stop()
+        await _serve(core, settings)
         return 0
     finally:
         await core.close()
+
+
+async def _serve(core: Core, settings: Settings) -> None:
+    """Run every configured channel in this event loop until a signal arrives."""
+    async with contextlib.AsyncExitStack() as stack:
+        if settings.telegram_token is not None:
+            from bot.channels.telegram import TelegramChannel  # only when Telegram is configured
+
+            telegram = TelegramChannel(core, settings.telegram_token.get_secret_value(), settings.telegram_api_url)
+            await telegram.start()
+            stack.push_async_callback(telegram.stop)
+        if settings.whatsapp_enabled:
+            from bot.channels.whatsapp import WhatsAppChannel
+            from bot.web import WebServer
+
+            server = WebServer(settings.webhook_host, settings.webhook_port)
+            whatsapp = WhatsAppChannel(core, server)
+            await whatsapp.start()
+            stack.push_async_callback(whatsapp.stop)
+            await server.start()
+            stack.push_async_callback(server.stop)
+        await core.sender.start()
+        await core.scheduler.start()
+        await _wait_for_signal()
 
 
 async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:

@@ -7,6 +7,7 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from storage.reminders import ReminderRules
@@ -14,6 +15,7 @@ from storage.reminders import ReminderRules
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "data" / "plans" / "jo-nap4.json"
 _CHANNELS = ("telegram", "whatsapp", "console")
+_WHATSAPP_REQUIRED = ("whatsapp_token", "whatsapp_phone_number_id", "whatsapp_app_secret", "whatsapp_verify_token")
 
 
 class Settings(BaseSettings):
@@ -49,6 +51,19 @@ class Settings(BaseSettings):
     quiet_hours_end: str = "09:00"
     working_days: str = "sun,mon,tue,wed,thu"
     remind_check_minutes: int = Field(default=15, ge=1, le=1440)
+    whatsapp_token: SecretStr | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_api_url: str = "https://graph.facebook.com/v23.0"
+    whatsapp_template: str = ""
+    whatsapp_templates: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
+    whatsapp_template_language: str = "ar"
+    whatsapp_per_user_rate: float = Field(default=1 / 6, gt=0)
+    whatsapp_per_user_burst: int = Field(default=20, ge=1)
+    whatsapp_rate: float = Field(default=80.0, gt=0)
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=0, le=65535)
 
     @field_validator("coordinators", mode="before")
     @classmethod
@@ -61,6 +76,35 @@ class Settings(BaseSettings):
             if channel not in _CHANNELS or not user:
                 raise ValueError(f"OGP_COORDINATORS entry {entry!r} must look like telegram:<user id>")
         return entries
+
+    @field_validator("whatsapp_templates", mode="before")
+    @classmethod
+    def _split_templates(cls, raw: object) -> dict[str, str]:
+        if isinstance(raw, dict):
+            return {str(k): str(v) for k, v in raw.items()}
+        if not isinstance(raw, str):
+            raise ValueError("OGP_WHATSAPP_TEMPLATES must look like reminder:template_name,broadcast:other_name")
+        pairs: dict[str, str] = {}
+        for part in filter(None, (p.strip() for p in raw.split(","))):
+            kind, _, name = part.partition(":")
+            if not kind.strip() or not name.strip():
+                raise ValueError(f"OGP_WHATSAPP_TEMPLATES entry {part!r} must look like reminder:template_name")
+            pairs[kind.strip()] = name.strip()
+        return pairs
+
+    @model_validator(mode="after")
+    def _whatsapp_complete(self) -> Settings:
+        given = {name: getattr(self, name) for name in _WHATSAPP_REQUIRED}
+        missing = [name for name, value in given.items() if value is None]
+        if 0 < len(missing) < len(given):
+            names = ", ".join(f"OGP_{name.upper()}" for name in missing)
+            raise ValueError(f"WhatsApp is half configured: set {names} as well")
+        return self
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        """Tell whether every WhatsApp setting is present."""
+        return all(getattr(self, name) is not None for name in _WHATSAPP_REQUIRED)
 
     @field_validator("timezone")
     @classmethod

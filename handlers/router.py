@@ -11,6 +11,7 @@ from handlers import (
     endorse,
     fallback,
     follow,
+    held,
     inbox,
     invite,
     menu,
@@ -54,6 +55,7 @@ FEATURES: tuple[Feature, ...] = (
     settings.FEATURE,
     reminders.FEATURE,
     broadcast.FEATURE,
+    held.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a
@@ -114,8 +116,11 @@ class Router:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
             return await self._choice(ctx, incoming.choice)
+        handler = self.flows.get(ctx.flow or "")
+        if handler is None and ctx.participant is None:
+            # Someone unknown wrote outside any flow: on WhatsApp there is no /start, the first message is it.
+            return registration.begin(ctx)
         if incoming.text is not None:
-            handler = self.flows.get(ctx.flow or "")
             return await (handler or fallback.not_understood)(ctx)
         return await fallback.non_text(ctx)
 
