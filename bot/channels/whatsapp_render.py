@@ -9,7 +9,6 @@ from typing import Any
 
 from bot.channels.telegram_render import split_text
 from handlers.contract import Choice, Reply
-from handlers.text import shorten
 
 # The Cloud API's limits (platform-limits.md); the Graph API refuses anything past them.
 TEXT_LIMIT = 4096
@@ -39,15 +38,31 @@ class Labels:
     choose: str  # the body of buttons whose text went out before them
 
 
+def fit(text: str, limit: int) -> str:
+    """Return text on one line, cut to at most limit characters between words (…), never inside one."""
+    words = text.split()
+    flat = " ".join(words)
+    if len(flat) <= limit:
+        return flat or "…"
+    kept = ""
+    for word in words:
+        longer = f"{kept} {word}" if kept else word
+        if len(longer) + 1 > limit:
+            break
+        kept = longer
+    # Only a first word longer than the whole limit is cut inside (a URL, a number); nothing else fits.
+    return (kept or words[0][: limit - 1]) + "…"
+
+
 def unique_titles(labels: Sequence[str], limit: int) -> list[str]:
     """Shorten labels to limit characters at word boundaries, numbering any that collide."""
     titles: list[str] = []
     for label in labels:
-        title = shorten(" ".join(label.split()) or "…", limit)
+        title = fit(label, limit)
         number = 2
         while title in titles:
             suffix = f" {number}"
-            title = shorten(label, limit - len(suffix)) + suffix
+            title = fit(label, limit - len(suffix)) + suffix
             number += 1
         titles.append(title)
     return titles
@@ -81,7 +96,7 @@ def _row(choice: Choice, title: str) -> dict[str, str]:
     shortened = " ".join(choice.label.split()) != title
     description = " · ".join(part for part in (choice.label if shortened else None, choice.description) if part)
     if description:
-        row["description"] = shorten(" ".join(description.split()), ROW_DESCRIPTION)
+        row["description"] = fit(description, ROW_DESCRIPTION)
     return row
 
 
@@ -91,7 +106,7 @@ def _list(body: str, choices: Sequence[Choice], labels: Labels, more_id: str | N
     rows = [_row(c, t) for c, t in zip(shown, titles, strict=False)]
     if more_id is not None:
         rows.append({"id": more_id, "title": titles[-1]})
-    action = {"button": shorten(labels.list_button, LIST_BUTTON), "sections": [{"rows": rows}]}
+    action = {"button": fit(labels.list_button, LIST_BUTTON), "sections": [{"rows": rows}]}
     return {"type": "interactive", "interactive": {"type": "list", "body": {"text": body}, "action": action}}
 
 
@@ -135,7 +150,7 @@ def parse_more(choice_id: str) -> tuple[int, int] | None:
 
 def template_body(name: str, language: str, text: str) -> Body:
     """Return a template message carrying text as its one body variable."""
-    flat = shorten(" ".join(text.split()), TEMPLATE_PARAM_LIMIT)
+    flat = fit(text, TEMPLATE_PARAM_LIMIT)
     component = {"type": "body", "parameters": [{"type": "text", "text": flat}]}
     return {"type": "template", "template": {"name": name, "language": {"code": language}, "components": [component]}}
 
@@ -144,5 +159,5 @@ def document_body(media_id: str, filename: str, caption: str | None) -> Body:
     """Return a document message for an uploaded file."""
     document: dict[str, str] = {"id": media_id, "filename": filename}
     if caption:
-        document["caption"] = shorten(caption, CAPTION_LIMIT)
+        document["caption"] = caption if len(caption) <= CAPTION_LIMIT else fit(caption, CAPTION_LIMIT)
     return {"type": "document", "document": document}
