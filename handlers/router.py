@@ -116,11 +116,8 @@ class Router:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
             return await self._choice(ctx, incoming.choice)
-        handler = self.flows.get(ctx.flow or "")
-        if handler is None and ctx.participant is None:
-            # Someone unknown wrote outside any flow: on WhatsApp there is no /start, the first message is it.
-            return registration.begin(ctx)
         if incoming.text is not None:
+            handler = self.flows.get(ctx.flow or "")
             return await (handler or fallback.not_understood)(ctx)
         return await fallback.non_text(ctx)
 

@@ -7,7 +7,7 @@ import hmac
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -32,7 +32,7 @@ from bot.clock import Clock
 from bot.core import Core
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
-from handlers.contract import Reply
+from handlers.contract import Incoming, Reply
 from messages_ar import Messages
 from storage import events, outbox, participants, whatsapp
 from storage.database import Database
@@ -267,16 +267,28 @@ class WhatsAppChannel:
         now = self.core.clock.now()
         at = min(inbound.at or now, now)
         async with self.core.db.transaction() as conn:
+            first = await whatsapp.get_contact(conn, inbound.external_id) is None
+            first = first and await participants.find_by_identity(conn, CHANNEL, inbound.external_id) is None
             await whatsapp.touch_contact(conn, inbound.external_id, wa_id=inbound.wa_id, user_id=inbound.user_id, at=at)
             released = await whatsapp.release_held(conn, CHANNEL, inbound.external_id, now)
         if released:
             log.info("whatsapp: %d held messages released by a new message", released)
             self.core.sender.wake()
-        if inbound.incoming is None:
+        incoming = inbound.incoming
+        if incoming is None:
             return
         if inbound.more is not None and await self._next_page(inbound):
             return
-        await self.core.dispatcher.handle(inbound.incoming)
+        if first and self._starts_nothing(incoming):
+            # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start.
+            incoming = replace(incoming, command="start", args="", text=None, choice=None)
+        await self.core.dispatcher.handle(incoming)
+
+    def _starts_nothing(self, incoming: Incoming) -> bool:
+        """Tell whether a message is neither a command, a button, nor a keyword the router knows."""
+        if incoming.command is not None or incoming.choice is not None:
+            return False
+        return incoming.text is None or incoming.text.strip() not in self.core.router.keywords
 
     async def _next_page(self, inbound: Inbound) -> bool:
         """Send the next page of a long list; False when the "more" row is not one of ours (forged)."""

@@ -142,7 +142,7 @@ async def test_status_board_and_a_list_of_five_commitments(wa: WhatsAppBot) -> N
     assert "الخطة الوطنية الرابعة" in "\n".join(texts) and len(board.text) <= 1024
     detail = await press(wa, user, board.labels[3])
     assert "الالتزام 4" in "\n".join(detail)
-    assert user.last.kind == "button" and len(user.last.options) == 2
+    assert "rec:start:4" in [o["id"] for o in user.last.options]
 
 
 async def test_a_duplicate_delivery_changes_nothing(wa: WhatsAppBot) -> None:
@@ -318,3 +318,14 @@ async def test_a_forged_more_row_is_an_unknown_button(wa: WhatsAppBot) -> None:
     await user.press_option("list", "wa:more:1:9")
     await wa.settle()
     assert "لم أتعرّف على هذا الزر" in user.new()[0].text
+
+
+async def test_a_first_keyword_is_obeyed_and_a_first_photo_starts_registration(wa: WhatsAppBot) -> None:
+    asks_status = wa.api.user("962790000002")
+    assert "حالة تنفيذ التزامات" in "\n".join(await say(wa, asks_status, "حالة"))
+    later = await say(wa, asks_status, "شكراً")  # no longer a first message: the usual answer with the menu
+    assert "لم أفهم رسالتك" in later[0]
+    sends_photo = wa.api.user("962790000003")
+    await sends_photo.post(sends_photo.message("image", {"id": "media1", "mime_type": "image/jpeg"}))
+    await wa.settle()
+    assert "أهلاً بك" in sends_photo.new()[0].text
