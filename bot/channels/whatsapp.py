@@ -47,15 +47,16 @@ TEMPLATE_PART = -1
 # Graph API error codes (platform-limits.md).
 OUTSIDE_WINDOW = 131047
 UNDELIVERABLE = 131026
+# A retry_after makes the sender hold the whole channel in place: right for limits on the number or the app.
 RETRY_AFTER: dict[int, float] = {
-    130429: 2.0,  # the number's throughput exceeded
-    131056: 6.0,  # too many messages to this person: about one per 6 s sustained
+    130429: 1.0,  # the number's throughput (80/s) exceeded
     4: 60.0,  # the app's call rate
     80007: 60.0,  # the business account's rate
-    131000: 10.0,  # something went wrong on Meta's side
     131016: 30.0,  # service unavailable
     133004: 30.0,  # server temporarily unavailable
 }
+# Limits on one person or one message: the row alone goes back to the queue with the sender's backoff.
+RETRY_ALONE = frozenset({131056, 131000})  # too many messages to this person (≈ 1 per 6 s); a passing error
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ class WhatsAppTransport:
             return Delivery(Outcome.UNREACHABLE, error=text)
         if code in RETRY_AFTER:
             return Delivery(Outcome.RETRY, retry_after=RETRY_AFTER[code], error=text)
+        if code in RETRY_ALONE:
+            return Delivery(Outcome.RETRY, error=text)
         if error.status >= 500 or error.status == 401:
             return Delivery(Outcome.RETRY, error=text)  # Meta's trouble, or a token being renewed
         return Delivery(Outcome.FAILED, error=text)
@@ -159,8 +162,8 @@ class WhatsAppTransport:
         try:
             wamid = await self.client.send(field, address, template_body(name, self.templates.language, reply.text))
         except GraphError as error:
-            if error.code in RETRY_AFTER:
-                return Delivery(Outcome.RETRY, retry_after=RETRY_AFTER[error.code or 0], error=str(error))
+            if error.code in RETRY_AFTER or error.code in RETRY_ALONE:
+                return Delivery(Outcome.RETRY, retry_after=RETRY_AFTER.get(error.code or 0), error=str(error))
             if error.code == UNDELIVERABLE:
                 return Delivery(Outcome.UNREACHABLE, error=str(error))
             return Delivery(Outcome.HELD, error=f"outside the 24-hour window; template {name} refused: {error}")
@@ -197,7 +200,11 @@ class WhatsAppChannel:
         templates = Templates(
             settings.whatsapp_template, dict(settings.whatsapp_templates), settings.whatsapp_template_language
         )
-        pacing = Pacing(per_second=settings.whatsapp_per_user_rate, burst=settings.whatsapp_per_user_burst)
+        pacing = Pacing(
+            per_second=settings.whatsapp_per_user_rate,
+            burst=settings.whatsapp_per_user_burst,
+            overall_per_second=settings.whatsapp_rate,
+        )
         self.transport = WhatsAppTransport(
             core.db, core.clock, self.client, labels_from(core.messages), templates, pacing
         )
