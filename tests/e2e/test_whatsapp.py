@@ -12,7 +12,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.transport import Pacing
-from handlers.contract import Choice, Reply
+from handlers.contract import Choice, Document, Reply
 from storage import outbox, participants
 from tests.e2e.whatsapp_harness import VERIFY, WhatsAppBot, whatsapp_bot
 from tests.standins.graph_api import WaUser
@@ -327,3 +327,19 @@ async def test_a_first_keyword_is_obeyed_and_a_first_photo_starts_registration(w
     await sends_photo.post(sends_photo.message("image", {"id": "media1", "mime_type": "image/jpeg"}))
     await wa.settle()
     assert "أهلاً بك" in sends_photo.new()[0].text
+
+
+async def test_a_document_is_uploaded_then_sent_with_its_caption(wa: WhatsAppBot) -> None:
+    user = wa.api.user(PHONE)
+    await say(wa, user, "مساعدة")
+    doc = Document(filename="recommendations.csv", mime="text/csv", data=b"id,text\n1,x\n", caption="التوصيات")
+    async with wa.core.db.transaction() as conn:
+        reply = Reply(text="الملف المطلوب", document=doc)
+        await outbox.enqueue(
+            conn, channel="whatsapp", recipient=PHONE, payload=reply.to_payload(), document=doc.data, now=wa.clock.now()
+        )
+    await wa.settle()
+    sent_doc, text = user.new()
+    assert sent_doc.kind == "document" and sent_doc.body["document"]["caption"] == "التوصيات"
+    assert wa.api.media[sent_doc.body["document"]["id"]] == ("recommendations.csv", b"id,text\n1,x\n")
+    assert text.text == "الملف المطلوب"
