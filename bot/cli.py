@@ -41,42 +41,56 @@ async def run_console_chat(core: Core) -> None:
 async def _run(settings: Settings, console: bool) -> int:
     core = await open_core(settings)
     try:
-        if console or settings.telegram_token is None:
+        if console or (settings.telegram_token is None and not settings.whatsapp_enabled):
             if not console:
-                log.info("OGP_TELEGRAM_TOKEN is not set: starting the terminal chat instead")
+                log.info("neither OGP_TELEGRAM_TOKEN nor OGP_WHATSAPP_* is set: starting the terminal chat instead")
             await run_console_chat(core)
             return 0
-        from bot.channels.telegram import TelegramChannel  # only when Telegram is configured
-
-        server = None
-        if settings.telegram_webhook_url is not None:
-            from bot.web import WebServer  # only when something is served over HTTP
-
-            server = WebServer(settings.webhook_host, settings.webhook_port)
-        secret = settings.telegram_webhook_secret
-        channel = TelegramChannel(
-            core,
-            settings.telegram_token.get_secret_value(),
-            settings.telegram_api_url,
-            server=server,
-            webhook_url=settings.telegram_webhook_url,
-            webhook_secret=secret.get_secret_value() if secret else None,
-        )
-        await channel.start()
-        if server is not None:
-            await server.start()
-            await channel.listen()
-        await core.sender.start()
-        await core.scheduler.start()
-        try:
-            await _wait_for_signal()
-        finally:
-            await channel.stop()
-            if server is not None:
-                await server.stop()
+        await _serve(core, settings)
         return 0
     finally:
         await core.close()
+
+
+async def _serve(core: Core, settings: Settings) -> None:
+    """Run every configured channel in this event loop until a signal arrives."""
+    async with contextlib.AsyncExitStack() as stack:
+        server = None
+        if settings.whatsapp_enabled or settings.telegram_webhook_url is not None:
+            from bot.web import WebServer  # only when something is served over HTTP
+
+            server = WebServer(settings.webhook_host, settings.webhook_port)
+        telegram = None
+        if settings.telegram_token is not None:
+            from bot.channels.telegram import TelegramChannel  # only when Telegram is configured
+
+            secret = settings.telegram_webhook_secret
+            telegram = TelegramChannel(
+                core,
+                settings.telegram_token.get_secret_value(),
+                settings.telegram_api_url,
+                server=server if settings.telegram_webhook_url is not None else None,
+                webhook_url=settings.telegram_webhook_url,
+                webhook_secret=secret.get_secret_value() if secret else None,
+            )
+            await telegram.start()
+            stack.push_async_callback(telegram.stop)
+        if settings.whatsapp_enabled:
+            from bot.channels.whatsapp import WhatsAppChannel
+
+            assert server is not None  # noqa: S101 - built above whenever WhatsApp is on
+            whatsapp = WhatsAppChannel(core, server)
+            await whatsapp.start()
+            stack.push_async_callback(whatsapp.stop)
+        if server is not None:
+            # Routes are all added by the channels' start(); only then does the server listen.
+            await server.start()
+            stack.push_async_callback(server.stop)
+            if telegram is not None and settings.telegram_webhook_url is not None:
+                await telegram.listen()
+        await core.sender.start()
+        await core.scheduler.start()
+        await _wait_for_signal()
 
 
 async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:

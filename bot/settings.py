@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "data" / "plans" / "jo-nap4.json"
 _CHANNELS = ("telegram", "whatsapp", "console")
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_WHATSAPP_REQUIRED = ("whatsapp_token", "whatsapp_phone_number_id", "whatsapp_app_secret", "whatsapp_verify_token")
 
 
 class Settings(BaseSettings):
@@ -57,6 +58,17 @@ class Settings(BaseSettings):
     remind_check_minutes: int = Field(default=15, ge=1, le=1440)
     recommendations_per_hour: int = Field(default=20, ge=1)
     retention_days: int = Field(default=730, ge=30)
+    whatsapp_token: SecretStr | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_api_url: str = "https://graph.facebook.com/v23.0"
+    whatsapp_template: str = ""
+    whatsapp_templates: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
+    whatsapp_template_language: str = "ar"
+    whatsapp_per_user_rate: float = Field(default=1 / 6, gt=0)
+    whatsapp_per_user_burst: int = Field(default=20, ge=1)
+    whatsapp_rate: float = Field(default=80.0, gt=0)
 
     @field_validator("coordinators", mode="before")
     @classmethod
@@ -88,6 +100,35 @@ class Settings(BaseSettings):
         if value is not None and not value.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             raise ValueError("OGP_TELEGRAM_WEBHOOK_URL must be an https:// address Telegram can reach")
         return value
+
+    @field_validator("whatsapp_templates", mode="before")
+    @classmethod
+    def _split_templates(cls, raw: object) -> dict[str, str]:
+        if isinstance(raw, dict):
+            return {str(k): str(v) for k, v in raw.items()}
+        if not isinstance(raw, str):
+            raise ValueError("OGP_WHATSAPP_TEMPLATES must look like reminder:template_name,broadcast:other_name")
+        pairs: dict[str, str] = {}
+        for part in filter(None, (p.strip() for p in raw.split(","))):
+            kind, _, name = part.partition(":")
+            if not kind.strip() or not name.strip():
+                raise ValueError(f"OGP_WHATSAPP_TEMPLATES entry {part!r} must look like reminder:template_name")
+            pairs[kind.strip()] = name.strip()
+        return pairs
+
+    @model_validator(mode="after")
+    def _whatsapp_complete(self) -> Settings:
+        given = {name: getattr(self, name) for name in _WHATSAPP_REQUIRED}
+        missing = [name for name, value in given.items() if value is None]
+        if 0 < len(missing) < len(given):
+            names = ", ".join(f"OGP_{name.upper()}" for name in missing)
+            raise ValueError(f"WhatsApp is half configured: set {names} as well")
+        return self
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        """Tell whether every WhatsApp setting is present."""
+        return all(getattr(self, name) is not None for name in _WHATSAPP_REQUIRED)
 
     @field_validator("timezone")
     @classmethod

@@ -25,6 +25,7 @@ COORDINATOR_COMMANDS = {
     "team": "command-team",
     "broadcast": "command-broadcast",
     "reminders": "command-reminders",
+    "held": "wa-command-held",
 }
 
 

@@ -11,6 +11,7 @@ from handlers import (
     endorse,
     fallback,
     follow,
+    held,
     inbox,
     invite,
     menu,
@@ -56,6 +57,7 @@ FEATURES: tuple[Feature, ...] = (
     reminders.FEATURE,
     broadcast.FEATURE,
     privacy.FEATURE,
+    held.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a

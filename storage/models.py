@@ -224,3 +224,37 @@ class OutboxRow(Row):
     channel_msg_id: str | None
     last_error: str | None
     batch: str | None
+
+
+class WaContact(Row):
+    """A WhatsApp contact and when they last wrote (the 24-hour window runs from there)."""
+
+    external_id: str
+    wa_id: str | None
+    user_id: str | None
+    last_inbound_at: datetime
+
+
+class WaMessage(Row):
+    """One message sent through the Graph API for an outbox row, with its latest status."""
+
+    wamid: str
+    outbox_id: int
+    part: int
+    kind: str
+    status: str
+    status_at: datetime
+    error_code: int | None
+    error_title: str | None
+
+
+class HeldMessage(Row):
+    """An outbox message held back (outside WhatsApp's 24-hour window), as coordinators see it."""
+
+    id: int
+    channel: str
+    recipient: str
+    kind: str
+    created_at: datetime
+    last_error: str | None
+    participant_name: str | None

@@ -1,0 +1,354 @@
+"""WhatsApp through the Cloud API: signed webhooks become Incoming events, outbox rows become Graph API messages."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import aiosqlite
+import httpx
+from aiohttp import web
+
+from bot.channels.whatsapp_api import GraphClient, GraphError
+from bot.channels.whatsapp_render import Labels, document_body, render, template_body
+from bot.channels.whatsapp_webhook import (
+    CHANNEL,
+    SIGNATURE_HEADER,
+    Inbound,
+    MalformedPayload,
+    Payload,
+    Status,
+    parse_payload,
+    signature_valid,
+    to_inbound,
+)
+from bot.clock import Clock
+from bot.core import Core
+from bot.transport import Delivery, Outcome, Pacing
+from bot.web import WebServer
+from handlers.contract import Incoming, Reply
+from messages_ar import Messages
+from storage import events, outbox, participants, whatsapp
+from storage.database import Database
+from storage.models import OutboxRow, WaContact
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/whatsapp/webhook"
+WINDOW = timedelta(hours=24)
+WINDOW_MARGIN = timedelta(minutes=2)  # a message queued at 23:59 may reach Meta after the window closed
+TEMPLATE_PART = -1
+# Graph API error codes (platform-limits.md).
+OUTSIDE_WINDOW = 131047
+UNDELIVERABLE = 131026
+# A retry_after makes the sender hold the whole channel in place: right for limits on the number or the app.
+RETRY_AFTER: dict[int, float] = {
+    130429: 1.0,  # the number's throughput (80/s) exceeded
+    4: 60.0,  # the app's call rate
+    80007: 60.0,  # the business account's rate
+    131016: 30.0,  # service unavailable
+    133004: 30.0,  # server temporarily unavailable
+}
+# Limits on one person or one message: the row alone goes back to the queue with the sender's backoff.
+RETRY_ALONE = frozenset({131056, 131000})  # too many messages to this person (≈ 1 per 6 s); a passing error
+
+
+@dataclass(frozen=True)
+class Templates:
+    """Approved templates for messages outside the 24-hour window, by outbox kind."""
+
+    default: str = ""
+    by_kind: Mapping[str, str] | None = None
+    language: str = "ar"
+
+    def for_kind(self, kind: str) -> str:
+        """Return the template name for a kind of message ("" when none: hold it)."""
+        return (self.by_kind or {}).get(kind) or self.default
+
+
+def address_of(recipient: str, contact: WaContact | None) -> tuple[str, str]:
+    """Return the Graph API field and value that address a person: "recipient" for a user id, "to" for a wa_id."""
+    if contact is not None and contact.user_id == recipient:
+        return "recipient", recipient
+    if contact is None and not recipient.isdigit():
+        return "recipient", recipient
+    return "to", recipient
+
+
+def in_window(contact: WaContact | None, now: datetime) -> bool:
+    """Tell whether free-form messages may still reach the contact."""
+    return contact is not None and now - contact.last_inbound_at < WINDOW - WINDOW_MARGIN
+
+
+class WhatsAppTransport:
+    """Sends outbox rows as Graph API messages; templates or holds what falls outside the window."""
+
+    channel = CHANNEL
+
+    def __init__(
+        self, db: Database, clock: Clock, client: GraphClient, labels: Labels, templates: Templates, pacing: Pacing
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.client = client
+        self.labels = labels
+        self.templates = templates
+        self.pacing = pacing
+
+    async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
+        """Send the messages that draw one reply, skipping any a previous attempt already sent."""
+        async with self.db.transaction() as conn:
+            contact = await whatsapp.get_contact(conn, row.recipient)
+            done = await whatsapp.parts_done(conn, row.id)
+        field, address = address_of(row.recipient, contact)
+        if not in_window(contact, self.clock.now()):
+            return await self._outside_window(row, reply, field, address)
+        try:
+            last = await self._send_parts(row, reply, field, address, done)
+        except GraphError as error:
+            return await self._on_error(row, reply, field, address, error)
+        except httpx.HTTPError as error:
+            return Delivery(Outcome.RETRY, error=f"network: {type(error).__name__}")
+        return Delivery(Outcome.SENT, channel_msg_id=last)
+
+    async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
+        bodies: list[dict[str, Any] | None] = [None] if reply.document is not None else []
+        bodies += render(reply, self.labels, row.id)
+        last = None
+        for part, body in enumerate(bodies):
+            if part in done:
+                continue
+            body = body if body is not None else await self._document(reply)
+            last = await self.client.send(field, address, body)
+            await self._record(last, row.id, part)
+        return last
+
+    async def _document(self, reply: Reply) -> dict[str, Any]:
+        assert reply.document is not None  # noqa: S101 - only called for replies with a document
+        doc = reply.document
+        media_id = await self.client.upload(doc.data, doc.mime, doc.filename)
+        return document_body(media_id, doc.filename, doc.caption)
+
+    async def _record(self, wamid: str, outbox_id: int, part: int, *, template: bool = False) -> None:
+        async with self.db.transaction() as conn:
+            await whatsapp.record_sent(conn, wamid, outbox_id, part, self.clock.now(), template=template)
+
+    async def _on_error(self, row: OutboxRow, reply: Reply, field: str, address: str, error: GraphError) -> Delivery:
+        code = error.code or 0
+        text = f"whatsapp {error.status} {code}: {error.message}"
+        if code == OUTSIDE_WINDOW:
+            return await self._outside_window(row, reply, field, address)
+        if code == UNDELIVERABLE:
+            return Delivery(Outcome.UNREACHABLE, error=text)
+        if code in RETRY_AFTER:
+            return Delivery(Outcome.RETRY, retry_after=RETRY_AFTER[code], error=text)
+        if code in RETRY_ALONE:
+            return Delivery(Outcome.RETRY, error=text)
+        if error.status >= 500 or error.status == 401:
+            return Delivery(Outcome.RETRY, error=text)  # Meta's trouble, or a token being renewed
+        return Delivery(Outcome.FAILED, error=text)
+
+    async def _outside_window(self, row: OutboxRow, reply: Reply, field: str, address: str) -> Delivery:
+        """Send the approved template instead, or hold the message until the person writes again."""
+        name = self.templates.for_kind(row.kind)
+        if not name:
+            return Delivery(Outcome.HELD, error="outside the 24-hour window; no template configured")
+        try:
+            wamid = await self.client.send(field, address, template_body(name, self.templates.language, reply.text))
+        except GraphError as error:
+            if error.code in RETRY_AFTER or error.code in RETRY_ALONE:
+                return Delivery(Outcome.RETRY, retry_after=RETRY_AFTER.get(error.code or 0), error=str(error))
+            if error.code == UNDELIVERABLE:
+                return Delivery(Outcome.UNREACHABLE, error=str(error))
+            return Delivery(Outcome.HELD, error=f"outside the 24-hour window; template {name} refused: {error}")
+        except httpx.HTTPError as error:
+            return Delivery(Outcome.RETRY, error=f"network: {type(error).__name__}")
+        await self._record(wamid, row.id, TEMPLATE_PART, template=True)
+        return Delivery(Outcome.SENT, channel_msg_id=wamid)
+
+
+def labels_from(messages: Messages) -> Labels:
+    """Resolve the renderer's own words from the catalogue."""
+    return Labels(list_button=messages.t("wa-list-button"), more=messages.t("wa-more"), choose=messages.t("wa-choose"))
+
+
+class WhatsAppChannel:
+    """Serves the webhook on the shared web server and registers the WhatsApp transport with the sender."""
+
+    def __init__(self, core: Core, server: WebServer, client: GraphClient | None = None) -> None:
+        settings = core.settings
+        if not settings.whatsapp_enabled:
+            raise ValueError("set OGP_WHATSAPP_TOKEN, OGP_WHATSAPP_PHONE_NUMBER_ID, _APP_SECRET and _VERIFY_TOKEN")
+        assert settings.whatsapp_token and settings.whatsapp_phone_number_id  # noqa: S101 - checked above
+        assert settings.whatsapp_app_secret and settings.whatsapp_verify_token  # noqa: S101 - checked above
+        self.core = core
+        self.server = server
+        self.secret = settings.whatsapp_app_secret.get_secret_value().encode()
+        self.verify_token = settings.whatsapp_verify_token.get_secret_value()
+        self.client = client or GraphClient(
+            settings.whatsapp_api_url,
+            settings.whatsapp_phone_number_id,
+            settings.whatsapp_token.get_secret_value(),
+            rate=settings.whatsapp_rate,
+        )
+        templates = Templates(
+            settings.whatsapp_template, dict(settings.whatsapp_templates), settings.whatsapp_template_language
+        )
+        pacing = Pacing(
+            per_second=settings.whatsapp_per_user_rate,
+            burst=settings.whatsapp_per_user_burst,
+            overall_per_second=settings.whatsapp_rate,
+        )
+        self.transport = WhatsAppTransport(
+            core.db, core.clock, self.client, labels_from(core.messages), templates, pacing
+        )
+        self._locks: dict[str, asyncio.Lock] = {}
+        server.add_route("GET", WEBHOOK_PATH, self.verify)
+        server.add_route("POST", WEBHOOK_PATH, self.receive)
+
+    async def start(self) -> None:
+        """Register the transport with the sender (the web server is started by its owner)."""
+        self.core.sender.add_transport(self.transport)
+        log.info("whatsapp: webhook at %s", WEBHOOK_PATH)
+
+    async def stop(self) -> None:
+        """Close the Graph API client."""
+        await self.client.close()
+
+    async def verify(self, request: web.Request) -> web.Response:
+        """Answer Meta's verification handshake: the challenge back when the verify token matches."""
+        query = request.query
+        token = query.get("hub.verify_token", "")
+        if query.get("hub.mode") != "subscribe" or not hmac.compare_digest(token.encode(), self.verify_token.encode()):
+            return web.Response(status=403, text="forbidden")
+        return web.Response(text=query.get("hub.challenge", ""))
+
+    async def receive(self, request: web.Request) -> web.Response:
+        """Check the signature over the raw body, answer at once, process in the background."""
+        body = await request.read()
+        header = request.headers.get(SIGNATURE_HEADER)
+        if not header:
+            return web.Response(status=401, text="missing signature")
+        if not signature_valid(self.secret, body, header):
+            log.warning("whatsapp: webhook with a wrong signature refused")
+            return web.Response(status=403, text="bad signature")
+        try:
+            payload = parse_payload(body)
+        except MalformedPayload as error:
+            log.warning("whatsapp: malformed webhook refused (%s)", error)
+            return web.Response(status=400, text="malformed")
+        self.server.spawn(self.process(payload), name="whatsapp-webhook")
+        return web.Response(text="ok")
+
+    async def process(self, payload: Payload) -> None:
+        """Handle every message and status of every change of every entry."""
+        for entry in payload.entry:
+            for change in entry.changes:
+                value = change.value
+                for message in value.messages:
+                    inbound = to_inbound(message, value.contacts)
+                    if inbound is not None:
+                        async with self._lock(inbound.external_id):
+                            await self._inbound(inbound)
+                for status in value.statuses:
+                    await self._status(status)
+
+    @asynccontextmanager
+    async def _lock(self, key: str) -> AsyncIterator[None]:
+        """Keep one person's messages in order while different people's run side by side."""
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        try:
+            async with lock:
+                yield
+        finally:
+            if not lock.locked() and self._locks.get(key) is lock:
+                del self._locks[key]
+
+    async def _inbound(self, inbound: Inbound) -> None:
+        now = self.core.clock.now()
+        at = min(inbound.at or now, now)
+        async with self.core.db.transaction() as conn:
+            first = await whatsapp.get_contact(conn, inbound.external_id) is None
+            first = first and await participants.find_by_identity(conn, CHANNEL, inbound.external_id) is None
+            await whatsapp.touch_contact(conn, inbound.external_id, wa_id=inbound.wa_id, user_id=inbound.user_id, at=at)
+            released = await whatsapp.release_held(conn, CHANNEL, inbound.external_id, now)
+        if released:
+            log.info("whatsapp: %d held messages released by a new message", released)
+            self.core.sender.wake()
+        incoming = inbound.incoming
+        if incoming is None:
+            return
+        if inbound.more is not None and await self._next_page(inbound):
+            return
+        if first and self._starts_nothing(incoming):
+            # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start.
+            incoming = replace(incoming, command="start", args="", text=None, choice=None)
+        await self.core.dispatcher.handle(incoming)
+
+    def _starts_nothing(self, incoming: Incoming) -> bool:
+        """Tell whether a message is neither a command, a button, nor a keyword the router knows."""
+        if incoming.command is not None or incoming.choice is not None:
+            return False
+        return incoming.text is None or incoming.text.strip() not in self.core.router.keywords
+
+    async def _next_page(self, inbound: Inbound) -> bool:
+        """Send the next page of a long list; False when the "more" row is not one of ours (forged)."""
+        assert inbound.more is not None and inbound.incoming is not None  # noqa: S101 - checked by the caller
+        row_id, offset = inbound.more
+        now = self.core.clock.now()
+        async with self.core.db.transaction() as conn:
+            row = await outbox.get(conn, row_id)
+            if row is None or row.channel != CHANNEL or row.recipient != inbound.external_id:
+                return False
+            choices = Reply.from_payload(row.payload, None).choices[offset:]
+            if not choices:
+                return False
+            if await events.record_event(conn, CHANNEL, inbound.incoming.event_id, now):
+                page = Reply(text=self.core.messages.t("wa-more-body"), choices=choices)
+                await outbox.enqueue(
+                    conn,
+                    channel=CHANNEL,
+                    recipient=row.recipient,
+                    payload=page.to_payload(),
+                    now=now,
+                    participant_id=row.participant_id,
+                )
+        self.core.sender.wake()
+        return True
+
+    async def _status(self, status: Status) -> None:
+        """Record sent/delivered/read/failed against our message; act on a late failure."""
+        now = self.core.clock.now()
+        stamp = status.timestamp or ""
+        at = datetime.fromtimestamp(int(stamp), UTC) if stamp.isdigit() else now
+        error = status.errors[0] if status.errors else None
+        code = error.code if error else None
+        async with self.core.db.transaction() as conn:
+            message = await whatsapp.record_status(
+                conn, status.id, status.status, at, error_code=code, error_title=error.title if error else None
+            )
+            if message is None or status.status != "failed":
+                return
+            await self._late_failure(conn, message.outbox_id, code, error.title if error else None, now)
+
+    async def _late_failure(
+        self, conn: aiosqlite.Connection, outbox_id: int, code: int | None, title: str | None, now: datetime
+    ) -> None:
+        text = f"whatsapp status failed {code}: {title or ''}"
+        log.warning("whatsapp: outbox row %d failed after sending (code %s)", outbox_id, code)
+        if code == OUTSIDE_WINDOW:
+            await whatsapp.fail_outbox_late(conn, outbox_id, "held", text)
+            return
+        if code != UNDELIVERABLE:
+            await whatsapp.fail_outbox_late(conn, outbox_id, "failed", text)
+            return
+        await whatsapp.fail_outbox_late(conn, outbox_id, "unreachable", text)
+        row = await outbox.get(conn, outbox_id)
+        if row is not None and row.participant_id is not None:
+            await participants.mark_unreachable(conn, row.participant_id, now)

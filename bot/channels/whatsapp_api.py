@@ -1,0 +1,112 @@
+"""A thin Graph API client for the WhatsApp Cloud API: send a message, upload a file, pace the number."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+TIMEOUT_SECONDS = 15.0
+
+
+class GraphError(Exception):
+    """The Graph API refused a call; branch on code (e.g. 131047 outside the window)."""
+
+    def __init__(self, status: int, code: int | None, message: str) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+class RateLimiter:
+    """A token bucket shared by every call of one business number (default 80 messages/s)."""
+
+    def __init__(self, per_second: float, burst: int | None = None) -> None:
+        self.per_second = per_second
+        self.burst = float(burst or max(1, int(per_second)))
+        self._tokens = self.burst
+        self._stamp: float | None = None
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        """Wait until one more message may go."""
+        async with self._lock:
+            loop = asyncio.get_running_loop()
+            now = loop.time()
+            if self._stamp is not None:
+                self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.per_second)
+            self._stamp = now
+            if self._tokens < 1:
+                await asyncio.sleep((1 - self._tokens) / self.per_second)  # pacing is real time by nature
+                self._tokens, self._stamp = 1.0, loop.time()
+            self._tokens -= 1
+
+
+class GraphClient:
+    """Calls /{phone_number_id}/messages and /media with a bearer token."""
+
+    def __init__(
+        self,
+        base_url: str,
+        phone_number_id: str,
+        token: str,
+        *,
+        rate: float = 80.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.phone_number_id = phone_number_id
+        self.limiter = RateLimiter(rate)
+        self._http = httpx.AsyncClient(
+            base_url=base_url.rstrip("/"),
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=TIMEOUT_SECONDS,
+            transport=transport,
+        )
+
+    async def send(self, field: str, address: str, body: dict[str, Any]) -> str:
+        """Send one message to address (field "to" for a phone-based id, "recipient" for a user id); return its id."""
+        payload = {"messaging_product": "whatsapp", "recipient_type": "individual", field: address, **body}
+        await self.limiter.acquire()
+        response = await self._http.post(f"/{self.phone_number_id}/messages", json=payload)
+        data = _answer(response)
+        messages = data.get("messages") or [{}]
+        wamid = messages[0].get("id")
+        if not isinstance(wamid, str):
+            raise GraphError(response.status_code, None, "answer without a message id")
+        return wamid
+
+    async def upload(self, data: bytes, mime: str, filename: str) -> str:
+        """Upload a file for a document message; return the media id."""
+        files = {"file": (filename, data, mime)}
+        form = {"messaging_product": "whatsapp", "type": mime}
+        response = await self._http.post(f"/{self.phone_number_id}/media", data=form, files=files)
+        media_id = _answer(response).get("id")
+        if not isinstance(media_id, str):
+            raise GraphError(response.status_code, None, "upload answer without an id")
+        return media_id
+
+    async def close(self) -> None:
+        """Close the HTTP connections."""
+        await self._http.aclose()
+
+
+def _answer(response: httpx.Response) -> dict[str, Any]:
+    """Return the JSON answer of a successful call; raise GraphError with the error's code otherwise."""
+    try:
+        data = response.json()
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    if response.is_success:
+        return data
+    error = data.get("error")
+    error = error if isinstance(error, dict) else {}
+    code = error.get("code")
+    message = str(error.get("message") or response.reason_phrase)[:300]
+    raise GraphError(response.status_code, code if isinstance(code, int) else None, message)

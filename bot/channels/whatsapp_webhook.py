@@ -1,0 +1,218 @@
+"""Reading WhatsApp webhooks: the signature, the payload's shape, and what each message means to the bot."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.channels.whatsapp_render import parse_more
+from handlers.contract import Incoming
+
+CHANNEL = "whatsapp"
+SIGNATURE_HEADER = "X-Hub-Signature-256"
+# Messages that keep the 24-hour window open but ask for no answer.
+SILENT_TYPES = frozenset({"system", "reaction", "unsupported", "ephemeral"})
+
+
+def signature_valid(secret: bytes, body: bytes, header: str | None) -> bool:
+    """Check X-Hub-Signature-256 (sha256=<hex HMAC of the raw body>) in constant time."""
+    if not header or not header.startswith("sha256="):
+        return False
+    expected = hmac.new(secret, body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected.encode(), header.removeprefix("sha256=").strip().lower().encode())
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Profile(_Model):
+    """A contact's profile."""
+
+    name: str | None = None
+
+
+class Contact(_Model):
+    """Who wrote: phone-based wa_id and/or the business-scoped user_id."""
+
+    wa_id: str | None = None
+    user_id: str | None = None
+    profile: Profile | None = None
+
+
+class Text(_Model):
+    """A text message's content."""
+
+    body: str = ""
+
+
+class Reply(_Model):
+    """A pressed reply button or list row."""
+
+    id: str
+    title: str | None = None
+
+
+class Interactive(_Model):
+    """An interactive answer."""
+
+    type: str
+    button_reply: Reply | None = None
+    list_reply: Reply | None = None
+
+
+class TemplateButton(_Model):
+    """A template's quick-reply button pressed."""
+
+    payload: str | None = None
+    text: str | None = None
+
+
+class Message(_Model):
+    """One incoming message."""
+
+    id: str
+    from_: str | None = Field(default=None, alias="from")
+    from_user_id: str | None = None
+    timestamp: str | None = None
+    type: str
+    text: Text | None = None
+    interactive: Interactive | None = None
+    button: TemplateButton | None = None
+
+
+class StatusError(_Model):
+    """Why a message failed."""
+
+    code: int | None = None
+    title: str | None = None
+
+
+class Status(_Model):
+    """What happened to one of our messages."""
+
+    id: str
+    status: str
+    timestamp: str | None = None
+    errors: list[StatusError] = []
+
+
+class Value(_Model):
+    """A change's content."""
+
+    contacts: list[Contact] = []
+    messages: list[Message] = []
+    statuses: list[Status] = []
+
+
+class Change(_Model):
+    """One change of an entry."""
+
+    field: str | None = None
+    value: Value = Value()
+
+
+class Entry(_Model):
+    """One entry of a webhook."""
+
+    id: str | None = None
+    changes: list[Change] = []
+
+
+class Payload(_Model):
+    """A whole webhook POST."""
+
+    object: str | None = None
+    entry: list[Entry] = []
+
+
+class MalformedPayload(ValueError):
+    """The body is not UTF-8 JSON of the webhook's shape."""
+
+
+def parse_payload(body: bytes) -> Payload:
+    """Validate a raw body; raise MalformedPayload for anything that is not a webhook."""
+    try:
+        return Payload.model_validate_json(body.decode("utf-8", errors="strict"))
+    except (UnicodeDecodeError, ValidationError) as error:
+        raise MalformedPayload(type(error).__name__) from error
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A message decoded: who sent it (both ids) and the event for the dispatcher (None: nothing to answer)."""
+
+    external_id: str
+    wa_id: str | None
+    user_id: str | None
+    at: datetime | None
+    incoming: Incoming | None
+    more: tuple[int, int] | None = None  # a "more" row pressed: (outbox row, offset)
+
+
+def _timestamp(raw: str | None) -> datetime | None:
+    if raw is None or not raw.isdigit():
+        return None
+    return datetime.fromtimestamp(int(raw), UTC)
+
+
+def _sender(message: Message, contacts: list[Contact]) -> tuple[str | None, str | None, str | None]:
+    """Return (wa_id, user_id, profile name) of a message's sender."""
+    match = next(
+        (
+            c
+            for c in contacts
+            if (message.from_user_id and c.user_id == message.from_user_id)
+            or (message.from_ and c.wa_id == message.from_)
+        ),
+        contacts[0] if len(contacts) == 1 else None,
+    )
+    wa_id = message.from_ or (match.wa_id if match else None)
+    user_id = message.from_user_id or (match.user_id if match else None)
+    name = match.profile.name if match and match.profile else None
+    return wa_id, user_id, name
+
+
+def _content(message: Message) -> dict[str, str | None]:
+    """Return the Incoming fields a message carries (command, args, choice or text)."""
+    if message.type == "text" and message.text is not None:
+        body = message.text.body
+        stripped = body.strip()
+        if stripped.startswith("/") and len(stripped) > 1:
+            head, _, args = stripped[1:].partition(" ")
+            return {"command": head.lower(), "args": args.strip()}
+        return {"text": body}
+    if message.type == "interactive" and message.interactive is not None:
+        pressed = message.interactive.button_reply or message.interactive.list_reply
+        return {"choice": pressed.id} if pressed is not None else {}
+    if message.type == "button" and message.button is not None:
+        return {"text": message.button.text or message.button.payload or ""}
+    return {}
+
+
+def to_inbound(message: Message, contacts: list[Contact]) -> Inbound | None:
+    """Decode one message; None without a sender; no Incoming for what asks no answer (reactions...)."""
+    wa_id, user_id, name = _sender(message, contacts)
+    external_id = user_id or wa_id
+    if external_id is None:
+        return None
+    at = _timestamp(message.timestamp)
+    if message.type in SILENT_TYPES:
+        return Inbound(external_id, wa_id, user_id, at, None)
+    content = _content(message)
+    more = parse_more(content["choice"] or "") if "choice" in content else None
+    incoming = Incoming(
+        channel=CHANNEL,
+        user=external_id,
+        event_id=message.id,
+        command=content.get("command"),
+        args=content.get("args") or "",
+        choice=content.get("choice"),
+        text=content.get("text"),
+        name=name,
+    )
+    return Inbound(external_id, wa_id, user_id, at, incoming, more)

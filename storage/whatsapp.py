@@ -1,0 +1,118 @@
+"""WhatsApp bookkeeping: contacts' last message (the 24-hour window), Graph API message ids and their statuses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.models import HeldMessage, WaContact, WaMessage
+from storage.timefmt import to_db
+
+_UPSERT_CONTACT = """
+INSERT INTO wa_contacts (external_id, wa_id, user_id, last_inbound_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (external_id) DO UPDATE SET
+    wa_id = COALESCE(excluded.wa_id, wa_contacts.wa_id),
+    user_id = COALESCE(excluded.user_id, wa_contacts.user_id),
+    last_inbound_at = MAX(excluded.last_inbound_at, wa_contacts.last_inbound_at)
+"""
+_SELECT_CONTACT = "SELECT * FROM wa_contacts WHERE external_id = ?"
+_INSERT_MESSAGE = """
+INSERT INTO wa_messages (wamid, outbox_id, part, kind, status_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (wamid) DO NOTHING
+"""
+_SELECT_PARTS_DONE = "SELECT part FROM wa_messages WHERE outbox_id = ? AND status != 'failed'"
+_SELECT_MESSAGE = "SELECT * FROM wa_messages WHERE wamid = ?"
+_SELECT_MESSAGES_OF = "SELECT * FROM wa_messages WHERE outbox_id = ? ORDER BY part"
+# Statuses can arrive out of order: only move forward (sent → delivered → read); a failure always counts.
+_UPDATE_STATUS = """
+UPDATE wa_messages SET status = ?, status_at = ?, error_code = ?, error_title = ?
+WHERE wamid = ? AND (? = 'failed' OR (status != 'failed' AND
+    (CASE status WHEN 'accepted' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END) <
+    (CASE ? WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END)))
+"""
+_OUTBOX_FAILED_LATE = "UPDATE outbox SET status = ?, last_error = ? WHERE id = ? AND status IN ('sent', 'sending')"
+_RELEASE_HELD = """
+UPDATE outbox SET status = 'pending', not_before = ? WHERE channel = ? AND recipient = ? AND status = 'held'
+"""
+_COUNT_HELD = "SELECT COUNT(*) FROM outbox WHERE status = 'held'"
+_SELECT_HELD = """
+SELECT o.id, o.channel, o.recipient, o.kind, o.created_at, o.last_error, p.name AS participant_name
+FROM outbox o LEFT JOIN participants p ON p.id = o.participant_id
+WHERE o.status = 'held' ORDER BY o.id DESC LIMIT ?
+"""
+
+
+async def touch_contact(
+    conn: aiosqlite.Connection, external_id: str, *, wa_id: str | None, user_id: str | None, at: datetime
+) -> None:
+    """Record that a contact wrote to us at a moment (keeps the latest)."""
+    await conn.execute(_UPSERT_CONTACT, (external_id, wa_id, user_id, to_db(at)))
+
+
+async def get_contact(conn: aiosqlite.Connection, external_id: str) -> WaContact | None:
+    """Return what is known of a WhatsApp contact."""
+    async with conn.execute(_SELECT_CONTACT, (external_id,)) as cursor:
+        row = await cursor.fetchone()
+    return WaContact.from_row(row) if row else None
+
+
+async def record_sent(
+    conn: aiosqlite.Connection, wamid: str, outbox_id: int, part: int, now: datetime, *, template: bool = False
+) -> None:
+    """Remember the Graph API id of one message sent for an outbox row."""
+    kind = "template" if template else "message"
+    await conn.execute(_INSERT_MESSAGE, (wamid, outbox_id, part, kind, to_db(now)))
+
+
+async def parts_done(conn: aiosqlite.Connection, outbox_id: int) -> set[int]:
+    """Return which parts of an outbox row were already accepted (so a retry does not repeat them)."""
+    async with conn.execute(_SELECT_PARTS_DONE, (outbox_id,)) as cursor:
+        return {int(r[0]) for r in await cursor.fetchall()}
+
+
+async def messages_of(conn: aiosqlite.Connection, outbox_id: int) -> list[WaMessage]:
+    """Return the Graph API messages sent for an outbox row."""
+    async with conn.execute(_SELECT_MESSAGES_OF, (outbox_id,)) as cursor:
+        return [WaMessage.from_row(r) for r in await cursor.fetchall()]
+
+
+async def record_status(
+    conn: aiosqlite.Connection,
+    wamid: str,
+    status: str,
+    at: datetime,
+    *,
+    error_code: int | None = None,
+    error_title: str | None = None,
+) -> WaMessage | None:
+    """Apply a status webhook to the message it concerns; return the message, None when it is not ours."""
+    params = (status, to_db(at), error_code, error_title, wamid, status, status)
+    await conn.execute(_UPDATE_STATUS, params)
+    async with conn.execute(_SELECT_MESSAGE, (wamid,)) as cursor:
+        row = await cursor.fetchone()
+    return WaMessage.from_row(row) if row else None
+
+
+async def fail_outbox_late(conn: aiosqlite.Connection, outbox_id: int, status: str, error: str) -> None:
+    """Mark an outbox row the channel accepted but later could not deliver (failed, held or unreachable)."""
+    await conn.execute(_OUTBOX_FAILED_LATE, (status, error[:500], outbox_id))
+
+
+async def release_held(conn: aiosqlite.Connection, channel: str, recipient: str, now: datetime) -> int:
+    """Queue again the messages held for a recipient (their window just opened); return how many."""
+    async with conn.execute(_RELEASE_HELD, (to_db(now), channel, recipient)) as cursor:
+        return cursor.rowcount
+
+
+async def count_held(conn: aiosqlite.Connection) -> int:
+    """Return how many messages are held."""
+    async with conn.execute(_COUNT_HELD) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def list_held(conn: aiosqlite.Connection, limit: int) -> list[HeldMessage]:
+    """Return the newest held messages with whom they are for."""
+    async with conn.execute(_SELECT_HELD, (limit,)) as cursor:
+        return [HeldMessage.from_row(r) for r in await cursor.fetchall()]
