@@ -82,7 +82,17 @@ class Settings(BaseSettings):
                 raise ValueError(f"OGP_COORDINATORS entry {entry!r} must look like telegram:<user id>")
         return entries
 
-    @field_validator("telegram_webhook_secret", "telegram_webhook_url", mode="before")
+    # .env.example lists every variable with an empty value: empty means "not configured".
+    @field_validator(
+        "telegram_token",
+        "telegram_webhook_secret",
+        "telegram_webhook_url",
+        "whatsapp_token",
+        "whatsapp_phone_number_id",
+        "whatsapp_app_secret",
+        "whatsapp_verify_token",
+        mode="before",
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value

@@ -45,11 +45,12 @@ def parse_int(raw: str) -> int | None:
 
 
 def shorten(text: str, limit: int) -> str:
-    """Return text cut to at most limit characters at a word boundary, with an ellipsis."""
+    """Return text cut to at most limit characters between words, with an ellipsis; never inside a word."""
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
+    boundary = max(cut.rfind(" "), cut.rfind("\n"))
+    if text[limit - 1].isspace():
+        boundary = limit - 1  # the cut falls exactly between two words
+    # Only a first word longer than the whole limit (a URL, a number) is cut inside: nothing else would fit.
+    return (cut[:boundary] if boundary > 0 else cut).rstrip() + "…"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from bot.settings import Settings
 from tests.support import settings_for
 
 
@@ -30,3 +31,11 @@ def test_half_configured_whatsapp_names_the_missing_variables(tmp_path: Path) ->
         settings_for(tmp_path, whatsapp_token="t", whatsapp_phone_number_id="1")
     with pytest.raises(ValidationError, match="reminder:template_name"):
         settings_for(tmp_path, whatsapp_templates="reminder")
+
+
+def test_empty_values_from_env_example_mean_not_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("TELEGRAM_TOKEN", "WHATSAPP_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_APP_SECRET"):
+        monkeypatch.setenv(f"OGP_{name}", "")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.telegram_token is None
+    assert not settings.whatsapp_enabled

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.channels.telegram_render import split_text
 from handlers.contract import Choice, Reply
+from handlers.text import shorten
 
 # The Cloud API's limits (platform-limits.md); the Graph API refuses anything past them.
 TEXT_LIMIT = 4096
@@ -40,18 +41,7 @@ class Labels:
 
 def fit(text: str, limit: int) -> str:
     """Return text on one line, cut to at most limit characters between words (…), never inside one."""
-    words = text.split()
-    flat = " ".join(words)
-    if len(flat) <= limit:
-        return flat or "…"
-    kept = ""
-    for word in words:
-        longer = f"{kept} {word}" if kept else word
-        if len(longer) + 1 > limit:
-            break
-        kept = longer
-    # Only a first word longer than the whole limit is cut inside (a URL, a number); nothing else fits.
-    return (kept or words[0][: limit - 1]) + "…"
+    return shorten(" ".join(text.split()), limit) or "…"
 
 
 def unique_titles(labels: Sequence[str], limit: int) -> list[str]:
