@@ -1,0 +1,151 @@
+"""The JSON export: one document in the stable schema reports/schema/export.schema.json, streamed."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from importlib import resources
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+import aiosqlite
+
+from storage import catalogue, exports
+from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate, ExportScope
+
+MIME = "application/json"
+FORMAT = "ogp-feedback-export"
+VERSION = 1
+
+
+def schema() -> dict[str, Any]:
+    """Return the JSON Schema every export validates against."""
+    text = resources.files("reports").joinpath("schema/export.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def _instant(moment: datetime | None, tz: ZoneInfo) -> str | None:
+    return moment.astimezone(tz).isoformat(timespec="seconds") if moment else None
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, Any]:
+    """Return a recommendation as its schema object (codes, not labels; times with their Amman offset)."""
+    return {
+        "id": rec.id,
+        "commitment": rec.commitment_number,
+        "ogp_id": rec.ogp_id,
+        "theme": rec.theme,
+        "round": {"code": rec.round_code, "name": rec.round_name} if rec.round_code else None,
+        "text": rec.text,
+        "state": rec.state.value,
+        "response": rec.response,
+        "responder": rec.responder,
+        "created_at": _instant(rec.created_at, tz),
+        "responded_at": _instant(rec.responded_at, tz),
+        "endorsements": rec.endorsements,
+        "hidden": rec.hidden,
+        "channel": rec.channel,
+        "author": {
+            "name": rec.author.name,
+            "organisation": rec.author.organisation,
+            "sector": rec.author.sector.value if rec.author.sector else None,
+            "governorate": rec.author.governorate,
+        },
+    }
+
+
+def status_json(update: ExportedStatusUpdate, tz: ZoneInfo) -> dict[str, Any]:
+    """Return a status update as its schema object."""
+    return {
+        "id": update.id,
+        "commitment": update.commitment_number,
+        "ogp_id": update.ogp_id,
+        "completion": update.completion.value,
+        "progress": update.progress,
+        "note": update.note,
+        "evidence_url": update.evidence_url,
+        "milestone": update.milestone,
+        "author": update.author,
+        "created_at": _instant(update.created_at, tz),
+    }
+
+
+def milestone_json(milestone: ExportedMilestone, tz: ZoneInfo) -> dict[str, Any]:
+    """Return a milestone as its schema object."""
+    return {
+        "id": milestone.id,
+        "commitment": milestone.commitment_number,
+        "ogp_id": milestone.ogp_id,
+        "title": milestone.title,
+        "start_date": _day(milestone.start_date),
+        "end_date": _day(milestone.end_date),
+        "state": milestone.state.value,
+        "updated_at": _instant(milestone.updated_at, tz),
+    }
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class _Array:
+    """Writes the items of one JSON array as they come, never holding more than one."""
+
+    def __init__(self, out: BinaryIO, key: str) -> None:
+        self.out = out
+        self.count = 0
+        out.write(b',"' + key.encode("ascii") + b'":[')
+
+    def add(self, item: dict[str, Any]) -> None:
+        self.out.write((b",\n" if self.count else b"\n") + _dump(item))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write(b"]")
+
+
+async def write_json(
+    conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, tz: ZoneInfo, *, now: datetime
+) -> int:
+    """Write the export document to out; return how many recommendations it holds."""
+    plan = await catalogue.active_plan(conn)
+    commitments = await exports.commitments_in_scope(conn, scope)
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "generated_at": _instant(now, tz),
+        "plan": {"id": plan.id, "title_ar": plan.title_ar, "title_en": plan.title_en} if plan else None,
+        "scope": {
+            "commitment": next((c.number for c in commitments), None) if scope.commitment_id else None,
+            "round_id": scope.round_id,
+            "since": _instant(scope.since, tz),
+            "until": _instant(scope.until, tz),
+        },
+        "commitments": [
+            {"number": c.number, "ogp_id": c.ogp_id, "title_ar": c.title_ar, "title_en": c.title_en}
+            for c in commitments
+        ],
+    }
+    out.write(_dump(head)[:-1])  # reopen the object to stream the arrays into it
+    recommendations = _Array(out, "recommendations")
+    for c in commitments:
+        async for rec in exports.iter_recommendations(conn, c.id, scope):
+            recommendations.add(recommendation_json(rec, tz))
+    recommendations.close()
+    updates = _Array(out, "status_updates")
+    for c in commitments:
+        async for update in exports.iter_status_updates(conn, c.id, scope):
+            updates.add(status_json(update, tz))
+    updates.close()
+    milestones = _Array(out, "milestones")
+    for c in commitments:
+        async for milestone in exports.iter_milestones(conn, c.id):
+            milestones.add(milestone_json(milestone, tz))
+    milestones.close()
+    out.write(b"}\n")
+    return recommendations.count

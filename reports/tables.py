@@ -1,0 +1,166 @@
+"""The tables every export writes: their columns (Arabic headers, widths) and how a stored row becomes cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from messages_ar import Messages
+from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
+from storage.models import Completion, RecommendationState, Sector
+
+CellValue = str | int | datetime | date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: the catalogue key of its header, a width in characters, and whether long text wraps."""
+
+    header_key: str
+    width: int
+    wrap: bool = False
+
+
+RECOMMENDATION_COLUMNS = (
+    Column("exp-col-id", 10),
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-theme", 22, wrap=True),
+    Column("exp-col-round", 18, wrap=True),
+    Column("exp-col-text", 60, wrap=True),
+    Column("exp-col-state", 14),
+    Column("exp-col-response", 50, wrap=True),
+    Column("exp-col-responder", 18),
+    Column("exp-col-created", 17),
+    Column("exp-col-responded", 17),
+    Column("exp-col-endorsements", 10),
+    Column("exp-col-hidden", 8),
+    Column("exp-col-channel", 10),
+    Column("exp-col-author", 20),
+    Column("exp-col-organisation", 24, wrap=True),
+    Column("exp-col-sector", 18),
+    Column("exp-col-governorate", 12),
+)
+
+STATUS_COLUMNS = (
+    Column("exp-col-update-id", 10),
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-completion", 14),
+    Column("exp-col-progress", 12),
+    Column("exp-col-note", 60, wrap=True),
+    Column("exp-col-evidence", 30),
+    Column("exp-col-milestone", 30, wrap=True),
+    Column("exp-col-update-author", 18),
+    Column("exp-col-update-date", 17),
+)
+
+MILESTONE_COLUMNS = (
+    Column("exp-col-milestone-id", 10),
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-milestone", 50, wrap=True),
+    Column("exp-col-start", 12),
+    Column("exp-col-end", 12),
+    Column("exp-col-completion", 14),
+    Column("exp-col-updated", 17),
+)
+
+SUMMARY_COLUMNS = (
+    Column("exp-col-commitment", 10),
+    Column("exp-col-commitment-title", 50, wrap=True),
+    Column("exp-col-theme", 24, wrap=True),
+    Column("exp-col-state", 16),
+    Column("exp-col-count", 10),
+)
+
+
+class Labels:
+    """Arabic names for stored codes, and instants as wall-clock time in the bot's zone."""
+
+    def __init__(self, messages: Messages, tz: ZoneInfo) -> None:
+        self.messages = messages
+        self.tz = tz
+
+    def headers(self, columns: tuple[Column, ...]) -> list[str]:
+        """Return the Arabic headers of columns."""
+        return [self.messages.t(c.header_key) for c in columns]
+
+    def state(self, state: RecommendationState) -> str:
+        """Return a recommendation state's name."""
+        return self.messages.t(f"state-{state.value}")
+
+    def completion(self, completion: Completion) -> str:
+        """Return a completion level's name."""
+        return self.messages.t(f"completion-{completion.value}")
+
+    def sector(self, sector: Sector | None) -> str | None:
+        """Return a sector's name."""
+        return self.messages.t(f"sector-{sector.value}") if sector else None
+
+    def governorate(self, key: str | None) -> str | None:
+        """Return a governorate's name (an unknown stored key is shown as it is)."""
+        return self.messages.t(f"gov-{key}") if key and self.messages.has(f"gov-{key}") else key
+
+    def yes_no(self, flag: bool) -> str:
+        """Return نعم or لا."""
+        return self.messages.t("exp-yes") if flag else self.messages.t("exp-no")
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """Return an instant as naive wall-clock time in the bot's zone (spreadsheets have no zones)."""
+        return moment.astimezone(self.tz).replace(tzinfo=None) if moment else None
+
+
+def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[CellValue]:
+    """Return a recommendation's cells in RECOMMENDATION_COLUMNS order."""
+    return [
+        rec.id,
+        rec.commitment_number,
+        rec.ogp_id,
+        rec.theme,
+        rec.round_name,
+        rec.text,
+        labels.state(rec.state),
+        rec.response,
+        rec.responder,
+        labels.local(rec.created_at),
+        labels.local(rec.responded_at),
+        rec.endorsements,
+        labels.yes_no(rec.hidden),
+        rec.channel,
+        rec.author.name,
+        rec.author.organisation,
+        labels.sector(rec.author.sector),
+        labels.governorate(rec.author.governorate),
+    ]
+
+
+def status_cells(update: ExportedStatusUpdate, labels: Labels) -> list[CellValue]:
+    """Return a status update's cells in STATUS_COLUMNS order."""
+    return [
+        update.id,
+        update.commitment_number,
+        update.ogp_id,
+        labels.completion(update.completion),
+        update.progress,
+        update.note,
+        update.evidence_url,
+        update.milestone,
+        update.author,
+        labels.local(update.created_at),
+    ]
+
+
+def milestone_cells(milestone: ExportedMilestone, labels: Labels) -> list[CellValue]:
+    """Return a milestone's cells in MILESTONE_COLUMNS order."""
+    return [
+        milestone.id,
+        milestone.commitment_number,
+        milestone.ogp_id,
+        milestone.title,
+        milestone.start_date,
+        milestone.end_date,
+        labels.completion(milestone.state),
+        labels.local(milestone.updated_at),
+    ]

