@@ -159,5 +159,5 @@ async def test_json_date_range_scope(core: Core) -> None:
     )
     document = json.loads(data)
     jsonschema.validate(document, schema())
-    assert result.recommendations == 2
+    assert result.recommendations == 3  # minutes 3, 4 and 5; the bound at 6 is exclusive
     assert document["scope"]["since"] == "2026-11-29T10:03:00+03:00"
