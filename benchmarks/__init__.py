@@ -1,0 +1,1 @@
+"""Load generators and measurements, run on demand (not in make test)."""

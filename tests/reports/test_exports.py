@@ -66,7 +66,7 @@ async def test_xlsx_has_rtl_sheets_with_arabic_headers_summary_and_real_dates(co
     assert top[3] == "الحصول على التمويل" and top[4] == "اللقاء الأول لأصحاب المصلحة"
     assert top[11] == 2  # endorsements
     assert top[14] is None and top[15] is None  # the author asked to be forgotten
-    assert top[9] == datetime(2026, 11, 29, 10, 2)  # Amman wall-clock time, a real date cell
+    assert top[9] == datetime(2026, 11, 29, 10, 2, tzinfo=AMMAN).replace(tzinfo=None)  # Amman wall clock, a real date
     assert first.cell(row=2, column=6).alignment.wrap_text is True
     assert next(r for r in rows if r[0] == sample.hidden)[12] == "نعم"
     second = [[c.value for c in row] for row in book["الالتزام 2"].iter_rows(min_row=2)]

@@ -1,0 +1,34 @@
+## /stats: figures for coordinators, and the words of the chart.
+
+stats-not-allowed = الإحصاءات متاحة لمنسقي الخطة فقط.
+stats-title = 📈 إحصاءات { $plan }
+stats-participants = { $count ->
+    [zero] لا يوجد مشاركون مسجّلون بعد.
+    [one] مشارك مسجّل واحد.
+    [two] مشاركان مسجّلان.
+    [few] { $count } مشاركين مسجّلين.
+    [many] { $count } مشاركاً مسجّلاً.
+   *[other] { $count } مشارك مسجّل.
+}
+stats-by-sector = حسب القطاع:
+stats-by-governorate = حسب المحافظة:
+stats-line = • { $name }: { $count }
+stats-unspecified = غير محدد
+stats-commitments = التوصيات حسب الالتزام:
+stats-commitment-line = الالتزام { $number }: { $count ->
+    [zero] لا توصيات
+    [one] توصية واحدة
+    [two] توصيتان
+    [few] { $count } توصيات
+    [many] { $count } توصية
+   *[other] { $count } توصية
+} — نسبة الرد { $rate }% — الوسيط حتى الرد: { $median }
+stats-states = ↳ { $states }
+stats-days = { $days } يوم
+stats-no-answers = لا ردود بعد
+stats-chart-caption = الرسم: التوصيات حسب الالتزام والحالة، والمشاركون حسب القطاع.
+stats-chart-title = التوصيات حسب الالتزام وحالتها
+stats-chart-commitment = الالتزام { $number }
+stats-chart-bar-note = الرد { $rate }% · الوسيط { $median }
+stats-chart-sectors = المشاركون حسب القطاع
+stats-chart-count = العدد

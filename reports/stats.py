@@ -1,0 +1,121 @@
+"""The figures behind /stats, gathered once and drawn as text (and as a chart in reports/chart.py)."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import aiosqlite
+
+from messages_ar import Messages
+from storage import catalogue, stats
+from storage.models import RecommendationState, Sector
+
+
+@dataclass(frozen=True)
+class CommitmentFigures:
+    """Input on one commitment: counts per state, how much was answered and how fast."""
+
+    number: int
+    title: str
+    by_state: dict[RecommendationState, int]
+    answered: int
+    median_days: float | None
+
+    @property
+    def total(self) -> int:
+        """Return how many visible recommendations the commitment has."""
+        return sum(self.by_state.values())
+
+    @property
+    def response_rate(self) -> int:
+        """Return the share answered, in whole percent (0 when nothing came in)."""
+        return round(100 * self.answered / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Everything /stats shows."""
+
+    plan: str | None
+    by_sector: list[tuple[Sector | None, int]]
+    by_governorate: list[tuple[str | None, int]]
+    commitments: list[CommitmentFigures] = field(default_factory=list)
+
+    @property
+    def participants(self) -> int:
+        """Return how many people are counted."""
+        return sum(n for _, n in self.by_sector)
+
+
+async def gather_stats(conn: aiosqlite.Connection) -> Stats:
+    """Read every figure for the active plan."""
+    plan = await catalogue.active_plan(conn)
+    by_state: dict[int, dict[RecommendationState, int]] = defaultdict(dict)
+    for total in await stats.recommendations_by_state(conn):
+        by_state[total.commitment_id][total.state] = total.count
+    days: dict[int, list[float]] = defaultdict(list)
+    async for commitment_id, elapsed in stats.answer_days(conn):
+        days[commitment_id].append(elapsed)
+    figures = [
+        CommitmentFigures(
+            number=c.number,
+            title=c.title_ar,
+            by_state=by_state.get(c.id, {}),
+            answered=len(days.get(c.id, [])),
+            median_days=statistics.median(days[c.id]) if days.get(c.id) else None,
+        )
+        for c in await catalogue.list_commitments(conn)
+    ]
+    return Stats(
+        plan=plan.title_ar if plan else None,
+        by_sector=await stats.participants_by_sector(conn),
+        by_governorate=await stats.participants_by_governorate(conn),
+        commitments=figures,
+    )
+
+
+def sector_name(messages: Messages, sector: Sector | None) -> str:
+    """Return a sector's Arabic name, or «not given»."""
+    return messages.t(f"sector-{sector.value}") if sector else messages.t("stats-unspecified")
+
+
+def governorate_name(messages: Messages, key: str | None) -> str:
+    """Return a governorate's Arabic name, or «not given»."""
+    if key and messages.has(f"gov-{key}"):
+        return messages.t(f"gov-{key}")
+    return key or messages.t("stats-unspecified")
+
+
+def _days(messages: Messages, value: float | None) -> str:
+    return messages.t("stats-days", days=round(value, 1)) if value is not None else messages.t("stats-no-answers")
+
+
+def stats_text(stats_: Stats, messages: Messages) -> str:
+    """Return the figures as a chat message."""
+    lines = [
+        messages.t("stats-title", plan=stats_.plan or "—"),
+        messages.t("stats-participants", count=stats_.participants),
+    ]
+    lines.append(messages.t("stats-by-sector"))
+    lines += [messages.t("stats-line", name=sector_name(messages, s), count=n) for s, n in stats_.by_sector]
+    lines.append(messages.t("stats-by-governorate"))
+    lines += [messages.t("stats-line", name=governorate_name(messages, g), count=n) for g, n in stats_.by_governorate]
+    lines.append(messages.t("stats-commitments"))
+    for c in stats_.commitments:
+        lines.append(
+            messages.t(
+                "stats-commitment-line",
+                number=c.number,
+                count=c.total,
+                rate=c.response_rate,
+                median=_days(messages, c.median_days),
+            )
+        )
+        states = "، ".join(
+            f"{messages.t(f'state-{s.value}')} {c.by_state[s]}" for s in RecommendationState if s in c.by_state
+        )
+        if states:
+            lines.append(messages.t("stats-states", states=states))
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""Counts for /stats: who takes part, and how the input on each commitment is answered."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.models import RecommendationState, Sector
+
+
+@dataclass(frozen=True, slots=True)
+class StateTotal:
+    """How many visible recommendations on a commitment are in one state."""
+
+    commitment_id: int
+    state: RecommendationState
+    count: int
+
+
+# People who can be counted: registered, consenting, not forgotten.
+_BY_SECTOR = """
+SELECT sector, COUNT(*) AS n FROM participants WHERE consent_at IS NOT NULL AND forgotten_at IS NULL
+GROUP BY sector ORDER BY n DESC, sector
+"""
+_BY_GOVERNORATE = """
+SELECT governorate, COUNT(*) AS n FROM participants WHERE consent_at IS NOT NULL AND forgotten_at IS NULL
+GROUP BY governorate ORDER BY n DESC, governorate
+"""
+_BY_STATE = """
+SELECT r.commitment_id, r.state, COUNT(*) AS n FROM recommendations r
+JOIN commitments c ON c.id = r.commitment_id JOIN plans p ON p.id = c.plan_id
+WHERE p.active = 1 AND r.hidden = 0 GROUP BY r.commitment_id, r.state
+"""
+_ANSWER_DAYS = """
+SELECT r.commitment_id, julianday(r.responded_at) - julianday(r.created_at) AS days FROM recommendations r
+JOIN commitments c ON c.id = r.commitment_id JOIN plans p ON p.id = c.plan_id
+WHERE p.active = 1 AND r.hidden = 0 AND r.responded_at IS NOT NULL
+"""
+
+
+async def participants_by_sector(conn: aiosqlite.Connection) -> list[tuple[Sector | None, int]]:
+    """Return how many participants speak for each sector, largest first."""
+    async with conn.execute(_BY_SECTOR) as cursor:
+        return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in await cursor.fetchall()]
+
+
+async def participants_by_governorate(conn: aiosqlite.Connection) -> list[tuple[str | None, int]]:
+    """Return how many participants live in each governorate, largest first."""
+    async with conn.execute(_BY_GOVERNORATE) as cursor:
+        return [(r["governorate"], r["n"]) for r in await cursor.fetchall()]
+
+
+async def recommendations_by_state(conn: aiosqlite.Connection) -> list[StateTotal]:
+    """Return the active plan's visible recommendations counted per commitment and state."""
+    async with conn.execute(_BY_STATE) as cursor:
+        return [
+            StateTotal(r["commitment_id"], RecommendationState(r["state"]), r["n"]) for r in await cursor.fetchall()
+        ]
+
+
+async def answer_days(conn: aiosqlite.Connection) -> AsyncIterator[tuple[int, float]]:
+    """Yield (commitment id, days from sending to answer) for every answered visible recommendation."""
+    async with conn.execute(_ANSWER_DAYS) as cursor:
+        async for row in cursor:
+            yield row["commitment_id"], float(row["days"])
