@@ -180,7 +180,7 @@ ORDER BY t.position IS NULL, t.position, endorsements DESC, r.created_at, r.id
 
 _CONTRIBUTORS_BY_SECTOR = """
 SELECT p.sector, COUNT(*) AS n FROM participants p
-WHERE p.forgotten_at IS NULL AND p.id IN (
+WHERE p.id IN (
     SELECT r.participant_id FROM recommendations r JOIN commitments c ON c.id = r.commitment_id
     JOIN plans pl ON pl.id = c.plan_id
     WHERE pl.active = 1 AND (?1 IS NULL OR r.round_id = ?1))
@@ -295,7 +295,7 @@ async def iter_report_items(
 
 
 async def contributors_by_sector(conn: aiosqlite.Connection, round_id: int | None) -> list[tuple[Sector | None, int]]:
-    """Return how many people sent input (to the round, or the active plan), by sector."""
+    """Return how many people sent input (to the round, or the active plan), by sector; forgotten ones count too."""
     async with conn.execute(_CONTRIBUTORS_BY_SECTOR, (round_id,)) as cursor:
         return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in await cursor.fetchall()]
 
