@@ -21,6 +21,7 @@ INSERT INTO recommendations (id, participant_id, commitment_id, theme_id, text, 
                              responded_at, hidden, channel, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
+_MAX_IDS = "SELECT (SELECT COALESCE(MAX(id), 0) FROM participants), (SELECT COALESCE(MAX(id), 0) FROM recommendations)"
 _ENDORSEMENT = "INSERT OR IGNORE INTO endorsements (recommendation_id, participant_id, created_at) VALUES (?, ?, ?)"
 
 TEXTS = (
@@ -61,8 +62,11 @@ async def populate(
     """Add generated participants, recommendations (some answered, some hidden) and endorsements."""
     rng = random.Random(seed)
     start = now - timedelta(days=180)
+    async with conn.execute(_MAX_IDS) as cursor:
+        row = await cursor.fetchone()
+    first_person, first_rec = (row[0] + 1, row[1] + 1) if row else (1, 1)
     people = []
-    for pid in range(1, participants + 1):
+    for pid in range(first_person, first_person + participants):
         sector = rng.choices(list(SECTOR_WEIGHTS), weights=list(SECTOR_WEIGHTS.values()))[0]
         joined = to_db(start + timedelta(minutes=rng.randrange(180 * 24 * 60)))
         governorate = rng.choices(GOVERNORATES, weights=[40, 12, 10, 6, 4, 4, 2, 2, 3, 6, 3, 2])[0]
@@ -73,15 +77,19 @@ async def populate(
     commitments = await catalogue.list_commitments(conn)
     themes = {c.id: [t.id for t in await catalogue.list_themes(conn, c.id)] for c in commitments}
     batch: list[tuple[object, ...]] = []
-    for rid in range(1, recommendations + 1):
-        batch.append(_recommendation(rng, rid, participants, commitments, themes, start))
+    for rid in range(first_rec, first_rec + recommendations):
+        batch.append(
+            _recommendation(rng, rid, (first_person, first_person + participants - 1), commitments, themes, start)
+        )
         if len(batch) == _BATCH:
             await conn.executemany(_RECOMMENDATION, batch)
             batch = []
     await conn.executemany(_RECOMMENDATION, batch)
     stamp = to_db(now)
+    last_rec, last_person = first_rec + recommendations - 1, first_person + participants - 1
     endorsements = [
-        (rng.randint(1, recommendations), rng.randint(1, participants), stamp) for _ in range(recommendations)
+        (rng.randint(first_rec, last_rec), rng.randint(first_person, last_person), stamp)
+        for _ in range(recommendations)
     ]
     await conn.executemany(_ENDORSEMENT, endorsements)
 
@@ -89,7 +97,7 @@ async def populate(
 def _recommendation(
     rng: random.Random,
     rid: int,
-    participants: int,
+    people: tuple[int, int],
     commitments: list[catalogue.Commitment],
     themes: dict[int, list[int]],
     start: datetime,
@@ -105,10 +113,10 @@ def _recommendation(
     response = "شكراً لمساهمتك، تمت دراسة التوصية مع الجهة المنفذة" if answered else None
     text = f"{rng.choice(TEXTS)} ({rid})"
     hidden = 1 if rng.random() < 0.01 else 0
-    responder = rng.randint(1, participants) if answered else None
+    responder = rng.randint(*people) if answered else None
     return (
         rid,
-        rng.randint(1, participants),
+        rng.randint(*people),
         commitment.id,
         theme,
         text,
