@@ -55,6 +55,9 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-update", "update", _answers),
     MenuEntry("menu-team", "team", _coordinator),
     MenuEntry("menu-settings", "settings", _registered),
+    MenuEntry("menu-export", "export", _coordinator),
+    MenuEntry("menu-stats", "stats", _coordinator),
+    MenuEntry("menu-report", "report", _coordinator),
     MenuEntry("menu-help", "help", _everyone),
 ]
 

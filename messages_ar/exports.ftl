@@ -67,3 +67,4 @@ exp-caption = { $count ->
    *[other] ملف المدخلات: { $count } توصية.
 }
 exp-too-large = الملف أكبر من أن يُرسل في المحادثة ({ $megabytes } ميغابايت). ضيّق النطاق، أو استخرجه من الخادم بالأمر: ogp-bot export
+menu-export = 📤 تصدير المدخلات

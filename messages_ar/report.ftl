@@ -57,3 +57,4 @@ rep-not-allowed = إعداد التقرير متاح لمنسقي الخطة ف�
 rep-choose-scope = أي تقرير تريد؟
 rep-scope-plan = 📄 كل مدخلات الخطة
 rep-caption = تقرير اللقاء بصيغة Word، جاهز للتحرير والنشر.
+menu-report = 📝 تقرير اللقاء

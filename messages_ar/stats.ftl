@@ -32,3 +32,4 @@ stats-chart-commitment = الالتزام { $number }
 stats-chart-bar-note = الرد { $rate }% · الوسيط { $median }
 stats-chart-sectors = المشاركون حسب القطاع
 stats-chart-count = العدد
+menu-stats = 📈 الإحصاءات

@@ -1,0 +1,31 @@
+"""/stats (coordinators): participation and answering figures, with a chart."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.contract import Document, Reply
+from handlers.feature import Feature
+from handlers.menu import menu_choices, with_menu
+from reports.chart import render_chart
+from reports.stats import gather_stats, stats_text
+
+
+async def show(ctx: Context) -> list[Reply]:
+    """Answer /stats: the figures as text, then the chart as a PNG."""
+    if not ctx.is_coordinator:
+        return [with_menu(ctx, ctx.t("stats-not-allowed"))]
+    figures = await gather_stats(ctx.conn)
+    caption = ctx.t("stats-chart-caption")
+    chart = Document(
+        filename=f"ogp-stats-{ctx.local_now:%Y%m%d}.png",
+        mime="image/png",
+        data=render_chart(figures, ctx.messages),
+        caption=caption,
+    )
+    return [
+        Reply(text=stats_text(figures, ctx.messages)),
+        Reply(text=caption, document=chart, choices=menu_choices(ctx)),
+    ]
+
+
+FEATURE = Feature(commands={"stats": show})

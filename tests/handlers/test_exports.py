@@ -1,0 +1,130 @@
+"""/export, /stats and /report in the chat: coordinators get files, everyone else a polite refusal."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from docx import Document as DocxDocument
+from openpyxl import load_workbook
+
+from bot.core import Core
+from handlers.exports import parse_range
+from tests.reports.sample import Sample, seed
+from tests.support import START, ChatDriver, RecordingTransport, texts
+
+
+async def _seeded(core: Core) -> Sample:
+    async with core.db.transaction() as conn:
+        return await seed(conn, START)
+
+
+def _coordinator(core: Core, transport: RecordingTransport) -> ChatDriver:
+    return ChatDriver(core, transport, user="9001", name="منسقة")
+
+
+async def _outbox_documents(core: Core) -> list[bytes]:
+    async with core.db.transaction() as conn:
+        rows = await conn.execute_fetchall("SELECT document FROM outbox WHERE document IS NOT NULL ORDER BY id")
+    return [bytes(r[0]) for r in rows]
+
+
+async def test_coordinator_exports_everything_as_xlsx(core: Core, transport: RecordingTransport) -> None:
+    sample = await _seeded(core)
+    coordinator = _coordinator(core, transport)
+    await coordinator.command("export")
+    assert coordinator.labels()[:3] == ["📗 Excel (XLSX)", "📄 CSV", "🧾 JSON"]
+    await coordinator.press("exp:f:xlsx")
+    [reply] = await coordinator.press("exp:s:all")
+    assert reply.document is not None and reply.document.filename == "ogp-export-20261129-1000.xlsx"
+    assert reply.text == f"ملف المدخلات: {sample.total} توصية."
+    book = load_workbook(io.BytesIO(reply.document.data))
+    assert book["الالتزام 1"].max_row == 5 and book["الالتزام 1"].sheet_view.rightToLeft
+    assert await _outbox_documents(core) == [reply.document.data]
+    stale = await coordinator.press_data("exp:s:all")
+    assert "لم يعد صالحاً" in texts(stale)
+    assert len(await _outbox_documents(core)) == 1
+
+
+async def test_one_commitment_as_json(core: Core, transport: RecordingTransport) -> None:
+    sample = await _seeded(core)
+    coordinator = _coordinator(core, transport)
+    await coordinator.command("export")
+    await coordinator.press("exp:f:json")
+    await coordinator.press("exp:s:c")
+    [reply] = await coordinator.press(f"exp:c:{sample.commitments[1]}")
+    assert reply.document is not None and reply.document.mime == "application/json"
+    document = json.loads(reply.document.data)
+    assert {r["commitment"] for r in document["recommendations"]} == {2}
+
+
+async def test_one_round_as_csv(core: Core, transport: RecordingTransport) -> None:
+    sample = await _seeded(core)
+    coordinator = _coordinator(core, transport)
+    await coordinator.command("export")
+    await coordinator.press("exp:f:csv")
+    await coordinator.press("exp:s:r")
+    assert "اللقاء الأول لأصحاب المصلحة" in coordinator.labels()
+    [reply] = await coordinator.press(f"exp:r:{sample.round_id}")
+    assert reply.document is not None and reply.document.filename.endswith(".zip")
+    archive = zipfile.ZipFile(io.BytesIO(reply.document.data))
+    rows = archive.read("recommendations.csv").decode("utf-8-sig").strip().splitlines()
+    assert len(rows) == 1 + 4
+
+
+async def test_date_range_typed_in_any_digits(core: Core, transport: RecordingTransport) -> None:
+    sample = await _seeded(core)
+    coordinator = _coordinator(core, transport)
+    await coordinator.command("export")
+    await coordinator.press("exp:f:json")
+    await coordinator.press("exp:s:d")
+    wrong = await coordinator.send("من أمس إلى اليوم")
+    assert "لم أفهم التاريخين" in texts(wrong)
+    [reply] = await coordinator.send("٢٩/١١/٢٠٢٦ - 2026-11-29")
+    assert reply.document is not None
+    assert len(json.loads(reply.document.data)["recommendations"]) == sample.total
+
+
+async def test_others_are_refused_and_nothing_is_sent(core: Core, chat: ChatDriver) -> None:
+    await _seeded(core)
+    refused = await chat.command("export")
+    assert texts(refused).startswith("تصدير المدخلات متاح لمنسقي الخطة فقط")
+    forged = await chat.press_data("exp:f:xlsx")
+    assert "متاح لمنسقي الخطة فقط" in texts(forged)
+    assert "متاح لمنسقي الخطة فقط" in texts(await chat.command("stats"))
+    assert "متاح لمنسقي الخطة فقط" in texts(await chat.command("report"))
+    assert "متاح لمنسقي الخطة فقط" in texts(await chat.press_data("rep:all"))
+    assert not any(r.document for r in chat.history)
+    assert await _outbox_documents(core) == []
+    assert "📤 تصدير المدخلات" not in chat.labels()
+
+
+async def test_stats_send_figures_and_a_png(core: Core, transport: RecordingTransport) -> None:
+    await _seeded(core)
+    coordinator = _coordinator(core, transport)
+    figures, chart = await coordinator.command("stats")
+    assert "3 مشاركين مسجّلين" not in figures.text  # the forgotten participant is not counted
+    assert "مشاركان مسجّلان." in figures.text
+    assert "الالتزام 2: 7 توصيات — نسبة الرد 14% — الوسيط حتى الرد: 3.0 يوم" in figures.text
+    assert chart.document is not None and chart.document.data.startswith(b"\x89PNG")
+    assert "📈 الإحصاءات" in coordinator.labels()
+
+
+async def test_report_for_a_round(core: Core, transport: RecordingTransport) -> None:
+    sample = await _seeded(core)
+    coordinator = _coordinator(core, transport)
+    await coordinator.command("report")
+    assert coordinator.labels()[:2] == ["📄 كل مدخلات الخطة", "اللقاء الأول لأصحاب المصلحة"]
+    [reply] = await coordinator.press(f"rep:r:{sample.round_id}")
+    assert reply.document is not None and reply.document.filename == "ogp-report-meeting-1-20261129.docx"
+    doc = DocxDocument(io.BytesIO(reply.document.data))
+    assert doc.paragraphs[0].text.startswith("تقرير اللقاء الأول لأصحاب المصلحة")
+    assert "لم يعد صالحاً" in texts(await coordinator.press_data("rep:all"))
+
+
+def test_parse_range() -> None:
+    assert parse_range("1/1/2026 - 31/3/2026") is not None
+    assert parse_range("31/3/2026 - 1/1/2026") is None
+    assert parse_range("31/2/2026 - 1/3/2026") is None
+    assert parse_range("2026-01-01") is None
