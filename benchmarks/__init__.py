@@ -1,1 +1,0 @@
-"""Load generators and measurements, run on demand (not in make test)."""
