@@ -24,7 +24,14 @@ stats-commitment-line = الالتزام { $number }: { $count ->
    *[other] { $count } توصية
 } — نسبة الرد { $rate }% — الوسيط حتى الرد: { $median }
 stats-states = ↳ { $states }
-stats-days = { $days } يوم
+stats-days = { $days ->
+    [zero] أقل من يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+    [many] { $days } يوماً
+   *[other] { $days } يوم
+}
 stats-no-answers = لا ردود بعد
 stats-chart-caption = الرسم: التوصيات حسب الالتزام والحالة، والمشاركون حسب القطاع.
 stats-chart-title = التوصيات حسب الالتزام وحالتها
