@@ -15,6 +15,7 @@ from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
 from bot.logs import setup_logging
+from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
 from storage.database import open_database
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--activate", action="store_true", help="make it the plan the bot follows")
     add_role_commands(sub)
     add_backup_commands(sub)
+    add_report_commands(sub)
     return parser
 
 
@@ -130,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_backup_command(settings, args)
     if args.command in ("grant", "revoke"):
         return asyncio.run(run_role_command(settings, args))
+    if args.command in ("export", "report"):
+        return asyncio.run(run_report_command(settings, args))
     raise AssertionError(args.command)  # argparse rejects unknown commands
 
 

@@ -26,6 +26,9 @@ COORDINATOR_COMMANDS = {
     "broadcast": "command-broadcast",
     "reminders": "command-reminders",
     "held": "wa-command-held",
+    "export": "command-export",
+    "stats": "command-stats",
+    "report": "command-report",
 }
 
 

@@ -68,3 +68,4 @@ exp-caption = { $count ->
 }
 exp-too-large = الملف أكبر من أن يُرسل في المحادثة ({ $megabytes } ميغابايت). ضيّق النطاق، أو استخرجه من الخادم بالأمر: ogp-bot export
 menu-export = 📤 تصدير المدخلات
+command-export = تصدير المدخلات (Excel أو CSV أو JSON)

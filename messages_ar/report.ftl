@@ -58,3 +58,4 @@ rep-choose-scope = أي تقرير تريد؟
 rep-scope-plan = 📄 كل مدخلات الخطة
 rep-caption = تقرير اللقاء بصيغة Word، جاهز للتحرير والنشر.
 menu-report = 📝 تقرير اللقاء
+command-report = تقرير اللقاء بصيغة Word

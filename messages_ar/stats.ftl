@@ -40,3 +40,4 @@ stats-chart-bar-note = الرد { $rate }% · الوسيط { $median }
 stats-chart-sectors = المشاركون حسب القطاع
 stats-chart-count = العدد
 menu-stats = 📈 الإحصاءات
+command-stats = إحصاءات المشاركة والردود

@@ -1,0 +1,57 @@
+"""`ogp-bot export` and `ogp-bot report`: files written to disk, scopes checked, bad requests refused."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from bot.cli import build_parser
+from bot.core import Core
+from bot.reports_cli import run_report_command
+from tests.reports.sample import seed
+from tests.support import START
+
+
+async def cli(core: Core, *argv: str) -> int:
+    return await run_report_command(core.settings, build_parser().parse_args(list(argv)))
+
+
+async def test_export_every_format_and_scope(core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    async with core.db.transaction() as conn:
+        sample = await seed(conn, START)
+    xlsx = tmp_path / "all.xlsx"
+    assert await cli(core, "export", "--output", str(xlsx)) == 0
+    assert f"wrote {sample.total} recommendations to {xlsx}" in capsys.readouterr().out
+    assert load_workbook(io.BytesIO(xlsx.read_bytes()))["الالتزام 1"].sheet_view.rightToLeft
+    out = tmp_path / "c2.json"
+    assert await cli(core, "export", "--format", "json", "--output", str(out), "--commitment", "2") == 0
+    assert {r["commitment"] for r in json.loads(out.read_bytes())["recommendations"]} == {2}
+    csv_out = tmp_path / "round.csv"
+    args = ["export", "--format", "csv", "--output", str(csv_out), "--round", str(sample.round_id)]
+    assert await cli(core, *args, "--since", "2026-11-29", "--until", "2026-11-29") == 0
+    assert "(a .zip file)" in capsys.readouterr().out  # commitment 1 has a status update and a milestone
+    assert csv_out.read_bytes().startswith(b"PK")
+
+
+async def test_report_to_docx(core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    async with core.db.transaction() as conn:
+        sample = await seed(conn, START)
+    out = tmp_path / "report.docx"
+    assert await cli(core, "report", "--output", str(out), "--round", str(sample.round_id)) == 0
+    assert "wrote the report" in capsys.readouterr().out
+    assert Document(str(out)).paragraphs[0].text.startswith("تقرير اللقاء الأول لأصحاب المصلحة")
+
+
+async def test_unknown_commitment_or_round_is_refused(
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.xlsx"
+    assert await cli(core, "export", "--output", str(out), "--commitment", "9") == 1
+    assert "no commitment 9" in capsys.readouterr().out and not out.exists()
+    assert await cli(core, "report", "--output", str(out), "--round", "77") == 1
+    assert "no round with id 77" in capsys.readouterr().out and not out.exists()
