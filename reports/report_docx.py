@@ -134,6 +134,8 @@ class _Writer:
         self.doc: DocxDocument = Document()
         self._rtl_styles()
         self._rtl_section()
+        self._end = self.doc.element.body.sectPr  # new paragraphs go just before the section properties
+        self._list_style = self.doc.styles["List Number"].style_id
 
     def _rtl_styles(self) -> None:
         for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Number"):
@@ -160,7 +162,7 @@ class _Writer:
 
     def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, justify: bool = False) -> None:
         """Add a right-to-left paragraph."""
-        paragraph = self.doc.add_paragraph()
+        paragraph = self._add()
         if justify:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         run = self._run(paragraph, text)
@@ -176,11 +178,19 @@ class _Writer:
         """Add a numbered list that starts again at 1."""
         num_id = self._new_numbering()
         for text in texts:
-            paragraph = self.doc.add_paragraph(style="List Number")
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            paragraph = self._add()
+            p_pr = paragraph._p.get_or_add_pPr()
+            p_pr.get_or_add_pStyle().val = self._list_style
+            num_pr = p_pr.get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = 0
             num_pr.get_or_add_numId().val = num_id
             self._run(paragraph, text)
+
+    def _add(self) -> Paragraph:
+        """Append an empty paragraph in constant time (python-docx's add_paragraph scans the whole body)."""
+        element = OxmlElement("w:p")
+        self._end.addprevious(element)
+        return Paragraph(element, self.doc._body)
 
     def _new_numbering(self) -> int:
         numbering = self.doc.part.numbering_part.element

@@ -82,6 +82,13 @@ class Labels:
     def __init__(self, messages: Messages, tz: ZoneInfo) -> None:
         self.messages = messages
         self.tz = tz
+        self._cache: dict[str, str] = {}  # formatting a Fluent message per cell would dominate a large export
+
+    def _label(self, key: str) -> str:
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self.messages.t(key)
+        return found
 
     def headers(self, columns: tuple[Column, ...]) -> list[str]:
         """Return the Arabic headers of columns."""
@@ -89,23 +96,23 @@ class Labels:
 
     def state(self, state: RecommendationState) -> str:
         """Return a recommendation state's name."""
-        return self.messages.t(f"state-{state.value}")
+        return self._label(f"state-{state.value}")
 
     def completion(self, completion: Completion) -> str:
         """Return a completion level's name."""
-        return self.messages.t(f"completion-{completion.value}")
+        return self._label(f"completion-{completion.value}")
 
     def sector(self, sector: Sector | None) -> str | None:
         """Return a sector's name."""
-        return self.messages.t(f"sector-{sector.value}") if sector else None
+        return self._label(f"sector-{sector.value}") if sector else None
 
     def governorate(self, key: str | None) -> str | None:
         """Return a governorate's name (an unknown stored key is shown as it is)."""
-        return self.messages.t(f"gov-{key}") if key and self.messages.has(f"gov-{key}") else key
+        return self._label(f"gov-{key}") if key and self.messages.has(f"gov-{key}") else key
 
     def yes_no(self, flag: bool) -> str:
         """Return نعم or لا."""
-        return self.messages.t("exp-yes") if flag else self.messages.t("exp-no")
+        return self._label("exp-yes") if flag else self._label("exp-no")
 
     def local(self, moment: datetime | None) -> datetime | None:
         """Return an instant as naive wall-clock time in the bot's zone (spreadsheets have no zones)."""

@@ -191,6 +191,10 @@ _SELECT_ROUND = "SELECT id, code, name, held_on, place FROM rounds WHERE id = ?"
 _SELECT_ROUNDS = "SELECT id, code, name, held_on, place FROM rounds ORDER BY created_at DESC, id DESC LIMIT ?"
 
 
+# Rows fetched per hop to aiosqlite's thread while streaming: big enough to amortise the hop, small enough to stay flat.
+_CHUNK = 1000
+
+
 def _instant(raw: str | None) -> datetime | None:
     return datetime.fromisoformat(raw) if raw else None
 
@@ -212,6 +216,7 @@ async def iter_recommendations(
 ) -> AsyncIterator[ExportedRecommendation]:
     """Yield one commitment's recommendations in the scope, oldest first, without loading them all."""
     async with conn.execute(_SELECT_RECOMMENDATIONS, (commitment_id, *scope.params())) as cursor:
+        cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
             sector = row["author_sector"]
             yield ExportedRecommendation(
@@ -245,6 +250,7 @@ async def iter_status_updates(
     """Yield one commitment's status updates in the scope's time range, oldest first."""
     _, since, until = scope.params()
     async with conn.execute(_SELECT_STATUS_UPDATES, (commitment_id, since, until)) as cursor:
+        cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
             yield ExportedStatusUpdate(
                 id=row["id"],
@@ -290,6 +296,7 @@ async def iter_report_items(
 ) -> AsyncIterator[ReportItem]:
     """Yield a commitment's visible recommendations by theme, the most endorsed first."""
     async with conn.execute(_SELECT_REPORT_ITEMS, (commitment_id, round_id)) as cursor:
+        cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
             yield ReportItem(row["theme"], row["text"], row["endorsements"])
 
