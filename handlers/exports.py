@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import io
-import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
+from handlers.dates import find_dates
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
 from handlers.menu import menu_choices, with_menu
-from handlers.text import parse_int, western_digits
+from handlers.text import parse_int
 from reports.export import ExportFormat, export
 from storage import catalogue
 from storage.exports import ExportScope, get_round, recent_rounds
@@ -20,7 +20,6 @@ from storage.exports import ExportScope, get_round, recent_rounds
 FLOW = "export"
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots (WhatsApp allows 100 MB)
 ROUNDS_SHOWN = 8
-_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 
 
 class Step(StrEnum):
@@ -124,16 +123,9 @@ async def _chose_scope(ctx: Context, value: str) -> list[Reply]:
 
 def parse_range(text: str) -> tuple[date, date] | None:
     """Read two dates (30/9/2019 or 2019-09-30, any digits) in order; None when they are not there."""
-    found = _DATE.findall(western_digits(text))
-    if len(found) != 2:
+    days = find_dates(text)
+    if days is None or len(days) != 2:
         return None
-    days = []
-    for a, b, c in found:
-        year, month, day = (a, b, c) if len(a) == 4 else (c, b, a)
-        try:
-            days.append(date(int(year), int(month), int(day)))
-        except ValueError:
-            return None
     return (days[0], days[1]) if days[0] <= days[1] else None
 
 

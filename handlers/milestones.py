@@ -9,11 +9,12 @@ from handlers import inbox
 from handlers import roles as access
 from handlers.context import Context
 from handlers.contract import Choice, Reply
+from handlers.dates import parse_date
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
 from handlers.labels import completion_label, short_date
 from handlers.menu import with_menu
-from handlers.text import clean_line, parse_int, western_digits
+from handlers.text import clean_line, parse_int
 from storage import audit, catalogue, milestones
 from storage.models import Commitment, Completion, Milestone
 
@@ -27,20 +28,6 @@ class Step(StrEnum):
     TITLE = "title"
     START = "start"
     END = "end"
-
-
-def parse_date(raw: str) -> date | None:
-    """Read a date typed as d/m/yyyy or yyyy-mm-dd, in any digits; None when it is not one."""
-    text = western_digits(clean_line(raw)).replace("-", "/").replace(".", "/")
-    parts = text.split("/")
-    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
-        return None
-    first, month, last = (int(p) for p in parts)
-    year, day = (first, last) if len(parts[0]) == 4 else (last, first)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 async def start(ctx: Context) -> list[Reply]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
 from handlers.context import Context
 from handlers.contract import Choice, Reply
+from handlers.dates import parse_date_time
 from handlers.fallback import stale_button
 from handlers.labels import short_date
 from handlers.menu import with_menu
@@ -20,7 +20,7 @@ from handlers.round_views import (
     numbered,
     place_text,
 )
-from handlers.text import clean_line, clean_text, western_digits
+from handlers.text import clean_line, clean_text
 from storage import catalogue, rounds
 from storage.rounds import Round
 
@@ -32,9 +32,6 @@ MAX_QUESTIONS = 8
 QUESTION_MAX = 200
 END_OF_DAY = time(23, 59)
 ACTIONS = frozenset({"new", "today", "online", "c", "cdone", "qdef", "week", "ok", "okopen", "x"})
-
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$")
 
 
 class Step(StrEnum):
@@ -51,21 +48,7 @@ class Step(StrEnum):
 
 def parse_day(raw: str) -> tuple[date, time | None] | None:
     """Read d/m/yyyy (or yyyy-mm-dd), optionally followed by hh:mm; None when it is not a real date."""
-    text = western_digits(clean_line(raw))
-    match = _DMY.match(text)
-    if match:
-        day, month, year, hour, minute = match.groups()
-    else:
-        match = _YMD.match(text)
-        if match is None:
-            return None
-        year, month, day, hour, minute = match.groups()
-    try:
-        moment = date(int(year), int(month), int(day))
-        at = time(int(hour), int(minute)) if hour is not None else None
-    except ValueError:
-        return None
-    return moment, at
+    return parse_date_time(raw)
 
 
 def local_deadline(ctx: Context, day: date, at: time | None) -> datetime:

@@ -41,7 +41,8 @@ def western_digits(raw: str) -> str:
 def parse_int(raw: str) -> int | None:
     """Read a whole number typed with any digits; None when it is not one."""
     text = western_digits(clean_line(raw)).rstrip("%٪").strip()
-    return int(text) if text.isascii() and text.isdigit() else None
+    # Nine digits at most: no id or percentage is longer, and int() refuses 4,300+ digit strings anyway.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 def shorten(text: str, limit: int) -> str:

@@ -60,7 +60,8 @@ def _states(axes: Axes, stats: Stats, messages: Messages) -> None:
         )
     axes.set_title(messages.t("stats-chart-title"), fontsize=13)
     axes.set_xlim(0, max([*left, 1]) * 1.45)
-    axes.legend(loc="lower left", fontsize=9, frameon=False)
+    if any(left):  # with no recommendations yet there is nothing to explain
+        axes.legend(loc="lower left", fontsize=9, frameon=False)
     _rtl(axes)
 
 

@@ -130,3 +130,11 @@ def test_parse_range() -> None:
     assert parse_range("31/3/2026 - 1/1/2026") is None
     assert parse_range("31/2/2026 - 1/3/2026") is None
     assert parse_range("2026-01-01") is None
+
+
+async def test_stats_before_any_recommendation_still_draws_a_chart(core: Core, transport: RecordingTransport) -> None:
+    coordinator = ChatDriver(core, transport, user="9001", name="منسقة")
+    await coordinator.register()
+    replies = await coordinator.command("stats")
+    documents = [r.document for r in replies if r.document is not None]
+    assert documents and documents[0].data.startswith(b"\x89PNG")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from handlers.dates import find_dates, parse_date_time
 from handlers.text import clean_text, parse_int, shorten
 
 
@@ -31,3 +34,13 @@ def test_shortened_text_fits_and_keeps_whole_words(text: str, limit: int) -> Non
     words = text.split()
     if short.endswith("…") and words and len(words[0]) < limit - 1 and not text[0].isspace():
         assert all(word in words for word in short[:-1].split())
+
+
+def test_dates_in_any_digits_with_an_optional_time() -> None:
+    assert parse_date_time("٣٠/٩/٢٠١٩") == (date(2019, 9, 30), None)
+    assert parse_date_time("2019-10-15 17:00") == (date(2019, 10, 15), time(17, 0))
+    assert parse_date_time("31/2/2020") is None
+    assert parse_date_time("15/10/2019 25:00") is None
+    assert parse_date_time("1" * 100_000 + "/1/2020") is None
+    assert find_dates("من 1/1/2026 إلى 2026-03-31") == [date(2026, 1, 1), date(2026, 3, 31)]
+    assert parse_int("9" * 100_000) is None
