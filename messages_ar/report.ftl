@@ -1,9 +1,47 @@
 ## The meeting report (.docx), shaped like the coordinating unit's own reports; and /report in the chat.
 
 rep-title = تقرير مدخلات أصحاب المصلحة حول { $plan }
-rep-title-round = تقرير { $round } حول { $plan }
+rep-title-round = تقرير { $round }
 rep-intro = جمعت { $owner } مدخلات أصحاب المصلحة ومؤسسات المجتمع المدني وضباط ارتباط تنفيذ { $plan } عبر بوت المتابعة، وذلك بهدف عرض ما تم إنجازه في التزامات الخطة وتقديم توصيات متعلقة بآليات استكمال تنفيذها. يعرض هذا التقرير أبرز التوصيات لكل التزام مجمّعة حسب محاورها، مبتدئاً بالأكثر تأييداً، ثم الوضع الحالي لتنفيذ الالتزام.
-rep-intro-round = وتقتصر هذه النسخة على المدخلات التي وصلت ضمن { $round }.
+## A round's report: the meeting as the seed tells it (held on, where, who attended), then the groups' findings.
+rep-round-intro = قامت { $owner } بعقد { $round } يوم { $weekday } الموافق { $date } { $place }، ضمن { $plan }، وذلك بهدف عرض ما تم إنجازه في التزامات الخطة ومناقشة سير عملها مع أصحاب المصلحة. يعرض هذا التقرير الحضور، ثم أبرز النتائج لكل التزام مجمّعة حسب أسئلة النقاش ومحاورها، مبتدئاً بالأكثر تأييداً، ثم الوضع الحالي لتنفيذ الالتزام.
+rep-round-intro-undated = قامت { $owner } بعقد { $round } { $place }، ضمن { $plan }، وذلك بهدف عرض ما تم إنجازه في التزامات الخطة ومناقشة سير عملها مع أصحاب المصلحة. يعرض هذا التقرير الحضور، ثم أبرز النتائج لكل التزام مجمّعة حسب أسئلة النقاش ومحاورها، مبتدئاً بالأكثر تأييداً، ثم الوضع الحالي لتنفيذ الالتزام.
+rep-round-place = في { $place }
+rep-weekday = { $day ->
+    [0] الاثنين
+    [1] الثلاثاء
+    [2] الأربعاء
+    [3] الخميس
+    [4] الجمعة
+    [5] السبت
+   *[6] الأحد
+}
+rep-attendance = { $count ->
+    [zero] لم ينضم أي مشارك إلى الاجتماع عبر البوت
+    [one] وقد حضر الاجتماع مشارك واحد
+    [two] وقد حضر الاجتماع مشاركان
+    [few] وقد حضر الاجتماع { $count } مشاركين ومشاركات
+    [many] وقد حضر الاجتماع { $count } مشاركاً ومشاركة
+   *[other] وقد حضر الاجتماع { $count } مشارك ومشاركة
+}
+rep-attendance-officers = { $count ->
+    [one] من ضمنهم ضابط ارتباط واحد لتنفيذ الخطة
+    [two] من ضمنهم ضابطا ارتباط لتنفيذ الخطة
+    [few] من ضمنهم { $count } ضباط ارتباط لتنفيذ الخطة
+    [many] من ضمنهم { $count } ضابط ارتباط لتنفيذ الخطة
+   *[other] من ضمنهم { $count } ضابط ارتباط لتنفيذ الخطة
+}
+rep-attendance-organisations = ومن الجهات المشاركة: { $organisations }.
+rep-attendance-organisations-count = { $count ->
+    [one] ومثّلوا جهة واحدة.
+    [two] ومثّلوا جهتين.
+    [few] ومثّلوا { $count } جهات.
+    [many] ومثّلوا { $count } جهة.
+   *[other] ومثّلوا { $count } جهة.
+}
+rep-organisation-count = { $organisation } ({ $count })
+rep-attendance-groups = وتوزّع المشاركون على مجموعات العمل، مجموعة عمل لكل التزام: { $groups }.
+rep-attendance-group = مجموعة الالتزام { $number } ({ $count })
 rep-participants = { $count ->
     [zero] لم تصل مدخلات من أي مشارك بعد.
     [one] وقد شارك في تقديم المدخلات مشارك واحد.

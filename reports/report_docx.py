@@ -19,13 +19,14 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from messages_ar import Messages, load_messages
-from storage import catalogue, exports
-from storage.exports import ReportItem, RoundInfo
+from storage import catalogue, exports, rounds
 from storage.models import Commitment, Plan, Sector
+from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Arial"  # present on every Office and LibreOffice install, with Arabic glyphs
 _LANG = "ar-JO"
+ORGANISATIONS_LISTED = 12  # more than this and the attendance paragraph gives their number, not their names
 
 
 async def build_report(
@@ -42,14 +43,17 @@ async def build_report(
     plan = await catalogue.active_plan(conn)
     if plan is None:
         raise LookupError("no active plan to report on")
-    rnd = await exports.get_round(conn, round_id) if round_id is not None else None
-    if round_id is not None and rnd is None:
-        raise LookupError(f"round {round_id} does not exist")
     writer = _Writer(messages)
-    _front(writer, plan, rnd, now.astimezone(tz).date())
-    await _participants(conn, writer, round_id)
+    if round_id is not None:
+        report = await rounds.report_data(conn, round_id)
+        if report is None:
+            raise LookupError(f"round {round_id} does not exist")
+        await _round_report(conn, writer, plan, report, tz)
+        return writer.save()
+    _front(writer, plan, now.astimezone(tz).date())
+    await _participants(conn, writer)
     for commitment in await catalogue.list_commitments(conn):
-        await _commitment(conn, writer, commitment, round_id, tz)
+        await _commitment(conn, writer, commitment, tz)
     return writer.save()
 
 
@@ -59,23 +63,21 @@ def report_filename(now: datetime, tz: ZoneInfo, round_code: str | None = None) 
     return f"ogp-report-{round_code}-{stamp}.docx" if round_code else f"ogp-report-{stamp}.docx"
 
 
-def _front(writer: _Writer, plan: Plan, rnd: RoundInfo | None, today: date) -> None:
+def _front(writer: _Writer, plan: Plan, today: date) -> None:
     t = writer.messages.t
-    if rnd is None:
-        writer.title(t("rep-title", plan=plan.title_ar))
-    else:
-        writer.title(t("rep-title-round", round=rnd.name, plan=plan.title_ar))
-    day = rnd.held_on if rnd and rnd.held_on else today
-    writer.paragraph(f"{day.day}/{day.month}/{day.year}", bold=True)
-    intro = t("rep-intro", owner=plan.owner_ar, plan=plan.title_ar)
-    if rnd is not None:
-        intro += " " + t("rep-intro-round", round=rnd.name)
-    writer.paragraph(intro, justify=True)
+    writer.title(t("rep-title", plan=plan.title_ar))
+    writer.paragraph(_day(today), bold=True)
+    writer.paragraph(t("rep-intro", owner=plan.owner_ar, plan=plan.title_ar), justify=True)
 
 
-async def _participants(conn: aiosqlite.Connection, writer: _Writer, round_id: int | None) -> None:
+def _day(day: date) -> str:
+    """Return a date as the seed writes it: 30/9/2019."""
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+async def _participants(conn: aiosqlite.Connection, writer: _Writer) -> None:
     t = writer.messages.t
-    by_sector = await exports.contributors_by_sector(conn, round_id)
+    by_sector = await exports.contributors_by_sector(conn, None)
     text = t("rep-participants", count=sum(n for _, n in by_sector))
     if by_sector:
         parts = [t("rep-sector-count", sector=_sector(writer.messages, s), count=n) for s, n in by_sector]
@@ -87,29 +89,123 @@ def _sector(messages: Messages, sector: Sector | None) -> str:
     return messages.t(f"sector-{sector.value}") if sector else messages.t("rep-sector-unknown")
 
 
-async def _commitment(
-    conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, round_id: int | None, tz: ZoneInfo
-) -> None:
+async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, tz: ZoneInfo) -> None:
     t = writer.messages.t
-    writer.heading(t("rep-commitment-heading", number=commitment.number))
-    writer.paragraph(
-        t("rep-commitment-title", title=commitment.title_ar, agency=commitment.lead_agency_ar), italic=True
-    )
-    items = [item async for item in exports.iter_report_items(conn, commitment.id, round_id)]
+    _commitment_heading(writer, commitment)
+    items = [item async for item in exports.iter_report_items(conn, commitment.id, None)]
     if not items:
         writer.paragraph(t("rep-no-recommendations"))
     themed = any(item.theme for item in items)
     for theme, group in groupby(items, key=lambda item: item.theme):
         if themed:
             writer.paragraph(t("rep-theme", theme=theme or t("rep-theme-other")), bold=True)
-        writer.numbered([_item_text(writer.messages, item) for item in group])
+        writer.numbered([_item_text(writer.messages, item.text, item.endorsements) for item in group])
     await _status(conn, writer, commitment, tz)
 
 
-def _item_text(messages: Messages, item: ReportItem) -> str:
-    if item.endorsements == 0:
-        return item.text
-    return f"{item.text} {messages.t('rep-endorsements', count=item.endorsements)}"
+def _commitment_heading(writer: _Writer, commitment: Commitment) -> None:
+    t = writer.messages.t
+    writer.heading(t("rep-commitment-heading", number=commitment.number))
+    writer.paragraph(
+        t("rep-commitment-title", title=commitment.title_ar, agency=commitment.lead_agency_ar), italic=True
+    )
+
+
+def _item_text(messages: Messages, text: str, endorsements: int) -> str:
+    if endorsements == 0:
+        return text
+    return f"{text} {messages.t('rep-endorsements', count=endorsements)}"
+
+
+async def _round_report(
+    conn: aiosqlite.Connection, writer: _Writer, plan: Plan, report: RoundReport, tz: ZoneInfo
+) -> None:
+    """Write a round's report: its name, date and place, attendance, then each working group's findings."""
+    t = writer.messages.t
+    found = report.round
+    writer.title(t("rep-title-round", round=found.name))
+    if found.held_on is not None:
+        writer.paragraph(_day(found.held_on), bold=True)
+    writer.paragraph(_round_intro(writer.messages, plan, report), justify=True)
+    writer.paragraph(_attendance_text(writer.messages, report.attendance), justify=True)
+    for group in report.findings:
+        _commitment_heading(writer, group.commitment)
+        _round_findings(writer, group)
+        await _status(conn, writer, group.commitment, tz)
+
+
+def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
+    found = report.round
+    place = (
+        messages.t("round-online")
+        if found.online or not found.place
+        else messages.t("rep-round-place", place=found.place)
+    )
+    if found.held_on is None:
+        return messages.t(
+            "rep-round-intro-undated", owner=plan.owner_ar, round=found.name, place=place, plan=plan.title_ar
+        )
+    weekday = messages.t("rep-weekday", day=found.held_on.weekday())
+    return messages.t(
+        "rep-round-intro",
+        owner=plan.owner_ar,
+        round=found.name,
+        weekday=weekday,
+        date=_day(found.held_on),
+        place=place,
+        plan=plan.title_ar,
+    )
+
+
+def _attendance_text(messages: Messages, figures: Attendance) -> str:
+    """Return the seed's "55 participants, among them liaison officers, from ..." with the round's figures."""
+    t = messages.t
+    text = t("rep-attendance", count=figures.total)
+    if figures.liaison_officers:
+        text += "، " + t("rep-attendance-officers", count=figures.liaison_officers)
+    text += "."
+    if figures.total == 0:
+        return text
+    sectors = [t("rep-sector-count", sector=_sector_label(messages, c), count=c.count) for c in figures.by_sector]
+    parts = [text, t("rep-sectors", sectors="، ".join(sectors)), _organisations_text(messages, figures.organisations)]
+    groups = [t("rep-attendance-group", number=g.commitment.number, count=g.total) for g in figures.groups]
+    if groups:
+        parts.append(t("rep-attendance-groups", groups="، ".join(groups)))
+    return " ".join(parts)
+
+
+def _sector_label(messages: Messages, count: Count) -> str:
+    return _sector(messages, Sector(count.label) if count.label else None)
+
+
+def _organisations_text(messages: Messages, organisations: tuple[Count, ...]) -> str:
+    named = [c for c in organisations if c.label is not None]
+    if len(named) > ORGANISATIONS_LISTED:
+        return messages.t("rep-attendance-organisations-count", count=len(named))
+    listed = [
+        messages.t("rep-organisation-count", organisation=c.label, count=c.count) if c.count > 1 else c.label
+        for c in named
+        if c.label is not None
+    ]
+    return messages.t("rep-attendance-organisations", organisations="، ".join(listed)) if listed else ""
+
+
+def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
+    """Write a working group's findings: a sub-heading per discussion question, a numbered list per theme."""
+    t = writer.messages.t
+    if not group.questions:
+        writer.paragraph(t("rep-no-recommendations"))
+    for block in group.questions:
+        writer.subheading(_question_title(writer.messages, block))
+        themed = any(theme.theme_id is not None for theme in block.themes)
+        for theme in block.themes:
+            if themed:
+                writer.paragraph(t("rep-theme", theme=theme.theme_title or t("rep-theme-other")), bold=True)
+            writer.numbered([_item_text(writer.messages, item.text, item.endorsements) for item in theme.items])
+
+
+def _question_title(messages: Messages, block: QuestionFindings) -> str:
+    return block.question.text_ar if block.question else messages.t("round-findings-untagged")
 
 
 async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, tz: ZoneInfo) -> None:
@@ -120,8 +216,7 @@ async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commi
         return
     day = latest.created_at.astimezone(tz).date()
     completion = t(f"completion-{latest.completion.value}")
-    date_text = f"{day.day}/{day.month}/{day.year}"
-    writer.paragraph(t("rep-status", completion=completion, progress=latest.progress, date=date_text), bold=True)
+    writer.paragraph(t("rep-status", completion=completion, progress=latest.progress, date=_day(day)), bold=True)
     if latest.note:
         writer.paragraph(t("rep-status-note", note=latest.note))
 
@@ -136,9 +231,10 @@ class _Writer:
         self._rtl_section()
         self._end = self.doc.element.body.sectPr  # new paragraphs go just before the section properties
         self._list_style = self.doc.styles["List Number"].style_id
+        self._subheading_style = self.doc.styles["Heading 3"]
 
     def _rtl_styles(self) -> None:
-        for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Number"):
+        for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Number"):
             style = self.doc.styles[name]
             _bidi(style.element.get_or_add_pPr())
             _rtl_run_props(style.element.get_or_add_rPr(), size=None)
@@ -159,6 +255,12 @@ class _Writer:
     def heading(self, text: str) -> None:
         """Add a section heading."""
         self._run(self.doc.add_heading(level=2), text)
+
+    def subheading(self, text: str) -> None:
+        """Add a sub-heading under a section."""
+        paragraph = self._add()
+        paragraph.style = self._subheading_style
+        self._run(paragraph, text)
 
     def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, justify: bool = False) -> None:
         """Add a right-to-left paragraph."""

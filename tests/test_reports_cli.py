@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from bot.cli import build_parser
 from bot.core import Core
 from bot.reports_cli import run_report_command
-from tests.reports.sample import seed
+from storage import rounds
+from tests.reports.sample import QUESTIONS, ROUND_NAME, seed, seed_round
 from tests.support import START
 
 
@@ -45,6 +46,25 @@ async def test_report_to_docx(core: Core, tmp_path: Path, capsys: pytest.Capture
     assert await cli(core, "report", "--output", str(out), "--round", str(sample.round_id)) == 0
     assert "wrote the report" in capsys.readouterr().out
     assert Document(str(out)).paragraphs[0].text.startswith("تقرير اللقاء الأول لأصحاب المصلحة")
+
+
+async def test_round_report_shows_attendance_and_findings_by_question(
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with core.db.transaction() as conn:
+        sample = await seed_round(conn, START)
+    out = tmp_path / "round.docx"
+    assert await cli(core, "report", "--output", str(out), "--round", str(sample.round_id)) == 0
+    assert f"wrote the report to {out}" in capsys.readouterr().out
+    paragraphs = Document(str(out)).paragraphs
+    assert [p.text for p in paragraphs[:2]] == [f"تقرير {ROUND_NAME}", "30/9/2019"]
+    assert paragraphs[3].text.startswith("وقد حضر الاجتماع 4 مشاركين ومشاركات، من ضمنهم ضابط ارتباط واحد")
+    questions = [p.text for p in paragraphs if p.style.name == "Heading 3"]
+    progress, challenges, civil = (text for _, text in QUESTIONS)
+    assert questions == [progress, challenges, "ملاحظات عامة", civil]  # commitment 1's three, then 2's one
+    async with core.db.transaction() as conn:
+        stored = await rounds.report_data(conn, sample.round_id)
+    assert stored is not None and [len(f.questions) for f in stored.findings] == [3, 1, 0]
 
 
 async def test_unknown_commitment_or_round_is_refused(

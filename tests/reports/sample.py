@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import aiosqlite
 
-from storage import catalogue, participants, recommendations
-from storage.models import Completion, Sector
+from storage import catalogue, participants, recommendations, roles, rounds
+from storage.models import Completion, Role, Sector
 from storage.timefmt import to_db
 
 # The classic spreadsheet formula-injection payloads.
@@ -120,3 +120,96 @@ async def seed(conn: aiosqlite.Connection, now: datetime) -> Sample:
     )
     await catalogue.add_milestone(conn, c1, "إطلاق النظام الإلكتروني للتمويل", None, now.date(), now)
     return Sample(commitments, round_id, top, answered, hidden, gone.id, payloads, 5 + len(PAYLOADS))
+
+
+ROUND_NAME = "اللقاء الأول بين أصحاب المصلحة وضباط ارتباط تنفيذ الخطة الوطنية الرابعة"
+QUESTIONS = (
+    ("progress", "ما مدى تقدّم سير العمل في الالتزام؟"),
+    ("challenges", "ما التحديات التي تواجه التنفيذ؟"),
+    ("civil_society", "ما دور مؤسسات المجتمع المدني في ذلك؟"),
+)
+
+
+@dataclass
+class RoundSample:
+    """Ids of what seed_round() stored."""
+
+    round_id: int
+    commitments: list[int]
+    questions: list[int]
+    hidden: int
+
+
+async def _member(
+    conn: aiosqlite.Connection, user: str, name: str, organisation: str, sector: Sector, now: datetime
+) -> int:
+    person = await participants.register(
+        conn, "telegram", user, name=name, organisation=organisation, sector=sector, governorate="amman", now=now
+    )
+    return person.id
+
+
+async def seed_round(conn: aiosqlite.Connection, now: datetime, *, online: bool = False) -> RoundSample:
+    """Store a round on commitments 1-3 with five members (one liaison, one forgotten) and question-tagged input."""
+    c1, c2, c3 = [c.id for c in await catalogue.list_commitments(conn)][:3]
+    funding, governance = [t.id for t in await catalogue.list_themes(conn, c1)][:2]
+    found = await rounds.create_round(
+        conn,
+        name=ROUND_NAME,
+        held_on=None if online else date(2019, 9, 30),
+        place=None if online else "فندق جنيفا - عمّان",
+        online=online,
+        deadline=now + timedelta(days=7),
+        commitment_ids=[c1, c2, c3],
+        questions=list(QUESTIONS),
+        created_by=None,
+        now=now,
+    )
+    progress, challenges, civil = [q.id for q in await rounds.list_questions(conn, found.id)]
+    salma = await _member(conn, "1001", "سلمى", "جمعية الشفافية", Sector.CSO, now)
+    officer = await _member(conn, "2002", "أحمد", "وزارة التنمية الاجتماعية", Sector.GOVERNMENT, now)
+    huda = await _member(conn, "3003", "هدى", "  جمعية   الشفافية ", Sector.CSO, now)
+    karim = await _member(conn, "4004", "كريم", "جامعة اليرموك", Sector.ACADEMIA, now)
+    gone = await _member(conn, "5005", "ليلى", "شبكة", Sector.CSO, now)
+    await roles.grant(conn, officer, Role.LIAISON, c1, None, now)
+    for person, group in ((salma, c1), (officer, c1), (huda, c2), (karim, c2), (gone, c1)):
+        await rounds.join_group(conn, found.id, person, group, now)
+
+    async def add(author: int, commitment: int, theme: int | None, question: int | None, text: str) -> int:
+        rec = await recommendations.add_recommendation(
+            conn,
+            participant_id=author,
+            commitment_id=commitment,
+            theme_id=theme,
+            text=text,
+            channel="telegram",
+            now=now,
+            round_id=found.id,
+        )
+        if question is not None:
+            await rounds.tag_question(conn, rec.id, question)
+        return rec.id
+
+    await add(officer, c1, None, progress, "أُنجز نظام التمويل الإلكتروني جزئياً")
+    low = await add(salma, c1, funding, challenges, "عدم معاملة جميع مبالغ التمويل نفس المعاملة")
+    top = await add(salma, c1, funding, challenges, "تفعيل الرقابة اللاحقة وليس المسبقة")
+    await add(officer, c1, governance, challenges, "تسهيل الحصول على الموافقات الأمنية")
+    hidden = await add(salma, c1, governance, challenges, "رسالة مزعجة لا علاقة لها بالالتزام")
+    await add(salma, c1, None, None, "نشر محاضر اجتماعات اللجنة")
+    await add(huda, c2, None, civil, "إشراك الجمعيات في تصميم البرامج التدريبية")
+    await recommendations.add_recommendation(
+        conn,
+        participant_id=karim,
+        commitment_id=c2,
+        theme_id=None,
+        text="توصية خارج الجولة",
+        channel="telegram",
+        now=now,
+    )
+    for endorser in (officer, huda):
+        await rounds.endorse(conn, top, endorser, now)
+    await rounds.endorse(conn, low, officer, now)
+    await conn.execute(_HIDE, (hidden,))
+    await conn.execute(_FORGET, (to_db(now), gone))
+    await catalogue.add_status_update(conn, c1, Completion.SUBSTANTIAL, 60, now, note=None, author_id=officer)
+    return RoundSample(found.id, [c1, c2, c3], [progress, challenges, civil], hidden)
