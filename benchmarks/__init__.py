@@ -1,0 +1,1 @@
+"""Load generators and figures, run on demand by `make bench`, not part of `make test`."""

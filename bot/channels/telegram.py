@@ -163,6 +163,7 @@ def build_application(
     pool_size: int,
     concurrent_updates: int,
     read_timeout: float = 5.0,
+    overall_rate: float,
 ) -> Application:  # type: ignore[type-arg]
     """Build a PTB application on base_url, without PTB's job queue (the bot has its own scheduler)."""
     # Opt in to PTB's timedelta periods: otherwise every 429 it parses raises a deprecation warning.
@@ -172,7 +173,7 @@ def build_application(
         .token(token)
         .base_url(base_url)
         .base_file_url(base_url.replace("/bot", "/file/bot"))
-        .rate_limiter(AIORateLimiter(max_retries=0))
+        .rate_limiter(AIORateLimiter(overall_max_rate=overall_rate, max_retries=0))
         .concurrent_updates(concurrent_updates)
         .updater(None)  # updates come through Poller (or the webhook), which confirm only what was handled
         .connection_pool_size(pool_size)
@@ -239,6 +240,7 @@ class TelegramChannel:
             pool_size=settings.telegram_pool_size,
             concurrent_updates=settings.telegram_concurrent_updates,
             read_timeout=read_timeout,
+            overall_rate=settings.telegram_overall_rate,
         )
         self.application.add_handler(update_handler(core.dispatcher.handle))
         self.application.add_error_handler(_log_error)
