@@ -50,6 +50,7 @@ class Tally:
     """What the simulated users saw."""
 
     latencies: list[float] = field(default_factory=list)
+    by_step: dict[str, list[float]] = field(default_factory=dict)
     errors: int = 0
     first_served: float = float("inf")
     last_answer: float = 0.0
@@ -69,17 +70,19 @@ class Result:
     loadgen_cpu: float
     peak_mb: float
     latencies: list[float]
+    by_step: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def per_second(self) -> float:
         """Updates answered per second."""
         return self.answered / self.seconds if self.seconds > 0 else 0.0
 
-    def percentile(self, p: int) -> float:
-        """Reply latency percentile in milliseconds."""
-        if len(self.latencies) < 2:
+    def percentile(self, p: int, step: str | None = None) -> float:
+        """Reply latency percentile in milliseconds (of one script step if asked)."""
+        values = self.by_step.get(step, []) if step else self.latencies
+        if len(values) < 2:
             return float("nan")
-        return statistics.quantiles(self.latencies, n=100, method="inclusive")[p - 1] * 1000
+        return statistics.quantiles(values, n=100, method="inclusive")[p - 1] * 1000
 
     @property
     def cpu_ms_per_update(self) -> float:
@@ -110,10 +113,15 @@ def _choose(buttons: list[str], prefix: str, rng: random.Random) -> str:
     return prefix + "1" if prefix.endswith(":") else prefix
 
 
-async def person(api: LeanStandIn, chat: Chat, *, echo: bool, tally: Tally, pacer: PoissonPacer | None) -> None:
+Script = tuple[tuple[str, str, int], ...]
+
+
+async def person(
+    api: LeanStandIn, chat: Chat, *, echo: bool, tally: Tally, pacer: PoissonPacer | None, script: Script = SCRIPT
+) -> None:
     """Go through the script, waiting for each answer before acting again."""
     rng = random.Random(chat.user_id)
-    for action, argument, replies in SCRIPT:
+    for action, argument, replies in script:
         if pacer is not None:
             await pacer.slot()
         answered = api.expect(chat, 1 if echo else replies)
@@ -131,13 +139,16 @@ async def person(api: LeanStandIn, chat: Chat, *, echo: bool, tally: Tally, pace
         tally.first_served = min(tally.first_served, served)
         tally.last_answer = max(tally.last_answer, arrived)
         tally.latencies.append(arrived - served)
+        tally.by_step.setdefault(f"{action} {argument}", []).append(arrived - served)
 
 
-async def crowd(api: LeanStandIn, ids: range, *, echo: bool, pacer: PoissonPacer | None) -> Tally:
+async def crowd(
+    api: LeanStandIn, ids: Sequence[int], *, echo: bool, pacer: PoissonPacer | None, script: Script = SCRIPT
+) -> Tally:
     """Run the script for many people at once."""
     tally = Tally()
     chats = [api.chat(i, first_name="سلمى") for i in ids]
-    await asyncio.gather(*(person(api, c, echo=echo, tally=tally, pacer=pacer) for c in chats))
+    await asyncio.gather(*(person(api, c, echo=echo, tally=tally, pacer=pacer, script=script) for c in chats))
     return tally
 
 
@@ -157,6 +168,7 @@ async def measure(target: Target, *, users: int, rate: float | None, workdir: Pa
         finally:
             api.release()
             code = await bot.stop()
+            print(f"  {target.name}: API calls {dict(sorted(api.calls.items()))}", file=sys.stderr)
         if code not in (0, -15):
             print(f"warning: {target.name} exited with {code}; see {bot.log}", file=sys.stderr)
     return Result(
@@ -214,6 +226,8 @@ async def run_all(args: argparse.Namespace) -> dict[tuple[str, str], list[Result
         for run in range(args.repeat):
             for index in range(3):
                 for mode, (users, rate) in enumerate(((args.users, None), (paced_users, args.rate))):
+                    if args.throughput_only and rate:
+                        continue
                     target = targets(workdir / f"bench-{run}-{mode}.sqlite3", settings)[index]
                     if args.only and not any(o in target.name for o in args.only):
                         continue
@@ -245,6 +259,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="runs per target (medians reported)")
     parser.add_argument("--quick", action="store_true", help="100 users, 10 s latency run")
     parser.add_argument("--only", action="append", default=[], help="only targets whose name contains this")
+    parser.add_argument("--throughput-only", action="store_true", help="skip the latency run")
     parser.add_argument("--setting", action="append", default=[], help="OGP setting for our bot, e.g. pool_size=8")
     args = parser.parse_args(argv)
     if args.quick:

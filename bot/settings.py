@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     telegram_per_chat_burst: int = Field(default=10, ge=1)
     telegram_concurrent_updates: int = Field(default=64, ge=1)
     telegram_pool_size: int = Field(default=64, ge=1)
+    # The HTTP client python-telegram-bot uses: aiohttp costs about a third of httpx's CPU per update (make bench).
+    telegram_http: Literal["httpx", "aiohttp"] = "aiohttp"
     recommendation_max_chars: int = Field(default=2000, ge=10, le=4000)
     invite_days: int = Field(default=7, ge=1, le=90)
     # Telegram allows about 30 messages/s overall; spacing sends evenly a little below it never meets a 429.

@@ -14,6 +14,7 @@ from telegram import BotCommand, BotCommandScopeChat, InputFile, Message, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from bot.channels.aiohttp_request import AiohttpRequest
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, split_text
 from bot.channels.telegram_updates import Poller, WebhookReceiver
 from bot.core import Core
@@ -41,6 +42,7 @@ PUBLIC_COMMANDS = {
     "cancel": "command-cancel",
 }
 NOT_MODIFIED = "message is not modified"
+POOL_TIMEOUT = 10.0  # seconds a request may wait for a free connection
 
 
 def to_incoming(update: Update) -> Incoming | None:
@@ -164,11 +166,12 @@ def build_application(
     concurrent_updates: int,
     read_timeout: float = 5.0,
     overall_rate: float,
+    http: str = "aiohttp",
 ) -> Application:  # type: ignore[type-arg]
     """Build a PTB application on base_url, without PTB's job queue (the bot has its own scheduler)."""
     # Opt in to PTB's timedelta periods: otherwise every 429 it parses raises a deprecation warning.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    return (
+    builder = (
         ApplicationBuilder()
         .token(token)
         .base_url(base_url)
@@ -176,13 +179,16 @@ def build_application(
         .rate_limiter(AIORateLimiter(overall_max_rate=overall_rate, max_retries=0))
         .concurrent_updates(concurrent_updates)
         .updater(None)  # updates come through Poller (or the webhook), which confirm only what was handled
-        .connection_pool_size(pool_size)
-        .pool_timeout(10.0)
-        .read_timeout(read_timeout)
-        .get_updates_read_timeout(read_timeout)
         .job_queue(None)
-        .build()
     )
+    if http == "aiohttp":
+        timeouts = {"read_timeout": read_timeout, "pool_timeout": POOL_TIMEOUT}
+        builder = builder.request(AiohttpRequest(pool_size=pool_size, **timeouts))
+        builder = builder.get_updates_request(AiohttpRequest(pool_size=1, **timeouts))
+    else:
+        builder = builder.connection_pool_size(pool_size).pool_timeout(POOL_TIMEOUT)
+        builder = builder.read_timeout(read_timeout).get_updates_read_timeout(read_timeout)
+    return builder.build()
 
 
 def public_commands(messages: Messages) -> list[BotCommand]:
@@ -241,6 +247,7 @@ class TelegramChannel:
             concurrent_updates=settings.telegram_concurrent_updates,
             read_timeout=read_timeout,
             overall_rate=settings.telegram_overall_rate,
+            http=settings.telegram_http,
         )
         self.application.add_handler(update_handler(core.dispatcher.handle))
         self.application.add_error_handler(_log_error)
