@@ -87,7 +87,7 @@ def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str]
     files = request_data.multipart_data
     if not files:
         return fields
-    form = aiohttp.FormData()
+    form = aiohttp.FormData(quote_fields=False)  # UTF-8 file names as they are, like httpx and Telegram expect
     for name, value in fields.items():
         form.add_field(name, value)
     for name, (filename, content, mimetype) in files.items():
