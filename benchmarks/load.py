@@ -168,7 +168,6 @@ async def measure(target: Target, *, users: int, rate: float | None, workdir: Pa
         finally:
             api.release()
             code = await bot.stop()
-            print(f"  {target.name}: API calls {dict(sorted(api.calls.items()))}", file=sys.stderr)
         if code not in (0, -15):
             print(f"warning: {target.name} exited with {code}; see {bot.log}", file=sys.stderr)
     return Result(
