@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers.contract import Choice
@@ -15,24 +17,35 @@ CALLBACK_DATA_BYTES = 64
 
 def keyboard(choices: tuple[Choice, ...]) -> InlineKeyboardMarkup | None:
     """Return an inline keyboard: long labels one per row, short ones in pairs."""
-    rows: list[list[InlineKeyboardButton]] = []
-    pending: list[InlineKeyboardButton] = []
+    rows = [[InlineKeyboardButton(c.label, callback_data=c.id) for c in line] for line in layout(choices)]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def keyboard_json(choices: tuple[Choice, ...]) -> dict[str, Any] | None:
+    """Return the same keyboard as the Bot API's JSON, without building python-telegram-bot objects."""
+    rows = [[{"text": c.label, "callback_data": c.id} for c in line] for line in layout(choices)]
+    return {"inline_keyboard": rows} if rows else None
+
+
+def layout(choices: tuple[Choice, ...]) -> list[list[Choice]]:
+    """Arrange choices in rows: long labels one per row, short ones in pairs."""
+    rows: list[list[Choice]] = []
+    pending: list[Choice] = []
     for choice in choices[:MAX_BUTTONS]:
         if len(choice.id.encode()) > CALLBACK_DATA_BYTES:
             raise ValueError(f"callback data over {CALLBACK_DATA_BYTES} bytes: {choice.id!r}")
-        button = InlineKeyboardButton(choice.label, callback_data=choice.id)
         if len(choice.label) > SHORT_LABEL:
             rows.extend([pending] if pending else [])
-            rows.append([button])
+            rows.append([choice])
             pending = []
             continue
-        pending.append(button)
+        pending.append(choice)
         if len(pending) == 2:
             rows.append(pending)
             pending = []
     if pending:
         rows.append(pending)
-    return InlineKeyboardMarkup(rows) if rows else None
+    return rows
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
