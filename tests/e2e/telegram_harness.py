@@ -53,11 +53,11 @@ def telegram_settings(tmp_path: Path, api: BotApiStandIn, **overrides: Any) -> S
 
 @asynccontextmanager
 async def telegram_bot(
-    tmp_path: Path, clock: FakeClock | None = None
+    tmp_path: Path, clock: FakeClock | None = None, **overrides: Any
 ) -> AsyncIterator[tuple[BotApiStandIn, RunningBot]]:
-    """A stand-in and a bot polling it; both stop on exit."""
+    """A stand-in and a bot polling it (settings overridden as asked); both stop on exit."""
     async with BotApiStandIn(token=TOKEN, bot_username="ogp_test_bot") as api:
-        bot = await start_bot(api, telegram_settings(tmp_path, api), clock or FakeClock(START))
+        bot = await start_bot(api, telegram_settings(tmp_path, api, **overrides), clock or FakeClock(START))
         try:
             yield api, bot
         finally:
