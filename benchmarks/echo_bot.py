@@ -2,7 +2,7 @@
 
 python -m benchmarks.echo_bot --token T --base-url URL [--tuned]
 Default: PTB's own defaults (no rate limiter, one update at a time, pool of 256).
---tuned: built exactly like bot/channels/telegram.py builds ours (same settings from OGP_* variables).
+--tuned: built exactly like bot/channels/telegram.py builds ours (same OGP_* settings, HTTP client and Poller).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.channels.telegram import build_application
+from bot.channels.telegram_updates import Poller
 from bot.settings import Settings
 
 
@@ -47,7 +48,7 @@ def build(token: str, base_url: str, *, tuned: bool) -> Application:  # type: ig
 
 
 async def run(token: str, base_url: str, *, tuned: bool, poll_timeout: int) -> None:
-    """Poll until SIGTERM or SIGINT."""
+    """Poll until SIGTERM or SIGINT: with PTB's Updater, or (tuned) with our Poller like the full bot."""
     application = build(token, base_url, tuned=tuned)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -55,10 +56,16 @@ async def run(token: str, base_url: str, *, tuned: bool, poll_timeout: int) -> N
         loop.add_signal_handler(sig, stop.set)
     async with application:
         await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(timeout=poll_timeout)
-        await stop.wait()
-        await application.updater.stop()
+        if tuned:
+            poller = Poller(application.bot, application.process_update, timeout=poll_timeout)
+            await poller.start()
+            await stop.wait()
+            await poller.stop()
+        else:
+            assert application.updater is not None
+            await application.updater.start_polling(timeout=poll_timeout)
+            await stop.wait()
+            await application.updater.stop()
         await application.stop()
 
 
