@@ -38,7 +38,7 @@ def build(token: str, base_url: str, *, tuned: bool) -> Application:  # type: ig
             base_url,
             pool_size=settings.telegram_pool_size,
             concurrent_updates=settings.telegram_concurrent_updates,
-            overall_rate=settings.telegram_overall_rate,
+            overall_rate=settings.telegram_ptb_overall_rate,
             http=settings.telegram_http,
         )
     else:

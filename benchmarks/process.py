@@ -13,6 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:BENCH-token-for-the-local-stand-in-only"  # noqa: S105 - a stand-in on 127.0.0.1
 _TICKS = os.sysconf("SC_CLK_TCK")
+# Telegram itself takes about 30 messages/s per bot; the benchmark measures what the bot could do without that.
+UNCAPPED = {"OGP_TELEGRAM_OVERALL_RATE": "1000000", "OGP_TELEGRAM_PTB_OVERALL_RATE": "0"}
 
 
 def cpu_seconds(pid: int) -> float:
@@ -46,11 +48,11 @@ class Target:
 
 
 def full_bot(database: Path, **settings: str) -> Target:
-    """Our bot: `python -m bot run` with OGP_* pointing at the stand-in (the overall 30/s cap lifted)."""
+    """Our bot: `python -m bot run` with OGP_* pointing at the stand-in (Telegram's 30/s overall cap lifted)."""
     env = {
         "OGP_DATABASE": str(database),
         "OGP_LOG_LEVEL": "WARNING",
-        "OGP_TELEGRAM_OVERALL_RATE": "1000000",
+        **UNCAPPED,
         **{f"OGP_{k.upper()}": v for k, v in settings.items()},
     }
     return Target("full bot", (sys.executable, "-m", "bot", "run"), tuple(env.items()))
@@ -59,7 +61,7 @@ def full_bot(database: Path, **settings: str) -> Target:
 def echo_bot(*, tuned: bool, **settings: str) -> Target:
     """The bare python-telegram-bot echo bot, with PTB's defaults or tuned like ours."""
     argv = (sys.executable, "-m", "benchmarks.echo_bot", *(["--tuned"] if tuned else []))
-    env = {"OGP_TELEGRAM_OVERALL_RATE": "1000000", **{f"OGP_{k.upper()}": v for k, v in settings.items()}}
+    env = {**UNCAPPED, **{f"OGP_{k.upper()}": v for k, v in settings.items()}}
     return Target("echo (tuned like ours)" if tuned else "echo (PTB defaults)", argv, tuple(env.items()))
 
 

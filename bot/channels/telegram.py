@@ -255,7 +255,7 @@ class TelegramChannel:
             pool_size=settings.telegram_pool_size,
             concurrent_updates=settings.telegram_concurrent_updates,
             read_timeout=read_timeout,
-            overall_rate=settings.telegram_overall_rate,
+            overall_rate=settings.telegram_ptb_overall_rate,
             http=settings.telegram_http,
         )
         self.application.add_handler(update_handler(core.dispatcher.handle))
