@@ -15,7 +15,8 @@ from pathlib import Path
 
 from benchmarks import load, storage_scale
 
-OTHERS = ("broadcast", "exports")  # written with their features; each runs as python -m benchmarks.<name>
+# Written with their features; each runs as python -m benchmarks.<name>, with these arguments under --quick.
+OTHERS = {"broadcast": ["--count", "1000"], "exports": []}
 
 
 def machine() -> str:
@@ -45,7 +46,8 @@ def main() -> None:
         if importlib.util.find_spec(f"benchmarks.{name}") is None:
             continue
         print(f"\n== {name}", flush=True)
-        subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], check=False)  # noqa: S603 - their own defaults
+        extra = OTHERS[name] if args.quick else []
+        subprocess.run([sys.executable, "-m", f"benchmarks.{name}", *extra], check=False)  # noqa: S603
 
 
 if __name__ == "__main__":
