@@ -29,6 +29,14 @@ async def register(user: SimulatedUser) -> None:
     assert "تم تسجيلك بنجاح" in (done.text or "")
 
 
+# The Bot API's method names as documented: Telegram matches them case-insensitively, a proxy or stand-in may not.
+DOCUMENTED_METHODS = {
+    "getMe", "getUpdates", "deleteWebhook", "setWebhook", "getWebhookInfo", "sendMessage", "editMessageText",
+    "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "setMyCommands", "getMyCommands",
+    "deleteMyCommands", "sendDocument", "sendPhoto", "sendChatAction", "logOut", "close",
+}  # fmt: skip
+
+
 def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql).fetchall()
@@ -66,6 +74,7 @@ async def test_full_recommendation_edits_the_menu_in_place(tmp_path: Path) -> No
         [receipt] = await user.wait_messages(1)
         assert "رقم الإيصال #1" in (receipt.text or "")
         assert api.unanswered_callback_queries() == []
+        assert {method for method, _ in api.calls} <= DOCUMENTED_METHODS
         stored = rows(bot.core.settings.database, "SELECT commitment_id, theme_id, text, channel FROM recommendations")
         assert stored == [
             (2, 4, "إطلاق حملة توعوية تستهدف المواطنين والقطاع العام جنباً إلى جنب مع أنشطة المشروع", "telegram")
