@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -14,7 +15,7 @@ from handlers.feature import Feature
 from handlers.menu import menu_choices, with_menu
 from handlers.text import parse_int
 from reports.export import ExportFormat, export
-from storage import catalogue
+from storage import audit, catalogue
 from storage.exports import ExportScope, get_round, recent_rounds
 
 FLOW = "export"
@@ -145,6 +146,12 @@ async def on_text(ctx: Context) -> list[Reply]:
     return await _deliver(ctx, ExportScope(since=since, until=until))
 
 
+def _describe(scope: ExportScope, rows: int) -> str:
+    """Say in the audit log what left the system: the scope and how many recommendations, never their content."""
+    parts = [f"{name}={value}" for name, value in asdict(scope).items() if value is not None]
+    return " ".join([*parts, f"recommendations={rows}"])
+
+
 async def _deliver(ctx: Context, scope: ExportScope) -> list[Reply]:
     fmt = ExportFormat(ctx.data.get("fmt", ExportFormat.XLSX.value))
     ctx.end()
@@ -153,6 +160,8 @@ async def _deliver(ctx: Context, scope: ExportScope) -> list[Reply]:
     data = out.getvalue()
     if len(data) > MAX_DOCUMENT_BYTES:
         return [with_menu(ctx, ctx.t("exp-too-large", megabytes=round(len(data) / 1024 / 1024)))]
+    actor = ctx.participant.id if ctx.participant else None
+    await audit.record(ctx.conn, actor, "export", fmt.value, _describe(scope, result.recommendations), ctx.now)
     caption = ctx.t("exp-caption", count=result.recommendations)
     document = Document(
         filename=result.filename(ctx.now, ctx.config.timezone), mime=result.mime, data=data, caption=caption

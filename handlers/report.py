@@ -9,6 +9,7 @@ from handlers.feature import Feature
 from handlers.menu import menu_choices, with_menu
 from handlers.text import parse_int
 from reports.report_docx import MIME, build_report, report_filename
+from storage import audit
 from storage.exports import get_round, recent_rounds
 
 FLOW = "report"
@@ -62,6 +63,8 @@ async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
         )
     except LookupError:  # no active plan
         return [with_menu(ctx, ctx.t("status-no-plan"))]
+    actor = ctx.participant.id if ctx.participant else None
+    await audit.record(ctx.conn, actor, "report", f"round={round_id}" if round_id else "plan", None, ctx.now)
     caption = ctx.t("rep-caption")
     name = report_filename(ctx.now, ctx.config.timezone, rnd.code if rnd else None)
     document = Document(filename=name, mime=MIME, data=data, caption=caption)

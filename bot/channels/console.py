@@ -6,6 +6,7 @@ import asyncio
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TextIO
 
 from bot.transport import Delivery, Outcome, Pacing
@@ -23,15 +24,23 @@ class ConsoleTransport:
     channel = CHANNEL
     pacing = Pacing(per_second=1000.0, burst=1000)
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, downloads: Path = Path("exports")) -> None:
         self.out = out
+        self.downloads = downloads
         self.choices: tuple[Choice, ...] = ()
+
+    def _save(self, filename: str, data: bytes) -> Path:
+        """Write a document where the person at the terminal can open it; return its path."""
+        self.downloads.mkdir(parents=True, exist_ok=True)
+        path = self.downloads / Path(filename).name  # never outside the folder, whatever the name says
+        path.write_bytes(data)
+        return path
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Print one reply."""
         lines = ["", reply.text]
         if reply.document is not None:
-            lines.append(f"[{reply.document.filename}: {len(reply.document.data)} bytes]")
+            lines.append(f"📎 {self._save(reply.document.filename, reply.document.data)}")
         for number, choice in enumerate(reply.choices, start=1):
             lines.append(f"  {number}) {choice.label}")
         self.out.write("\n".join(lines) + "\n")

@@ -11,16 +11,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_console(db: Path, lines: list[str]) -> str:
+def run_console(db: Path, lines: list[str], cwd: Path = ROOT, **extra_env: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
     env["OGP_DATABASE"] = str(db)
+    env.update(extra_env)
     done = subprocess.run(
         [sys.executable, "-m", "bot", "console"],
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
         env=env,
-        cwd=ROOT,
+        cwd=cwd,
         timeout=60,
         check=True,
     )
@@ -70,3 +71,16 @@ def test_restart_resumes_the_conversation(tmp_path: Path) -> None:
         assert conn.execute("SELECT commitment_id, text FROM recommendations").fetchall() == [
             (5, "البروتوكولات يجب تعميمها على مؤسسات الدولة")
         ]
+
+
+def test_a_coordinator_gets_the_export_as_a_file_in_exports(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+    env_extra = {"OGP_COORDINATORS": "console:local"}
+    out = run_console(db, ["هالة", "1", "6", "13", "1", "/export", "1", "1"], cwd=tmp_path, **env_extra)
+    saved = sorted((tmp_path / "exports").glob("*.xlsx"))
+    assert len(saved) == 1
+    assert f"📎 exports/{saved[0].name}" in out
+    assert saved[0].read_bytes().startswith(b"PK")  # a zip container, as every .xlsx is
+    with sqlite3.connect(db) as conn:
+        audit = conn.execute("SELECT action, target, detail FROM audit_log").fetchall()
+    assert audit == [("export", "xlsx", "recommendations=0")]
