@@ -39,5 +39,5 @@ stats-chart-commitment = الالتزام { $number }
 stats-chart-bar-note = الرد { $rate }% · الوسيط { $median }
 stats-chart-sectors = المشاركون حسب القطاع
 stats-chart-count = العدد
-menu-stats = 📈 الإحصاءات
+menu-stats = 🧮 الإحصاءات
 command-stats = إحصاءات المشاركة والردود

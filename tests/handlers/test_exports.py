@@ -110,7 +110,7 @@ async def test_stats_send_figures_and_a_png(core: Core, transport: RecordingTran
     assert chart.document is not None and chart.document.data.startswith(b"\x89PNG")
     await coordinator.register("منسقة الوحدة", "وزارة التخطيط والتعاون الدولي")
     await coordinator.command("menu")
-    assert {"📤 تصدير المدخلات", "📈 الإحصاءات", "📝 تقرير اللقاء"} <= set(coordinator.labels())
+    assert {"📤 تصدير المدخلات", "🧮 الإحصاءات", "📝 تقرير اللقاء"} <= set(coordinator.labels())
 
 
 async def test_report_for_a_round(core: Core, transport: RecordingTransport) -> None:

@@ -8,7 +8,7 @@ from bot.clock import FakeClock
 from bot.core import Core
 from storage import catalogue
 from storage.models import Completion
-from tests.support import ChatDriver, texts
+from tests.support import ChatDriver, RecordingTransport, texts
 
 
 async def test_status_lists_every_commitment_with_a_bar(chat: ChatDriver, core: Core, clock: FakeClock) -> None:
@@ -92,3 +92,19 @@ async def test_menu_buttons_run_commands(chat: ChatDriver) -> None:
     replies = await chat.press("m:status")
     assert "حالة تنفيذ التزامات" in replies[0].text
     assert "لم أتعرّف" in texts(await chat.press_data("m:nothing"))
+
+
+async def test_help_lists_each_role_its_commands(core: Core, transport: RecordingTransport) -> None:
+    participant = ChatDriver(core, transport, user="1001")
+    await participant.register()
+    text = texts(await participant.command("help"))
+    assert "/follow" in text and "/group" in text
+    assert "/inbox" not in text and "/broadcast" not in text
+    coordinator = ChatDriver(core, transport, user="9001", name="منسقة")
+    await coordinator.register()
+    text = texts(await coordinator.command("help"))
+    for command in ("/inbox", "/invite", "/round", "/broadcast", "/reminders", "/export", "/stats", "/report"):
+        assert command in text
+    async with core.db.transaction() as conn:
+        rows = await conn.execute_fetchall("SELECT COUNT(*) FROM participants")
+    assert rows[0][0] == 2
