@@ -23,6 +23,7 @@ COORDINATOR_COMMANDS = {
     **LIAISON_COMMANDS,
     "invite": "command-invite",
     "team": "command-team",
+    "round": "command-round",
     "broadcast": "command-broadcast",
     "reminders": "command-reminders",
     "held": "wa-command-held",

@@ -216,3 +216,6 @@ round-findings-theme = · { $theme }:
 round-findings-item = { $index }. { $text } (👍 { $endorsements })
 round-findings-untagged = ملاحظات عامة
 round-findings-no-theme = محاور أخرى
+
+command-round = جولات التشاور وإدارتها
+command-group = مجموعة عملي في جولة التشاور

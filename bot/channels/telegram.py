@@ -38,6 +38,7 @@ PUBLIC_COMMANDS = {
     "status": "command-status",
     "my": "command-my",
     "follow": "command-follow",
+    "group": "command-group",
     "settings": "command-settings",
     "privacy": "command-privacy",
     "menu": "command-menu",

@@ -46,6 +46,7 @@ async def test_registration_and_arabic_command_menu(tmp_path: Path) -> None:
     async with telegram_bot(tmp_path) as (api, bot):
         commands = dict(api.commands())
         assert commands["recommend"] == "تقديم توصية على التزام"
+        assert commands["group"] == "مجموعة عملي في جولة التشاور"
         user = api.user(1001, first_name="سلمى")
         await register(user)
         assert api.unanswered_callback_queries() == []
