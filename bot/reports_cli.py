@@ -14,7 +14,6 @@ from bot.clock import SystemClock
 from bot.settings import Settings
 from messages_ar import load_messages
 from reports.export import ExportFormat, export
-from reports.report_docx import build_report
 from storage import catalogue
 from storage.database import open_database
 from storage.exports import ExportScope, get_round
@@ -59,6 +58,8 @@ async def _run(settings: Settings, args: argparse.Namespace, out: BinaryIO) -> s
     try:
         async with db.transaction() as conn:
             if args.command == "report":
+                from reports.report_docx import build_report  # python-docx loads only when asked
+
                 if args.round_id is not None and await get_round(conn, args.round_id) is None:
                     raise ReportCommandError(f"no round with id {args.round_id}")
                 try:

@@ -8,7 +8,6 @@ from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
 from handlers.menu import menu_choices, with_menu
 from handlers.text import parse_int
-from reports.report_docx import MIME, build_report, report_filename
 from storage import audit
 from storage.exports import get_round, recent_rounds
 
@@ -55,6 +54,8 @@ async def on_choice(ctx: Context) -> list[Reply]:
 
 
 async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
+    from reports.report_docx import MIME, build_report, report_filename  # python-docx loads only when asked
+
     ctx.end()
     rnd = await get_round(ctx.conn, round_id) if round_id is not None else None
     try:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-
-# A bare Figure (not pyplot) renders with Agg and needs no display and no global state.
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from messages_ar import Messages
 from reports.stats import Stats, sector_name
 from storage.models import RecommendationState
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 # One colour per state, from "nothing happened yet" (greys) to "done" (green); colour-blind safe order.
 STATE_COLOURS = {
@@ -26,6 +26,10 @@ STATE_COLOURS = {
 
 def render_chart(stats: Stats, messages: Messages) -> bytes:
     """Return the chart as PNG bytes; matplotlib (3.11+) shapes the Arabic and lays it out right to left."""
+    # Imported here: matplotlib and numpy are ~60 MB of a running bot's memory, and only /stats draws.
+    # A bare Figure (not pyplot) renders with Agg and needs no display and no global state.
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(10, 7.5), dpi=110, layout="constrained")
     top, bottom = figure.subplots(2, 1, height_ratios=[3, 2])
     _states(top, stats, messages)

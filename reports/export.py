@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from messages_ar import Messages
-from reports import export_csv, export_json, export_xlsx
+from reports import export_csv, export_json
 from reports.tables import Labels
 from storage.exports import ExportScope
 
@@ -50,6 +50,8 @@ async def export(
     """Write the scope's input to out in the format asked for."""
     labels = Labels(messages, tz)
     if fmt is ExportFormat.XLSX:
+        from reports import export_xlsx  # openpyxl is ~25 MB of memory; only XLSX exports need it
+
         title = messages.t("exp-sheet-summary")
         count = await export_xlsx.write_xlsx(conn, scope, out, labels, title=title)
         return ExportFile("xlsx", export_xlsx.MIME, count)
