@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -254,6 +255,7 @@ SELECT r.id, r.commitment_id, c.number AS commitment_number, r.created_at
 FROM recommendations r JOIN commitments c ON c.id = r.commitment_id
 JOIN plans pl ON pl.id = c.plan_id AND pl.active = 1
 WHERE r.responded_at IS NULL AND r.hidden = 0 AND r.state IN ('new', 'received') AND r.created_at <= ?
+  AND (? IS NULL OR r.commitment_id IN (SELECT value FROM json_each(?)))
 ORDER BY c.number, r.id
 """
 _SELECT_OPEN_MILESTONES = """
@@ -270,9 +272,12 @@ async def last_updates(conn: aiosqlite.Connection) -> dict[int, datetime]:
         return {r["commitment_id"]: datetime.fromisoformat(r["at"]) for r in await cursor.fetchall()}
 
 
-async def unanswered(conn: aiosqlite.Connection, received_before: datetime) -> list[OverdueRecommendation]:
-    """Return unanswered recommendations of the active plan received before a moment, by commitment."""
-    async with conn.execute(_SELECT_UNANSWERED, (to_db(received_before),)) as cursor:
+async def unanswered(
+    conn: aiosqlite.Connection, received_before: datetime, commitments: Iterable[int] | None = None
+) -> list[OverdueRecommendation]:
+    """Return unanswered recommendations of the active plan received before a moment (on these commitments only)."""
+    wanted = None if commitments is None else json.dumps(sorted(commitments))
+    async with conn.execute(_SELECT_UNANSWERED, (to_db(received_before), wanted, wanted)) as cursor:
         return [OverdueRecommendation.from_row(r) for r in await cursor.fetchall()]
 
 
