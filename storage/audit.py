@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import fetch_all
 from storage.models import Row
 from storage.timefmt import to_db
 
@@ -39,5 +40,4 @@ async def record(
 
 async def recent(conn: aiosqlite.Connection, limit: int = 100) -> list[AuditEntry]:
     """Return the newest audit entries, newest first."""
-    async with conn.execute(_SELECT_RECENT, (limit,)) as cursor:
-        return [AuditEntry.from_row(r) for r in await cursor.fetchall()]
+    return [AuditEntry.from_row(r) for r in await fetch_all(conn, _SELECT_RECENT, (limit,))]

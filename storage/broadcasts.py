@@ -8,6 +8,7 @@ from enum import StrEnum
 import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
+from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import Row
 from storage.timefmt import to_db
 
@@ -91,8 +92,7 @@ def _params(audience: Audience, ref: int | None) -> tuple[object, ...]:
 
 async def count_audience(conn: aiosqlite.Connection, audience: Audience, ref: int | None) -> int:
     """Return how many people a broadcast to this audience would reach."""
-    async with conn.execute(_COUNT, _params(audience, ref)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT, _params(audience, ref))
     return int(row[0]) if row else 0
 
 
@@ -108,8 +108,7 @@ async def queue_broadcast(
 ) -> int:
     """Queue one outbox row per member of the audience under one batch id; return how many."""
     params = (batch, payload, to_db(not_before), to_db(now), batch, *_params(audience, ref))
-    async with conn.execute(_QUEUE, params) as cursor:
-        return cursor.rowcount
+    return await execute_count(conn, _QUEUE, params)
 
 
 async def record_broadcast(
@@ -132,14 +131,12 @@ async def record_broadcast(
 
 async def unsummarised(conn: aiosqlite.Connection) -> list[Broadcast]:
     """Return broadcasts whose coordinator has not had the delivery summary yet."""
-    async with conn.execute(_SELECT_UNSUMMARISED) as cursor:
-        return [Broadcast.from_row(r) for r in await cursor.fetchall()]
+    return [Broadcast.from_row(r) for r in await fetch_all(conn, _SELECT_UNSUMMARISED)]
 
 
 async def tally(conn: aiosqlite.Connection, batch: str) -> Tally:
     """Count a broadcast's messages by outcome."""
-    async with conn.execute(_TALLY, (batch,)) as cursor:
-        counts = {r["status"]: int(r["n"]) for r in await cursor.fetchall()}
+    counts = {r["status"]: int(r["n"]) for r in await fetch_all(conn, _TALLY, (batch,))}
     return Tally(
         sent=counts.get("sent", 0),
         failed=counts.get("failed", 0) + counts.get("held", 0) + counts.get("skipped", 0),
@@ -165,5 +162,4 @@ _SELECT_ROUNDS = "SELECT id, name FROM rounds WHERE state != 'draft' ORDER BY cr
 
 async def rounds_to_address(conn: aiosqlite.Connection, limit: int = 10) -> list[RoundChoice]:
     """Return the newest open or closed rounds."""
-    async with conn.execute(_SELECT_ROUNDS, (limit,)) as cursor:
-        return [RoundChoice.from_row(r) for r in await cursor.fetchall()]
+    return [RoundChoice.from_row(r) for r in await fetch_all(conn, _SELECT_ROUNDS, (limit,))]

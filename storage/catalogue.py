@@ -9,6 +9,7 @@ from pathlib import Path
 import aiosqlite
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, CommitmentStatus, Completion, Milestone, Plan, StatusUpdate, Theme
 from storage.timefmt import to_db
 
@@ -117,7 +118,8 @@ async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: b
         ),
     )
     for c in spec.commitments:
-        async with conn.execute(
+        row = await fetch_one(
+            conn,
             _UPSERT_COMMITMENT,
             (
                 spec.id,
@@ -130,8 +132,7 @@ async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: b
                 c.start_date.isoformat(),
                 c.end_date.isoformat(),
             ),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         assert row is not None  # noqa: S101 - RETURNING always yields the row
         for position, theme in enumerate(c.themes, start=1):
             await conn.execute(_UPSERT_THEME, (row[0], theme.key, theme.title_ar, theme.title_en, position))
@@ -145,15 +146,13 @@ _SELECT_PLANS = "SELECT * FROM plans ORDER BY country, number"
 
 async def active_plan(conn: aiosqlite.Connection) -> Plan | None:
     """Return the plan the bot currently follows."""
-    async with conn.execute(_SELECT_ACTIVE_PLAN) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_ACTIVE_PLAN)
     return Plan.from_row(row) if row else None
 
 
 async def list_plans(conn: aiosqlite.Connection) -> list[Plan]:
     """Return every stored plan."""
-    async with conn.execute(_SELECT_PLANS) as cursor:
-        return [Plan.from_row(r) for r in await cursor.fetchall()]
+    return [Plan.from_row(r) for r in await fetch_all(conn, _SELECT_PLANS)]
 
 
 _SELECT_COMMITMENTS = """
@@ -164,14 +163,12 @@ _SELECT_COMMITMENT = "SELECT * FROM commitments WHERE id = ?"
 
 async def list_commitments(conn: aiosqlite.Connection) -> list[Commitment]:
     """Return the active plan's commitments in order."""
-    async with conn.execute(_SELECT_COMMITMENTS) as cursor:
-        return [Commitment.from_row(r) for r in await cursor.fetchall()]
+    return [Commitment.from_row(r) for r in await fetch_all(conn, _SELECT_COMMITMENTS)]
 
 
 async def get_commitment(conn: aiosqlite.Connection, commitment_id: int) -> Commitment | None:
     """Return one commitment by id."""
-    async with conn.execute(_SELECT_COMMITMENT, (commitment_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_COMMITMENT, (commitment_id,))
     return Commitment.from_row(row) if row else None
 
 
@@ -181,14 +178,12 @@ _SELECT_THEME = "SELECT * FROM themes WHERE id = ?"
 
 async def list_themes(conn: aiosqlite.Connection, commitment_id: int) -> list[Theme]:
     """Return a commitment's themes in order."""
-    async with conn.execute(_SELECT_THEMES, (commitment_id,)) as cursor:
-        return [Theme.from_row(r) for r in await cursor.fetchall()]
+    return [Theme.from_row(r) for r in await fetch_all(conn, _SELECT_THEMES, (commitment_id,))]
 
 
 async def get_theme(conn: aiosqlite.Connection, theme_id: int) -> Theme | None:
     """Return one theme by id."""
-    async with conn.execute(_SELECT_THEME, (theme_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_THEME, (theme_id,))
     return Theme.from_row(row) if row else None
 
 
@@ -201,8 +196,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
 
 async def list_milestones(conn: aiosqlite.Connection, commitment_id: int) -> list[Milestone]:
     """Return a commitment's milestones, soonest end first."""
-    async with conn.execute(_SELECT_MILESTONES, (commitment_id,)) as cursor:
-        return [Milestone.from_row(r) for r in await cursor.fetchall()]
+    return [Milestone.from_row(r) for r in await fetch_all(conn, _SELECT_MILESTONES, (commitment_id,))]
 
 
 async def add_milestone(
@@ -225,8 +219,7 @@ async def add_milestone(
         stamp,
         stamp,
     )
-    async with conn.execute(_INSERT_MILESTONE, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _INSERT_MILESTONE, params)
     return Milestone.from_row(row)
 
 
@@ -242,8 +235,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
 
 async def latest_status(conn: aiosqlite.Connection, commitment_id: int) -> StatusUpdate | None:
     """Return a commitment's newest status update."""
-    async with conn.execute(_SELECT_LATEST_STATUS, (commitment_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_LATEST_STATUS, (commitment_id,))
     return StatusUpdate.from_row(row) if row else None
 
 
@@ -272,8 +264,7 @@ async def add_status_update(
         author_id,
         to_db(now),
     )
-    async with conn.execute(_INSERT_STATUS, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _INSERT_STATUS, params)
     return StatusUpdate.from_row(row)
 
 
@@ -284,20 +275,18 @@ SELECT c.id AS commitment_id,
        (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND r.hidden = 0) AS recs
 FROM commitments c JOIN plans p ON p.id = c.plan_id WHERE p.active = 1 ORDER BY c.number
 """
-_SELECT_STATUS_BY_ID = "SELECT * FROM status_updates WHERE id = ?"
+_SELECT_STATUSES_BY_ID = "SELECT * FROM status_updates WHERE id IN (SELECT value FROM json_each(?))"
 
 
 async def status_board(conn: aiosqlite.Connection) -> list[CommitmentStatus]:
     """Return every active commitment with its newest status and visible recommendation count."""
     commitments = {c.id: c for c in await list_commitments(conn)}
     board: list[CommitmentStatus] = []
-    async with conn.execute(_SELECT_STATUS_BOARD) as cursor:
-        rows = await cursor.fetchall()
+    rows = await fetch_all(conn, _SELECT_STATUS_BOARD)
+    wanted = json.dumps([row["latest_id"] for row in rows if row["latest_id"] is not None])
+    latest_by_id = {r["id"]: StatusUpdate.from_row(r) for r in await fetch_all(conn, _SELECT_STATUSES_BY_ID, (wanted,))}
     for row in rows:
-        latest = None
-        if row["latest_id"] is not None:
-            async with conn.execute(_SELECT_STATUS_BY_ID, (row["latest_id"],)) as cursor:
-                latest = StatusUpdate.from_row(await cursor.fetchone())
+        latest = latest_by_id.get(row["latest_id"])
         board.append(
             CommitmentStatus(commitment=commitments[row["commitment_id"]], latest=latest, recommendations=row["recs"])
         )
@@ -309,8 +298,7 @@ async def commitment_status(conn: aiosqlite.Connection, commitment_id: int) -> C
     commitment = await get_commitment(conn, commitment_id)
     if commitment is None:
         return None
-    async with conn.execute(_COUNT_VISIBLE, (commitment_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_VISIBLE, (commitment_id,))
     count = int(row[0]) if row else 0
     return CommitmentStatus(
         commitment=commitment, latest=await latest_status(conn, commitment_id), recommendations=count

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -22,6 +23,34 @@ PRAGMAS = (
     "PRAGMA busy_timeout = 5000",
     "PRAGMA synchronous = NORMAL",
 )
+
+
+# Each await on aiosqlite is a round trip to its database thread; `async with conn.execute(...) as cursor` with a
+# fetch costs three (execute, fetch, close). These helpers do the whole statement in one.
+Params = Iterable[Any]
+
+
+async def fetch_all(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+    """Run a statement and return every row it yields (INSERT ... RETURNING too), in one round trip."""
+    return list(await conn.execute_fetchall(sql, params))
+
+
+async def fetch_one(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+    """Run a statement that yields at most one row (or whose first row is all that counts) and return it."""
+    rows = await fetch_all(conn, sql, params)
+    return rows[0] if rows else None
+
+
+async def fetch_value(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> Any:
+    """Return the first column of the first row, or None when there is no row."""
+    row = await fetch_one(conn, sql, params)
+    return row[0] if row else None
+
+
+async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> int:
+    """Run a write and return how many rows it changed, in one round trip."""
+    cursor = await conn.execute(sql, params)
+    return cursor.rowcount
 
 
 class Database:
@@ -67,9 +96,7 @@ def migration_files() -> list[tuple[int, str]]:
 
 async def migrate(conn: aiosqlite.Connection) -> int:
     """Apply every migration newer than PRAGMA user_version; return the resulting version."""
-    async with conn.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
-    current = int(row[0]) if row else 0
+    current = int(await fetch_value(conn, "PRAGMA user_version") or 0)
     for number, sql in migration_files():
         if number <= current:
             continue

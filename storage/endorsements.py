@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import Recommendation
 from storage.timefmt import to_db
 
@@ -38,39 +39,35 @@ class EndorsedRecommendation(Recommendation):
 
 async def endorse(conn: aiosqlite.Connection, recommendation_id: int, participant_id: int, now: datetime) -> bool:
     """Support a recommendation; return False when this person already did."""
-    async with conn.execute(_ENDORSE, (recommendation_id, participant_id, to_db(now))) as cursor:
-        return cursor.rowcount == 1
+    return await execute_count(conn, _ENDORSE, (recommendation_id, participant_id, to_db(now))) == 1
 
 
 async def count_for_commitment(conn: aiosqlite.Connection, commitment_id: int) -> int:
     """Return how many endorsements the commitment's visible recommendations received."""
-    async with conn.execute(_COUNT_FOR_COMMITMENT, (commitment_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_FOR_COMMITMENT, (commitment_id,))
     return int(row[0]) if row else 0
 
 
 async def count_for(conn: aiosqlite.Connection, recommendation_id: int) -> int:
     """Return how many participants endorsed one recommendation."""
-    async with conn.execute(_COUNT_ONE, (recommendation_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_ONE, (recommendation_id,))
     return int(row[0]) if row else 0
 
 
 async def counts_by_recommendation(conn: aiosqlite.Connection) -> dict[int, int]:
     """Return endorsement counts per recommendation id (for exports); absent means none."""
-    async with conn.execute(_COUNTS_ALL) as cursor:
-        return {int(r["recommendation_id"]): int(r["n"]) for r in await cursor.fetchall()}
+    return {int(r["recommendation_id"]): int(r["n"]) for r in await fetch_all(conn, _COUNTS_ALL)}
 
 
 async def endorsed_by(conn: aiosqlite.Connection, participant_id: int, commitment_id: int) -> set[int]:
     """Return the recommendations on a commitment this participant endorsed."""
-    async with conn.execute(_ENDORSED_BY, (participant_id, commitment_id)) as cursor:
-        return {int(r[0]) for r in await cursor.fetchall()}
+    return {int(r[0]) for r in await fetch_all(conn, _ENDORSED_BY, (participant_id, commitment_id))}
 
 
 async def visible_page(
     conn: aiosqlite.Connection, commitment_id: int, *, limit: int, offset: int
 ) -> list[EndorsedRecommendation]:
     """Return a page of a commitment's visible recommendations, most endorsed first."""
-    async with conn.execute(_VISIBLE_PAGE, (commitment_id, limit, offset)) as cursor:
-        return [EndorsedRecommendation.from_row(r) for r in await cursor.fetchall()]
+    return [
+        EndorsedRecommendation.from_row(r) for r in await fetch_all(conn, _VISIBLE_PAGE, (commitment_id, limit, offset))
+    ]

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import execute_count
 from storage.timefmt import to_db
 
 _INSERT = "INSERT OR IGNORE INTO processed_events (channel, event_id, processed_at) VALUES (?, ?, ?)"
@@ -14,11 +15,9 @@ _PRUNE = "DELETE FROM processed_events WHERE processed_at < ?"
 
 async def record_event(conn: aiosqlite.Connection, channel: str, event_id: str, now: datetime) -> bool:
     """Record an incoming event; return False when it was seen before."""
-    async with conn.execute(_INSERT, (channel, event_id, to_db(now))) as cursor:
-        return cursor.rowcount == 1
+    return await execute_count(conn, _INSERT, (channel, event_id, to_db(now))) == 1
 
 
 async def prune_events(conn: aiosqlite.Connection, older_than: datetime) -> int:
     """Forget events older than a moment (redeliveries stop after days); return how many."""
-    async with conn.execute(_PRUNE, (to_db(older_than),)) as cursor:
-        return cursor.rowcount
+    return await execute_count(conn, _PRUNE, (to_db(older_than),))

@@ -9,6 +9,7 @@ from datetime import date, datetime
 import aiosqlite
 
 from storage.catalogue import list_commitments
+from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, Completion, RecommendationState, Sector
 from storage.timefmt import to_db
 
@@ -284,11 +285,10 @@ async def iter_milestones(conn: aiosqlite.Connection, commitment_id: int) -> Asy
 
 async def count_by_state(conn: aiosqlite.Connection, commitment: Commitment, scope: ExportScope) -> list[StateCount]:
     """Return how many recommendations of a commitment are in each theme and state."""
-    async with conn.execute(_COUNT_BY_STATE, (commitment.id, *scope.params())) as cursor:
-        return [
-            StateCount(commitment.number, row["theme"], RecommendationState(row["state"]), row["n"])
-            for row in await cursor.fetchall()
-        ]
+    return [
+        StateCount(commitment.number, row["theme"], RecommendationState(row["state"]), row["n"])
+        for row in await fetch_all(conn, _COUNT_BY_STATE, (commitment.id, *scope.params()))
+    ]
 
 
 async def iter_report_items(
@@ -303,8 +303,10 @@ async def iter_report_items(
 
 async def contributors_by_sector(conn: aiosqlite.Connection, round_id: int | None) -> list[tuple[Sector | None, int]]:
     """Return how many people sent input (to the round, or the active plan), by sector; forgotten ones count too."""
-    async with conn.execute(_CONTRIBUTORS_BY_SECTOR, (round_id,)) as cursor:
-        return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in await cursor.fetchall()]
+    return [
+        (Sector(r["sector"]) if r["sector"] else None, r["n"])
+        for r in await fetch_all(conn, _CONTRIBUTORS_BY_SECTOR, (round_id,))
+    ]
 
 
 def _round(row: aiosqlite.Row) -> RoundInfo:
@@ -313,12 +315,10 @@ def _round(row: aiosqlite.Row) -> RoundInfo:
 
 async def get_round(conn: aiosqlite.Connection, round_id: int) -> RoundInfo | None:
     """Return one round by id."""
-    async with conn.execute(_SELECT_ROUND, (round_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_ROUND, (round_id,))
     return _round(row) if row else None
 
 
 async def recent_rounds(conn: aiosqlite.Connection, limit: int) -> list[RoundInfo]:
     """Return the newest rounds first."""
-    async with conn.execute(_SELECT_ROUNDS, (limit,)) as cursor:
-        return [_round(r) for r in await cursor.fetchall()]
+    return [_round(r) for r in await fetch_all(conn, _SELECT_ROUNDS, (limit,))]

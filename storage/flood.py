@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import fetch_one
 from storage.timefmt import to_db
 
 _RECENT = """
@@ -18,8 +19,7 @@ async def recent_recommendations(
     conn: aiosqlite.Connection, participant_id: int, since: datetime
 ) -> tuple[int, datetime | None]:
     """Return how many recommendations the participant stored after since, and when the oldest of them was."""
-    async with conn.execute(_RECENT, (participant_id, to_db(since))) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _RECENT, (participant_id, to_db(since)))
     if row is None or not row[0]:
         return 0, None
     return int(row[0]), datetime.fromisoformat(row[1])

@@ -7,6 +7,7 @@ from datetime import datetime
 import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
+from storage.database import execute_count, fetch_all
 from storage.timefmt import to_db
 
 
@@ -46,24 +47,20 @@ GROUP BY p.id ORDER BY p.id
 
 async def follow(conn: aiosqlite.Connection, participant_id: int, commitment_id: int, now: datetime) -> bool:
     """Follow a commitment; return False when already following."""
-    async with conn.execute(_FOLLOW, (participant_id, commitment_id, to_db(now))) as cursor:
-        return cursor.rowcount == 1
+    return await execute_count(conn, _FOLLOW, (participant_id, commitment_id, to_db(now))) == 1
 
 
 async def unfollow(conn: aiosqlite.Connection, participant_id: int, commitment_id: int) -> bool:
     """Stop following a commitment; return False when not following."""
-    async with conn.execute(_UNFOLLOW, (participant_id, commitment_id)) as cursor:
-        return cursor.rowcount > 0
+    return await execute_count(conn, _UNFOLLOW, (participant_id, commitment_id)) > 0
 
 
 async def followed(conn: aiosqlite.Connection, participant_id: int) -> set[int]:
     """Return the commitments a participant follows."""
-    async with conn.execute(_FOLLOWED, (participant_id,)) as cursor:
-        return {int(r[0]) for r in await cursor.fetchall()}
+    return {int(r[0]) for r in await fetch_all(conn, _FOLLOWED, (participant_id,))}
 
 
 async def status_recipients(conn: aiosqlite.Connection, commitment_id: int, author_id: int | None) -> list[Recipient]:
     """Return who hears of a status change on a commitment: one channel per person."""
     params = {"c": commitment_id, "author": author_id if author_id is not None else -1}
-    async with conn.execute(_STATUS_RECIPIENTS, params) as cursor:
-        return [Recipient.model_validate(dict(r)) for r in await cursor.fetchall()]
+    return [Recipient.model_validate(dict(r)) for r in await fetch_all(conn, _STATUS_RECIPIENTS, params)]

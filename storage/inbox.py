@@ -7,6 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import fetch_all, fetch_one
 from storage.models import Recommendation, RecommendationState
 from storage.timefmt import to_db
 
@@ -35,20 +36,19 @@ async def page(
     conn: aiosqlite.Connection, commitment_ids: Iterable[int], *, limit: int, offset: int
 ) -> list[Recommendation]:
     """Return recommendations on the commitments: unanswered first, oldest first, hidden last."""
-    async with conn.execute(_SELECT_PAGE, (_ids(commitment_ids), limit, offset)) as cursor:
-        return [Recommendation.from_row(r) for r in await cursor.fetchall()]
+    return [
+        Recommendation.from_row(r) for r in await fetch_all(conn, _SELECT_PAGE, (_ids(commitment_ids), limit, offset))
+    ]
 
 
 async def counts(conn: aiosqlite.Connection, commitment_ids: Iterable[int]) -> tuple[int, int]:
     """Return (all, unanswered and visible) recommendations on the commitments."""
-    async with conn.execute(_COUNT, (_ids(commitment_ids),)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT, (_ids(commitment_ids),))
     return (int(row["total"]), int(row["unanswered"])) if row else (0, 0)
 
 
 async def _one(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> Recommendation | None:
-    async with conn.execute(sql, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, sql, params)
     return Recommendation.from_row(row) if row else None
 
 

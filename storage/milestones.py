@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from storage.database import fetch_one
 from storage.models import Completion, Milestone
 from storage.timefmt import to_db
 
@@ -17,8 +18,7 @@ UPDATE milestones SET title = ?, start_date = ?, end_date = ?, state = ?, update
 
 async def get_milestone(conn: aiosqlite.Connection, milestone_id: int) -> Milestone | None:
     """Return one milestone by id."""
-    async with conn.execute(_SELECT, (milestone_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT, (milestone_id,))
     return Milestone.from_row(row) if row else None
 
 
@@ -41,6 +41,5 @@ async def update_milestone(
         to_db(now),
         milestone_id,
     )
-    async with conn.execute(_UPDATE, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _UPDATE, params)
     return Milestone.from_row(row) if row else None

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import OutboxRow
 from storage.timefmt import to_db
 
@@ -71,8 +72,7 @@ async def enqueue(
         to_db(now),
         batch,
     )
-    async with conn.execute(_INSERT, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _INSERT, params)
     return int(row[0]) if row else None
 
 
@@ -82,27 +82,23 @@ async def due(
     """Return pending rows that may be sent now, oldest first (only answers to people's own actions if asked)."""
     stamp = to_db(now)
     query = _SELECT_DUE_REPLIES if replies_only else _SELECT_DUE
-    async with conn.execute(query, (stamp, stamp, limit)) as cursor:
-        return [OutboxRow.from_row(r) for r in await cursor.fetchall()]
+    return [OutboxRow.from_row(r) for r in await fetch_all(conn, query, (stamp, stamp, limit))]
 
 
 async def unreachable_among(conn: aiosqlite.Connection, participant_ids: set[int]) -> set[int]:
     """Return which of these participants are marked unreachable."""
-    async with conn.execute(_SELECT_UNREACHABLE, (json.dumps(sorted(participant_ids)),)) as cursor:
-        return {int(r[0]) for r in await cursor.fetchall()}
+    return {int(r[0]) for r in await fetch_all(conn, _SELECT_UNREACHABLE, (json.dumps(sorted(participant_ids)),))}
 
 
 async def next_due_time(conn: aiosqlite.Connection) -> str | None:
     """Return when the earliest pending row becomes due, as stored."""
-    async with conn.execute(_SELECT_NEXT_DUE_TIME) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_NEXT_DUE_TIME)
     return row[0] if row else None
 
 
 async def get(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
     """Return one outbox row."""
-    async with conn.execute(_SELECT_ONE, (row_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_ONE, (row_id,))
     return OutboxRow.from_row(row) if row else None
 
 
@@ -123,8 +119,7 @@ async def mark_final(conn: aiosqlite.Connection, row_id: int, status: str, error
 
 async def count_pending(conn: aiosqlite.Connection) -> int:
     """Return how many rows wait to be sent."""
-    async with conn.execute(_COUNT_PENDING) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_PENDING)
     return int(row[0]) if row else 0
 
 
@@ -139,8 +134,7 @@ async def claim(conn: aiosqlite.Connection, row_ids: list[int]) -> None:
 
 async def release_claims(conn: aiosqlite.Connection) -> int:
     """Return rows a crashed sender had claimed to the queue (run at start-up)."""
-    async with conn.execute(_RELEASE_CLAIMS) as cursor:
-        return cursor.rowcount
+    return await execute_count(conn, _RELEASE_CLAIMS)
 
 
 _GIVE_UP_RECIPIENT = """
@@ -151,8 +145,7 @@ WHERE channel = ? AND recipient = ? AND status = 'pending'
 
 async def give_up_recipient(conn: aiosqlite.Connection, channel: str, recipient: str, error: str) -> int:
     """Stop every pending message to a recipient who cannot be reached; return how many."""
-    async with conn.execute(_GIVE_UP_RECIPIENT, (error[:500], channel, recipient)) as cursor:
-        return cursor.rowcount
+    return await execute_count(conn, _GIVE_UP_RECIPIENT, (error[:500], channel, recipient))
 
 
 _UNCLAIM = "UPDATE outbox SET status = 'pending' WHERE id = ? AND status = 'sending'"
@@ -170,5 +163,4 @@ SELECT status, COUNT(*) AS n FROM outbox WHERE kind != 'reply' AND created_at >=
 
 async def push_counts(conn: aiosqlite.Connection, since: datetime) -> dict[str, int]:
     """Count pushes (everything but replies) queued since a moment, by status."""
-    async with conn.execute(_COUNT_BY_STATUS, (to_db(since),)) as cursor:
-        return {r["status"]: int(r["n"]) for r in await cursor.fetchall()}
+    return {r["status"]: int(r["n"]) for r in await fetch_all(conn, _COUNT_BY_STATUS, (to_db(since),))}

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import fetch_all, fetch_one
 from storage.models import Participant, Role, Sector
 from storage.timefmt import to_db
 
@@ -27,15 +28,13 @@ _SELECT_ROLES = "SELECT role, commitment_id FROM roles WHERE participant_id = ?"
 
 async def find_by_identity(conn: aiosqlite.Connection, channel: str, external_id: str) -> Participant | None:
     """Return the participant behind a channel identity, if registered."""
-    async with conn.execute(_SELECT_BY_IDENTITY, (channel, external_id)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_BY_IDENTITY, (channel, external_id))
     return Participant.from_row(row) if row else None
 
 
 async def get_participant(conn: aiosqlite.Connection, participant_id: int) -> Participant | None:
     """Return a participant by id."""
-    async with conn.execute(_SELECT_BY_ID, (participant_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_BY_ID, (participant_id,))
     return Participant.from_row(row) if row else None
 
 
@@ -53,8 +52,7 @@ async def register(
     """Create a consenting participant and link the channel identity to them."""
     stamp = to_db(now)
     params = (name, organisation, sector.value, governorate, stamp, stamp, stamp)
-    async with conn.execute(_INSERT_PARTICIPANT, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _INSERT_PARTICIPANT, params)
     participant: Participant = Participant.from_row(row)
     await conn.execute(_INSERT_IDENTITY, (channel, external_id, participant.id))
     return participant
@@ -72,11 +70,9 @@ async def mark_unreachable(conn: aiosqlite.Connection, participant_id: int, now:
 
 async def identities_of(conn: aiosqlite.Connection, participant_id: int) -> list[tuple[str, str]]:
     """Return the (channel, external id) pairs of a participant."""
-    async with conn.execute(_SELECT_IDENTITIES, (participant_id,)) as cursor:
-        return [(r["channel"], r["external_id"]) for r in await cursor.fetchall()]
+    return [(r["channel"], r["external_id"]) for r in await fetch_all(conn, _SELECT_IDENTITIES, (participant_id,))]
 
 
 async def roles_of(conn: aiosqlite.Connection, participant_id: int) -> list[tuple[Role, int | None]]:
     """Return the roles a participant holds, with the commitment for liaison roles."""
-    async with conn.execute(_SELECT_ROLES, (participant_id,)) as cursor:
-        return [(Role(r["role"]), r["commitment_id"]) for r in await cursor.fetchall()]
+    return [(Role(r["role"]), r["commitment_id"]) for r in await fetch_all(conn, _SELECT_ROLES, (participant_id,))]

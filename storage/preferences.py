@@ -6,6 +6,7 @@ from enum import StrEnum
 
 import aiosqlite
 
+from storage.database import fetch_one
 from storage.models import Participant
 
 
@@ -26,8 +27,7 @@ _SET = {
 
 async def set_preference(conn: aiosqlite.Connection, participant_id: int, notice: Notice, on: bool) -> Participant:
     """Turn one kind of message on or off; return the updated participant."""
-    async with conn.execute(_SET[notice], (int(on), participant_id)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SET[notice], (int(on), participant_id))
     return Participant.from_row(row)
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import execute_count, fetch_all
 from storage.timefmt import to_db
 
 _IDENTITIES = "SELECT channel, external_id FROM identities WHERE participant_id = ?"
@@ -36,8 +37,7 @@ async def forget(
     conn: aiosqlite.Connection, participant_id: int, *, delete_recommendations: bool, now: datetime
 ) -> int:
     """Erase a participant's personal data; their recommendations are deleted or kept unlinked; return how many."""
-    async with conn.execute(_IDENTITIES, (participant_id,)) as cursor:
-        identities = [(r[0], r[1]) for r in await cursor.fetchall()]
+    identities = [(r[0], r[1]) for r in await fetch_all(conn, _IDENTITIES, (participant_id,))]
     for channel, external_id in identities:
         await conn.execute(_DELETE_SESSION, (channel, external_id))
         await conn.execute(_DELETE_OUTBOX, (channel, external_id, participant_id))
@@ -45,8 +45,7 @@ async def forget(
     await conn.execute(_DELETE_FOLLOWS, (participant_id,))
     await conn.execute(_DELETE_ROLES, (participant_id,))
     statement = _DELETE_RECOMMENDATIONS if delete_recommendations else _UNLINK_RECOMMENDATIONS
-    async with conn.execute(statement, (participant_id,)) as cursor:
-        recommendations = cursor.rowcount
+    recommendations = await execute_count(conn, statement, (participant_id,))
     stamp = to_db(now)
     await conn.execute(_BLANK_PARTICIPANT, (stamp, stamp, participant_id))
     return recommendations
@@ -54,11 +53,9 @@ async def forget(
 
 async def inactive_since(conn: aiosqlite.Connection, cutoff: datetime) -> list[int]:
     """Return participants (without a role) not heard from since cutoff and not yet forgotten."""
-    async with conn.execute(_INACTIVE, (to_db(cutoff),)) as cursor:
-        return [int(r[0]) for r in await cursor.fetchall()]
+    return [int(r[0]) for r in await fetch_all(conn, _INACTIVE, (to_db(cutoff),))]
 
 
 async def prune_outbox(conn: aiosqlite.Connection, cutoff: datetime) -> int:
     """Delete finished outbox rows created before cutoff (they hold message texts); return how many."""
-    async with conn.execute(_PRUNE_OUTBOX, (to_db(cutoff),)) as cursor:
-        return cursor.rowcount
+    return await execute_count(conn, _PRUNE_OUTBOX, (to_db(cutoff),))

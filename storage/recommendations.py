@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import fetch_all, fetch_one
 from storage.models import Recommendation
 from storage.timefmt import to_db
 
@@ -35,15 +36,13 @@ async def add_recommendation(
 ) -> Recommendation:
     """Store a new recommendation and return it with its receipt number (the id)."""
     params = (participant_id, commitment_id, theme_id, round_id, text, channel, event_id, to_db(now))
-    async with conn.execute(_INSERT, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _INSERT, params)
     return Recommendation.from_row(row)
 
 
 async def get_recommendation(conn: aiosqlite.Connection, recommendation_id: int) -> Recommendation | None:
     """Return one recommendation by id."""
-    async with conn.execute(_SELECT_ONE, (recommendation_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_ONE, (recommendation_id,))
     return Recommendation.from_row(row) if row else None
 
 
@@ -51,12 +50,13 @@ async def list_by_participant(
     conn: aiosqlite.Connection, participant_id: int, *, limit: int, offset: int = 0
 ) -> list[Recommendation]:
     """Return a participant's recommendations, newest first."""
-    async with conn.execute(_SELECT_BY_PARTICIPANT, (participant_id, limit, offset)) as cursor:
-        return [Recommendation.from_row(r) for r in await cursor.fetchall()]
+    return [
+        Recommendation.from_row(r)
+        for r in await fetch_all(conn, _SELECT_BY_PARTICIPANT, (participant_id, limit, offset))
+    ]
 
 
 async def count_by_participant(conn: aiosqlite.Connection, participant_id: int) -> int:
     """Return how many recommendations a participant has sent."""
-    async with conn.execute(_COUNT_BY_PARTICIPANT, (participant_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_BY_PARTICIPANT, (participant_id,))
     return int(row[0]) if row else 0

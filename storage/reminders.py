@@ -11,6 +11,7 @@ import aiosqlite
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from storage.database import fetch_all, fetch_one
 from storage.models import Row
 from storage.timefmt import to_db
 
@@ -98,8 +99,7 @@ _DELETE_RULE = "DELETE FROM reminder_rules WHERE key = ?"
 async def load_rules(conn: aiosqlite.Connection, defaults: ReminderRules) -> ReminderRules:
     """Return the defaults overridden by the rules stored in the database (a bad stored value is ignored)."""
     rules = defaults
-    async with conn.execute(_SELECT_RULES) as cursor:
-        stored = {r["key"]: r["value"] for r in await cursor.fetchall()}
+    stored = {r["key"]: r["value"] for r in await fetch_all(conn, _SELECT_RULES)}
     for key, value in stored.items():
         try:
             rules = parse_rule(rules, key, value)
@@ -202,20 +202,20 @@ FROM identities i JOIN participants p ON p.id = i.participant_id WHERE i.channel
 
 async def liaison_contacts(conn: aiosqlite.Connection) -> list[LiaisonContact]:
     """Return every reachable liaison officer with the commitment they answer for."""
-    async with conn.execute(_SELECT_LIAISONS) as cursor:
-        return [LiaisonContact.model_validate(dict(r)) for r in await cursor.fetchall()]
+    return [LiaisonContact.model_validate(dict(r)) for r in await fetch_all(conn, _SELECT_LIAISONS)]
 
 
 async def coordinator_contacts(conn: aiosqlite.Connection, configured: Iterable[str]) -> list[Contact]:
     """Return the coordinators: those granted the role and those named in OGP_COORDINATORS, once each."""
-    async with conn.execute(_SELECT_ROLE_COORDINATORS) as cursor:
-        found = {c.address: c for c in (Contact.model_validate(dict(r)) for r in await cursor.fetchall())}
+    found = {
+        c.address: c
+        for c in (Contact.model_validate(dict(r)) for r in await fetch_all(conn, _SELECT_ROLE_COORDINATORS))
+    }
     for entry in configured:
         channel, _, external_id = entry.partition(":")
         if entry in found:
             continue
-        async with conn.execute(_SELECT_IDENTITY_OWNER, (channel, external_id)) as cursor:
-            owner = await cursor.fetchone()
+        owner = await fetch_one(conn, _SELECT_IDENTITY_OWNER, (channel, external_id))
         if owner is not None and (owner["unreachable_at"] or owner["forgotten_at"]):
             continue
         found[entry] = Contact(
@@ -268,8 +268,7 @@ ORDER BY m.end_date, m.id
 
 async def last_updates(conn: aiosqlite.Connection) -> dict[int, datetime]:
     """Return when each commitment last had a progress update."""
-    async with conn.execute(_SELECT_LAST_UPDATES) as cursor:
-        return {r["commitment_id"]: datetime.fromisoformat(r["at"]) for r in await cursor.fetchall()}
+    return {r["commitment_id"]: datetime.fromisoformat(r["at"]) for r in await fetch_all(conn, _SELECT_LAST_UPDATES)}
 
 
 async def unanswered(
@@ -277,14 +276,18 @@ async def unanswered(
 ) -> list[OverdueRecommendation]:
     """Return unanswered recommendations of the active plan received before a moment (on these commitments only)."""
     wanted = None if commitments is None else json.dumps(sorted(commitments))
-    async with conn.execute(_SELECT_UNANSWERED, (to_db(received_before), wanted, wanted)) as cursor:
-        return [OverdueRecommendation.from_row(r) for r in await cursor.fetchall()]
+    return [
+        OverdueRecommendation.from_row(r)
+        for r in await fetch_all(conn, _SELECT_UNANSWERED, (to_db(received_before), wanted, wanted))
+    ]
 
 
 async def open_milestones(conn: aiosqlite.Connection, ending_from: date, ending_to: date) -> list[DueMilestone]:
     """Return unfinished milestones of the active plan ending between two dates (inclusive)."""
-    async with conn.execute(_SELECT_OPEN_MILESTONES, (ending_from.isoformat(), ending_to.isoformat())) as cursor:
-        return [DueMilestone.from_row(r) for r in await cursor.fetchall()]
+    return [
+        DueMilestone.from_row(r)
+        for r in await fetch_all(conn, _SELECT_OPEN_MILESTONES, (ending_from.isoformat(), ending_to.isoformat()))
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -299,8 +302,7 @@ _SELECT_LOGGED = "SELECT subject FROM reminder_log WHERE rule = ? AND recipient 
 
 async def logged_subjects(conn: aiosqlite.Connection, rule: str, contact: Contact) -> set[str]:
     """Return the subjects a rule already reminded a person about."""
-    async with conn.execute(_SELECT_LOGGED, (rule, contact.address)) as cursor:
-        return {r["subject"] for r in await cursor.fetchall()}
+    return {r["subject"] for r in await fetch_all(conn, _SELECT_LOGGED, (rule, contact.address))}
 
 
 async def log_subjects(

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import Role, Row
 from storage.timefmt import to_db
 
@@ -58,27 +59,23 @@ async def grant(
     """Give a role; return False when the person already held it."""
     commitment = commitment_id if role is Role.LIAISON else None
     params = (participant_id, role.value, commitment, granted_by, to_db(now))
-    async with conn.execute(_GRANT, params) as cursor:
-        return cursor.rowcount == 1
+    return await execute_count(conn, _GRANT, params) == 1
 
 
 async def revoke(conn: aiosqlite.Connection, participant_id: int, role: Role, commitment_id: int | None) -> bool:
     """Take a role away; return False when the person did not hold it."""
     commitment = commitment_id if role is Role.LIAISON else None
-    async with conn.execute(_REVOKE, (participant_id, role.value, commitment or 0)) as cursor:
-        return cursor.rowcount > 0
+    return await execute_count(conn, _REVOKE, (participant_id, role.value, commitment or 0)) > 0
 
 
 async def holders(conn: aiosqlite.Connection) -> list[RoleHolder]:
     """Return every granted role: coordinators first, then liaison officers by commitment."""
-    async with conn.execute(_SELECT_HOLDERS) as cursor:
-        return [RoleHolder.from_row(r) for r in await cursor.fetchall()]
+    return [RoleHolder.from_row(r) for r in await fetch_all(conn, _SELECT_HOLDERS)]
 
 
 async def liaisons_of(conn: aiosqlite.Connection, commitment_id: int) -> list[int]:
     """Return the ids of a commitment's liaison officers."""
-    async with conn.execute(_SELECT_LIAISONS_OF, (commitment_id,)) as cursor:
-        return [int(r[0]) for r in await cursor.fetchall()]
+    return [int(r[0]) for r in await fetch_all(conn, _SELECT_LIAISONS_OF, (commitment_id,))]
 
 
 _INSERT_INVITE = """
@@ -104,21 +101,18 @@ async def create_invite(
 ) -> Invite:
     """Store a new invitation."""
     params = (code, role.value, commitment_id, created_by, to_db(now), to_db(expires_at))
-    async with conn.execute(_INSERT_INVITE, params) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _INSERT_INVITE, params)
     return Invite.from_row(row)
 
 
 async def get_invite(conn: aiosqlite.Connection, code: str) -> Invite | None:
     """Return an invitation by its code."""
-    async with conn.execute(_SELECT_INVITE, (code,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_INVITE, (code,))
     return Invite.from_row(row) if row else None
 
 
 async def use_invite(conn: aiosqlite.Connection, code: str, participant_id: int, now: datetime) -> Invite | None:
     """Claim an unused, unexpired invitation; None when it is used, expired or unknown."""
     stamp = to_db(now)
-    async with conn.execute(_USE_INVITE, (participant_id, stamp, code, stamp)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _USE_INVITE, (participant_id, stamp, code, stamp))
     return Invite.from_row(row) if row else None

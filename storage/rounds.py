@@ -11,6 +11,7 @@ from enum import StrEnum
 import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
+from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import Commitment, Row
 from storage.timefmt import to_db
 
@@ -242,8 +243,7 @@ async def create_round(
             to_db(now),
         )
         try:
-            async with conn.execute(_INSERT_ROUND, params) as cursor:
-                row = await cursor.fetchone()
+            row = await fetch_one(conn, _INSERT_ROUND, params)
             break
         except sqlite3.IntegrityError:
             continue
@@ -259,28 +259,24 @@ async def create_round(
 
 async def get_round(conn: aiosqlite.Connection, round_id: int) -> Round | None:
     """Return a round by id."""
-    async with conn.execute(_SELECT_ROUND, (round_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_ROUND, (round_id,))
     return Round.from_row(row) if row else None
 
 
 async def get_round_by_code(conn: aiosqlite.Connection, code: str) -> Round | None:
     """Return a round by its join code (without the r_ prefix)."""
-    async with conn.execute(_SELECT_ROUND_BY_CODE, (code.upper(),)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_ROUND_BY_CODE, (code.upper(),))
     return Round.from_row(row) if row else None
 
 
 async def list_rounds(conn: aiosqlite.Connection, *, limit: int, offset: int = 0) -> list[Round]:
     """Return rounds, newest first."""
-    async with conn.execute(_SELECT_ROUNDS, (limit, offset)) as cursor:
-        return [Round.from_row(r) for r in await cursor.fetchall()]
+    return [Round.from_row(r) for r in await fetch_all(conn, _SELECT_ROUNDS, (limit, offset))]
 
 
 async def count_rounds(conn: aiosqlite.Connection) -> int:
     """Return how many rounds exist."""
-    async with conn.execute(_COUNT_ROUNDS) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_ROUNDS)
     return int(row[0]) if row else 0
 
 
@@ -301,22 +297,19 @@ async def set_deadline(conn: aiosqlite.Connection, round_id: int, deadline: date
 
 async def round_commitments(conn: aiosqlite.Connection, round_id: int) -> list[Commitment]:
     """Return the commitments in a round's scope (its working groups), by number."""
-    async with conn.execute(_SELECT_ROUND_COMMITMENTS, (round_id,)) as cursor:
-        return [Commitment.from_row(r) for r in await cursor.fetchall()]
+    return [Commitment.from_row(r) for r in await fetch_all(conn, _SELECT_ROUND_COMMITMENTS, (round_id,))]
 
 
 async def list_questions(conn: aiosqlite.Connection, round_id: int, commitment_id: int | None = None) -> list[Question]:
     """Return a round's questions; with a commitment, those its working group discusses."""
     query = _SELECT_QUESTIONS if commitment_id is None else _SELECT_GROUP_QUESTIONS
     params: tuple[int, ...] = (round_id,) if commitment_id is None else (round_id, commitment_id)
-    async with conn.execute(query, params) as cursor:
-        return [Question.from_row(r) for r in await cursor.fetchall()]
+    return [Question.from_row(r) for r in await fetch_all(conn, query, params)]
 
 
 async def get_question(conn: aiosqlite.Connection, question_id: int) -> Question | None:
     """Return one discussion question."""
-    async with conn.execute(_SELECT_QUESTION, (question_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_QUESTION, (question_id,))
     return Question.from_row(row) if row else None
 
 
@@ -338,22 +331,19 @@ async def join_group(
 ) -> Membership:
     """Put a participant in a round's working group (moving them if they were in another)."""
     stamp = to_db(now)
-    async with conn.execute(_UPSERT_MEMBER, (round_id, participant_id, commitment_id, stamp, stamp)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _UPSERT_MEMBER, (round_id, participant_id, commitment_id, stamp, stamp))
     return Membership.from_row(row)
 
 
 async def get_membership(conn: aiosqlite.Connection, round_id: int, participant_id: int) -> Membership | None:
     """Return a participant's membership in a round."""
-    async with conn.execute(_SELECT_MEMBER, (round_id, participant_id)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_MEMBER, (round_id, participant_id))
     return Membership.from_row(row) if row else None
 
 
 async def current_membership(conn: aiosqlite.Connection, participant_id: int) -> tuple[Round, Membership] | None:
     """Return the open round the participant joined (or moved group in) most recently, with the membership."""
-    async with conn.execute(_SELECT_CURRENT_MEMBER, (participant_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_CURRENT_MEMBER, (participant_id,))
     if row is None:
         return None
     membership = Membership.from_row(row)
@@ -406,21 +396,18 @@ async def group_inputs(
 ) -> list[RoundInput]:
     """Return a working group's visible recommendations in a round, most endorsed first."""
     params = (viewer_id, round_id, commitment_id, limit, offset)
-    async with conn.execute(_SELECT_GROUP_INPUTS, params) as cursor:
-        return [RoundInput.from_row(r) for r in await cursor.fetchall()]
+    return [RoundInput.from_row(r) for r in await fetch_all(conn, _SELECT_GROUP_INPUTS, params)]
 
 
 async def count_group_inputs(conn: aiosqlite.Connection, round_id: int, commitment_id: int) -> int:
     """Return how many visible recommendations a working group made in a round."""
-    async with conn.execute(_COUNT_GROUP_INPUTS, (round_id, commitment_id)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_GROUP_INPUTS, (round_id, commitment_id))
     return int(row[0]) if row else 0
 
 
 async def get_input(conn: aiosqlite.Connection, recommendation_id: int, viewer_id: int) -> RoundInput | None:
     """Return one recommendation with its endorsement count."""
-    async with conn.execute(_SELECT_INPUT, (viewer_id, recommendation_id)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_INPUT, (viewer_id, recommendation_id))
     return RoundInput.from_row(row) if row else None
 
 
@@ -431,8 +418,7 @@ async def tag_question(conn: aiosqlite.Connection, recommendation_id: int, quest
 
 async def endorse(conn: aiosqlite.Connection, recommendation_id: int, participant_id: int, now: datetime) -> bool:
     """Record an endorsement; False when the participant had already endorsed it."""
-    async with conn.execute(_ENDORSE, (recommendation_id, participant_id, to_db(now))) as cursor:
-        return cursor.rowcount > 0
+    return await execute_count(conn, _ENDORSE, (recommendation_id, participant_id, to_db(now))) > 0
 
 
 _SELECT_MEMBER_PROFILES = """
@@ -458,8 +444,7 @@ def _organisation_key(name: str | None) -> str | None:
 
 async def attendance(conn: aiosqlite.Connection, round_id: int) -> Attendance:
     """Return how many joined a round, by sector, organisation and working group."""
-    async with conn.execute(_SELECT_MEMBER_PROFILES, (round_id,)) as cursor:
-        rows = list(await cursor.fetchall())
+    rows = list(await fetch_all(conn, _SELECT_MEMBER_PROFILES, (round_id,)))
     groups = []
     for commitment in await round_commitments(conn, round_id):
         members = [r for r in rows if r["commitment_id"] == commitment.id]
@@ -485,10 +470,8 @@ WHERE rc.round_id = ?
 
 async def findings(conn: aiosqlite.Connection, round_id: int) -> list[CommitmentFindings]:
     """Return each working group's recommendations grouped by discussion question, then theme."""
-    async with conn.execute(_SELECT_ROUND_INPUTS, (0, round_id)) as cursor:
-        inputs = [RoundInput.from_row(r) for r in await cursor.fetchall()]
-    async with conn.execute(_SELECT_THEME_TITLES, (round_id,)) as cursor:
-        theme_titles: dict[int, str] = {r[0]: r[1] for r in await cursor.fetchall()}
+    inputs = [RoundInput.from_row(r) for r in await fetch_all(conn, _SELECT_ROUND_INPUTS, (0, round_id))]
+    theme_titles: dict[int, str] = {r[0]: r[1] for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
     questions = await list_questions(conn, round_id)
     result = []
     for commitment in await round_commitments(conn, round_id):
@@ -551,11 +534,11 @@ ORDER BY m.participant_id
 
 async def rounds_due(conn: aiosqlite.Connection, after: datetime, until: datetime) -> list[DueRound]:
     """Return open rounds whose deadline falls in (after, until], each with its reachable members."""
-    async with conn.execute(_SELECT_DUE_ROUNDS, (to_db(after), to_db(until))) as cursor:
-        due = [Round.from_row(r) for r in await cursor.fetchall()]
+    due = [Round.from_row(r) for r in await fetch_all(conn, _SELECT_DUE_ROUNDS, (to_db(after), to_db(until)))]
     result = []
     for found in due:
-        async with conn.execute(_SELECT_MEMBER_CONTACTS, (found.id,)) as cursor:
-            members = tuple(MemberContact.model_validate(dict(r)) for r in await cursor.fetchall())
+        members = tuple(
+            MemberContact.model_validate(dict(r)) for r in await fetch_all(conn, _SELECT_MEMBER_CONTACTS, (found.id,))
+        )
         result.append(DueRound(round=found, members=members))
     return result

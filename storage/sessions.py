@@ -7,6 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import fetch_one
 from storage.models import Session
 from storage.timefmt import to_db
 
@@ -21,8 +22,7 @@ _DELETE = "DELETE FROM sessions WHERE channel = ? AND external_id = ?"
 
 async def load_session(conn: aiosqlite.Connection, channel: str, external_id: str) -> Session:
     """Return the chat's conversation state (empty when there is none)."""
-    async with conn.execute(_SELECT, (channel, external_id)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT, (channel, external_id))
     if row is None:
         return Session(channel=channel, external_id=external_id)
     return Session(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from storage.database import fetch_all
 from storage.models import RecommendationState, Sector
 
 
@@ -42,22 +43,20 @@ WHERE p.active = 1 AND r.hidden = 0 AND r.responded_at IS NOT NULL
 
 async def participants_by_sector(conn: aiosqlite.Connection) -> list[tuple[Sector | None, int]]:
     """Return how many participants speak for each sector, largest first."""
-    async with conn.execute(_BY_SECTOR) as cursor:
-        return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in await cursor.fetchall()]
+    return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in await fetch_all(conn, _BY_SECTOR)]
 
 
 async def participants_by_governorate(conn: aiosqlite.Connection) -> list[tuple[str | None, int]]:
     """Return how many participants live in each governorate, largest first."""
-    async with conn.execute(_BY_GOVERNORATE) as cursor:
-        return [(r["governorate"], r["n"]) for r in await cursor.fetchall()]
+    return [(r["governorate"], r["n"]) for r in await fetch_all(conn, _BY_GOVERNORATE)]
 
 
 async def recommendations_by_state(conn: aiosqlite.Connection) -> list[StateTotal]:
     """Return the active plan's visible recommendations counted per commitment and state."""
-    async with conn.execute(_BY_STATE) as cursor:
-        return [
-            StateTotal(r["commitment_id"], RecommendationState(r["state"]), r["n"]) for r in await cursor.fetchall()
-        ]
+    return [
+        StateTotal(r["commitment_id"], RecommendationState(r["state"]), r["n"])
+        for r in await fetch_all(conn, _BY_STATE)
+    ]
 
 
 async def answer_days(conn: aiosqlite.Connection) -> AsyncIterator[tuple[int, float]]:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import HeldMessage, WaContact, WaMessage
 from storage.timefmt import to_db
 
@@ -52,8 +53,7 @@ async def touch_contact(
 
 async def get_contact(conn: aiosqlite.Connection, external_id: str) -> WaContact | None:
     """Return what is known of a WhatsApp contact."""
-    async with conn.execute(_SELECT_CONTACT, (external_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_CONTACT, (external_id,))
     return WaContact.from_row(row) if row else None
 
 
@@ -67,14 +67,12 @@ async def record_sent(
 
 async def parts_done(conn: aiosqlite.Connection, outbox_id: int) -> set[int]:
     """Return which parts of an outbox row were already accepted (so a retry does not repeat them)."""
-    async with conn.execute(_SELECT_PARTS_DONE, (outbox_id,)) as cursor:
-        return {int(r[0]) for r in await cursor.fetchall()}
+    return {int(r[0]) for r in await fetch_all(conn, _SELECT_PARTS_DONE, (outbox_id,))}
 
 
 async def messages_of(conn: aiosqlite.Connection, outbox_id: int) -> list[WaMessage]:
     """Return the Graph API messages sent for an outbox row."""
-    async with conn.execute(_SELECT_MESSAGES_OF, (outbox_id,)) as cursor:
-        return [WaMessage.from_row(r) for r in await cursor.fetchall()]
+    return [WaMessage.from_row(r) for r in await fetch_all(conn, _SELECT_MESSAGES_OF, (outbox_id,))]
 
 
 async def record_status(
@@ -89,8 +87,7 @@ async def record_status(
     """Apply a status webhook to the message it concerns; return the message, None when it is not ours."""
     params = (status, to_db(at), error_code, error_title, wamid, status, status)
     await conn.execute(_UPDATE_STATUS, params)
-    async with conn.execute(_SELECT_MESSAGE, (wamid,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _SELECT_MESSAGE, (wamid,))
     return WaMessage.from_row(row) if row else None
 
 
@@ -101,18 +98,15 @@ async def fail_outbox_late(conn: aiosqlite.Connection, outbox_id: int, status: s
 
 async def release_held(conn: aiosqlite.Connection, channel: str, recipient: str, now: datetime) -> int:
     """Queue again the messages held for a recipient (their window just opened); return how many."""
-    async with conn.execute(_RELEASE_HELD, (to_db(now), channel, recipient)) as cursor:
-        return cursor.rowcount
+    return await execute_count(conn, _RELEASE_HELD, (to_db(now), channel, recipient))
 
 
 async def count_held(conn: aiosqlite.Connection) -> int:
     """Return how many messages are held."""
-    async with conn.execute(_COUNT_HELD) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(conn, _COUNT_HELD)
     return int(row[0]) if row else 0
 
 
 async def list_held(conn: aiosqlite.Connection, limit: int) -> list[HeldMessage]:
     """Return the newest held messages with whom they are for."""
-    async with conn.execute(_SELECT_HELD, (limit,)) as cursor:
-        return [HeldMessage.from_row(r) for r in await cursor.fetchall()]
+    return [HeldMessage.from_row(r) for r in await fetch_all(conn, _SELECT_HELD, (limit,))]
