@@ -15,7 +15,8 @@ from handlers.contract import Incoming, Reply
 from handlers.router import Router
 from handlers.text import valid_unicode
 from messages_ar import Messages
-from storage import events, outbox, participants, sessions
+from storage import events, outbox, sessions
+from storage.arrival import arrive
 from storage.database import Database
 from storage.models import Session
 
@@ -81,17 +82,13 @@ class Dispatcher:
         now = self.clock.now()
         if not await events.record_event(conn, incoming.channel, incoming.event_id, now):
             return False
-        participant = await participants.find_by_identity(conn, incoming.channel, incoming.user)
-        roles = []
-        if participant is not None:
-            await participants.touch(conn, participant.id, now)
-            roles = await participants.roles_of(conn, participant.id)
-        session = await sessions.load_session(conn, incoming.channel, incoming.user)
+        arrival = await arrive(conn, incoming.channel, incoming.user, now)
+        session = arrival.session
         ctx = Context(
             conn=conn,
             incoming=incoming,
-            participant=participant,
-            roles=roles,
+            participant=arrival.participant,
+            roles=arrival.roles,
             messages=self.messages,
             now=now,
             config=self.config,
@@ -100,17 +97,11 @@ class Dispatcher:
             data=dict(session.data),
         )
         replies = await self.router.route(ctx)
-        await sessions.save_session(
-            conn,
-            Session(
-                channel=incoming.channel,
-                external_id=incoming.user,
-                flow=ctx.flow,
-                step=ctx.step,
-                data=ctx.data,
-            ),
-            now,
-        )
+        if (ctx.flow, ctx.step, ctx.data) != (session.flow, session.step, session.data):  # unchanged: nothing to write
+            after = Session(
+                channel=incoming.channel, external_id=incoming.user, flow=ctx.flow, step=ctx.step, data=ctx.data
+            )
+            await sessions.save_session(conn, after, now)
         participant_id = ctx.participant.id if ctx.participant else None
         await self._queue(conn, incoming, replies, participant_id)
         return True
@@ -118,18 +109,17 @@ class Dispatcher:
     async def _queue(
         self, conn: aiosqlite.Connection, incoming: Incoming, replies: list[Reply], participant_id: int | None
     ) -> None:
-        now = self.clock.now()
-        for reply in replies:
-            await outbox.enqueue(
-                conn,
-                channel=incoming.channel,
-                recipient=incoming.user,
+        replies_out = [
+            outbox.NewReply(
                 payload=reply.to_payload(),
                 document=reply.document.data if reply.document else None,
                 edit_ref=incoming.message_ref if reply.replace else None,
-                participant_id=participant_id,
-                now=now,
             )
+            for reply in replies
+        ]
+        await outbox.enqueue_replies(
+            conn, incoming.channel, incoming.user, replies_out, participant_id=participant_id, now=self.clock.now()
+        )
 
     async def _apologise(self, incoming: Incoming, key: str) -> None:
         """Tell the person something went wrong; the event stays unrecorded so a redelivery can retry it."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
@@ -74,6 +76,38 @@ async def enqueue(
     )
     row = await fetch_one(conn, _INSERT, params)
     return int(row[0]) if row else None
+
+
+_INSERT_REPLY = """
+INSERT INTO outbox (channel, recipient, participant_id, kind, payload, document, edit_ref, not_before, created_at)
+VALUES (?, ?, ?, 'reply', ?, ?, ?, ?, ?)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewReply:
+    """One answer to a person's own action, to be queued."""
+
+    payload: str
+    document: bytes | None = None
+    edit_ref: str | None = None
+
+
+async def enqueue_replies(
+    conn: aiosqlite.Connection,
+    channel: str,
+    recipient: str,
+    replies: Sequence[NewReply],
+    *,
+    participant_id: int | None,
+    now: datetime,
+) -> None:
+    """Queue the answers to one incoming event, due now, in order (one statement for all of them)."""
+    if not replies:
+        return
+    stamp = to_db(now)
+    params = [(channel, recipient, participant_id, r.payload, r.document, r.edit_ref, stamp, stamp) for r in replies]
+    await conn.executemany(_INSERT_REPLY, params)
 
 
 async def due(
