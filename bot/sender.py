@@ -80,6 +80,46 @@ class RatePacer:
         self._held_until = max(self._held_until, asyncio.get_running_loop().time() + seconds)
 
 
+class SentLog:
+    """Marks delivered rows as sent, many at a time: group commit.
+
+    Each delivery still waits until its own row is committed as sent before its chat goes on (so a crash can only
+    repeat a message, never lose or reorder one); deliveries that finish while a commit is under way share the next.
+    """
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+        self._waiting: list[tuple[int, str | None, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def mark(self, row_id: int, channel_msg_id: str | None) -> None:
+        """Return once the row is stored as sent."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((row_id, channel_msg_id, done))
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write(), name="outbox-sent-log")
+        await done
+
+    async def _write(self) -> None:
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting, []
+                try:
+                    async with self.db.transaction() as conn:
+                        await outbox.mark_sent_many(conn, [(i, msg) for i, msg, _ in batch], self.clock.now())
+                except Exception as error:  # each waiting delivery raises it, as its own write would have
+                    for _, _, done in batch:
+                        if not done.done():
+                            done.set_exception(error)
+                    continue
+                for _, _, done in batch:
+                    if not done.done():
+                        done.set_result(None)
+        finally:
+            self._writer = None
+
+
 @dataclass
 class SenderStats:
     """What the sender did since it started (for logs and benchmarks)."""
@@ -119,6 +159,7 @@ class Sender:
         self._inflight: dict[str, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._pacer = ChatPacer()
+        self._sent_log = SentLog(db, clock)
         self._overall: dict[str, RatePacer] = {}
         self._runner: asyncio.Task[None] | None = None
         self._stopping = False
@@ -201,7 +242,8 @@ class Sender:
                 groups.setdefault(key, []).append(row)
                 self._inflight[row.channel] = self._inflight.get(row.channel, 0) + 1
             await outbox.claim(conn, [r.id for g in groups.values() for r in g])
-            wait = min(wait, await self._seconds_to_next_due(conn, now))
+            if not groups:  # otherwise each group wakes the sender when it ends, and the next pump looks again
+                wait = min(wait, await self._seconds_to_next_due(conn, now))
         for key, group in groups.items():
             self._busy.add(key)
             task = asyncio.create_task(self._send_group(key, group))
@@ -279,12 +321,12 @@ class Sender:
 
     async def _record(self, row: OutboxRow, delivery: Delivery) -> bool:
         """Store the attempt's result; return True when the chat's next row may go now."""
+        if delivery.outcome is Outcome.SENT:
+            await self._sent_log.mark(row.id, delivery.channel_msg_id)
+            self.stats.sent += 1
+            return True
         now = self.clock.now()
         async with self.db.transaction() as conn:
-            if delivery.outcome is Outcome.SENT:
-                await outbox.mark_sent(conn, row.id, delivery.channel_msg_id, now)
-                self.stats.sent += 1
-                return True
             if delivery.outcome is Outcome.RETRY and row.attempts + 1 < self.max_attempts:
                 delay = delivery.retry_after or min(self.max_backoff, self.base_backoff * 2.0**row.attempts)
                 await outbox.mark_retry(conn, row.id, now + timedelta(seconds=delay), delivery.error)

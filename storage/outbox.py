@@ -141,6 +141,12 @@ async def mark_sent(conn: aiosqlite.Connection, row_id: int, channel_msg_id: str
     await conn.execute(_MARK_SENT, (to_db(now), channel_msg_id, row_id))
 
 
+async def mark_sent_many(conn: aiosqlite.Connection, sent: Sequence[tuple[int, str | None]], now: datetime) -> None:
+    """Record that rows were delivered to the channel: (row id, channel message id) each."""
+    stamp = to_db(now)
+    await conn.executemany(_MARK_SENT, [(stamp, channel_msg_id, row_id) for row_id, channel_msg_id in sent])
+
+
 async def mark_retry(conn: aiosqlite.Connection, row_id: int, not_before: datetime, error: str) -> None:
     """Put a row back to be tried again later."""
     await conn.execute(_MARK_RETRY, (to_db(not_before), error[:500], row_id))

@@ -89,3 +89,34 @@ async def test_a_reply_overtakes_a_queued_broadcast(core: Core, clock: FakeClock
         assert position <= 60  # behind about a second of the broadcast (50 sends), not all 150
     finally:
         await core.sender.stop()
+
+
+class CheckingTransport(RecordingTransport):
+    """Accepts everything; notes the row's stored status at the moment the channel takes it."""
+
+    def __init__(self, core: Core) -> None:
+        super().__init__()
+        self.core = core
+        self.status_when_sent: list[str] = []
+
+    async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
+        """Look the row up, then accept it."""
+        stored = await outbox.get(self.core.db.conn, row.id)
+        assert stored is not None
+        self.status_when_sent.append(stored.status)
+        return await super().deliver(row, reply)
+
+
+async def test_deliveries_finishing_together_are_marked_sent_in_shared_transactions(core: Core) -> None:
+    for n in range(20):
+        await queue(core, f"80{n:02d}", f"رسالة {n}", kind="reply")
+    transport = CheckingTransport(core)
+    core.sender.add_transport(transport)
+    commits: list[str] = []
+    await core.db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    await core.sender.flush()
+    await core.db.conn.set_trace_callback(None)
+    assert len(transport.sent) == 20
+    assert transport.status_when_sent == ["sending"] * 20  # never marked sent before the channel took it
+    assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 20
+    assert len(commits) <= 6  # claim, a few shared "sent" commits, the empty pump: not one per message
