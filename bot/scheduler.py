@@ -158,8 +158,13 @@ async def remind_answers(jc: JobContext) -> int:
     return queued
 
 
+MAX_LISTED_IDS = 20  # a digest names the oldest few; the count says how many there are, /inbox shows them all
+
+
 def _ids(items: Iterable[rem.OverdueRecommendation]) -> str:
-    return "، ".join(f"#{item.id}" for item in items)
+    listed = [f"#{item.id}" for item in items]
+    more = ["…"] if len(listed) > MAX_LISTED_IDS else []
+    return "، ".join(listed[:MAX_LISTED_IDS] + more)
 
 
 async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: list[rem.OverdueRecommendation]) -> int:

@@ -200,3 +200,20 @@ async def test_a_failing_job_does_not_stop_the_others(core: Core) -> None:
     await liaison(core, "2001", 1)
     queued = await core.scheduler.run_due(amman(2026, 12, 6, 10), [broken, remind_updates])  # type: ignore[list-item]
     assert queued == 1
+
+
+async def test_a_long_overdue_list_names_the_oldest_twenty_and_counts_them_all(
+    core: Core, transport: RecordingTransport, clock: FakeClock
+) -> None:
+    author = await person(core, "3001")
+    await liaison(core, "2001", 2)
+    sent_at = amman(2026, 12, 1, 12)
+    ids = [await _recommend(core, author.id, 2, sent_at) for _ in range(60)]
+    assert await core.scheduler.run_due(sent_at + timedelta(days=30, hours=1), [remind_answers]) == 2
+    clock.set(sent_at + timedelta(days=31))
+    await core.sender.flush()
+    [digest] = transport.to("9001")
+    assert "الالتزام 2: 60 توصية" in digest.text
+    assert f"#{ids[19]}، …" in digest.text and f"#{ids[20]}" not in digest.text
+    logged = await outbox_rows(core, "reminder")
+    assert any(r["dedupe_key"].startswith("remind:overdue:telegram:9001") for r in logged)
