@@ -19,25 +19,7 @@ async def deliver_now(sender: Sender, clock: Clock, incoming: Incoming, reply: R
     if transport is None:
         return False
     now = clock.now()
-    row = OutboxRow(
-        id=0,
-        channel=incoming.channel,
-        recipient=incoming.user,
-        participant_id=None,
-        kind="reply",
-        dedupe_key=None,
-        payload=reply.to_payload(),
-        document=None,
-        edit_ref=None,
-        status="sending",
-        attempts=0,
-        not_before=now,
-        created_at=now,
-        sent_at=None,
-        channel_msg_id=None,
-        last_error=None,
-        batch=None,
-    )
+    row = OutboxRow.unsaved(incoming.channel, incoming.user, reply.to_payload(), now)
     try:
         delivery = await transport.deliver(row, reply)
     except Exception:  # a transport must not turn an apology into a crash

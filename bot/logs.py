@@ -41,3 +41,6 @@ def setup_logging(level: str) -> None:
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # aiosqlite logs every statement from its worker thread at DEBUG: noise, and a line written after the event loop
+    # has stopped (the connection's last "operation completed") is a write nobody can handle.
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)

@@ -225,6 +225,31 @@ class OutboxRow(Row):
     last_error: str | None
     batch: str | None
 
+    @classmethod
+    def unsaved(
+        cls, channel: str, recipient: str, payload: str, now: datetime, *, edit_ref: str | None = None
+    ) -> OutboxRow:
+        """Return a row that is handed to a transport without being stored (apologies when the database fails)."""
+        return cls(
+            id=0,
+            channel=channel,
+            recipient=recipient,
+            participant_id=None,
+            kind="reply",
+            dedupe_key=None,
+            payload=payload,
+            document=None,
+            edit_ref=edit_ref,
+            status="sending",
+            attempts=0,
+            not_before=now,
+            created_at=now,
+            sent_at=None,
+            channel_msg_id=None,
+            last_error=None,
+            batch=None,
+        )
+
 
 class WaContact(Row):
     """A WhatsApp contact and when they last wrote (the 24-hour window runs from there)."""

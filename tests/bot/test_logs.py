@@ -22,7 +22,8 @@ def restore_logging() -> Iterator[None]:
     """setup_logging replaces the root handlers; put pytest's back afterwards."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
-    levels = {name: logging.getLogger(name).level for name in ("httpx", "apscheduler", "telegram", "httpcore")}
+    names = ("httpx", "apscheduler", "telegram", "httpcore", "aiosqlite")
+    levels = {name: logging.getLogger(name).level for name in names}
     yield
     root.handlers[:] = handlers
     root.setLevel(level)

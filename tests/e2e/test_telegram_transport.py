@@ -15,25 +15,7 @@ from tests.support import START
 
 
 def row(recipient: int, edit_ref: str | None = None) -> OutboxRow:
-    return OutboxRow(
-        id=1,
-        channel="telegram",
-        recipient=str(recipient),
-        participant_id=None,
-        kind="reply",
-        dedupe_key=None,
-        payload="{}",
-        document=None,
-        edit_ref=edit_ref,
-        status="sending",
-        attempts=0,
-        not_before=START,
-        created_at=START,
-        sent_at=None,
-        channel_msg_id=None,
-        last_error=None,
-        batch=None,
-    )
+    return OutboxRow.unsaved("telegram", str(recipient), "{}", START, edit_ref=edit_ref)
 
 
 def channel_of(bot: object) -> TelegramChannel:
