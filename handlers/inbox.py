@@ -14,7 +14,7 @@ from handlers.labels import short_date, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, parse_int, shorten
 from storage import audit, catalogue, endorsements, inbox, participants, recommendations
-from storage.models import Recommendation, RecommendationState
+from storage.models import Commitment, Recommendation, RecommendationState
 
 FLOW = "inbox"
 PAGE_SIZE = 5
@@ -29,12 +29,23 @@ class Step(StrEnum):
     RESPONSE = "response"
 
 
+async def handled_commitments(ctx: Context) -> list[Commitment]:
+    """Return the commitments this person answers and reports on (all of them for coordinators), in order."""
+    if ctx.participant is None:
+        return []
+    commitments = await catalogue.list_commitments(ctx.conn)
+    if ctx.is_coordinator:
+        return commitments
+    mine = ctx.liaison_commitments()
+    return [c for c in commitments if c.id in mine]
+
+
 async def scope(ctx: Context) -> set[int]:
-    """Return the commitments whose recommendations this person answers (all of them for coordinators)."""
+    """Return the ids of the commitments this person answers (all of them for coordinators)."""
     if ctx.participant is None:
         return set()
     if ctx.is_coordinator:
-        return {c.id for c in await catalogue.list_commitments(ctx.conn)}
+        return {c.id for c in await handled_commitments(ctx)}
     return ctx.liaison_commitments()
 
 

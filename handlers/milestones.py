@@ -32,12 +32,11 @@ class Step(StrEnum):
 
 async def start(ctx: Context) -> list[Reply]:
     """Answer /milestones: choose the commitment when the person handles several."""
-    allowed = await inbox.scope(ctx)
+    commitments = await inbox.handled_commitments(ctx)
     if ctx.participant is None and (ctx.is_coordinator or ctx.liaison_commitments()):
         return access.need_registration(ctx, "milestones")
-    if not allowed:
+    if not commitments:
         return access.refuse(ctx)
-    commitments = [c for c in await catalogue.list_commitments(ctx.conn) if c.id in allowed]
     if len(commitments) == 1:
         return await listing(ctx, commitments[0], replace=False)
     choices = tuple(Choice(id=f"ms:c:{c.id}", label=f"{c.number}. {c.title_ar}") for c in commitments)

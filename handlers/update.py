@@ -43,12 +43,11 @@ def _cancel(ctx: Context) -> Choice:
 
 async def start(ctx: Context) -> list[Reply]:
     """Answer /update: choose the commitment when the person reports on several."""
-    allowed = await inbox.scope(ctx)
+    commitments = await inbox.handled_commitments(ctx)
     if ctx.participant is None and (ctx.is_coordinator or ctx.liaison_commitments()):
         return access.need_registration(ctx, "update")
-    if not allowed:
+    if not commitments:
         return access.refuse(ctx)
-    commitments = [c for c in await catalogue.list_commitments(ctx.conn) if c.id in allowed]
     if len(commitments) == 1:
         return await _chose(ctx, commitments[0], replace=False)
     ctx.goto(FLOW, Step.COMMITMENT)
