@@ -55,7 +55,7 @@ class Chat:
 
 
 class LeanStandIn:
-    """getUpdates, sendMessage, editMessageText, answerCallbackQuery and the start-up calls, on 127.0.0.1."""
+    """getUpdates, sendMessage, editMessageText, sendDocument, answerCallbackQuery and start-up calls, on 127.0.0.1."""
 
     def __init__(self, token: str) -> None:
         self.token = token
@@ -63,6 +63,8 @@ class LeanStandIn:
         self.chats: dict[int, Chat] = {}
         self.served_at: dict[int, float] = {}  # update_id -> when getUpdates first handed it out
         self.calls: dict[str, int] = {}
+        self.documents: list[tuple[int, str, int, float]] = []  # chat id, file name, bytes, arrival time
+        self.new_document = asyncio.Event()
         self.polling = asyncio.Event()
         self._queue: deque[tuple[int, bytes]] = deque()
         self._next_update_id = 1
@@ -73,7 +75,7 @@ class LeanStandIn:
 
     async def __aenter__(self) -> LeanStandIn:
         """Listen on a free port."""
-        app = web.Application()
+        app = web.Application(client_max_size=64 * 2**20)  # documents up to Telegram's 50 MB
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
@@ -218,6 +220,24 @@ class LeanStandIn:
         self._store(chat, message, params.get("reply_markup"))
         return message
 
+    def _send_document(self, params: Json) -> Json:
+        chat = self.chats[int(params["chat_id"])]
+        upload = params["document"]
+        data = upload.file.read()
+        file_id = f"doc-{len(self.documents) + 1}"
+        message: Json = {
+            "message_id": chat.new_id(),
+            "from": self._get_me(params),
+            "chat": chat.as_chat(),
+            "date": int(time.time()),
+            "caption": params.get("caption", ""),
+            "document": {"file_id": file_id, "file_unique_id": file_id, "file_name": upload.filename},
+        }
+        self.documents.append((chat.user_id, upload.filename, len(data), time.perf_counter()))
+        self.new_document.set()
+        self._store(chat, message, params.get("reply_markup"))
+        return message
+
     def _store(self, chat: Chat, message: Json, markup: Json | None) -> None:
         if markup:
             message["reply_markup"] = markup
@@ -248,4 +268,5 @@ _METHODS = {
     "getme": LeanStandIn._get_me,
     "sendmessage": LeanStandIn._send_message,
     "editmessagetext": LeanStandIn._edit_message_text,
+    "senddocument": LeanStandIn._send_document,
 }
