@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import shutil
@@ -112,20 +113,20 @@ async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: C
     """Write a commitment's heading, its recommendations as a numbered list per theme, then its status."""
     t = writer.messages.t
     _commitment_heading(writer, commitment)
-    items = exports.iter_report_items(conn, commitment.id, None)
-    first = await anext(items, None)
-    if first is None:
-        writer.paragraph(t("rep-no-recommendations"))
-    else:
-        themed = first.theme is not None  # themed items come first, so the first tells whether any has a theme
-        theme, num_id = _START_LIST, 0
-        async for item in _chain(first, items):
-            if item.theme != theme:
-                theme = item.theme
-                if themed:
-                    writer.paragraph(t("rep-theme", theme=theme or t("rep-theme-other")), bold=True)
-                num_id = writer.new_list()
-            writer.list_item(num_id, writer.item_text(item.text, item.endorsements))
+    async with contextlib.aclosing(exports.iter_report_items(conn, commitment.id, None)) as items:
+        first = await anext(items, None)
+        if first is None:
+            writer.paragraph(t("rep-no-recommendations"))
+        else:
+            themed = first.theme is not None  # themed items come first: the first tells whether any has a theme
+            theme, num_id = _START_LIST, 0
+            async for item in _chain(first, items):
+                if item.theme != theme:
+                    theme = item.theme
+                    if themed:
+                        writer.paragraph(t("rep-theme", theme=theme or t("rep-theme-other")), bold=True)
+                    num_id = writer.new_list()
+                writer.list_item(num_id, writer.item_text(item.text, item.endorsements))
     await _status(conn, writer, commitment, tz)
 
 

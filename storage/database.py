@@ -1,4 +1,4 @@
-"""One SQLite file through aiosqlite: connection set-up, migrations and serialised transactions."""
+"""One SQLite file through aiosqlite: connection set-up, migrations, serialised transactions, read-only snapshots."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ PRAGMAS = (
     "PRAGMA busy_timeout = 5000",
     "PRAGMA synchronous = NORMAL",
 )
+READER_PRAGMAS = ("PRAGMA query_only = ON", "PRAGMA busy_timeout = 5000")
 
 
 # Each await on aiosqlite is a round trip to its database thread; `async with conn.execute(...) as cursor` with a
@@ -75,9 +76,40 @@ class Database:
                 raise
             await self.conn.commit()
 
+    def reader(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
+        """Return a read-only connection on the same file, holding one snapshot (see open_reader)."""
+        return open_reader(self.path)
+
     async def close(self) -> None:
         """Close the connection."""
         await self.conn.close()
+
+
+def _read_only_uri(path: str | Path) -> str:
+    file = Path(path).resolve()
+    if not file.exists():  # mode=ro cannot create it; say which file rather than SQLite's "unable to open"
+        raise FileNotFoundError(f"no database at {file}")
+    return f"{file.as_uri()}?mode=ro"
+
+
+@asynccontextmanager
+async def open_reader(path: str | Path) -> AsyncIterator[aiosqlite.Connection]:
+    """Open a read-only connection that sees one snapshot of the database for the whole block, then close it.
+
+    In WAL mode a reader neither waits for the writer nor holds it up: exports, reports and statistics read
+    here, outside the bot's write lock, and see the data as it was when the block began.
+    """
+    conn = await aiosqlite.connect(await asyncio.to_thread(_read_only_uri, path), uri=True, isolation_level=None)
+    try:
+        conn.row_factory = aiosqlite.Row
+        for pragma in READER_PRAGMAS:
+            await conn.execute(pragma)
+        await conn.execute("BEGIN")
+        await fetch_value(conn, "SELECT COUNT(*) FROM sqlite_schema")  # the snapshot starts at the first read
+        yield conn
+        await conn.rollback()
+    finally:
+        await conn.close()
 
 
 def migration_files() -> list[tuple[int, str]]:

@@ -1,0 +1,2 @@
+-- Placeholder on branch h19a only: migration 007 belongs to another helper's branch. It keeps this branch's numbers
+-- without a gap so that 008 runs here; delete this file when merging (the real 007 takes its place).
