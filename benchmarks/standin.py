@@ -13,7 +13,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 Json = dict[str, Any]
 _JSON_FIELDS = frozenset({"reply_markup", "commands", "scope", "allowed_updates"})
@@ -160,6 +160,8 @@ class LeanStandIn:
             return _answer({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
         method = request.match_info["method"].lower()
         self.calls[method] = self.calls.get(method, 0) + 1
+        if method == "senddocument":
+            return await self._send_document(request)
         params = await _params(request)
         if method == "getupdates":
             return await self._get_updates(params)
@@ -220,23 +222,33 @@ class LeanStandIn:
         self._store(chat, message, params.get("reply_markup"))
         return message
 
-    def _send_document(self, params: Json) -> Json:
-        chat = self.chats[int(params["chat_id"])]
-        upload = params["document"]
-        data = upload.file.read()
+    async def _send_document(self, request: web.Request) -> web.Response:
+        """Take a document upload as a stream (parsing 10 MB at once would stall this process's load generator)."""
+        fields: dict[str, str] = {}
+        name, size = "", 0
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            if isinstance(part, BodyPartReader) and part.name == "document":
+                name = part.filename or ""
+                while chunk := await part.read_chunk():
+                    size += len(chunk)
+            elif isinstance(part, BodyPartReader) and part.name:
+                fields[part.name] = await part.text()
+        chat = self.chats[int(fields["chat_id"])]
         file_id = f"doc-{len(self.documents) + 1}"
         message: Json = {
             "message_id": chat.new_id(),
-            "from": self._get_me(params),
+            "from": self._get_me(fields),
             "chat": chat.as_chat(),
             "date": int(time.time()),
-            "caption": params.get("caption", ""),
-            "document": {"file_id": file_id, "file_unique_id": file_id, "file_name": upload.filename},
+            "caption": fields.get("caption", ""),
+            "document": {"file_id": file_id, "file_unique_id": file_id, "file_name": name},
         }
-        self.documents.append((chat.user_id, upload.filename, len(data), time.perf_counter()))
+        self.documents.append((chat.user_id, name, size, time.perf_counter()))
         self.new_document.set()
-        self._store(chat, message, params.get("reply_markup"))
-        return message
+        markup = fields.get("reply_markup")
+        self._store(chat, message, json.loads(markup) if markup else None)
+        return _answer({"ok": True, "result": message})
 
     def _store(self, chat: Chat, message: Json, markup: Json | None) -> None:
         if markup:
@@ -268,5 +280,4 @@ _METHODS = {
     "getme": LeanStandIn._get_me,
     "sendmessage": LeanStandIn._send_message,
     "editmessagetext": LeanStandIn._edit_message_text,
-    "senddocument": LeanStandIn._send_document,
 }

@@ -30,6 +30,7 @@ from messages_ar import load_messages
 from storage.database import open_reader
 from storage.exports import ExportScope
 
+NICENESS = 10
 BUILDERS: dict[DocumentKind, Builder] = {
     DocumentKind.EXPORT: exports.build,
     DocumentKind.REPORT: report.build,
@@ -78,6 +79,8 @@ def encode(built: Built) -> bytes:
 
 def main() -> int:
     """Read the job from stdin, build it, write the outcome to stdout."""
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)  # background work: on a busy machine the chats' process goes first
     spec = json.loads(sys.stdin.buffer.read())
     try:
         output = encode(asyncio.run(build(spec)))
