@@ -230,7 +230,7 @@ class LeanStandIn:
         while (part := await reader.next()) is not None:
             if isinstance(part, BodyPartReader) and part.name == "document":
                 name = part.filename or ""
-                while chunk := await part.read_chunk():
+                while chunk := await part.read_chunk(2**20):
                     size += len(chunk)
             elif isinstance(part, BodyPartReader) and part.name:
                 fields[part.name] = await part.text()
