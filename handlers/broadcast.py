@@ -163,4 +163,4 @@ _ACTIONS = {
     "send": (Step.PREVIEW, False, _send),
 }
 
-FEATURE = Feature(commands={"broadcast": start}, choices={"bc": on_choice}, flows={FLOW: on_text})
+FEATURE = Feature(commands={"broadcast": start}, choices={"bc": on_choice}, legacy_flows={FLOW: on_text})

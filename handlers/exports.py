@@ -172,5 +172,5 @@ async def _deliver(ctx: Context, scope: ExportScope) -> list[Reply]:
 FEATURE = Feature(
     commands={"export": start},
     choices={"exp": on_choice},
-    flows={FLOW: on_text},
+    legacy_flows={FLOW: on_text},
 )

@@ -197,5 +197,5 @@ async def _save(ctx: Context, rec: Recommendation, response: str | None) -> list
 FEATURE = Feature(
     commands={"inbox": start},
     choices={"inbox": on_choice},
-    flows={FLOW: on_text},
+    legacy_flows={FLOW: on_text},
 )

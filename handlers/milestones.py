@@ -197,5 +197,5 @@ async def _save(ctx: Context) -> list[Reply]:
 FEATURE = Feature(
     commands={"milestones": start},
     choices={"ms": on_choice},
-    flows={FLOW: on_text},
+    legacy_flows={FLOW: on_text},
 )

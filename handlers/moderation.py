@@ -88,4 +88,4 @@ async def _unhide(ctx: Context, rec: Recommendation, offset: int) -> list[Reply]
     return await inbox.show(ctx, shown, offset, notice=ctx.t("unhide-done", receipt=ctx.t("receipt", id=rec.id)))
 
 
-FEATURE = Feature(choices={"hide": on_choice}, flows={FLOW: on_text})
+FEATURE = Feature(choices={"hide": on_choice}, legacy_flows={FLOW: on_text})

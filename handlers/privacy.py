@@ -102,6 +102,6 @@ async def on_text(ctx: Context) -> list[Reply]:
 FEATURE = Feature(
     commands={"privacy": show, "forget": start_forget},
     choices={"prv": on_choice},
-    flows={FLOW: on_text},
+    legacy_flows={FLOW: on_text},
     keywords={"keyword-privacy": "privacy"},
 )

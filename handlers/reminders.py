@@ -144,4 +144,4 @@ async def on_text(ctx: Context) -> list[Reply]:
     return [await _overview(ctx, note=ctx.t("rem-saved", rule=ctx.t(RULES[key][0]), value=stored))]
 
 
-FEATURE = Feature(commands={"reminders": start}, choices={"rem": on_choice}, flows={FLOW: on_text})
+FEATURE = Feature(commands={"reminders": start}, choices={"rem": on_choice}, legacy_flows={FLOW: on_text})

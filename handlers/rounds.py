@@ -135,6 +135,6 @@ _ROUND_ACTIONS = {
 FEATURE = Feature(
     commands={"round": start},
     choices={"rnd": on_choice},
-    flows={round_new.FLOW: round_new.on_text, round_new.DEADLINE_FLOW: round_new.on_deadline_text},
+    legacy_flows={round_new.FLOW: round_new.on_text, round_new.DEADLINE_FLOW: round_new.on_deadline_text},
     keywords={"keyword-round": "round"},
 )

@@ -240,5 +240,5 @@ async def _move_milestone(ctx: Context) -> None:
 FEATURE = Feature(
     commands={"update": start},
     choices={"upd": on_choice},
-    flows={FLOW: on_text},
+    legacy_flows={FLOW: on_text},
 )
