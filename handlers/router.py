@@ -28,6 +28,7 @@ from handlers import (
     report,
     round_input,
     round_join,
+    round_new,
     rounds,
     settings,
     stats,
@@ -54,6 +55,7 @@ FEATURES: tuple[Feature, ...] = (
     status.FEATURE,
     my.FEATURE,
     rounds.FEATURE,
+    round_new.FEATURE,
     round_join.FEATURE,
     round_input.FEATURE,
     exports.FEATURE,
@@ -101,9 +103,12 @@ class Router:
         self.flows: dict[str, Flow[Any]] = _merge([{fl.name: fl for fl in f.flows} for f in features], "flow")
         routes = [route for f in features for route in f.buttons]
         routes.append(on(menu.OpenMenu, self._menu_button))
-        routes += [on(fl.cancel, self._cancel_button) for fl in self.flows.values() if fl.cancel is not None]
+        self.cancels: dict[type[Button], dict[str, Flow[Any]]] = {}
+        for fl in self.flows.values():
+            if fl.cancel is not None:
+                self.cancels.setdefault(fl.cancel, {})[fl.name] = fl
+        routes += [on(button, self._cancel_button) for button in self.cancels]
         self.buttons: dict[str, ButtonRoute[Any]] = _merge([{r.button.prefix: r} for r in routes], "button")
-        self.cancels = {fl.cancel: fl for fl in self.flows.values() if fl.cancel is not None}
         self.bound = self._flow_bound_buttons()
         self.legacy_choices: dict[str, Handler] = _merge([f.choices for f in features], "legacy button")
         self.legacy_flows: dict[str, Handler] = _merge([f.legacy_flows for f in features], "legacy flow")
@@ -217,7 +222,9 @@ class Router:
         if found is None:
             return await fallback.unknown_button(ctx)
         route, press = found
-        stop = gate(ctx, route.who, route.then)  # a forged privileged button is refused, wherever the chat is
+        stop = gate(
+            ctx, route.who, registered=route.registered, then=route.then
+        )  # a forged privileged button is refused, wherever the chat is
         if stop is not None:
             return stop
         bound = self.bound.get(route.button)
@@ -249,8 +256,8 @@ class Router:
 
     async def _cancel_button(self, ctx: Context, press: Button) -> list[Reply]:
         """Leave the flow whose cancel button was pressed."""
-        flow = self.cancels[type(press)]
-        if ctx.flow != flow.name:
+        flow = self.cancels[type(press)].get(ctx.flow or "")
+        if flow is None:
             return await fallback.stale_button(ctx)
         ctx.end()
         if flow.on_cancel is not None:

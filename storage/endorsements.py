@@ -10,8 +10,12 @@ from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import Recommendation
 from storage.timefmt import to_db
 
+# Only a visible recommendation of someone else: a forged button cannot endorse hidden or one's own input.
 _ENDORSE = """
-INSERT INTO endorsements (recommendation_id, participant_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+INSERT INTO endorsements (recommendation_id, participant_id, created_at)
+SELECT id, ?, ? FROM recommendations
+WHERE id = ? AND hidden = 0 AND (participant_id IS NULL OR participant_id != ?)
+ON CONFLICT DO NOTHING
 """
 _COUNT_FOR_COMMITMENT = """
 SELECT COUNT(*) FROM endorsements e JOIN recommendations r ON r.id = e.recommendation_id
@@ -38,8 +42,9 @@ class EndorsedRecommendation(Recommendation):
 
 
 async def endorse(conn: aiosqlite.Connection, recommendation_id: int, participant_id: int, now: datetime) -> bool:
-    """Support a recommendation; return False when this person already did."""
-    return await execute_count(conn, _ENDORSE, (recommendation_id, participant_id, to_db(now))) == 1
+    """Support a visible recommendation of someone else; return False when nothing was added."""
+    params = (participant_id, to_db(now), recommendation_id, participant_id)
+    return await execute_count(conn, _ENDORSE, params) == 1
 
 
 async def count_for_commitment(conn: aiosqlite.Connection, commitment_id: int) -> int:

@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.kit.buttons import Button
-from handlers.kit.who import Who, who_of
+from handlers.kit.who import Who, registered_of, who_of
 
 B = TypeVar("B", bound=Button)
 ButtonHandler = Callable[[Context, B], Awaitable[list[Reply]]]
@@ -26,6 +26,11 @@ class ButtonRoute(Generic[B]):
     def who(self) -> Who:
         """Return who may press the button (declared on the handler)."""
         return who_of(self.handler)
+
+    @property
+    def registered(self) -> bool:
+        """Tell whether pressing the button asks a newcomer to register first."""
+        return registered_of(self.handler)
 
     @property
     def then(self) -> str | None:

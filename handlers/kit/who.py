@@ -18,3 +18,8 @@ class Who(IntEnum):
 def who_of(handler: object) -> Who:
     """Return who an entry point was declared for (everyone when it was not declared)."""
     return cast(Who, getattr(handler, "who", Who.ANYONE))
+
+
+def registered_of(handler: object) -> bool:
+    """Tell whether an entry point asks the person to register first."""
+    return bool(getattr(handler, "registered", False))

@@ -204,9 +204,9 @@ async def test_only_coordinators_manage_rounds(core: Core, transport: RecordingT
     found = await the_round(core)
     member = ChatDriver(core, transport, user="3001")
     await member.register()
-    assert "لمنسقي وحدة الحكومة الشفافة فقط" in texts(await member.command("round"))
+    assert "متاح لمنسقي الخطة فقط" in texts(await member.command("round"))
     refused = await member.press_data(f"rnd:close:{found.id}")
-    assert "لمنسقي وحدة الحكومة الشفافة فقط" in texts(refused)
+    assert "متاح لمنسقي الخطة فقط" in texts(refused)
     assert (await the_round(core)).state is RoundState.OPEN
     closed = await coordinator.press_data(f"rnd:close:{found.id}")
     assert "أُغلقت الجولة" in texts(closed)
