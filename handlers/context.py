@@ -92,6 +92,13 @@ class Context:
         self.flow = self.step = None
         self.data = {}
 
+    def become_stranger(self) -> None:
+        """Treat the chat as a newcomer's from now on (after the person erased their data)."""
+        self.participant = None
+        self.roles = []
+        self.end()
+        self.carry = Carry()
+
     def may_handle(self, commitment_id: int) -> bool:
         """Tell whether the person may answer and report on a commitment (its officer, or a coordinator)."""
         return self.participant is not None and (self.is_coordinator or commitment_id in self.liaison_commitments())
