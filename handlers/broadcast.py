@@ -185,7 +185,7 @@ async def send(ctx: Context, press: Send) -> list[Reply]:
     return [with_menu(ctx, ctx.t("bc-queued", count=queued), replace=True)]
 
 
-async def cancelled(ctx: Context) -> list[Reply]:
+async def cancelled(ctx: Context, message: Message) -> list[Reply]:
     """Say that nothing was sent."""
     return [with_menu(ctx, ctx.t("bc-cancelled"), replace=True)]
 

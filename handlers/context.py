@@ -80,13 +80,6 @@ class Context:
         """Return a catalogue message."""
         return self.messages.t(key, **args)
 
-    def goto(self, flow: str, step: str, **data: Any) -> None:
-        """LEGACY: move the chat to a flow step, merging data into the flow's data."""
-        if flow != self.flow:
-            self.data = {}
-        self.flow, self.step = flow, step
-        self.data.update(data)
-
     def end(self) -> None:
         """Leave any flow and forget its data (what the chat carries stays)."""
         self.flow = self.step = None

@@ -25,5 +25,3 @@ class Feature:
     deep_links: Mapping[str, Handler] = field(default_factory=dict)  # /start payload prefix -> handler
     keywords: Mapping[str, str] = field(default_factory=dict)  # catalogue key of a typed keyword -> command
     hooks: tuple[Binding, ...] = ()
-    choices: Mapping[str, Handler] = field(default_factory=dict)  # LEGACY: prefix -> handler, until converted
-    legacy_flows: Mapping[str, Handler] = field(default_factory=dict)  # LEGACY: flow name -> text handler

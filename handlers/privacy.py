@@ -129,7 +129,7 @@ async def ask_again(ctx: Context, erasing: Erasing) -> list[Reply]:
     return await start_forget(ctx)
 
 
-async def cancelled(ctx: Context) -> list[Reply]:
+async def cancelled(ctx: Context, erasing: Erasing) -> list[Reply]:
     """Say that nothing was erased."""
     return [with_menu(ctx, ctx.t("prv-forget-cancelled"), replace=True)]
 

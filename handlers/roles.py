@@ -94,22 +94,3 @@ def role_label(ctx: Context, role: Role, commitment_number: int | None) -> str:
     if role is Role.COORDINATOR:
         return ctx.t("role-coordinator")
     return ctx.t("role-liaison", number=commitment_number or 0)
-
-
-def refuse(ctx: Context) -> list[Reply]:
-    """LEGACY alias of handlers.kit.access.refuse."""
-    from handlers.kit.access import refuse as kit_refuse
-
-    return kit_refuse(ctx)
-
-
-def may_handle(ctx: Context, commitment_id: int) -> bool:
-    """LEGACY alias of Context.may_handle."""
-    return ctx.may_handle(commitment_id)
-
-
-def need_registration(ctx: Context, command: str, args: str = "") -> list[Reply]:
-    """LEGACY alias of handlers.kit.access.need_registration."""
-    from handlers.kit.access import need_registration as kit_need
-
-    return kit_need(ctx, command, args)

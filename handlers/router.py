@@ -110,8 +110,6 @@ class Router:
         routes += [on(button, self._cancel_button) for button in self.cancels]
         self.buttons: dict[str, ButtonRoute[Any]] = _merge([{r.button.prefix: r} for r in routes], "button")
         self.bound = self._flow_bound_buttons()
-        self.legacy_choices: dict[str, Handler] = _merge([f.choices for f in features], "legacy button")
-        self.legacy_flows: dict[str, Handler] = _merge([f.legacy_flows for f in features], "legacy flow")
         self.hooks = Hooks(binding for f in features for binding in f.hooks)
         self.keywords: dict[str, str] = {}
         for feature in features:
@@ -202,7 +200,7 @@ class Router:
     @property
     def families(self) -> frozenset[str]:
         """Return the first word of every button prefix (rec, inbox, m, ...)."""
-        return frozenset(p.partition(":")[0] for p in (*self.buttons, *self.legacy_choices))
+        return frozenset(p.partition(":")[0] for p in self.buttons)
 
     def find(self, data: str) -> tuple[ButtonRoute[Any], Button] | None:
         """Return the route and the typed button that callback data names, or None when nothing fits."""
@@ -216,9 +214,6 @@ class Router:
 
     async def _button(self, ctx: Context, data: str) -> list[Reply]:
         found = self.find(data)
-        legacy = self.legacy_choices.get(data.partition(":")[0])
-        if found is None and legacy is not None:
-            return await legacy(ctx)
         if found is None:
             return await fallback.unknown_button(ctx)
         route, press = found
@@ -233,8 +228,6 @@ class Router:
         return list(await route.handler(ctx, press))
 
     async def _text(self, ctx: Context) -> list[Reply]:
-        if ctx.flow in self.legacy_flows:
-            return await self.legacy_flows[ctx.flow](ctx)
         flow = self.flows.get(ctx.flow or "")
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None:
@@ -259,7 +252,8 @@ class Router:
         flow = self.cancels[type(press)].get(ctx.flow or "")
         if flow is None:
             return await fallback.stale_button(ctx)
+        data = flow.load(ctx)
         ctx.end()
         if flow.on_cancel is not None:
-            return await flow.on_cancel(ctx)
+            return await flow.on_cancel(ctx, data)
         return [menu.with_menu(ctx, ctx.t("cancelled"), replace=True)]

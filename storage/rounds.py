@@ -11,7 +11,7 @@ from enum import StrEnum
 import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
-from storage.database import execute_count, fetch_all, fetch_one
+from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, Row
 from storage.timefmt import to_db
 

@@ -62,7 +62,7 @@ class Flow(Generic[D]):
     data: type[D]
     steps: Mapping[StrEnum, Accepts[D]]
     cancel: type[Button] | None = None
-    on_cancel: Callable[[Context], Awaitable[list[Reply]]] | None = None
+    on_cancel: Callable[[Context, D], Awaitable[list[Reply]]] | None = None  # after the flow ended
     step_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
