@@ -108,9 +108,10 @@ def _next_updates(ctx: Context, rules: ReminderRules) -> str:
     moments: list[str] = []
     moment = trigger.get_next_fire_time(None, ctx.now)
     while moment is not None and len(moments) < 3:
-        moments.append(f"{short_date(ctx, moment)} {moment.astimezone(ctx.config.timezone):%H:%M}")
+        local = moment.astimezone(ctx.config.timezone)
+        moments.append(f"{short_date(ctx, local)} {ctx.messages.time(local)}")
         moment = trigger.get_next_fire_time(moment, moment + timedelta(seconds=1))
-    return ctx.t("rem-update-next", times="، ".join(moments))
+    return ctx.t("rem-update-next", times=ctx.messages.join(moments))
 
 
 def _health(counts: dict[str, int], ctx: Context) -> str:

@@ -64,7 +64,7 @@ def deadline_text(ctx: Context, deadline: datetime | None) -> str:
     if deadline is None:
         return ctx.t("round-no-deadline")
     local = deadline.astimezone(ctx.config.timezone)
-    return f"{short_date(ctx, local)} {local:%H:%M}"
+    return f"{short_date(ctx, local)} {ctx.messages.time(local)}"
 
 
 def numbered(lines: list[str]) -> str:
@@ -112,7 +112,7 @@ def _count_lines(ctx: Context, counts: tuple[Count, ...], *, sectors: bool) -> s
 
 def _sector_summary(ctx: Context, counts: tuple[Count, ...]) -> str:
     parts = [f"{sector_label(ctx, c.label) if c.label else ctx.t('round-no-sector')} {c.count}" for c in counts]
-    return ctx.t("round-group-sectors", sectors="، ".join(parts)) if parts else ""
+    return ctx.t("round-group-sectors", sectors=ctx.messages.join(parts)) if parts else ""
 
 
 def attendance_text(ctx: Context, found: Round, figures: Attendance) -> str:

@@ -13,7 +13,7 @@ from handlers.labels import completion_label, progress_bar, short_date
 from handlers.menu import with_menu
 from handlers.text import parse_int
 from storage import catalogue, endorsements, follows
-from storage.models import Commitment, CommitmentStatus, Completion
+from storage.models import CommitmentStatus, Completion
 
 
 async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
@@ -29,10 +29,6 @@ async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
         Detail(commitment=r.commitment.id).choice(f"{r.commitment.number}. {r.commitment.title_ar}") for r in rows
     )
     return [Reply(text="\n".join(lines), choices=choices, replace=replace)]
-
-
-def _detail_choice(commitment: Commitment) -> Choice:
-    return Detail(commitment=commitment.id).choice(f"{commitment.number}. {commitment.title_ar}")
 
 
 def _board_line(ctx: Context, row: CommitmentStatus) -> str:

@@ -7,12 +7,15 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date, format_time
+from babel.lists import format_list
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 HERE = Path(__file__).resolve().parent
 LOCALE = "ar-JO"
+DATE_PATTERN = "d/M/y"  # as the seed report writes dates (30/9/2019), with Western digits
 
 Arg = str | int | float | date | datetime
 
@@ -24,9 +27,22 @@ class MessageError(KeyError):
 class Messages:
     """Formats catalogue messages; strict about keys and placeholders."""
 
-    def __init__(self, bundle: FluentBundle, variables: Mapping[str, frozenset[str]]) -> None:
+    def __init__(self, bundle: FluentBundle, variables: Mapping[str, frozenset[str]], locale: str = LOCALE) -> None:
         self._bundle = bundle
         self._variables = variables
+        self.locale = locale.replace("-", "_")
+
+    def date(self, day: date) -> str:
+        """Return a date as the catalogue's language writes it in reports (30/9/2019)."""
+        return format_date(day, DATE_PATTERN, locale=self.locale)
+
+    def time(self, moment: datetime) -> str:
+        """Return a time of day as 24-hour hh:mm (17:00)."""
+        return format_time(moment, "HH:mm", locale=self.locale)
+
+    def join(self, items: list[str]) -> str:
+        """Return items as the catalogue's language lists them (أ وب وج)."""
+        return format_list(items, locale=self.locale) if items else ""
 
     def keys(self) -> frozenset[str]:
         """Return every message key in the catalogue."""

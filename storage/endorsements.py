@@ -22,7 +22,6 @@ SELECT COUNT(*) FROM endorsements e JOIN recommendations r ON r.id = e.recommend
 WHERE r.commitment_id = ? AND r.hidden = 0
 """
 _COUNT_ONE = "SELECT COUNT(*) FROM endorsements WHERE recommendation_id = ?"
-_COUNTS_ALL = "SELECT recommendation_id, COUNT(*) AS n FROM endorsements GROUP BY recommendation_id"
 _ENDORSED_BY = """
 SELECT e.recommendation_id FROM endorsements e JOIN recommendations r ON r.id = e.recommendation_id
 WHERE e.participant_id = ? AND r.commitment_id = ?
@@ -57,11 +56,6 @@ async def count_for(conn: aiosqlite.Connection, recommendation_id: int) -> int:
     """Return how many participants endorsed one recommendation."""
     row = await fetch_one(conn, _COUNT_ONE, (recommendation_id,))
     return int(row[0]) if row else 0
-
-
-async def counts_by_recommendation(conn: aiosqlite.Connection) -> dict[int, int]:
-    """Return endorsement counts per recommendation id (for exports); absent means none."""
-    return {int(r["recommendation_id"]): int(r["n"]) for r in await fetch_all(conn, _COUNTS_ALL)}
 
 
 async def endorsed_by(conn: aiosqlite.Connection, participant_id: int, commitment_id: int) -> set[int]:

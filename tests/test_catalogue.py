@@ -59,7 +59,7 @@ def test_placeholders_match_where_given_explicitly() -> None:
     for path, call, key in _t_calls():
         if not messages.has(key) or any(kw.arg is None for kw in call.keywords):
             continue  # **kwargs: checked at run time by Messages.t
-        given = {kw.arg for kw in call.keywords}
+        given = {kw.arg for kw in call.keywords if kw.arg is not None}
         if given != messages.variables(key):
             wrong.append(f"{path.name}:{call.lineno} {key}: {sorted(given)} != {sorted(messages.variables(key))}")
     assert not wrong, wrong

@@ -58,6 +58,11 @@ class Button:
         return Choice(id=self.pack(), label=label, description=description)
 
     @classmethod
+    def fields(cls) -> tuple[tuple[str, type], ...]:
+        """Return each field's name and type, in packing order."""
+        return _field_kinds(cls)
+
+    @classmethod
     def unpack(cls, values: list[str]) -> Self | None:
         """Return the button whose fields are values, or None when they do not fit (forged or stale data)."""
         kinds = _field_kinds(cls)
