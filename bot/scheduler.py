@@ -163,8 +163,8 @@ MAX_LISTED_IDS = 20  # a digest names the oldest few; the count says how many th
 
 def _ids(messages: Messages, items: Iterable[rem.OverdueRecommendation]) -> str:
     listed = [f"#{item.id}" for item in items]
-    more = "…" if len(listed) > MAX_LISTED_IDS else ""
-    return messages.join(listed[:MAX_LISTED_IDS]) + more
+    more = ["…"] if len(listed) > MAX_LISTED_IDS else []
+    return messages.join(listed[:MAX_LISTED_IDS] + more)
 
 
 async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: list[rem.OverdueRecommendation]) -> int:

@@ -8,7 +8,6 @@ from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date, format_time
-from babel.lists import format_list
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
@@ -41,8 +40,12 @@ class Messages:
         return format_time(moment, "HH:mm", locale=self.locale)
 
     def join(self, items: list[str]) -> str:
-        """Return items as the catalogue's language lists them (أ وب وج)."""
-        return format_list(items, locale=self.locale) if items else ""
+        """Return an enumeration as the Ministry's reports write it: «أ (2)، ب (1)، ج (1)» (the catalogue's separator).
+
+        Babel's Arabic list pattern joins every item with «و», which the seed report does not; the separator lives in
+        the catalogue so that each language has its own.
+        """
+        return self.t("list-separator").join(items)
 
     def keys(self) -> frozenset[str]:
         """Return every message key in the catalogue."""

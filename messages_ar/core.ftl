@@ -1,5 +1,8 @@
 ## Menu, help and the answers that keep a person oriented.
 
+# How enumerations are separated (Messages.join): the Arabic comma and a space.
+list-separator = {"، "}
+
 menu-title = ماذا تودّ أن تفعل الآن؟
 menu-recommend = ✍️ تقديم توصية
 menu-status = 📊 حالة الالتزامات

@@ -24,6 +24,7 @@ rep-attendance = { $count ->
     [many] وقد حضر الاجتماع { $count } مشاركاً ومشاركة
    *[other] وقد حضر الاجتماع { $count } مشارك ومشاركة
 }
+rep-attendance-with-officers = { $attendance }، { $officers }
 rep-attendance-officers = { $count ->
     [one] من ضمنهم ضابط ارتباط واحد لتنفيذ الخطة
     [two] من ضمنهم ضابطا ارتباط لتنفيذ الخطة

@@ -10,7 +10,7 @@ from handlers.labels import dynamic_keys
 from messages_ar import load_messages
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE_DIRS = ("bot", "handlers", "storage", "reports")
+CODE_DIRS = ("bot", "handlers", "storage", "reports", "messages_ar")
 
 
 def _python_files() -> Iterator[Path]:

@@ -214,6 +214,6 @@ async def test_a_long_overdue_list_names_the_oldest_twenty_and_counts_them_all(
     await core.sender.flush()
     [digest] = transport.to("9001")
     assert "الالتزام 2: 60 توصية" in digest.text
-    assert f"#{ids[19]}…" in digest.text and f"#{ids[20]}" not in digest.text
+    assert f"#{ids[19]}، …" in digest.text and f"#{ids[20]}" not in digest.text
     logged = await outbox_rows(core, "reminder")
     assert any(r["dedupe_key"].startswith("remind:overdue:telegram:9001") for r in logged)
