@@ -5,15 +5,16 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.contract import Document, Reply
 from handlers.feature import Feature
-from handlers.menu import menu_choices, with_menu
+from handlers.kit.access import requires_role
+from handlers.kit.who import Who
+from handlers.menu import menu_choices
 from reports.chart import render_chart
 from reports.stats import gather_stats, stats_text
 
 
+@requires_role(Who.COORDINATOR)
 async def show(ctx: Context) -> list[Reply]:
     """Answer /stats: the figures as text, then the chart as a PNG."""
-    if not ctx.is_coordinator:
-        return [with_menu(ctx, ctx.t("stats-not-allowed"))]
     figures = await gather_stats(ctx.conn)
     caption = ctx.t("stats-chart-caption")
     chart = Document(
