@@ -113,9 +113,7 @@ async def run(count: int, limit: int, pacing: str) -> Figures:
     """Run one broadcast and measure it."""
     with tempfile.TemporaryDirectory() as folder:
         overall = limit * 29 / 30 if pacing == "sender" else 1e9  # the default 29/s of 30; 1e9: no spacing
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, database=Path(folder) / "bench.sqlite3", telegram_overall_rate=overall
-        )
+        settings = Settings(_env_file=None, database=Path(folder) / "bench.sqlite3", telegram_overall_rate=overall)
         core = await open_core(settings)
         # The stand-in runs in its own process: in the bot's event loop its clock would share the bot's stalls.
         ours, theirs = multiprocessing.Pipe()

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import aiosqlite
 
 from storage import catalogue
-from storage.models import GOVERNORATES, RecommendationState, Sector
+from storage.models import GOVERNORATES, Commitment, RecommendationState, Sector
 from storage.timefmt import to_db
 
 # Bulk inserts for generated data only; the bot itself writes through storage/.
@@ -98,7 +98,7 @@ def _recommendation(
     rng: random.Random,
     rid: int,
     people: tuple[int, int],
-    commitments: list[catalogue.Commitment],
+    commitments: list[Commitment],
     themes: dict[int, list[int]],
     start: datetime,
 ) -> tuple[object, ...]:

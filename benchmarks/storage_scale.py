@@ -69,7 +69,7 @@ async def generate(path: Path, people: int, recs: int) -> tuple[float, float]:
                         conn,
                         participant_id=ids[n % len(ids)],
                         commitment_id=commitment.id,
-                        theme_id=rng.choice(themes[commitment.id] or [None]),  # type: ignore[list-item]
+                        theme_id=rng.choice(themes[commitment.id] or [None]),
                         text=f"{TEXT}{n}",
                         channel="telegram",
                         now=now + timedelta(seconds=n),

@@ -10,7 +10,7 @@ from dataclasses import replace
 import aiosqlite
 
 from bot.clock import Clock
-from handlers.context import Context, HandlerConfig
+from handlers.context import Carry, Context, HandlerConfig
 from handlers.contract import Incoming, Reply
 from handlers.router import Router
 from handlers.text import valid_unicode
@@ -94,12 +94,14 @@ class Dispatcher:
             config=self.config,
             flow=session.flow,
             step=session.step,
-            data=dict(session.data),
+            data={k: v for k, v in session.data.items() if not k.startswith("_")},
+            carry=Carry.from_session(session.data),
         )
         replies = await self.router.route(ctx)
-        if (ctx.flow, ctx.step, ctx.data) != (session.flow, session.step, session.data):  # unchanged: nothing to write
+        data = {**ctx.data, **ctx.carry.to_session()}
+        if (ctx.flow, ctx.step, data) != (session.flow, session.step, session.data):  # unchanged: nothing to write
             after = Session(
-                channel=incoming.channel, external_id=incoming.user, flow=ctx.flow, step=ctx.step, data=ctx.data
+                channel=incoming.channel, external_id=incoming.user, flow=ctx.flow, step=ctx.step, data=data
             )
             await sessions.save_session(conn, after, now)
         participant_id = ctx.participant.id if ctx.participant else None

@@ -161,10 +161,10 @@ async def remind_answers(jc: JobContext) -> int:
 MAX_LISTED_IDS = 20  # a digest names the oldest few; the count says how many there are, /inbox shows them all
 
 
-def _ids(items: Iterable[rem.OverdueRecommendation]) -> str:
+def _ids(messages: Messages, items: Iterable[rem.OverdueRecommendation]) -> str:
     listed = [f"#{item.id}" for item in items]
     more = ["…"] if len(listed) > MAX_LISTED_IDS else []
-    return "، ".join(listed[:MAX_LISTED_IDS] + more)
+    return messages.join(listed[:MAX_LISTED_IDS] + more)
 
 
 async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: list[rem.OverdueRecommendation]) -> int:
@@ -178,7 +178,7 @@ async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: li
         count=len(new),
         number=new[0].commitment_number,
         days=jc.rules.answer_officer_days,
-        ids=_ids(new),
+        ids=_ids(jc.messages, new),
     )
     key = f"remind:answer:{officer.commitment_id}:{jc.local_date()}:{officer.participant_id}"
     reply = Reply(text=text, choices=_button(jc, "inbox", "rem-button-inbox"))
@@ -198,7 +198,7 @@ async def _coordinator_digest(jc: JobContext, coordinator: Contact, items: list[
         by_number[item.commitment_number].append(item)
     lines = [jc.t("rem-overdue-title", count=len(items), days=jc.rules.answer_coordinator_days)]
     for number, group in sorted(by_number.items()):
-        lines.append(jc.t("rem-overdue-line", number=number, count=len(group), ids=_ids(group)))
+        lines.append(jc.t("rem-overdue-line", number=number, count=len(group), ids=_ids(jc.messages, group)))
     key = f"remind:overdue:{coordinator.address}:{jc.local_date()}"
     if not await push(jc, coordinator, Reply(text="\n".join(lines)), key=key, official=True):
         return 0
@@ -222,7 +222,7 @@ async def remind_milestones(jc: JobContext) -> int:
         commitment = commitments[milestone.commitment_id]
         passed = milestone.end_date < today
         text_key = "rem-milestone-passed" if passed else "rem-milestone-soon"
-        end = f"{milestone.end_date.day}/{milestone.end_date.month}/{milestone.end_date.year}"
+        end = jc.messages.date(milestone.end_date)
         text = jc.t(text_key, title=milestone.title, number=commitment.number, date=end)
         stage = "passed" if passed else "soon"
         for officer in officers:
@@ -243,7 +243,7 @@ async def remind_rounds(jc: JobContext) -> int:
     for due in await rounds.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
         assert due.round.deadline is not None  # noqa: S101 - the query asks for a deadline
         local = due.round.deadline.astimezone(jc.zone)
-        deadline = f"{local.day}/{local.month}/{local.year} {local:%H:%M}"
+        deadline = f"{jc.messages.date(local.date())} {jc.messages.time(local)}"
         text = jc.t("rem-round-deadline", name=due.round.name, deadline=deadline)
         reply = Reply(text=text, choices=_button(jc, "recommend", "rem-button-recommend"))
         for member in due.members:

@@ -7,16 +7,20 @@ from enum import StrEnum
 
 from handlers.context import Context
 from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
+from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import requires_role
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import with_menu
-from handlers.text import clean_text, parse_int
+from handlers.text import clean_text
 from storage import broadcasts, catalogue
 from storage import reminders as rem
 from storage.broadcasts import Audience
 
-FLOW = "broadcast"
 MAX_CHARS = 3500  # one Telegram message (4,096) with the heading: a retry never re-sends half of it
 
 
@@ -30,6 +34,40 @@ class Step(StrEnum):
     PREVIEW = "preview"
 
 
+class Message(FlowData):
+    """The broadcast being prepared."""
+
+    text: str = ""
+    audience: Audience | None = None
+    ref: int | None = None  # the commitment or round the audience is about
+
+
+class PickAudience(Button, prefix="bc:a"):
+    """Who the message goes to."""
+
+    audience: Audience
+
+
+class PickCommitment(Button, prefix="bc:c"):
+    """The commitment whose followers get the message."""
+
+    commitment: int
+
+
+class PickRound(Button, prefix="bc:r"):
+    """The round whose participants get the message."""
+
+    round: int
+
+
+class Send(Button, prefix="bc:send"):
+    """Queue the previewed message."""
+
+
+class Cancel(Button, prefix="bc:x"):
+    """Send nothing."""
+
+
 AUDIENCE_LABELS = {
     Audience.ALL: "bc-audience-all",
     Audience.FOLLOWERS: "bc-audience-followers",
@@ -39,106 +77,98 @@ AUDIENCE_LABELS = {
 
 
 def _cancel(ctx: Context) -> Choice:
-    return Choice(id="bc:x", label=ctx.t("bc-cancel-button"))
+    return Cancel().choice(ctx.t("bc-cancel-button"))
 
 
+@requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
-    """Answer /broadcast: coordinators only; ask for the message."""
-    if not ctx.is_coordinator:
-        return [with_menu(ctx, ctx.t("bc-not-allowed"))]
-    ctx.goto(FLOW, Step.TEXT)
+    """Answer /broadcast: ask for the message."""
+    BROADCAST.start(ctx, Step.TEXT)
     return [Reply(text=ctx.t("bc-ask-text", max=MAX_CHARS), choices=(_cancel(ctx),))]
 
 
-async def on_text(ctx: Context) -> list[Reply]:
-    """Take the message typed in the flow."""
-    if not ctx.is_coordinator:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("bc-not-allowed"))]
-    if ctx.step != Step.TEXT:
-        return [Reply(text=ctx.t("bc-use-buttons"), choices=(_cancel(ctx),))]
+@requires_role(Who.COORDINATOR)
+async def take_text(ctx: Context, message: Message) -> list[Reply]:
+    """Take the message, then ask for its audience."""
     text = clean_text(ctx.incoming.text or "")
     if not text or len(text) > MAX_CHARS:
         return [Reply(text=ctx.t("bc-text-length", max=MAX_CHARS, length=len(text)), choices=(_cancel(ctx),))]
-    ctx.goto(FLOW, Step.AUDIENCE, text=text)
-    choices = tuple(Choice(id=f"bc:a:{a.value}", label=ctx.t(key)) for a, key in AUDIENCE_LABELS.items())
+    message.text = text
+    BROADCAST.goto(ctx, Step.AUDIENCE, message)
+    choices = tuple(PickAudience(audience=a).choice(ctx.t(key)) for a, key in AUDIENCE_LABELS.items())
     return [Reply(text=ctx.t("bc-choose-audience"), choices=(*choices, _cancel(ctx)))]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route a bc:* button, re-checking the role and the step."""
-    parts = (ctx.incoming.choice or "").split(":")
-    if not ctx.is_coordinator:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("bc-not-allowed"))]
-    action = parts[1] if len(parts) > 1 else ""
-    if action == "x" and len(parts) == 2:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("bc-cancelled"), replace=True)]
-    handler = _ACTIONS.get(action)
-    if handler is None:
-        return await unknown_button(ctx)
-    step, needs_arg = handler[0], handler[1]
-    if ctx.flow != FLOW or ctx.step != step:
-        return await stale_button(ctx)
-    if needs_arg != (len(parts) == 3):
-        return await unknown_button(ctx)
-    return await handler[2](ctx, parts[2] if needs_arg else "")
+async def use_buttons(ctx: Context, message: Message) -> list[Reply]:
+    """Point to the buttons when text arrives at a step that takes none."""
+    return [Reply(text=ctx.t("bc-use-buttons"), choices=(_cancel(ctx),))]
 
 
-async def _audience(ctx: Context, value: str) -> list[Reply]:
-    if value not in {a.value for a in Audience}:
-        return await unknown_button(ctx)
-    audience = Audience(value)
-    if audience is Audience.FOLLOWERS:
-        ctx.goto(FLOW, Step.COMMITMENT, audience=audience.value)
+@requires_role(Who.COORDINATOR)
+async def pick_audience(ctx: Context, press: PickAudience) -> list[Reply]:
+    """Take the audience; followers and rounds need one more choice."""
+    message = BROADCAST.load(ctx)
+    message.audience = press.audience
+    if press.audience is Audience.FOLLOWERS:
+        BROADCAST.goto(ctx, Step.COMMITMENT, message)
         commitments = await catalogue.list_commitments(ctx.conn)
-        choices = tuple(Choice(id=f"bc:c:{c.id}", label=f"{c.number}. {c.title_ar}") for c in commitments)
+        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
         return [Reply(text=ctx.t("bc-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=True)]
-    if audience is Audience.ROUND:
+    if press.audience is Audience.ROUND:
         rounds = await broadcasts.rounds_to_address(ctx.conn)
         if not rounds:
             return [Reply(text=ctx.t("bc-no-rounds"), choices=(_cancel(ctx),), replace=True)]
-        ctx.goto(FLOW, Step.ROUND, audience=audience.value)
-        choices = tuple(Choice(id=f"bc:r:{r.id}", label=r.name) for r in rounds)
+        BROADCAST.goto(ctx, Step.ROUND, message)
+        choices = tuple(PickRound(round=r.id).choice(r.name) for r in rounds)
         return [Reply(text=ctx.t("bc-choose-round"), choices=(*choices, _cancel(ctx)), replace=True)]
-    return await _preview(ctx, audience, None)
+    return await _preview(ctx, message)
 
 
-async def _commitment(ctx: Context, value: str) -> list[Reply]:
-    commitment_id = parse_int(value)
-    if commitment_id not in {c.id for c in await catalogue.list_commitments(ctx.conn)}:
+@requires_role(Who.COORDINATOR)
+async def pick_commitment(ctx: Context, press: PickCommitment) -> list[Reply]:
+    """Take the commitment whose followers get the message."""
+    if press.commitment not in {c.id for c in await catalogue.list_commitments(ctx.conn)}:
         return await unknown_button(ctx)
-    return await _preview(ctx, Audience.FOLLOWERS, commitment_id)
+    message = BROADCAST.load(ctx)
+    message.ref = press.commitment
+    return await _preview(ctx, message)
 
 
-async def _round(ctx: Context, value: str) -> list[Reply]:
-    round_id = parse_int(value)
-    if round_id not in {r.id for r in await broadcasts.rounds_to_address(ctx.conn)}:
+@requires_role(Who.COORDINATOR)
+async def pick_round(ctx: Context, press: PickRound) -> list[Reply]:
+    """Take the round whose participants get the message."""
+    if press.round not in {r.id for r in await broadcasts.rounds_to_address(ctx.conn)}:
         return await unknown_button(ctx)
-    return await _preview(ctx, Audience.ROUND, round_id)
+    message = BROADCAST.load(ctx)
+    message.ref = press.round
+    return await _preview(ctx, message)
 
 
-async def _preview(ctx: Context, audience: Audience, ref: int | None) -> list[Reply]:
-    count = await broadcasts.count_audience(ctx.conn, audience, ref)
-    ctx.goto(FLOW, Step.PREVIEW, audience=audience.value, ref=ref, count=count)
-    text = ctx.t("bc-preview", text=ctx.data["text"], count=count)
+async def _preview(ctx: Context, message: Message) -> list[Reply]:
+    count = await broadcasts.count_audience(ctx.conn, message.audience or Audience.ALL, message.ref)
+    BROADCAST.goto(ctx, Step.PREVIEW, message)
+    text = ctx.t("bc-preview", text=message.text, count=count)
     rules = await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
     when = rem.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     if when > ctx.now:
         local = when.astimezone(ctx.config.timezone)
         text += "\n\n" + ctx.t("bc-quiet-hours", date=short_date(ctx, when), time=f"{local:%H:%M}")
-    choices = (Choice(id="bc:send", label=ctx.t("bc-send-button")), _cancel(ctx)) if count else (_cancel(ctx),)
+    choices = (Send().choice(ctx.t("bc-send-button")), _cancel(ctx)) if count else (_cancel(ctx),)
     return [Reply(text=text, choices=choices, replace=True)]
 
 
-async def _send(ctx: Context, _: str) -> list[Reply]:
-    audience, ref, text = Audience(ctx.data["audience"]), ctx.data.get("ref"), str(ctx.data["text"])
+@requires_role(Who.COORDINATOR)
+async def send(ctx: Context, press: Send) -> list[Reply]:
+    """Queue the message for its audience, honouring quiet hours."""
+    message = BROADCAST.load(ctx)
+    audience = message.audience or Audience.ALL
     rules = await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
     batch = uuid.uuid4().hex[:16]
-    payload = Reply(text=ctx.t("bc-heading", text=text)).to_payload()
+    payload = Reply(text=ctx.t("bc-heading", text=message.text)).to_payload()
     when = rem.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
-    queued = await broadcasts.queue_broadcast(ctx.conn, batch, audience, ref, payload, now=ctx.now, not_before=when)
+    queued = await broadcasts.queue_broadcast(
+        ctx.conn, batch, audience, message.ref, payload, now=ctx.now, not_before=when
+    )
     await broadcasts.record_broadcast(
         ctx.conn,
         batch,
@@ -146,8 +176,8 @@ async def _send(ctx: Context, _: str) -> list[Reply]:
         channel=ctx.incoming.channel,
         recipient=ctx.incoming.user,
         audience=audience,
-        ref=ref,
-        text=text,
+        ref=message.ref,
+        text=message.text,
         total=queued,
         now=ctx.now,
     )
@@ -155,12 +185,32 @@ async def _send(ctx: Context, _: str) -> list[Reply]:
     return [with_menu(ctx, ctx.t("bc-queued", count=queued), replace=True)]
 
 
-# action -> (the step it belongs to, whether it carries an argument, handler)
-_ACTIONS = {
-    "a": (Step.AUDIENCE, True, _audience),
-    "c": (Step.COMMITMENT, True, _commitment),
-    "r": (Step.ROUND, True, _round),
-    "send": (Step.PREVIEW, False, _send),
-}
+async def cancelled(ctx: Context, message: Message) -> list[Reply]:
+    """Say that nothing was sent."""
+    return [with_menu(ctx, ctx.t("bc-cancelled"), replace=True)]
 
-FEATURE = Feature(commands={"broadcast": start}, choices={"bc": on_choice}, flows={FLOW: on_text})
+
+BROADCAST = Flow(
+    name="broadcast",
+    data=Message,
+    cancel=Cancel,
+    on_cancel=cancelled,
+    steps={
+        Step.TEXT: Accepts(text=take_text),
+        Step.AUDIENCE: Accepts(buttons=(PickAudience,), ask=use_buttons),
+        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=use_buttons),
+        Step.ROUND: Accepts(buttons=(PickRound,), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(Send,), ask=use_buttons),
+    },
+)
+
+FEATURE = Feature(
+    commands={"broadcast": start},
+    buttons=(
+        on(PickAudience, pick_audience),
+        on(PickCommitment, pick_commitment),
+        on(PickRound, pick_round),
+        on(Send, send),
+    ),
+    flows=(BROADCAST,),
+)

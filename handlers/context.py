@@ -8,8 +8,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiosqlite
+from pydantic import BaseModel
 
 from handlers.contract import Incoming, Reply
+from handlers.kit.hooks import Hooks
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
@@ -31,6 +33,32 @@ class HandlerConfig:
     retention_days: int = 730
 
 
+class Carry(BaseModel):
+    """What a chat carries across flows: the command to run after registering, the round the person is in."""
+
+    then: tuple[str, str] | None = None
+    round: int | None = None
+
+    @classmethod
+    def from_session(cls, data: dict[str, Any]) -> Carry:
+        """Read the carried values from a stored session (kept under '_' keys beside the flow's data)."""
+        then = data.get("_then")
+        round_id = data.get("_round")
+        return cls(
+            then=(str(then[0]), str(then[1])) if isinstance(then, list) and len(then) == 2 else None,
+            round=round_id if isinstance(round_id, int) else None,
+        )
+
+    def to_session(self) -> dict[str, Any]:
+        """Return the carried values as stored beside the flow's data."""
+        stored: dict[str, Any] = {}
+        if self.then is not None:
+            stored["_then"] = list(self.then)
+        if self.round is not None:
+            stored["_round"] = self.round
+        return stored
+
+
 @dataclass
 class Context:
     """One event's view of the world; changes to flow state are saved with the transaction."""
@@ -44,24 +72,29 @@ class Context:
     config: HandlerConfig
     flow: str | None = None
     step: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)  # the current flow's data (see handlers/kit/flows.py)
+    carry: Carry = field(default_factory=Carry)
+    hooks: Hooks = field(default_factory=Hooks)
 
     def t(self, key: str, **args: Any) -> str:
         """Return a catalogue message."""
         return self.messages.t(key, **args)
 
-    def goto(self, flow: str, step: str, **data: Any) -> None:
-        """Move the chat to a flow step, merging data into the flow's data."""
-        if flow != self.flow:
-            keep = {k: v for k, v in self.data.items() if k.startswith("_")}
-            self.data = keep
-        self.flow, self.step = flow, step
-        self.data.update(data)
-
     def end(self) -> None:
-        """Leave any flow; data whose key starts with '_' survives (continuations, deep links)."""
+        """Leave any flow and forget its data (what the chat carries stays)."""
         self.flow = self.step = None
-        self.data = {k: v for k, v in self.data.items() if k.startswith("_")}
+        self.data = {}
+
+    def become_stranger(self) -> None:
+        """Treat the chat as a newcomer's from now on (after the person erased their data)."""
+        self.participant = None
+        self.roles = []
+        self.end()
+        self.carry = Carry()
+
+    def may_handle(self, commitment_id: int) -> bool:
+        """Tell whether the person may answer and report on a commitment (its officer, or a coordinator)."""
+        return self.participant is not None and (self.is_coordinator or commitment_id in self.liaison_commitments())
 
     @property
     def local_now(self) -> datetime:
@@ -102,3 +135,9 @@ class Context:
             dedupe_key=dedupe_key,
             batch=batch,
         )
+
+
+class Member(Context):
+    """A context whose person is registered: what entry points declared with `@requires` receive."""
+
+    participant: Participant

@@ -1,4 +1,4 @@
-"""/export (coordinators): format → scope (everything, a commitment, a round, a date range) → the file, built later."""
+"""/export (coordinators): format → scope (everything, a commitment, a round, a date range) → the file."""
 
 from __future__ import annotations
 
@@ -12,15 +12,17 @@ from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
 from handlers.dates import find_dates
 from handlers.documents import AuditLine, Built, DocumentKind, Job
-from handlers.fallback import stale_button, unknown_button
+from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.menu import with_menu
-from handlers.text import parse_int
+from handlers.kit.access import requires_role
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from reports.export import ExportFormat, export
 from storage import catalogue
 from storage.exports import ExportScope, get_round, recent_rounds
 
-FLOW = "export"
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots (WhatsApp allows 100 MB)
 ROUNDS_SHOWN = 8
 
@@ -35,23 +37,61 @@ class Step(StrEnum):
     DATES = "dates"
 
 
-# The step each kind of button belongs to; a button pressed in any other step is stale.
-_STEP_OF = {"f": Step.FORMAT, "s": Step.SCOPE, "c": Step.COMMITMENT, "r": Step.ROUND}
+class Scope(StrEnum):
+    """What to export: everything, one commitment, one round, or a date range."""
+
+    ALL = "all"
+    COMMITMENT = "c"
+    ROUND = "r"
+    DATES = "d"
+
+
+class Asked(FlowData):
+    """The chosen format."""
+
+    fmt: ExportFormat = ExportFormat.XLSX
+
+
+class PickFormat(Button, prefix="exp:f"):
+    """The file format."""
+
+    fmt: ExportFormat
+
+
+class PickScope(Button, prefix="exp:s"):
+    """What the file covers."""
+
+    scope: Scope
+
+
+class PickCommitment(Button, prefix="exp:c"):
+    """The one commitment to export."""
+
+    commitment: int
+
+
+class PickRound(Button, prefix="exp:r"):
+    """The one round to export."""
+
+    round: int
+
+
+class Cancel(Button, prefix="exp:x"):
+    """Export nothing."""
 
 
 def _cancel(ctx: Context) -> Choice:
-    return Choice(id="exp:x", label=ctx.t("cancel-button"))
+    return Cancel().choice(ctx.t("cancel-button"))
 
 
+@requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
-    """Answer /export: coordinators choose a format."""
-    if not ctx.is_coordinator:
-        return [with_menu(ctx, ctx.t("exp-not-allowed"))]
-    ctx.goto(FLOW, Step.FORMAT)
+    """Answer /export: choose a format."""
+    EXPORT.start(ctx, Step.FORMAT)
     choices = (
-        Choice(id="exp:f:xlsx", label=ctx.t("exp-format-xlsx")),
-        Choice(id="exp:f:csv", label=ctx.t("exp-format-csv")),
-        Choice(id="exp:f:json", label=ctx.t("exp-format-json")),
+        PickFormat(fmt=ExportFormat.XLSX).choice(ctx.t("exp-format-xlsx")),
+        PickFormat(fmt=ExportFormat.CSV).choice(ctx.t("exp-format-csv")),
+        PickFormat(fmt=ExportFormat.JSON).choice(ctx.t("exp-format-json")),
         _cancel(ctx),
     )
     return [Reply(text=ctx.t("exp-choose-format"), choices=choices)]
@@ -59,69 +99,58 @@ async def start(ctx: Context) -> list[Reply]:
 
 def _scope_prompt(ctx: Context, key: str = "exp-choose-scope") -> Reply:
     choices = (
-        Choice(id="exp:s:all", label=ctx.t("exp-scope-all")),
-        Choice(id="exp:s:c", label=ctx.t("exp-scope-commitment")),
-        Choice(id="exp:s:r", label=ctx.t("exp-scope-round")),
-        Choice(id="exp:s:d", label=ctx.t("exp-scope-dates")),
+        PickScope(scope=Scope.ALL).choice(ctx.t("exp-scope-all")),
+        PickScope(scope=Scope.COMMITMENT).choice(ctx.t("exp-scope-commitment")),
+        PickScope(scope=Scope.ROUND).choice(ctx.t("exp-scope-round")),
+        PickScope(scope=Scope.DATES).choice(ctx.t("exp-scope-dates")),
         _cancel(ctx),
     )
     return Reply(text=ctx.t(key), choices=choices, replace=True)
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route an exp:* button, re-checking the role and that the button belongs to the current step."""
-    if not ctx.is_coordinator:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("exp-not-allowed"))]
-    parts = (ctx.incoming.choice or "").split(":")
-    if parts[1:] == ["x"]:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("cancelled"), replace=True)]
-    step = _STEP_OF.get(parts[1]) if len(parts) == 3 else None
-    if step is None:
-        return await unknown_button(ctx)
-    if ctx.flow != FLOW or ctx.step != step:
-        return await stale_button(ctx)
-    value = parts[2]
-    if step is Step.FORMAT:
-        return _chose_format(ctx, value)
-    if step is Step.SCOPE:
-        return await _chose_scope(ctx, value)
-    number = parse_int(value)
-    if step is Step.COMMITMENT:
-        active = {c.id for c in await catalogue.list_commitments(ctx.conn)}
-        return await _deliver(ctx, ExportScope(commitment_id=number)) if number in active else await unknown_button(ctx)
-    if number is None or await get_round(ctx.conn, number) is None:
-        return await unknown_button(ctx)
-    return await _deliver(ctx, ExportScope(round_id=number))
-
-
-def _chose_format(ctx: Context, value: str) -> list[Reply]:
-    if value not in {f.value for f in ExportFormat}:
-        return [with_menu(ctx, ctx.t("unknown-button"))]
-    ctx.goto(FLOW, Step.SCOPE, fmt=value)
+@requires_role(Who.COORDINATOR)
+async def pick_format(ctx: Context, press: PickFormat) -> list[Reply]:
+    """Take the format, then ask what to export."""
+    EXPORT.goto(ctx, Step.SCOPE, Asked(fmt=press.fmt))
     return [_scope_prompt(ctx)]
 
 
-async def _chose_scope(ctx: Context, value: str) -> list[Reply]:
-    if value == "all":
+@requires_role(Who.COORDINATOR)
+async def pick_scope(ctx: Context, press: PickScope) -> list[Reply]:
+    """Take what to export; a commitment, a round or dates need one more answer."""
+    asked = EXPORT.load(ctx)
+    if press.scope is Scope.ALL:
         return await _deliver(ctx, ExportScope())
-    if value == "c":
-        ctx.goto(FLOW, Step.COMMITMENT)
+    if press.scope is Scope.COMMITMENT:
+        EXPORT.goto(ctx, Step.COMMITMENT, asked)
         commitments = await catalogue.list_commitments(ctx.conn)
-        choices = tuple(Choice(id=f"exp:c:{c.id}", label=f"{c.number}. {c.title_ar}") for c in commitments)
+        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
         return [Reply(text=ctx.t("exp-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=True)]
-    if value == "r":
+    if press.scope is Scope.ROUND:
         rounds = await recent_rounds(ctx.conn, ROUNDS_SHOWN)
         if not rounds:
             return [_scope_prompt(ctx, "exp-no-rounds")]
-        ctx.goto(FLOW, Step.ROUND)
-        choices = tuple(Choice(id=f"exp:r:{r.id}", label=r.name) for r in rounds)
+        EXPORT.goto(ctx, Step.ROUND, asked)
+        choices = tuple(PickRound(round=r.id).choice(r.name) for r in rounds)
         return [Reply(text=ctx.t("exp-choose-round"), choices=(*choices, _cancel(ctx)), replace=True)]
-    if value == "d":
-        ctx.goto(FLOW, Step.DATES)
-        return [Reply(text=ctx.t("exp-ask-dates"), choices=(_cancel(ctx),), replace=True)]
-    return await unknown_button(ctx)
+    EXPORT.goto(ctx, Step.DATES, asked)
+    return [Reply(text=ctx.t("exp-ask-dates"), choices=(_cancel(ctx),), replace=True)]
+
+
+@requires_role(Who.COORDINATOR)
+async def pick_commitment(ctx: Context, press: PickCommitment) -> list[Reply]:
+    """Export one commitment."""
+    if press.commitment not in {c.id for c in await catalogue.list_commitments(ctx.conn)}:
+        return await unknown_button(ctx)
+    return await _deliver(ctx, ExportScope(commitment_id=press.commitment))
+
+
+@requires_role(Who.COORDINATOR)
+async def pick_round(ctx: Context, press: PickRound) -> list[Reply]:
+    """Export one round."""
+    if await get_round(ctx.conn, press.round) is None:
+        return await unknown_button(ctx)
+    return await _deliver(ctx, ExportScope(round_id=press.round))
 
 
 def parse_range(text: str) -> tuple[date, date] | None:
@@ -132,13 +161,9 @@ def parse_range(text: str) -> tuple[date, date] | None:
     return (days[0], days[1]) if days[0] <= days[1] else None
 
 
-async def on_text(ctx: Context) -> list[Reply]:
+@requires_role(Who.COORDINATOR)
+async def take_dates(ctx: Context, asked: Asked) -> list[Reply]:
     """Read the date range typed in the dates step."""
-    if not ctx.is_coordinator:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("exp-not-allowed"))]
-    if ctx.step != Step.DATES:
-        return await stale_button(ctx)
     span = parse_range(ctx.incoming.text or "")
     if span is None:
         return [Reply(text=ctx.t("exp-bad-dates"), choices=(_cancel(ctx),))]
@@ -155,7 +180,7 @@ def _describe(scope: ExportScope, rows: int) -> str:
 
 
 async def _deliver(ctx: Context, scope: ExportScope) -> list[Reply]:
-    fmt = ExportFormat(ctx.data.get("fmt", ExportFormat.XLSX.value))
+    fmt = EXPORT.load(ctx).fmt
     ctx.end()
     return await documents.request(ctx, DocumentKind.EXPORT, scope, fmt=fmt.value)
 
@@ -176,8 +201,31 @@ async def build(job: Job) -> Built:
     return Built([Reply(text=caption, document=document, choices=job.menu)], audit)
 
 
+async def ask_again(ctx: Context, asked: Asked) -> list[Reply]:
+    """Text at a step that takes buttons: point to them."""
+    return [Reply(text=ctx.t("use-buttons"), choices=(_cancel(ctx),))]
+
+
+EXPORT = Flow(
+    name="export",
+    data=Asked,
+    cancel=Cancel,
+    steps={
+        Step.FORMAT: Accepts(buttons=(PickFormat,), ask=ask_again),
+        Step.SCOPE: Accepts(buttons=(PickScope,), ask=ask_again),
+        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_again),
+        Step.ROUND: Accepts(buttons=(PickRound,), ask=ask_again),
+        Step.DATES: Accepts(text=take_dates),
+    },
+)
+
 FEATURE = Feature(
     commands={"export": start},
-    choices={"exp": on_choice},
-    flows={FLOW: on_text},
+    buttons=(
+        on(PickFormat, pick_format),
+        on(PickScope, pick_scope),
+        on(PickCommitment, pick_commitment),
+        on(PickRound, pick_round),
+    ),
+    flows=(EXPORT,),
 )

@@ -2,60 +2,72 @@
 
 from __future__ import annotations
 
-from handlers import roles as access
 from handlers import status
-from handlers.context import Context
-from handlers.contract import Choice, Reply
+from handlers.commitment_buttons import Follow, FollowHere, Switch
+from handlers.context import Member
+from handlers.contract import Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import requires
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.menu import menu_choices
-from handlers.text import parse_int
 from storage import catalogue, follows
+from storage.models import Commitment
 
 
-async def start(ctx: Context) -> list[Reply]:
+@requires(Who.REGISTERED)
+async def start(ctx: Member) -> list[Reply]:
     """Answer /follow and /unfollow: every commitment with a button that turns following on or off."""
-    if ctx.participant is None:
-        return access.need_registration(ctx, ctx.incoming.command or "follow")
     return await board(ctx, replace=False)
 
 
-async def board(ctx: Context, *, replace: bool, notice: str | None = None) -> list[Reply]:
+async def board(ctx: Member, *, replace: bool, notice: str | None = None) -> list[Reply]:
     """List the commitments, marking those followed."""
-    assert ctx.participant is not None  # noqa: S101 - callers check
     followed = await follows.followed(ctx.conn, ctx.participant.id)
     lines = [notice, ""] if notice else []
     lines.append(ctx.t("follow-title"))
     choices = []
     for c in await catalogue.list_commitments(ctx.conn):
-        on = c.id in followed
-        label = ctx.t("follow-line-on" if on else "follow-line-off", number=c.number, title=c.title_ar)
-        choices.append(Choice(id=f"fol:{'off' if on else 'on'}:{c.id}", label=label))
+        on_now = c.id in followed
+        label = ctx.t("follow-line-on" if on_now else "follow-line-off", number=c.number, title=c.title_ar)
+        choices.append(Follow(switch=Switch.OFF if on_now else Switch.ON, commitment=c.id).choice(label))
     return [Reply(text="\n".join(lines), choices=(*choices, *menu_choices(ctx)), replace=replace)]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route fol:on|off:<commitment>[:d]; ':d' came from the status view and returns there."""
-    parts = (ctx.incoming.choice or "").split(":")
-    commitment_id = parse_int(parts[2]) if len(parts) in (3, 4) and parts[1] in ("on", "off") else None
+async def _switch(ctx: Member, switch: Switch, commitment_id: int) -> tuple[Commitment, str] | None:
+    """Follow or stop following; return the commitment and what to tell the person."""
     commitment = next((c for c in await catalogue.list_commitments(ctx.conn) if c.id == commitment_id), None)
-    if commitment is None or (len(parts) == 4 and parts[3] != "d"):
-        return await unknown_button(ctx)
-    if ctx.participant is None:
-        return access.need_registration(ctx, "follow")
-    if parts[1] == "on":
+    if commitment is None:
+        return None
+    if switch is Switch.ON:
         await follows.follow(ctx.conn, ctx.participant.id, commitment.id, ctx.now)
-        notice = ctx.t("follow-started", number=commitment.number)
-    else:
-        await follows.unfollow(ctx.conn, ctx.participant.id, commitment.id)
-        notice = ctx.t("follow-stopped", number=commitment.number)
-    if len(parts) == 4:
-        replies = await status.detail(ctx, commitment.id)
-        return [r.model_copy(update={"text": notice + "\n\n" + r.text}) for r in replies]
-    return await board(ctx, replace=True, notice=notice)
+        return commitment, ctx.t("follow-started", number=commitment.number)
+    await follows.unfollow(ctx.conn, ctx.participant.id, commitment.id)
+    return commitment, ctx.t("follow-stopped", number=commitment.number)
+
+
+@requires(Who.REGISTERED, then="follow")
+async def switch_in_list(ctx: Member, press: Follow) -> list[Reply]:
+    """Follow or stop, then show the list again."""
+    done = await _switch(ctx, press.switch, press.commitment)
+    if done is None:
+        return await unknown_button(ctx)
+    return await board(ctx, replace=True, notice=done[1])
+
+
+@requires(Who.REGISTERED, then="follow")
+async def switch_in_status(ctx: Member, press: FollowHere) -> list[Reply]:
+    """Follow or stop, then show the commitment's status view again."""
+    done = await _switch(ctx, press.switch, press.commitment)
+    if done is None:
+        return await unknown_button(ctx)
+    commitment, notice = done
+    replies = await status.detail(ctx, commitment.id)
+    return [r.model_copy(update={"text": notice + "\n\n" + r.text}) for r in replies]
 
 
 FEATURE = Feature(
     commands={"follow": start, "unfollow": start},
-    choices={"fol": on_choice},
+    buttons=(on(Follow, switch_in_list), on(FollowHere, switch_in_status)),
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.feature import Feature
+from handlers.kit.access import requires_role
+from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import with_menu
 from storage import whatsapp
@@ -12,10 +14,9 @@ from storage import whatsapp
 SHOWN = 20
 
 
+@requires_role(Who.COORDINATOR)
 async def show_held(ctx: Context) -> list[Reply]:
     """Answer /held with how many messages are held and the newest of them."""
-    if not ctx.is_coordinator:
-        return [with_menu(ctx, ctx.t("wa-held-only-coordinators"))]
     count = await whatsapp.count_held(ctx.conn)
     lines = [ctx.t("wa-held-title", count=count)]
     for held in await whatsapp.list_held(ctx.conn, SHOWN):

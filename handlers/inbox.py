@@ -2,31 +2,76 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from handlers import notify
-from handlers import roles as access
-from handlers.context import Context
+from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
+from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import refuse, requires
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.hooks import Hook
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.labels import short_date, state_label
 from handlers.menu import menu_choices, with_menu
-from handlers.text import clean_text, parse_int, shorten
+from handlers.text import clean_text, shorten
 from storage import audit, catalogue, endorsements, inbox, participants, recommendations
 from storage.models import Commitment, Recommendation, RecommendationState
 
-FLOW = "inbox"
 PAGE_SIZE = 5
 PREVIEW_CHARS = 200
 RESPONSE_LIMITS = (2, 2000)
 ANSWER_STATES = tuple(s for s in RecommendationState if s is not RecommendationState.NEW)
+# Buttons other features add under one recommendation (moderation's hide / show again, for coordinators).
+ItemActions = Callable[[Context, Recommendation, int], list[Choice]]
+ITEM_ACTIONS: Hook[ItemActions] = Hook("inbox.item_actions")
 
 
 class Step(StrEnum):
     """Steps of answering one recommendation."""
 
     RESPONSE = "response"
+
+
+class Answering(FlowData):
+    """The recommendation being answered and the state chosen for it."""
+
+    rec: int
+    state: RecommendationState
+
+
+class InboxPage(Button, prefix="inbox:p"):
+    """A page of the inbox."""
+
+    offset: int
+
+
+class OpenItem(Button, prefix="inbox:o"):
+    """One recommendation in full (from a page of the inbox)."""
+
+    rec: int
+    offset: int
+
+
+class SetState(Button, prefix="inbox:s"):
+    """Give a recommendation a state, then write the response."""
+
+    rec: int
+    state: RecommendationState
+
+
+class NoResponse(Button, prefix="inbox:nr"):
+    """Save the state without a written response."""
+
+    rec: int
+
+
+class Cancel(Button, prefix="inbox:x"):
+    """Leave the recommendation as it was."""
 
 
 async def handled_commitments(ctx: Context) -> list[Commitment]:
@@ -42,20 +87,19 @@ async def handled_commitments(ctx: Context) -> list[Commitment]:
 
 async def scope(ctx: Context) -> set[int]:
     """Return the ids of the commitments this person answers (all of them for coordinators)."""
-    if ctx.participant is None:
-        return set()
-    if ctx.is_coordinator:
-        return {c.id for c in await handled_commitments(ctx)}
-    return ctx.liaison_commitments()
+    return {c.id for c in await handled_commitments(ctx)}
 
 
-async def start(ctx: Context) -> list[Reply]:
+@requires(Who.OFFICER)
+async def start(ctx: Member) -> list[Reply]:
     """Answer /inbox."""
-    if not ctx.is_coordinator and not ctx.liaison_commitments():
-        return access.refuse(ctx)
-    if ctx.participant is None:
-        return access.need_registration(ctx, "inbox")
     return await page(ctx, 0, replace=False)
+
+
+@requires(Who.OFFICER)
+async def turn(ctx: Member, press: InboxPage) -> list[Reply]:
+    """Show another page."""
+    return await page(ctx, press.offset, replace=True)
 
 
 async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None = None) -> list[Reply]:
@@ -70,11 +114,11 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
     head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, first=offset + 1, last=offset + len(items)))
     body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items]
-    choices = [Choice(id=f"inbox:o:{rec.id}:{offset}", label=ctx.t("receipt", id=rec.id)) for rec in items]
+    choices = [OpenItem(rec=rec.id, offset=offset).choice(ctx.t("receipt", id=rec.id)) for rec in items]
     if offset > 0:
-        choices.append(Choice(id=f"inbox:p:{max(0, offset - PAGE_SIZE)}", label=ctx.t("previous")))
+        choices.append(InboxPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
     if offset + PAGE_SIZE < total:
-        choices.append(Choice(id=f"inbox:p:{offset + PAGE_SIZE}", label=ctx.t("more")))
+        choices.append(InboxPage(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
     text = "\n".join(head) + "\n\n" + "\n\n".join(body)
     return [Reply(text=text, choices=(*choices, *menu_choices(ctx)), replace=replace)]
 
@@ -91,34 +135,48 @@ def _line(ctx: Context, rec: Recommendation, number: int) -> str:
     return text + ("\n" + ctx.t("inbox-hidden-mark") if rec.hidden else "")
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route inbox:* buttons: p (page), o (open), s (state), nr (no written response), x (cancel)."""
-    parts = (ctx.incoming.choice or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    if action == "x" and ctx.flow == FLOW:
-        ctx.end()
-        return await page(ctx, 0, replace=True, notice=ctx.t("cancelled"))
-    if not await scope(ctx):
-        return access.refuse(ctx)
-    if action == "p" and len(parts) == 3 and parse_int(parts[2]) is not None:
-        return await page(ctx, parse_int(parts[2]) or 0, replace=True)
-    rec = await _recommendation(ctx, parts[2] if len(parts) > 2 else "")
+async def handled(ctx: Member, rec_id: int) -> Recommendation | list[Reply]:
+    """Return the recommendation when the person answers for its commitment, else the reply that refuses."""
+    rec = await recommendations.get_recommendation(ctx.conn, rec_id)
     if rec is None:
         return await unknown_button(ctx)
-    if not access.may_handle(ctx, rec.commitment_id):
-        return access.refuse(ctx)
-    if action == "o" and len(parts) == 4:
-        return await show(ctx, rec, parse_int(parts[3]) or 0)
-    if action == "s" and len(parts) == 4 and parts[3] in ANSWER_STATES:
-        return _ask_response(ctx, rec, RecommendationState(parts[3]))
-    if action == "nr" and ctx.flow == FLOW and ctx.data.get("rec") == rec.id:
-        return await _save(ctx, rec, None)
-    return await stale_button(ctx)
+    return rec if ctx.may_handle(rec.commitment_id) else refuse(ctx)
 
 
-async def _recommendation(ctx: Context, raw: str) -> Recommendation | None:
-    number = parse_int(raw)
-    return await recommendations.get_recommendation(ctx.conn, number) if number is not None else None
+@requires(Who.OFFICER)
+async def open_item(ctx: Member, press: OpenItem) -> list[Reply]:
+    """Show one recommendation in full."""
+    rec = await handled(ctx, press.rec)
+    return await show(ctx, rec, press.offset) if isinstance(rec, Recommendation) else rec
+
+
+@requires(Who.OFFICER)
+async def set_state(ctx: Member, press: SetState) -> list[Reply]:
+    """Take the state, then ask for the written response."""
+    rec = await handled(ctx, press.rec)
+    if not isinstance(rec, Recommendation):
+        return rec
+    if press.state not in ANSWER_STATES:
+        return await unknown_button(ctx)
+    ANSWER.start(ctx, Step.RESPONSE, rec=rec.id, state=press.state)
+    text = ctx.t("inbox-ask-response", receipt=ctx.t("receipt", id=rec.id), state=state_label(ctx, press.state))
+    choices = (
+        NoResponse(rec=rec.id).choice(ctx.t("inbox-no-response")),
+        Cancel().choice(ctx.t("cancel-button")),
+    )
+    return [Reply(text=text, choices=choices, replace=True)]
+
+
+@requires(Who.OFFICER)
+async def no_response(ctx: Member, press: NoResponse) -> list[Reply]:
+    """Save the state without a written response."""
+    answering = ANSWER.load(ctx)
+    rec = await handled(ctx, answering.rec)
+    if not isinstance(rec, Recommendation):
+        return rec
+    if press.rec != rec.id:
+        return await unknown_button(ctx)
+    return await _save(ctx, rec, answering.state, None)
 
 
 async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | None = None) -> list[Reply]:
@@ -145,46 +203,35 @@ async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | 
         text += "\n\n" + ctx.t("inbox-hidden-reason", reason=rec.hidden_reason or "—")
     if notice:
         text = notice + "\n\n" + text
-    choices = [Choice(id=f"inbox:s:{rec.id}:{s.value}", label=state_label(ctx, s)) for s in ANSWER_STATES]
-    if ctx.is_coordinator:
-        hide = Choice(id=f"hide:h:{rec.id}:{offset}", label=ctx.t("hide-button"))
-        unhide = Choice(id=f"hide:un:{rec.id}:{offset}", label=ctx.t("unhide-button"))
-        choices.append(unhide if rec.hidden else hide)
-    choices.append(Choice(id=f"inbox:p:{offset}", label=ctx.t("inbox-back")))
+    choices = [SetState(rec=rec.id, state=s).choice(state_label(ctx, s)) for s in ANSWER_STATES]
+    for hook in ctx.hooks(ITEM_ACTIONS):
+        choices += hook(ctx, rec, offset)
+    choices.append(InboxPage(offset=offset).choice(ctx.t("inbox-back")))
     return [Reply(text=text, choices=tuple(choices), replace=True)]
 
 
-def _ask_response(ctx: Context, rec: Recommendation, state: RecommendationState) -> list[Reply]:
-    ctx.goto(FLOW, Step.RESPONSE, rec=rec.id, state=state.value)
-    text = ctx.t("inbox-ask-response", receipt=ctx.t("receipt", id=rec.id), state=state_label(ctx, state))
-    choices = (
-        Choice(id=f"inbox:nr:{rec.id}", label=ctx.t("inbox-no-response")),
-        Choice(id="inbox:x", label=ctx.t("cancel-button")),
-    )
-    return [Reply(text=text, choices=choices, replace=True)]
-
-
-async def on_text(ctx: Context) -> list[Reply]:
+@requires(Who.OFFICER)
+async def take_response(ctx: Member, answering: Answering) -> list[Reply]:
     """Take the typed response."""
-    rec = await _recommendation(ctx, str(ctx.data.get("rec", "")))
-    if rec is None or not access.may_handle(ctx, rec.commitment_id):
-        return access.refuse(ctx)
+    rec = await handled(ctx, answering.rec)
+    if not isinstance(rec, Recommendation):
+        return rec
     response = clean_text(ctx.incoming.text or "")
     low, high = RESPONSE_LIMITS
     if not low <= len(response) <= high:
         return [Reply(text=ctx.t("inbox-response-length", length=len(response), min=low, max=high))]
-    return await _save(ctx, rec, response)
+    return await _save(ctx, rec, answering.state, response)
 
 
-async def _save(ctx: Context, rec: Recommendation, response: str | None) -> list[Reply]:
+async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None) -> list[Reply]:
     """Store the state (and response), audit it, tell the author."""
-    assert ctx.participant is not None  # noqa: S101 - scope() is empty without a participant
-    state = RecommendationState(ctx.data["state"])
     if response is None:
         saved = await inbox.set_state(ctx.conn, rec.id, state)
     else:
         saved = await inbox.answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
-    assert saved is not None  # noqa: S101 - the row was just read in this transaction
+    if saved is None:  # deleted meanwhile (its author erased it)
+        ctx.end()
+        return await unknown_button(ctx)
     await audit.record(
         ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec.id}", state, ctx.now
     )
@@ -194,8 +241,26 @@ async def _save(ctx: Context, rec: Recommendation, response: str | None) -> list
     return await page(ctx, 0, replace=False, notice=ctx.t(key, receipt=ctx.t("receipt", id=rec.id)))
 
 
+async def cancelled(ctx: Context, answering: Answering) -> list[Reply]:
+    """Back to the inbox, nothing changed."""
+    return await page(ctx, 0, replace=True, notice=ctx.t("cancelled"))
+
+
+ANSWER = Flow(
+    name="inbox",
+    data=Answering,
+    cancel=Cancel,
+    on_cancel=cancelled,
+    steps={Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,))},
+)
+
 FEATURE = Feature(
     commands={"inbox": start},
-    choices={"inbox": on_choice},
-    flows={FLOW: on_text},
+    buttons=(
+        on(InboxPage, turn),
+        on(OpenItem, open_item),
+        on(SetState, set_state),
+        on(NoResponse, no_response),
+    ),
+    flows=(ANSWER,),
 )

@@ -7,13 +7,16 @@ import secrets
 from datetime import timedelta
 
 from handlers import roles as access
-from handlers.context import Context
-from handlers.contract import Choice, Reply
+from handlers.context import Context, Member
+from handlers.contract import Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import requires
+from handlers.kit.buttons import Button
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import with_menu
-from handlers.text import parse_int
 from storage import audit, catalogue, participants, roles
 from storage.models import Role
 from storage.roles import Invite
@@ -23,34 +26,43 @@ CODE_BYTES = 12  # 96 random bits: 16 URL-safe characters, within Telegram's 64-
 _CODE = re.compile(r"^[A-Za-z0-9_-]{8,60}$")
 
 
-async def start(ctx: Context) -> list[Reply]:
+class InviteCoordinator(Button, prefix="inv:r:c"):
+    """Invite someone to coordinate the plan."""
+
+
+class InviteLiaison(Button, prefix="inv:r:l"):
+    """Invite someone to be a liaison officer for a commitment."""
+
+    commitment: int
+
+
+@requires(Who.COORDINATOR)
+async def start(ctx: Member) -> list[Reply]:
     """Answer /invite: choose the role to invite someone to."""
-    if not ctx.is_coordinator:
-        return access.refuse(ctx)
-    if ctx.participant is None:
-        return access.need_registration(ctx, "invite")
     commitments = await catalogue.list_commitments(ctx.conn)
-    choices = [Choice(id="inv:r:c", label=ctx.t("role-coordinator"))]
-    choices += [Choice(id=f"inv:r:l:{c.id}", label=access.role_label(ctx, Role.LIAISON, c.number)) for c in commitments]
+    choices = [InviteCoordinator().choice(ctx.t("role-coordinator"))]
+    choices += [
+        InviteLiaison(commitment=c.id).choice(access.role_label(ctx, Role.LIAISON, c.number)) for c in commitments
+    ]
     return [Reply(text=ctx.t("invite-choose-role", days=ctx.config.invite_days), choices=tuple(choices))]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Create the invitation for the chosen role (inv:r:c or inv:r:l:<commitment>)."""
-    if not ctx.is_coordinator or ctx.participant is None:
-        return access.refuse(ctx)
-    parts = (ctx.incoming.choice or "").split(":")
-    if parts[1:] == ["r", "c"]:
-        return await _create(ctx, Role.COORDINATOR, None, None)
-    commitment_id = parse_int(parts[3]) if len(parts) == 4 and parts[1:3] == ["r", "l"] else None
-    commitment = next((c for c in await catalogue.list_commitments(ctx.conn) if c.id == commitment_id), None)
+@requires(Who.COORDINATOR)
+async def invite_coordinator(ctx: Member, press: InviteCoordinator) -> list[Reply]:
+    """Create an invitation to coordinate."""
+    return await _create(ctx, Role.COORDINATOR, None, None)
+
+
+@requires(Who.COORDINATOR)
+async def invite_liaison(ctx: Member, press: InviteLiaison) -> list[Reply]:
+    """Create an invitation to be a commitment's liaison officer."""
+    commitment = next((c for c in await catalogue.list_commitments(ctx.conn) if c.id == press.commitment), None)
     if commitment is None:
         return await unknown_button(ctx)
     return await _create(ctx, Role.LIAISON, commitment.id, commitment.number)
 
 
-async def _create(ctx: Context, role: Role, commitment_id: int | None, number: int | None) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - checked by on_choice
+async def _create(ctx: Member, role: Role, commitment_id: int | None, number: int | None) -> list[Reply]:
     code = secrets.token_urlsafe(CODE_BYTES)
     expires = ctx.now + timedelta(days=ctx.config.invite_days)
     await roles.create_invite(ctx.conn, code, role, commitment_id, ctx.participant.id, ctx.now, expires)
@@ -69,7 +81,8 @@ async def _create(ctx: Context, role: Role, commitment_id: int | None, number: i
     return [Reply(text=done, replace=True), with_menu(ctx, card)]
 
 
-async def deep_link(ctx: Context) -> list[Reply]:
+@requires(Who.REGISTERED)
+async def deep_link(ctx: Member) -> list[Reply]:
     """Take an invitation opened as /start i_<code> (the router registered the person first)."""
     return await redeem(ctx, ctx.incoming.args.strip())
 
@@ -79,20 +92,21 @@ async def join(ctx: Context) -> list[Reply]:
     code = ctx.incoming.args.strip()
     if not code:
         return [with_menu(ctx, ctx.t("join-usage"))]
-    if ctx.participant is None:
-        return access.need_registration(ctx, "join", code)
-    return await redeem(ctx, code)
+    return await _join_registered(ctx)
 
 
-async def redeem(ctx: Context, raw: str) -> list[Reply]:
+@requires(Who.REGISTERED)
+async def _join_registered(ctx: Member) -> list[Reply]:
+    return await redeem(ctx, ctx.incoming.args.strip())
+
+
+async def redeem(ctx: Member, raw: str) -> list[Reply]:
     """Grant the invitation's role once; refuse a used, expired or unknown code."""
-    assert ctx.participant is not None  # noqa: S101 - the router and join register first
     code = raw.removeprefix(DEEP_LINK_PREFIX)
     invite = await roles.get_invite(ctx.conn, code) if _CODE.match(code) else None
     refusal = _refusal(ctx, invite)
-    if refusal is not None:
-        return [with_menu(ctx, ctx.t(refusal))]
-    assert invite is not None  # noqa: S101 - _refusal refuses None
+    if refusal is not None or invite is None:
+        return [with_menu(ctx, ctx.t(refusal or "invite-unknown"))]
     number = await _number(ctx, invite.commitment_id)
     label = access.role_label(ctx, invite.role, number)
     if (invite.role, invite.commitment_id) in ctx.roles:
@@ -119,8 +133,7 @@ async def _number(ctx: Context, commitment_id: int | None) -> int | None:
     return commitment.number if commitment else None
 
 
-async def _grant(ctx: Context, invite: Invite) -> None:
-    assert ctx.participant is not None  # noqa: S101 - checked by redeem
+async def _grant(ctx: Member, invite: Invite) -> None:
     pid = ctx.participant.id
     await roles.grant(ctx.conn, pid, invite.role, invite.commitment_id, invite.created_by, ctx.now)
     detail = f"{invite.role.value}:{invite.commitment_id or ''}"
@@ -129,9 +142,8 @@ async def _grant(ctx: Context, invite: Invite) -> None:
     await access.refresh_menu(ctx.conn, ctx.messages, ctx.config, pid, ctx.now)
 
 
-async def _tell_inviter(ctx: Context, invite: Invite, label: str) -> None:
+async def _tell_inviter(ctx: Member, invite: Invite, label: str) -> None:
     """Let the coordinator who sent the invitation know it was taken."""
-    assert ctx.participant is not None  # noqa: S101 - checked by redeem
     if invite.created_by is None or invite.created_by == ctx.participant.id:
         return
     reply = Reply(text=ctx.t("invite-taken-notice", name=ctx.participant.name or "", role=label))
@@ -142,6 +154,6 @@ async def _tell_inviter(ctx: Context, invite: Invite, label: str) -> None:
 
 FEATURE = Feature(
     commands={"invite": start, "join": join},
-    choices={"inv": on_choice},
+    buttons=(on(InviteCoordinator, invite_coordinator), on(InviteLiaison, invite_liaison)),
     deep_links={DEEP_LINK_PREFIX: deep_link},
 )

@@ -50,4 +50,4 @@ def short_date(ctx: Context, moment: date | datetime) -> str:
     """Return a date as day/month/year, in the bot's time zone for instants (as the seed writes 30/9/2019)."""
     if isinstance(moment, datetime):
         moment = moment.astimezone(ctx.config.timezone).date()
-    return f"{moment.day}/{moment.month}/{moment.year}"
+    return ctx.messages.date(moment)

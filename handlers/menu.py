@@ -8,6 +8,13 @@ from dataclasses import dataclass
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.feature import Feature
+from handlers.kit.buttons import Button
+
+
+class OpenMenu(Button, prefix="m"):
+    """A main-menu button: runs the command it names (the router answers it)."""
+
+    command: str
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ def _answers(ctx: Context) -> bool:
 
 
 def _in_round(ctx: Context) -> bool:
-    return ctx.participant is not None and "_round" in ctx.data  # set on joining a round's working group
+    return ctx.participant is not None and ctx.carry.round is not None  # set on joining a round's working group
 
 
 def _coordinator(ctx: Context) -> bool:
@@ -64,7 +71,7 @@ MENU: list[MenuEntry] = [
 
 def menu_choices(ctx: Context) -> tuple[Choice, ...]:
     """Return the main-menu buttons this person may use."""
-    return tuple(Choice(id=f"m:{e.command}", label=ctx.t(e.label_key)) for e in MENU if e.visible(ctx))
+    return tuple(OpenMenu(command=e.command).choice(ctx.t(e.label_key)) for e in MENU if e.visible(ctx))
 
 
 def with_menu(ctx: Context, text: str, *, replace: bool = False) -> Reply:
@@ -91,7 +98,7 @@ async def cancel(ctx: Context) -> list[Reply]:
     """Leave whatever flow the chat is in."""
     key = "cancelled" if ctx.flow else "nothing-to-cancel"
     ctx.end()
-    ctx.data.pop("_then", None)
+    ctx.carry.then = None
     return [with_menu(ctx, ctx.t(key))]
 
 

@@ -6,19 +6,21 @@ from datetime import date
 from enum import StrEnum
 
 from handlers import inbox
-from handlers import roles as access
-from handlers.context import Context
-from handlers.contract import Choice, Reply
+from handlers.context import Context, Member
+from handlers.contract import Reply
 from handlers.dates import parse_date
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import refuse, requires
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.labels import completion_label, short_date
-from handlers.menu import with_menu
-from handlers.text import clean_line, parse_int
+from handlers.text import clean_line
 from storage import audit, catalogue, milestones
 from storage.models import Commitment, Completion, Milestone
 
-FLOW = "milestone"
 TITLE_LIMITS = (3, 200)
 
 
@@ -30,16 +32,64 @@ class Step(StrEnum):
     END = "end"
 
 
-async def start(ctx: Context) -> list[Reply]:
+class Draft(FlowData):
+    """The milestone being added (milestone_id None) or edited."""
+
+    commitment_id: int
+    milestone_id: int | None = None
+    title: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+class ListMilestones(Button, prefix="ms:c"):
+    """A commitment's milestones."""
+
+    commitment: int
+
+
+class AddMilestone(Button, prefix="ms:a"):
+    """Add a milestone to a commitment."""
+
+    commitment: int
+
+
+class EditMenu(Button, prefix="ms:e"):
+    """What to change about one milestone."""
+
+    milestone: int
+
+
+class EditDetails(Button, prefix="ms:t"):
+    """Change a milestone's title and dates."""
+
+    milestone: int
+
+
+class SetState(Button, prefix="ms:s"):
+    """Give a milestone a new state."""
+
+    milestone: int
+    state: Completion
+
+
+class Keep(Button, prefix="ms:k"):
+    """Keep the current value (while editing), or leave a date empty (while adding)."""
+
+
+class Cancel(Button, prefix="ms:x"):
+    """Leave the milestone as it was."""
+
+
+@requires(Who.OFFICER)
+async def start(ctx: Member) -> list[Reply]:
     """Answer /milestones: choose the commitment when the person handles several."""
     commitments = await inbox.handled_commitments(ctx)
-    if ctx.participant is None and (ctx.is_coordinator or ctx.liaison_commitments()):
-        return access.need_registration(ctx, "milestones")
     if not commitments:
-        return access.refuse(ctx)
+        return refuse(ctx)
     if len(commitments) == 1:
         return await listing(ctx, commitments[0], replace=False)
-    choices = tuple(Choice(id=f"ms:c:{c.id}", label=f"{c.number}. {c.title_ar}") for c in commitments)
+    choices = tuple(ListMilestones(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
     return [Reply(text=ctx.t("milestones-choose-commitment"), choices=choices)]
 
 
@@ -49,8 +99,8 @@ async def listing(ctx: Context, commitment: Commitment, *, replace: bool, notice
     lines = [notice, ""] if notice else []
     lines.append(ctx.t("milestones-title", number=commitment.number, title=commitment.title_ar))
     lines += [_line(ctx, m) for m in items] or [ctx.t("milestones-empty")]
-    choices = [Choice(id=f"ms:e:{m.id}", label="✏️ " + m.title[:50]) for m in items]
-    choices.append(Choice(id=f"ms:a:{commitment.id}", label=ctx.t("milestones-add")))
+    choices = [EditMenu(milestone=m.id).choice("✏️ " + m.title[:50]) for m in items]
+    choices.append(AddMilestone(commitment=commitment.id).choice(ctx.t("milestones-add")))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]
 
 
@@ -60,142 +110,188 @@ def _line(ctx: Context, m: Milestone) -> str:
     return ctx.t("milestones-line", title=m.title, state=completion_label(ctx, m.state), start=start, end=end)
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route ms:* buttons, re-checking the right to edit the commitment each time."""
-    parts = (ctx.incoming.choice or "").split(":")
-    action, value = [*parts, "", ""][1:3]
-    if action in ("k", "x") and ctx.flow == FLOW:
-        return await _keep_or_cancel(ctx, action)
-    if not await inbox.scope(ctx):
-        return access.refuse(ctx)
-    if action in ("c", "a"):
-        commitment = await catalogue.get_commitment(ctx.conn, parse_int(value) or 0)
-        if commitment is None:
-            return await unknown_button(ctx)
-        if not access.may_handle(ctx, commitment.id):
-            return access.refuse(ctx)
-        return await (listing(ctx, commitment, replace=True) if action == "c" else _begin(ctx, commitment.id, None))
-    milestone = await milestones.get_milestone(ctx.conn, parse_int(value) or 0)
+async def _handled_commitment(ctx: Member, commitment_id: int) -> Commitment | list[Reply]:
+    """Return the commitment when the person answers for it, else the reply that refuses."""
+    commitment = await catalogue.get_commitment(ctx.conn, commitment_id)
+    if commitment is None:
+        return await unknown_button(ctx)
+    return commitment if ctx.may_handle(commitment.id) else refuse(ctx)
+
+
+async def _handled_milestone(ctx: Member, milestone_id: int) -> Milestone | list[Reply]:
+    """Return the milestone when the person answers for its commitment, else the reply that refuses."""
+    milestone = await milestones.get_milestone(ctx.conn, milestone_id)
     if milestone is None:
-        return await (stale_button(ctx) if action in ("k", "x") else unknown_button(ctx))
-    if not access.may_handle(ctx, milestone.commitment_id):
-        return access.refuse(ctx)
-    if action == "e":
-        return _edit_menu(ctx, milestone)
-    if action == "t":
-        return await _begin(ctx, milestone.commitment_id, milestone)
-    if action == "s" and len(parts) == 4 and parts[3] in Completion.__members__.values():
-        return await _set_state(ctx, milestone, Completion(parts[3]))
-    return await unknown_button(ctx)
+        return await unknown_button(ctx)
+    return milestone if ctx.may_handle(milestone.commitment_id) else refuse(ctx)
 
 
-def _edit_menu(ctx: Context, m: Milestone) -> list[Reply]:
-    choices = [Choice(id=f"ms:t:{m.id}", label=ctx.t("milestones-edit-details"))]
-    choices += [Choice(id=f"ms:s:{m.id}:{c.value}", label=completion_label(ctx, c)) for c in Completion if c != m.state]
-    choices.append(Choice(id=f"ms:c:{m.commitment_id}", label=ctx.t("milestones-back")))
+@requires(Who.OFFICER)
+async def show_list(ctx: Member, press: ListMilestones) -> list[Reply]:
+    """Show a commitment's milestones."""
+    commitment = await _handled_commitment(ctx, press.commitment)
+    return await listing(ctx, commitment, replace=True) if isinstance(commitment, Commitment) else commitment
+
+
+@requires(Who.OFFICER)
+async def add(ctx: Member, press: AddMilestone) -> list[Reply]:
+    """Start adding a milestone."""
+    commitment = await _handled_commitment(ctx, press.commitment)
+    if not isinstance(commitment, Commitment):
+        return commitment
+    draft = MILESTONE.start(ctx, Step.TITLE, commitment_id=commitment.id)
+    return [_prompt(ctx, draft)]
+
+
+@requires(Who.OFFICER)
+async def edit_menu(ctx: Member, press: EditMenu) -> list[Reply]:
+    """Offer to change the details or the state of a milestone."""
+    m = await _handled_milestone(ctx, press.milestone)
+    if not isinstance(m, Milestone):
+        return m
+    choices = [EditDetails(milestone=m.id).choice(ctx.t("milestones-edit-details"))]
+    choices += [SetState(milestone=m.id, state=c).choice(completion_label(ctx, c)) for c in Completion if c != m.state]
+    choices.append(ListMilestones(commitment=m.commitment_id).choice(ctx.t("milestones-back")))
     return [Reply(text=ctx.t("milestones-edit", line=_line(ctx, m)), choices=tuple(choices), replace=True)]
 
 
-async def _set_state(ctx: Context, m: Milestone, state: Completion) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - scope() is empty without a participant
+@requires(Who.OFFICER)
+async def edit_details(ctx: Member, press: EditDetails) -> list[Reply]:
+    """Start editing a milestone's title and dates."""
+    m = await _handled_milestone(ctx, press.milestone)
+    if not isinstance(m, Milestone):
+        return m
+    draft = MILESTONE.start(ctx, Step.TITLE, commitment_id=m.commitment_id, milestone_id=m.id)
+    return [_prompt(ctx, draft)]
+
+
+@requires(Who.OFFICER)
+async def set_state(ctx: Member, press: SetState) -> list[Reply]:
+    """Give a milestone a new state."""
+    m = await _handled_milestone(ctx, press.milestone)
+    if not isinstance(m, Milestone):
+        return m
     saved = await milestones.update_milestone(
-        ctx.conn, m.id, title=m.title, start=m.start_date, end=m.end_date, state=state, now=ctx.now
+        ctx.conn, m.id, title=m.title, start=m.start_date, end=m.end_date, state=press.state, now=ctx.now
     )
-    await audit.record(ctx.conn, ctx.participant.id, "milestone.edit", f"milestone:{m.id}", state.value, ctx.now)
+    await audit.record(ctx.conn, ctx.participant.id, "milestone.edit", f"milestone:{m.id}", press.state, ctx.now)
     commitment = await catalogue.get_commitment(ctx.conn, m.commitment_id)
-    assert commitment is not None and saved is not None  # noqa: S101 - rows read in this transaction
+    if saved is None or commitment is None:
+        return await unknown_button(ctx)
     return await listing(ctx, commitment, replace=True, notice=ctx.t("milestones-saved", title=saved.title))
 
 
-async def _begin(ctx: Context, commitment_id: int, m: Milestone | None) -> list[Reply]:
-    ctx.goto(FLOW, Step.TITLE, commitment_id=commitment_id, milestone_id=m.id if m else None)
-    return [_prompt(ctx, m)]
-
-
-def _prompt(ctx: Context, m: Milestone | None) -> Reply:
+def _prompt(ctx: Context, draft: Draft) -> Reply:
     """Ask the current step's question; while editing, offer to keep the current value."""
     step = Step(ctx.step or Step.TITLE)
     key = {Step.TITLE: "milestones-ask-title", Step.START: "milestones-ask-start", Step.END: "milestones-ask-end"}
-    choices = [Choice(id="ms:k", label=ctx.t("milestones-keep" if m else "milestones-no-date"))]
-    if step is Step.TITLE and m is None:
+    editing = draft.milestone_id is not None
+    choices = [Keep().choice(ctx.t("milestones-keep" if editing else "milestones-no-date"))]
+    if step is Step.TITLE and not editing:
         choices = []
-    choices.append(Choice(id="ms:x", label=ctx.t("cancel-button")))
+    choices.append(Cancel().choice(ctx.t("cancel-button")))
     return Reply(text=ctx.t(key[step]), choices=tuple(choices))
 
 
-async def _current(ctx: Context) -> Milestone | None:
-    mid = ctx.data.get("milestone_id")
-    return await milestones.get_milestone(ctx.conn, int(mid)) if mid else None
+def _allowed(ctx: Member, draft: Draft) -> bool:
+    return ctx.may_handle(draft.commitment_id)
 
 
-async def _keep_or_cancel(ctx: Context, action: str) -> list[Reply]:
-    """Keep the current value (or leave a date empty), or cancel."""
-    if not access.may_handle(ctx, int(ctx.data.get("commitment_id", 0))):
-        return access.refuse(ctx)
-    if action == "x":
-        ctx.end()
-        return [with_menu(ctx, ctx.t("cancelled"), replace=True)]
-    m = await _current(ctx)
-    if ctx.step == Step.TITLE and m is None:
+@requires(Who.OFFICER)
+async def keep(ctx: Member, press: Keep) -> list[Reply]:
+    """Keep the current value (or leave a date empty)."""
+    draft = MILESTONE.load(ctx)
+    if not _allowed(ctx, draft):
+        return refuse(ctx)
+    current = await milestones.get_milestone(ctx.conn, draft.milestone_id) if draft.milestone_id else None
+    step = Step(ctx.step or Step.TITLE)
+    if step is Step.TITLE and current is None:
         return await stale_button(ctx)
-    kept = {Step.TITLE: m.title if m else None, Step.START: m.start_date if m else None}
-    kept[Step.END] = m.end_date if m else None
-    return await _advance(ctx, kept[Step(ctx.step or Step.TITLE)])
+    if step is Step.TITLE and current is not None:
+        draft.title = current.title
+    elif step is Step.START:
+        draft.start = current.start_date if current else None
+    else:
+        draft.end = current.end_date if current else None
+    return await _advance(ctx, draft)
 
 
-async def on_text(ctx: Context) -> list[Reply]:
-    """Take a typed title or date."""
-    if not access.may_handle(ctx, int(ctx.data.get("commitment_id", 0))):
-        return access.refuse(ctx)
-    raw = ctx.incoming.text or ""
-    if ctx.step == Step.TITLE:
-        title = clean_line(raw)
-        if not TITLE_LIMITS[0] <= len(title) <= TITLE_LIMITS[1]:
-            return [Reply(text=ctx.t("milestones-title-invalid", min=TITLE_LIMITS[0], max=TITLE_LIMITS[1]))]
-        return await _advance(ctx, title)
-    parsed = parse_date(raw)
+@requires(Who.OFFICER)
+async def take_title(ctx: Member, draft: Draft) -> list[Reply]:
+    """Take a typed title."""
+    if not _allowed(ctx, draft):
+        return refuse(ctx)
+    title = clean_line(ctx.incoming.text or "")
+    if not TITLE_LIMITS[0] <= len(title) <= TITLE_LIMITS[1]:
+        return [Reply(text=ctx.t("milestones-title-invalid", min=TITLE_LIMITS[0], max=TITLE_LIMITS[1]))]
+    draft.title = title
+    return await _advance(ctx, draft)
+
+
+@requires(Who.OFFICER)
+async def take_date(ctx: Member, draft: Draft) -> list[Reply]:
+    """Take a typed start or end date."""
+    if not _allowed(ctx, draft):
+        return refuse(ctx)
+    parsed = parse_date(ctx.incoming.text or "")
     if parsed is None:
         return [Reply(text=ctx.t("milestones-date-invalid"))]
-    if ctx.step == Step.END and ctx.data.get("start") and parsed < date.fromisoformat(ctx.data["start"]):
+    if ctx.step == Step.END and draft.start and parsed < draft.start:
         return [Reply(text=ctx.t("milestones-end-before-start"))]
-    return await _advance(ctx, parsed)
-
-
-async def _advance(ctx: Context, value: str | date | None) -> list[Reply]:
-    step = Step(ctx.step or Step.TITLE)
-    stored = value.isoformat() if isinstance(value, date) else value
-    if step is Step.TITLE:
-        ctx.goto(FLOW, Step.START, title=stored)
-    elif step is Step.START:
-        ctx.goto(FLOW, Step.END, start=stored)
+    if ctx.step == Step.START:
+        draft.start = parsed
     else:
-        ctx.data["end"] = stored
-        return await _save(ctx)
-    return [_prompt(ctx, await _current(ctx))]
+        draft.end = parsed
+    return await _advance(ctx, draft)
 
 
-async def _save(ctx: Context) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - may_handle needs a participant
-    data, m = ctx.data, await _current(ctx)
-    start = date.fromisoformat(data["start"]) if data.get("start") else None
-    end = date.fromisoformat(data["end"]) if data.get("end") else None
-    if m is None:
-        m = await catalogue.add_milestone(ctx.conn, data["commitment_id"], data["title"], start, end, ctx.now)
+async def _advance(ctx: Member, draft: Draft) -> list[Reply]:
+    following = {Step.TITLE: Step.START, Step.START: Step.END}.get(Step(ctx.step or Step.TITLE))
+    if following is None:
+        return await _save(ctx, draft)
+    MILESTONE.goto(ctx, following, draft)
+    return [_prompt(ctx, draft)]
+
+
+async def _save(ctx: Member, draft: Draft) -> list[Reply]:
+    current = await milestones.get_milestone(ctx.conn, draft.milestone_id) if draft.milestone_id else None
+    title = draft.title or (current.title if current else "")
+    if current is None:
+        saved = await catalogue.add_milestone(ctx.conn, draft.commitment_id, title, draft.start, draft.end, ctx.now)
         action = "milestone.add"
     else:
-        saved = await milestones.update_milestone(
-            ctx.conn, m.id, title=data["title"], start=start, end=end, state=m.state, now=ctx.now
+        edited = await milestones.update_milestone(
+            ctx.conn, current.id, title=title, start=draft.start, end=draft.end, state=current.state, now=ctx.now
         )
-        m, action = saved or m, "milestone.edit"
-    await audit.record(ctx.conn, ctx.participant.id, action, f"milestone:{m.id}", m.title, ctx.now)
+        saved, action = edited or current, "milestone.edit"
+    await audit.record(ctx.conn, ctx.participant.id, action, f"milestone:{saved.id}", saved.title, ctx.now)
     ctx.end()
-    commitment = await catalogue.get_commitment(ctx.conn, m.commitment_id)
-    assert commitment is not None  # noqa: S101 - the milestone's commitment exists
-    return await listing(ctx, commitment, replace=False, notice=ctx.t("milestones-saved", title=m.title))
+    commitment = await catalogue.get_commitment(ctx.conn, saved.commitment_id)
+    if commitment is None:
+        return await unknown_button(ctx)
+    return await listing(ctx, commitment, replace=False, notice=ctx.t("milestones-saved", title=saved.title))
 
+
+MILESTONE = Flow(
+    name="milestone",
+    data=Draft,
+    cancel=Cancel,
+    steps={
+        Step.TITLE: Accepts(text=take_title, buttons=(Keep,)),
+        Step.START: Accepts(text=take_date, buttons=(Keep,)),
+        Step.END: Accepts(text=take_date, buttons=(Keep,)),
+    },
+)
 
 FEATURE = Feature(
     commands={"milestones": start},
-    choices={"ms": on_choice},
-    flows={FLOW: on_text},
+    buttons=(
+        on(ListMilestones, show_list),
+        on(AddMilestone, add),
+        on(EditMenu, edit_menu),
+        on(EditDetails, edit_details),
+        on(SetState, set_state),
+        on(Keep, keep),
+    ),
+    flows=(MILESTONE,),
 )

@@ -5,17 +5,20 @@ from __future__ import annotations
 from enum import StrEnum
 
 from handlers import inbox
-from handlers import roles as access
-from handlers.context import Context
+from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
+from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.text import clean_line, parse_int
+from handlers.kit.access import requires
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
+from handlers.text import clean_line
 from storage import audit, recommendations
 from storage import inbox as inbox_store
 from storage.models import Recommendation
 
-FLOW = "hide"
 REASON_LIMITS = (3, 300)
 
 
@@ -25,67 +28,102 @@ class Step(StrEnum):
     REASON = "reason"
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route hide:h:<id>:<page> (ask the reason), hide:un:<id>:<page> (show again) and hide:x (cancel)."""
-    if not ctx.is_coordinator or ctx.participant is None:
-        return access.refuse(ctx)
-    parts = (ctx.incoming.choice or "").split(":")
-    if parts[1:] == ["x"]:
-        return await _cancel(ctx)
-    rec = await _find(ctx, parts[2]) if len(parts) == 4 and parts[1] in ("h", "un") else None
+class Hiding(FlowData):
+    """The recommendation being hidden, and the inbox page to return to."""
+
+    rec: int
+    offset: int = 0
+
+
+class Hide(Button, prefix="hide:h"):
+    """Hide a recommendation (its reason comes next)."""
+
+    rec: int
+    offset: int
+
+
+class Unhide(Button, prefix="hide:un"):
+    """Show a hidden recommendation again."""
+
+    rec: int
+    offset: int
+
+
+class Cancel(Button, prefix="hide:x"):
+    """Leave the recommendation as it is."""
+
+
+def item_actions(ctx: Context, rec: Recommendation, offset: int) -> list[Choice]:
+    """Return the hide (or show again) button under a recommendation in the inbox, for coordinators."""
+    if not ctx.is_coordinator:
+        return []
+    if rec.hidden:
+        return [Unhide(rec=rec.id, offset=offset).choice(ctx.t("unhide-button"))]
+    return [Hide(rec=rec.id, offset=offset).choice(ctx.t("hide-button"))]
+
+
+@requires(Who.COORDINATOR)
+async def ask_reason(ctx: Member, press: Hide) -> list[Reply]:
+    """Ask why the recommendation is hidden."""
+    rec = await recommendations.get_recommendation(ctx.conn, press.rec)
     if rec is None:
         return await unknown_button(ctx)
-    offset = parse_int(parts[3]) or 0
-    if parts[1] == "un":
-        return await _unhide(ctx, rec, offset)
-    ctx.goto(FLOW, Step.REASON, rec=rec.id, offset=offset)
+    HIDE.start(ctx, Step.REASON, rec=rec.id, offset=press.offset)
     text = ctx.t("hide-ask-reason", receipt=ctx.t("receipt", id=rec.id))
-    return [Reply(text=text, choices=(Choice(id="hide:x", label=ctx.t("cancel-button")),), replace=True)]
+    return [Reply(text=text, choices=(Cancel().choice(ctx.t("cancel-button")),), replace=True)]
 
 
-async def _find(ctx: Context, raw: str) -> Recommendation | None:
-    number = parse_int(raw)
-    return await recommendations.get_recommendation(ctx.conn, number) if number is not None else None
-
-
-async def _cancel(ctx: Context) -> list[Reply]:
-    if ctx.flow != FLOW:
-        return await stale_button(ctx)
-    rec = await _find(ctx, str(ctx.data.get("rec", "")))
-    offset = int(ctx.data.get("offset", 0))
-    ctx.end()
-    if rec is None:
-        return await inbox.page(ctx, 0, replace=True)
-    return await inbox.show(ctx, rec, offset, notice=ctx.t("cancelled"))
-
-
-async def on_text(ctx: Context) -> list[Reply]:
+@requires(Who.COORDINATOR)
+async def take_reason(ctx: Member, hiding: Hiding) -> list[Reply]:
     """Take the reason and hide the recommendation."""
-    if not ctx.is_coordinator or ctx.participant is None:
-        return access.refuse(ctx)
-    rec = await _find(ctx, str(ctx.data.get("rec", "")))
-    if rec is None:
-        ctx.end()
-        return await unknown_button(ctx)
     reason = clean_line(ctx.incoming.text or "")
     low, high = REASON_LIMITS
     if not low <= len(reason) <= high:
         return [Reply(text=ctx.t("hide-reason-length", min=low, max=high))]
-    hidden = await inbox_store.hide(ctx.conn, rec.id, reason)
-    assert hidden is not None  # noqa: S101 - read in this transaction
-    await audit.record(ctx.conn, ctx.participant.id, "recommendation.hide", f"recommendation:{rec.id}", reason, ctx.now)
-    offset = int(ctx.data.get("offset", 0))
+    hidden = await inbox_store.hide(ctx.conn, hiding.rec, reason)
+    if hidden is None:
+        ctx.end()
+        return await unknown_button(ctx)
+    await audit.record(
+        ctx.conn, ctx.participant.id, "recommendation.hide", f"recommendation:{hidden.id}", reason, ctx.now
+    )
     ctx.end()
-    notice = ctx.t("hide-done", receipt=ctx.t("receipt", id=rec.id))
-    return [(await inbox.show(ctx, hidden, offset, notice=notice))[0].model_copy(update={"replace": False})]
+    notice = ctx.t("hide-done", receipt=ctx.t("receipt", id=hidden.id))
+    return [(await inbox.show(ctx, hidden, hiding.offset, notice=notice))[0].model_copy(update={"replace": False})]
 
 
-async def _unhide(ctx: Context, rec: Recommendation, offset: int) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - checked by on_choice
-    shown = await inbox_store.unhide(ctx.conn, rec.id)
-    assert shown is not None  # noqa: S101 - read in this transaction
-    await audit.record(ctx.conn, ctx.participant.id, "recommendation.unhide", f"recommendation:{rec.id}", None, ctx.now)
-    return await inbox.show(ctx, shown, offset, notice=ctx.t("unhide-done", receipt=ctx.t("receipt", id=rec.id)))
+@requires(Who.COORDINATOR)
+async def unhide(ctx: Member, press: Unhide) -> list[Reply]:
+    """Show a hidden recommendation again."""
+    shown = await inbox_store.unhide(ctx.conn, press.rec)
+    if shown is None:
+        return await unknown_button(ctx)
+    await audit.record(
+        ctx.conn, ctx.participant.id, "recommendation.unhide", f"recommendation:{shown.id}", None, ctx.now
+    )
+    return await inbox.show(
+        ctx, shown, press.offset, notice=ctx.t("unhide-done", receipt=ctx.t("receipt", id=shown.id))
+    )
 
 
-FEATURE = Feature(choices={"hide": on_choice}, flows={FLOW: on_text})
+async def cancelled(ctx: Context, hiding: Hiding) -> list[Reply]:
+    """Back to the recommendation (or the inbox), nothing hidden."""
+    rec = await recommendations.get_recommendation(ctx.conn, hiding.rec)
+    if rec is None:
+        return await inbox.page(ctx, 0, replace=True)
+    return await inbox.show(ctx, rec, hiding.offset, notice=ctx.t("cancelled"))
+
+
+HIDE = Flow(
+    name="hide",
+    data=Hiding,
+    cancel=Cancel,
+    on_cancel=cancelled,
+    steps={Step.REASON: Accepts(text=take_reason)},
+)
+
+FEATURE = Feature(
+    buttons=(on(Hide, ask_reason), on(Unhide, unhide)),
+    flows=(HIDE,),
+    hooks=(inbox.ITEM_ACTIONS.bind(item_actions),),
+)

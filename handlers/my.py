@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from handlers import registration
-from handlers.context import Context
+from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import requires
+from handlers.kit.buttons import Button
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.labels import short_date, state_label
 from handlers.menu import menu_choices, with_menu
-from handlers.text import parse_int, shorten
+from handlers.text import shorten
 from storage import catalogue, recommendations
 from storage.models import Recommendation
 
@@ -17,17 +19,26 @@ PAGE_SIZE = 5
 PREVIEW_CHARS = 300
 
 
-async def start(ctx: Context) -> list[Reply]:
+class Page(Button, prefix="my:p"):
+    """A page of the person's recommendations."""
+
+    offset: int
+
+
+@requires(Who.REGISTERED)
+async def start(ctx: Member) -> list[Reply]:
     """Answer /my with the newest page."""
-    if ctx.participant is None:
-        ctx.data["_then"] = ["my", ""]
-        return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
     return await page(ctx, 0, replace=False)
 
 
-async def page(ctx: Context, offset: int, *, replace: bool) -> list[Reply]:
+@requires(Who.REGISTERED)
+async def turn(ctx: Member, press: Page) -> list[Reply]:
+    """Show another page."""
+    return await page(ctx, press.offset, replace=True)
+
+
+async def page(ctx: Member, offset: int, *, replace: bool) -> list[Reply]:
     """Show one page of the participant's recommendations."""
-    assert ctx.participant is not None  # noqa: S101 - callers check
     total = await recommendations.count_by_participant(ctx.conn, ctx.participant.id)
     if total == 0:
         return [with_menu(ctx, ctx.t("my-empty"), replace=replace)]
@@ -38,9 +49,9 @@ async def page(ctx: Context, offset: int, *, replace: bool) -> list[Reply]:
     body = "\n\n".join(_item(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items)
     nav: list[Choice] = []
     if offset > 0:
-        nav.append(Choice(id=f"my:p:{max(0, offset - PAGE_SIZE)}", label=ctx.t("previous")))
+        nav.append(Page(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
     if offset + PAGE_SIZE < total:
-        nav.append(Choice(id=f"my:p:{offset + PAGE_SIZE}", label=ctx.t("more")))
+        nav.append(Page(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
     return [Reply(text=f"{title}\n\n{body}", choices=(*nav, *menu_choices(ctx)), replace=replace)]
 
 
@@ -58,17 +69,8 @@ def _item(ctx: Context, rec: Recommendation, number: int) -> str:
     return text
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route a my:p:<offset> button."""
-    parts = (ctx.incoming.choice or "").split(":")
-    offset = parse_int(parts[2]) if len(parts) == 3 and parts[1] == "p" else None
-    if offset is None or ctx.participant is None:
-        return await unknown_button(ctx)
-    return await page(ctx, offset, replace=True)
-
-
 FEATURE = Feature(
     commands={"my": start},
-    choices={"my": on_choice},
+    buttons=(on(Page, turn),),
     keywords={"keyword-my": "my"},
 )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from handlers.commitment_buttons import Detail
 from handlers.context import Context
-from handlers.contract import Choice, Reply
+from handlers.contract import Reply
 from handlers.labels import completion_label, progress_bar, state_label
+from handlers.menu import OpenMenu
 from storage import catalogue, follows, participants
 from storage.models import Commitment, Recommendation, StatusUpdate
 from storage.timefmt import to_db
@@ -40,7 +42,7 @@ async def answer_given(ctx: Context, rec: Recommendation) -> bool:
     )
     if rec.response:
         text += "\n\n" + ctx.t("loop-answer-response", response=rec.response)
-    reply = Reply(text=text, choices=(Choice(id="m:my", label=ctx.t("menu-my")),))
+    reply = Reply(text=text, choices=(OpenMenu(command="my").choice(ctx.t("menu-my")),))
     key = f"answer:{rec.id}:{to_db(ctx.now)}"
     queued = await ctx.push(channel, external_id, reply, participant_id=participant_id, dedupe_key=key)
     return queued is not None
@@ -59,8 +61,8 @@ async def status_changed(ctx: Context, commitment: Commitment, update: StatusUpd
     if update.note:
         text += "\n\n" + update.note
     choices = (
-        Choice(id=f"st:c:{commitment.id}", label=ctx.t("loop-status-open")),
-        Choice(id="m:settings", label=ctx.t("menu-settings")),
+        Detail(commitment=commitment.id).choice(ctx.t("loop-status-open")),
+        OpenMenu(command="settings").choice(ctx.t("menu-settings")),
     )
     reply = Reply(text=text, choices=choices)
     queued = 0

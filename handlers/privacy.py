@@ -5,14 +5,17 @@ from __future__ import annotations
 from enum import StrEnum
 
 from handlers import roles
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
+from handlers.context import Context, Member
+from handlers.contract import Reply
+from handlers.fallback import stale_button
 from handlers.feature import Feature
+from handlers.kit.access import as_member, requires
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.menu import menu_choices, with_menu
 from storage import audit, privacy, recommendations
-
-FLOW = "forget"
 
 
 class Mode(StrEnum):
@@ -22,60 +25,90 @@ class Mode(StrEnum):
     DELETE = "delete"
 
 
+class Step(StrEnum):
+    """Steps of erasing one's data."""
+
+    CHOOSE = "choose"
+    CONFIRM = "confirm"
+
+
+class Erasing(FlowData):
+    """The chosen fate of the person's recommendations."""
+
+    mode: Mode | None = None
+
+
+class AskForget(Button, prefix="prv:forget"):
+    """Start erasing one's personal data."""
+
+
+class PickMode(Button, prefix="prv:mode"):
+    """Keep the recommendations unlinked, or delete them."""
+
+    mode: Mode
+
+
+class Confirm(Button, prefix="prv:yes"):
+    """Erase now."""
+
+    mode: Mode
+
+
+class Cancel(Button, prefix="prv:x"):
+    """Erase nothing."""
+
+
 async def show(ctx: Context) -> list[Reply]:
     """Answer /privacy."""
     text = ctx.t("prv-notice", days=ctx.config.retention_days)
     if ctx.participant is None:
         return [with_menu(ctx, text)]
-    forget = Choice(id="prv:forget", label=ctx.t("prv-forget-button"))
+    forget = AskForget().choice(ctx.t("prv-forget-button"))
     return [Reply(text=text, choices=(forget, *menu_choices(ctx)))]
 
 
 async def start_forget(ctx: Context) -> list[Reply]:
     """Answer /forget: explain, and let the person choose what becomes of their recommendations."""
-    if ctx.participant is None:
+    member = as_member(ctx)
+    if member is None:
         return [with_menu(ctx, ctx.t("prv-nothing-stored"))]
-    count = await recommendations.count_by_participant(ctx.conn, ctx.participant.id)
-    ctx.goto(FLOW, "choose")
+    count = await recommendations.count_by_participant(ctx.conn, member.participant.id)
+    FORGET.start(ctx, Step.CHOOSE)
     choices = (
-        Choice(id=f"prv:mode:{Mode.KEEP}", label=ctx.t("prv-keep-button")),
-        Choice(id=f"prv:mode:{Mode.DELETE}", label=ctx.t("prv-delete-button")),
-        Choice(id="prv:x", label=ctx.t("cancel-button")),
+        PickMode(mode=Mode.KEEP).choice(ctx.t("prv-keep-button")),
+        PickMode(mode=Mode.DELETE).choice(ctx.t("prv-delete-button")),
+        Cancel().choice(ctx.t("cancel-button")),
     )
     return [Reply(text=ctx.t("prv-forget-explain", count=count), choices=choices)]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route prv:forget, prv:mode:<mode>, prv:yes:<mode> and prv:x."""
-    _, action, value = [*(ctx.incoming.choice or "").split(":", 2), "", ""][:3]
-    if action == "forget" and not value:
-        return await start_forget(ctx)
-    if action not in ("mode", "yes", "x") or (action != "x" and value not in Mode.__members__.values()):
-        return await unknown_button(ctx)
-    if ctx.flow != FLOW or ctx.participant is None:
-        return await stale_button(ctx)
-    if action == "x":
-        ctx.end()
-        return [with_menu(ctx, ctx.t("prv-forget-cancelled"), replace=True)]
-    if action == "mode" and ctx.step == "choose":
-        ctx.goto(FLOW, "confirm", mode=value)
-        return [_confirmation(ctx, Mode(value))]
-    if action == "yes" and ctx.step == "confirm" and ctx.data.get("mode") == value:
-        return await _forget(ctx, Mode(value))
-    return await stale_button(ctx)
+async def ask_forget(ctx: Context, press: AskForget) -> list[Reply]:
+    """The /privacy notice's erase button."""
+    return await start_forget(ctx)
+
+
+@requires(Who.REGISTERED)
+async def pick_mode(ctx: Member, press: PickMode) -> list[Reply]:
+    """Take the choice, then ask to confirm."""
+    FORGET.goto(ctx, Step.CONFIRM, Erasing(mode=press.mode))
+    return [_confirmation(ctx, press.mode)]
 
 
 def _confirmation(ctx: Context, mode: Mode) -> Reply:
     key = "prv-confirm-keep" if mode is Mode.KEEP else "prv-confirm-delete"
-    choices = (
-        Choice(id=f"prv:yes:{mode}", label=ctx.t("prv-yes-button")),
-        Choice(id="prv:x", label=ctx.t("cancel-button")),
-    )
+    choices = (Confirm(mode=mode).choice(ctx.t("prv-yes-button")), Cancel().choice(ctx.t("cancel-button")))
     return Reply(text=ctx.t(key), choices=choices, replace=True)
 
 
-async def _forget(ctx: Context, mode: Mode) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - checked by on_choice
+@requires(Who.REGISTERED)
+async def confirm(ctx: Member, press: Confirm) -> list[Reply]:
+    """Erase, as chosen."""
+    if FORGET.load(ctx).mode is not press.mode:
+        return await stale_button(ctx)
+    return await _forget(ctx, press.mode)
+
+
+async def _forget(ctx: Member, mode: Mode) -> list[Reply]:
     person = ctx.participant.id
     await privacy.forget(ctx.conn, person, delete_recommendations=mode is Mode.DELETE, now=ctx.now)
     if ctx.roles and ctx.incoming.channel == roles.MENU_CHANNEL:  # the officer's commands leave the chat menu
@@ -83,25 +116,38 @@ async def _forget(ctx: Context, mode: Mode) -> list[Reply]:
         await ctx.push(ctx.incoming.channel, ctx.incoming.user, menu, participant_id=None, kind=roles.COMMANDS_KIND)
     # That it happened, by whom (an id that no longer leads to a name), never what was erased.
     await audit.record(ctx.conn, person, "privacy.forget", f"participant:{person}", None, ctx.now)
-    ctx.participant = None
-    ctx.roles = []
-    ctx.end()
-    ctx.data.clear()
+    ctx.become_stranger()
     key = "prv-forgotten-keep" if mode is Mode.KEEP else "prv-forgotten-delete"
     return [Reply(text=ctx.t(key), replace=True)]
 
 
-async def on_text(ctx: Context) -> list[Reply]:
+async def ask_again(ctx: Context, erasing: Erasing) -> list[Reply]:
     """Text typed while the choice is pending: ask again."""
-    if ctx.step == "confirm" and ctx.data.get("mode") in Mode.__members__.values():
-        return [_confirmation(ctx, Mode(ctx.data["mode"])).model_copy(update={"replace": False})]
+    if ctx.step == Step.CONFIRM and erasing.mode is not None:
+        return [_confirmation(ctx, erasing.mode).model_copy(update={"replace": False})]
     ctx.end()
     return await start_forget(ctx)
 
 
+async def cancelled(ctx: Context, erasing: Erasing) -> list[Reply]:
+    """Say that nothing was erased."""
+    return [with_menu(ctx, ctx.t("prv-forget-cancelled"), replace=True)]
+
+
+FORGET = Flow(
+    name="forget",
+    data=Erasing,
+    cancel=Cancel,
+    on_cancel=cancelled,
+    steps={
+        Step.CHOOSE: Accepts(buttons=(PickMode,), ask=ask_again),
+        Step.CONFIRM: Accepts(buttons=(Confirm,), ask=ask_again),
+    },
+)
+
 FEATURE = Feature(
     commands={"privacy": show, "forget": start_forget},
-    choices={"prv": on_choice},
-    flows={FLOW: on_text},
+    buttons=(on(AskForget, ask_forget), on(PickMode, pick_mode), on(Confirm, confirm)),
+    flows=(FORGET,),
     keywords={"keyword-privacy": "privacy"},
 )

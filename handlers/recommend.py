@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import flood, registration
-from handlers.context import Context
+from handlers import flood
+from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
+from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import need_registration, requires
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.hooks import Hook
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.menu import with_menu
 from handlers.text import clean_text, parse_int
 from storage import catalogue, recommendations
-from storage.models import Commitment
+from storage.models import Commitment, Recommendation
 
-FLOW = "recommend"
 OTHER_THEME = 0
 
 
@@ -27,50 +33,105 @@ class Step(StrEnum):
     PREVIEW = "preview"
 
 
-async def start(ctx: Context) -> list[Reply]:
-    """Answer /recommend (optionally /recommend N): register first if needed, then ask for the commitment."""
-    if ctx.participant is None:
-        ctx.data["_then"] = ["recommend", ctx.incoming.args]
-        return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
+class Draft(FlowData):
+    """The recommendation being written."""
+
+    commitment_id: int = 0
+    theme_id: int | None = None
+    text: str | None = None
+    round_id: int | None = None  # set by a round's hand-over (handlers/round_input.py)
+    question_id: int | None = None
+
+
+class StartOn(Button, prefix="rec:start"):
+    """Recommend on a commitment chosen elsewhere (the status view, a late round's offer)."""
+
+    commitment: int
+
+
+class PickCommitment(Button, prefix="rec:c"):
+    """The commitment the recommendation is about."""
+
+    commitment: int
+
+
+class PickTheme(Button, prefix="rec:t"):
+    """The theme within the commitment (0: another theme)."""
+
+    theme: int
+
+
+class Send(Button, prefix="rec:ok"):
+    """Send the previewed recommendation."""
+
+
+class Edit(Button, prefix="rec:edit"):
+    """Write the previewed text again."""
+
+
+class Cancel(Button, prefix="rec:x"):
+    """Leave the flow without sending."""
+
+
+# Hand-overs a round offers (handlers/round_input.py binds them): start in the person's working group instead;
+# refuse before storing (the round's deadline passed); record which question the stored input answers.
+Starter = Callable[[Member], Awaitable[list[Reply] | None]]
+Check = Callable[[Member, Draft], Awaitable[list[Reply] | None]]
+Recorder = Callable[[Member, Draft, Recommendation], Awaitable[None]]
+ON_START: Hook[Starter] = Hook("recommend.start")
+BEFORE_STORE: Hook[Check] = Hook("recommend.before_store")
+AFTER_STORE: Hook[Recorder] = Hook("recommend.after_store")
+
+
+@requires(Who.REGISTERED)
+async def start(ctx: Member) -> list[Reply]:
+    """Answer /recommend (optionally /recommend N): ask for the commitment."""
     if refused := await flood.refusal(ctx):
         return [refused]
-    # Rounds build on this flow, so their module imports this one; importing it here avoids a cycle.
-    from handlers import round_input
-
-    in_round = await round_input.start_in_round(ctx)
-    if in_round is not None:
-        return in_round
+    if not ctx.incoming.args:
+        for starter in ctx.hooks(ON_START):
+            if (started := await starter(ctx)) is not None:
+                return started
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
         return [with_menu(ctx, ctx.t("status-no-plan"))]
     number = parse_int(ctx.incoming.args) if ctx.incoming.args else None
     chosen = next((c for c in commitments if c.number == number), None)
     if chosen is not None:
-        return await _chose_commitment(ctx, chosen)
-    ctx.goto(FLOW, Step.COMMITMENT)
+        return await continue_on(ctx, chosen)
+    RECOMMEND.start(ctx, Step.COMMITMENT)
     return [_commitment_prompt(ctx, commitments)]
 
 
 def _commitment_prompt(ctx: Context, commitments: list[Commitment]) -> Reply:
     choices = tuple(
-        Choice(id=f"rec:c:{c.id}", label=f"{c.number}. {c.title_ar}", description=c.ogp_id) for c in commitments
+        PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}", description=c.ogp_id) for c in commitments
     )
-    return Reply(text=ctx.t("choose-commitment"), choices=(*choices, _cancel_choice(ctx)))
+    return Reply(text=ctx.t("choose-commitment"), choices=(*choices, _cancel(ctx)))
 
 
-def _cancel_choice(ctx: Context) -> Choice:
-    return Choice(id="rec:x", label=ctx.t("cancel-button"))
+def _cancel(ctx: Context) -> Choice:
+    return Cancel().choice(ctx.t("cancel-button"))
 
 
-async def _chose_commitment(ctx: Context, commitment: Commitment, *, replace: bool = False) -> list[Reply]:
+async def continue_on(
+    ctx: Context,
+    commitment: Commitment,
+    *,
+    replace: bool = False,
+    round_id: int | None = None,
+    question_id: int | None = None,
+) -> list[Reply]:
+    """Go on from a chosen commitment (here, the status view, or a round's working group) to its theme."""
+    draft = Draft(commitment_id=commitment.id, round_id=round_id, question_id=question_id)
     themes = await catalogue.list_themes(ctx.conn, commitment.id)
     if themes:
-        ctx.goto(FLOW, Step.THEME, commitment_id=commitment.id, theme_id=None)
-        choices = tuple(Choice(id=f"rec:t:{t.id}", label=t.title_ar) for t in themes)
-        other = Choice(id=f"rec:t:{OTHER_THEME}", label=ctx.t("theme-other"))
+        RECOMMEND.goto(ctx, Step.THEME, draft)
+        choices = tuple(PickTheme(theme=t.id).choice(t.title_ar) for t in themes)
+        other = PickTheme(theme=OTHER_THEME).choice(ctx.t("theme-other"))
         text = ctx.t("choose-theme", commitment=commitment.title_ar)
-        return [Reply(text=text, choices=(*choices, other, _cancel_choice(ctx)), replace=replace)]
-    ctx.goto(FLOW, Step.TEXT, commitment_id=commitment.id, theme_id=None)
+        return [Reply(text=text, choices=(*choices, other, _cancel(ctx)), replace=replace)]
+    RECOMMEND.goto(ctx, Step.TEXT, draft)
     return [_ask_text(ctx, commitment, replace=replace)]
 
 
@@ -81,79 +142,51 @@ def _ask_text(ctx: Context, commitment: Commitment, *, replace: bool = False) ->
         min=ctx.config.recommendation_min,
         max=ctx.config.recommendation_max,
     )
-    return Reply(text=text, choices=(_cancel_choice(ctx),), replace=replace)
+    return Reply(text=text, choices=(_cancel(ctx),), replace=replace)
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route a rec:* button."""
-    parts = (ctx.incoming.choice or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    arg = parse_int(parts[2]) if len(parts) > 2 else None
-    if action == "start":
-        return await _start_on(ctx, arg)
-    if action == "x" and ctx.flow == FLOW:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("cancelled"), replace=True)]
-    if ctx.flow != FLOW or ctx.participant is None:
-        return await stale_button(ctx)
-    if action == "c" and ctx.step == Step.COMMITMENT:
-        return await _on_commitment(ctx, arg)
-    if action == "t" and ctx.step == Step.THEME:
-        return await _on_theme(ctx, arg)
-    if action == "ok" and ctx.step == Step.PREVIEW:
-        return await _store(ctx)
-    if action == "edit" and ctx.step == Step.PREVIEW:
-        ctx.goto(FLOW, Step.TEXT)
-        text = ctx.t("ask-recommendation-again", text=ctx.data["text"])
-        return [Reply(text=text, choices=(_cancel_choice(ctx),), replace=True)]
-    return await stale_button(ctx)
-
-
-async def _start_on(ctx: Context, commitment_id: int | None) -> list[Reply]:
-    """Start the flow on a commitment chosen elsewhere (the status view)."""
-    commitment = await _active_commitment(ctx, commitment_id)
-    if commitment is None:
-        return await unknown_button(ctx)
-    if ctx.participant is None:
-        ctx.data["_then"] = ["recommend", str(commitment.number)]
-        return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
-    if refused := await flood.refusal(ctx):
-        return [refused]
-    return await _chose_commitment(ctx, commitment)
-
-
-async def continue_on(ctx: Context, commitment: Commitment, *, replace: bool = False) -> list[Reply]:
-    """Continue the flow on a commitment chosen elsewhere (a round's working group)."""
-    return await _chose_commitment(ctx, commitment, replace=replace)
-
-
-async def _active_commitment(ctx: Context, commitment_id: int | None) -> Commitment | None:
-    if commitment_id is None:
-        return None
+async def _active_commitment(ctx: Context, commitment_id: int) -> Commitment | None:
     return next((c for c in await catalogue.list_commitments(ctx.conn) if c.id == commitment_id), None)
 
 
-async def _on_commitment(ctx: Context, commitment_id: int | None) -> list[Reply]:
-    commitment = await _active_commitment(ctx, commitment_id)
+async def start_on(ctx: Context, press: StartOn) -> list[Reply]:
+    """Start the flow on a commitment chosen elsewhere (a newcomer registers first)."""
+    commitment = await _active_commitment(ctx, press.commitment)
     if commitment is None:
         return await unknown_button(ctx)
-    return await _chose_commitment(ctx, commitment, replace=True)
+    if ctx.participant is None:
+        return need_registration(ctx, "recommend", str(commitment.number))
+    if refused := await flood.refusal(ctx):
+        return [refused]
+    return await continue_on(ctx, commitment)
 
 
-async def _on_theme(ctx: Context, theme_id: int | None) -> list[Reply]:
-    commitment = await catalogue.get_commitment(ctx.conn, ctx.data["commitment_id"])
-    theme = await catalogue.get_theme(ctx.conn, theme_id) if theme_id else None
-    valid = theme_id == OTHER_THEME or (theme is not None and theme.commitment_id == ctx.data["commitment_id"])
+@requires(Who.REGISTERED)
+async def pick_commitment(ctx: Member, press: PickCommitment) -> list[Reply]:
+    """Take the commitment."""
+    commitment = await _active_commitment(ctx, press.commitment)
+    if commitment is None:
+        return await unknown_button(ctx)
+    return await continue_on(ctx, commitment, replace=True)
+
+
+@requires(Who.REGISTERED)
+async def pick_theme(ctx: Member, press: PickTheme) -> list[Reply]:
+    """Take the theme (or 'another theme')."""
+    draft = RECOMMEND.load(ctx)
+    commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
+    theme = await catalogue.get_theme(ctx.conn, press.theme) if press.theme != OTHER_THEME else None
+    valid = press.theme == OTHER_THEME or (theme is not None and theme.commitment_id == draft.commitment_id)
     if commitment is None or not valid:
         return await unknown_button(ctx)
-    ctx.goto(FLOW, Step.TEXT, theme_id=theme.id if theme else None)
+    draft.theme_id = theme.id if theme else None
+    RECOMMEND.goto(ctx, Step.TEXT, draft)
     return [_ask_text(ctx, commitment, replace=True)]
 
 
-async def on_text(ctx: Context) -> list[Reply]:
+@requires(Who.REGISTERED)
+async def take_text(ctx: Member, draft: Draft) -> list[Reply]:
     """Take the typed recommendation (or a replacement while previewing)."""
-    if ctx.step not in (Step.TEXT, Step.PREVIEW):
-        return await _reprompt(ctx)
     text = clean_text(ctx.incoming.text or "")
     low, high = ctx.config.recommendation_min, ctx.config.recommendation_max
     if not text:
@@ -162,65 +195,94 @@ async def on_text(ctx: Context) -> list[Reply]:
         return [Reply(text=ctx.t("recommendation-too-short", length=len(text), min=low))]
     if len(text) > high:
         return [Reply(text=ctx.t("recommendation-too-long", length=len(text), max=high))]
-    ctx.goto(FLOW, Step.PREVIEW, text=text)
-    return [await _preview(ctx)]
+    draft.text = text
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [await _preview(ctx, draft)]
 
 
-async def _reprompt(ctx: Context) -> list[Reply]:
-    """Ask again for a button answer when text arrived instead."""
-    if ctx.step == Step.THEME:
-        commitment = await catalogue.get_commitment(ctx.conn, ctx.data["commitment_id"])
-        if commitment is not None:
-            return await _chose_commitment(ctx, commitment)
+async def ask_commitment(ctx: Context, draft: Draft) -> list[Reply]:
+    """Ask for the commitment again when text arrives instead of a button."""
     return [_commitment_prompt(ctx, await catalogue.list_commitments(ctx.conn))]
 
 
-async def _preview(ctx: Context) -> Reply:
-    commitment = await catalogue.get_commitment(ctx.conn, ctx.data["commitment_id"])
-    theme = await catalogue.get_theme(ctx.conn, ctx.data["theme_id"]) if ctx.data.get("theme_id") else None
+async def ask_theme(ctx: Context, draft: Draft) -> list[Reply]:
+    """Ask for the theme again when text arrives instead of a button."""
+    commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
+    if commitment is None:
+        return await ask_commitment(ctx, draft)
+    return await continue_on(ctx, commitment, round_id=draft.round_id, question_id=draft.question_id)
+
+
+async def _preview(ctx: Context, draft: Draft) -> Reply:
+    commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
+    theme = await catalogue.get_theme(ctx.conn, draft.theme_id) if draft.theme_id else None
     text = ctx.t(
         "recommendation-preview",
         commitment=commitment.title_ar if commitment else "",
         theme=theme.title_ar if theme else ctx.t("theme-other"),
-        text=ctx.data["text"],
+        text=draft.text or "",
     )
-    choices = (
-        Choice(id="rec:ok", label=ctx.t("confirm-send")),
-        Choice(id="rec:edit", label=ctx.t("edit-text")),
-        _cancel_choice(ctx),
-    )
+    choices = (Send().choice(ctx.t("confirm-send")), Edit().choice(ctx.t("edit-text")), _cancel(ctx))
     return Reply(text=text, choices=choices)
 
 
-async def _store(ctx: Context) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - checked by on_choice
+@requires(Who.REGISTERED)
+async def edit(ctx: Member, press: Edit) -> list[Reply]:
+    """Ask for the text again, showing the draft."""
+    draft = RECOMMEND.load(ctx)
+    RECOMMEND.goto(ctx, Step.TEXT, draft)
+    text = ctx.t("ask-recommendation-again", text=draft.text or "")
+    return [Reply(text=text, choices=(_cancel(ctx),), replace=True)]
+
+
+@requires(Who.REGISTERED)
+async def send(ctx: Member, press: Send) -> list[Reply]:
+    """Store the recommendation and give its receipt."""
     if refused := await flood.refusal(ctx):  # another channel of the same person may have sent meanwhile
         return [refused]
-    from handlers import round_input  # see start()
-
-    late = await round_input.refuse_late(ctx)
-    if late is not None:
-        return late
+    draft = RECOMMEND.load(ctx)
+    for check in ctx.hooks(BEFORE_STORE):
+        if (refusal := await check(ctx, draft)) is not None:
+            return refusal
     stored = await recommendations.add_recommendation(
         ctx.conn,
         participant_id=ctx.participant.id,
-        commitment_id=ctx.data["commitment_id"],
-        theme_id=ctx.data.get("theme_id"),
-        text=ctx.data["text"],
+        commitment_id=draft.commitment_id,
+        theme_id=draft.theme_id,
+        text=draft.text or "",
         channel=ctx.incoming.channel,
         now=ctx.now,
         event_id=ctx.incoming.event_id,
-        round_id=ctx.data.get("round_id"),
+        round_id=draft.round_id,
     )
-    await round_input.after_store(ctx, stored)
+    for record in ctx.hooks(AFTER_STORE):
+        await record(ctx, draft, stored)
     ctx.end()
     receipt = ctx.t("receipt", id=stored.id)
     return [with_menu(ctx, ctx.t("recommendation-stored", receipt=receipt), replace=True)]
 
 
+RECOMMEND = Flow(
+    name="recommend",
+    data=Draft,
+    cancel=Cancel,
+    steps={
+        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_commitment),
+        Step.THEME: Accepts(buttons=(PickTheme,), ask=ask_theme),
+        Step.TEXT: Accepts(text=take_text),
+        Step.PREVIEW: Accepts(text=take_text, buttons=(Send, Edit)),
+    },
+)
+
 FEATURE = Feature(
     commands={"recommend": start},
-    choices={"rec": on_choice},
-    flows={FLOW: on_text},
+    buttons=(
+        on(StartOn, start_on),
+        on(PickCommitment, pick_commitment),
+        on(PickTheme, pick_theme),
+        on(Send, send),
+        on(Edit, edit),
+    ),
+    flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},
 )

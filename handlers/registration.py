@@ -5,18 +5,21 @@ from __future__ import annotations
 from enum import StrEnum
 
 from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button
+from handlers.contract import Reply
+from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
 from handlers.labels import governorate_label, sector_label
 from handlers.menu import with_menu
 from handlers.text import clean_line, shorten
 from storage import participants
 from storage.models import GOVERNORATES, Sector
 
-FLOW = "register"
 NAME_LIMITS = (2, 80)
 ORGANISATION_LIMITS = (2, 150)
+NO_GOVERNORATE = "-"
 
 
 class Step(StrEnum):
@@ -29,6 +32,49 @@ class Step(StrEnum):
     CONSENT = "consent"
 
 
+class Answer(StrEnum):
+    """An answer to the consent question."""
+
+    YES = "yes"
+    NO = "no"
+
+
+class Profile(FlowData):
+    """What the newcomer has told so far."""
+
+    profile_name: str | None = None  # the name their app shows, offered as a button
+    name: str | None = None
+    organisation: str | None = None
+    sector: Sector | None = None
+    governorate: str | None = None
+
+
+class UseProfileName(Button, prefix="reg:name"):
+    """Use the name the person's app shows."""
+
+
+class NoOrganisation(Button, prefix="reg:org"):
+    """The person speaks for no organisation."""
+
+
+class PickSector(Button, prefix="reg:sector"):
+    """The kind of organisation the person speaks for."""
+
+    sector: Sector
+
+
+class PickGovernorate(Button, prefix="reg:gov"):
+    """Where the person lives ('-' when they would rather not say)."""
+
+    governorate: str
+
+
+class Consent(Button, prefix="reg:consent"):
+    """Agree to the privacy notice, or decline it."""
+
+    answer: Answer
+
+
 async def start(ctx: Context) -> list[Reply]:
     """Answer /start: welcome back a registered person, otherwise begin registration."""
     if ctx.participant is not None:
@@ -39,7 +85,7 @@ async def start(ctx: Context) -> list[Reply]:
 def begin(ctx: Context) -> list[Reply]:
     """Start registration from the first question."""
     profile = clean_line(ctx.incoming.name or "")
-    ctx.goto(FLOW, Step.NAME, profile_name=profile if _fits(profile, NAME_LIMITS) else None)
+    REGISTER.start(ctx, Step.NAME, profile_name=profile if _fits(profile, NAME_LIMITS) else None)
     return [Reply(text=ctx.t("welcome")), prompt(ctx)]
 
 
@@ -47,22 +93,20 @@ def prompt(ctx: Context) -> Reply:
     """Return the question of the current registration step."""
     step = Step(ctx.step or Step.NAME)
     if step is Step.NAME:
-        profile = ctx.data.get("profile_name")
-        choices = (
-            (Choice(id="reg:name", label=ctx.t("use-profile-name", name=shorten(profile, 30))),) if profile else ()
-        )
-        return Reply(text=ctx.t("ask-name"), choices=choices)
+        profile = REGISTER.load(ctx).profile_name
+        use = UseProfileName().choice(ctx.t("use-profile-name", name=shorten(profile, 30))) if profile else None
+        return Reply(text=ctx.t("ask-name"), choices=(use,) if use else ())
     if step is Step.ORGANISATION:
-        return Reply(text=ctx.t("ask-organisation"), choices=(Choice(id="reg:org", label=ctx.t("no-organisation")),))
+        return Reply(text=ctx.t("ask-organisation"), choices=(NoOrganisation().choice(ctx.t("no-organisation")),))
     if step is Step.SECTOR:
-        sectors = tuple(Choice(id=f"reg:sector:{s.value}", label=sector_label(ctx, s)) for s in Sector)
+        sectors = tuple(PickSector(sector=s).choice(sector_label(ctx, s)) for s in Sector)
         return Reply(text=ctx.t("ask-sector"), choices=sectors)
     if step is Step.GOVERNORATE:
-        govs = tuple(Choice(id=f"reg:gov:{g}", label=governorate_label(ctx, g)) for g in GOVERNORATES)
-        skip = Choice(id="reg:gov:-", label=ctx.t("skip-governorate"))
+        govs = tuple(PickGovernorate(governorate=g).choice(governorate_label(ctx, g)) for g in GOVERNORATES)
+        skip = PickGovernorate(governorate=NO_GOVERNORATE).choice(ctx.t("skip-governorate"))
         return Reply(text=ctx.t("ask-governorate"), choices=(*govs, skip))
-    agree = Choice(id="reg:consent:yes", label=ctx.t("consent-agree"))
-    decline = Choice(id="reg:consent:no", label=ctx.t("consent-decline"))
+    agree = Consent(answer=Answer.YES).choice(ctx.t("consent-agree"))
+    decline = Consent(answer=Answer.NO).choice(ctx.t("consent-decline"))
     return Reply(text=ctx.t("privacy-notice"), choices=(agree, decline))
 
 
@@ -70,79 +114,118 @@ def _fits(text: str, limits: tuple[int, int]) -> bool:
     return limits[0] <= len(text) <= limits[1]
 
 
-async def on_text(ctx: Context) -> list[Reply]:
-    """Take a typed answer to the current step."""
-    value = clean_line(ctx.incoming.text or "")
-    if ctx.step == Step.NAME:
-        if not _fits(value, NAME_LIMITS):
-            return [Reply(text=ctx.t("name-invalid", min=NAME_LIMITS[0], max=NAME_LIMITS[1])), prompt(ctx)]
-        ctx.goto(FLOW, Step.ORGANISATION, name=value)
-        return [prompt(ctx)]
-    if ctx.step == Step.ORGANISATION:
-        if not _fits(value, ORGANISATION_LIMITS):
-            low, high = ORGANISATION_LIMITS
-            return [Reply(text=ctx.t("organisation-invalid", min=low, max=high)), prompt(ctx)]
-        ctx.goto(FLOW, Step.SECTOR, organisation=value)
-        return [prompt(ctx)]
-    # The remaining steps are answered with buttons: ask again.
-    return [prompt(ctx)]
-
-
-async def on_choice(ctx: Context) -> list[Reply] | None:
-    """Take a pressed answer; None when the button does not belong to the current step."""
-    parts = (ctx.incoming.choice or "").split(":")
-    if ctx.flow != FLOW or len(parts) < 2:
-        return None
-    action, value = parts[1], parts[2] if len(parts) > 2 else ""
-    if action == "name" and ctx.step == Step.NAME and ctx.data.get("profile_name"):
-        ctx.goto(FLOW, Step.ORGANISATION, name=ctx.data["profile_name"])
-    elif action == "org" and ctx.step == Step.ORGANISATION:
-        ctx.goto(FLOW, Step.SECTOR, organisation=None)
-    elif action == "sector" and ctx.step == Step.SECTOR and value in Sector.__members__.values():
-        ctx.goto(FLOW, Step.GOVERNORATE, sector=value)
-    elif action == "gov" and ctx.step == Step.GOVERNORATE and (value in GOVERNORATES or value == "-"):
-        ctx.goto(FLOW, Step.CONSENT, governorate=None if value == "-" else value)
-    elif action == "consent" and ctx.step == Step.CONSENT and value in ("yes", "no"):
-        return await (_complete(ctx) if value == "yes" else _decline(ctx))
-    else:
-        return None
+def _next(ctx: Context, step: Step, profile: Profile) -> list[Reply]:
+    """Move to a step and ask its question in place of the pressed message."""
+    REGISTER.goto(ctx, step, profile)
     return [prompt(ctx).model_copy(update={"replace": True})]
 
 
-async def _decline(ctx: Context) -> list[Reply]:
-    ctx.end()
-    ctx.data.clear()
-    return [Reply(text=ctx.t("consent-declined"), replace=True)]
+async def take_name(ctx: Context, profile: Profile) -> list[Reply]:
+    """Take the typed name."""
+    value = clean_line(ctx.incoming.text or "")
+    if not _fits(value, NAME_LIMITS):
+        return [Reply(text=ctx.t("name-invalid", min=NAME_LIMITS[0], max=NAME_LIMITS[1])), prompt(ctx)]
+    profile.name = value
+    REGISTER.goto(ctx, Step.ORGANISATION, profile)
+    return [prompt(ctx)]
 
 
-async def _complete(ctx: Context) -> list[Reply]:
-    data = ctx.data
+async def take_organisation(ctx: Context, profile: Profile) -> list[Reply]:
+    """Take the typed organisation."""
+    value = clean_line(ctx.incoming.text or "")
+    if not _fits(value, ORGANISATION_LIMITS):
+        low, high = ORGANISATION_LIMITS
+        return [Reply(text=ctx.t("organisation-invalid", min=low, max=high)), prompt(ctx)]
+    profile.organisation = value
+    REGISTER.goto(ctx, Step.SECTOR, profile)
+    return [prompt(ctx)]
+
+
+async def ask_again(ctx: Context, profile: Profile) -> list[Reply]:
+    """Ask a button step's question again when text arrives instead."""
+    return [prompt(ctx)]
+
+
+async def use_profile_name(ctx: Context, press: UseProfileName) -> list[Reply]:
+    """Take the app's name as the person's name."""
+    profile = REGISTER.load(ctx)
+    if not profile.profile_name:
+        return [prompt(ctx)]
+    profile.name = profile.profile_name
+    return _next(ctx, Step.ORGANISATION, profile)
+
+
+async def no_organisation(ctx: Context, press: NoOrganisation) -> list[Reply]:
+    """Record that the person speaks for no organisation."""
+    profile = REGISTER.load(ctx)
+    profile.organisation = None
+    return _next(ctx, Step.SECTOR, profile)
+
+
+async def pick_sector(ctx: Context, press: PickSector) -> list[Reply]:
+    """Take the sector."""
+    profile = REGISTER.load(ctx)
+    profile.sector = press.sector
+    return _next(ctx, Step.GOVERNORATE, profile)
+
+
+async def pick_governorate(ctx: Context, press: PickGovernorate) -> list[Reply]:
+    """Take the governorate (or none)."""
+    if press.governorate != NO_GOVERNORATE and press.governorate not in GOVERNORATES:
+        return await unknown_button(ctx)
+    profile = REGISTER.load(ctx)
+    profile.governorate = None if press.governorate == NO_GOVERNORATE else press.governorate
+    return _next(ctx, Step.CONSENT, profile)
+
+
+async def consent(ctx: Context, press: Consent) -> list[Reply]:
+    """Register the person on consent; on refusal, forget everything they typed."""
+    if press.answer is Answer.NO:
+        ctx.end()
+        ctx.carry.then = None
+        return [Reply(text=ctx.t("consent-declined"), replace=True)]
+    profile = REGISTER.load(ctx)
+    if profile.name is None or profile.sector is None:
+        ctx.end()
+        return begin(ctx)
     ctx.participant = await participants.register(
         ctx.conn,
         ctx.incoming.channel,
         ctx.incoming.user,
-        name=data["name"],
-        organisation=data.get("organisation"),
-        sector=Sector(data["sector"]),
-        governorate=data.get("governorate"),
+        name=profile.name,
+        organisation=profile.organisation,
+        sector=profile.sector,
+        governorate=profile.governorate,
         now=ctx.now,
     )
     ctx.end()
     done = ctx.t("registered", name=ctx.participant.name or "")
-    if "_then" in ctx.data:
+    if ctx.carry.then is not None:
         return [Reply(text=done, replace=True)]
     return [with_menu(ctx, done, replace=True)]
 
 
-async def answer_choice(ctx: Context) -> list[Reply]:
-    """Route a reg:* button, telling the person when it is stale."""
-    replies = await on_choice(ctx)
-    return replies if replies is not None else await stale_button(ctx)
-
+REGISTER = Flow(
+    name="register",
+    data=Profile,
+    steps={
+        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName,)),
+        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,)),
+        Step.SECTOR: Accepts(buttons=(PickSector,), ask=ask_again),
+        Step.GOVERNORATE: Accepts(buttons=(PickGovernorate,), ask=ask_again),
+        Step.CONSENT: Accepts(buttons=(Consent,), ask=ask_again),
+    },
+)
 
 FEATURE = Feature(
     commands={"start": start},
-    choices={"reg": answer_choice},
-    flows={FLOW: on_text},
+    buttons=(
+        on(UseProfileName, use_profile_name),
+        on(NoOrganisation, no_organisation),
+        on(PickSector, pick_sector),
+        on(PickGovernorate, pick_governorate),
+        on(Consent, consent),
+    ),
+    flows=(REGISTER,),
     keywords={"keyword-start": "start"},
 )

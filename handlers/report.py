@@ -2,56 +2,80 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from handlers import documents
 from handlers.context import Context
-from handlers.contract import Choice, Document, Reply
+from handlers.contract import Document, Reply
 from handlers.documents import AuditLine, Built, DocumentKind, Job
-from handlers.fallback import stale_button, unknown_button
+from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.menu import with_menu
-from handlers.text import parse_int
+from handlers.kit.access import requires_role
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from storage.exports import ExportScope, get_round, recent_rounds
 
-FLOW = "report"
-STEP = "scope"
 ROUNDS_SHOWN = 8
 
 
+class Step(StrEnum):
+    """The one step: which input the report covers."""
+
+    SCOPE = "scope"
+
+
+class Nothing(FlowData):
+    """The report flow carries no data."""
+
+
+class WholePlan(Button, prefix="rep:all"):
+    """Report on the whole plan's input."""
+
+
+class OneRound(Button, prefix="rep:r"):
+    """Report on one round."""
+
+    round: int
+
+
+class Cancel(Button, prefix="rep:x"):
+    """Write no report."""
+
+
+@requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
     """Answer /report: straight away when there are no rounds, else ask which input to report on."""
-    if not ctx.is_coordinator:
-        return [with_menu(ctx, ctx.t("rep-not-allowed"))]
     rounds = await recent_rounds(ctx.conn, ROUNDS_SHOWN)
     if not rounds:
         return await _deliver(ctx, None)
-    ctx.goto(FLOW, STEP)
+    REPORT.start(ctx, Step.SCOPE)
     choices = (
-        Choice(id="rep:all", label=ctx.t("rep-scope-plan")),
-        *(Choice(id=f"rep:r:{r.id}", label=r.name) for r in rounds),
-        Choice(id="rep:x", label=ctx.t("cancel-button")),
+        WholePlan().choice(ctx.t("rep-scope-plan")),
+        *(OneRound(round=r.id).choice(r.name) for r in rounds),
+        Cancel().choice(ctx.t("cancel-button")),
     )
     return [Reply(text=ctx.t("rep-choose-scope"), choices=choices)]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route a rep:* button."""
-    if not ctx.is_coordinator:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("rep-not-allowed"))]
-    parts = (ctx.incoming.choice or "").split(":")
-    if parts[1:] == ["x"]:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("cancelled"), replace=True)]
-    if parts[1:] != ["all"] and not (len(parts) == 3 and parts[1] == "r"):
+@requires_role(Who.COORDINATOR)
+async def whole_plan(ctx: Context, press: WholePlan) -> list[Reply]:
+    """Report on the whole plan."""
+    return await _deliver(ctx, None)
+
+
+@requires_role(Who.COORDINATOR)
+async def one_round(ctx: Context, press: OneRound) -> list[Reply]:
+    """Report on one round."""
+    if await get_round(ctx.conn, press.round) is None:
         return await unknown_button(ctx)
-    if ctx.flow != FLOW or ctx.step != STEP:
-        return await stale_button(ctx)
-    if parts[1] == "all":
-        return await _deliver(ctx, None)
-    round_id = parse_int(parts[2])
-    if round_id is None or await get_round(ctx.conn, round_id) is None:
-        return await unknown_button(ctx)
-    return await _deliver(ctx, round_id)
+    return await _deliver(ctx, press.round)
+
+
+async def ask_again(ctx: Context, nothing: Nothing) -> list[Reply]:
+    """Text at the scope step: point to the buttons."""
+    return [Reply(text=ctx.t("use-buttons"), choices=(Cancel().choice(ctx.t("cancel-button")),))]
 
 
 async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
@@ -78,4 +102,15 @@ async def build(job: Job) -> Built:
     return Built([Reply(text=caption, document=document, choices=job.menu)], audit)
 
 
-FEATURE = Feature(commands={"report": start}, choices={"rep": on_choice})
+REPORT = Flow(
+    name="report",
+    data=Nothing,
+    cancel=Cancel,
+    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound), ask=ask_again)},
+)
+
+FEATURE = Feature(
+    commands={"report": start},
+    buttons=(on(WholePlan, whole_plan), on(OneRound, one_round)),
+    flows=(REPORT,),
+)

@@ -1,4 +1,4 @@
-"""Who may do what: role checks, the polite refusal, and each role's Telegram command menu."""
+"""Each role's Telegram command menu, and roles' names."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from handlers import registration
 from handlers.context import Context, HandlerConfig
 from handlers.contract import Choice, Reply
-from handlers.menu import with_menu
 from messages_ar import Messages
 from storage import outbox, participants, roles
 from storage.models import Role
@@ -31,17 +29,6 @@ COORDINATOR_COMMANDS = {
     "stats": "command-stats",
     "report": "command-report",
 }
-
-
-def refuse(ctx: Context) -> list[Reply]:
-    """Refuse a privileged action politely; nothing changes."""
-    ctx.end()
-    return [with_menu(ctx, ctx.t("roles-refused"))]
-
-
-def may_handle(ctx: Context, commitment_id: int) -> bool:
-    """Tell whether the person may answer and report on a commitment (its officer, or a coordinator)."""
-    return ctx.participant is not None and (ctx.is_coordinator or commitment_id in ctx.liaison_commitments())
 
 
 def role_commands(held: list[tuple[Role, int | None]], coordinator: bool) -> dict[str, str]:
@@ -100,12 +87,6 @@ async def queue_all_menus(conn: aiosqlite.Connection, messages: Messages, config
             conn, channel=MENU_CHANNEL, recipient=external_id, payload=payload, now=now, kind=COMMANDS_KIND
         )
     return len(people) + len(unregistered)
-
-
-def need_registration(ctx: Context, command: str, args: str = "") -> list[Reply]:
-    """Register the person first, then run the command that asked for it."""
-    ctx.data["_then"] = [command, args]
-    return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
 
 
 def role_label(ctx: Context, role: Role, commitment_number: int | None) -> str:

@@ -2,30 +2,53 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from handlers import recommend
-from handlers.context import Context
-from handlers.contract import Choice, Reply
+from handlers.context import Context, Member
+from handlers.contract import Reply
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import requires
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.menu import menu_choices, with_menu
 from handlers.round_views import deadline_text
-from handlers.text import parse_int, shorten
+from handlers.text import shorten
 from storage import catalogue, rounds
 from storage.models import Commitment, Recommendation
 from storage.rounds import Membership, Question, Round
 
-FLOW = "round_question"
-ASK = "question"
 GENERAL = 0  # the "another question or a general remark" button
-ROUND_KEYS = ("round_id", "question_id")
 
 
-async def start_in_round(ctx: Context) -> list[Reply] | None:
+class Step(StrEnum):
+    """The one step: which discussion question the input answers."""
+
+    QUESTION = "question"
+
+
+class InRound(FlowData):
+    """The round and working group the input is for."""
+
+    round_id: int
+    commitment_id: int
+
+
+class PickQuestion(Button, prefix="rq"):
+    """The discussion question the input answers (0: another question or a general remark)."""
+
+    question: int
+
+
+class Cancel(Button, prefix="rq:x"):
+    """Leave without recommending."""
+
+
+async def start_in_round(ctx: Member) -> list[Reply] | None:
     """Start /recommend in the person's working group when they are in an open round; None otherwise."""
-    for key in ROUND_KEYS:
-        ctx.data.pop(key, None)  # a recommendation is a round's only when this function says so
-    if ctx.participant is None or ctx.incoming.args:
-        return None
     current = await rounds.current_membership(ctx.conn, ctx.participant.id)
     if current is None:
         return None
@@ -37,45 +60,33 @@ async def start_in_round(ctx: Context) -> list[Reply] | None:
         return None
     questions = await rounds.list_questions(ctx.conn, found.id, commitment.id)
     if not questions:
-        return await _continue(ctx, found, commitment, None)
-    ctx.goto(FLOW, ASK, round_id=found.id, commitment_id=commitment.id)
+        return await recommend.continue_on(ctx, commitment, round_id=found.id)
+    ASK_QUESTION.start(ctx, Step.QUESTION, round_id=found.id, commitment_id=commitment.id)
     return [_question_prompt(ctx, found, commitment, questions)]
 
 
 def _question_prompt(ctx: Context, found: Round, commitment: Commitment, questions: list[Question]) -> Reply:
-    choices = [Choice(id=f"rq:{q.id}", label=shorten(q.text_ar, 60)) for q in questions]
-    choices.append(Choice(id=f"rq:{GENERAL}", label=ctx.t("round-question-general")))
-    choices.append(Choice(id="rq:x", label=ctx.t("cancel-button")))
+    choices = [PickQuestion(question=q.id).choice(shorten(q.text_ar, 60)) for q in questions]
+    choices.append(PickQuestion(question=GENERAL).choice(ctx.t("round-question-general")))
+    choices.append(Cancel().choice(ctx.t("cancel-button")))
     text = ctx.t("round-ask-question", name=found.name, group=f"{commitment.number}. {commitment.title_ar}")
     return Reply(text=text, choices=tuple(choices))
-
-
-async def _continue(ctx: Context, found: Round, commitment: Commitment, question: Question | None) -> list[Reply]:
-    """Hand over to the recommendation flow on the group's commitment, remembering the round and question."""
-    replies = await recommend.continue_on(ctx, commitment, replace=question is not None)
-    ctx.data.update(round_id=found.id, question_id=question.id if question else None)
-    return replies
 
 
 def late_refusal(ctx: Context, found: Round, membership: Membership) -> list[Reply]:
     """Refuse round input after the deadline, with the next steps and a way to send general input instead."""
     text = ctx.t("round-late", name=found.name, deadline=deadline_text(ctx, found.deadline))
-    general = Choice(id=f"rec:start:{membership.commitment_id}", label=ctx.t("round-general-button"))
+    general = recommend.StartOn(commitment=membership.commitment_id).choice(ctx.t("round-general-button"))
     return [Reply(text=text, choices=(general, *menu_choices(ctx)))]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Take the discussion question (rq:<id>, rq:0 for none, rq:x to cancel)."""
-    value = (ctx.incoming.choice or "").partition(":")[2]
-    if ctx.flow != FLOW or ctx.step != ASK or ctx.participant is None:
-        return await stale_button(ctx)
-    if value == "x":
-        ctx.end()
-        return [with_menu(ctx, ctx.t("cancelled"), replace=True)]
-    question_id = parse_int(value)
-    found = await rounds.get_round(ctx.conn, int(ctx.data.get("round_id", 0)))
-    commitment = await catalogue.get_commitment(ctx.conn, int(ctx.data.get("commitment_id", 0)))
-    if question_id is None or found is None or commitment is None:
+@requires(Who.REGISTERED)
+async def pick_question(ctx: Member, press: PickQuestion) -> list[Reply]:
+    """Take the discussion question and hand over to the recommendation flow."""
+    where = ASK_QUESTION.load(ctx)
+    found = await rounds.get_round(ctx.conn, where.round_id)
+    commitment = await catalogue.get_commitment(ctx.conn, where.commitment_id)
+    if found is None or commitment is None:
         return await unknown_button(ctx)
     membership = await rounds.get_membership(ctx.conn, found.id, ctx.participant.id)
     if membership is None or membership.commitment_id != commitment.id:
@@ -83,18 +94,20 @@ async def on_choice(ctx: Context) -> list[Reply]:
     if not found.accepts_input(ctx.now):
         ctx.end()
         return late_refusal(ctx, found, membership)
-    question = await rounds.get_question(ctx.conn, question_id) if question_id != GENERAL else None
-    if question_id != GENERAL and (
+    question = await rounds.get_question(ctx.conn, press.question) if press.question != GENERAL else None
+    if press.question != GENERAL and (
         question is None or question.round_id != found.id or question.commitment_id not in (None, commitment.id)
     ):
         return await unknown_button(ctx)
-    return await _continue(ctx, found, commitment, question)
+    return await recommend.continue_on(
+        ctx, commitment, replace=question is not None, round_id=found.id, question_id=question.id if question else None
+    )
 
 
-async def on_text(ctx: Context) -> list[Reply]:
-    """Ask again for the question when text arrives instead of a button."""
-    found = await rounds.get_round(ctx.conn, int(ctx.data.get("round_id", 0)))
-    commitment = await catalogue.get_commitment(ctx.conn, int(ctx.data.get("commitment_id", 0)))
+async def ask_question(ctx: Context, where: InRound) -> list[Reply]:
+    """Ask for the question again when text arrives instead of a button."""
+    found = await rounds.get_round(ctx.conn, where.round_id)
+    commitment = await catalogue.get_commitment(ctx.conn, where.commitment_id)
     if found is None or commitment is None:
         ctx.end()
         return [with_menu(ctx, ctx.t("not-understood"))]
@@ -102,16 +115,14 @@ async def on_text(ctx: Context) -> list[Reply]:
     return [_question_prompt(ctx, found, commitment, questions)]
 
 
-async def refuse_late(ctx: Context) -> list[Reply] | None:
+async def refuse_late(ctx: Member, draft: recommend.Draft) -> list[Reply] | None:
     """Before a recommendation is stored: refuse it if it belongs to a round past its deadline."""
-    round_id = ctx.data.get("round_id")
-    if not round_id or ctx.participant is None:
+    if draft.round_id is None:
         return None
-    found = await rounds.get_round(ctx.conn, int(round_id))
-    membership = await rounds.get_membership(ctx.conn, int(round_id), ctx.participant.id)
-    if found is None or membership is None or membership.commitment_id != ctx.data.get("commitment_id"):
-        for key in ROUND_KEYS:  # the person left the group meanwhile: this is general input
-            ctx.data.pop(key, None)
+    found = await rounds.get_round(ctx.conn, draft.round_id)
+    membership = await rounds.get_membership(ctx.conn, draft.round_id, ctx.participant.id)
+    if found is None or membership is None or membership.commitment_id != draft.commitment_id:
+        draft.round_id = draft.question_id = None  # the person left the group meanwhile: this is general input
         return None
     if found.accepts_input(ctx.now):
         return None
@@ -119,14 +130,25 @@ async def refuse_late(ctx: Context) -> list[Reply] | None:
     return [reply.model_copy(update={"replace": True}) for reply in late_refusal(ctx, found, membership)]
 
 
-async def after_store(ctx: Context, stored: Recommendation) -> None:
+async def after_store(ctx: Member, draft: recommend.Draft, stored: Recommendation) -> None:
     """Record which discussion question a round recommendation answers."""
-    question_id = ctx.data.get("question_id")
-    if stored.round_id is not None and question_id:
-        await rounds.tag_question(ctx.conn, stored.id, int(question_id))
+    if stored.round_id is not None and draft.question_id:
+        await rounds.tag_question(ctx.conn, stored.id, draft.question_id)
 
+
+ASK_QUESTION = Flow(
+    name="round_question",
+    data=InRound,
+    cancel=Cancel,
+    steps={Step.QUESTION: Accepts(buttons=(PickQuestion,), ask=ask_question)},
+)
 
 FEATURE = Feature(
-    choices={"rq": on_choice},
-    flows={FLOW: on_text},
+    buttons=(on(PickQuestion, pick_question),),
+    flows=(ASK_QUESTION,),
+    hooks=(
+        recommend.ON_START.bind(start_in_round),
+        recommend.BEFORE_STORE.bind(refuse_late),
+        recommend.AFTER_STORE.bind(after_store),
+    ),
 )

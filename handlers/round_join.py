@@ -3,23 +3,58 @@
 from __future__ import annotations
 
 from handlers import round_input
-from handlers.context import Context
+from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import as_member, requires
+from handlers.kit.buttons import Button
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.menu import with_menu
 from handlers.round_views import date_text, deadline_text, numbered, place_text
-from handlers.text import parse_int, shorten
-from storage import rounds
+from handlers.text import shorten
+from storage import endorsements, rounds
 from storage.models import Commitment
 from storage.rounds import LINK_PREFIX, Membership, Round, RoundInput, RoundState
 
 PAGE_SIZE = 5
 PREVIEW_CHARS = 300
-SESSION_KEY = "_round"  # kept across flows so the main menu can offer the group view
 
 
-async def on_link(ctx: Context) -> list[Reply]:
+class JoinGroup(Button, prefix="grp:j"):
+    """Join (or move to) a round's working group."""
+
+    round: int
+    commitment: int
+
+
+class GroupView(Button, prefix="grp:v"):
+    """The working group's recommendations."""
+
+
+class GroupPage(Button, prefix="grp:p"):
+    """Another page of the working group's recommendations."""
+
+    offset: int
+
+
+class ChangeGroup(Button, prefix="grp:ch"):
+    """Choose another working group."""
+
+
+class GroupRecommend(Button, prefix="grp:rec"):
+    """Add a recommendation in the working group."""
+
+
+class GroupEndorse(Button, prefix="grp:e"):
+    """Support a recommendation of the working group."""
+
+    rec: int
+
+
+@requires(Who.REGISTERED)
+async def on_link(ctx: Member) -> list[Reply]:
     """Answer /start r_<code> (and /join r_<code>, or the code typed): welcome and ask for the working group."""
     code = (ctx.incoming.args or "").strip()[len(LINK_PREFIX) :]
     found = await rounds.get_round_by_code(ctx.conn, code) if code else None
@@ -28,7 +63,6 @@ async def on_link(ctx: Context) -> list[Reply]:
     refused = _refusal(ctx, found)
     if refused is not None:
         return refused
-    assert ctx.participant is not None  # noqa: S101 - the router registers people before deep links
     membership = await rounds.get_membership(ctx.conn, found.id, ctx.participant.id)
     return [await _group_prompt(ctx, found, membership)]
 
@@ -45,7 +79,7 @@ def _refusal(ctx: Context, found: Round) -> list[Reply] | None:
 async def _group_prompt(ctx: Context, found: Round, membership: Membership | None, *, replace: bool = False) -> Reply:
     commitments = await rounds.round_commitments(ctx.conn, found.id)
     choices = tuple(
-        Choice(id=f"grp:j:{found.id}:{c.id}", label=f"{c.number}. {c.title_ar}")
+        JoinGroup(round=found.id, commitment=c.id).choice(f"{c.number}. {c.title_ar}")
         for c in commitments
         if membership is None or c.id != membership.commitment_id
     )
@@ -67,39 +101,22 @@ def _group_name(commitment: Commitment) -> str:
     return f"{commitment.number}. {commitment.title_ar}"
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route a grp:* button."""
-    parts = (ctx.incoming.choice or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    args = [parse_int(p) for p in parts[2:]]
-    if ctx.participant is None or any(a is None for a in args):
-        return await unknown_button(ctx)
-    numbers = [a for a in args if a is not None]
-    if action == "j" and len(numbers) == 2:
-        return await _join(ctx, numbers[0], numbers[1])
-    if action in ("v", "ch", "rec") and not numbers:
-        return await _on_group_action(ctx, action)
-    if action == "p" and len(numbers) == 1:
-        return await group_view(ctx, offset=numbers[0], replace=True)
-    if action == "e" and len(numbers) == 1:
-        return await _endorse(ctx, numbers[0])
-    return await unknown_button(ctx)
-
-
-async def _join(ctx: Context, round_id: int, commitment_id: int) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - checked by on_choice
-    found = await rounds.get_round(ctx.conn, round_id)
+@requires(Who.REGISTERED)
+async def join(ctx: Member, press: JoinGroup) -> list[Reply]:
+    """Join (or move to) a working group while the round takes input."""
+    found = await rounds.get_round(ctx.conn, press.round)
     if found is None:
         return await unknown_button(ctx)
     refused = _refusal(ctx, found)
     if refused is not None:
         return refused
-    commitment = next((c for c in await rounds.round_commitments(ctx.conn, found.id) if c.id == commitment_id), None)
+    groups = await rounds.round_commitments(ctx.conn, found.id)
+    commitment = next((c for c in groups if c.id == press.commitment), None)
     if commitment is None:
         return await unknown_button(ctx)
     before = await rounds.get_membership(ctx.conn, found.id, ctx.participant.id)
     await rounds.join_group(ctx.conn, found.id, ctx.participant.id, commitment.id, ctx.now)
-    ctx.data[SESSION_KEY] = found.id
+    ctx.carry.round = found.id
     if before is not None:
         text = ctx.t("round-group-changed", group=_group_name(commitment))
     else:
@@ -115,17 +132,33 @@ async def _join(ctx: Context, round_id: int, commitment_id: int) -> list[Reply]:
 
 def _group_actions(ctx: Context) -> tuple[Choice, ...]:
     return (
-        Choice(id="grp:rec", label=ctx.t("round-add-button")),
-        Choice(id="grp:v", label=ctx.t("round-group-view-button")),
-        Choice(id="grp:ch", label=ctx.t("round-change-group-button")),
+        GroupRecommend().choice(ctx.t("round-add-button")),
+        GroupView().choice(ctx.t("round-group-view-button")),
+        ChangeGroup().choice(ctx.t("round-change-group-button")),
     )
 
 
-async def _on_group_action(ctx: Context, action: str) -> list[Reply]:
-    if action == "v":
-        return await group_view(ctx, replace=True)
-    if action == "rec":
-        return await round_input.start_in_round(ctx) or [with_menu(ctx, ctx.t("round-no-group"))]
+@requires(Who.REGISTERED)
+async def view(ctx: Member, press: GroupView) -> list[Reply]:
+    """Show the working group's recommendations in place."""
+    return await group_view(ctx, replace=True)
+
+
+@requires(Who.REGISTERED)
+async def turn(ctx: Member, press: GroupPage) -> list[Reply]:
+    """Show another page of the working group's recommendations."""
+    return await group_view(ctx, offset=press.offset, replace=True)
+
+
+@requires(Who.REGISTERED)
+async def add(ctx: Member, press: GroupRecommend) -> list[Reply]:
+    """Recommend in the working group."""
+    return await round_input.start_in_round(ctx) or [with_menu(ctx, ctx.t("round-no-group"))]
+
+
+@requires(Who.REGISTERED)
+async def change(ctx: Member, press: ChangeGroup) -> list[Reply]:
+    """Offer the other working groups."""
     current = await _current(ctx)
     if current is None:
         return [with_menu(ctx, ctx.t("round-no-group"))]
@@ -134,24 +167,23 @@ async def _on_group_action(ctx: Context, action: str) -> list[Reply]:
     return refused or [await _group_prompt(ctx, found, membership, replace=True)]
 
 
-async def _current(ctx: Context) -> tuple[Round, Membership] | None:
-    assert ctx.participant is not None  # noqa: S101 - callers check
+async def _current(ctx: Member) -> tuple[Round, Membership] | None:
     current = await rounds.current_membership(ctx.conn, ctx.participant.id)
     if current is None:
-        ctx.data.pop(SESSION_KEY, None)
+        ctx.carry.round = None
     return current
 
 
 async def show_group(ctx: Context) -> list[Reply]:
     """Answer /group: the working group's recommendations."""
-    if ctx.participant is None:
+    member = as_member(ctx)
+    if member is None:
         return [with_menu(ctx, ctx.t("round-no-group"))]
-    return await group_view(ctx)
+    return await group_view(member)
 
 
-async def group_view(ctx: Context, *, offset: int = 0, replace: bool = False, note: str | None = None) -> list[Reply]:
+async def group_view(ctx: Member, *, offset: int = 0, replace: bool = False, note: str | None = None) -> list[Reply]:
     """Show a page of the group's recommendations, most endorsed first, with endorse buttons."""
-    assert ctx.participant is not None  # noqa: S101 - callers check
     current = await _current(ctx)
     if current is None:
         return [with_menu(ctx, ctx.t("round-no-group"), replace=replace)]
@@ -176,8 +208,7 @@ async def group_view(ctx: Context, *, offset: int = 0, replace: bool = False, no
     return [Reply(text="\n\n".join(lines), choices=_view_choices(ctx, found, items, offset, total), replace=replace)]
 
 
-def _item(ctx: Context, item: RoundInput, questions: dict[int, str]) -> str:
-    assert ctx.participant is not None  # noqa: S101 - callers check
+def _item(ctx: Member, item: RoundInput, questions: dict[int, str]) -> str:
     if item.participant_id == ctx.participant.id:
         mine = ctx.t("round-group-item-mine")
     else:
@@ -193,46 +224,53 @@ def _item(ctx: Context, item: RoundInput, questions: dict[int, str]) -> str:
     )
 
 
-def _view_choices(ctx: Context, found: Round, items: list[RoundInput], offset: int, total: int) -> tuple[Choice, ...]:
-    assert ctx.participant is not None  # noqa: S101 - callers check
+def _view_choices(ctx: Member, found: Round, items: list[RoundInput], offset: int, total: int) -> tuple[Choice, ...]:
     choices: list[Choice] = []
     if found.accepts_input(ctx.now):
         choices += [
-            Choice(id=f"grp:e:{i.id}", label=ctx.t("round-endorse-button", receipt=ctx.t("receipt", id=i.id)))
+            GroupEndorse(rec=i.id).choice(ctx.t("round-endorse-button", receipt=ctx.t("receipt", id=i.id)))
             for i in items
             if i.participant_id != ctx.participant.id and not i.endorsed_by_me
         ]
     if offset > 0:
-        choices.append(Choice(id=f"grp:p:{max(0, offset - PAGE_SIZE)}", label=ctx.t("previous")))
+        choices.append(GroupPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
     if offset + PAGE_SIZE < total:
-        choices.append(Choice(id=f"grp:p:{offset + PAGE_SIZE}", label=ctx.t("more")))
+        choices.append(GroupPage(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
     if found.accepts_input(ctx.now):
         choices += _group_actions(ctx)[::2]  # add a recommendation, change group
     return tuple(choices)
 
 
-async def _endorse(ctx: Context, recommendation_id: int) -> list[Reply]:
-    assert ctx.participant is not None  # noqa: S101 - checked by on_choice
+@requires(Who.REGISTERED)
+async def endorse(ctx: Member, press: GroupEndorse) -> list[Reply]:
+    """Support a recommendation of the working group, once, while the round takes input."""
     current = await _current(ctx)
     if current is None:
         return [with_menu(ctx, ctx.t("round-no-group"))]
     found, membership = current
     if not found.accepts_input(ctx.now):
         return round_input.late_refusal(ctx, found, membership)
-    item = await rounds.get_input(ctx.conn, recommendation_id, ctx.participant.id)
+    item = await rounds.get_input(ctx.conn, press.rec, ctx.participant.id)
     if item is None or item.round_id != found.id or item.commitment_id != membership.commitment_id:
         return await group_view(ctx, note=ctx.t("round-endorse-unknown"), replace=True)
     if item.participant_id == ctx.participant.id:
         return await group_view(ctx, note=ctx.t("round-endorse-own"), replace=True)
     receipt = ctx.t("receipt", id=item.id)
-    if not await rounds.endorse(ctx.conn, item.id, ctx.participant.id, ctx.now):
+    if not await endorsements.endorse(ctx.conn, item.id, ctx.participant.id, ctx.now):
         return await group_view(ctx, note=ctx.t("round-endorse-again"), replace=True)
     return await group_view(ctx, note=ctx.t("round-endorsed", receipt=receipt), replace=True)
 
 
 FEATURE = Feature(
     commands={"group": show_group},
-    choices={"grp": on_choice},
+    buttons=(
+        on(JoinGroup, join),
+        on(GroupView, view),
+        on(GroupPage, turn),
+        on(GroupRecommend, add),
+        on(ChangeGroup, change),
+        on(GroupEndorse, endorse),
+    ),
     deep_links={LINK_PREFIX: on_link},
     keywords={"keyword-group": "group"},
 )

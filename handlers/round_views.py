@@ -10,6 +10,15 @@ import segno
 from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
 from handlers.labels import sector_label, short_date
+from handlers.round_buttons import (
+    RoundAttendance,
+    RoundClose,
+    RoundDeadline,
+    RoundFindings,
+    RoundList,
+    RoundOpen,
+    RoundQr,
+)
 from storage import rounds
 from storage.models import Commitment
 from storage.rounds import Attendance, CommitmentFindings, Count, Question, Round, RoundState
@@ -55,7 +64,7 @@ def deadline_text(ctx: Context, deadline: datetime | None) -> str:
     if deadline is None:
         return ctx.t("round-no-deadline")
     local = deadline.astimezone(ctx.config.timezone)
-    return f"{short_date(ctx, local)} {local:%H:%M}"
+    return f"{short_date(ctx, local)} {ctx.messages.time(local)}"
 
 
 def numbered(lines: list[str]) -> str:
@@ -103,7 +112,7 @@ def _count_lines(ctx: Context, counts: tuple[Count, ...], *, sectors: bool) -> s
 
 def _sector_summary(ctx: Context, counts: tuple[Count, ...]) -> str:
     parts = [f"{sector_label(ctx, c.label) if c.label else ctx.t('round-no-sector')} {c.count}" for c in counts]
-    return ctx.t("round-group-sectors", sectors="، ".join(parts)) if parts else ""
+    return ctx.t("round-group-sectors", sectors=ctx.messages.join(parts)) if parts else ""
 
 
 def attendance_text(ctx: Context, found: Round, figures: Attendance) -> str:
@@ -178,15 +187,15 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
 def _card_choices(ctx: Context, found: Round) -> tuple[Choice, ...]:
     rid = found.id
     state_action = {
-        RoundState.DRAFT: Choice(id=f"rnd:open:{rid}", label=ctx.t("round-open-button")),
-        RoundState.OPEN: Choice(id=f"rnd:close:{rid}", label=ctx.t("round-close-button")),
-        RoundState.CLOSED: Choice(id=f"rnd:open:{rid}", label=ctx.t("round-reopen-button")),
+        RoundState.DRAFT: RoundOpen(round=rid).choice(ctx.t("round-open-button")),
+        RoundState.OPEN: RoundClose(round=rid).choice(ctx.t("round-close-button")),
+        RoundState.CLOSED: RoundOpen(round=rid).choice(ctx.t("round-reopen-button")),
     }[found.state]
     return (
         state_action,
-        Choice(id=f"rnd:qr:{rid}", label=ctx.t("round-qr-button")),
-        Choice(id=f"rnd:att:{rid}", label=ctx.t("round-attendance-button")),
-        Choice(id=f"rnd:fnd:{rid}", label=ctx.t("round-findings-button")),
-        Choice(id=f"rnd:dl:{rid}", label=ctx.t("round-deadline-button")),
-        Choice(id="rnd:l:0", label=ctx.t("round-back-button")),
+        RoundQr(round=rid).choice(ctx.t("round-qr-button")),
+        RoundAttendance(round=rid).choice(ctx.t("round-attendance-button")),
+        RoundFindings(round=rid).choice(ctx.t("round-findings-button")),
+        RoundDeadline(round=rid).choice(ctx.t("round-deadline-button")),
+        RoundList(offset=0).choice(ctx.t("round-back-button")),
     )

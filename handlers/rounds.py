@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from handlers import round_new
+from collections.abc import Awaitable, Callable
+
 from handlers.context import Context
-from handlers.contract import Choice, Reply
+from handlers.contract import Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.menu import with_menu
+from handlers.kit.access import requires_role
+from handlers.kit.routes import on
+from handlers.kit.who import Who
+from handlers.round_buttons import (
+    NewRound,
+    RoundAttendance,
+    RoundClose,
+    RoundDeadline,
+    RoundFindings,
+    RoundList,
+    RoundOpen,
+    RoundQr,
+    RoundView,
+)
 from handlers.round_views import (
     attendance_text,
     card,
@@ -17,23 +31,25 @@ from handlers.round_views import (
     qr_document,
     state_label,
 )
-from handlers.text import parse_int, shorten
+from handlers.text import shorten
 from storage import rounds
 from storage.rounds import Round, RoundState
 
 PAGE_SIZE = 8
 
-
-def refuse(ctx: Context) -> list[Reply]:
-    """Tell a non-coordinator politely that rounds are not theirs to manage."""
-    return [with_menu(ctx, ctx.t("round-not-allowed"))]
+RoundButton = RoundView | RoundOpen | RoundClose | RoundQr | RoundAttendance | RoundFindings | RoundDeadline
 
 
+@requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
-    """Answer /round: the list of rounds (coordinators only)."""
-    if not ctx.is_coordinator:
-        return refuse(ctx)
+    """Answer /round: the list of rounds."""
     return await round_list(ctx, 0)
+
+
+@requires_role(Who.COORDINATOR)
+async def turn(ctx: Context, press: RoundList) -> list[Reply]:
+    """Show another page of rounds."""
+    return await round_list(ctx, press.offset, replace=True)
 
 
 async def round_list(ctx: Context, offset: int, *, replace: bool = False) -> list[Reply]:
@@ -44,42 +60,38 @@ async def round_list(ctx: Context, offset: int, *, replace: bool = False) -> lis
     lines += [
         ctx.t("round-list-line", name=r.name, date=date_text(ctx, r), state=state_label(ctx, r.state)) for r in found
     ]
-    choices = [Choice(id=f"rnd:v:{r.id}", label=shorten(r.name, 40)) for r in found]
+    choices = [RoundView(round=r.id).choice(shorten(r.name, 40)) for r in found]
     if offset > 0:
-        choices.append(Choice(id=f"rnd:l:{max(0, offset - PAGE_SIZE)}", label=ctx.t("previous")))
+        choices.append(RoundList(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
     if offset + PAGE_SIZE < total:
-        choices.append(Choice(id=f"rnd:l:{offset + PAGE_SIZE}", label=ctx.t("more")))
-    choices.append(Choice(id="rnd:new", label=ctx.t("round-new-button")))
+        choices.append(RoundList(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    choices.append(NewRound().choice(ctx.t("round-new-button")))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route a rnd:* button; every one of them is for coordinators only."""
-    if not ctx.is_coordinator:
-        return refuse(ctx)
-    parts = (ctx.incoming.choice or "").split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    arg = parse_int(parts[2]) if len(parts) == 3 else None
-    if action in round_new.ACTIONS:
-        return await round_new.on_choice(ctx, action, arg)
-    if action == "l" and arg is not None:
-        return await round_list(ctx, arg, replace=True)
-    found = await rounds.get_round(ctx.conn, arg) if arg is not None else None
-    if found is None or action not in _ROUND_ACTIONS:
-        return await unknown_button(ctx)
-    return await _ROUND_ACTIONS[action](ctx, found)
+def _on_round(
+    action: Callable[[Context, Round], Awaitable[list[Reply]]],
+) -> Callable[[Context, RoundButton], Awaitable[list[Reply]]]:
+    """Return a handler that finds the round a button names, then acts on it."""
+
+    async def handle(ctx: Context, press: RoundButton) -> list[Reply]:
+        found = await rounds.get_round(ctx.conn, press.round)
+        return await (action(ctx, found) if found is not None else unknown_button(ctx))
+
+    handle.__doc__ = action.__doc__
+    return handle
 
 
 async def _view(ctx: Context, found: Round) -> list[Reply]:
+    """Show the round's card."""
     return await card(ctx, found, replace=True)
 
 
 async def _open(ctx: Context, found: Round) -> list[Reply]:
+    """Open a draft round, or reopen a closed one."""
     if found.state is RoundState.OPEN:
         return await card(ctx, found, note=ctx.t("round-already", state=state_label(ctx, found.state)))
-    await rounds.open_round(ctx.conn, found.id, ctx.now)
-    reopened = await rounds.get_round(ctx.conn, found.id)
-    assert reopened is not None  # noqa: S101 - it was just read
+    reopened = await rounds.open_round(ctx.conn, found.id, ctx.now)
     if found.state is RoundState.DRAFT:
         key = "round-opened"
     else:
@@ -88,15 +100,15 @@ async def _open(ctx: Context, found: Round) -> list[Reply]:
 
 
 async def _close(ctx: Context, found: Round) -> list[Reply]:
+    """Close an open round."""
     if found.state is not RoundState.OPEN:
         return await card(ctx, found, note=ctx.t("round-already", state=state_label(ctx, found.state)))
-    await rounds.close_round(ctx.conn, found.id, ctx.now)
-    closed = await rounds.get_round(ctx.conn, found.id)
-    assert closed is not None  # noqa: S101 - it was just read
+    closed = await rounds.close_round(ctx.conn, found.id, ctx.now)
     return await card(ctx, closed, note=ctx.t("round-closed-done"))
 
 
 async def _qr(ctx: Context, found: Round) -> list[Reply]:
+    """Send the printable QR code of the join link."""
     link = join_link(ctx, found)
     if link is None:
         return [Reply(text=ctx.t("round-qr-unavailable", code=found.link_payload))]
@@ -106,35 +118,37 @@ async def _qr(ctx: Context, found: Round) -> list[Reply]:
 
 
 async def _attendance(ctx: Context, found: Round) -> list[Reply]:
+    """Show who joined."""
     figures = await rounds.attendance(ctx.conn, found.id)
-    back = Choice(id=f"rnd:v:{found.id}", label=shorten(found.name, 40))
+    back = RoundView(round=found.id).choice(shorten(found.name, 40))
     return [Reply(text=attendance_text(ctx, found, figures), choices=(back,))]
 
 
 async def _findings(ctx: Context, found: Round) -> list[Reply]:
+    """Show the round's input by commitment, question and theme."""
     findings = await rounds.findings(ctx.conn, found.id)
-    back = Choice(id=f"rnd:v:{found.id}", label=shorten(found.name, 40))
+    back = RoundView(round=found.id).choice(shorten(found.name, 40))
     return [Reply(text=findings_text(ctx, found, findings), choices=(back,))]
 
 
-async def _deadline(ctx: Context, found: Round) -> list[Reply]:
-    return round_new.ask_new_deadline(ctx, found)
-
-
-_ROUND_ACTIONS = {
-    "v": _view,
-    "open": _open,
-    "close": _close,
-    "qr": _qr,
-    "att": _attendance,
-    "fnd": _findings,
-    "dl": _deadline,
-}
-
+# Every rnd:* button is a coordinator's: the declaration sits on each route.
+view = requires_role(Who.COORDINATOR)(_on_round(_view))
+open_round = requires_role(Who.COORDINATOR)(_on_round(_open))
+close_round = requires_role(Who.COORDINATOR)(_on_round(_close))
+qr_code = requires_role(Who.COORDINATOR)(_on_round(_qr))
+attendance = requires_role(Who.COORDINATOR)(_on_round(_attendance))
+findings = requires_role(Who.COORDINATOR)(_on_round(_findings))
 
 FEATURE = Feature(
     commands={"round": start},
-    choices={"rnd": on_choice},
-    flows={round_new.FLOW: round_new.on_text, round_new.DEADLINE_FLOW: round_new.on_deadline_text},
+    buttons=(
+        on(RoundList, turn),
+        on(RoundView, view),
+        on(RoundOpen, open_round),
+        on(RoundClose, close_round),
+        on(RoundQr, qr_code),
+        on(RoundAttendance, attendance),
+        on(RoundFindings, findings),
+    ),
     keywords={"keyword-round": "round"},
 )

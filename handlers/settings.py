@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from handlers import roles as access
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
+from handlers.context import Context, Member
+from handlers.contract import Reply
 from handlers.feature import Feature
+from handlers.kit.access import requires
+from handlers.kit.buttons import Button
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.menu import menu_choices
 from storage import preferences
 from storage.preferences import Notice
+
+
+class Toggle(Button, prefix="set"):
+    """Turn one kind of notification on or off."""
+
+    notice: Notice
 
 
 def _label(ctx: Context, notice: Notice, on: bool) -> str:
@@ -21,34 +29,25 @@ def _label(ctx: Context, notice: Notice, on: bool) -> str:
     return ctx.t("settings-on", name=name) if on else ctx.t("settings-off", name=name)
 
 
-async def start(ctx: Context) -> list[Reply]:
+@requires(Who.REGISTERED)
+async def start(ctx: Member) -> list[Reply]:
     """Answer /settings."""
-    if ctx.participant is None:
-        return access.need_registration(ctx, "settings")
     return show(ctx, replace=False)
 
 
-def show(ctx: Context, *, replace: bool) -> list[Reply]:
+def show(ctx: Member, *, replace: bool) -> list[Reply]:
     """Show each kind of notification with a button that turns it on or off."""
-    assert ctx.participant is not None  # noqa: S101 - callers check
     participant = ctx.participant
-    choices = tuple(
-        Choice(id=f"set:{n.value}", label=_label(ctx, n, preferences.is_on(participant, n))) for n in Notice
-    )
+    choices = tuple(Toggle(notice=n).choice(_label(ctx, n, preferences.is_on(participant, n))) for n in Notice)
     return [Reply(text=ctx.t("settings-title"), choices=(*choices, *menu_choices(ctx)), replace=replace)]
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Toggle one kind of notification (set:answers|status|reminders)."""
-    value = (ctx.incoming.choice or "").partition(":")[2]
-    if value not in Notice.__members__.values():
-        return await unknown_button(ctx)
-    if ctx.participant is None:
-        return access.need_registration(ctx, "settings")
-    notice = Notice(value)
-    on = not preferences.is_on(ctx.participant, notice)
-    ctx.participant = await preferences.set_preference(ctx.conn, ctx.participant.id, notice, on)
+@requires(Who.REGISTERED, then="settings")
+async def toggle(ctx: Member, press: Toggle) -> list[Reply]:
+    """Turn one kind of notification on or off."""
+    on_now = not preferences.is_on(ctx.participant, press.notice)
+    ctx.participant = await preferences.set_preference(ctx.conn, ctx.participant.id, press.notice, on_now)
     return show(ctx, replace=True)
 
 
-FEATURE = Feature(commands={"settings": start}, choices={"set": on_choice})
+FEATURE = Feature(commands={"settings": start}, buttons=(on(Toggle, toggle),))

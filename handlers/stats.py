@@ -7,16 +7,16 @@ from handlers.context import Context
 from handlers.contract import Document, Reply
 from handlers.documents import Built, DocumentKind, Job
 from handlers.feature import Feature
-from handlers.menu import with_menu
+from handlers.kit.access import requires_role
+from handlers.kit.who import Who
 from reports.chart import render_chart
 from reports.stats import gather_stats, stats_text
 from storage.exports import ExportScope
 
 
+@requires_role(Who.COORDINATOR)
 async def show(ctx: Context) -> list[Reply]:
     """Answer /stats: the figures and the chart follow, built on a read-only snapshot."""
-    if not ctx.is_coordinator:
-        return [with_menu(ctx, ctx.t("stats-not-allowed"))]
     return await documents.request(ctx, DocumentKind.STATS, ExportScope())
 
 

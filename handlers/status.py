@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from handlers import endorse
+from handlers import recommend
+from handlers.commitment_buttons import Board, Browse, Detail, FollowHere, Switch
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.kit.routes import on
 from handlers.labels import completion_label, progress_bar, short_date
 from handlers.menu import with_menu
 from handlers.text import parse_int
-from storage import catalogue
+from storage import catalogue, endorsements, follows
 from storage.models import CommitmentStatus, Completion
 
 
@@ -24,7 +26,7 @@ async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
     lines += [_board_line(ctx, row) for row in rows]
     lines += ["", ctx.t("status-choose")]
     choices = tuple(
-        Choice(id=f"st:c:{r.commitment.id}", label=f"{r.commitment.number}. {r.commitment.title_ar}") for r in rows
+        Detail(commitment=r.commitment.id).choice(f"{r.commitment.number}. {r.commitment.title_ar}") for r in rows
     )
     return [Reply(text="\n".join(lines), choices=choices, replace=replace)]
 
@@ -69,14 +71,24 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
             lines.append(ctx.t("status-milestone-line", title=m.title, state=completion_label(ctx, m.state), due=due))
         parts.append("\n".join(lines))
     parts.append(ctx.t("status-recommendations", count=row.recommendations))
-    support, extra = await endorse.commitment_extras(ctx, c.id)
+    support, extra = await _support_and_follow(ctx, c.id)
     parts[-1] += "\n" + support
     choices = (
-        Choice(id=f"rec:start:{c.id}", label=ctx.t("recommend-on-this")),
+        recommend.StartOn(commitment=c.id).choice(ctx.t("recommend-on-this")),
         *extra,
-        Choice(id="st:list", label=ctx.t("all-commitments")),
+        Board().choice(ctx.t("all-commitments")),
     )
     return [Reply(text="\n\n".join(parts), choices=choices, replace=replace)]
+
+
+async def _support_and_follow(ctx: Context, commitment_id: int) -> tuple[str, tuple[Choice, ...]]:
+    """Return the endorsement line, and the follow and browse buttons of a commitment's view."""
+    count = await endorsements.count_for_commitment(ctx.conn, commitment_id)
+    following = ctx.participant is not None and commitment_id in await follows.followed(ctx.conn, ctx.participant.id)
+    switch = FollowHere(switch=Switch.OFF if following else Switch.ON, commitment=commitment_id)
+    follow = switch.choice(ctx.t("follow-off-button" if following else "follow-on-button"))
+    browse = Browse(commitment=commitment_id, offset=0).choice(ctx.t("endorse-browse"))
+    return ctx.t("endorse-count", count=count), (follow, browse)
 
 
 def _latest_text(ctx: Context, row: CommitmentStatus) -> str:
@@ -99,20 +111,20 @@ async def start(ctx: Context) -> list[Reply]:
     return await board(ctx)
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route a st:* button."""
-    parts = (ctx.incoming.choice or "").split(":")
-    if parts[1:] == ["list"]:
-        return await board(ctx, replace=True)
-    commitment_id = parse_int(parts[2]) if len(parts) == 3 and parts[1] == "c" else None
-    active = {c.id for c in await catalogue.list_commitments(ctx.conn)}
-    if commitment_id not in active or commitment_id is None:
+async def show_board(ctx: Context, press: Board) -> list[Reply]:
+    """Show every commitment in place of the detail."""
+    return await board(ctx, replace=True)
+
+
+async def show_detail(ctx: Context, press: Detail) -> list[Reply]:
+    """Show one commitment of the active plan."""
+    if press.commitment not in {c.id for c in await catalogue.list_commitments(ctx.conn)}:
         return await unknown_button(ctx)
-    return await detail(ctx, commitment_id)
+    return await detail(ctx, press.commitment)
 
 
 FEATURE = Feature(
     commands={"status": start},
-    choices={"st": on_choice},
+    buttons=(on(Board, show_board), on(Detail, show_detail)),
     keywords={"keyword-status": "status"},
 )

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from handlers import roles as access
 from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
+from handlers.contract import Reply
+from handlers.fallback import stale_button
 from handlers.feature import Feature
-from handlers.text import parse_int, shorten
+from handlers.kit.access import requires_role
+from handlers.kit.buttons import Button
+from handlers.kit.routes import on
+from handlers.kit.who import Who
+from handlers.menu import OpenMenu
+from handlers.text import shorten
 from storage import audit, catalogue, participants, roles
 from storage.models import Role
 from storage.roles import RoleHolder
@@ -15,11 +22,46 @@ from storage.roles import RoleHolder
 MAX_LISTED = 60
 
 
+class RoleCode(StrEnum):
+    """A role as a button carries it."""
+
+    COORDINATOR = "c"
+    LIAISON = "l"
+
+
+ROLE_OF = {RoleCode.COORDINATOR: Role.COORDINATOR, RoleCode.LIAISON: Role.LIAISON}
+
+
+class TeamList(Button, prefix="team:list"):
+    """Who holds which role."""
+
+
+class AskRemove(Button, prefix="team:rm"):
+    """Ask to confirm taking a role away."""
+
+    participant: int
+    role: RoleCode
+    commitment: int  # 0 for a coordinator
+
+
+class Remove(Button, prefix="team:ok"):
+    """Take the role away (confirmed)."""
+
+    participant: int
+    role: RoleCode
+    commitment: int
+
+
+@requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
     """Answer /team."""
-    if not ctx.is_coordinator:
-        return access.refuse(ctx)
     return await show(ctx, replace=False)
+
+
+@requires_role(Who.COORDINATOR)
+async def show_list(ctx: Context, press: TeamList) -> list[Reply]:
+    """Show the team in place."""
+    return await show(ctx, replace=True)
 
 
 async def show(ctx: Context, *, replace: bool, notice: str | None = None) -> list[Reply]:
@@ -36,53 +78,56 @@ async def show(ctx: Context, *, replace: bool, notice: str | None = None) -> lis
     if not holders:
         lines.append(ctx.t("team-empty"))
     choices = [
-        Choice(id=_remove_id("rm", h), label=ctx.t("team-remove-button", name=shorten(h.name or "—", 24)))
-        for h in holders
+        _button(AskRemove, h).choice(ctx.t("team-remove-button", name=shorten(h.name or "—", 24))) for h in holders
     ]
-    choices.append(Choice(id="m:invite", label=ctx.t("team-invite-button")))
+    choices.append(OpenMenu(command="invite").choice(ctx.t("team-invite-button")))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]
 
 
-def _remove_id(action: str, holder: RoleHolder) -> str:
-    return f"team:{action}:{holder.participant_id}:{holder.role.value[0]}:{holder.commitment_id or 0}"
+def _button(kind: type[AskRemove] | type[Remove], holder: RoleHolder) -> AskRemove | Remove:
+    code = RoleCode.COORDINATOR if holder.role is Role.COORDINATOR else RoleCode.LIAISON
+    return kind(participant=holder.participant_id, role=code, commitment=holder.commitment_id or 0)
 
 
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route team:* buttons: rm (ask), ok (remove), list."""
-    if not ctx.is_coordinator:
-        return access.refuse(ctx)
-    parts = (ctx.incoming.choice or "").split(":")
-    if parts[1:] == ["list"]:
-        return await show(ctx, replace=True)
-    holder = await _holder(ctx, parts)
-    if holder is None:
-        return await (stale_button(ctx) if len(parts) == 5 and parts[1] in ("rm", "ok") else unknown_button(ctx))
-    numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
-    label = access.role_label(ctx, holder.role, numbers.get(holder.commitment_id or 0))
-    if parts[1] == "rm":
-        text = ctx.t("team-confirm-remove", name=holder.name or "—", role=label)
-        choices = (
-            Choice(id=_remove_id("ok", holder), label=ctx.t("team-confirm-button")),
-            Choice(id="team:list", label=ctx.t("cancel-button")),
-        )
-        return [Reply(text=text, choices=choices, replace=True)]
-    return await _remove(ctx, holder, label)
-
-
-async def _holder(ctx: Context, parts: list[str]) -> RoleHolder | None:
-    """Find the granted role a team:rm/ok button names; None when it is gone or the data is forged."""
-    if len(parts) != 5 or parts[1] not in ("rm", "ok"):
-        return None
-    pid, commitment = parse_int(parts[2]), parse_int(parts[4])
-    role = {"c": Role.COORDINATOR, "l": Role.LIAISON}.get(parts[3])
+async def _holder(ctx: Context, press: AskRemove | Remove) -> RoleHolder | None:
+    """Find the granted role a button names; None when it is gone (or the data is forged)."""
+    role = ROLE_OF[press.role]
     return next(
         (
             h
             for h in await roles.holders(ctx.conn)
-            if h.participant_id == pid and h.role is role and (h.commitment_id or 0) == commitment
+            if h.participant_id == press.participant and h.role is role and (h.commitment_id or 0) == press.commitment
         ),
         None,
     )
+
+
+async def _label(ctx: Context, holder: RoleHolder) -> str:
+    numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
+    return access.role_label(ctx, holder.role, numbers.get(holder.commitment_id or 0))
+
+
+@requires_role(Who.COORDINATOR)
+async def ask_remove(ctx: Context, press: AskRemove) -> list[Reply]:
+    """Ask to confirm taking a role away."""
+    holder = await _holder(ctx, press)
+    if holder is None:
+        return await stale_button(ctx)
+    text = ctx.t("team-confirm-remove", name=holder.name or "—", role=await _label(ctx, holder))
+    choices = (
+        _button(Remove, holder).choice(ctx.t("team-confirm-button")),
+        TeamList().choice(ctx.t("cancel-button")),
+    )
+    return [Reply(text=text, choices=choices, replace=True)]
+
+
+@requires_role(Who.COORDINATOR)
+async def remove(ctx: Context, press: Remove) -> list[Reply]:
+    """Take the role away, audit it and refresh the person's command menu."""
+    holder = await _holder(ctx, press)
+    if holder is None:
+        return await stale_button(ctx)
+    return await _remove(ctx, holder, await _label(ctx, holder))
 
 
 async def _remove(ctx: Context, holder: RoleHolder, label: str) -> list[Reply]:
@@ -97,4 +142,7 @@ async def _remove(ctx: Context, holder: RoleHolder, label: str) -> list[Reply]:
     return await show(ctx, replace=True, notice=notice)
 
 
-FEATURE = Feature(commands={"team": start}, choices={"team": on_choice})
+FEATURE = Feature(
+    commands={"team": start},
+    buttons=(on(TeamList, show_list), on(AskRemove, ask_remove), on(Remove, remove)),
+)

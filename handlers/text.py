@@ -10,7 +10,8 @@ import unicodedata
 _INVISIBLE = dict.fromkeys(
     [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200E, 0x200F, 0xFEFF, 0x061C], None
 )
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Arabic-Indic (U+0660...) and Persian (U+06F0...) digits, and the Arabic percent sign, as their Western forms.
+_DIGITS = str.maketrans({0x066A: "%"} | {base + n: str(n) for base in (0x0660, 0x06F0) for n in range(10)})
 _SPACES = re.compile(r"[ \t]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -34,13 +35,13 @@ def clean_line(raw: str) -> str:
 
 
 def western_digits(raw: str) -> str:
-    """Return text with Arabic-Indic and Persian digits turned into 0-9."""
+    """Return text with Arabic-Indic and Persian digits turned into 0-9 (and ٪ into %)."""
     return raw.translate(_DIGITS)
 
 
 def parse_int(raw: str) -> int | None:
     """Read a whole number typed with any digits; None when it is not one."""
-    text = western_digits(clean_line(raw)).rstrip("%٪").strip()
+    text = western_digits(clean_line(raw)).rstrip("%").strip()
     # Nine digits at most: no id or percentage is longer, and int() refuses 4,300+ digit strings anyway.
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 

@@ -6,21 +6,25 @@ import re
 from enum import StrEnum
 
 from handlers import inbox, notify
-from handlers import roles as access
-from handlers.context import Context
+from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
+from handlers.kit.access import refuse, requires
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
 from handlers.labels import completion_label, progress_bar
 from handlers.menu import with_menu
 from handlers.text import clean_line, clean_text, parse_int
 from storage import audit, catalogue, milestones
 from storage.models import Commitment, Completion
 
-FLOW = "update"
 NOTE_MAX = 1000
 URL_MAX = 500
 QUICK_PROGRESS = (0, 25, 50, 75, 100)
+NO_MILESTONE = 0
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -37,182 +41,253 @@ class Step(StrEnum):
     PREVIEW = "preview"
 
 
+class Progress(FlowData):
+    """The update being reported."""
+
+    commitment_id: int = 0
+    completion: Completion = Completion.NOT_STARTED
+    progress: int = 0
+    milestone_id: int | None = None
+    milestone_state: Completion | None = None
+    note: str | None = None
+    evidence: str | None = None
+
+
+class PickCommitment(Button, prefix="upd:c"):
+    """The commitment to report on."""
+
+    commitment: int
+
+
+class PickCompletion(Button, prefix="upd:l"):
+    """The commitment's completion level."""
+
+    completion: Completion
+
+
+class PickProgress(Button, prefix="upd:p"):
+    """A quick progress percentage."""
+
+    progress: int
+
+
+class PickMilestone(Button, prefix="upd:m"):
+    """A milestone whose state changed (0: none)."""
+
+    milestone: int
+
+
+class PickMilestoneState(Button, prefix="upd:ms"):
+    """The milestone's new state."""
+
+    state: Completion
+
+
+class Skip(Button, prefix="upd:skip"):
+    """Go on without a note (or without evidence)."""
+
+
+class Publish(Button, prefix="upd:ok"):
+    """Publish the previewed update."""
+
+
+class Cancel(Button, prefix="upd:x"):
+    """Publish nothing."""
+
+
 def _cancel(ctx: Context) -> Choice:
-    return Choice(id="upd:x", label=ctx.t("cancel-button"))
+    return Cancel().choice(ctx.t("cancel-button"))
 
 
-async def start(ctx: Context) -> list[Reply]:
+def _mine(ctx: Member) -> Progress | None:
+    """Return the update's data while the person still answers for its commitment."""
+    report = UPDATE.load(ctx)
+    return report if ctx.may_handle(report.commitment_id) else None
+
+
+@requires(Who.OFFICER)
+async def start(ctx: Member) -> list[Reply]:
     """Answer /update: choose the commitment when the person reports on several."""
     commitments = await inbox.handled_commitments(ctx)
-    if ctx.participant is None and (ctx.is_coordinator or ctx.liaison_commitments()):
-        return access.need_registration(ctx, "update")
     if not commitments:
-        return access.refuse(ctx)
+        return refuse(ctx)
     if len(commitments) == 1:
         return await _chose(ctx, commitments[0], replace=False)
-    ctx.goto(FLOW, Step.COMMITMENT)
-    choices = tuple(Choice(id=f"upd:c:{c.id}", label=f"{c.number}. {c.title_ar}") for c in commitments)
+    UPDATE.start(ctx, Step.COMMITMENT)
+    choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
     return [Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _cancel(ctx)))]
 
 
-async def _chose(ctx: Context, commitment: Commitment, *, replace: bool) -> list[Reply]:
-    ctx.goto(FLOW, Step.COMPLETION, commitment_id=commitment.id)
+async def _chose(ctx: Member, commitment: Commitment, *, replace: bool) -> list[Reply]:
+    UPDATE.start(ctx, Step.COMPLETION, commitment_id=commitment.id)
     latest = await catalogue.latest_status(ctx.conn, commitment.id)
     current = completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED)
     text = ctx.t("update-ask-completion", number=commitment.number, title=commitment.title_ar, current=current)
-    choices = tuple(Choice(id=f"upd:l:{c.value}", label=completion_label(ctx, c)) for c in Completion)
+    choices = tuple(PickCompletion(completion=c).choice(completion_label(ctx, c)) for c in Completion)
     return [Reply(text=text, choices=(*choices, _cancel(ctx)), replace=replace)]
 
 
-def _ask_progress(ctx: Context) -> Reply:
-    choices = tuple(Choice(id=f"upd:p:{p}", label=f"{p}%") for p in QUICK_PROGRESS)
-    return Reply(text=ctx.t("update-ask-progress"), choices=(*choices, _cancel(ctx)), replace=True)
-
-
-async def _ask_milestone(ctx: Context) -> list[Reply]:
-    items = await catalogue.list_milestones(ctx.conn, ctx.data["commitment_id"])
-    if not items:
-        return [_ask_note(ctx)]
-    ctx.goto(FLOW, Step.MILESTONE)
-    choices = [Choice(id=f"upd:m:{m.id}", label=m.title[:60]) for m in items]
-    choices.append(Choice(id="upd:m:0", label=ctx.t("update-no-milestone")))
-    return [Reply(text=ctx.t("update-ask-milestone"), choices=(*choices, _cancel(ctx)))]
-
-
-def _ask_note(ctx: Context) -> Reply:
-    ctx.goto(FLOW, Step.NOTE)
-    return Reply(
-        text=ctx.t("update-ask-note"), choices=(Choice(id="upd:skip", label=ctx.t("update-skip")), _cancel(ctx))
-    )
-
-
-def _ask_evidence(ctx: Context) -> Reply:
-    ctx.goto(FLOW, Step.EVIDENCE)
-    choices = (Choice(id="upd:skip", label=ctx.t("update-skip")), _cancel(ctx))
-    return Reply(text=ctx.t("update-ask-evidence"), choices=choices)
-
-
-async def on_choice(ctx: Context) -> list[Reply]:
-    """Route upd:* buttons, re-checking the person's right to report on the commitment at every step."""
-    parts = (ctx.incoming.choice or "").split(":")
-    action, value = [*parts, "", ""][1:3]
-    if action == "x" and ctx.flow == FLOW:
-        ctx.end()
-        return [with_menu(ctx, ctx.t("cancelled"), replace=True)]
-    if not await inbox.scope(ctx):
-        return access.refuse(ctx)
-    if action == "c":
-        return await _on_commitment(ctx, parse_int(value))
-    if ctx.flow != FLOW:
-        return await stale_button(ctx)
-    if not access.may_handle(ctx, int(ctx.data.get("commitment_id", 0))):
-        return access.refuse(ctx)
-    return await _on_step_choice(ctx, action, value)
-
-
-async def _on_commitment(ctx: Context, commitment_id: int | None) -> list[Reply]:
-    commitment = await catalogue.get_commitment(ctx.conn, commitment_id) if commitment_id else None
+@requires(Who.OFFICER)
+async def pick_commitment(ctx: Member, press: PickCommitment) -> list[Reply]:
+    """Take the commitment, if the person answers for it."""
+    commitment = await catalogue.get_commitment(ctx.conn, press.commitment)
     if commitment is None:
         return await unknown_button(ctx)
-    if not access.may_handle(ctx, commitment.id):
-        return access.refuse(ctx)
-    if ctx.flow != FLOW or ctx.step != Step.COMMITMENT:
+    if not ctx.may_handle(commitment.id):
+        return refuse(ctx)
+    if not UPDATE.at(ctx, Step.COMMITMENT):  # checked here, after the commitment: a forged one is refused
         return await stale_button(ctx)
     return await _chose(ctx, commitment, replace=True)
 
 
-async def _on_step_choice(ctx: Context, action: str, value: str) -> list[Reply]:
-    if action == "l" and ctx.step == Step.COMPLETION and value in Completion.__members__.values():
-        ctx.goto(FLOW, Step.PROGRESS, completion=value)
-        return [_ask_progress(ctx)]
-    if action == "p" and ctx.step == Step.PROGRESS and parse_int(value) in QUICK_PROGRESS:
-        ctx.goto(FLOW, Step.PROGRESS, progress=parse_int(value))
-        return await _ask_milestone(ctx)
-    if action == "m" and ctx.step == Step.MILESTONE:
-        return await _on_milestone(ctx, parse_int(value))
-    if action == "ms" and ctx.step == Step.MILESTONE_STATE and value in Completion.__members__.values():
-        ctx.goto(FLOW, Step.NOTE, milestone_state=value)
-        return [_ask_note(ctx)]
-    if action == "skip" and ctx.step == Step.NOTE:
-        return [_ask_evidence(ctx)]
-    if action == "skip" and ctx.step == Step.EVIDENCE:
-        return [await _preview(ctx)]
-    if action == "ok" and ctx.step == Step.PREVIEW:
-        return await _publish(ctx)
-    return await stale_button(ctx)
+@requires(Who.OFFICER)
+async def pick_completion(ctx: Member, press: PickCompletion) -> list[Reply]:
+    """Take the completion level, then ask for the progress."""
+    if (report := _mine(ctx)) is None:
+        return refuse(ctx)
+    report.completion = press.completion
+    UPDATE.goto(ctx, Step.PROGRESS, report)
+    choices = tuple(PickProgress(progress=p).choice(f"{p}%") for p in QUICK_PROGRESS)
+    return [Reply(text=ctx.t("update-ask-progress"), choices=(*choices, _cancel(ctx)), replace=True)]
 
 
-async def _on_milestone(ctx: Context, milestone_id: int | None) -> list[Reply]:
-    if milestone_id == 0:
-        return [_ask_note(ctx)]
-    milestone = await milestones.get_milestone(ctx.conn, milestone_id) if milestone_id else None
-    if milestone is None or milestone.commitment_id != ctx.data["commitment_id"]:
+@requires(Who.OFFICER)
+async def pick_progress(ctx: Member, press: PickProgress) -> list[Reply]:
+    """Take a quick progress percentage."""
+    if press.progress not in QUICK_PROGRESS:
         return await unknown_button(ctx)
-    ctx.goto(FLOW, Step.MILESTONE_STATE, milestone_id=milestone.id)
-    choices = tuple(Choice(id=f"upd:ms:{c.value}", label=completion_label(ctx, c)) for c in Completion)
+    return await _take_progress(ctx, press.progress)
+
+
+@requires(Who.OFFICER)
+async def take_progress(ctx: Member, report: Progress) -> list[Reply]:
+    """Take a typed progress percentage."""
+    progress = parse_int(ctx.incoming.text or "")
+    if progress is None or not 0 <= progress <= 100:
+        return [Reply(text=ctx.t("update-progress-invalid"))]
+    return await _take_progress(ctx, progress)
+
+
+async def _take_progress(ctx: Member, progress: int) -> list[Reply]:
+    if (report := _mine(ctx)) is None:
+        return refuse(ctx)
+    report.progress = progress
+    items = await catalogue.list_milestones(ctx.conn, report.commitment_id)
+    if not items:
+        return [_ask_note(ctx, report)]
+    UPDATE.goto(ctx, Step.MILESTONE, report)
+    choices = [PickMilestone(milestone=m.id).choice(m.title[:60]) for m in items]
+    choices.append(PickMilestone(milestone=NO_MILESTONE).choice(ctx.t("update-no-milestone")))
+    return [Reply(text=ctx.t("update-ask-milestone"), choices=(*choices, _cancel(ctx)))]
+
+
+@requires(Who.OFFICER)
+async def pick_milestone(ctx: Member, press: PickMilestone) -> list[Reply]:
+    """Take the milestone whose state changed (or none), then ask its new state."""
+    if (report := _mine(ctx)) is None:
+        return refuse(ctx)
+    if press.milestone == NO_MILESTONE:
+        return [_ask_note(ctx, report)]
+    milestone = await milestones.get_milestone(ctx.conn, press.milestone)
+    if milestone is None or milestone.commitment_id != report.commitment_id:
+        return await unknown_button(ctx)
+    report.milestone_id = milestone.id
+    UPDATE.goto(ctx, Step.MILESTONE_STATE, report)
+    choices = tuple(PickMilestoneState(state=c).choice(completion_label(ctx, c)) for c in Completion)
     text = ctx.t("update-ask-milestone-state", title=milestone.title, current=completion_label(ctx, milestone.state))
     return [Reply(text=text, choices=(*choices, _cancel(ctx)), replace=True)]
 
 
-async def on_text(ctx: Context) -> list[Reply]:
-    """Take typed progress, note or evidence link."""
-    if not access.may_handle(ctx, int(ctx.data.get("commitment_id", 0))):
-        return access.refuse(ctx)
-    if ctx.step == Step.PROGRESS:
-        progress = parse_int(ctx.incoming.text or "")
-        if progress is None or not 0 <= progress <= 100:
-            return [Reply(text=ctx.t("update-progress-invalid"))]
-        ctx.goto(FLOW, Step.PROGRESS, progress=progress)
-        return await _ask_milestone(ctx)
-    if ctx.step == Step.NOTE:
-        note = clean_text(ctx.incoming.text or "")
-        if not note or len(note) > NOTE_MAX:
-            return [Reply(text=ctx.t("update-note-invalid", max=NOTE_MAX))]
-        ctx.data["note"] = note
-        return [_ask_evidence(ctx)]
-    if ctx.step == Step.EVIDENCE:
-        url = clean_line(ctx.incoming.text or "")
-        if len(url) > URL_MAX or not _URL.match(url):
-            return [Reply(text=ctx.t("update-evidence-invalid"))]
-        ctx.data["evidence"] = url
-        return [await _preview(ctx)]
+@requires(Who.OFFICER)
+async def pick_milestone_state(ctx: Member, press: PickMilestoneState) -> list[Reply]:
+    """Take the milestone's new state."""
+    if (report := _mine(ctx)) is None:
+        return refuse(ctx)
+    report.milestone_state = press.state
+    return [_ask_note(ctx, report)]
+
+
+def _ask_note(ctx: Context, report: Progress) -> Reply:
+    UPDATE.goto(ctx, Step.NOTE, report)
+    return Reply(text=ctx.t("update-ask-note"), choices=(Skip().choice(ctx.t("update-skip")), _cancel(ctx)))
+
+
+def _ask_evidence(ctx: Context, report: Progress) -> Reply:
+    UPDATE.goto(ctx, Step.EVIDENCE, report)
+    return Reply(text=ctx.t("update-ask-evidence"), choices=(Skip().choice(ctx.t("update-skip")), _cancel(ctx)))
+
+
+@requires(Who.OFFICER)
+async def take_note(ctx: Member, report: Progress) -> list[Reply]:
+    """Take the note."""
+    if _mine(ctx) is None:
+        return refuse(ctx)
+    note = clean_text(ctx.incoming.text or "")
+    if not note or len(note) > NOTE_MAX:
+        return [Reply(text=ctx.t("update-note-invalid", max=NOTE_MAX))]
+    report.note = note
+    return [_ask_evidence(ctx, report)]
+
+
+@requires(Who.OFFICER)
+async def take_evidence(ctx: Member, report: Progress) -> list[Reply]:
+    """Take the evidence link."""
+    if _mine(ctx) is None:
+        return refuse(ctx)
+    url = clean_line(ctx.incoming.text or "")
+    if len(url) > URL_MAX or not _URL.match(url):
+        return [Reply(text=ctx.t("update-evidence-invalid"))]
+    report.evidence = url
+    return [await _preview(ctx, report)]
+
+
+@requires(Who.OFFICER)
+async def skip(ctx: Member, press: Skip) -> list[Reply]:
+    """Go on without a note, or without evidence."""
+    if (report := _mine(ctx)) is None:
+        return refuse(ctx)
+    return [_ask_evidence(ctx, report) if ctx.step == Step.NOTE else await _preview(ctx, report)]
+
+
+async def use_buttons(ctx: Context, report: Progress) -> list[Reply]:
+    """Point to the buttons when text arrives at a step that takes none."""
     return [Reply(text=ctx.t("update-use-buttons"))]
 
 
-async def _preview(ctx: Context) -> Reply:
-    ctx.goto(FLOW, Step.PREVIEW)
-    commitment = await catalogue.get_commitment(ctx.conn, ctx.data["commitment_id"])
+async def _preview(ctx: Context, report: Progress) -> Reply:
+    UPDATE.goto(ctx, Step.PREVIEW, report)
+    commitment = await catalogue.get_commitment(ctx.conn, report.commitment_id)
     text = ctx.t(
         "update-preview",
         number=commitment.number if commitment else 0,
-        completion=completion_label(ctx, ctx.data["completion"]),
-        bar=progress_bar(ctx.data["progress"]),
-        note=ctx.data.get("note") or "—",
-        evidence=ctx.data.get("evidence") or "—",
+        completion=completion_label(ctx, report.completion),
+        bar=progress_bar(report.progress),
+        note=report.note or "—",
+        evidence=report.evidence or "—",
     )
-    choices = (Choice(id="upd:ok", label=ctx.t("update-publish")), _cancel(ctx))
-    return Reply(text=text, choices=choices)
+    return Reply(text=text, choices=(Publish().choice(ctx.t("update-publish")), _cancel(ctx)))
 
 
-async def _publish(ctx: Context) -> list[Reply]:
+@requires(Who.OFFICER)
+async def publish(ctx: Member, press: Publish) -> list[Reply]:
     """Store the update (and the milestone's new state), audit it and tell followers."""
-    assert ctx.participant is not None  # noqa: S101 - scope() is empty without a participant
-    data = ctx.data
-    commitment = await catalogue.get_commitment(ctx.conn, data["commitment_id"])
-    assert commitment is not None  # noqa: S101 - chosen from the catalogue
+    report = _mine(ctx)
+    commitment = await catalogue.get_commitment(ctx.conn, report.commitment_id) if report else None
+    if report is None or commitment is None:
+        return refuse(ctx)
     update = await catalogue.add_status_update(
         ctx.conn,
         commitment.id,
-        Completion(data["completion"]),
-        data["progress"],
+        report.completion,
+        report.progress,
         ctx.now,
-        note=data.get("note"),
-        evidence_url=data.get("evidence"),
-        milestone_id=data.get("milestone_id"),
-        milestone_state=data.get("milestone_state"),
+        note=report.note,
+        evidence_url=report.evidence,
+        milestone_id=report.milestone_id,
+        milestone_state=report.milestone_state,
         author_id=ctx.participant.id,
     )
-    await _move_milestone(ctx)
+    await _move_milestone(ctx, report)
     detail = f"{update.completion.value} {update.progress}%"
     await audit.record(ctx.conn, ctx.participant.id, "status.update", f"commitment:{commitment.id}", detail, ctx.now)
     told = await notify.status_changed(ctx, commitment, update)
@@ -220,11 +295,9 @@ async def _publish(ctx: Context) -> list[Reply]:
     return [with_menu(ctx, ctx.t("update-published", number=commitment.number, count=told), replace=True)]
 
 
-async def _move_milestone(ctx: Context) -> None:
-    milestone = (
-        await milestones.get_milestone(ctx.conn, ctx.data["milestone_id"]) if ctx.data.get("milestone_id") else None
-    )
-    if milestone is None or not ctx.data.get("milestone_state"):
+async def _move_milestone(ctx: Context, report: Progress) -> None:
+    milestone = await milestones.get_milestone(ctx.conn, report.milestone_id) if report.milestone_id else None
+    if milestone is None or report.milestone_state is None:
         return
     await milestones.update_milestone(
         ctx.conn,
@@ -232,13 +305,37 @@ async def _move_milestone(ctx: Context) -> None:
         title=milestone.title,
         start=milestone.start_date,
         end=milestone.end_date,
-        state=Completion(ctx.data["milestone_state"]),
+        state=report.milestone_state,
         now=ctx.now,
     )
 
 
+UPDATE = Flow(
+    name="update",
+    data=Progress,
+    cancel=Cancel,
+    steps={
+        Step.COMMITMENT: Accepts(ask=use_buttons),  # PickCommitment: checks its commitment, then the step
+        Step.COMPLETION: Accepts(buttons=(PickCompletion,), ask=use_buttons),
+        Step.PROGRESS: Accepts(text=take_progress, buttons=(PickProgress,)),
+        Step.MILESTONE: Accepts(buttons=(PickMilestone,), ask=use_buttons),
+        Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), ask=use_buttons),
+        Step.NOTE: Accepts(text=take_note, buttons=(Skip,)),
+        Step.EVIDENCE: Accepts(text=take_evidence, buttons=(Skip,)),
+        Step.PREVIEW: Accepts(buttons=(Publish,), ask=use_buttons),
+    },
+)
+
 FEATURE = Feature(
     commands={"update": start},
-    choices={"upd": on_choice},
-    flows={FLOW: on_text},
+    buttons=(
+        on(PickCommitment, pick_commitment),
+        on(PickCompletion, pick_completion),
+        on(PickProgress, pick_progress),
+        on(PickMilestone, pick_milestone),
+        on(PickMilestoneState, pick_milestone_state),
+        on(Skip, skip),
+        on(Publish, publish),
+    ),
+    flows=(UPDATE,),
 )

@@ -1,6 +1,5 @@
 ## /broadcast: a coordinator's message to many people, and its delivery summary.
 
-bc-not-allowed = هذا الأمر متاح للمنسقين فقط.
 bc-ask-text = اكتب نص الرسالة التي تريد إرسالها (حتى { $max } حرف).
 bc-use-buttons = يرجى الاختيار من الأزرار أعلاه، أو الإلغاء.
 bc-text-length = يجب أن يكون طول الرسالة بين حرف واحد و{ $max } حرف، وطول رسالتك { $length }. اكتبها من جديد.

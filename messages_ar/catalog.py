@@ -7,12 +7,14 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date, format_time
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 HERE = Path(__file__).resolve().parent
 LOCALE = "ar-JO"
+DATE_PATTERN = "d/M/y"  # as the seed report writes dates (30/9/2019), with Western digits
 
 Arg = str | int | float | date | datetime
 
@@ -24,9 +26,26 @@ class MessageError(KeyError):
 class Messages:
     """Formats catalogue messages; strict about keys and placeholders."""
 
-    def __init__(self, bundle: FluentBundle, variables: Mapping[str, frozenset[str]]) -> None:
+    def __init__(self, bundle: FluentBundle, variables: Mapping[str, frozenset[str]], locale: str = LOCALE) -> None:
         self._bundle = bundle
         self._variables = variables
+        self.locale = locale.replace("-", "_")
+
+    def date(self, day: date) -> str:
+        """Return a date as the catalogue's language writes it in reports (30/9/2019)."""
+        return format_date(day, DATE_PATTERN, locale=self.locale)
+
+    def time(self, moment: datetime) -> str:
+        """Return a time of day as 24-hour hh:mm (17:00)."""
+        return format_time(moment, "HH:mm", locale=self.locale)
+
+    def join(self, items: list[str]) -> str:
+        """Return an enumeration as the Ministry's reports write it: «أ (2)، ب (1)، ج (1)» (the catalogue's separator).
+
+        Babel's Arabic list pattern joins every item with «و», which the seed report does not; the separator lives in
+        the catalogue so that each language has its own.
+        """
+        return self.t("list-separator").join(items)
 
     def keys(self) -> frozenset[str]:
         """Return every message key in the catalogue."""

@@ -1,5 +1,8 @@
 ## Menu, help and the answers that keep a person oriented.
 
+# How enumerations are separated (Messages.join): the Arabic comma and a space.
+list-separator = {"، "}
+
 menu-title = ماذا تودّ أن تفعل الآن؟
 menu-recommend = ✍️ تقديم توصية
 menu-status = 📊 حالة الالتزامات
@@ -42,6 +45,7 @@ nothing-to-cancel = لا توجد عملية جارية لإلغائها.
 not-understood = لم أفهم رسالتك. اختر مما يلي أو اكتب /help للمساعدة.
 unknown-command = هذا الأمر غير معروف. اختر مما يلي أو اكتب /help للمساعدة.
 stale-button = هذا الزر من رسالة سابقة ولم يعد صالحاً. إليك الخيارات الحالية:
+use-buttons = اختر من الأزرار أعلاه، أو اكتب /cancel للخروج.
 unknown-button = لم أتعرّف على هذا الزر. إليك الخيارات الحالية:
 non-text-message = أستطيع قراءة الرسائل النصية فقط حالياً. اكتب رسالتك نصاً من فضلك.
 internal-error = نعتذر، حدث خطأ من جهتنا ولم يُحفظ شيء. حاول مرة أخرى بعد قليل.

@@ -43,7 +43,6 @@ exp-no-theme = دون محور
 exp-yes = نعم
 exp-no = لا
 
-exp-not-allowed = تصدير المدخلات متاح لمنسقي الخطة فقط.
 exp-choose-format = بأي صيغة تريد ملف المدخلات؟
 exp-format-xlsx = 📗 Excel (XLSX)
 exp-format-csv = 📄 CSV

@@ -30,7 +30,6 @@ rem-button-inbox = 📥 التوصيات الواردة
 rem-button-milestones = 🗓 المراحل
 rem-button-recommend = ✍️ تقديم توصية
 
-rem-not-allowed = هذا الأمر متاح للمنسقين فقط.
 rem-title = قواعد التذكير المعمول بها:
 rem-rule-line = • { $rule }: { $value }
 rem-rule-update-cron = موعد تذكير ضباط الارتباط بتحديث الحالة

@@ -24,6 +24,7 @@ rep-attendance = { $count ->
     [many] وقد حضر الاجتماع { $count } مشاركاً ومشاركة
    *[other] وقد حضر الاجتماع { $count } مشارك ومشاركة
 }
+rep-attendance-with-officers = { $attendance }، { $officers }
 rep-attendance-officers = { $count ->
     [one] من ضمنهم ضابط ارتباط واحد لتنفيذ الخطة
     [two] من ضمنهم ضابطا ارتباط لتنفيذ الخطة
@@ -91,7 +92,6 @@ rep-status = الوضع الحالي للالتزام: مستوى الإنجاز
 rep-status-note = ملاحظة ضابط الارتباط: { $note }
 rep-status-none = الوضع الحالي للالتزام: لم يُنشر أي تحديث على تنفيذه بعد.
 
-rep-not-allowed = إعداد التقرير متاح لمنسقي الخطة فقط.
 rep-choose-scope = أي تقرير تريد؟
 rep-scope-plan = 📄 كل مدخلات الخطة
 rep-caption = تقرير اللقاء بصيغة Word، جاهز للتحرير والنشر.

@@ -79,3 +79,4 @@ team-invite-button = ➕ دعوة شخص
 team-confirm-remove = هل تريد إزالة دور «{ $role }» من { $name }؟
 team-confirm-button = ✅ نعم، أزل الدور
 team-removed = أُزيل دور «{ $role }» من { $name }.
+roles-refused-coordinator = عذراً، هذا الإجراء متاح لمنسقي الخطة فقط. لم يتغير شيء.

@@ -12,7 +12,6 @@ rq-default-expectations = ما توقعاتكم من الالتزام حتى ن�
 rq-default-mechanisms = ما آليات تفعيل التنفيذ واستكماله؟
 rq-default-civil-society = ما دور مؤسسات المجتمع المدني في ذلك؟
 
-round-not-allowed = إدارة جولات التشاور متاحة لمنسقي وحدة الحكومة الشفافة فقط. لم يتغير شيء.
 round-list-title =
     { $count ->
         [zero] لا توجد جولات تشاور بعد.

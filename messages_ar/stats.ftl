@@ -1,6 +1,5 @@
 ## /stats: figures for coordinators, and the words of the chart.
 
-stats-not-allowed = الإحصاءات متاحة لمنسقي الخطة فقط.
 stats-title = 📈 إحصاءات { $plan }
 stats-participants = { $count ->
     [zero] لا يوجد مشاركون مسجّلون بعد.

@@ -113,8 +113,8 @@ def stats_text(stats_: Stats, messages: Messages) -> str:
                 median=_days(messages, c.median_days),
             )
         )
-        states = "، ".join(
-            f"{messages.t(f'state-{s.value}')} {c.by_state[s]}" for s in RecommendationState if s in c.by_state
+        states = messages.join(
+            [f"{messages.t(f'state-{s.value}')} {c.by_state[s]}" for s in RecommendationState if s in c.by_state]
         )
         if states:
             lines.append(messages.t("stats-states", states=states))

@@ -10,15 +10,18 @@ from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import Recommendation
 from storage.timefmt import to_db
 
+# Only a visible recommendation of someone else: a forged button cannot endorse hidden or one's own input.
 _ENDORSE = """
-INSERT INTO endorsements (recommendation_id, participant_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+INSERT INTO endorsements (recommendation_id, participant_id, created_at)
+SELECT id, ?, ? FROM recommendations
+WHERE id = ? AND hidden = 0 AND (participant_id IS NULL OR participant_id != ?)
+ON CONFLICT DO NOTHING
 """
 _COUNT_FOR_COMMITMENT = """
 SELECT COUNT(*) FROM endorsements e JOIN recommendations r ON r.id = e.recommendation_id
 WHERE r.commitment_id = ? AND r.hidden = 0
 """
 _COUNT_ONE = "SELECT COUNT(*) FROM endorsements WHERE recommendation_id = ?"
-_COUNTS_ALL = "SELECT recommendation_id, COUNT(*) AS n FROM endorsements GROUP BY recommendation_id"
 _ENDORSED_BY = """
 SELECT e.recommendation_id FROM endorsements e JOIN recommendations r ON r.id = e.recommendation_id
 WHERE e.participant_id = ? AND r.commitment_id = ?
@@ -38,8 +41,9 @@ class EndorsedRecommendation(Recommendation):
 
 
 async def endorse(conn: aiosqlite.Connection, recommendation_id: int, participant_id: int, now: datetime) -> bool:
-    """Support a recommendation; return False when this person already did."""
-    return await execute_count(conn, _ENDORSE, (recommendation_id, participant_id, to_db(now))) == 1
+    """Support a visible recommendation of someone else; return False when nothing was added."""
+    params = (participant_id, to_db(now), recommendation_id, participant_id)
+    return await execute_count(conn, _ENDORSE, params) == 1
 
 
 async def count_for_commitment(conn: aiosqlite.Connection, commitment_id: int) -> int:
@@ -52,11 +56,6 @@ async def count_for(conn: aiosqlite.Connection, recommendation_id: int) -> int:
     """Return how many participants endorsed one recommendation."""
     row = await fetch_one(conn, _COUNT_ONE, (recommendation_id,))
     return int(row[0]) if row else 0
-
-
-async def counts_by_recommendation(conn: aiosqlite.Connection) -> dict[int, int]:
-    """Return endorsement counts per recommendation id (for exports); absent means none."""
-    return {int(r["recommendation_id"]): int(r["n"]) for r in await fetch_all(conn, _COUNTS_ALL)}
 
 
 async def endorsed_by(conn: aiosqlite.Connection, participant_id: int, commitment_id: int) -> set[int]:

@@ -42,7 +42,6 @@ UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts =
 """
 _MARK_FINAL = "UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?"
 _SELECT_ONE = "SELECT * FROM outbox WHERE id = ?"
-_COUNT_PENDING = "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"
 
 
 async def enqueue(
@@ -136,11 +135,6 @@ async def get(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
     return OutboxRow.from_row(row) if row else None
 
 
-async def mark_sent(conn: aiosqlite.Connection, row_id: int, channel_msg_id: str | None, now: datetime) -> None:
-    """Record that a row was delivered to the channel."""
-    await conn.execute(_MARK_SENT, (to_db(now), channel_msg_id, row_id))
-
-
 async def mark_sent_many(conn: aiosqlite.Connection, sent: Sequence[tuple[int, str | None]], now: datetime) -> None:
     """Record that rows were delivered to the channel: (row id, channel message id) each."""
     stamp = to_db(now)
@@ -155,12 +149,6 @@ async def mark_retry(conn: aiosqlite.Connection, row_id: int, not_before: dateti
 async def mark_final(conn: aiosqlite.Connection, row_id: int, status: str, error: str) -> None:
     """Give a row up as failed, unreachable, held or skipped."""
     await conn.execute(_MARK_FINAL, (status, error[:500], row_id))
-
-
-async def count_pending(conn: aiosqlite.Connection) -> int:
-    """Return how many rows wait to be sent."""
-    row = await fetch_one(conn, _COUNT_PENDING)
-    return int(row[0]) if row else 0
 
 
 _CLAIM = "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'pending'"

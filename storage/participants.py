@@ -20,7 +20,6 @@ INSERT INTO participants (name, organisation, sector, governorate, consent_at, c
 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
 """
 _INSERT_IDENTITY = "INSERT INTO identities (channel, external_id, participant_id) VALUES (?, ?, ?)"
-_TOUCH = "UPDATE participants SET last_seen_at = ?, unreachable_at = NULL WHERE id = ?"
 _SELECT_IDENTITIES = "SELECT channel, external_id FROM identities WHERE participant_id = ? ORDER BY channel"
 _MARK_UNREACHABLE = "UPDATE participants SET unreachable_at = ? WHERE id = ?"
 _SELECT_ROLES = "SELECT role, commitment_id FROM roles WHERE participant_id = ?"
@@ -56,11 +55,6 @@ async def register(
     participant: Participant = Participant.from_row(row)
     await conn.execute(_INSERT_IDENTITY, (channel, external_id, participant.id))
     return participant
-
-
-async def touch(conn: aiosqlite.Connection, participant_id: int, now: datetime) -> None:
-    """Record that the participant was just heard from (and so is reachable)."""
-    await conn.execute(_TOUCH, (to_db(now), participant_id))
 
 
 async def mark_unreachable(conn: aiosqlite.Connection, participant_id: int, now: datetime) -> None:

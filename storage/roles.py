@@ -45,7 +45,6 @@ SELECT r.participant_id, p.name, p.organisation, r.role, r.commitment_id, r.gran
 FROM roles r JOIN participants p ON p.id = r.participant_id
 ORDER BY r.role = 'liaison', IFNULL(r.commitment_id, 0), p.name, r.participant_id
 """
-_SELECT_LIAISONS_OF = "SELECT participant_id FROM roles WHERE role = 'liaison' AND commitment_id = ?"
 
 
 async def grant(
@@ -71,11 +70,6 @@ async def revoke(conn: aiosqlite.Connection, participant_id: int, role: Role, co
 async def holders(conn: aiosqlite.Connection) -> list[RoleHolder]:
     """Return every granted role: coordinators first, then liaison officers by commitment."""
     return [RoleHolder.from_row(r) for r in await fetch_all(conn, _SELECT_HOLDERS)]
-
-
-async def liaisons_of(conn: aiosqlite.Connection, commitment_id: int) -> list[int]:
-    """Return the ids of a commitment's liaison officers."""
-    return [int(r[0]) for r in await fetch_all(conn, _SELECT_LIAISONS_OF, (commitment_id,))]
 
 
 _INSERT_INVITE = """

@@ -11,7 +11,7 @@ from enum import StrEnum
 import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
-from storage.database import execute_count, fetch_all, fetch_one
+from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, Row
 from storage.timefmt import to_db
 
@@ -196,9 +196,11 @@ _SELECT_ROUND = "SELECT * FROM rounds WHERE id = ?"
 _SELECT_ROUND_BY_CODE = "SELECT * FROM rounds WHERE code = ?"
 _SELECT_ROUNDS = "SELECT * FROM rounds ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"
 _COUNT_ROUNDS = "SELECT COUNT(*) FROM rounds"
-_OPEN = "UPDATE rounds SET state = 'open', opened_at = COALESCE(opened_at, ?), closed_at = NULL WHERE id = ?"
-_CLOSE = "UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?"
-_SET_DEADLINE = "UPDATE rounds SET deadline = ? WHERE id = ?"
+_OPEN = """
+UPDATE rounds SET state = 'open', opened_at = COALESCE(opened_at, ?), closed_at = NULL WHERE id = ? RETURNING *
+"""
+_CLOSE = "UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ? RETURNING *"
+_SET_DEADLINE = "UPDATE rounds SET deadline = ? WHERE id = ? RETURNING *"
 _SELECT_ROUND_COMMITMENTS = """
 SELECT c.* FROM commitments c JOIN round_commitments rc ON rc.commitment_id = c.id
 WHERE rc.round_id = ? ORDER BY c.number
@@ -280,19 +282,26 @@ async def count_rounds(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-async def open_round(conn: aiosqlite.Connection, round_id: int, now: datetime) -> None:
-    """Open (or reopen) a round for joining and input."""
-    await conn.execute(_OPEN, (to_db(now), round_id))
+async def _changed(conn: aiosqlite.Connection, sql: str, params: tuple[str, int]) -> Round:
+    row = await fetch_one(conn, sql, params)
+    if row is None:
+        raise LookupError(f"round {params[1]} does not exist")
+    return Round.from_row(row)
 
 
-async def close_round(conn: aiosqlite.Connection, round_id: int, now: datetime) -> None:
-    """Close a round: no more joining or input."""
-    await conn.execute(_CLOSE, (to_db(now), round_id))
+async def open_round(conn: aiosqlite.Connection, round_id: int, now: datetime) -> Round:
+    """Open (or reopen) a round for joining and input; return it as it is now."""
+    return await _changed(conn, _OPEN, (to_db(now), round_id))
 
 
-async def set_deadline(conn: aiosqlite.Connection, round_id: int, deadline: datetime) -> None:
-    """Move a round's deadline for input."""
-    await conn.execute(_SET_DEADLINE, (to_db(deadline), round_id))
+async def close_round(conn: aiosqlite.Connection, round_id: int, now: datetime) -> Round:
+    """Close a round: no more joining or input; return it as it is now."""
+    return await _changed(conn, _CLOSE, (to_db(now), round_id))
+
+
+async def set_deadline(conn: aiosqlite.Connection, round_id: int, deadline: datetime) -> Round:
+    """Move a round's deadline for input; return the round as it is now."""
+    return await _changed(conn, _SET_DEADLINE, (to_db(deadline), round_id))
 
 
 async def round_commitments(conn: aiosqlite.Connection, round_id: int) -> list[Commitment]:
@@ -377,12 +386,9 @@ SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.questi
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
-FROM recommendations r WHERE r.id = ?
+FROM recommendations r WHERE r.id = ? AND r.hidden = 0
 """
 _TAG_QUESTION = "UPDATE recommendations SET question_id = ? WHERE id = ?"
-_ENDORSE = (
-    "INSERT INTO endorsements (recommendation_id, participant_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-)
 
 
 async def group_inputs(
@@ -406,7 +412,7 @@ async def count_group_inputs(conn: aiosqlite.Connection, round_id: int, commitme
 
 
 async def get_input(conn: aiosqlite.Connection, recommendation_id: int, viewer_id: int) -> RoundInput | None:
-    """Return one recommendation with its endorsement count."""
+    """Return one visible recommendation with its endorsement count (None when hidden or gone)."""
     row = await fetch_one(conn, _SELECT_INPUT, (viewer_id, recommendation_id))
     return RoundInput.from_row(row) if row else None
 
@@ -414,11 +420,6 @@ async def get_input(conn: aiosqlite.Connection, recommendation_id: int, viewer_i
 async def tag_question(conn: aiosqlite.Connection, recommendation_id: int, question_id: int) -> None:
     """Record which discussion question a recommendation answers."""
     await conn.execute(_TAG_QUESTION, (question_id, recommendation_id))
-
-
-async def endorse(conn: aiosqlite.Connection, recommendation_id: int, participant_id: int, now: datetime) -> bool:
-    """Record an endorsement; False when the participant had already endorsed it."""
-    return await execute_count(conn, _ENDORSE, (recommendation_id, participant_id, to_db(now))) > 0
 
 
 _SELECT_MEMBER_PROFILES = """

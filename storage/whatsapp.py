@@ -24,7 +24,6 @@ ON CONFLICT (wamid) DO NOTHING
 """
 _SELECT_PARTS_DONE = "SELECT part FROM wa_messages WHERE outbox_id = ? AND status != 'failed'"
 _SELECT_MESSAGE = "SELECT * FROM wa_messages WHERE wamid = ?"
-_SELECT_MESSAGES_OF = "SELECT * FROM wa_messages WHERE outbox_id = ? ORDER BY part"
 # Statuses can arrive out of order: only move forward (sent → delivered → read); a failure always counts.
 _UPDATE_STATUS = """
 UPDATE wa_messages SET status = ?, status_at = ?, error_code = ?, error_title = ?
@@ -68,11 +67,6 @@ async def record_sent(
 async def parts_done(conn: aiosqlite.Connection, outbox_id: int) -> set[int]:
     """Return which parts of an outbox row were already accepted (so a retry does not repeat them)."""
     return {int(r[0]) for r in await fetch_all(conn, _SELECT_PARTS_DONE, (outbox_id,))}
-
-
-async def messages_of(conn: aiosqlite.Connection, outbox_id: int) -> list[WaMessage]:
-    """Return the Graph API messages sent for an outbox row."""
-    return [WaMessage.from_row(r) for r in await fetch_all(conn, _SELECT_MESSAGES_OF, (outbox_id,))]
 
 
 async def record_status(

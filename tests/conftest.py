@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,14 @@ import pytest
 from bot.clock import FakeClock
 from bot.core import Core
 from tests.support import START, ChatDriver, RecordingTransport, make_core, settings_for
+
+
+@pytest.fixture(autouse=True)
+def no_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep a developer's OGP_* variables (a real token, another database) out of every test."""
+    for name in [n for n in os.environ if n.startswith("OGP_")]:
+        monkeypatch.delenv(name)
+    yield
 
 
 @pytest.fixture

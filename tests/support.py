@@ -51,7 +51,7 @@ def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
     """Return settings on a fresh database file, ignoring the environment's .env."""
     values: dict[str, Any] = {"database": tmp_path / "bot.sqlite3", "coordinators": ("telegram:9001",)}
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 async def make_core(settings: Settings, clock: FakeClock | None = None) -> tuple[Core, RecordingTransport]:

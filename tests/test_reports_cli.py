@@ -59,7 +59,7 @@ async def test_round_report_shows_attendance_and_findings_by_question(
     paragraphs = Document(str(out)).paragraphs
     assert [p.text for p in paragraphs[:2]] == [f"تقرير {ROUND_NAME}", "30/9/2019"]
     assert paragraphs[3].text.startswith("وقد حضر الاجتماع 4 مشاركين ومشاركات، من ضمنهم ضابط ارتباط واحد")
-    questions = [p.text for p in paragraphs if p.style.name == "Heading 3"]
+    questions = [p.text for p in paragraphs if p.style is not None and p.style.name == "Heading 3"]
     progress, challenges, civil = (text for _, text in QUESTIONS)
     assert questions == [progress, challenges, "ملاحظات عامة", civil]  # commitment 1's three, then 2's one
     async with core.db.transaction() as conn:

@@ -127,11 +127,6 @@ def render(reply: Reply, labels: Labels, row_id: int) -> list[Body]:
     return bodies
 
 
-def page_of(reply: Reply, offset: int) -> tuple[Choice, ...]:
-    """Return the choices from offset on (the next page of a long list)."""
-    return reply.choices[offset:]
-
-
 def parse_more(choice_id: str) -> tuple[int, int] | None:
     """Read (outbox row id, offset) from a "more" row id; None when it is not one."""
     match = re.fullmatch(r"wa:more:(\d{1,12}):(\d{1,4})", choice_id)

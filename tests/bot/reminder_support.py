@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core import Core
@@ -59,7 +60,7 @@ async def commitment_id(core: Core, number: int) -> int:
     return int(row[0])
 
 
-async def outbox_rows(core: Core, kind: str | None = None) -> list[dict[str, object]]:
+async def outbox_rows(core: Core, kind: str | None = None) -> list[dict[str, Any]]:
     """Return outbox rows (of one kind), oldest first."""
     async with core.db.transaction() as conn, conn.execute("SELECT * FROM outbox ORDER BY id") as cursor:
         rows = [dict(r) for r in await cursor.fetchall()]

@@ -198,7 +198,7 @@ async def test_a_failing_job_does_not_stop_the_others(core: Core) -> None:
         raise RuntimeError("boom")
 
     await liaison(core, "2001", 1)
-    queued = await core.scheduler.run_due(amman(2026, 12, 6, 10), [broken, remind_updates])  # type: ignore[list-item]
+    queued = await core.scheduler.run_due(amman(2026, 12, 6, 10), [broken, remind_updates])
     assert queued == 1
 
 

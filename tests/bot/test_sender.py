@@ -115,7 +115,7 @@ async def test_deliveries_finishing_together_are_marked_sent_in_shared_transacti
     commits: list[str] = []
     await core.db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
     await core.sender.flush()
-    await core.db.conn.set_trace_callback(None)
+    await core.db.conn.set_trace_callback(None)  # type: ignore[arg-type]  # None removes it (sqlite3 docs)
     assert len(transport.sent) == 20
     assert transport.status_when_sent == ["sending"] * 20  # never marked sent before the channel took it
     assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 20

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.core import load_plan
 from bot.settings import DEFAULT_PLAN
@@ -97,7 +98,7 @@ async def seed_people(database: Path) -> None:
         await db.close()
 
 
-def query(database: Path, sql: str) -> list[tuple[object, ...]]:
+def query(database: Path, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(database) as conn:
         return conn.execute(sql).fetchall()
 

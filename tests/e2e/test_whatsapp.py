@@ -209,7 +209,7 @@ async def test_a_push_outside_the_window_is_held_shown_to_coordinators_and_sent_
 async def test_only_coordinators_see_held_messages(wa: WhatsAppBot) -> None:
     user = wa.api.user(PHONE)
     texts = await say(wa, user, "/held")
-    assert "متاح لمنسّقي الخطة فقط" in texts[0]
+    assert "متاح لمنسقي الخطة فقط" in texts[0]
 
 
 async def test_a_push_outside_the_window_goes_as_the_configured_template(tmp_path: Path, clock: FakeClock) -> None:

@@ -34,7 +34,7 @@ class BlockedBy(RecordingTransport):
 async def test_participant_cannot_broadcast(chat: ChatDriver, core: Core) -> None:
     await chat.register()
     replies = await chat.command("broadcast")
-    assert "للمنسقين فقط" in texts(replies)
+    assert "متاح لمنسقي الخطة فقط" in texts(replies)
     await chat.send("رسالة إلى الجميع")
     assert await outbox_rows(core, "broadcast") == []
 

@@ -27,7 +27,7 @@ async def limited(tmp_path: Path, clock: FakeClock) -> AsyncIterator[tuple[Core,
 
 def test_default_limit_is_twenty_an_hour(tmp_path: Path) -> None:
     assert settings_for(tmp_path).recommendations_per_hour == 20
-    assert Settings(_env_file=None, recommendations_per_hour=5).recommendations_per_hour == 5  # type: ignore[call-arg]
+    assert Settings(_env_file=None, recommendations_per_hour=5).recommendations_per_hour == 5
 
 
 async def test_past_the_limit_a_polite_answer_until_the_hour_passes(

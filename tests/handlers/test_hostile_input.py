@@ -237,7 +237,7 @@ callback_tail = st.text(alphabet=string.printable + "".join(NASTY[:16]), max_siz
 @PROPERTY
 @given(position=position, data=callback_tail, prefixed=st.booleans(), index=st.integers(0, 50))
 def test_any_callback_data(world: World, position: str, data: str, prefixed: bool, index: int) -> None:
-    prefixes = sorted(world.core.router.choices)
+    prefixes = sorted(world.core.router.families)
     if prefixed:
         data = f"{prefixes[index % len(prefixes)]}:{data}"
     replies, changed, errors = world.run(world.incoming(position, choice=data))

@@ -7,13 +7,14 @@ from pathlib import Path
 from bot.clock import FakeClock
 from bot.core import Core
 from storage import recommendations
+from storage.database import fetch_all
 from storage.models import Recommendation
 from tests.support import ChatDriver, make_core, settings_for, texts
 
 
 async def stored(core: Core) -> list[Recommendation]:
     async with core.db.transaction() as conn:
-        participant = await conn.execute_fetchall("SELECT id FROM participants")
+        participant = await fetch_all(conn, "SELECT id FROM participants")
         if not participant:
             return []
         return await recommendations.list_by_participant(conn, participant[0][0], limit=100)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core import Core
 from storage import participants, sessions
+from storage.database import fetch_all
 from storage.models import Participant
 from tests.support import ChatDriver, texts
 
@@ -55,7 +56,7 @@ async def test_declining_consent_leaves_nothing_stored(chat: ChatDriver, core: C
     assert await registered(core) is None
     async with core.db.transaction() as conn:
         session = await sessions.load_session(conn, "telegram", "1001")
-        rows = await conn.execute_fetchall("SELECT COUNT(*) FROM participants")
+        rows = await fetch_all(conn, "SELECT COUNT(*) FROM participants")
     assert session.flow is None and session.data == {}
     assert rows[0][0] == 0
 

@@ -16,8 +16,8 @@ async def stored_rules(core: Core) -> dict[str, str]:
 
 async def test_participant_cannot_see_or_change_rules(chat: ChatDriver, core: Core) -> None:
     await chat.register()
-    assert "للمنسقين فقط" in texts(await chat.command("reminders"))
-    assert "للمنسقين فقط" in texts(await chat.press_data("rem:e:answer_officer_days"))
+    assert "متاح لمنسقي الخطة فقط" in texts(await chat.command("reminders"))
+    assert "متاح لمنسقي الخطة فقط" in texts(await chat.press_data("rem:e:answer_officer_days"))
     await chat.send("3")
     assert await stored_rules(core) == {}
 

@@ -13,6 +13,7 @@ from bot.clock import FakeClock
 from bot.core import Core
 from handlers.contract import Reply
 from storage import rounds
+from storage.database import fetch_all
 from storage.rounds import Round, RoundState
 from tests.support import ChatDriver, RecordingTransport, texts
 
@@ -147,8 +148,8 @@ async def test_a_round_from_invitation_to_findings(core: Core, transport: Record
 
     async with core.db.transaction() as conn:
         report = await rounds.report_data(conn, found.id)
-        in_round = await conn.execute_fetchall("SELECT COUNT(*) FROM recommendations WHERE round_id = ?", (found.id,))
-        endorsements = await conn.execute_fetchall("SELECT COUNT(*) FROM endorsements")
+        in_round = await fetch_all(conn, "SELECT COUNT(*) FROM recommendations WHERE round_id = ?", (found.id,))
+        endorsements = await fetch_all(conn, "SELECT COUNT(*) FROM endorsements")
     assert report is not None and in_round[0][0] == 4 and endorsements[0][0] == 2
     figures = report.attendance
     assert figures.total == 10
@@ -204,9 +205,9 @@ async def test_only_coordinators_manage_rounds(core: Core, transport: RecordingT
     found = await the_round(core)
     member = ChatDriver(core, transport, user="3001")
     await member.register()
-    assert "لمنسقي وحدة الحكومة الشفافة فقط" in texts(await member.command("round"))
+    assert "متاح لمنسقي الخطة فقط" in texts(await member.command("round"))
     refused = await member.press_data(f"rnd:close:{found.id}")
-    assert "لمنسقي وحدة الحكومة الشفافة فقط" in texts(refused)
+    assert "متاح لمنسقي الخطة فقط" in texts(refused)
     assert (await the_round(core)).state is RoundState.OPEN
     closed = await coordinator.press_data(f"rnd:close:{found.id}")
     assert "أُغلقت الجولة" in texts(closed)

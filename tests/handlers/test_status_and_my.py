@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from bot.clock import FakeClock
 from bot.core import Core
 from storage import catalogue
+from storage.database import fetch_all
 from storage.models import Completion
 from tests.support import ChatDriver, RecordingTransport, texts
 
@@ -106,5 +107,5 @@ async def test_help_lists_each_role_its_commands(core: Core, transport: Recordin
     for command in ("/inbox", "/invite", "/round", "/broadcast", "/reminders", "/export", "/stats", "/report"):
         assert command in text
     async with core.db.transaction() as conn:
-        rows = await conn.execute_fetchall("SELECT COUNT(*) FROM participants")
+        rows = await fetch_all(conn, "SELECT COUNT(*) FROM participants")
     assert rows[0][0] == 2

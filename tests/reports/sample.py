@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import aiosqlite
 
-from storage import catalogue, participants, recommendations, roles, rounds
+from storage import catalogue, endorsements, participants, recommendations, roles, rounds
 from storage.models import Completion, Role, Sector
 from storage.timefmt import to_db
 
@@ -207,8 +207,8 @@ async def seed_round(conn: aiosqlite.Connection, now: datetime, *, online: bool 
         now=now,
     )
     for endorser in (officer, huda):
-        await rounds.endorse(conn, top, endorser, now)
-    await rounds.endorse(conn, low, officer, now)
+        await endorsements.endorse(conn, top, endorser, now)
+    await endorsements.endorse(conn, low, officer, now)
     await conn.execute(_HIDE, (hidden,))
     await conn.execute(_FORGET, (to_db(now), gone))
     await catalogue.add_status_update(conn, c1, Completion.SUBSTANTIAL, 60, now, note=None, author_id=officer)

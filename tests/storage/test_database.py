@@ -21,15 +21,15 @@ async def test_migrations_set_user_version_and_are_idempotent(tmp_path: Path) ->
     db = await open_database(path)
     latest = len(migration_files())
     async with db.conn.execute("PRAGMA user_version") as cursor:
-        assert (await cursor.fetchone())[0] == latest
+        assert (await cursor.fetchone() or [None])[0] == latest
     async with db.conn.execute("PRAGMA journal_mode") as cursor:
-        assert (await cursor.fetchone())[0] == "wal"
+        assert (await cursor.fetchone() or [None])[0] == "wal"
     async with db.conn.execute("PRAGMA foreign_keys") as cursor:
-        assert (await cursor.fetchone())[0] == 1
+        assert (await cursor.fetchone() or [None])[0] == 1
     await db.close()
     again = await open_database(path)
     async with again.conn.execute("PRAGMA user_version") as cursor:
-        assert (await cursor.fetchone())[0] == latest
+        assert (await cursor.fetchone() or [None])[0] == latest
     await again.close()
 
 

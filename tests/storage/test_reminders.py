@@ -49,5 +49,5 @@ def test_rules_are_validated() -> None:
 
 def test_settings_fail_loudly_on_a_bad_default() -> None:
     with pytest.raises(ValidationError, match="OGP_REMIND"):
-        Settings(_env_file=None, remind_update_cron="every day")  # type: ignore[call-arg]
-    assert Settings(_env_file=None, quiet_hours_start="22:30").reminder_defaults().quiet_start == time(22, 30)  # type: ignore[call-arg]
+        Settings(_env_file=None, remind_update_cron="every day")
+    assert Settings(_env_file=None, quiet_hours_start="22:30").reminder_defaults().quiet_start == time(22, 30)

@@ -1,0 +1,103 @@
+"""Declared flows: a flow's steps, what each step accepts, and its typed data, in one table.
+
+    RECOMMEND = Flow(
+        name="recommend",
+        data=Draft,
+        cancel=Cancel,
+        steps={
+            Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_commitment),
+            Step.TEXT: Accepts(text=take_text),
+            Step.PREVIEW: Accepts(buttons=(Send, Edit), text=take_text),
+        },
+    )
+
+The state lives in the database (the session row), not in memory: a restart resumes the step. A button that does
+not belong to the step the chat is in is stale; text at a step that takes only buttons asks the step's question
+again; data that no longer fits the flow's model (a session from an older version) ends the flow politely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from handlers.context import Context
+from handlers.contract import Reply
+from handlers.kit.buttons import Button
+
+
+class FlowData(BaseModel):
+    """Base of a flow's data: validated on every assignment, saved with the session."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+
+
+D = TypeVar("D", bound=FlowData)
+TextHandler = Callable[[Context, D], Awaitable[list[Reply]]]
+Asker = Callable[[Context, D], Awaitable[list[Reply]]]
+
+
+class StaleFlow(Exception):
+    """The session's flow data does not fit the flow any more (an older version, or forged)."""
+
+
+@dataclass(frozen=True)
+class Accepts(Generic[D]):
+    """What one step accepts: typed text (and its handler), buttons, and how to ask its question again."""
+
+    text: TextHandler[D] | None = None
+    buttons: tuple[type[Button], ...] = ()
+    ask: Asker[D] | None = None
+
+
+@dataclass(frozen=True)
+class Flow(Generic[D]):
+    """A conversation of several steps: its name (stored in the session), data model, steps and cancel button."""
+
+    name: str
+    data: type[D]
+    steps: Mapping[StrEnum, Accepts[D]]
+    cancel: type[Button] | None = None
+    on_cancel: Callable[[Context, D], Awaitable[list[Reply]]] | None = None  # after the flow ended
+    step_names: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "step_names", frozenset(str(step) for step in self.steps))
+
+    def load(self, ctx: Context) -> D:
+        """Return the flow's typed data from the session."""
+        try:
+            return self.data.model_validate(ctx.data)
+        except ValidationError as error:
+            raise StaleFlow(self.name) from error
+
+    def goto(self, ctx: Context, step: StrEnum, data: D | None = None) -> None:
+        """Move the chat to a step of this flow, saving its data (fresh data when entering the flow)."""
+        if data is None:
+            data = self.load(ctx) if ctx.flow == self.name else self.data()
+        ctx.flow, ctx.step = self.name, str(step)
+        ctx.data = data.model_dump(mode="json")
+
+    def start(self, ctx: Context, step: StrEnum, **values: Any) -> D:
+        """Enter the flow at a step with fresh data, and return that data."""
+        data = self.data(**values)
+        self.goto(ctx, step, data)
+        return data
+
+    def at(self, ctx: Context, *steps: StrEnum) -> bool:
+        """Tell whether the chat is in this flow (at one of the steps, when given)."""
+        return ctx.flow == self.name and (not steps or ctx.step in {str(s) for s in steps})
+
+    def accepts(self, ctx: Context) -> Accepts[D] | None:
+        """Return what the current step accepts, or None when the chat is not in a known step of this flow."""
+        if ctx.flow != self.name or ctx.step not in self.step_names:
+            return None
+        return next(a for s, a in self.steps.items() if str(s) == ctx.step)
+
+    def steps_with(self, button: type[Button]) -> frozenset[str]:
+        """Return the steps at which a button may be pressed."""
+        return frozenset(str(s) for s, a in self.steps.items() if button in a.buttons)
