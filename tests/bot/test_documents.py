@@ -76,7 +76,7 @@ async def test_people_chat_while_a_large_export_is_built(core: Core, transport: 
     building = asyncio.create_task(core.documents.flush())
     await _child_started(core)
     for n, fields in enumerate(REGISTRATION):  # each step is a write transaction
-        await core.dispatcher.handle(Incoming("telegram", "1001", f"reg-{n}", name="سلمى", **fields))  # type: ignore[arg-type]
+        await core.dispatcher.handle(Incoming("telegram", "1001", f"reg-{n}", name="سلمى", **fields))
     await core.sender.flush()
     assert not building.done(), "the export was over before the registration: nothing was shown"
     assert transport.to("1001")[-1].text.startswith(core.messages.t("registered", name="سلمى الخطيب")[:20])
@@ -188,18 +188,22 @@ async def test_the_command_line_exports_while_the_bot_writes(core: Core, tmp_pat
     assert book["الالتزام 1"].max_row == 1 + 4 and sample.total > 4
 
 
+async def _people(conn: aiosqlite.Connection) -> int:
+    return int(next(iter(await conn.execute_fetchall("SELECT COUNT(*) FROM participants")))[0])
+
+
 async def test_a_reader_sees_one_snapshot_and_cannot_write(core: Core) -> None:
     async with core.db.reader() as reader:
-        before = (await reader.execute_fetchall("SELECT COUNT(*) FROM participants"))[0][0]
+        before = await _people(reader)
         async with core.db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO participants (name, created_at, last_seen_at) VALUES ('ليلى', '2026-11-29', '2026-11-29')"
             )
-        assert (await reader.execute_fetchall("SELECT COUNT(*) FROM participants"))[0][0] == before
+        assert await _people(reader) == before
         with pytest.raises(aiosqlite.OperationalError, match="readonly"):
             await reader.execute("DELETE FROM participants")
     async with core.db.reader() as reader:
-        assert (await reader.execute_fetchall("SELECT COUNT(*) FROM participants"))[0][0] == before + 1
+        assert await _people(reader) == before + 1
     with pytest.raises(FileNotFoundError):
         async with open_reader(Path(core.db.path).with_name("missing.sqlite3")):
             pass
