@@ -114,3 +114,12 @@ async def open_database(path: str | Path) -> Database:
         await conn.execute(pragma)
     await migrate(conn)
     return Database(conn, str(path))
+
+
+async def open_reader(path: str | Path) -> aiosqlite.Connection:
+    """Open a read-only connection: it never takes the bot's write lock, and WAL gives each transaction a snapshot."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = await aiosqlite.connect(uri, uri=True, isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    await conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
