@@ -68,10 +68,15 @@ def files() -> tuple[DataFile, ...]:
     """Return the open-data files in the order the data card lists them."""
     return (
         DataFile(
-            "commitments.json", "commitments", "json", "commitments.schema.json",
+            "commitments.json",
+            "commitments",
+            "json",
+            "commitments.schema.json",
             _commitment_fields(),
         ),
-        DataFile("updates.json", "updates", "json", "updates.schema.json", _item_fields("updates.schema.json", "updates")),
+        DataFile(
+            "updates.json", "updates", "json", "updates.schema.json", _item_fields("updates.schema.json", "updates")
+        ),
         DataFile(
             "recommendations.json",
             "recommendations",
@@ -79,11 +84,13 @@ def files() -> tuple[DataFile, ...]:
             "recommendations.schema.json",
             _item_fields("recommendations.schema.json", "recommendations"),
         ),
+        DataFile("recommendations.csv", "recommendations-csv", "csv", "recommendations.csv.columns.txt", csv_columns()),
         DataFile(
-            "recommendations.csv", "recommendations-csv", "csv", "recommendations.csv.columns.txt", csv_columns()
-        ),
-        DataFile(
-            "meetings.json", "meetings", "json", "meetings.schema.json", _item_fields("meetings.schema.json", "meetings")
+            "meetings.json",
+            "meetings",
+            "json",
+            "meetings.schema.json",
+            _item_fields("meetings.schema.json", "meetings"),
         ),
         DataFile("updates.atom", "feed", "atom", "updates.schema.json", ("id", "title", "updated", "link", "content")),
     )
@@ -153,9 +160,7 @@ async def _plan(conn: aiosqlite.Connection, summary: PlanSummary, links: Links) 
     }
 
 
-async def _commitment(
-    conn: aiosqlite.Connection, s: CommitmentSummary, active: bool, links: Links
-) -> dict[str, Any]:
+async def _commitment(conn: aiosqlite.Connection, s: CommitmentSummary, active: bool, links: Links) -> dict[str, Any]:
     c = s.commitment
     milestones = await catalogue.list_milestones(conn, c.id)
     themes = await catalogue.list_themes(conn, c.id)
