@@ -26,7 +26,9 @@ _TOP = ("commitments", "rounds", "open-data", "assets")
 
 def mount(server: WebServer, live: LiveSite) -> None:
     """Add the site's GET and HEAD routes (before the server starts)."""
-    handler = _Handler(live)
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await respond(live, request)
+
     prefixes = sorted({lang.prefix for lang in live.site.languages})
     tops = "|".join(_TOP)
     for prefix in prefixes:
@@ -38,20 +40,16 @@ def mount(server: WebServer, live: LiveSite) -> None:
             server.add_route("HEAD", path, handler)
 
 
-class _Handler:
-    def __init__(self, live: LiveSite) -> None:
-        self.live = live
-
-    async def __call__(self, request: web.Request) -> web.StreamResponse:
-        path = request.path.removeprefix("/")
-        served = await self.live.get(path)
-        if served is None:
-            return _page(self.live.site.not_found(), None)
-        if isinstance(served.result, Redirect):
-            raise web.HTTPMovedPermanently(location="/" + served.result.target)
-        if _not_modified(request, served):
-            return web.Response(status=304, headers=_validators(served))
-        return _page(served.result, served)
+async def respond(live: LiveSite, request: web.Request) -> web.StreamResponse:
+    """Answer one request for a site path."""
+    served = await live.get(request.path.removeprefix("/"))
+    if served is None:
+        return _page(live.site.not_found(), None)
+    if isinstance(served.result, Redirect):
+        raise web.HTTPMovedPermanently(location="/" + served.result.target)
+    if _not_modified(request, served):
+        return web.Response(status=304, headers=_validators(served))
+    return _page(served.result, served)
 
 
 def _validators(served: Served) -> dict[str, str]:
