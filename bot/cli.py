@@ -89,11 +89,12 @@ async def _serve(core: Core, settings: Settings) -> None:
             whatsapp = WhatsAppChannel(core, server)
             await whatsapp.start()
             stack.push_async_callback(whatsapp.stop)
-        if server is not None and settings.public_site:
+        if server is not None:
             from bot.public_site import mount_public_site
 
             live = await mount_public_site(server, core)
-            stack.push_async_callback(live.close)
+            if live is not None:
+                stack.push_async_callback(live.close)
         if server is not None:
             # Routes are all added by the channels' start(); only then does the server listen.
             await server.start()

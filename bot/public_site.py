@@ -34,8 +34,10 @@ def site(settings: Settings, *, static: bool = False) -> Site:
     return Site(site_config(settings), (arabic(),), static=static)
 
 
-async def mount_public_site(server: WebServer, core: Core) -> LiveSite:
-    """Open the site's read-only connections and add its routes to the server (before it starts)."""
+async def mount_public_site(server: WebServer, core: Core) -> LiveSite | None:
+    """Open the site's read-only connections and add its routes to the server (before it starts); None when off."""
+    if not core.settings.public_site:
+        return None
     live = LiveSite(core.settings.database, site(core.settings), core.clock.now)
     await live.start()
     mount(server, live)
@@ -56,4 +58,5 @@ async def public_site_alone(core: Core) -> AsyncIterator[WebServer | None]:
         yield server
     finally:
         await server.stop()
-        await live.close()
+        if live is not None:
+            await live.close()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import aiohttp
+from multidict import CIMultiDict
 
 from bot.core import Core
 from bot.public_site import site_config
@@ -228,7 +229,7 @@ async def serving(core: Core, site_: Site | None = None) -> AsyncIterator[tuple[
         await live.close()
 
 
-async def fetch(session: aiohttp.ClientSession, url: str, **headers: str) -> tuple[int, bytes, dict[str, str]]:
-    """GET a URL without following redirects; return status, body and headers."""
+async def fetch(session: aiohttp.ClientSession, url: str, **headers: str) -> tuple[int, bytes, CIMultiDict[str]]:
+    """GET a URL without following redirects; return status, body and (case-insensitive) headers."""
     async with session.get(url, headers=headers, allow_redirects=False) as response:
-        return response.status, await response.read(), dict(response.headers)
+        return response.status, await response.read(), CIMultiDict(response.headers)
