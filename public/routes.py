@@ -26,6 +26,7 @@ _TOP = ("commitments", "rounds", "open-data", "assets")
 
 def mount(server: WebServer, live: LiveSite) -> None:
     """Add the site's GET and HEAD routes (before the server starts)."""
+
     async def handler(request: web.Request) -> web.StreamResponse:
         return await respond(live, request)
 

@@ -8,13 +8,15 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes
 
+from public.text import contain_bidi
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @cache
 def environment() -> Environment:
     """Return the one template environment: every value escaped, a missing variable an error."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
@@ -22,6 +24,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["bidi"] = contain_bidi  # for people's words placed inside a catalogue sentence
+    return env
 
 
 def render(name: str, **context: Any) -> bytes:

@@ -57,3 +57,37 @@ def headings_in_order(levels: list[int]) -> bool:
 def visible(body: bytes) -> str:
     """Return the page's text, whitespace folded."""
     return " ".join("".join(outline(body).text).split())
+
+
+class _Isolation(HTMLParser):
+    """Finds text with a bidi embedding or override that is neither closed in place nor inside an isolate."""
+
+    OPENERS = "\u202a\u202b\u202d\u202e"
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []
+        self.loose: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("meta", "link", "br", "img", "input"):
+            return
+        self.stack.append(tag == "bdi" or dict(attrs).get("dir") is not None)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ("meta", "link", "br", "img", "input") and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if any(self.stack) or not any(c in data for c in self.OPENERS):
+            return
+        opened = sum(data.count(c) for c in self.OPENERS)
+        if data.count("\u202c") < opened:
+            self.loose.append(data)
+
+
+def loose_bidi(body: bytes) -> list[str]:
+    """Return text whose bidi overrides could reorder what follows them on the page."""
+    parser = _Isolation()
+    parser.feed(body.decode("utf-8"))
+    return parser.loose
