@@ -72,7 +72,7 @@ class _Isolation(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("meta", "link", "br", "img", "input"):
             return
-        self.stack.append(tag == "bdi" or dict(attrs).get("dir") is not None)
+        self.stack.append(tag == "bdi" or (tag != "html" and dict(attrs).get("dir") is not None))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in ("meta", "link", "br", "img", "input") and self.stack:
