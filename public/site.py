@@ -24,6 +24,7 @@ from storage.rounds import RoundState
 ASSETS = Path(__file__).resolve().parent / "static"
 HTML = "text/html; charset=utf-8"
 CSS = "text/css; charset=utf-8"
+SVG = "image/svg+xml"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SCHEMA_TYPES = {".json": "application/schema+json; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
 
@@ -102,6 +103,8 @@ class Site:
     async def _shared(self, conn: aiosqlite.Connection, path: str) -> Result | None:
         if path == "assets/site.css":
             return Page((ASSETS / "site.css").read_bytes(), CSS)
+        if path == "assets/icon.svg":
+            return Page((ASSETS / "icon.svg").read_bytes(), SVG)
         if path.startswith("open-data/schemas/") and path.removeprefix("open-data/schemas/") in _SCHEMA_FILES:
             name = path.removeprefix("open-data/schemas/")
             return Page((data.SCHEMAS / name).read_bytes(), SCHEMA_TYPES[Path(name).suffix])
@@ -228,7 +231,7 @@ class Site:
 
     async def paths(self, conn: aiosqlite.Connection) -> list[str]:
         """Return every site path there is: each language's pages, the shared files, the stylesheet."""
-        found = ["assets/site.css"]
+        found = ["assets/site.css", "assets/icon.svg"]
         found += [f"open-data/{f.name}" for f in data.files()]
         found += sorted({f"open-data/schemas/{f.schema}" for f in data.files()})
         plans = await public.plans(conn, self.config.publish)
