@@ -51,6 +51,8 @@ pub-answered = { $count ->
     [many] رُدّ على { $count } منها
    *[other] رُدّ على { $count } منها
 }
+pub-received-answered = { $received }، { $answered }
+pub-separator = ،
 pub-last-update = آخر تحديث
 pub-rounds = جولات التشاور
 pub-no-rounds = لم تُعقد جولات تشاور عبر المنصة بعد.
