@@ -40,6 +40,8 @@ async def build_report(
     publish: PublishMode | None = None,
 ) -> bytes:
     """Return the report (.docx bytes) on the active plan's visible input, or one round's (publish: public copy)."""
+    if publish is not None and round_id is None:
+        raise ValueError("the public copy of a report covers one round")  # the whole-plan report is not filtered
     messages = messages or load_messages()
     tz = tz or ZoneInfo("Asia/Amman")
     plan = await catalogue.active_plan(conn)
