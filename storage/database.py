@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -114,3 +115,16 @@ async def open_database(path: str | Path) -> Database:
         await conn.execute(pragma)
     await migrate(conn)
     return Database(conn, str(path))
+
+
+def reader_uri(path: str | Path) -> str:
+    """Return the URI that opens the database file read-only."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+
+
+async def open_reader(path: str | Path) -> aiosqlite.Connection:
+    """Open a read-only connection: it never takes the bot's write lock, and WAL gives each transaction a snapshot."""
+    conn = await aiosqlite.connect(reader_uri(path), uri=True, isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    await conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
