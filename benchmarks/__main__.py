@@ -19,6 +19,7 @@ from benchmarks import load, storage_scale
 OTHERS = {
     "broadcast": ["--count", "1000"],
     "exports": ["--participants", "1000", "--recommendations", "10000"],
+    "public": ["--quick"],
     "export_latency": ["--quick"],  # the export stays at 100,000 rows: the goal is about that one
 }
 

@@ -31,7 +31,7 @@ from bot.settings import DEFAULT_PLAN
 from messages_ar import load_messages
 from reports.export import ExportFormat, export
 from reports.report_docx import build_report
-from storage.database import open_database, open_reader
+from storage.database import open_database, read_snapshot
 from storage.exports import ExportScope
 
 NOW = datetime(2026, 11, 29, 7, 0, tzinfo=UTC)
@@ -62,7 +62,7 @@ async def build(path: Path, participants: int, recommendations: int) -> float:
 
 async def _measure(job: str, db_path: Path, out_path: Path) -> None:
     """Build one document on a read-only snapshot, as the bot's document worker does (bot/document_build.py)."""
-    async with open_reader(db_path) as conn:
+    async with read_snapshot(db_path) as conn:
         if job == "report":
             data = await build_report(conn, round_id=None, now=NOW)
             await asyncio.to_thread(out_path.write_bytes, data)

@@ -27,7 +27,7 @@ from handlers import exports, report, stats
 from handlers.contract import Choice
 from handlers.documents import Builder, Built, DocumentKind, Job
 from messages_ar import load_messages
-from storage.database import open_reader
+from storage.database import read_snapshot
 from storage.exports import ExportScope
 
 NICENESS = 10
@@ -41,7 +41,7 @@ BUILDERS: dict[DocumentKind, Builder] = {
 async def build(spec: Mapping[str, Any]) -> Built:
     """Run the job's builder on a read-only snapshot of the database."""
     builder = BUILDERS[DocumentKind(spec["kind"])]
-    async with open_reader(spec["database"]) as conn:
+    async with read_snapshot(spec["database"]) as conn:
         job = Job(
             conn=conn,
             params=spec["params"],

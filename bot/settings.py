@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from storage.publishing import PublishMode
 from storage.reminders import ReminderRules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,13 @@ class Settings(BaseSettings):
     whatsapp_per_user_rate: float = Field(default=1 / 6, gt=0)
     whatsapp_per_user_burst: int = Field(default=20, ge=1)
     whatsapp_rate: float = Field(default=80.0, gt=0)
+    # The public tracker and open-data feed on the web server (public/).
+    public_site: bool = True
+    public_base_url: str | None = None
+    public_licence: str = "CC BY 4.0"
+    public_licence_url: str | None = "https://creativecommons.org/licenses/by/4.0/"
+    public_contact: str = ""
+    publish: PublishMode = PublishMode.APPROVED
 
     @field_validator("coordinators", mode="before")
     @classmethod
@@ -100,6 +108,20 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("public_base_url", "public_licence_url", mode="before")
+    @classmethod
+    def _empty_url_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_base_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("OGP_PUBLIC_BASE_URL must be the site's address, e.g. https://ogp.example.jo/")
+        return value if value.endswith("/") else value + "/"
 
     @field_validator("telegram_webhook_secret")
     @classmethod

@@ -25,6 +25,7 @@ from messages_ar import Messages, load_messages
 from storage import catalogue, exports, rounds
 from storage.exports import ReportItem
 from storage.models import Commitment, Plan, Sector
+from storage.publishing import PublishMode
 from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -40,10 +41,11 @@ async def build_report(
     now: datetime,
     messages: Messages | None = None,
     tz: ZoneInfo | None = None,
+    publish: PublishMode | None = None,
 ) -> bytes:
-    """Return the report (.docx bytes) on the active plan's visible input, or one round's."""
+    """Return the report (.docx bytes) on the active plan's visible input, or one round's (publish: public copy)."""
     out = io.BytesIO()
-    await write_report(conn, out, round_id=round_id, now=now, messages=messages, tz=tz)
+    await write_report(conn, out, round_id=round_id, now=now, messages=messages, tz=tz, publish=publish)
     return out.getvalue()
 
 
@@ -55,14 +57,17 @@ async def write_report(
     now: datetime,
     messages: Messages | None = None,
     tz: ZoneInfo | None = None,
+    publish: PublishMode | None = None,
 ) -> None:
     """Write the report (.docx) to out; memory stays flat whatever the number of recommendations."""
+    if publish is not None and round_id is None:
+        raise ValueError("the public copy of a report covers one round")  # the whole-plan report is not filtered
     messages = messages or load_messages()
     tz = tz or ZoneInfo("Asia/Amman")
     plan = await catalogue.active_plan(conn)
     if plan is None:
         raise LookupError("no active plan to report on")
-    report = await rounds.report_data(conn, round_id) if round_id is not None else None
+    report = await rounds.report_data(conn, round_id, publish=publish) if round_id is not None else None
     if round_id is not None and report is None:
         raise LookupError(f"round {round_id} does not exist")
     with tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY) as body:

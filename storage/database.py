@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -23,7 +24,6 @@ PRAGMAS = (
     "PRAGMA busy_timeout = 5000",
     "PRAGMA synchronous = NORMAL",
 )
-READER_PRAGMAS = ("PRAGMA query_only = ON", "PRAGMA busy_timeout = 5000")
 
 
 # Each await on aiosqlite is a round trip to its database thread; `async with conn.execute(...) as cursor` with a
@@ -77,39 +77,12 @@ class Database:
             await self.conn.commit()
 
     def reader(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
-        """Return a read-only connection on the same file, holding one snapshot (see open_reader)."""
-        return open_reader(self.path)
+        """Return a read-only connection on the same file, holding one snapshot (see read_snapshot)."""
+        return read_snapshot(self.path)
 
     async def close(self) -> None:
         """Close the connection."""
         await self.conn.close()
-
-
-def _read_only_uri(path: str | Path) -> str:
-    file = Path(path).resolve()
-    if not file.exists():  # mode=ro cannot create it; say which file rather than SQLite's "unable to open"
-        raise FileNotFoundError(f"no database at {file}")
-    return f"{file.as_uri()}?mode=ro"
-
-
-@asynccontextmanager
-async def open_reader(path: str | Path) -> AsyncIterator[aiosqlite.Connection]:
-    """Open a read-only connection that sees one snapshot of the database for the whole block, then close it.
-
-    In WAL mode a reader neither waits for the writer nor holds it up: exports, reports and statistics read
-    here, outside the bot's write lock, and see the data as it was when the block began.
-    """
-    conn = await aiosqlite.connect(await asyncio.to_thread(_read_only_uri, path), uri=True, isolation_level=None)
-    try:
-        conn.row_factory = aiosqlite.Row
-        for pragma in READER_PRAGMAS:
-            await conn.execute(pragma)
-        await conn.execute("BEGIN")
-        await fetch_value(conn, "SELECT COUNT(*) FROM sqlite_schema")  # the snapshot starts at the first read
-        yield conn
-        await conn.rollback()
-    finally:
-        await conn.close()
 
 
 def migration_files() -> list[tuple[int, str]]:
@@ -146,3 +119,40 @@ async def open_database(path: str | Path) -> Database:
         await conn.execute(pragma)
     await migrate(conn)
     return Database(conn, str(path))
+
+
+def reader_uri(path: str | Path) -> str:
+    """Return the URI that opens the database file read-only."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+
+
+async def open_reader(path: str | Path) -> aiosqlite.Connection:
+    """Open a read-only connection: it never takes the bot's write lock, and WAL gives each transaction a snapshot."""
+    conn = await aiosqlite.connect(reader_uri(path), uri=True, isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    await conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _existing(path: str | Path) -> None:
+    if not Path(path).exists():  # mode=ro cannot create it; say which file rather than SQLite's "unable to open"
+        raise FileNotFoundError(f"no database at {os.path.abspath(path)}")
+
+
+@asynccontextmanager
+async def read_snapshot(path: str | Path) -> AsyncIterator[aiosqlite.Connection]:
+    """Open a read-only connection that sees one snapshot of the database for the whole block, then close it.
+
+    In WAL mode a reader neither waits for the writer nor holds it up: exports, reports and statistics read
+    here, outside the bot's write lock, and see the data as it was when the block began.
+    """
+    await asyncio.to_thread(_existing, path)
+    conn = await open_reader(path)
+    try:
+        await conn.execute("PRAGMA query_only = ON")
+        await conn.execute("BEGIN")
+        await fetch_value(conn, "SELECT COUNT(*) FROM sqlite_schema")  # the snapshot starts at the first read
+        yield conn
+        await conn.rollback()
+    finally:
+        await conn.close()

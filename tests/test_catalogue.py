@@ -8,9 +8,11 @@ from pathlib import Path
 
 from handlers.labels import dynamic_keys
 from messages_ar import load_messages
+from public.site import dynamic_keys as public_dynamic_keys
+from public.templates import dynamic_key_prefixes, template_calls
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE_DIRS = ("bot", "handlers", "storage", "reports", "messages_ar")
+CODE_DIRS = ("bot", "handlers", "storage", "reports", "messages_ar", "public")
 
 
 def _python_files() -> Iterator[Path]:
@@ -65,9 +67,29 @@ def test_placeholders_match_where_given_explicitly() -> None:
     assert not wrong, wrong
 
 
+def test_template_keys_exist_and_placeholders_match() -> None:
+    messages = load_messages()
+    missing = sorted(f"{name} {key}" for name, key, _ in template_calls() if not messages.has(key))
+    assert not missing, missing
+    wrong = [
+        f"{name} {key}: {sorted(given)} != {sorted(messages.variables(key))}"
+        for name, key, given in template_calls()
+        if given is not None and messages.has(key) and given != messages.variables(key)
+    ]
+    assert not wrong, wrong
+
+
+def test_template_dynamic_keys_exist() -> None:
+    messages = load_messages()
+    known = dynamic_keys() | public_dynamic_keys()
+    assert not sorted(k for k in public_dynamic_keys() if not messages.has(k))
+    for prefix in dynamic_key_prefixes():
+        assert any(key.startswith(prefix) for key in known), f"no dynamic key starts with {prefix!r}"
+
+
 def test_no_unused_keys() -> None:
     messages = load_messages()
-    used = _string_constants() | dynamic_keys()
+    used = _string_constants() | dynamic_keys() | public_dynamic_keys() | {key for _, key, _ in template_calls()}
     unused = sorted(messages.keys() - used)
     assert not unused, f"keys nobody uses: {unused}"
 

@@ -1,2 +1,2 @@
--- Placeholder on branch h19a only: migration 007 belongs to another helper's branch. It keeps this branch's numbers
--- without a gap so that 008 runs here; delete this file when merging (the real 007 takes its place).
+-- Placeholder on branch h19a only: 007 is the next number on main, likely another helper's migration (h17). It
+-- keeps this branch's numbers without a gap so that 008 runs here; delete it when merging (or renumber 008 to 007).

@@ -17,7 +17,7 @@ from bot.core import Core
 from bot.documents import MAX_ATTEMPTS, NOTE_FROM
 from bot.reports_cli import run_report_command
 from handlers.contract import Incoming
-from storage.database import open_reader
+from storage.database import read_snapshot
 from tests.reports.sample import seed
 from tests.support import START, ChatDriver, RecordingTransport, make_core, settings_for
 
@@ -139,7 +139,7 @@ async def test_a_job_cut_short_runs_again_at_start_and_sends_one_document(tmp_pa
 
 
 async def _rows_of(database: Path, sql: str) -> list[tuple[object, ...]]:
-    async with open_reader(database) as conn:
+    async with read_snapshot(database) as conn:
         return [tuple(r) for r in await conn.execute_fetchall(sql)]
 
 
@@ -205,5 +205,5 @@ async def test_a_reader_sees_one_snapshot_and_cannot_write(core: Core) -> None:
     async with core.db.reader() as reader:
         assert await _people(reader) == before + 1
     with pytest.raises(FileNotFoundError):
-        async with open_reader(Path(core.db.path).with_name("missing.sqlite3")):
+        async with read_snapshot(Path(core.db.path).with_name("missing.sqlite3")):
             pass

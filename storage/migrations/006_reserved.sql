@@ -1,2 +1,0 @@
--- Placeholder on branch h19a only: migration 006 belongs to another helper's branch. It keeps this branch's numbers
--- without a gap so that 008 runs here; delete this file when merging (the real 006 takes its place).
