@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = ("bot", "handlers", "storage", "reports")
+CODE = ("bot", "handlers", "storage", "reports", "messages")
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
