@@ -43,7 +43,7 @@ exp-no-theme = No theme
 exp-yes = Yes
 exp-no = No
 
-exp-choose-format = In which format would you like the file of inputs?
+exp-choose-format = Which format would you like the export in?
 exp-format-xlsx = 📗 Excel (XLSX)
 exp-format-csv = 📄 CSV
 exp-format-json = 🧾 JSON
@@ -58,9 +58,9 @@ exp-no-rounds = There are no consultation rounds yet. Choose another scope:
 exp-ask-dates = Type the period as two dates, from and to, for example: 1/1/2026 - 31/3/2026
 exp-bad-dates = I did not understand the two dates. Type them like this: 1/1/2026 - 31/3/2026 (the first on or before the second).
 exp-caption = { $count ->
-    [0] File of inputs: there are no recommendations in this scope.
-    [one] File of inputs: one recommendation.
-   *[other] File of inputs: { $count } recommendations.
+    [0] Export: there are no recommendations in this scope.
+    [one] Export: one recommendation.
+   *[other] Export: { $count } recommendations.
 }
 exp-too-large = The file is too large to send in the chat ({ $megabytes } MB). Narrow the scope, or produce it on the server with the command: ogp-bot export
 menu-export = 📤 Export inputs

@@ -22,7 +22,7 @@ inbox-hidden-reason = 🚫 Hidden from the public. Reason: { $reason }
 inbox-back = ↩️ Back to the list
 inbox-ask-response =
     Recommendation { $receipt } will be marked “{ $state }”.
-    Now write your reply, which the author of the recommendation will receive, or choose to send it without a written reply.
+    Now write the reply its author will receive, or change the state without a written reply.
 inbox-no-response = Change the state without a reply
 inbox-response-length = The reply must be between { $min } and { $max } characters (you wrote { $length }).
 inbox-answered = The reply to recommendation { $receipt } is saved and will reach its author.

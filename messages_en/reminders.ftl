@@ -60,10 +60,10 @@ rem-ask-value =
 rem-hint-update-cron = The format is crontab's, in this order: minute hour day-of-month month day-of-week, for example “0 10 1-7 * sun” (the first Sunday of every month at 10:00), or type off to turn it off.
 rem-hint-days = Type a number of days (0 turns this reminder off).
 rem-hint-time = Type the time as hour:minute, for example 21:00.
-rem-hint-working-days = Type the days in English, separated by commas, for example sun,mon,tue,wed,thu.
+rem-hint-working-days = Type the days as three-letter English abbreviations, separated by commas, for example sun,mon,tue,wed,thu.
 rem-default-button = ↩️ Default value
 rem-bad-value = I could not read this value. { $hint }
 rem-saved = Saved: { $rule } = { $value }
-rem-reset = Back to the default value: { $rule }
+rem-reset = Default restored: { $rule }
 
 command-reminders = Reminder rules

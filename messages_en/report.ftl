@@ -1,6 +1,6 @@
 ## The meeting report (.docx), shaped like the coordinating unit's own reports; and /report in the chat.
 
-rep-title = Report on stakeholders' input on { $plan }
+rep-title = Report on stakeholder input into { $plan }
 rep-title-round = Report of { $round }
 rep-intro = { $owner } gathered the input of stakeholders, civil society organisations and the liaison officers implementing { $plan } through the follow-up bot, in order to present what has been achieved in the plan's commitments and to make recommendations on how to complete their implementation. This report presents the main recommendations on each commitment, grouped by theme, the most endorsed first, followed by the current state of the commitment's implementation.
 ## A round's report: the meeting as the seed tells it (held on, where, who attended), then the groups' findings.
@@ -73,7 +73,7 @@ rep-endorsements = { $count ->
    *[other] (endorsed by { $count } participants)
 }
 rep-no-recommendations = No recommendations were received on this commitment.
-rep-status = Current state of the commitment: completion “{ $completion }”, { $progress }% progress, according to the latest update on { $date }.
+rep-status = Current state of the commitment: completion “{ $completion }”, { $progress }% progress, as of the latest update on { $date }.
 rep-status-note = The liaison officer's note: { $note }
 rep-status-none = Current state of the commitment: no update on its implementation has been published yet.
 
