@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from messages.catalog import Arg
 from messages_ar import Messages, load_messages
-from messages_ar.catalog import Arg
 
 
 @dataclass(frozen=True)

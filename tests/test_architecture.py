@@ -9,10 +9,8 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = ("bot", "handlers", "storage", "reports", "public")
-ARABIC = re.compile(
-    r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC]"
-)  # FEFF is the byte-order mark, not Arabic
+CODE = ("bot", "handlers", "storage", "reports", "public", "messages")
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC]")  # not FEFF, the BOM
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
