@@ -84,7 +84,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         base_backoff=settings.send_base_backoff,
         max_backoff=settings.send_max_backoff,
     )
-    documents = DocumentWorker(db, clock, messages, timezone=settings.zone, on_queued=sender.wake)
+    documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
 
     def queued() -> None:
         sender.wake()

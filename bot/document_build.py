@@ -3,7 +3,8 @@
 Building a large spreadsheet is seconds of CPU in Python; in the bot's process it would stall the event loop (and
 with it every chat) even off the write lock. Here it reads a read-only snapshot and may use the other core.
 
-Input on stdin: one JSON object {"database", "timezone", "kind", "params", "scope", "menu", "requested_at"}.
+Input on stdin: one JSON object {"database", "timezone", "kind", "params", "scope", "menu", "language",
+"requested_at"}.
 Output on stdout: one JSON line {"ok": true, "replies": [{"payload", "document"}], "audit"} where "document" is the
 length of the reply's file, then the files' bytes one after another; or {"ok": false, "error": "..."} saying what
 failed and where, never with what (an error message could quote a recommendation).
@@ -26,7 +27,7 @@ from zoneinfo import ZoneInfo
 from handlers import exports, report, stats
 from handlers.contract import Choice
 from handlers.documents import Builder, Built, DocumentKind, Job
-from messages_ar import load_messages
+from messages import load_messages
 from storage.database import read_snapshot
 from storage.exports import ExportScope
 
@@ -46,7 +47,7 @@ async def build(spec: Mapping[str, Any]) -> Built:
             conn=conn,
             params=spec["params"],
             scope=ExportScope.from_json(spec["scope"]),
-            messages=load_messages(),
+            messages=load_messages(spec["language"]),
             timezone=ZoneInfo(spec["timezone"]),
             requested_at=datetime.fromisoformat(spec["requested_at"]),
             menu=tuple(Choice.model_validate(choice) for choice in spec["menu"]),

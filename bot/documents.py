@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from handlers.contract import Reply
 from handlers.documents import AuditLine, StoredRequest
-from messages_ar import Messages
+from messages import load_messages
 from storage import audit, document_jobs, outbox
 from storage.database import Database
 from storage.document_jobs import DocumentJob
@@ -61,14 +61,12 @@ class DocumentWorker:
         self,
         db: Database,
         clock: Clock,
-        messages: Messages,
         *,
         timezone: ZoneInfo,
         on_queued: Callable[[], None] = lambda: None,
     ) -> None:
         self.db = db
         self.clock = clock
-        self.messages = messages
         self.timezone = timezone
         self.on_queued = on_queued
         self.built = 0
@@ -151,7 +149,8 @@ class DocumentWorker:
         await self._finish(job, outcome)
 
     def _apology(self, request: StoredRequest) -> Outcome:
-        return Outcome([(Reply(text=self.messages.t("doc-failed"), choices=request.menu).to_payload(), None)])
+        text = load_messages(request.language).t("doc-failed")
+        return Outcome([(Reply(text=text, choices=request.menu).to_payload(), None)])
 
     async def _note_if_large(self, job: DocumentJob, request: StoredRequest) -> None:
         """Tell the person a large file is on its way (once per job, even when it runs again)."""
@@ -159,7 +158,7 @@ class DocumentWorker:
             size = await count_in_scope(conn, request.scope)
         if size < NOTE_FROM:
             return
-        note = Reply(text=self.messages.t("doc-preparing")).to_payload()
+        note = Reply(text=load_messages(request.language).t("doc-preparing")).to_payload()
         async with self.db.transaction() as conn:
             await outbox.enqueue(
                 conn,
@@ -181,6 +180,7 @@ class DocumentWorker:
             "params": request.params,
             "scope": request.scope.to_json(),
             "menu": [choice.model_dump() for choice in request.menu],
+            "language": request.language,
             "requested_at": job.requested_at.isoformat(),
         }
         child = await asyncio.create_subprocess_exec(

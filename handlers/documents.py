@@ -20,7 +20,7 @@ import aiosqlite
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.menu import menu_choices
-from messages_ar import Messages
+from messages import DEFAULT_LANGUAGE, Messages
 from storage import document_jobs
 from storage.exports import ExportScope
 
@@ -84,6 +84,7 @@ async def request(ctx: Context, kind: DocumentKind, scope: ExportScope, **params
         "params": params,
         "scope": scope.to_json(),
         "menu": [choice.model_dump() for choice in menu_choices(ctx)],
+        "language": ctx.messages.language,
     }
     await document_jobs.add(
         ctx.conn,
@@ -99,15 +100,17 @@ async def request(ctx: Context, kind: DocumentKind, scope: ExportScope, **params
 
 @dataclass(frozen=True)
 class StoredRequest:
-    """A stored request read back: the builder's parameters, the scope it covers and the menu to show."""
+    """A stored request read back: the builder's parameters, the scope, the menu to show and the person's language."""
 
     params: dict[str, Any]
     scope: ExportScope
     menu: tuple[Choice, ...]
+    language: str = DEFAULT_LANGUAGE
 
     @classmethod
     def parse(cls, raw: str) -> StoredRequest:
         """Read what request() stored."""
         stored = json.loads(raw)
         menu = tuple(Choice.model_validate(choice) for choice in stored.get("menu", []))
-        return cls(dict(stored.get("params", {})), ExportScope.from_json(stored.get("scope", {})), menu)
+        scope = ExportScope.from_json(stored.get("scope", {}))
+        return cls(dict(stored.get("params", {})), scope, menu, stored.get("language", DEFAULT_LANGUAGE))
