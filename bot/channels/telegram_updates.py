@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
@@ -153,10 +154,30 @@ class WebhookReceiver:
             log.warning("telegram webhook: a request without the right secret token was refused")
             return web.Response(status=403)
         try:
-            update = Update.de_json(await request.json(), self.bot)
-        except (ValueError, TypeError, KeyError) as error:  # retrying would not make it readable: acknowledge
-            log.error("telegram webhook: unreadable update (%s)", type(error).__name__)
-            return web.Response(status=200)
-        if update is not None:
-            await process_batch([update], self.process)
+            update = read_update(await request.read(), self.bot)
+        except UnreadableUpdate as error:  # never the body in the log: it carries names and texts
+            log.warning("telegram webhook: unreadable update refused (%s)", error)
+            return web.Response(status=400)
+        await process_batch([update], self.process)
         return web.Response(status=200)
+
+
+class UnreadableUpdate(ValueError):
+    """A webhook body that is not a Telegram update."""
+
+
+def read_update(body: bytes, bot: Bot) -> Update:
+    """Return the update in a webhook body; raise UnreadableUpdate for anything else (the reason, never the body)."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except ValueError as error:  # not UTF-8, not JSON
+        raise UnreadableUpdate(type(error).__name__) from error
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        raise UnreadableUpdate("not an object with an integer update_id")
+    try:
+        update = Update.de_json(data, bot)
+    except Exception as error:  # python-telegram-bot trusts the shape; junk raises anything
+        raise UnreadableUpdate(type(error).__name__) from error
+    if update is None:
+        raise UnreadableUpdate("empty")
+    return update
