@@ -53,6 +53,10 @@ async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = (
     return cursor.rowcount
 
 
+class NewerSchemaError(RuntimeError):
+    """The database was written by a newer version of the bot."""
+
+
 class Database:
     """An open SQLite database whose writers take turns."""
 
@@ -97,7 +101,10 @@ def migration_files() -> list[tuple[int, str]]:
 async def migrate(conn: aiosqlite.Connection) -> int:
     """Apply every migration newer than PRAGMA user_version; return the resulting version."""
     current = int(await fetch_value(conn, "PRAGMA user_version") or 0)
-    for number, sql in migration_files():
+    migrations = migration_files()
+    if current > len(migrations):
+        raise NewerSchemaError(f"the database has schema version {current}; this bot knows up to {len(migrations)}")
+    for number, sql in migrations:
         if number <= current:
             continue
         log.info("applying migration %03d", number)
@@ -110,7 +117,11 @@ async def open_database(path: str | Path) -> Database:
     """Open (creating if needed) the database at path and bring its schema up to date."""
     conn = await aiosqlite.connect(str(path), isolation_level=None)
     conn.row_factory = aiosqlite.Row
-    for pragma in PRAGMAS:
-        await conn.execute(pragma)
-    await migrate(conn)
+    try:
+        for pragma in PRAGMAS:
+            await conn.execute(pragma)
+        await migrate(conn)
+    except BaseException:
+        await conn.close()
+        raise
     return Database(conn, str(path))

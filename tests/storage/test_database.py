@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from bot.core import load_plan
 from bot.settings import DEFAULT_PLAN
 from storage import catalogue
-from storage.database import migration_files, open_database
+from storage.database import NewerSchemaError, migration_files, open_database
 from storage.models import Completion
 
 
@@ -101,3 +101,12 @@ async def test_text_that_looks_like_sql_is_stored_verbatim(tmp_path: Path) -> No
         assert latest is not None and latest.note == note
     finally:
         await db.close()
+
+
+async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    db = await open_database(path)
+    await db.conn.execute("PRAGMA user_version = 42")
+    await db.close()
+    with pytest.raises(NewerSchemaError, match="schema version 42"):
+        await open_database(path)
