@@ -156,6 +156,7 @@ class Sender:
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._busy: set[tuple[str, str]] = set()
+        self._unreleased: dict[tuple[str, str], list[OutboxRow]] = {}  # claims a failed release left behind
         self._inflight: dict[str, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._pacer = ChatPacer()
@@ -223,6 +224,8 @@ class Sender:
 
     async def _pump(self) -> tuple[int, float]:
         """Claim due rows of idle chats and start sending them; return (started, seconds to wait)."""
+        if self._unreleased:
+            await self._release_stuck()
         now = self.clock.now()
         groups: dict[tuple[str, str], list[OutboxRow]] = {}
         wait = IDLE_WAKE_SECONDS
@@ -279,22 +282,26 @@ class Sender:
     async def _send_group(self, key: tuple[str, str], rows: list[OutboxRow]) -> None:
         """Send one chat's rows in order; stop at the first that cannot go now."""
         transport = self.transports[key[0]]
-        done = 0
         try:
-            for row in rows:
+            for done, row in enumerate(rows):
                 pause = self._pacer.wait_time(key, transport.pacing.per_second, transport.pacing.burst)
                 if pause > 0:
                     await asyncio.sleep(pause)  # pacing a chat is real time by nature
                 self._pacer.take(key, transport.pacing.per_second, transport.pacing.burst)
                 delivery = await self._attempt(transport, row)
-                go_on = await self._record(row, delivery)
-                done += 1
+                try:
+                    go_on = await self._record(row, delivery)
+                except Exception as error:  # the database refused the outcome: the row goes back, at the front
+                    log.error("outbox row %d: could not record its %s (%s); released", row.id, delivery.outcome, error)
+                    await self._release(key, rows[done:])
+                    return
                 if not go_on:
-                    await self._release(rows[done:])
-                    break
+                    await self._release(key, rows[done + 1 :])
+                    return
         finally:
             self._inflight[key[0]] -= len(rows)
-            self._busy.discard(key)
+            if key not in self._unreleased:
+                self._busy.discard(key)
             self.wake()
 
     async def _attempt(self, transport: Transport, row: OutboxRow) -> Delivery:
@@ -347,9 +354,25 @@ class Sender:
             log.error("outbox row %d %s: %s", row.id, status, delivery.error)
             return True
 
-    async def _release(self, rows: list[OutboxRow]) -> None:
-        """Put claimed rows back, keeping their order behind one that must wait."""
+    async def _release(self, key: tuple[str, str], rows: list[OutboxRow]) -> None:
+        """Put claimed rows back, keeping their order; when even that fails, keep the chat busy until it works.
+
+        A chat whose rows stay claimed must send nothing else, or its later rows would overtake them.
+        """
         if not rows:
             return
-        async with self.db.transaction() as conn:
-            await outbox.unclaim(conn, [r.id for r in rows])
+        try:
+            async with self.db.transaction() as conn:
+                await outbox.unclaim(conn, [r.id for r in rows])
+        except Exception as error:
+            log.error("could not release %d claimed outbox rows (%s); their chat waits", len(rows), error)
+            self._unreleased[key] = rows
+            return
+        self._unreleased.pop(key, None)
+
+    async def _release_stuck(self) -> None:
+        """Try again to release the claims a failed release left behind."""
+        for key, rows in list(self._unreleased.items()):
+            await self._release(key, rows)
+            if key not in self._unreleased:
+                self._busy.discard(key)
