@@ -83,6 +83,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     )
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
+    dispatcher.max_queued_replies = settings.send_queued_replies_per_chat
     scheduler = ReminderScheduler(
         db,
         messages,

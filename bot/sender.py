@@ -23,6 +23,7 @@ from storage.timefmt import to_db
 log = logging.getLogger(__name__)
 
 BATCH = 200
+PER_CHAT = 10  # rows of one chat per round: a flooded chat gets its turn without holding up anyone else's
 IDLE_WAKE_SECONDS = 5.0
 FLOOD_WAITS = 5  # 429 answers waited out in place before the row goes back to the queue with its retry_after
 
@@ -242,6 +243,8 @@ class Sender:
                     if pause > 0:
                         wait = min(wait, pause)
                         continue
+                elif len(groups[key]) >= PER_CHAT:
+                    continue  # one chat's backlog waits its turn; everyone else's next rows go in this round
                 groups.setdefault(key, []).append(row)
                 self._inflight[row.channel] = self._inflight.get(row.channel, 0) + 1
             await outbox.claim(conn, [r.id for g in groups.values() for r in g])
@@ -255,10 +258,12 @@ class Sender:
         return len(groups), wait
 
     async def _due(self, conn: aiosqlite.Connection, now: datetime) -> list[OutboxRow]:
-        """Return due rows, replies first; pushes to people known to be unreachable are given up unsent."""
-        replies = await outbox.due(conn, now, BATCH, replies_only=True)
+        """Return due rows of idle chats, a few per chat, replies first; pushes to the unreachable are given up."""
+        busy = [outbox.chat_key(*key) for key in self._busy]
+        replies = await outbox.due(conn, now, BATCH, replies_only=True, per_chat=PER_CHAT, busy=busy)
         seen = {r.id for r in replies}
-        rows = replies + [r for r in await outbox.due(conn, now, BATCH) if r.id not in seen]
+        others = await outbox.due(conn, now, BATCH, per_chat=PER_CHAT, busy=busy)
+        rows = replies + [r for r in others if r.id not in seen]
         pushed_to = {r.participant_id for r in rows if r.kind != "reply" and r.participant_id is not None}
         gone = await outbox.unreachable_among(conn, pushed_to) if pushed_to else set()
         if not gone:

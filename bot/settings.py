@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     send_max_attempts: int = Field(default=8, ge=1)
     send_base_backoff: float = Field(default=1.0, gt=0)
     send_max_backoff: float = Field(default=300.0, gt=0)
+    # Answers waiting for one chat before the bot answers only that chat's newest message (and says so once).
+    send_queued_replies_per_chat: int = Field(default=20, ge=5)
     # Reminder rules: the defaults; coordinators override them in the chat with /reminders.
     remind_update_cron: str = "0 10 1-7 * sun"
     remind_answer_officer_days: int = 14

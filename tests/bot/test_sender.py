@@ -180,3 +180,19 @@ async def test_claims_stay_held_until_they_can_be_released(
     await core.sender.flush()
     assert [s.reply.text for s in transport.sent] == ["رسالة 0", "رسالة 0", "رسالة 1", "رسالة 2"]
     assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 3
+
+
+async def test_a_700_message_backlog_of_one_chat_does_not_hold_up_another(core: Core) -> None:
+    async with core.db.transaction() as conn:
+        rows = [outbox.NewReply(payload=Reply(text=f"رد {n}").to_payload()) for n in range(700)]
+        await outbox.enqueue_replies(conn, "telegram", "700", rows, participant_id=None, now=core.clock.now())
+    await queue(core, "701", "رد لشخص آخر", kind="reply")  # queued after all 700
+    transport = RecordingTransport()
+    core.sender.add_transport(transport)
+    started, _ = await core.sender._pump()  # one round
+    assert started == 2  # both chats were served in the first round
+    await core.sender.flush()
+    order = [s.recipient for s in transport.sent]
+    assert order.index("701") < 10 + 1  # behind at most one round of the flooded chat, not 700 messages
+    assert [s.reply.text for s in transport.sent if s.recipient == "700"] == [f"رد {n}" for n in range(700)]
+    assert {r["status"] for r in await outbox_rows(core)} == {"sent"}
