@@ -6,6 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage import flood
 from storage.database import execute_count, fetch_all
 from storage.timefmt import to_db
 
@@ -38,6 +39,7 @@ async def forget(
 ) -> int:
     """Erase a participant's personal data; their recommendations are deleted or kept unlinked; return how many."""
     identities = [(r[0], r[1]) for r in await fetch_all(conn, _IDENTITIES, (participant_id,))]
+    await flood.remember(conn, participant_id, identities, now)  # the hourly limit holds across a new registration
     for channel, external_id in identities:
         await conn.execute(_DELETE_SESSION, (channel, external_id))
         await conn.execute(_DELETE_OUTBOX, (channel, external_id, participant_id))
