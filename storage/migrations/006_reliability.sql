@@ -13,3 +13,11 @@ CREATE TABLE recommendation_memory (
 );
 CREATE INDEX recommendation_memory_actor ON recommendation_memory(actor, created_at);
 CREATE INDEX recommendation_memory_age ON recommendation_memory(created_at);
+
+-- WhatsApp: a verified webhook's raw body is committed here before Meta gets its 200 (Meta does not send it again
+-- after a 200), processed from here, and deleted once processed; what a crash leaves is processed at start-up.
+CREATE TABLE wa_inbox (
+    id           INTEGER PRIMARY KEY,
+    body         BLOB NOT NULL,
+    received_at  TEXT NOT NULL
+);
