@@ -20,6 +20,7 @@ OTHERS = {
     "broadcast": ["--count", "1000"],
     "exports": ["--participants", "1000", "--recommendations", "10000"],
     "flood": ["--rounds", "10"],
+    "webhook_flood": [],
 }
 
 

@@ -40,6 +40,7 @@ class WebServer:
         header_timeout: float = HEADER_TIMEOUT,
         body_timeout: float = BODY_TIMEOUT,
         unauthenticated_reads: int = UNAUTHENTICATED_READS,
+        read_slot_wait: float = READ_SLOT_WAIT,
         shutdown_timeout: float = SHUTDOWN_TIMEOUT,
     ) -> None:
         self.host = host
@@ -47,6 +48,7 @@ class WebServer:
         self.header_timeout = header_timeout
         self.body_timeout = body_timeout
         self.shutdown_timeout = shutdown_timeout
+        self.read_slot_wait = read_slot_wait
         self.app = web.Application(client_max_size=MAX_BODY)
         self.app.router.add_get("/healthz", _health)
         self._runner: web.AppRunner | None = None
@@ -70,7 +72,7 @@ class WebServer:
         if authenticated:
             return await self._read(request, limit)
         try:
-            async with asyncio.timeout(READ_SLOT_WAIT):
+            async with asyncio.timeout(self.read_slot_wait):
                 await self._unauthenticated.acquire()
         except TimeoutError:
             log.warning("web: too many unauthenticated bodies being read at once; answered 503")

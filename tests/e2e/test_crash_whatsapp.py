@@ -145,3 +145,43 @@ async def test_sigkill_right_after_the_200_loses_nothing_and_runs_nothing_twice(
     print(f"at the kill: {at_kill[0][0]} messages handled, {at_kill[0][1]} webhooks stored")
     print(f"welcome messages per person: {sorted(set(welcomes))} (more than one only if sent but not marked)")
     assert all(n >= 1 for n in welcomes)
+
+
+async def slow_connections(url: str, half_headers: int, half_bodies: int) -> list[asyncio.StreamWriter]:
+    """Open connections that never finish: some stop inside the headers, some inside a 4 MB body."""
+    host, port = url.removeprefix("http://").split(":")
+    writers = []
+    for n in range(half_headers + half_bodies):
+        _, writer = await asyncio.open_connection(host, int(port))
+        if n < half_headers:
+            writer.write(b"POST /whatsapp/webhook HTTP/1.1\r\nHost: bot\r\nX-Slow: ")
+        else:
+            head = (
+                "POST /whatsapp/webhook HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {4 * 1024 * 1024}\r\nX-Hub-Signature-256: sha256={'0' * 64}\r\n\r\n"
+            )
+            writer.write(head.encode() + b"{" * 65536)
+        await writer.drain()
+        writers.append(writer)
+    return writers
+
+
+async def test_sigterm_stops_the_bot_promptly_with_strangers_connections_open(tmp_path: Path) -> None:
+    port = free_port()
+    async with (
+        GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api,
+        WhatsAppBotProcess(api, tmp_path / "bot.sqlite3", port, tmp_path / "bot.log") as bot,
+    ):
+        writers = await slow_connections(bot.url, half_headers=50, half_bodies=20)
+        try:
+            async with aiohttp.ClientSession() as http, http.get(bot.url + "/healthz") as response:
+                assert response.status == 200  # still answering others
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            assert await bot.terminate() == 0, bot.log()
+            stopped_in = loop.time() - started
+        finally:
+            for writer in writers:
+                writer.close()
+    print(f"stopped {stopped_in:.1f}s after SIGTERM with 70 slow connections open")
+    assert stopped_in < 10
