@@ -94,5 +94,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         check_minutes=settings.remind_check_minutes,
         on_queued=sender.wake,
         retention_days=settings.retention_days,
+        outbox_keep_days=settings.outbox_keep_days,
     )
     return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler)

@@ -15,7 +15,7 @@ import aiosqlite
 from bot.clock import Clock
 from bot.transport import Delivery, Outcome, Transport
 from handlers.contract import Reply
-from storage import outbox, participants
+from storage import outbox, participants, privacy
 from storage.database import Database
 from storage.models import OutboxRow
 from storage.timefmt import to_db
@@ -300,6 +300,8 @@ class Sender:
                     log.error("outbox row %d: could not record its %s (%s); released", row.id, delivery.outcome, error)
                     await self._release(key, rows[done:])
                     return
+                if row.erase and delivery.outcome not in (Outcome.RETRY, Outcome.HELD):
+                    await self._erase(row)
                 if not go_on:
                     await self._release(key, rows[done + 1 :])
                     return
@@ -358,6 +360,16 @@ class Sender:
             self.stats.failed += status == "failed"
             log.error("outbox row %d %s: %s", row.id, status, delivery.error)
             return True
+
+    async def _erase(self, row: OutboxRow) -> None:
+        """Delete a row that went to, or named, someone forgotten; then empty the WAL of what was erased."""
+        try:
+            async with self.db.transaction() as conn:
+                finished = await privacy.erase_sent(conn, row.id, row.channel, row.recipient)
+            if finished and not await self.db.checkpoint():
+                log.warning("erasure: a reader held the WAL; it is emptied at the next checkpoint")
+        except Exception:  # the daily retention job finishes what is left
+            log.exception("erasure of outbox row %d failed", row.id)
 
     async def _release(self, key: tuple[str, str], rows: list[OutboxRow]) -> None:
         """Put claimed rows back, keeping their order; when even that fails, keep the chat busy until it works.

@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     remind_check_minutes: int = Field(default=15, ge=1, le=1440)
     recommendations_per_hour: int = Field(default=20, ge=1)
     retention_days: int = Field(default=730, ge=30)
+    # Sent (and failed) outbox rows, which hold message texts, are deleted after this many days.
+    outbox_keep_days: int = Field(default=7, ge=1, le=730)
     whatsapp_token: SecretStr | None = None
     whatsapp_phone_number_id: str | None = None
     whatsapp_app_secret: SecretStr | None = None

@@ -33,7 +33,10 @@ async def show(ctx: Context) -> list[Reply]:
 
 async def start_forget(ctx: Context) -> list[Reply]:
     """Answer /forget: explain, and let the person choose what becomes of their recommendations."""
-    if ctx.participant is None:
+    if ctx.participant is None:  # a half-finished registration holds what was typed: it goes
+        await privacy.forget_chat(ctx.conn, ctx.incoming.channel, ctx.incoming.user, ctx.now)
+        ctx.end()
+        ctx.data.clear()
         return [with_menu(ctx, ctx.t("prv-nothing-stored"))]
     count = await recommendations.count_by_participant(ctx.conn, ctx.participant.id)
     ctx.goto(FLOW, "choose")

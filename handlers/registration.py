@@ -11,7 +11,7 @@ from handlers.feature import Feature
 from handlers.labels import governorate_label, sector_label
 from handlers.menu import with_menu
 from handlers.text import clean_line, shorten
-from storage import participants
+from storage import participants, privacy
 from storage.models import GOVERNORATES, Sector
 
 FLOW = "register"
@@ -110,6 +110,7 @@ async def on_choice(ctx: Context) -> list[Reply] | None:
 
 
 async def _decline(ctx: Context) -> list[Reply]:
+    await privacy.forget_chat(ctx.conn, ctx.incoming.channel, ctx.incoming.user, ctx.now)  # "we stored nothing"
     ctx.end()
     ctx.data.clear()
     return [Reply(text=ctx.t("consent-declined"), replace=True)]

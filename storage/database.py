@@ -22,6 +22,8 @@ PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
     "PRAGMA synchronous = NORMAL",
+    # Deleted and overwritten content is zeroed, not left in free space: after /forget the bytes go too.
+    "PRAGMA secure_delete = ON",
 )
 
 
@@ -78,6 +80,12 @@ class Database:
                 await self.conn.rollback()
                 raise
             await self.conn.commit()
+
+    async def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and empty it (after an erasure); False when a reader held it back."""
+        async with self._lock:
+            row = await fetch_one(self.conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+        return row is not None and int(row[0]) == 0
 
     async def close(self) -> None:
         """Close the connection."""

@@ -45,11 +45,19 @@ _SELECT_UNREACHABLE = """
 SELECT id FROM participants WHERE unreachable_at IS NOT NULL AND id IN (SELECT value FROM json_each(?))
 """
 _SELECT_NEXT_DUE_TIME = "SELECT MIN(not_before) FROM outbox WHERE status = 'pending'"
-_MARK_SENT = "UPDATE outbox SET status = 'sent', sent_at = ?, channel_msg_id = ?, attempts = attempts + 1 WHERE id = ?"
+# A document's bytes (an export names people) are not kept once the row is done with; a held row still needs them.
+_MARK_SENT = """
+UPDATE outbox SET status = 'sent', sent_at = ?, channel_msg_id = ?, attempts = attempts + 1, document = NULL
+WHERE id = ?
+"""
 _MARK_RETRY = """
 UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?
 """
-_MARK_FINAL = "UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?"
+_MARK_FINAL = """
+UPDATE outbox SET status = ?1, last_error = ?2, attempts = attempts + 1,
+    document = CASE WHEN ?1 = 'held' THEN document END
+WHERE id = ?3
+"""
 _SELECT_ONE = "SELECT * FROM outbox WHERE id = ?"
 _COUNT_PENDING = "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"
 
@@ -241,7 +249,7 @@ async def release_claims(conn: aiosqlite.Connection) -> int:
 
 
 _GIVE_UP_RECIPIENT = """
-UPDATE outbox SET status = 'unreachable', last_error = ?
+UPDATE outbox SET status = 'unreachable', last_error = ?, document = NULL
 WHERE channel = ? AND recipient = ? AND status = 'pending'
 """
 
