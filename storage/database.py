@@ -17,10 +17,11 @@ log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
+BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000"
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 5000",
+    BUSY_TIMEOUT,
     "PRAGMA synchronous = NORMAL",
     # Deleted and overwritten content is zeroed, not left in free space: after /forget the bytes go too.
     "PRAGMA secure_delete = ON",
@@ -84,7 +85,13 @@ class Database:
     async def checkpoint(self) -> bool:
         """Copy the WAL into the database file and empty it (after an erasure); False when a reader held it back."""
         async with self._lock:
-            row = await fetch_one(self.conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+            # A reader (a backup) would make it wait the whole busy timeout with every transaction queued behind it;
+            # it is tried again at the next erasure and by the daily job instead.
+            await self.conn.execute("PRAGMA busy_timeout = 100")
+            try:
+                row = await fetch_one(self.conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                await self.conn.execute(BUSY_TIMEOUT)
         return row is not None and int(row[0]) == 0
 
     async def close(self) -> None:
