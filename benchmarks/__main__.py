@@ -20,6 +20,8 @@ OTHERS = {
     "broadcast": ["--count", "1000"],
     "exports": ["--participants", "1000", "--recommendations", "10000"],
     "public": ["--quick"],
+    "flood": ["--rounds", "10"],
+    "webhook_flood": [],
 }
 
 
