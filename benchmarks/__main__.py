@@ -20,6 +20,8 @@ OTHERS = {
     "broadcast": ["--count", "1000"],
     "exports": ["--participants", "1000", "--recommendations", "10000"],
     "public": ["--quick"],
+    "flood": ["--rounds", "10"],
+    "webhook_flood": [],
     "export_latency": ["--quick"],  # the export stays at 100,000 rows: the goal is about that one
 }
 

@@ -14,12 +14,13 @@ from pathlib import Path
 from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
+from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
 from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
-from storage.database import open_database
+from storage.database import NewerSchemaError, open_database
 
 log = logging.getLogger(__name__)
 
@@ -144,8 +145,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
     setup_logging(settings.log_level if args.command != "console" else "WARNING")
+    try:
+        return _command(settings, args)
+    except (DatabaseInUse, NewerSchemaError) as error:
+        print(f"error: {error}")
+        return 1
+
+
+def _command(settings: Settings, args: argparse.Namespace) -> int:
     if args.command in ("run", "console"):
-        return asyncio.run(_run(settings, console=args.command == "console"))
+        with hold_database(settings.database):  # a second bot would send what the first has claimed
+            return asyncio.run(_run(settings, console=args.command == "console"))
     if args.command == "load-plan":
         return asyncio.run(_load_plan(settings, args.path, args.activate))
     if args.command in ("backup", "restore"):

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     send_max_attempts: int = Field(default=8, ge=1)
     send_base_backoff: float = Field(default=1.0, gt=0)
     send_max_backoff: float = Field(default=300.0, gt=0)
+    # Answers waiting for one chat before the bot answers only that chat's newest message (and says so once).
+    send_queued_replies_per_chat: int = Field(default=20, ge=5)
     # Reminder rules: the defaults; coordinators override them in the chat with /reminders.
     remind_update_cron: str = "0 10 1-7 * sun"
     remind_answer_officer_days: int = 14
@@ -63,6 +65,8 @@ class Settings(BaseSettings):
     remind_check_minutes: int = Field(default=15, ge=1, le=1440)
     recommendations_per_hour: int = Field(default=20, ge=1)
     retention_days: int = Field(default=730, ge=30)
+    # Sent (and failed) outbox rows, which hold message texts, are deleted after this many days.
+    outbox_keep_days: int = Field(default=7, ge=1, le=730)
     whatsapp_token: SecretStr | None = None
     whatsapp_phone_number_id: str | None = None
     whatsapp_app_secret: SecretStr | None = None

@@ -9,3 +9,4 @@ flood-recommendations =
         [one] one minute
        *[other] { $minutes } minutes
     }. What you sent before is saved, and none of it has been lost.
+flood-replies = Your messages are arriving faster than we can answer them, so please slow down a little. Everything you sent reached us and was handled, and we will answer your latest message shortly.

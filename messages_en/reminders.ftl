@@ -57,7 +57,7 @@ rem-ask-value =
     Default value: { $default }
 
     Type the new value. { $hint }
-rem-hint-update-cron = The format is crontab's, in this order: minute hour day-of-month month day-of-week, for example “0 10 1-7 * sun” (the first Sunday of every month at 10:00), or type off to turn it off.
+rem-hint-update-cron = The format is crontab's, in this order: minute hour day-of-month month day-of-week, for example “0 10 1-7 * sun” (the first Sunday of every month at 10:00), or type off to turn it off. Write the day of the week by its name (sun, mon, tue, wed, thu, fri, sat), not as a number.
 rem-hint-days = Type a number of days (0 turns this reminder off).
 rem-hint-time = Type the time as hour:minute, for example 21:00.
 rem-hint-working-days = Type the days as three-letter English abbreviations, separated by commas, for example sun,mon,tue,wed,thu.

@@ -18,11 +18,14 @@ log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
+BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000"
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 5000",
+    BUSY_TIMEOUT,
     "PRAGMA synchronous = NORMAL",
+    # Deleted and overwritten content is zeroed, not left in free space: after /forget the bytes go too.
+    "PRAGMA secure_delete = ON",
 )
 
 
@@ -54,6 +57,10 @@ async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = (
     return cursor.rowcount
 
 
+class NewerSchemaError(RuntimeError):
+    """The database was written by a newer version of the bot."""
+
+
 class Database:
     """An open SQLite database whose writers take turns."""
 
@@ -80,6 +87,18 @@ class Database:
         """Return a read-only connection on the same file, holding one snapshot (see read_snapshot)."""
         return read_snapshot(self.path)
 
+    async def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and empty it (after an erasure); False when a reader held it back."""
+        async with self._lock:
+            # A reader (a backup) would make it wait the whole busy timeout with every transaction queued behind it;
+            # it is tried again at the next erasure and by the daily job instead.
+            await self.conn.execute("PRAGMA busy_timeout = 100")
+            try:
+                row = await fetch_one(self.conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                await self.conn.execute(BUSY_TIMEOUT)
+        return row is not None and int(row[0]) == 0
+
     async def close(self) -> None:
         """Close the connection."""
         await self.conn.close()
@@ -102,7 +121,10 @@ def migration_files() -> list[tuple[int, str]]:
 async def migrate(conn: aiosqlite.Connection) -> int:
     """Apply every migration newer than PRAGMA user_version; return the resulting version."""
     current = int(await fetch_value(conn, "PRAGMA user_version") or 0)
-    for number, sql in migration_files():
+    migrations = migration_files()
+    if current > len(migrations):
+        raise NewerSchemaError(f"the database has schema version {current}; this bot knows up to {len(migrations)}")
+    for number, sql in migrations:
         if number <= current:
             continue
         log.info("applying migration %03d", number)
@@ -115,9 +137,13 @@ async def open_database(path: str | Path) -> Database:
     """Open (creating if needed) the database at path and bring its schema up to date."""
     conn = await aiosqlite.connect(str(path), isolation_level=None)
     conn.row_factory = aiosqlite.Row
-    for pragma in PRAGMAS:
-        await conn.execute(pragma)
-    await migrate(conn)
+    try:
+        for pragma in PRAGMAS:
+            await conn.execute(pragma)
+        await migrate(conn)
+    except BaseException:
+        await conn.close()
+        raise
     return Database(conn, str(path))
 
 

@@ -227,6 +227,7 @@ class OutboxRow(Row):
     channel_msg_id: str | None
     last_error: str | None
     batch: str | None
+    erase: bool = False  # deleted once sent: it goes to, or names, someone who asked to be forgotten
 
     @classmethod
     def unsaved(

@@ -36,7 +36,7 @@ LATIN_ALLOWED_IN_ARABIC = re.compile(
     r"|\b[ir]_[A-Za-z0-9]+"  # invitation and round codes: i_AbC123, r_ABC234
     r"|\bJO\d{4}\b"  # OGP commitment ids
     r"|\bogp-bot [a-z]+"  # the command line
-    r"|\b(?:QR|PNG|XLSX|CSV|JSON|Excel|Word|crontab|off|sun|mon|tue|wed|thu)\b"
+    r"|\b(?:QR|PNG|XLSX|CSV|JSON|Excel|Word|crontab|off|sun|mon|tue|wed|thu|fri|sat)\b"
     r"|\b(?:Atom|UTF-8|Schema|YYYY-MM-DD)\b"  # the open-data card names formats
 )
 # The open-data card explains the codes a data file holds (not_started, cso, ...): they are data, not words.

@@ -54,3 +54,14 @@ async def test_bad_stored_value_falls_back_to_default(core: Core) -> None:
     async with core.db.transaction() as conn:
         await rem.save_rule(conn, "quiet_start", "25:99", None, core.clock.now())
         assert (await rem.load_rules(conn, ReminderRules())).quiet_start == ReminderRules().quiet_start
+
+
+async def test_a_numeric_day_of_week_is_refused_in_the_chat(chat: ChatDriver, core: Core) -> None:
+    boss = ChatDriver(chat.core, chat.transport, user="9001", name="منسق")
+    await boss.command("reminders")
+    await boss.press("rem:e:update_cron")
+    refused = texts(await boss.send("0 10 * * 0"))  # crontab's Sunday, APScheduler's Monday
+    assert "لم أستطع" in refused and "sun" in refused and "لا برقمه" in refused
+    assert await stored_rules(core) == {}
+    await boss.send("0 10 * * sun")
+    assert await stored_rules(core) == {"update_cron": "0 10 * * sun"}

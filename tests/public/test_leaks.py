@@ -17,6 +17,7 @@ from tests.public.world import (
     ROUND_INPUT,
     SHOWN_NAME,
     SHOWN_ORG,
+    TELEGRAM_IDS,
     build_world,
     fetch,
     serving,
@@ -58,9 +59,9 @@ async def test_no_page_or_file_carries_private_data(core: Core, transport: Recor
 
 
 async def test_the_stored_world_does_hold_the_secrets(core: Core, transport: RecordingTransport) -> None:
-    """A leak test is only as good as its world: every secret is really in the database (the forgotten name aside)."""
+    """A leak test is only as good as its world: every secret is really in the database (the forgotten person aside)."""
     world = await build_world(core, transport)
     async with core.db.transaction() as conn:
         dump = "\n".join([line async for line in conn.iterdump()])
     missing = [secret for secret in world.secrets if secret not in dump]
-    assert missing == [FORGOTTEN_NAME]  # /forget erased it, as it should
+    assert missing == [FORGOTTEN_NAME, TELEGRAM_IDS[2]]  # /forget erased their name and chat id, as it should

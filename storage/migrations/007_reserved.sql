@@ -1,2 +1,0 @@
--- Placeholder on branch h19a only: 007 is the next number on main, likely another helper's migration (h17). It
--- keeps this branch's numbers without a gap so that 008 runs here; delete it when merging (or renumber 008 to 007).
