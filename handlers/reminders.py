@@ -16,7 +16,7 @@ from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import with_menu
 from handlers.text import clean_line, western_digits
-from storage import outbox
+from storage import audit, outbox
 from storage import reminders as rem
 from storage.reminders import ReminderRules
 
@@ -143,6 +143,8 @@ async def restore_default(ctx: Context, press: RestoreDefault) -> list[Reply]:
     """Give the rule its default back."""
     key = CHANGE_RULE.load(ctx).rule
     await rem.reset_rule(ctx.conn, key)
+    actor = ctx.participant.id if ctx.participant else None
+    await audit.record(ctx.conn, actor, "reminders.reset", f"rule:{key}", None, ctx.now)
     ctx.end()
     return [await _overview(ctx, note=ctx.t("rem-reset", rule=ctx.t(RULES[key][0])), replace=True)]
 
@@ -176,7 +178,9 @@ async def take_value(ctx: Context, changing: Changing) -> list[Reply]:
             )
         ]
     stored = rem.rule_text(changed, key)
-    await rem.save_rule(ctx.conn, key, stored, ctx.participant.id if ctx.participant else None, ctx.now)
+    actor = ctx.participant.id if ctx.participant else None
+    await rem.save_rule(ctx.conn, key, stored, actor, ctx.now)
+    await audit.record(ctx.conn, actor, "reminders.change", f"rule:{key}", stored, ctx.now)
     ctx.end()
     return [await _overview(ctx, note=ctx.t("rem-saved", rule=ctx.t(RULES[key][0]), value=stored))]
 

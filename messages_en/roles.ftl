@@ -78,3 +78,15 @@ team-confirm-remove = Remove the role “{ $role }” from { $name }?
 team-confirm-button = ✅ Yes, remove it
 team-removed = The role “{ $role }” has been removed from { $name }.
 roles-refused-coordinator = Sorry, only the plan's coordinators can do this. Nothing has changed.
+invite-own = You cannot use an invitation you made yourself. Send it to the person it is for.
+invite-withdrawn = This invitation was withdrawn: the person who sent it is no longer a coordinator. Ask a coordinator for a new one.
+invite-open-button = 📋 Open invitations
+invite-open-title = { $count ->
+    [0] There are no open invitations.
+    [one] One invitation has not been used yet:
+   *[other] { $count } invitations have not been used yet:
+}
+invite-open-line = • “{ $role }” — made by { $creator } — valid until { $expires }
+invite-withdraw-button = Withdraw “{ $role }” invitation
+invite-withdrawn-done = The invitation was withdrawn; its link and code no longer work.
+invite-withdraw-gone = This invitation was already used, has expired or was withdrawn.

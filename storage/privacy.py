@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from storage import flood
+from storage import flood, roles
 from storage.database import execute_count, fetch_all, fetch_one, fetch_value
 from storage.timefmt import to_db
 
@@ -114,6 +114,7 @@ async def forget(
     await conn.execute(_DELETE_IDENTITIES, (participant_id,))
     await conn.execute(_DELETE_FOLLOWS, (participant_id,))
     await conn.execute(_DELETE_ROLES, (participant_id,))
+    await roles.withdraw_invites_of(conn, participant_id, now)  # invitations die with their creator's role
     statement = _DELETE_RECOMMENDATIONS if delete_recommendations else _UNLINK_RECOMMENDATIONS
     recommendations = await execute_count(conn, statement, (participant_id,))
     stamp = to_db(now)
