@@ -38,7 +38,13 @@ async def run_console_chat(core: Core) -> None:
     """Chat in the terminal on the configured database."""
     transport = ConsoleTransport(sys.stdout)
     core.sender.add_transport(transport)
-    await run_console(core.dispatcher.handle, core.sender.flush, transport)
+    await core.documents.start()
+
+    async def flush() -> None:  # a document asked for is there before the next prompt
+        await core.documents.flush()
+        await core.sender.flush()
+
+    await run_console(core.dispatcher.handle, flush, transport)
 
 
 async def _run(settings: Settings, console: bool) -> int:
@@ -104,6 +110,7 @@ async def _serve(core: Core, settings: Settings) -> None:
                 await telegram.listen()
         await core.sender.start()
         await core.scheduler.start()
+        await core.documents.start()
         await _wait_for_signal()
 
 
