@@ -11,9 +11,10 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from benchmarks import load, storage_scale
+from benchmarks import burst, load, storage_scale
 
 # Written with their features; each runs as python -m benchmarks.<name>, with these arguments under --quick.
 OTHERS = {
@@ -47,6 +48,9 @@ def main() -> None:
     print(f"machine: {machine()}\n", flush=True)
     print("== load: full bot against a bare python-telegram-bot echo bot", flush=True)
     load.main(quick)
+    print("\n== chat throughput: bursts of /status and /my, and recommendations, against the echo bot", flush=True)
+    with tempfile.TemporaryDirectory(prefix="ogp-profile-") as samples:
+        burst.main([*quick, "--profile", samples])
     print("\n== storage at scale", flush=True)
     storage_scale.main(quick)
     for name in OTHERS:
