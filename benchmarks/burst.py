@@ -187,14 +187,14 @@ def _span(values: list[float], unit: str) -> str:
 
 # Where a sample of the event loop's thread belongs: the first phase with a frame anywhere in the sample's stack.
 PHASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("receiving: getUpdates, decoding updates", ("Poller.", "get_updates", "to_incoming", "read_update", "de_json")),
     ("handling: catalogue (Fluent, Babel)", ("fluent/", "runtime/", "babel/", "messages/catalog")),
     ("handling: handlers and the kit", ("handlers/",)),
     ("handling: dispatcher, storage, SQLite hand-offs", ("Dispatcher.", "storage/")),
+    ("receiving: getUpdates, decoding updates", ("get_updates", "to_incoming", "read_batch", "read_update")),
     ("sending: Bot API requests (HTTP, JSON)", ("TelegramTransport.", "telegram/", "aiohttp/")),
     ("outbox: claiming, pacing, marking sent", ("Sender.", "SentLog.", "Pacer.")),
 )
-IDLE = ("EpollSelector.select (selectors.py:468)", "_connection_worker_thread (aiosqlite/core.py:59)")
+IDLE = ("EpollSelector.select (selectors.py:468)",)
 OTHER_THREADS = "SQLite's thread: statements and commits (and other threads)"
 LOOP = "event loop, sockets, tasks"
 
@@ -214,9 +214,9 @@ def profile_split(raw: str) -> dict[str, float]:
 
 
 async def record_profile(pid: int, output: Path) -> asyncio.subprocess.Process:
-    """Start py-spy sampling the bot (CPU only: idle threads are not sampled); SIGINT makes it write output."""
+    """Start py-spy sampling the bot while a thread holds the GIL (running Python); SIGINT makes it write output."""
     spy = Path(sys.executable).with_name("py-spy")
-    argv = [str(spy), "record", "--pid", str(pid), "--rate", "1000", "--threads", "--format", "raw"]
+    argv = [str(spy), "record", "--pid", str(pid), "--rate", "1000", "--threads", "--gil", "--format", "raw"]
     return await asyncio.create_subprocess_exec(
         *argv, "--output", str(output), stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
     )

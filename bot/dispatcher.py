@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 
 import aiosqlite
@@ -12,12 +12,13 @@ import aiosqlite
 from bot.clock import Clock
 from handlers.context import Carry, Context, HandlerConfig
 from handlers.contract import Incoming, Reply
+from handlers.kit.memo import Memo
 from handlers.router import Router
 from handlers.text import valid_unicode
 from messages_ar import Messages
 from storage import events, outbox, sessions
 from storage.arrival import arrive
-from storage.database import Database
+from storage.database import Database, savepoint
 from storage.models import Session
 
 log = logging.getLogger(__name__)
@@ -61,13 +62,14 @@ class Dispatcher:
         self.deliver_now: DeliverNow = _cannot_deliver
         # Answers waiting for one chat before the bot answers only the newest event (0: no bound).
         self.max_queued_replies = 0
+        self.memo = Memo()  # renderings of public data, valid while it stays as committed
 
     async def handle(self, incoming: Incoming) -> bool:
         """Process an event exactly once; return False when it was a duplicate."""
         incoming = _storable(incoming)
         try:
             async with self.db.transaction() as conn:
-                fresh = await self._handle_in(conn, incoming)
+                fresh = await self._handle_in(conn, incoming, None)
         except sqlite3.OperationalError as error:
             log.error("database unavailable for %s event: %s", incoming.channel, error)
             await self._apologise_directly(incoming, "busy-error")
@@ -80,11 +82,52 @@ class Dispatcher:
             self.on_queued()
         return fresh
 
-    async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming) -> bool:
+    async def handle_batch(self, batch: Sequence[Incoming]) -> None:
+        """Process events in order in one transaction, each in a savepoint, so that a failing one rolls back alone.
+
+        One commit for a polled batch instead of one per event. When the database itself fails (locked, full), the
+        batch is rolled back and each event goes through handle() on its own, with its apology.
+        """
+        if len(batch) <= 1:
+            for incoming in batch:
+                await self.handle(incoming)
+            return
+        events = [_storable(incoming) for incoming in batch]
+        try:
+            committed: list[int] = []  # the data version the batch started from, once the first event read it
+            async with self.db.transaction() as conn:
+                fresh = [await self._in_savepoint(conn, incoming, committed) for incoming in events]
+        except sqlite3.OperationalError as error:
+            log.warning("a batch of %d events could not be stored (%s); handling each alone", len(events), error)
+            for incoming in events:
+                await self.handle(incoming)
+            return
+        if any(fresh):
+            self.on_queued()
+
+    async def _in_savepoint(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int]) -> bool:
+        """Handle one event of a batch; a handler's failure undoes its changes and queues the apology instead."""
+        try:
+            async with savepoint(conn):
+                return await self._handle_in(conn, incoming, committed)
+        except sqlite3.OperationalError:
+            raise
+        except Exception:
+            log.exception("handler failed on a %s event", incoming.channel)
+        # As in handle(): the event stays unrecorded, so that a redelivery can retry it.
+        await self._queue(conn, incoming, [Reply(text=self.messages.t("internal-error"))], None)
+        return True
+
+    async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
+        """Handle one event in the open transaction; committed holds the batch's starting data version (None: alone)."""
         now = self.clock.now()
         if not await events.record_event(conn, incoming.channel, incoming.event_id, now):
             return False
         arrival = await arrive(conn, incoming.channel, incoming.user, now)
+        if committed is not None and not committed:
+            committed.append(arrival.data_version)  # nothing in the batch had written before its first arrival
+        # Alone, the event's own arrival has changed no public data; in a batch, earlier events may have.
+        as_committed = committed is None or arrival.data_version == committed[0]
         session = arrival.session
         ctx = Context(
             conn=conn,
@@ -98,6 +141,9 @@ class Dispatcher:
             step=session.step,
             data={k: v for k, v in session.data.items() if not k.startswith("_")},
             carry=Carry.from_session(session.data),
+            data_version=arrival.data_version if as_committed else None,
+            changes_at_arrival=conn.total_changes,
+            memo=self.memo,
         )
         replies = await self.router.route(ctx)
         data = {**ctx.data, **ctx.carry.to_session()}

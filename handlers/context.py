@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -12,6 +13,7 @@ from pydantic import BaseModel
 
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
+from handlers.kit.memo import Memo
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
@@ -59,6 +61,9 @@ class Carry(BaseModel):
         return stored
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class Context:
     """One event's view of the world; changes to flow state are saved with the transaction."""
@@ -75,10 +80,25 @@ class Context:
     data: dict[str, Any] = field(default_factory=dict)  # the current flow's data (see handlers/kit/flows.py)
     carry: Carry = field(default_factory=Carry)
     hooks: Hooks = field(default_factory=Hooks)
+    # The committed public data version when the event arrived (None: its transaction had changed public data),
+    # the connection's change count then, and the renderings kept per version (see remembered).
+    data_version: int | None = None
+    changes_at_arrival: int = 0
+    memo: Memo = field(default_factory=Memo)
 
     def t(self, key: str, **args: Any) -> str:
         """Return a catalogue message."""
         return self.messages.t(key, **args)
+
+    async def remembered(self, key: Hashable, build: Callable[[], Awaitable[T]]) -> T:
+        """Return build()'s result, reused for as long as the public data stays as committed (handlers/kit/memo.py)."""
+        version = self.data_version if self.conn.total_changes == self.changes_at_arrival else None
+        if version is not None and (kept := self.memo.get(key, version)) is not None:
+            return kept  # type: ignore[no-any-return]
+        value = await build()
+        if version is not None:
+            self.memo.put(key, version, value)
+        return value
 
     def end(self) -> None:
         """Leave any flow and forget its data (what the chat carries stays)."""

@@ -57,6 +57,19 @@ async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = (
     return cursor.rowcount
 
 
+@asynccontextmanager
+async def savepoint(conn: aiosqlite.Connection) -> AsyncIterator[None]:
+    """Run the block in a savepoint of the open transaction: on any error only the block's changes are undone."""
+    await conn.execute("SAVEPOINT block")
+    try:
+        yield
+    except BaseException:
+        await conn.execute("ROLLBACK TO block")
+        await conn.execute("RELEASE block")
+        raise
+    await conn.execute("RELEASE block")
+
+
 class NewerSchemaError(RuntimeError):
     """The database was written by a newer version of the bot."""
 
@@ -81,7 +94,11 @@ class Database:
             except BaseException:
                 await self.conn.rollback()
                 raise
-            await self.conn.commit()
+            try:
+                await self.conn.commit()
+            except BaseException:  # a full disk can refuse the commit itself; the next BEGIN must not meet it open
+                await self.conn.rollback()
+                raise
 
     def reader(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Return a read-only connection on the same file, holding one snapshot (see read_snapshot)."""
