@@ -232,7 +232,7 @@ async def stop_profile(spy: asyncio.subprocess.Process) -> None:
 async def profile(args: argparse.Namespace, workdir: Path, master: Path, out: Path) -> list[str]:
     """Profile the full bot's /status burst and return where the CPU of one update goes."""
     samples = out / "status.txt"
-    only_status = argparse.Namespace(**{**vars(args), "workloads": ("/status",)})
+    only_status = argparse.Namespace(**{**vars(args), "workloads": (args.profile_workload,)})
     # py-spy pauses the bot for each sample: the figures come from a run without it, the split from one with it.
     [figure] = await measure(full_bot(_copy(master, workdir / "plain.sqlite3"), **LIFTED), only_status, workdir)
     target = full_bot(_copy(master, workdir / "profiled.sqlite3"), **LIFTED)
@@ -240,7 +240,7 @@ async def profile(args: argparse.Namespace, workdir: Path, master: Path, out: Pa
     split = profile_split(samples.read_text())
     others = figure.cpu_ms - figure.main_ms
     lines = [
-        f"CPU profile of one /status update: {figure.cpu_ms:.2f} ms ({figure.updates:,} in a burst, "
+        f"CPU profile of one {args.profile_workload} update: {figure.cpu_ms:.2f} ms ({figure.updates:,} in a burst, "
         f"{figure.per_second:.0f}/s; the event loop's {figure.main_ms:.2f} ms split by py-spy's samples):"
     ]
     lines += [f"  {share * figure.main_ms:6.3f} ms  {name}" for name, share in split.items()]
@@ -295,6 +295,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="runs of every bot, alternating")
     parser.add_argument("--profile", metavar="DIR", help="also profile the full bot's /status burst (py-spy)")
     parser.add_argument("--profile-only", action="store_true", help="with --profile: skip the comparison")
+    parser.add_argument("--profile-workload", choices=WORKLOADS, default="/status", help="what --profile profiles")
     parser.add_argument("--quick", action="store_true", help="100 people")
     args = parser.parse_args(argv)
     if args.quick:

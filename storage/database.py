@@ -57,19 +57,6 @@ async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = (
     return cursor.rowcount
 
 
-@asynccontextmanager
-async def savepoint(conn: aiosqlite.Connection) -> AsyncIterator[None]:
-    """Run the block in a savepoint of the open transaction: on any error only the block's changes are undone."""
-    await conn.execute("SAVEPOINT block")
-    try:
-        yield
-    except BaseException:
-        await conn.execute("ROLLBACK TO block")
-        await conn.execute("RELEASE block")
-        raise
-    await conn.execute("RELEASE block")
-
-
 class NewerSchemaError(RuntimeError):
     """The database was written by a newer version of the bot."""
 
