@@ -86,9 +86,9 @@ async def push(api: LeanStandIn, ids: Sequence[int], per_person: int, command: s
     return len(done) * per_person, last - first, len(pending) * per_person
 
 
-def _workload_people(index: int, people: int) -> list[int]:
+def _workload_people(workload: str, people: int) -> list[int]:
     """Different people for each workload (and the warm-up), all registered beforehand."""
-    start = FIRST_USER + WARM_UP + index * people
+    start = FIRST_USER + WARM_UP + WORKLOADS.index(workload) * people
     return list(range(start, start + people))
 
 
@@ -105,8 +105,8 @@ async def measure(
                 await api.polling.wait()
             warm = [FIRST_USER + i for i in range(WARM_UP)]
             await crowd(api, warm, echo=echo, pacer=None, script=(("cmd", "status", 1), ("cmd", "my", 1)))
-            for index, workload in enumerate(args.workloads):
-                people = _workload_people(index, args.people)
+            for workload in args.workloads:
+                people = _workload_people(workload, args.people)
                 spy = await record_profile(bot.proc.pid, profiled) if profiled is not None else None
                 cpu, main = bot.cpu, thread_cpu_seconds(bot.proc.pid)[0]
                 if workload == "recommendation":
@@ -263,10 +263,12 @@ async def run(args: argparse.Namespace) -> None:
         print(HEADER, flush=True)
         for run_number in range(0 if args.profile_only else args.repeat):
             figures: list[Figure] = []
-            for target in _targets(workdir, master, run_number):
-                for figure in await measure(target, args, workdir):
-                    print(line(figure), flush=True)
-                    figures.append(figure)
+            for workload in args.workloads:  # each bot fresh for each workload, the two in turn: the machine drifts
+                one = argparse.Namespace(**{**vars(args), "workloads": (workload,)})
+                for target in _targets(workdir, master, f"{run_number}-{workload.strip('/')}"):
+                    for figure in await measure(target, one, workdir):
+                        print(line(figure), flush=True)
+                        figures.append(figure)
             runs.append(figures)
         print()
         for text in goals(runs):
@@ -282,8 +284,8 @@ def _copy(master: Path, to: Path) -> Path:
     return to
 
 
-def _targets(workdir: Path, master: Path, run_number: int) -> list[Target]:
-    database = _copy(master, workdir / f"burst-{run_number}.sqlite3")
+def _targets(workdir: Path, master: Path, name: str) -> list[Target]:
+    database = _copy(master, workdir / f"burst-{name}.sqlite3")
     return [full_bot(database, **LIFTED), echo_bot(tuned=False)]
 
 
