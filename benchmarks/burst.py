@@ -3,7 +3,7 @@
 python -m benchmarks.burst [--people 200] [--per-person 10] [--repeat 1] [--profile DIR] [--quick]
 The shape of issue 19's outside measurement: 2,000 updates from 200 people pushed at once (every update is queued
 at the Bot API stand-in before the bot asks for the first), Telegram's pacing lifted with the documented knobs
-(OGP_TELEGRAM_OVERALL_RATE, OGP_TELEGRAM_PTB_OVERALL_RATE=0, OGP_TELEGRAM_PER_CHAT_RATE/_BURST). A recommendation
+(OGP_TELEGRAM_OVERALL_RATE, OGP_TELEGRAM_PER_CHAT_RATE and _BURST). A recommendation
 is a flow whose next step depends on the answer, so there the same 200 people go through it at once, each step as
 soon as the answer to the previous one arrived (/recommend, commitment, theme, text, send: 1,000 updates).
 Updates/s run from the moment the stand-in hands out the first update to the last answer; CPU is the bot

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:BENCH-token-for-the-local-stand-in-only"  # noqa: S105 - a stand-in on 127.0.0.1
 _TICKS = os.sysconf("SC_CLK_TCK")
 # Telegram itself takes about 30 messages/s per bot; the benchmark measures what the bot could do without that.
-UNCAPPED = {"OGP_TELEGRAM_OVERALL_RATE": "1000000", "OGP_TELEGRAM_PTB_OVERALL_RATE": "0"}
+UNCAPPED = {"OGP_TELEGRAM_OVERALL_RATE": "1000000"}
 
 
 def cpu_seconds(pid: int) -> float:
