@@ -48,11 +48,14 @@ class RatePacer:
     which recovers by a thousandth with each message sent.
     """
 
-    def __init__(self, per_second: float | None, burst: int = 1, *, window: int | None = None) -> None:
+    def __init__(
+        self, per_second: float | None, burst: int = 1, *, window: int | None = None, span: float = 1.0
+    ) -> None:
         self.base_interval = 1.0 / per_second if per_second else 0.0
         self.interval = self.base_interval
         self.tolerance = (burst - 1) * self.base_interval
-        self.window = window
+        self.window = window  # sends in flight or answered within the last `span` seconds
+        self.span = span
         self._due: dict[Hashable, float] = {}  # key -> when its bucket is full again (the algorithm's TAT)
         self._held_until = -math.inf
         self._in_flight = 0
@@ -83,7 +86,7 @@ class RatePacer:
                 await asyncio.sleep(pause)  # pacing is real time by nature
             while self.window is not None and not self._room(loop.time()):
                 self._finished.clear()
-                wake = self._answered[0] + 1.0 - loop.time() if self._answered else None
+                wake = self._answered[0] + self.span - loop.time() if self._answered else None
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(wake):
                         await self._finished.wait()
@@ -107,7 +110,7 @@ class RatePacer:
         self.interval = min(self.base_interval * 2, self.interval * SLOWER)
 
     def _room(self, now: float) -> bool:
-        while self._answered and self._answered[0] <= now - 1.0:
+        while self._answered and self._answered[0] <= now - self.span:
             self._answered.popleft()
         return self.window is None or self._in_flight + len(self._answered) < self.window
 
