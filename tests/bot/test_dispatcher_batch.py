@@ -15,8 +15,6 @@ from storage import catalogue
 from storage.models import Completion
 from tests.support import ChatDriver, RecordingTransport
 
-Route = Callable[[Context], Awaitable[list[Reply]]]
-
 
 def event(user: str, event_id: str, **kwargs: str) -> Incoming:
     return Incoming("telegram", user, event_id, name="سلمى", **kwargs)
@@ -33,14 +31,15 @@ def progress(core: Core, commitment: int) -> list[int]:
         return [row[0] for row in conn.execute(query, (commitment,))]
 
 
-def failing_on(core: Core, event_ids: set[str], monkeypatch: pytest.MonkeyPatch, before: Route | None = None) -> None:
+def failing_on(
+    core: Core, event_ids: set[str], monkeypatch: pytest.MonkeyPatch, before: Callable[[Context], Awaitable[None]]
+) -> None:
     """Make the router fail on these events, after `before` ran (a write the failure must undo)."""
     route = core.dispatcher.router.route
 
     async def fail(ctx: Context) -> list[Reply]:
         if ctx.incoming.event_id in event_ids:
-            if before is not None:
-                await before(ctx)
+            await before(ctx)
             raise RuntimeError("a handler's bug")
         return await route(ctx)
 
