@@ -24,14 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.load import RECOMMENDATION, Script, Tally, crowd
-from benchmarks.process import TOKEN, BotProcess, Target, echo_bot, full_bot, thread_cpu_seconds
+from benchmarks.process import PER_CHAT_LIFTED, TOKEN, BotProcess, Target, echo_bot, full_bot, thread_cpu_seconds
 from benchmarks.standin import LeanStandIn
 from benchmarks.storage_scale import FIRST_USER, generate
 
-LIFTED = {
-    "telegram_per_chat_rate": "1000000",
-    "telegram_per_chat_burst": "1000",
-}
+LIFTED = PER_CHAT_LIFTED
 RECOMMEND: Script = (
     ("cmd", "recommend", 1),
     ("press", "rec:c:", 1),

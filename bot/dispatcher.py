@@ -98,8 +98,9 @@ class Dispatcher:
         try:
             async with self.db.transaction() as conn:
                 fresh = [await self._handle_in(conn, incoming, committed) for incoming in events]
-        except Exception as error:  # the reason only: what people typed stays out of the log
-            log.warning("a batch of %d events was rolled back (%s); handling each alone", len(events), error)
+        except Exception as error:  # the kind of error only: a message could quote what people typed
+            kind = type(error).__name__
+            log.warning("a batch of %d events was rolled back (%s); handling each alone", len(events), kind)
             for incoming in events:
                 await self.handle(incoming)
             return
