@@ -1,9 +1,10 @@
 """Bot API calls as plain JSON through python-telegram-bot's HTTP layer: its errors, none of its objects.
 
-PTB's Bot methods build a RequestParameter per argument and a TelegramObject tree from every answer (getUpdates:
-an Update, Message, User and Chat per update), which was most of the CPU of a reply in the profile; the hot calls
-(getUpdates, sendMessage, editMessageText, answerCallbackQuery) go through BaseRequest.post with dicts instead.
-BaseRequest.post is PTB's own: the same HTTP client, timeouts and error mapping (RetryAfter, Forbidden, ...).
+PTB's Bot methods build objects for every argument and a TelegramObject tree from every answer (getUpdates: an
+Update, Message, User and Chat per update): with the URL-encoding of the text, receiving and sending took 0.54 of
+the 1.21 ms of CPU a /status update cost (README, Performance). The hot calls (getUpdates, sendMessage,
+editMessageText, answerCallbackQuery) go through BaseRequest.post with dicts instead: PTB's own HTTP client,
+timeouts and error mapping (RetryAfter, Forbidden, ...).
 """
 
 from __future__ import annotations
