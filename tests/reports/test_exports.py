@@ -71,7 +71,7 @@ async def test_xlsx_has_rtl_sheets_with_arabic_headers_summary_and_real_dates(co
     assert next(r for r in rows if r[0] == sample.hidden)[12] == "نعم"
     second = [[c.value for c in row] for row in book["الالتزام 2"].iter_rows(min_row=2)]
     answered = next(r for r in second if r[0] == sample.answered)
-    assert answered[6] == "مقبولة" and answered[7] == "سنضيف تمارين عملية" and answered[8] == "أحمد الزعبي"
+    assert answered[6] == "اعتُمدت" and answered[7] == "سنضيف تمارين عملية" and answered[8] == "أحمد الزعبي"
     assert answered[10] - answered[9] == timedelta(days=3)
     assert answered[14:] == ["سلمى الخطيب", "جمعية الشفافية", "مؤسسة مجتمع مدني", "عمّان"]
     summary = [[c.value for c in row] for row in book["الملخص"].iter_rows(min_row=2)]
