@@ -34,6 +34,7 @@ class Step(StrEnum):
     COMMITMENT = "commitment"
     COMPLETION = "completion"
     PROGRESS = "progress"
+    CONFIRM_PAIR = "confirm_pair"  # an unlikely level and percentage (محدود at 100%): asked to confirm
     MILESTONE = "milestone"
     MILESTONE_STATE = "milestone_state"
     NOTE = "note"
@@ -81,6 +82,20 @@ class PickMilestoneState(Button, prefix="upd:ms"):
     """The milestone's new state."""
 
     state: Completion
+
+
+class PairAnswer(StrEnum):
+    """What to do with an unlikely pair of completion level and progress."""
+
+    KEEP = "keep"
+    PROGRESS = "progress"
+    LEVEL = "level"
+
+
+class ConfirmPair(Button, prefix="upd:pair"):
+    """Keep an unlikely pair, or change the percentage or the level."""
+
+    answer: PairAnswer
 
 
 class Skip(Button, prefix="upd:skip"):
@@ -146,9 +161,7 @@ async def pick_completion(ctx: Member, press: PickCompletion) -> list[Reply]:
     if (report := _mine(ctx)) is None:
         return refuse(ctx)
     report.completion = press.completion
-    UPDATE.goto(ctx, Step.PROGRESS, report)
-    choices = tuple(PickProgress(progress=p).choice(f"{p}%") for p in QUICK_PROGRESS)
-    return [Reply(text=ctx.t("update-ask-progress"), choices=(*choices, _cancel(ctx)), replace=True)]
+    return [_ask_progress(ctx, report, replace=True)]
 
 
 @requires(Who.OFFICER)
@@ -168,10 +181,52 @@ async def take_progress(ctx: Member, report: Progress) -> list[Reply]:
     return await _take_progress(ctx, progress)
 
 
+def unlikely(completion: Completion, progress: int) -> bool:
+    """Tell whether a completion level and a percentage contradict each other (worth a second look)."""
+    if completion is Completion.NOT_STARTED:
+        return progress > 0
+    if completion is Completion.COMPLETE:
+        return progress < 100
+    return completion is Completion.LIMITED and progress == 100
+
+
 async def _take_progress(ctx: Member, progress: int) -> list[Reply]:
     if (report := _mine(ctx)) is None:
         return refuse(ctx)
     report.progress = progress
+    if unlikely(report.completion, progress):
+        UPDATE.goto(ctx, Step.CONFIRM_PAIR, report)
+        text = ctx.t("update-unlikely-pair", completion=completion_label(ctx, report.completion), progress=progress)
+        choices = (
+            ConfirmPair(answer=PairAnswer.KEEP).choice(ctx.t("update-pair-keep")),
+            ConfirmPair(answer=PairAnswer.PROGRESS).choice(ctx.t("update-pair-progress")),
+            ConfirmPair(answer=PairAnswer.LEVEL).choice(ctx.t("update-pair-level")),
+            _cancel(ctx),
+        )
+        return [Reply(text=text, choices=choices)]
+    return await _after_progress(ctx, report)
+
+
+@requires(Who.OFFICER)
+async def confirm_pair(ctx: Member, press: ConfirmPair) -> list[Reply]:
+    """Keep the unlikely pair, or go back to the percentage or the level."""
+    if (report := _mine(ctx)) is None:
+        return refuse(ctx)
+    if press.answer is PairAnswer.KEEP:
+        return await _after_progress(ctx, report)
+    if press.answer is PairAnswer.PROGRESS:
+        return [_ask_progress(ctx, report, replace=True)]
+    commitment = await catalogue.get_commitment(ctx.conn, report.commitment_id)
+    return await _chose(ctx, commitment, replace=True) if commitment else refuse(ctx)
+
+
+def _ask_progress(ctx: Context, report: Progress, *, replace: bool) -> Reply:
+    UPDATE.goto(ctx, Step.PROGRESS, report)
+    choices = tuple(PickProgress(progress=p).choice(f"{p}%") for p in QUICK_PROGRESS)
+    return Reply(text=ctx.t("update-ask-progress"), choices=(*choices, _cancel(ctx)), replace=replace)
+
+
+async def _after_progress(ctx: Member, report: Progress) -> list[Reply]:
     items = await catalogue.list_milestones(ctx.conn, report.commitment_id)
     if not items:
         return [_ask_note(ctx, report)]
@@ -318,6 +373,7 @@ UPDATE = Flow(
         Step.COMMITMENT: Accepts(ask=use_buttons),  # PickCommitment: checks its commitment, then the step
         Step.COMPLETION: Accepts(buttons=(PickCompletion,), ask=use_buttons),
         Step.PROGRESS: Accepts(text=take_progress, buttons=(PickProgress,)),
+        Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), ask=use_buttons),
         Step.MILESTONE: Accepts(buttons=(PickMilestone,), ask=use_buttons),
         Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), ask=use_buttons),
         Step.NOTE: Accepts(text=take_note, buttons=(Skip,)),
@@ -332,6 +388,7 @@ FEATURE = Feature(
         on(PickCommitment, pick_commitment),
         on(PickCompletion, pick_completion),
         on(PickProgress, pick_progress),
+        on(ConfirmPair, confirm_pair),
         on(PickMilestone, pick_milestone),
         on(PickMilestoneState, pick_milestone_state),
         on(Skip, skip),
