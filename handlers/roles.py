@@ -28,6 +28,7 @@ COORDINATOR_COMMANDS = {
     "export": "command-export",
     "stats": "command-stats",
     "report": "command-report",
+    "irm": "command-irm",
 }
 
 

@@ -17,6 +17,7 @@ from handlers import (
     held,
     inbox,
     invite,
+    irm,
     menu,
     milestones,
     moderation,
@@ -75,6 +76,7 @@ FEATURES: tuple[Feature, ...] = (
     broadcast.FEATURE,
     privacy.FEATURE,
     held.FEATURE,
+    irm.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from messages_ar import Messages
 from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
-from storage.models import Completion, RecommendationState, Sector
+from storage.irm import SCALES, IrmField
+from storage.models import Completion, OgpValue, RecommendationState, Sector
 
 CellValue = str | int | datetime | date | None
 
@@ -76,6 +77,33 @@ SUMMARY_COLUMNS = (
 )
 
 
+# The catalogue's words for the IRM's scales: irm-<scale>-<code> (both completion fields share one scale).
+_IRM_SCALE = {
+    IrmField.COMPLETION_MIDTERM: "completion",
+    IrmField.COMPLETION_END: "completion",
+    IrmField.OPEN_GOVERNMENT: "og",
+    IrmField.POTENTIAL_IMPACT: "impact",
+    IrmField.STARRED: "starred",
+}
+
+
+def irm_key(field: IrmField, code: str) -> str:
+    """Return the catalogue key naming a value of an IRM field (irm-completion-no_evidence, ...)."""
+    return f"irm-{_IRM_SCALE[field]}-{code}"
+
+
+def ogp_value_key(value: OgpValue) -> str:
+    """Return the catalogue key naming one of OGP's four values."""
+    return f"ogp-value-{value.value}"
+
+
+def catalogue_keys() -> frozenset[str]:
+    """Return every key irm_key and ogp_value_key can build, and the IRM fields' names (for the catalogue test)."""
+    keys = {irm_key(field, code) for field, scale in SCALES.items() for code in scale._value2member_map_}
+    keys |= {ogp_value_key(v) for v in OgpValue} | {f"irm-field-{field.value}" for field in IrmField}
+    return frozenset(keys)
+
+
 class Labels:
     """Arabic names for stored codes, and instants as wall-clock time in the bot's zone."""
 
@@ -109,6 +137,10 @@ class Labels:
     def governorate(self, key: str | None) -> str | None:
         """Return a governorate's name (an unknown stored key is shown as it is)."""
         return self._label(f"gov-{key}") if key and self.messages.has(f"gov-{key}") else key
+
+    def irm(self, field: IrmField, code: str | None) -> str | None:
+        """Return the name of an IRM field's value (None when not assessed)."""
+        return self._label(irm_key(field, code)) if code is not None else None
 
     def yes_no(self, flag: bool) -> str:
         """Return نعم or لا."""
