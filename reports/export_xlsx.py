@@ -16,6 +16,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from reports.cells import neutralise
 from reports.tables import (
+    COMMITMENT_COLUMNS,
     MILESTONE_COLUMNS,
     RECOMMENDATION_COLUMNS,
     STATUS_COLUMNS,
@@ -23,6 +24,7 @@ from reports.tables import (
     CellValue,
     Column,
     Labels,
+    commitment_cells,
     milestone_cells,
     recommendation_cells,
     status_cells,
@@ -97,7 +99,7 @@ class _Sheet:
 async def write_xlsx(
     conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, title: str
 ) -> int:
-    """Write the workbook to out: a summary, a sheet per commitment, status updates, milestones; return rows."""
+    """Write the workbook: a summary, a sheet per commitment, status updates, milestones, commitments; return rows."""
     workbook = Workbook(write_only=True)
     workbook.properties.title = title
     commitments = await exports.commitments_in_scope(conn, scope)
@@ -123,6 +125,10 @@ async def write_xlsx(
             milestones.append(milestone_cells(milestone, labels))
     updates.finish()
     milestones.finish()
+    tracks = _Sheet(workbook, labels.messages.t("exp-sheet-commitments"), COMMITMENT_COLUMNS, labels)
+    for item in await exports.commitment_tracks(conn, scope):
+        tracks.append(commitment_cells(item, labels))
+    tracks.finish()
     workbook.save(out)
     return total
 

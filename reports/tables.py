@@ -7,7 +7,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from messages_ar import Messages
-from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
+from storage.catalogue import institutions
+from storage.exports import ExportedCommitment, ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
 from storage.irm import SCALES, IrmField
 from storage.models import Completion, OgpValue, RecommendationState, Sector
 
@@ -21,60 +22,6 @@ class Column:
     header_key: str
     width: int
     wrap: bool = False
-
-
-RECOMMENDATION_COLUMNS = (
-    Column("exp-col-id", 10),
-    Column("exp-col-commitment", 10),
-    Column("exp-col-ogp-id", 10),
-    Column("exp-col-theme", 22, wrap=True),
-    Column("exp-col-round", 18, wrap=True),
-    Column("exp-col-text", 60, wrap=True),
-    Column("exp-col-state", 14),
-    Column("exp-col-response", 50, wrap=True),
-    Column("exp-col-responder", 18),
-    Column("exp-col-created", 17),
-    Column("exp-col-responded", 17),
-    Column("exp-col-endorsements", 10),
-    Column("exp-col-hidden", 8),
-    Column("exp-col-channel", 10),
-    Column("exp-col-author", 20),
-    Column("exp-col-organisation", 24, wrap=True),
-    Column("exp-col-sector", 18),
-    Column("exp-col-governorate", 12),
-)
-
-STATUS_COLUMNS = (
-    Column("exp-col-update-id", 10),
-    Column("exp-col-commitment", 10),
-    Column("exp-col-ogp-id", 10),
-    Column("exp-col-completion", 14),
-    Column("exp-col-progress", 12),
-    Column("exp-col-note", 60, wrap=True),
-    Column("exp-col-evidence", 30),
-    Column("exp-col-milestone", 30, wrap=True),
-    Column("exp-col-update-author", 18),
-    Column("exp-col-update-date", 17),
-)
-
-MILESTONE_COLUMNS = (
-    Column("exp-col-milestone-id", 10),
-    Column("exp-col-commitment", 10),
-    Column("exp-col-ogp-id", 10),
-    Column("exp-col-milestone", 50, wrap=True),
-    Column("exp-col-start", 12),
-    Column("exp-col-end", 12),
-    Column("exp-col-completion", 14),
-    Column("exp-col-updated", 17),
-)
-
-SUMMARY_COLUMNS = (
-    Column("exp-col-commitment", 10),
-    Column("exp-col-commitment-title", 50, wrap=True),
-    Column("exp-col-theme", 24, wrap=True),
-    Column("exp-col-state", 16),
-    Column("exp-col-count", 10),
-)
 
 
 # The catalogue's words for the IRM's scales: irm-<scale>-<code> (both completion fields share one scale).
@@ -102,6 +49,79 @@ def catalogue_keys() -> frozenset[str]:
     keys = {irm_key(field, code) for field, scale in SCALES.items() for code in scale._value2member_map_}
     keys |= {ogp_value_key(v) for v in OgpValue} | {f"irm-field-{field.value}" for field in IrmField}
     return frozenset(keys)
+
+
+RECOMMENDATION_COLUMNS = (
+    Column("exp-col-id", 10),
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-theme", 22, wrap=True),
+    Column("exp-col-round", 18, wrap=True),
+    Column("exp-col-text", 60, wrap=True),
+    Column("exp-col-state", 14),
+    Column("exp-col-response", 50, wrap=True),
+    Column("exp-col-responder", 18),
+    Column("exp-col-created", 17),
+    Column("exp-col-responded", 17),
+    Column("exp-col-endorsements", 10),
+    Column("exp-col-hidden", 8),
+    Column("exp-col-channel", 10),
+    Column("exp-col-author", 20),
+    Column("exp-col-organisation", 24, wrap=True),
+    Column("exp-col-sector", 18),
+    Column("exp-col-governorate", 12),
+    Column("exp-col-answered", 12),
+    Column("exp-col-told", 17),
+)
+
+STATUS_COLUMNS = (
+    Column("exp-col-update-id", 10),
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-completion", 14),
+    Column("exp-col-progress", 12),
+    Column("exp-col-note", 60, wrap=True),
+    Column("exp-col-evidence", 30),
+    Column("exp-col-milestone", 30, wrap=True),
+    Column("exp-col-update-author", 18),
+    Column("exp-col-update-date", 17),
+)
+
+MILESTONE_COLUMNS = (
+    Column("exp-col-milestone-id", 10),
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-milestone", 50, wrap=True),
+    Column("exp-col-start", 12),
+    Column("exp-col-end", 12),
+    Column("exp-col-completion", 14),
+    Column("exp-col-updated", 17),
+)
+
+# OGP's commitment fields and both tracks of progress, side by side (the officers' newest report, then the IRM's).
+COMMITMENT_COLUMNS = (
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-plan-number", 10),
+    Column("exp-col-commitment-title", 50, wrap=True),
+    Column("exp-col-short-title", 24, wrap=True),
+    Column("exp-col-ogp-theme", 18, wrap=True),
+    Column("exp-col-lead", 30, wrap=True),
+    Column("exp-col-supporting", 30, wrap=True),
+    *(Column(ogp_value_key(v), 14) for v in OgpValue),
+    Column("exp-col-self-completion", 14),
+    Column("exp-col-progress", 12),
+    Column("exp-col-update-date", 17),
+    *(Column(f"irm-field-{f.value}", 18, wrap=f is IrmField.SOURCE_URL) for f in IrmField),
+)
+
+SUMMARY_COLUMNS = (
+    Column("exp-col-commitment", 10),
+    Column("exp-col-commitment-title", 50, wrap=True),
+    Column("exp-col-theme", 24, wrap=True),
+    Column("exp-col-state", 16),
+    Column("exp-col-count", 10),
+)
 
 
 class Labels:
@@ -172,6 +192,32 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         rec.author.organisation,
         labels.sector(rec.author.sector),
         labels.governorate(rec.author.governorate),
+        labels.yes_no(rec.answered),
+        labels.local(rec.told_at),
+    ]
+
+
+def commitment_cells(item: ExportedCommitment, labels: Labels) -> list[CellValue]:
+    """Return a commitment's cells in COMMITMENT_COLUMNS order."""
+    c, latest, assessment = item.commitment, item.latest, item.assessment
+    values = [None if known is None else labels.yes_no(known) for known in c.ogp_values().values()]
+    irm_cells = [
+        assessment.source_url if f is IrmField.SOURCE_URL else labels.irm(f, assessment.value(f)) for f in IrmField
+    ]
+    return [
+        c.number,
+        c.ogp_id,
+        item.action_plan,
+        c.title_ar,
+        c.short_title_ar,
+        c.ogp_theme,
+        c.lead_agency_ar,
+        labels.messages.join(institutions(c.supporting_ar)) or None,
+        *values,
+        labels.completion(latest.completion) if latest else None,
+        latest.progress if latest else None,
+        labels.local(latest.created_at) if latest else None,
+        *irm_cells,
     ]
 
 
