@@ -36,6 +36,7 @@ from handlers import (
     status,
     team,
     update,
+    update_import,
 )
 from handlers.context import Context
 from handlers.contract import Reply
@@ -68,6 +69,7 @@ FEATURES: tuple[Feature, ...] = (
     inbox.FEATURE,
     moderation.FEATURE,
     update.FEATURE,
+    update_import.FEATURE,
     milestones.FEATURE,
     follow.FEATURE,
     endorse.FEATURE,
@@ -167,6 +169,8 @@ class Router:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
             return await self._button(ctx, incoming.choice)
+        if incoming.attachment is not None:
+            return await self._file(ctx)
         if incoming.text is not None:
             return await self._text(ctx)
         return await fallback.non_text(ctx)
@@ -241,6 +245,14 @@ class Router:
         if accepts.ask is not None:
             return await accepts.ask(ctx, data)
         return [Reply(text=ctx.t("use-buttons"))]
+
+    async def _file(self, ctx: Context) -> list[Reply]:
+        """Hand a sent file to the step that asked for one; anywhere else, say that files are not read there."""
+        flow = self.flows.get(ctx.flow or "")
+        accepts = flow.accepts(ctx) if flow is not None else None
+        if flow is None or accepts is None or accepts.file is None:
+            return await fallback.non_text(ctx)
+        return await accepts.file(ctx, flow.load(ctx))
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:
         """Run the command a main-menu button names."""

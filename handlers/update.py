@@ -18,6 +18,7 @@ from handlers.kit.who import Who
 from handlers.labels import completion_label, progress_bar
 from handlers.menu import with_menu
 from handlers.text import clean_line, clean_text, parse_int
+from handlers.update_import import StartImport
 from storage import audit, catalogue, milestones
 from storage.models import Commitment, Completion
 
@@ -130,7 +131,11 @@ async def start(ctx: Member) -> list[Reply]:
         return await _chose(ctx, commitments[0], replace=False)
     UPDATE.start(ctx, Step.COMMITMENT)
     choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
-    return [Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _cancel(ctx)))]
+    return [Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _from_sheet(ctx), _cancel(ctx)))]
+
+
+def _from_sheet(ctx: Context) -> Choice:
+    return StartImport().choice(ctx.t("import-button"))
 
 
 async def _chose(ctx: Member, commitment: Commitment, *, replace: bool) -> list[Reply]:
@@ -139,7 +144,7 @@ async def _chose(ctx: Member, commitment: Commitment, *, replace: bool) -> list[
     current = completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED)
     text = ctx.t("update-ask-completion", number=commitment.number, title=commitment.title_ar, current=current)
     choices = tuple(PickCompletion(completion=c).choice(completion_label(ctx, c)) for c in Completion)
-    return [Reply(text=text, choices=(*choices, _cancel(ctx)), replace=replace)]
+    return [Reply(text=text, choices=(*choices, _from_sheet(ctx), _cancel(ctx)), replace=replace)]
 
 
 @requires(Who.OFFICER)

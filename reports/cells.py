@@ -10,3 +10,8 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(value: str) -> str:
     """Return text that a spreadsheet shows as text: a leading apostrophe when it could start a formula."""
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def restore(value: str) -> str:
+    """Return text read back from an exported spreadsheet as it was before neutralise()."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS) else value

@@ -150,3 +150,17 @@ async def _summary(
             total += count.count
     sheet.finish()
     sheet.append([None, labels.messages.t("exp-total"), None, None, total])
+
+
+async def write_milestones(
+    conn: aiosqlite.Connection, commitments: list[Commitment], out: BinaryIO, labels: Labels
+) -> int:
+    """Write the milestones sheet alone for these commitments (what an officer edits and sends back); return rows."""
+    workbook = Workbook(write_only=True)
+    sheet = _Sheet(workbook, labels.messages.t("exp-sheet-milestones"), MILESTONE_COLUMNS, labels)
+    for commitment in commitments:
+        async for milestone in exports.iter_milestones(conn, commitment.id):
+            sheet.append(milestone_cells(milestone, labels))
+    sheet.finish()
+    workbook.save(out)
+    return sheet.rows
