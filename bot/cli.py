@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
+from bot.evidence_cli import add_evidence_command, run_evidence_command
 from bot.logs import setup_logging
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_role_commands(sub)
     add_backup_commands(sub)
     add_report_commands(sub)
+    add_evidence_command(sub)
     return parser
 
 
@@ -134,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(run_role_command(settings, args))
     if args.command in ("export", "report"):
         return asyncio.run(run_report_command(settings, args))
+    if args.command == "evidence":
+        return asyncio.run(run_evidence_command(settings, args))
     raise AssertionError(args.command)  # argparse rejects unknown commands
 
 

@@ -13,6 +13,7 @@ from bot.dispatcher import Dispatcher
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
 from bot.settings import Settings
+from bot.snapshots import SnapshotKeeper
 from handlers.context import HandlerConfig
 from handlers.router import Router
 from messages_ar import Messages, load_messages
@@ -63,6 +64,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         reminder_defaults=settings.reminder_defaults(),
         recommendations_per_hour=settings.recommendations_per_hour,
         retention_days=settings.retention_days,
+        snapshot_dir=settings.snapshot_folder,
     )
 
 
@@ -83,6 +85,9 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     )
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
+    keeper = SnapshotKeeper(
+        db, messages, root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+    )
     scheduler = ReminderScheduler(
         db,
         messages,
@@ -93,5 +98,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         check_minutes=settings.remind_check_minutes,
         on_queued=sender.wake,
         retention_days=settings.retention_days,
+        snapshots=keeper,
     )
     return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from handlers.context import Context
+from reports import evidence
 from reports.tables import catalogue_keys, irm_key, ogp_value_key
 from storage.irm import IrmField
 from storage.models import GOVERNORATES, Completion, OgpValue, RecommendationState, Sector
@@ -53,7 +54,7 @@ def dynamic_keys() -> frozenset[str]:
     keys |= {f"gov-{g}" for g in GOVERNORATES}
     keys |= {f"completion-{c.value}" for c in Completion}
     keys |= {f"state-{s.value}" for s in RecommendationState}
-    return frozenset(keys) | catalogue_keys()
+    return frozenset(keys) | catalogue_keys() | evidence.catalogue_keys()
 
 
 def progress_bar(progress: int) -> str:

@@ -29,6 +29,7 @@ COORDINATOR_COMMANDS = {
     "stats": "command-stats",
     "report": "command-report",
     "irm": "command-irm",
+    "evidence": "command-evidence",
 }
 
 

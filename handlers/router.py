@@ -11,6 +11,7 @@ from typing import Any
 from handlers import (
     broadcast,
     endorse,
+    evidence,
     exports,
     fallback,
     follow,
@@ -32,6 +33,7 @@ from handlers import (
     round_join,
     round_new,
     rounds,
+    rules,
     settings,
     stats,
     status,
@@ -81,6 +83,8 @@ FEATURES: tuple[Feature, ...] = (
     privacy.FEATURE,
     held.FEATURE,
     irm.FEATURE,
+    rules.FEATURE,
+    evidence.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a

@@ -11,13 +11,14 @@ import-too-large = الملف أكبر من 2 ميغابايت. أرسل جدو�
 import-unreadable = تعذّرت قراءة الملف. أرسله بصيغة XLSX أو CSV (UTF-8).
 import-empty = الملف فارغ.
 import-no-columns = لم أجد أعمدة جدول المراحل (رقم الالتزام، المرحلة، مستوى الإنجاز) في الصف الأول.
-import-too-many-rows = في الملف أكثر من 1000 صف. قسّمه إلى ملفات أصغر.
+import-too-many-rows = في الملف أكثر من ألف صف. قسّمه إلى ملفات أصغر.
 import-nothing-changes = لا يغيّر هذا الملف شيئاً: كل صفوفه مطابقة لما هو محفوظ.
 import-errors = لم يُحفظ شيء من الملف: { $count ->
     [one] في صف واحد مشكلة
     [two] في صفين مشكلة
     [few] في { $count } صفوف مشكلة
-   *[other] في { $count } صفاً مشكلة
+    [many] في { $count } صفاً مشكلة
+   *[other] في { $count } صف مشكلة
 }. صحّحه وأعد إرساله:
 import-error-line = • الصف { $row }: { $reason }
 import-more = … و{ $count } غيرها.
@@ -25,7 +26,11 @@ import-row-commitment = لا يوجد في الخطة الفعّالة التز�
 import-row-not-yours = لا تتولى الالتزام { $number }.
 import-row-milestone = لا توجد مرحلة رقمها «{ $value }» في الالتزام { $number }. اترك رقم المرحلة فارغاً لإضافة مرحلة جديدة.
 import-row-number = «{ $column }» يجب أن يكون رقماً (وجدت «{ $value }»).
-import-row-title = عنوان المرحلة يجب أن يكون بين { $min } و{ $max } حرفاً.
+import-row-title = عنوان المرحلة يجب أن يكون بين { $min } و{ $max ->
+    [few] { $max } أحرف
+    [many] { $max } حرفاً
+   *[other] { $max } حرف
+}.
 import-row-date = لم أفهم «{ $column }»: «{ $value }». اكتبه هكذا: 30/6/2020
 import-row-end-before-start = تاريخ الانتهاء قبل تاريخ البدء.
 import-row-state = مستوى الإنجاز «{ $value }» غير معروف. القيم الممكنة: { $choices }.
@@ -33,7 +38,8 @@ import-preview = { $count ->
     [one] سيتغيّر ما يلي (تغيير واحد):
     [two] سيتغيّر ما يلي (تغييران):
     [few] سيتغيّر ما يلي ({ $count } تغييرات):
-   *[other] سيتغيّر ما يلي ({ $count } تغييراً):
+    [many] سيتغيّر ما يلي ({ $count } تغييراً):
+   *[other] سيتغيّر ما يلي ({ $count } تغيير):
 }
 import-line-new = • الصف { $row } — الالتزام { $number }: مرحلة جديدة «{ $title }»
 import-line-change = • الصف { $row } — الالتزام { $number }، «{ $title }»: { $changes }
@@ -47,6 +53,7 @@ import-done = { $count ->
     [one] حُفظ تغيير واحد في المراحل.
     [two] حُفظ تغييران في المراحل.
     [few] حُفظت { $count } تغييرات في المراحل.
-   *[other] حُفظ { $count } تغييراً في المراحل.
+    [many] حُفظ { $count } تغييراً في المراحل.
+   *[other] حُفظ { $count } تغيير في المراحل.
 }
 import-cancelled = أُلغي التحديث من الجدول، ولم يُحفظ شيء منه.

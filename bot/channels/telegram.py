@@ -41,6 +41,7 @@ PUBLIC_COMMANDS = {
     "group": "command-group",
     "settings": "command-settings",
     "privacy": "command-privacy",
+    "rules": "command-rules",
     "menu": "command-menu",
     "help": "command-help",
     "cancel": "command-cancel",
