@@ -10,7 +10,8 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.core import Core
-from bot.scheduler import remind_forum, remind_snapshot
+from bot.scheduler import SNAPSHOT_JOB_ID, remind_forum, remind_snapshot
+from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
 from storage import snapshots
 from storage.timefmt import to_db
@@ -90,3 +91,20 @@ async def test_the_scheduler_runs_the_configured_keeper(core: Core, clock: FakeC
     folder = core.settings.snapshot_folder
     assert folder == core.settings.database.resolve().parent / "snapshots"
     assert [p.suffix for p in sorted(next(folder.iterdir()).iterdir())] == [".csv", ".json", ".xlsx"]
+
+
+def test_snapshot_settings_as_env_example_documents_them(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    settings = Settings(_env_file=example, database=tmp_path / "bot.sqlite3")
+    assert settings.snapshot_months == 6 and settings.snapshot_dir is None
+    assert settings.snapshot_folder == tmp_path / "snapshots"
+    assert Settings(_env_file=None, snapshot_dir=tmp_path / "elsewhere").snapshot_folder == tmp_path / "elsewhere"
+
+
+async def test_the_started_scheduler_checks_snapshots_daily_at_half_past_three(core: Core) -> None:
+    await core.scheduler.start()
+    try:
+        job = core.scheduler.scheduler.get_job(SNAPSHOT_JOB_ID)
+        assert job is not None and str(job.trigger.fields[5]) == "3" and str(job.trigger.fields[6]) == "30"
+    finally:
+        core.scheduler.stop()

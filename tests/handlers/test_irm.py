@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from bot.core import Core
+from bot.settings import DEFAULT_PLAN
 from tests.loop_support import coordinator, officer, registered, rows
-from tests.support import RecordingTransport, texts
+from tests.support import RecordingTransport, make_core, settings_for, texts
 
 IRM_REPORT = "https://www.opengovpartnership.org/documents/jordan-results-report-2018-2021/"
 
@@ -76,3 +80,23 @@ async def test_clearing_and_forged_values(core: Core, transport: RecordingTransp
     assert row == {"completion_end": None}
     nothing = texts(await coord.command("status", "1"))
     assert "الآلية المستقلة: لم يُدخل تقييمها بعد" in nothing
+
+
+async def test_status_shows_the_plan_files_ogp_fields_when_known(tmp_path: Path) -> None:
+    spec = json.loads(DEFAULT_PLAN.read_text(encoding="utf-8"))
+    spec["commitments"][2].update(
+        supporting_institutions_ar=["الهيئة المستقلة للانتخاب"],
+        supporting_institutions_en=["Independent Election Commission"],
+        ogp_values={"civic_participation": True, "public_accountability": True},
+    )
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    core, transport = await make_core(settings_for(tmp_path, plan_file=plan))
+    try:
+        person = await registered(core, transport, "1001", "سلمى")
+        detail = texts(await person.command("status", "3"))
+        assert "الجهات الداعمة: الهيئة المستقلة للانتخاب" in detail
+        assert "قيم OGP: المشاركة المدنية، المساءلة العامة" in detail
+        assert "قيم OGP" not in texts(await person.command("status", "2"))  # NAP4 leaves them unknown: nothing shown
+    finally:
+        await core.close()

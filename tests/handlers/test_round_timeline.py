@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core import Core
+from bot.scheduler import summarise_broadcasts
 from tests.loop_support import coordinator, registered, rows
 from tests.support import ChatDriver, RecordingTransport, texts
 
@@ -80,3 +81,7 @@ async def test_the_announcement_goes_to_everyone_once(core: Core, transport: Rec
     queued = await rows(core, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'broadcast'")
     assert queued[0]["n"] == 3
     assert "round.announce" in [r["action"] for r in await rows(core, "SELECT action FROM audit_log")]
+    await core.sender.flush()
+    assert await core.scheduler.run_due(jobs=[summarise_broadcasts]) == 1  # the delivery summary, like any broadcast
+    await core.sender.flush()
+    assert "3" in transport.to("9001")[-1].text
