@@ -27,13 +27,14 @@ from benchmarks.sample_data import populate
 from bot.core import load_plan
 from bot.settings import DEFAULT_PLAN
 from messages_ar import load_messages
+from reports.evidence import build_evidence
 from reports.export import ExportFormat, export
 from reports.report_docx import build_report
 from storage.database import open_database
 from storage.exports import ExportScope
 
 NOW = datetime(2026, 11, 29, 7, 0, tzinfo=UTC)
-JOBS = ("xlsx", "csv", "json", "report", "floor")
+JOBS = ("xlsx", "csv", "json", "report", "evidence", "floor")
 _FLOOR_QUERY = """
 SELECT r.id, c.number, c.ogp_id, t.title_ar, NULL, r.text, r.state, r.response, NULL, r.created_at, r.responded_at,
        0, r.hidden, r.channel, p.name, p.organisation, p.sector, p.governorate
@@ -62,6 +63,12 @@ async def _measure(job: str, db_path: Path, out_path: Path) -> None:
             if job == "report":
                 data = await build_report(conn, round_id=None, now=NOW)
                 await asyncio.to_thread(out_path.write_bytes, data)
+                return
+            if job == "evidence":
+                pack = await build_evidence(
+                    conn, since=None, until=None, now=NOW, messages=load_messages(), tz=_zone(), snapshot_root=None
+                )
+                await asyncio.to_thread(out_path.write_bytes, pack.data)
                 return
             out = await asyncio.to_thread(out_path.open, "wb")
             try:

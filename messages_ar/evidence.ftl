@@ -82,13 +82,14 @@ ev-timeline-sent = — أُرسل الإعلان عبر البوت في { $date 
    *[other] { $count } شخص
 }.
 ev-timeline-missing = «{ $name }» دون تاريخ إعلان
-ev-timeline-short = «{ $name }» أُعلن قبله بـ{ $days ->
-    [zero] صفر يوم
-    [one] يوم واحد
-    [two] يومين
-    [few] { $days } أيام
-   *[many] { $days } يوماً
-} فقط{ $confirmed ->
+ev-timeline-short = «{ $name }» { $days ->
+    [zero] أُعلن في يوم انعقاده نفسه
+    [one] أُعلن قبله بيوم واحد فقط
+    [two] أُعلن قبله بيومين فقط
+    [few] أُعلن قبله بـ{ $days } أيام فقط
+    [many] أُعلن قبله بـ{ $days } يوماً فقط
+   *[other] أُعلن قبله بـ{ $days } يوم فقط
+}{ $confirmed ->
     [yes] {" "}(بتأكيد مسجَّل من المنسق)
    *[no] {""}
 }
