@@ -26,13 +26,6 @@ _LAST_MEETING = "SELECT MAX(held_on) FROM rounds WHERE state != 'draft' AND held
 _IN_USE_SINCE = "SELECT MIN(created_at) FROM participants"
 
 
-def notice_days(found: Round) -> int | None:
-    """Return how many days before the round its timeline was announced (None when either date is unknown)."""
-    if found.announced_on is None or found.held_on is None:
-        return None
-    return (found.held_on - found.announced_on).days
-
-
 def short_notice(announced_on: date | None, held_on: date | None) -> bool:
     """Tell whether a round is held less than two weeks after it is announced."""
     return announced_on is not None and held_on is not None and (held_on - announced_on).days < NOTICE_DAYS
