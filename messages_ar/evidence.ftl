@@ -1,36 +1,37 @@
 ## The evidence pack (/evidence, ogp-bot evidence): OGP's Participation and Co-Creation Standards, requirement by
-## requirement. The standards' own words are quoted in English with their source; the rest is ours.
+## requirement. The standards' words in an unofficial translation with their source (the English originals are in
+## the README and the English catalogue); the rest is ours.
 
 ev-title = حزمة أدلة معايير المشاركة والإنشاء المشترك — { $plan }
 ev-period = الفترة: من { $since } إلى { $until } — أُعدّت في { $made }
-ev-intro = تتناول هذه الحزمة معايير المشاركة والإنشاء المشترك لشراكة الحكومات الشفافة (النافذة منذ 2022) معياراً معياراً، وتبيّن لكل متطلب من متطلباتها الدنيا ما سجّله البوت والملفات المرفقة التي تُثبته. المتطلب الذي لا يملك البوت دليلاً عليه مذكور بوصفه فجوة في موضعه، ومرة أخرى في آخر الحزمة.
+ev-intro = تتناول هذه الحزمة معايير المشاركة والإنشاء المشترك لشراكة الحكومات الشفافة (النافذة منذ 2022) معياراً معياراً، مع ترجمة غير رسمية لنصوصها، وتبيّن لكل متطلب من متطلباتها الدنيا ما سجّله البوت والملفات المرفقة التي تُثبته. المتطلب الذي لا يملك البوت دليلاً عليه مذكور بوصفه فجوة في موضعه، ومرة أخرى في آخر الحزمة.
 ev-std-1 = المعيار 1: مساحة للحوار والتعاون المستمر بين الحكومة والمجتمع المدني
-ev-std-1-quote = "Establishing a space for ongoing dialogue and collaboration between government, civil society and other non-governmental stakeholders." (OGP, Participation and Co-Creation Standards)
-ev-std-2 = المعيار 2: معلومات مفتوحة ومتاحة وفي وقتها عن المشاركة في OGP
-ev-std-2-quote = "Providing open, accessible and timely information about activities and progress within a member's participation in OGP." (OGP, Participation and Co-Creation Standards)
+ev-std-1-quote = «إنشاء مساحة للحوار والتعاون المستمرين بين الحكومة والمجتمع المدني وسائر أصحاب المصلحة من غير الحكومة.» (معايير المشاركة والإنشاء المشترك، ترجمة غير رسمية)
+ev-std-2 = المعيار 2: معلومات مفتوحة ومتاحة وفي وقتها عن المشاركة في الشراكة
+ev-std-2-quote = «توفير معلومات مفتوحة ومتاحة وفي وقتها عن الأنشطة والتقدّم في مشاركة العضو في الشراكة.» (معايير المشاركة والإنشاء المشترك، ترجمة غير رسمية)
 ev-std-3 = المعيار 3: فرص شاملة ومستنيرة للمشاركة العامة أثناء إعداد الخطة
-ev-std-3-quote = "Providing inclusive and informed opportunities for public participation during co-creation of the action plan." (OGP, Participation and Co-Creation Standards)
+ev-std-3-quote = «توفير فرص شاملة ومستنيرة للمشاركة العامة أثناء الإنشاء المشترك لخطة العمل.» (معايير المشاركة والإنشاء المشترك، ترجمة غير رسمية)
 ev-std-4 = المعيار 4: الرد المعلّل والحوار المستمر أثناء إعداد الخطة
-ev-std-4-quote = "Providing a reasoned response and ensuring ongoing dialogue between government and civil society and other non-governmental stakeholders as appropriate during co-creation of the action plan." (OGP, Participation and Co-Creation Standards)
+ev-std-4-quote = «تقديم ردّ معلّل وضمان الحوار المستمر بين الحكومة والمجتمع المدني وسائر أصحاب المصلحة من غير الحكومة، حسب الاقتضاء، أثناء الإنشاء المشترك لخطة العمل.» (معايير المشاركة والإنشاء المشترك، ترجمة غير رسمية)
 ev-std-5 = المعيار 5: الحوار والتعاون أثناء التنفيذ والمتابعة
-ev-std-5-quote = "Providing inclusive and informed opportunities for ongoing dialogue and collaboration during implementation and monitoring of the action plan." (OGP, Participation and Co-Creation Standards)
+ev-std-5-quote = «توفير فرص شاملة ومستنيرة للحوار والتعاون المستمرين أثناء تنفيذ خطة العمل ومتابعتها.» (معايير المشاركة والإنشاء المشترك، ترجمة غير رسمية)
 
 ev-req-1-meets = يجتمع المنتدى بانتظام، مرة كل ستة أشهر على الأقل
-ev-quote-1-meets = "A space for ongoing dialogue … that meets regularly (at least every six months) is established." (OGP glossary, Minimum Requirements)
+ev-quote-1-meets = «تُنشأ مساحة للحوار المستمر … تجتمع بانتظام (مرة كل ستة أشهر على الأقل).» (مسرد مصطلحات الشراكة: المتطلبات الدنيا، ترجمة غير رسمية)
 ev-req-1-rules = قواعد المشاركة في المنتدى منشورة
-ev-quote-1-rules = "Its basic rules on participation are public." (OGP glossary, Minimum Requirements)
-ev-req-2-website = موقع OGP عام
-ev-quote-2-website = "A public OGP website dedicated to the members participation in OGP is maintained." (OGP glossary, Minimum Requirements)
+ev-quote-1-rules = «قواعدها الأساسية للمشاركة علنية.» (مسرد مصطلحات الشراكة: المتطلبات الدنيا، ترجمة غير رسمية)
+ev-req-2-website = موقع إلكتروني عام للمشاركة في الشراكة
+ev-quote-2-website = «يُحافَظ على موقع إلكتروني عام مخصّص لمشاركة العضو في الشراكة.» (مسرد مصطلحات الشراكة: المتطلبات الدنيا، ترجمة غير رسمية)
 ev-req-2-repository = مستودع أدلة يُحدَّث مرتين في السنة على الأقل
-ev-quote-2-repository = "all countries must maintain a repository as part of or in addition to their OGP website, updated at least twice a year." (OGP glossary, Repository)
+ev-quote-2-repository = «على جميع الدول أن تحتفظ بمستودع، جزءاً من موقعها الخاص بالشراكة أو إضافةً إليه، يُحدَّث مرتين في السنة على الأقل.» (مسرد مصطلحات الشراكة: المستودع، ترجمة غير رسمية)
 ev-req-3-timeline = الجدول الزمني منشور قبل بدء الإنشاء المشترك بأسبوعين على الأقل
-ev-quote-3-timeline = The IRM's review of Jordan asked for the timeline to be published at least two weeks before co-creation starts (as issue 13 of this project records it).
+ev-quote-3-timeline = طلبت مراجعة آلية الإبلاغ المستقلة للأردن نشر الجدول الزمني قبل أسبوعين على الأقل من بدء الإنشاء المشترك (كما تسجّله المسألة 13 في هذا المشروع؛ لم نقتبس نص المتطلب نفسه).
 ev-req-4-reasoned = ردّ معلّل على مدخلات أصحاب المصلحة
-ev-quote-4-reasoned = "governments explaining to stakeholders why certain priorities, ideas or activities were or were not included in the action plan. This is referred to as a reasoned response" (OGP glossary, Reasoned Response)
+ev-quote-4-reasoned = «أن تشرح الحكومات لأصحاب المصلحة لماذا أُدرجت أولويات أو أفكار أو أنشطة معيّنة في خطة العمل أو لم تُدرج. ويُسمّى ذلك الرد المعلّل» (مسرد مصطلحات الشراكة: الرد المعلّل، ترجمة غير رسمية)
 ev-req-5-meetings = اجتماعان على الأقل كل سنة مع المجتمع المدني لعرض نتائج التنفيذ
-ev-quote-5-meetings = "The MSF where established, or the government where there is no MSF, holds at least two meetings every year with civil society to present results on the implementation of the action plan and collect comments." (OGP National Handbook, Minimum Requirement 5.1)
+ev-quote-5-meetings = «يعقد منتدى أصحاب المصلحة المتعددين، حيث يوجد، أو الحكومة حيث لا يوجد، اجتماعين على الأقل كل سنة مع المجتمع المدني لعرض نتائج تنفيذ خطة العمل وجمع الملاحظات.» (الدليل الوطني للشراكة، المتطلب الأدنى 5.1، ترجمة غير رسمية)
 ev-req-5-progress = تقدّم التنفيذ موثّق بأدلته، وتقييم الآلية المستقلة إلى جانبه
-ev-quote-5-progress = "Stakeholder engagement during implementation helps to hold the government and implementing partners accountable." (OGP National Handbook, Implementing Action Plans)
+ev-quote-5-progress = «يساعد إشراك أصحاب المصلحة أثناء التنفيذ على مساءلة الحكومة وشركاء التنفيذ.» (الدليل الوطني للشراكة: تنفيذ خطط العمل، ترجمة غير رسمية)
 
 ev-recorded = ما سجّله البوت:
 ev-nothing-recorded = لا شيء في هذه الفترة.
@@ -89,10 +90,8 @@ ev-timeline-short = «{ $name }» { $days ->
     [few] أُعلن قبله بـ{ $days } أيام فقط
     [many] أُعلن قبله بـ{ $days } يوماً فقط
    *[other] أُعلن قبله بـ{ $days } يوم فقط
-}{ $confirmed ->
-    [yes] {" "}(بتأكيد مسجَّل من المنسق)
-   *[no] {""}
 }
+ev-timeline-confirmed = (بتأكيد مسجَّل من المنسق)
 ev-gap-no-rounds = لم تُعقد أي جولة تشاور أو اجتماع في هذه الفترة.
 ev-gap-timeline = جداول زمنية لم تُنشر قبل أسبوعين: { $rounds }.
 ev-responses = { $total ->
@@ -172,16 +171,16 @@ ev-col-missing-reason = رُفضت دون سبب
 ev-col-answers = عدد الردود
 ev-col-answered-at = تاريخ الرد
 
-evidence-title = 📦 أدلة معايير OGP. لقطات البيانات المفتوحة المحفوظة:
+evidence-title = 📦 أدلة معايير المشاركة. لقطات البيانات المفتوحة المحفوظة:
 evidence-no-snapshots = لم تُؤخذ أي لقطة بعد.
 evidence-snapshot-line = • { $date }: { $files }
 evidence-snapshot-folder = تُحفظ اللقطات على الخادم في: { $folder }
 evidence-whole = 📦 حزمة الأدلة (من بداية الخطة حتى اليوم)
 evidence-period = 📅 حزمة لفترة محددة
 evidence-snapshot-now = 📸 لقطة من البيانات المفتوحة الآن
-evidence-no-folder = لم يُحدَّد مجلد اللقطات (OGP_SNAPSHOT_DIR).
+evidence-no-folder = لم يُحدَّد على الخادم مجلد لحفظ اللقطات.
 evidence-snapshot-taken = أُخذت لقطة جديدة من البيانات المفتوحة في المجلد { $folder }.
-evidence-too-large = الحزمة أكبر من أن تُرسل في المحادثة ({ $megabytes } ميغابايت). استخرجها من الخادم بالأمر: ogp-bot evidence --output FILE.zip
+evidence-too-large = الحزمة أكبر من أن تُرسل في المحادثة ({ $megabytes } ميغابايت). استخرجها على الخادم بالأمر ogp-bot evidence.
 evidence-caption = حزمة أدلة معايير المشاركة من { $since } إلى { $until } — { $gaps ->
     [zero] لا فجوات في ما سجّله البوت
     [one] فجوة واحدة مذكورة في الفهرس
@@ -189,4 +188,8 @@ evidence-caption = حزمة أدلة معايير المشاركة من { $since
     [few] { $gaps } فجوات مذكورة في الفهرس
    *[other] { $gaps } فجوة مذكورة في الفهرس
 }.
-command-evidence = حزمة أدلة معايير OGP واللقطات
+command-evidence = حزمة أدلة معايير المشاركة واللقطات
+
+rem-snapshot-due = 🗂️ آخر لقطة منشورة من البيانات المفتوحة بتاريخ { $date }، أي أقدم من خمسة أشهر. تطلب معايير شراكة الحكومات الشفافة تحديث مستودع الأدلة مرتين في السنة على الأقل: خذ لقطة جديدة من /evidence.
+rem-snapshot-never = 🗂️ لم تُؤخذ أي لقطة من البيانات المفتوحة منذ بدء استخدام البوت في { $date }. تطلب معايير شراكة الحكومات الشفافة تحديث مستودع الأدلة مرتين في السنة على الأقل: خذ لقطة من /evidence.
+rem-button-evidence = 📦 حزمة الأدلة

@@ -68,13 +68,3 @@ exp-caption = { $count ->
 exp-too-large = الملف أكبر من أن يُرسل في المحادثة ({ $megabytes } ميغابايت). ضيّق النطاق، أو استخرجه من الخادم بالأمر: ogp-bot export
 menu-export = 📤 تصدير المدخلات
 command-export = تصدير المدخلات (Excel أو CSV أو JSON)
-
-exp-sheet-commitments = الالتزامات
-exp-col-answered = أُجيبت (رد معلّل)
-exp-col-told = إبلاغ صاحبها
-exp-col-plan-number = رقم الخطة
-exp-col-short-title = العنوان المختصر
-exp-col-ogp-theme = مجال OGP
-exp-col-lead = الجهة الرئيسية
-exp-col-supporting = الجهات الداعمة
-exp-col-self-completion = الإنجاز حسب تقرير الجهة

@@ -57,3 +57,8 @@ import-done = { $count ->
    *[other] حُفظ { $count } تغيير في المراحل.
 }
 import-cancelled = أُلغي التحديث من الجدول، ولم يُحفظ شيء منه.
+
+update-unlikely-pair = مستوى الإنجاز «{ $completion }» مع نسبة تقدّم { $progress }% لا يتّفقان عادةً. هل هذا صحيح؟
+update-pair-keep = ✅ نعم، هذا صحيح
+update-pair-progress = ✏️ تعديل النسبة
+update-pair-level = ↩️ تغيير مستوى الإنجاز

@@ -41,23 +41,3 @@ loop-answer =
     📬 وصل رد على توصيتك { $receipt } (الالتزام { $number }).
     الحالة الآن: { $state }
 loop-answer-response = 💬 الرد: { $response }
-
-## The reasoned response (OGP standard 4): a reason whenever input is not taken up in full, previewed before it goes.
-inbox-ask-reason =
-    ستصبح حالة التوصية { $receipt }: «{ $state }».
-    اكتب سبب القرار؛ سيصل إلى صاحب التوصية مع نص توصيته. لا يُحفظ هذا القرار دون سبب مكتوب.
-inbox-reason-required = هذا القرار يحتاج إلى سبب مكتوب يصل إلى صاحب التوصية. اكتب السبب من فضلك.
-inbox-preview =
-    هذا ما سيصل إلى صاحب التوصية:
-
-    { $notice }
-inbox-preview-silent =
-    هذا ما سيُحفظ (صاحب التوصية أوقف إشعارات الردود أو لا يمكن الوصول إليه، فلن يصله):
-
-    { $notice }
-inbox-send = ✅ حفظ وإرسال
-inbox-edit = ✏️ تعديل الرد
-inbox-use-preview-buttons = راجع الرد أعلاه ثم اختر «✅ حفظ وإرسال» أو «✏️ تعديل الرد»، أو اكتب /cancel للإلغاء.
-inbox-missing-reason = ⚠️ رُفضت كلياً أو جزئياً دون سبب مكتوب: لا تُحسب ردّاً حتى يُضاف السبب.
-loop-answer-quote = 📝 توصيتك: «{ $text }»
-loop-answer-reason = 💬 السبب: { $response }

@@ -28,7 +28,7 @@ ogp-value-civic_participation = المشاركة المدنية
 ogp-value-public_accountability = المساءلة العامة
 ogp-value-technology_innovation = التكنولوجيا والابتكار
 
-irm-title = تقييم آلية الإبلاغ المستقلة (IRM) للالتزام { $number }: { $title }
+irm-title = تقييم آلية الإبلاغ المستقلة للالتزام { $number }: { $title }
 irm-line = • { $field }: { $value }
 irm-not-entered = لم يُدخل بعد
 irm-choose-commitment = أي التزام تريد إدخال تقييم الآلية المستقلة له؟
@@ -40,11 +40,22 @@ irm-ask-url = أرسل رابط تقرير الآلية المستقلة الذ�
 irm-url-invalid = هذا لا يبدو رابطاً صالحاً. أرسل رابطاً يبدأ بـ https:// أو اكتب /cancel.
 irm-saved = حُفظ: { $field }.
 irm-open = 🔎 تقييم الآلية المستقلة
-command-irm = إدخال تقييمات الآلية المستقلة (IRM)
+command-irm = إدخال تقييمات آلية الإبلاغ المستقلة
 
 status-tracks = مسارا المتابعة:
 status-track-self = • تقرير الجهة المنفذة: { $completion } — { $progress }%
 status-track-irm = • الآلية المستقلة: { $assessment }
 status-track-irm-none = • الآلية المستقلة: لم يُدخل تقييمها بعد
 status-supporting = الجهات الداعمة: { $institutions }
-status-values = قيم OGP: { $values }
+status-values = قيم الشراكة: { $values }
+
+rep-irm = تقييم آلية الإبلاغ المستقلة: { $assessment }.
+rep-irm-item = { $field }: { $value }
+rep-irm-source = المصدر: { $url }
+exp-sheet-commitments = الالتزامات
+exp-col-plan-number = رقم الخطة
+exp-col-short-title = العنوان المختصر
+exp-col-ogp-theme = مجال الشراكة
+exp-col-lead = الجهة الرئيسية
+exp-col-supporting = الجهات الداعمة
+exp-col-self-completion = الإنجاز حسب تقرير الجهة

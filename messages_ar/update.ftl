@@ -59,8 +59,3 @@ milestones-title-invalid = العنوان يجب أن يكون بين { $min } �
 milestones-date-invalid = لم أفهم التاريخ. اكتبه هكذا: 30/6/2020
 milestones-end-before-start = تاريخ الانتهاء قبل تاريخ البدء. اكتب تاريخاً لاحقاً.
 milestones-saved = حُفظت المرحلة «{ $title }».
-
-update-unlikely-pair = مستوى الإنجاز «{ $completion }» مع نسبة تقدّم { $progress }% لا يتّفقان عادةً. هل هذا صحيح؟
-update-pair-keep = ✅ نعم، هذا صحيح
-update-pair-progress = ✏️ تعديل النسبة
-update-pair-level = ↩️ تغيير مستوى الإنجاز

@@ -311,8 +311,10 @@ def _timeline(messages: Messages, held: list[Round], tz: ZoneInfo) -> list[Findi
         if problem == "no-date":
             problems.append(messages.t("ev-timeline-missing", name=found.name))
         elif problem == "short":
-            confirmed = "yes" if found.short_notice_confirmed_at else "no"
-            problems.append(messages.t("ev-timeline-short", name=found.name, days=_notice(found), confirmed=confirmed))
+            short = messages.t("ev-timeline-short", name=found.name, days=_notice(found))
+            if found.short_notice_confirmed_at is not None:
+                short += " " + messages.t("ev-timeline-confirmed")
+            problems.append(short)
     if not held:
         finding.gap = messages.t("ev-gap-no-rounds")
     elif problems:

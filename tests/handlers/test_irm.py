@@ -96,7 +96,7 @@ async def test_status_shows_the_plan_files_ogp_fields_when_known(tmp_path: Path)
         person = await registered(core, transport, "1001", "سلمى")
         detail = texts(await person.command("status", "3"))
         assert "الجهات الداعمة: الهيئة المستقلة للانتخاب" in detail
-        assert "قيم OGP: المشاركة المدنية، المساءلة العامة" in detail
-        assert "قيم OGP" not in texts(await person.command("status", "2"))  # NAP4 leaves them unknown: nothing shown
+        assert "قيم الشراكة: المشاركة المدنية، المساءلة العامة" in detail
+        assert "قيم الشراكة" not in texts(await person.command("status", "2"))  # NAP4 does not know them
     finally:
         await core.close()

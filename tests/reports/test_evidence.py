@@ -131,7 +131,7 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
     assert [h.split(":")[0] for h in headings] == [f"المعيار {n}" for n in range(1, 6)] + ["الفجوات"]
     assert all(p._p.pPr is not None and p._p.pPr.find("{*}bidi") is not None for p in doc.paragraphs if p.text)
     text = "\n".join(paragraphs)
-    assert '"A public OGP website dedicated to the members participation in OGP is maintained."' in text
+    assert "«يُحافَظ على موقع إلكتروني عام مخصّص لمشاركة العضو في الشراكة.»" in text
     assert "اللقاء الأول — 15/1/2026" in text
     assert "⚠️ فجوة: مرّت أكثر من ستة أشهر دون اجتماع: من 15/1/2026 إلى 10/9/2026." in text
     assert "اللقاء الثاني: أُعلن في 1/9/2026، وعُقد في 10/9/2026 (بعد 9 أيام)" in text
@@ -146,7 +146,7 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
     gaps = paragraphs[paragraphs.index(headings[-1]) + 1 :]
     assert {g.split(":")[0] for g in gaps} == {
         "• يجتمع المنتدى بانتظام، مرة كل ستة أشهر على الأقل",
-        "• موقع OGP عام",
+        "• موقع إلكتروني عام للمشاركة في الشراكة",
         "• مستودع أدلة يُحدَّث مرتين في السنة على الأقل",
         "• الجدول الزمني منشور قبل بدء الإنشاء المشترك بأسبوعين على الأقل",
         "• ردّ معلّل على مدخلات أصحاب المصلحة",
