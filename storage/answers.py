@@ -8,7 +8,7 @@ migration 009) is *not* answered: it is flagged as needing a reason, stays in th
 reminded about like any other waiting input.
 
 The inbox, /stats, the reminder jobs, the exports, the report and the evidence pack all use `ANSWERED` (SQL over a
-recommendations row named `r`) or `is_answered`; nothing else decides it.
+recommendations row named `r`; `ANSWERED_SQL` is the same) or `is_answered`; nothing else decides it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ ANSWERED = (
     "(r.state IN ('partly_accepted', 'not_accepted') AND TRIM(COALESCE(r.response, '')) != ''))"
 )
 MISSING_REASON = "(r.state IN ('partly_accepted', 'not_accepted') AND TRIM(COALESCE(r.response, '')) = '')"
+ANSWERED_SQL = ANSWERED  # the name the public site's queries embed
+ANSWERED_STATES = DECISIONS  # the states that answer once their reason is given where one is required
 
 
 def compose(sql: str) -> str:
@@ -44,11 +46,21 @@ def compose(sql: str) -> str:
     return sql.replace("{ANSWERED}", ANSWERED).replace("{MISSING_REASON}", MISSING_REASON)
 
 
-def is_answered(state: RecommendationState, response: str | None) -> bool:
+def answered(state: RecommendationState, response: str | None) -> bool:
     """Tell whether a state and response make a reasoned response (the same rule as ANSWERED)."""
     if state not in DECISIONS:
         return False
     return state not in REASON_REQUIRED or bool((response or "").strip())
+
+
+def is_answered(recommendation: Recommendation) -> bool:
+    """Tell whether a recommendation has been answered (the same rule as ANSWERED)."""
+    return answered(recommendation.state, recommendation.response)
+
+
+def answered_state(state: RecommendationState) -> bool:
+    """Tell whether a state is a decision: it answers once its reason is given where one is required."""
+    return state in DECISIONS
 
 
 def needs_reason(state: RecommendationState) -> bool:
@@ -106,7 +118,7 @@ async def record_answer(
     if row is None:
         return None
     before = Recommendation.from_row(row)
-    first = is_answered(state, response) and not is_answered(before.state, before.response)
+    first = answered(state, response) and not is_answered(before)
     params = (state.value, response, responder_id, to_db(now) if first else None, recommendation_id)
     updated = await fetch_one(conn, _UPDATE, params)
     entry = await fetch_one(conn, _INSERT_ENTRY, (recommendation_id, state.value, response, responder_id, to_db(now)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from storage.answers import is_answered, missing_reason, needs_reason
+from storage.answers import ANSWERED_SQL, answered, answered_state, missing_reason, needs_reason
 from storage.database import migrate, migration_files
 from storage.models import RecommendationState as S
 
@@ -15,7 +15,7 @@ NOW = "2026-11-29T07:00:00.000000+00:00"
 
 
 @pytest.mark.parametrize(
-    ("state", "response", "answered"),
+    ("state", "response", "expected"),
     [
         (S.NEW, None, False),
         (S.RECEIVED, "وصلت", False),
@@ -28,9 +28,10 @@ NOW = "2026-11-29T07:00:00.000000+00:00"
         (S.NOT_ACCEPTED, "سبب", True),
     ],
 )
-def test_the_rule(state: S, response: str | None, answered: bool) -> None:
-    assert is_answered(state, response) is answered
-    assert missing_reason(state, response) is (needs_reason(state) and not answered)
+def test_the_rule(state: S, response: str | None, expected: bool) -> None:
+    assert answered(state, response) is expected
+    assert missing_reason(state, response) is (needs_reason(state) and not expected)
+    assert (f"'{state.value}'" in ANSWERED_SQL) == answered_state(state)  # the SQL names exactly the decisions
 
 
 async def test_migration_009_keeps_the_answers_given_before_as_their_history(tmp_path: Path) -> None:
