@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
+from bot.evidence_cli import add_evidence_command, run_evidence_command
 from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
 from bot.publish_cli import add_publish_command, run_publish_command
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(sub)
     add_report_commands(sub)
     add_publish_command(sub)
+    add_evidence_command(sub)
     return parser
 
 
@@ -166,6 +168,8 @@ def _command(settings: Settings, args: argparse.Namespace) -> int:
         return asyncio.run(run_report_command(settings, args))
     if args.command == "publish":
         return asyncio.run(run_publish_command(settings, args))
+    if args.command == "evidence":
+        return asyncio.run(run_evidence_command(settings, args))
     raise AssertionError(args.command)  # argparse rejects unknown commands
 
 

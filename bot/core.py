@@ -14,6 +14,7 @@ from bot.documents import DocumentWorker
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
 from bot.settings import Settings
+from bot.snapshots import SnapshotKeeper
 from handlers.context import HandlerConfig
 from handlers.router import Router
 from messages_ar import Messages, load_messages
@@ -66,6 +67,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         reminder_defaults=settings.reminder_defaults(),
         recommendations_per_hour=settings.recommendations_per_hour,
         retention_days=settings.retention_days,
+        snapshot_dir=settings.snapshot_folder,
     )
 
 
@@ -93,6 +95,9 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=queued)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
     dispatcher.max_queued_replies = settings.send_queued_replies_per_chat
+    keeper = SnapshotKeeper(
+        db, messages, root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+    )
     scheduler = ReminderScheduler(
         db,
         messages,
@@ -104,5 +109,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         on_queued=sender.wake,
         retention_days=settings.retention_days,
         outbox_keep_days=settings.outbox_keep_days,
+        snapshots=keeper,
     )
     return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler, documents)

@@ -6,6 +6,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from typing import Any
 
 import aiosqlite
 
@@ -31,7 +32,7 @@ async def _cannot_deliver(incoming: Incoming, reply: Reply) -> bool:
 
 def _storable(incoming: Incoming) -> Incoming:
     """Return the event with every string storable as UTF-8, whatever the channel decoded."""
-    changes = {
+    changes: dict[str, Any] = {
         name: valid_unicode(value)
         for name in ("user", "event_id", "command", "args", "choice", "text", "name", "message_ref")
         if isinstance(value := getattr(incoming, name), str)

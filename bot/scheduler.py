@@ -11,7 +11,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -21,9 +21,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.clock import Clock
 from bot.retention import OUTBOX_KEEP_DAYS, RetentionResult, apply_retention
+from bot.snapshots import SnapshotKeeper
 from handlers.contract import Choice, Reply
 from messages_ar import Messages
-from storage import broadcasts, catalogue, outbox, rounds
+from storage import broadcasts, catalogue, outbox, rounds, snapshots, timeline
 from storage import reminders as rem
 from storage.database import Database
 from storage.reminders import Contact, ReminderRules
@@ -278,11 +279,68 @@ async def summarise_broadcasts(jc: JobContext) -> int:
     return queued
 
 
+FORUM_GAP_MONTHS = 5  # OGP: the forum meets at least every six months; a month's warning
+SNAPSHOT_GAP_MONTHS = 5  # OGP: the repository is updated at least twice a year
+
+
+async def _cadence_reference(jc: JobContext, last: datetime | None) -> datetime | None:
+    """Return when the clock of a cadence started: the last time it was met, else since the bot was in use."""
+    return last or await timeline.in_use_since(jc.conn)
+
+
+async def _remind_coordinators(jc: JobContext, rule: str, since: datetime, reply: Reply) -> int:
+    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap)."""
+    month = jc.now.astimezone(jc.zone).strftime("%Y-%m")
+    queued = 0
+    for coordinator in await rem.coordinator_contacts(jc.conn, jc.coordinators):
+        if not coordinator.notify_reminders:
+            continue
+        key = f"remind:{rule}:{jc.local_date(since)}:{month}:{coordinator.address}"
+        queued += await push(jc, coordinator, reply, key=key, official=True)
+    return queued
+
+
+async def remind_forum(jc: JobContext) -> int:
+    """Remind coordinators when no round or meeting has been held for five months."""
+    today = jc.now.astimezone(jc.zone).date()
+    held = await timeline.last_meeting(jc.conn, today)
+    since = datetime.combine(held, time(12), jc.zone) if held else await _cadence_reference(jc, None)
+    if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, FORUM_GAP_MONTHS):
+        return 0
+    key = "rem-forum-due" if held else "rem-forum-never"
+    text = jc.t(key, date=jc.messages.date(since.astimezone(jc.zone).date()))
+    reply = Reply(text=text, choices=_button(jc, "round", "rem-button-round"))
+    return await _remind_coordinators(jc, "forum", since, reply)
+
+
+async def remind_snapshot(jc: JobContext) -> int:
+    """Remind coordinators when the newest snapshot of the open data is older than five months."""
+    today = jc.now.astimezone(jc.zone).date()
+    newest = await snapshots.newest_snapshot(jc.conn)
+    since = await _cadence_reference(jc, newest.taken_at if newest else None)
+    if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, SNAPSHOT_GAP_MONTHS):
+        return 0
+    key = "rem-snapshot-due" if newest else "rem-snapshot-never"
+    text = jc.t(key, date=jc.messages.date(since.astimezone(jc.zone).date()))
+    reply = Reply(text=text, choices=_button(jc, "evidence", "rem-button-evidence"))
+    return await _remind_coordinators(jc, "snapshot", since, reply)
+
+
 RETENTION_JOB_ID = "retention"
 RETENTION_HOUR = 3  # a quiet hour in Amman
+SNAPSHOT_JOB_ID = "snapshots"
+SNAPSHOT_TIME = (3, 30)
 
 # Every rule, in the order they run; another feature adds its own job here.
-JOBS: tuple[Job, ...] = (remind_updates, remind_answers, remind_milestones, remind_rounds, summarise_broadcasts)
+JOBS: tuple[Job, ...] = (
+    remind_updates,
+    remind_answers,
+    remind_milestones,
+    remind_rounds,
+    summarise_broadcasts,
+    remind_forum,
+    remind_snapshot,
+)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -306,6 +364,7 @@ class ReminderScheduler:
         jobs: Sequence[Job] = JOBS,
         retention_days: int | None = None,
         outbox_keep_days: int = OUTBOX_KEEP_DAYS,
+        snapshots: SnapshotKeeper | None = None,
     ) -> None:
         self.db = db
         self.messages = messages
@@ -318,6 +377,7 @@ class ReminderScheduler:
         self.jobs = tuple(jobs)
         self.retention_days = retention_days
         self.outbox_keep_days = outbox_keep_days
+        self.snapshots = snapshots
         self.scheduler = AsyncIOScheduler(timezone=zone)
         self._cron: str | None = None
 
@@ -363,8 +423,26 @@ class ReminderScheduler:
                 next_run_time=datetime.now(self.zone),  # catch up after downtime
                 **options,
             )
+        if self.snapshots is not None:
+            hour, minute = SNAPSHOT_TIME
+            self.scheduler.add_job(
+                self.run_snapshots,
+                CronTrigger(hour=hour, minute=minute, timezone=self.zone),
+                id=SNAPSHOT_JOB_ID,
+                next_run_time=datetime.now(self.zone),  # catch up after downtime
+                **options,
+            )
         await self._sync_update_trigger()
         self.scheduler.start()
+
+    async def run_snapshots(self, now: datetime | None = None) -> None:
+        """Take the open data's snapshot when one is due."""
+        if self.snapshots is None:
+            return
+        try:
+            await self.snapshots.run_due(now or self.clock.now())
+        except Exception:  # tomorrow's run tries again
+            log.exception("snapshot job failed")
 
     async def run_retention(self, now: datetime | None = None) -> RetentionResult | None:
         """Anonymise participants inactive past the retention period (configured coordinators kept)."""

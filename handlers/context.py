@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ class HandlerConfig:
     reminder_defaults: ReminderRules = field(default_factory=ReminderRules)
     recommendations_per_hour: int = 20
     retention_days: int = 730
+    snapshot_dir: Path | None = None  # where the open data's snapshots are kept (None: /evidence cannot take one)
 
 
 class Carry(BaseModel):

@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file a person sent, as the channel describes it; `data` holds its bytes once the channel downloaded them.
+
+    kind is the channel's word for it (document, photo, audio, voice, video); file_ref the channel's id to fetch it
+    by (Telegram's file_id, WhatsApp's media id); name, mime, size (bytes) and duration (seconds) are whatever the
+    channel was told, None when it was not. Handlers read only `data` and refuse a file whose bytes are missing.
+    """
+
+    kind: str
+    file_ref: str
+    name: str | None = None
+    mime: str | None = None
+    size: int | None = None
+    duration: int | None = None
+    data: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +39,7 @@ class Incoming:
     text: str | None = None
     name: str | None = None
     message_ref: str | None = None  # the channel's id of the message whose button was pressed
+    attachment: Attachment | None = None  # a file sent (a caption, if any, arrives as text)
 
 
 class Choice(BaseModel):

@@ -65,6 +65,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-export", "export", _coordinator),
     MenuEntry("menu-stats", "stats", _coordinator),
     MenuEntry("menu-report", "report", _coordinator),
+    MenuEntry("menu-rules", "rules", _everyone),
     MenuEntry("menu-help", "help", _everyone),
 ]
 
@@ -86,11 +87,11 @@ async def show_menu(ctx: Context) -> list[Reply]:
 
 async def show_help(ctx: Context) -> list[Reply]:
     """Answer /help, with the commands of the person's roles."""
-    parts = [ctx.t("help-text"), ctx.t("help-participation")]
+    parts = [ctx.t("help-text"), ctx.t("help-participation"), ctx.t("help-rules")]
     if _answers(ctx):
         parts.append(ctx.t("help-liaison"))
     if ctx.is_coordinator:
-        parts.append(ctx.t("help-coordinator"))
+        parts += [ctx.t("help-coordinator"), ctx.t("help-coordinator-ogp")]
     return [with_menu(ctx, "\n\n".join(parts))]
 
 

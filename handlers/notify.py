@@ -7,7 +7,8 @@ from handlers.context import Context
 from handlers.contract import Reply
 from handlers.labels import completion_label, progress_bar, state_label
 from handlers.menu import OpenMenu
-from storage import catalogue, follows, participants
+from handlers.text import shorten
+from storage import answers, catalogue, follows, participants
 from storage.models import Commitment, Recommendation, StatusUpdate
 from storage.timefmt import to_db
 
@@ -27,25 +28,39 @@ async def _author_identity(ctx: Context, rec: Recommendation) -> tuple[int, str,
     return author.id, channel, external_id
 
 
-async def answer_given(ctx: Context, rec: Recommendation) -> bool:
-    """Tell the author, on the channel they used, what became of their recommendation; return True if queued."""
-    target = await _author_identity(ctx, rec)
+QUOTE_CHARS = 300  # enough of the recommendation for its author to recognise it
+
+
+async def can_tell(ctx: Context, rec: Recommendation) -> bool:
+    """Tell whether the author of a recommendation would be told about its answer."""
+    return await _author_identity(ctx, rec) is not None
+
+
+async def answer_text(ctx: Context, rec: Recommendation) -> str:
+    """Return the notice an author gets: the state, their recommendation quoted, and the reason or response."""
     commitment = await catalogue.get_commitment(ctx.conn, rec.commitment_id)
-    if target is None or commitment is None:
-        return False
-    participant_id, channel, external_id = target
     text = ctx.t(
         "loop-answer",
         receipt=ctx.t("receipt", id=rec.id),
-        number=commitment.number,
+        number=commitment.number if commitment else 0,
         state=state_label(ctx, rec.state),
     )
+    text += "\n\n" + ctx.t("loop-answer-quote", text=shorten(rec.text, QUOTE_CHARS))
     if rec.response:
-        text += "\n\n" + ctx.t("loop-answer-response", response=rec.response)
-    reply = Reply(text=text, choices=(OpenMenu(command="my").choice(ctx.t("menu-my")),))
+        key = "loop-answer-reason" if answers.needs_reason(rec.state) else "loop-answer-response"
+        text += "\n\n" + ctx.t(key, response=rec.response)
+    return text
+
+
+async def answer_given(ctx: Context, rec: Recommendation) -> int | None:
+    """Tell the author, on the channel they used, what became of their recommendation; return the outbox id."""
+    target = await _author_identity(ctx, rec)
+    if target is None:
+        return None
+    participant_id, channel, external_id = target
+    reply = Reply(text=await answer_text(ctx, rec), choices=(OpenMenu(command="my").choice(ctx.t("menu-my")),))
     key = f"answer:{rec.id}:{to_db(ctx.now)}"
-    queued = await ctx.push(channel, external_id, reply, participant_id=participant_id, dedupe_key=key)
-    return queued is not None
+    return await ctx.push(channel, external_id, reply, participant_id=participant_id, dedupe_key=key)
 
 
 async def status_changed(ctx: Context, commitment: Commitment, update: StatusUpdate) -> int:
@@ -60,6 +75,8 @@ async def status_changed(ctx: Context, commitment: Commitment, update: StatusUpd
     )
     if update.note:
         text += "\n\n" + update.note
+    if update.evidence_url:
+        text += "\n" + ctx.t("status-evidence", url=update.evidence_url)
     choices = (
         Detail(commitment=commitment.id).choice(ctx.t("loop-status-open")),
         OpenMenu(command="settings").choice(ctx.t("menu-settings")),

@@ -28,6 +28,8 @@ COORDINATOR_COMMANDS = {
     "export": "command-export",
     "stats": "command-stats",
     "report": "command-report",
+    "irm": "command-irm",
+    "evidence": "command-evidence",
 }
 
 

@@ -93,3 +93,15 @@ class CreateAndOpen(Button, prefix="rnd:okopen"):
 
 class Cancel(Button, prefix="rnd:x"):
     """Stop creating a round, or moving a deadline."""
+
+
+class RoundAnnounce(Button, prefix="rnd:ann"):
+    """Preview the round's announcement to everyone (its timeline, OGP standard 3)."""
+
+    round: int
+
+
+class AnnounceSend(Button, prefix="rnd:annok"):
+    """Send the previewed announcement."""
+
+    round: int

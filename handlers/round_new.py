@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from handlers import round_timeline as announce_step
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.dates import parse_date_time
@@ -31,6 +32,7 @@ from handlers.round_buttons import (
     Today,
     ToggleCommitment,
 )
+from handlers.round_timeline import AnnouncedToday, ShortNotice, ShortNoticeAnswer
 from handlers.round_views import (
     card,
     deadline_text,
@@ -40,7 +42,7 @@ from handlers.round_views import (
     place_text,
 )
 from handlers.text import clean_line, clean_text
-from storage import catalogue, rounds
+from storage import catalogue, rounds, timeline
 
 NAME_LIMITS = (5, 200)
 PLACE_LIMITS = (2, 150)
@@ -54,6 +56,8 @@ class Step(StrEnum):
 
     NAME = "name"
     DATE = "date"
+    ANNOUNCED = "announced"  # when the timeline is published (OGP: at least two weeks before)
+    SHORT_NOTICE = "short_notice"  # asked only when the round is less than two weeks after it
     PLACE = "place"
     COMMITMENTS = "commitments"
     QUESTIONS = "questions"
@@ -66,6 +70,8 @@ class NewRoundData(FlowData):
 
     name: str = ""
     held_on: date | None = None
+    announced_on: date | None = None
+    short_notice_confirmed: bool = False
     place: str | None = None
     online: bool = False
     commitment_ids: list[int] = Field(default_factory=list)
@@ -104,6 +110,10 @@ async def prompt(ctx: Context, draft: NewRoundData, *, replace: bool = False) ->
     if step is Step.DATE:
         today = Today().choice(ctx.t("round-today-button"))
         return Reply(text=ctx.t("round-ask-date"), choices=(today, cancel), replace=replace)
+    if step is Step.ANNOUNCED:
+        return announce_step.ask_announced(ctx, replace=replace)
+    if step is Step.SHORT_NOTICE:
+        return announce_step.ask_short_notice(ctx, draft.announced_on, draft.held_on, replace=replace)
     if step is Step.PLACE:
         online = Online().choice(ctx.t("round-online-button"))
         return Reply(text=ctx.t("round-ask-place"), choices=(online, cancel), replace=replace)
@@ -137,6 +147,7 @@ async def _preview(ctx: Context, draft: NewRoundData, *, replace: bool) -> Reply
         groups=groups_text(commitments),
         questions=numbered([text for _, text in draft.questions]),
     )
+    text += "\n" + announce_step.preview_line(ctx, draft.announced_on, draft.held_on, draft.short_notice_confirmed)
     choices = (
         Create().choice(ctx.t("round-create-button")),
         CreateAndOpen().choice(ctx.t("round-create-open-button")),
@@ -239,6 +250,13 @@ async def create(ctx: Context, press: Create | CreateAndOpen) -> list[Reply]:
         created_by=ctx.participant.id if ctx.participant else None,
         now=ctx.now,
     )
+    created = await timeline.set_timeline(
+        ctx.conn,
+        created.id,
+        announced_on=draft.announced_on,
+        confirmed_by=ctx.participant.id if ctx.participant and draft.short_notice_confirmed else None,
+        confirmed_at=ctx.now if draft.short_notice_confirmed else None,
+    )
     if isinstance(press, CreateAndOpen):
         created = await rounds.open_round(ctx.conn, created.id, ctx.now)
     ctx.end()
@@ -264,6 +282,43 @@ async def take_date(ctx: Context, draft: NewRoundData) -> list[Reply]:
         return [Reply(text=ctx.t("round-date-invalid")), await prompt(ctx, draft)]
     draft.held_on = parsed[0]
     return await _advance(ctx, draft, replace=False)
+
+
+async def _announced(ctx: Context, draft: NewRoundData, day: date, *, replace: bool) -> list[Reply]:
+    """Take the announcement date; a round less than two weeks after it asks for a confirmation first."""
+    if draft.held_on is not None and day > draft.held_on:
+        return [Reply(text=ctx.t("announce-after-round")), await prompt(ctx, draft)]
+    draft.announced_on, draft.short_notice_confirmed = day, False
+    following = Step.SHORT_NOTICE if timeline.short_notice(day, draft.held_on) else Step.PLACE
+    NEW_ROUND.goto(ctx, following, draft)
+    return [await prompt(ctx, draft, replace=replace)]
+
+
+@requires_role(Who.COORDINATOR)
+async def take_announced(ctx: Context, draft: NewRoundData) -> list[Reply]:
+    """Take the typed announcement date."""
+    day = parse_day(ctx.incoming.text or "")
+    if day is None or day[1] is not None:
+        return [Reply(text=ctx.t("round-date-invalid")), await prompt(ctx, draft)]
+    return await _announced(ctx, draft, day[0], replace=False)
+
+
+@requires_role(Who.COORDINATOR)
+async def announced_today(ctx: Context, press: AnnouncedToday) -> list[Reply]:
+    """The timeline is announced today."""
+    return await _announced(ctx, NEW_ROUND.load(ctx), ctx.local_now.date(), replace=True)
+
+
+@requires_role(Who.COORDINATOR)
+async def short_notice(ctx: Context, press: ShortNotice) -> list[Reply]:
+    """Confirm a short notice (recorded with the round), or go back to the announcement date."""
+    draft = NEW_ROUND.load(ctx)
+    if press.answer is ShortNoticeAnswer.CHANGE:
+        NEW_ROUND.goto(ctx, Step.ANNOUNCED, draft)
+        return [await prompt(ctx, draft, replace=True)]
+    draft.short_notice_confirmed = True
+    NEW_ROUND.goto(ctx, Step.PLACE, draft)
+    return [await prompt(ctx, draft, replace=True)]
 
 
 @requires_role(Who.COORDINATOR)
@@ -345,6 +400,8 @@ NEW_ROUND = Flow(
     steps={
         Step.NAME: Accepts(text=take_name),
         Step.DATE: Accepts(text=take_date, buttons=(Today,)),
+        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,)),
+        Step.SHORT_NOTICE: Accepts(buttons=(ShortNotice,), ask=ask_again),
         Step.PLACE: Accepts(text=take_place, buttons=(Online,)),
         Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), ask=ask_again),
         Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,)),
@@ -364,6 +421,8 @@ FEATURE = Feature(
     buttons=(
         on(NewRound, begin),
         on(Today, today),
+        on(AnnouncedToday, announced_today),
+        on(ShortNotice, short_notice),
         on(Online, online),
         on(ToggleCommitment, toggle),
         on(CommitmentsDone, groups_done),

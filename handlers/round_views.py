@@ -11,6 +11,7 @@ from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
 from handlers.labels import sector_label, short_date
 from handlers.round_buttons import (
+    RoundAnnounce,
     RoundAttendance,
     RoundClose,
     RoundDeadline,
@@ -19,6 +20,7 @@ from handlers.round_buttons import (
     RoundOpen,
     RoundQr,
 )
+from handlers.round_timeline import card_lines
 from storage import rounds
 from storage.models import Commitment
 from storage.rounds import Attendance, CommitmentFindings, Count, Question, Round, RoundState
@@ -179,6 +181,7 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
         members=figures.total,
         inputs=inputs,
     )
+    text += "\n" + card_lines(ctx, found)
     if note:
         text = f"{note}\n\n{text}"
     return [Reply(text=text, choices=_card_choices(ctx, found), replace=replace)]
@@ -197,5 +200,6 @@ def _card_choices(ctx: Context, found: Round) -> tuple[Choice, ...]:
         RoundAttendance(round=rid).choice(ctx.t("round-attendance-button")),
         RoundFindings(round=rid).choice(ctx.t("round-findings-button")),
         RoundDeadline(round=rid).choice(ctx.t("round-deadline-button")),
+        RoundAnnounce(round=rid).choice(ctx.t("announce-button")),
         RoundList(offset=0).choice(ctx.t("round-back-button")),
     )

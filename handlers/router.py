@@ -11,12 +11,14 @@ from typing import Any
 from handlers import (
     broadcast,
     endorse,
+    evidence,
     exports,
     fallback,
     follow,
     held,
     inbox,
     invite,
+    irm,
     menu,
     milestones,
     moderation,
@@ -26,15 +28,18 @@ from handlers import (
     registration,
     reminders,
     report,
+    round_announce,
     round_input,
     round_join,
     round_new,
     rounds,
+    rules,
     settings,
     stats,
     status,
     team,
     update,
+    update_import,
 )
 from handlers.context import Context
 from handlers.contract import Reply
@@ -56,6 +61,7 @@ FEATURES: tuple[Feature, ...] = (
     my.FEATURE,
     rounds.FEATURE,
     round_new.FEATURE,
+    round_announce.FEATURE,
     round_join.FEATURE,
     round_input.FEATURE,
     exports.FEATURE,
@@ -67,6 +73,7 @@ FEATURES: tuple[Feature, ...] = (
     inbox.FEATURE,
     moderation.FEATURE,
     update.FEATURE,
+    update_import.FEATURE,
     milestones.FEATURE,
     follow.FEATURE,
     endorse.FEATURE,
@@ -75,6 +82,9 @@ FEATURES: tuple[Feature, ...] = (
     broadcast.FEATURE,
     privacy.FEATURE,
     held.FEATURE,
+    irm.FEATURE,
+    rules.FEATURE,
+    evidence.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a
@@ -165,6 +175,8 @@ class Router:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
             return await self._button(ctx, incoming.choice)
+        if incoming.attachment is not None:
+            return await self._file(ctx)
         if incoming.text is not None:
             return await self._text(ctx)
         return await fallback.non_text(ctx)
@@ -239,6 +251,14 @@ class Router:
         if accepts.ask is not None:
             return await accepts.ask(ctx, data)
         return [Reply(text=ctx.t("use-buttons"))]
+
+    async def _file(self, ctx: Context) -> list[Reply]:
+        """Hand a sent file to the step that asked for one; anywhere else, say that files are not read there."""
+        flow = self.flows.get(ctx.flow or "")
+        accepts = flow.accepts(ctx) if flow is not None else None
+        if flow is None or accepts is None or accepts.file is None:
+            return await fallback.non_text(ctx)
+        return await accepts.file(ctx, flow.load(ctx))
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:
         """Run the command a main-menu button names."""

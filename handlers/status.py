@@ -8,12 +8,14 @@ from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.irm import IrmCard
 from handlers.kit.routes import on
-from handlers.labels import completion_label, progress_bar, short_date
+from handlers.labels import completion_label, irm_field_label, irm_label, ogp_value_label, progress_bar, short_date
 from handlers.menu import with_menu
 from handlers.text import parse_int
-from storage import catalogue, endorsements, follows
-from storage.models import CommitmentStatus, Completion
+from storage import catalogue, endorsements, follows, irm
+from storage.irm import IrmField
+from storage.models import Commitment, CommitmentStatus, Completion
 
 
 async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
@@ -62,6 +64,9 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
             bar=progress_bar(latest.progress if latest else 0),
         )
     ]
+    parts.append(await _tracks(ctx, row))
+    if extra_fields := _ogp_fields(ctx, c):
+        parts.append(extra_fields)
     parts.append(_latest_text(ctx, row))
     milestones = await catalogue.list_milestones(ctx.conn, c.id)
     if milestones:
@@ -73,12 +78,48 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
     parts.append(ctx.t("status-recommendations", count=row.recommendations))
     support, extra = await _support_and_follow(ctx, c.id)
     parts[-1] += "\n" + support
+    assess = (IrmCard(commitment=c.id).choice(ctx.t("irm-open")),) if ctx.is_coordinator else ()
     choices = (
         recommend.StartOn(commitment=c.id).choice(ctx.t("recommend-on-this")),
         *extra,
+        *assess,
         Board().choice(ctx.t("all-commitments")),
     )
     return [Reply(text="\n\n".join(parts), choices=choices, replace=replace)]
+
+
+async def _tracks(ctx: Context, row: CommitmentStatus) -> str:
+    """Return the two tracks of progress side by side: the officers' own report and the IRM's assessment."""
+    latest = row.latest
+    own = ctx.t(
+        "status-track-self",
+        completion=completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED),
+        progress=latest.progress if latest else 0,
+    )
+    assessment = await irm.get_assessment(ctx.conn, row.commitment.id)
+    if assessment.empty:
+        return "\n".join([ctx.t("status-tracks"), own, ctx.t("status-track-irm-none")])
+    given = [
+        f"{irm_field_label(ctx, f)}: {irm_label(ctx, f, code)}"
+        for f in IrmField
+        if f is not IrmField.SOURCE_URL and (code := assessment.value(f)) is not None
+    ]
+    lines = [ctx.t("status-tracks"), own, ctx.t("status-track-irm", assessment=ctx.messages.join(given))]
+    if assessment.source_url:
+        lines.append(assessment.source_url)
+    return "\n".join(lines)
+
+
+def _ogp_fields(ctx: Context, c: Commitment) -> str:
+    """Return the supporting institutions and OGP values the plan file gives (nothing when it does not know)."""
+    lines = []
+    supporting = catalogue.institutions(c.supporting_ar)
+    if supporting:
+        lines.append(ctx.t("status-supporting", institutions=ctx.messages.join(supporting)))
+    values = [ogp_value_label(ctx, v) for v, relevant in c.ogp_values().items() if relevant]
+    if values:
+        lines.append(ctx.t("status-values", values=ctx.messages.join(values)))
+    return "\n".join(lines)
 
 
 async def _support_and_follow(ctx: Context, commitment_id: int) -> tuple[str, tuple[Choice, ...]]:

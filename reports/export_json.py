@@ -11,7 +11,15 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from storage import catalogue, exports
-from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate, ExportScope
+from storage.catalogue import institutions
+from storage.exports import (
+    ExportedCommitment,
+    ExportedMilestone,
+    ExportedRecommendation,
+    ExportedStatusUpdate,
+    ExportScope,
+)
+from storage.irm import IrmAssessment, IrmField
 
 MIME = "application/json"
 FORMAT = "ogp-feedback-export"
@@ -50,6 +58,8 @@ def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, 
         "endorsements": rec.endorsements,
         "hidden": rec.hidden,
         "channel": rec.channel,
+        "answered": rec.answered,
+        "told_at": _instant(rec.told_at, tz),
         "author": {
             "name": rec.author.name,
             "organisation": rec.author.organisation,
@@ -57,6 +67,40 @@ def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, 
             "governorate": rec.author.governorate,
         },
     }
+
+
+def commitment_json(item: ExportedCommitment, tz: ZoneInfo) -> dict[str, Any]:
+    """Return a commitment with OGP's fields and both tracks of progress (codes, not labels)."""
+    c, latest, assessment = item.commitment, item.latest, item.assessment
+    return {
+        "number": c.number,
+        "ogp_id": c.ogp_id,
+        "title_ar": c.title_ar,
+        "title_en": c.title_en,
+        "action_plan": item.action_plan,
+        "short_title_ar": c.short_title_ar,
+        "short_title_en": c.short_title_en,
+        "ogp_theme": c.ogp_theme,
+        "lead_institution_ar": c.lead_agency_ar,
+        "lead_institution_en": c.lead_agency_en,
+        "supporting_institutions_ar": institutions(c.supporting_ar),
+        "supporting_institutions_en": institutions(c.supporting_en),
+        "ogp_values": {value.value: known for value, known in c.ogp_values().items()},
+        "self_reported": (
+            {
+                "completion": latest.completion.value,
+                "progress": latest.progress,
+                "updated_at": _instant(latest.created_at, tz),
+            }
+            if latest
+            else None
+        ),
+        "irm": None if assessment.empty else _irm(assessment),
+    }
+
+
+def _irm(assessment: IrmAssessment) -> dict[str, Any]:
+    return {f.value: assessment.starred if f is IrmField.STARRED else assessment.value(f) for f in IrmField}
 
 
 def status_json(update: ExportedStatusUpdate, tz: ZoneInfo) -> dict[str, Any]:
@@ -126,10 +170,7 @@ async def write_json(
             "since": _instant(scope.since, tz),
             "until": _instant(scope.until, tz),
         },
-        "commitments": [
-            {"number": c.number, "ogp_id": c.ogp_id, "title_ar": c.title_ar, "title_en": c.title_en}
-            for c in commitments
-        ],
+        "commitments": [commitment_json(item, tz) for item in await exports.commitment_tracks(conn, scope)],
     }
     out.write(_dump(head)[:-1])  # reopen the object to stream the arrays into it
     recommendations = _Array(out, "recommendations")

@@ -17,6 +17,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from reports.cells import neutralise
 from reports.tables import (
+    COMMITMENT_COLUMNS,
     MILESTONE_COLUMNS,
     RECOMMENDATION_COLUMNS,
     STATUS_COLUMNS,
@@ -24,6 +25,7 @@ from reports.tables import (
     CellValue,
     Column,
     Labels,
+    commitment_cells,
     milestone_cells,
     recommendation_cells,
     status_cells,
@@ -149,7 +151,7 @@ class _Sheet:
 async def write_xlsx(
     conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, title: str
 ) -> int:
-    """Write the workbook to out: a summary, a sheet per commitment, status updates, milestones; return rows."""
+    """Write the workbook: a summary, a sheet per commitment, status updates, milestones, commitments; return rows."""
     workbook = Workbook(write_only=True)
     workbook.properties.title = title
     commitments = await exports.commitments_in_scope(conn, scope)
@@ -175,6 +177,10 @@ async def write_xlsx(
             milestones.append(milestone_cells(milestone, labels))
     updates.finish()
     milestones.finish()
+    tracks = _Sheet(workbook, labels.messages.t("exp-sheet-commitments"), COMMITMENT_COLUMNS, labels)
+    for item in await exports.commitment_tracks(conn, scope):
+        tracks.append(commitment_cells(item, labels))
+    tracks.finish()
     workbook.save(out)
     return total
 
@@ -196,3 +202,17 @@ async def _summary(
             total += count.count
     sheet.finish()
     sheet.append([None, labels.messages.t("exp-total"), None, None, total])
+
+
+async def write_milestones(
+    conn: aiosqlite.Connection, commitments: list[Commitment], out: BinaryIO, labels: Labels
+) -> int:
+    """Write the milestones sheet alone for these commitments (what an officer edits and sends back); return rows."""
+    workbook = Workbook(write_only=True)
+    sheet = _Sheet(workbook, labels.messages.t("exp-sheet-milestones"), MILESTONE_COLUMNS, labels)
+    for commitment in commitments:
+        async for milestone in exports.iter_milestones(conn, commitment.id):
+            sheet.append(milestone_cells(milestone, labels))
+    sheet.finish()
+    workbook.save(out)
+    return sheet.rows

@@ -22,8 +22,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from messages_ar import Messages, load_messages
-from storage import catalogue, exports, rounds
+from reports.tables import irm_key
+from storage import catalogue, exports, irm, rounds
 from storage.exports import ReportItem
+from storage.irm import IrmField
 from storage.models import Commitment, Plan, Sector
 from storage.publishing import PublishMode
 from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
@@ -133,6 +135,7 @@ async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: C
                     num_id = writer.new_list()
                 writer.list_item(num_id, writer.item_text(item.text, item.endorsements))
     await _status(conn, writer, commitment, tz)
+    await _answers_and_irm(conn, writer, commitment, None)
 
 
 async def _chain(first: ReportItem, rest: AsyncIterator[ReportItem]) -> AsyncIterator[ReportItem]:
@@ -164,6 +167,7 @@ async def _round_report(
         _commitment_heading(writer, group.commitment)
         _round_findings(writer, group)
         await _status(conn, writer, group.commitment, tz)
+        await _answers_and_irm(conn, writer, group.commitment, found.id)
 
 
 def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
@@ -256,6 +260,29 @@ async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commi
     writer.paragraph(t("rep-status", completion=completion, progress=latest.progress, date=_day(day)), bold=True)
     if latest.note:
         writer.paragraph(t("rep-status-note", note=latest.note))
+
+
+async def _answers_and_irm(
+    conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, round_id: int | None
+) -> None:
+    """Write how the input was answered (storage.answers) and, beside the officers' status, the IRM's assessment."""
+    t = writer.messages.t
+    counts = await exports.answer_counts(conn, commitment.id, round_id)
+    if counts.total:
+        writer.paragraph(t("rep-answers", total=counts.total, answered=counts.answered))
+        if counts.missing_reason:
+            writer.paragraph(t("rep-answers-missing-reason", count=counts.missing_reason))
+    assessment = await irm.get_assessment(conn, commitment.id)
+    if assessment.empty:
+        return
+    given = [
+        t("rep-irm-item", field=t(f"irm-field-{f.value}"), value=t(irm_key(f, code)))
+        for f in IrmField
+        if f is not IrmField.SOURCE_URL and (code := assessment.value(f)) is not None
+    ]
+    writer.paragraph(t("rep-irm", assessment=writer.messages.join(given)), bold=True)
+    if assessment.source_url:
+        writer.paragraph(t("rep-irm-source", url=assessment.source_url))
 
 
 class _Writer:
@@ -455,3 +482,7 @@ def _rtl_run_props(r_pr: Any, size: Pt | None) -> None:
         _add_once(r_pr, "w:szCs", _RPR_AFTER_SZCS).set(qn("w:val"), str(int(size.pt * 2)))
     r_pr.get_or_add_rtl()
     _add_once(r_pr, "w:lang", _RPR_AFTER_LANG).set(qn("w:bidi"), _LANG)
+
+
+# The writer other right-to-left documents reuse (the evidence pack's index).
+RtlDocument = _Writer

@@ -20,8 +20,9 @@ class CommitmentFigures:
     number: int
     title: str
     by_state: dict[RecommendationState, int]
-    answered: int
+    answered: int  # storage.answers: a decision, with its reason where one is required
     median_days: float | None
+    missing_reason: int = 0  # partly or not adopted without a written reason: waiting, flagged
 
     @property
     def total(self) -> int:
@@ -58,13 +59,16 @@ async def gather_stats(conn: aiosqlite.Connection) -> Stats:
     days: dict[int, list[float]] = defaultdict(list)
     async for commitment_id, elapsed in stats.answer_days(conn):
         days[commitment_id].append(elapsed)
+    answered = await stats.answered_by_commitment(conn)
+    none = stats.Answered(0, 0)
     figures = [
         CommitmentFigures(
             number=c.number,
             title=c.title_ar,
             by_state=by_state.get(c.id, {}),
-            answered=len(days.get(c.id, [])),
+            answered=answered.get(c.id, none).answered,
             median_days=statistics.median(days[c.id]) if days.get(c.id) else None,
+            missing_reason=answered.get(c.id, none).missing_reason,
         )
         for c in await catalogue.list_commitments(conn)
     ]
@@ -118,4 +122,6 @@ def stats_text(stats_: Stats, messages: Messages) -> str:
         )
         if states:
             lines.append(messages.t("stats-states", states=states))
+        if c.missing_reason:
+            lines.append(messages.t("stats-missing-reason", count=c.missing_reason))
     return "\n".join(lines)

@@ -7,8 +7,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from messages_ar import Messages
-from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
-from storage.models import Completion, RecommendationState, Sector
+from storage.catalogue import institutions
+from storage.exports import ExportedCommitment, ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
+from storage.irm import SCALES, IrmField
+from storage.models import Completion, OgpValue, RecommendationState, Sector
 
 CellValue = str | int | datetime | date | None
 
@@ -20,6 +22,33 @@ class Column:
     header_key: str
     width: int
     wrap: bool = False
+
+
+# The catalogue's words for the IRM's scales: irm-<scale>-<code> (both completion fields share one scale).
+_IRM_SCALE = {
+    IrmField.COMPLETION_MIDTERM: "completion",
+    IrmField.COMPLETION_END: "completion",
+    IrmField.OPEN_GOVERNMENT: "og",
+    IrmField.POTENTIAL_IMPACT: "impact",
+    IrmField.STARRED: "starred",
+}
+
+
+def irm_key(field: IrmField, code: str) -> str:
+    """Return the catalogue key naming a value of an IRM field (irm-completion-no_evidence, ...)."""
+    return f"irm-{_IRM_SCALE[field]}-{code}"
+
+
+def ogp_value_key(value: OgpValue) -> str:
+    """Return the catalogue key naming one of OGP's four values."""
+    return f"ogp-value-{value.value}"
+
+
+def catalogue_keys() -> frozenset[str]:
+    """Return every key irm_key and ogp_value_key can build, and the IRM fields' names (for the catalogue test)."""
+    keys = {irm_key(field, code) for field, scale in SCALES.items() for code in scale._value2member_map_}
+    keys |= {ogp_value_key(v) for v in OgpValue} | {f"irm-field-{field.value}" for field in IrmField}
+    return frozenset(keys)
 
 
 RECOMMENDATION_COLUMNS = (
@@ -41,6 +70,8 @@ RECOMMENDATION_COLUMNS = (
     Column("exp-col-organisation", 24, wrap=True),
     Column("exp-col-sector", 18),
     Column("exp-col-governorate", 12),
+    Column("exp-col-answered", 12),
+    Column("exp-col-told", 17),
 )
 
 STATUS_COLUMNS = (
@@ -65,6 +96,23 @@ MILESTONE_COLUMNS = (
     Column("exp-col-end", 12),
     Column("exp-col-completion", 14),
     Column("exp-col-updated", 17),
+)
+
+# OGP's commitment fields and both tracks of progress, side by side (the officers' newest report, then the IRM's).
+COMMITMENT_COLUMNS = (
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-plan-number", 10),
+    Column("exp-col-commitment-title", 50, wrap=True),
+    Column("exp-col-short-title", 24, wrap=True),
+    Column("exp-col-ogp-theme", 18, wrap=True),
+    Column("exp-col-lead", 30, wrap=True),
+    Column("exp-col-supporting", 30, wrap=True),
+    *(Column(ogp_value_key(v), 14) for v in OgpValue),
+    Column("exp-col-self-completion", 14),
+    Column("exp-col-progress", 12),
+    Column("exp-col-update-date", 17),
+    *(Column(f"irm-field-{f.value}", 18, wrap=f is IrmField.SOURCE_URL) for f in IrmField),
 )
 
 SUMMARY_COLUMNS = (
@@ -110,6 +158,10 @@ class Labels:
         """Return a governorate's name (an unknown stored key is shown as it is)."""
         return self._label(f"gov-{key}") if key and self.messages.has(f"gov-{key}") else key
 
+    def irm(self, field: IrmField, code: str | None) -> str | None:
+        """Return the name of an IRM field's value (None when not assessed)."""
+        return self._label(irm_key(field, code)) if code is not None else None
+
     def yes_no(self, flag: bool) -> str:
         """Return نعم or لا."""
         return self._label("exp-yes") if flag else self._label("exp-no")
@@ -140,6 +192,32 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         rec.author.organisation,
         labels.sector(rec.author.sector),
         labels.governorate(rec.author.governorate),
+        labels.yes_no(rec.answered),
+        labels.local(rec.told_at),
+    ]
+
+
+def commitment_cells(item: ExportedCommitment, labels: Labels) -> list[CellValue]:
+    """Return a commitment's cells in COMMITMENT_COLUMNS order."""
+    c, latest, assessment = item.commitment, item.latest, item.assessment
+    values = [None if known is None else labels.yes_no(known) for known in c.ogp_values().values()]
+    irm_cells = [
+        assessment.source_url if f is IrmField.SOURCE_URL else labels.irm(f, assessment.value(f)) for f in IrmField
+    ]
+    return [
+        c.number,
+        c.ogp_id,
+        item.action_plan,
+        c.title_ar,
+        c.short_title_ar,
+        c.ogp_theme,
+        c.lead_agency_ar,
+        labels.messages.join(institutions(c.supporting_ar)) or None,
+        *values,
+        labels.completion(latest.completion) if latest else None,
+        latest.progress if latest else None,
+        labels.local(latest.created_at) if latest else None,
+        *irm_cells,
     ]
 
 

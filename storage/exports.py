@@ -9,9 +9,11 @@ from typing import Any
 
 import aiosqlite
 
-from storage.catalogue import list_commitments
+from storage.answers import compose
+from storage.catalogue import active_plan, latest_status, list_commitments
 from storage.database import fetch_all, fetch_one
-from storage.models import Commitment, Completion, RecommendationState, Sector
+from storage.irm import IrmAssessment, get_assessment
+from storage.models import Commitment, Completion, RecommendationState, Sector, StatusUpdate
 from storage.timefmt import to_db
 
 
@@ -77,6 +79,8 @@ class ExportedRecommendation:
     hidden: bool
     channel: str
     author: Author
+    answered: bool = False  # storage.answers: a decision, with its reason where one is required
+    told_at: datetime | None = None  # when the notice of the newest answer was sent to the author
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,16 @@ class ExportedMilestone:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportedCommitment:
+    """A commitment with OGP's fields and both tracks of progress: the officers' newest report and the IRM's."""
+
+    commitment: Commitment
+    action_plan: int
+    latest: StatusUpdate | None
+    assessment: IrmAssessment
+
+
+@dataclass(frozen=True, slots=True)
 class StateCount:
     """How many recommendations of a commitment and theme are in one state."""
 
@@ -117,6 +131,15 @@ class StateCount:
     theme: str | None
     state: RecommendationState
     count: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerCounts:
+    """How a commitment's visible input (in a round, or all of it) was answered."""
+
+    total: int
+    answered: int
+    missing_reason: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,15 +165,18 @@ class RoundInfo:
 # An author is named only while they consent and have not asked to be forgotten. ?2..?4 are the scope's
 # round, since and until (ExportScope.params), each ignored when NULL.
 
-_SELECT_RECOMMENDATIONS = """
-SELECT r.id, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme, ro.code AS round_code,
-       ro.name AS round_name, r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
+_SELECT_RECOMMENDATIONS = compose("""
+SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme,
+       ro.code AS round_code, ro.name AS round_name, r.text, r.state, r.response, r.created_at, r.responded_at,
+       r.hidden, r.channel,
        CASE WHEN rp.forgotten_at IS NULL THEN rp.name END AS responder,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.name END AS author_name,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.organisation END AS author_organisation,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.sector END AS author_sector,
-       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.governorate END AS author_governorate
+       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.governorate END AS author_governorate,
+       (SELECT o.sent_at FROM recommendation_answers a JOIN outbox o ON o.id = a.outbox_id
+        WHERE a.recommendation_id = r.id ORDER BY a.id DESC LIMIT 1) AS told_at
 FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id
 LEFT JOIN themes t ON t.id = r.theme_id
@@ -160,7 +186,7 @@ LEFT JOIN participants rp ON rp.id = r.responded_by
 WHERE r.commitment_id = ?1
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
 ORDER BY r.created_at, r.id
-"""
+""")
 
 _SELECT_STATUS_UPDATES = """
 SELECT s.id, c.number AS commitment_number, c.ogp_id, s.completion, s.progress, s.note, s.evidence_url,
@@ -210,6 +236,10 @@ SELECT COUNT(*) FROM recommendations r JOIN commitments c ON c.id = r.commitment
 WHERE pl.active = 1 AND (?1 IS NULL OR r.commitment_id = ?1)
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
 """
+_ANSWER_COUNTS = compose("""
+SELECT COUNT(*) AS total, COALESCE(SUM({ANSWERED}), 0) AS answered, COALESCE(SUM({MISSING_REASON}), 0) AS missing
+FROM recommendations r WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
+""")
 
 _SELECT_ROUND = "SELECT id, code, name, held_on, place FROM rounds WHERE id = ?"
 _SELECT_ROUNDS = "SELECT id, code, name, held_on, place FROM rounds ORDER BY created_at DESC, id DESC LIMIT ?"
@@ -233,6 +263,17 @@ async def commitments_in_scope(conn: aiosqlite.Connection, scope: ExportScope) -
     if scope.commitment_id is None:
         return commitments
     return [c for c in commitments if c.id == scope.commitment_id]
+
+
+async def commitment_tracks(conn: aiosqlite.Connection, scope: ExportScope) -> list[ExportedCommitment]:
+    """Return the scope's commitments with their OGP fields, newest self-reported status and IRM assessment."""
+    plan = await active_plan(conn)
+    return [
+        ExportedCommitment(
+            c, plan.number if plan else 0, await latest_status(conn, c.id), await get_assessment(conn, c.id)
+        )
+        for c in await commitments_in_scope(conn, scope)
+    ]
 
 
 async def iter_recommendations(
@@ -265,6 +306,8 @@ async def iter_recommendations(
                     Sector(sector) if sector else None,
                     row["author_governorate"],
                 ),
+                answered=bool(row["answered"]),
+                told_at=_instant(row["told_at"]),
             )
 
 
@@ -322,6 +365,12 @@ async def iter_report_items(
         cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
             yield ReportItem(row["theme"], row["text"], row["endorsements"])
+
+
+async def answer_counts(conn: aiosqlite.Connection, commitment_id: int, round_id: int | None) -> AnswerCounts:
+    """Return how many of a commitment's visible recommendations (in the round, when given) were answered."""
+    row = await fetch_one(conn, _ANSWER_COUNTS, (commitment_id, round_id))
+    return AnswerCounts(int(row["total"]), int(row["answered"]), int(row["missing"])) if row else AnswerCounts(0, 0, 0)
 
 
 async def contributors_by_sector(conn: aiosqlite.Connection, round_id: int | None) -> list[tuple[Sector | None, int]]:

@@ -30,6 +30,44 @@ class RecommendationState(StrEnum):
     IMPLEMENTED = "implemented"
 
 
+class IrmCompletion(StrEnum):
+    """The IRM's completion scale: OGP's four levels and «no evidence available»."""
+
+    NOT_STARTED = "not_started"
+    LIMITED = "limited"
+    SUBSTANTIAL = "substantial"
+    COMPLETE = "complete"
+    NO_EVIDENCE = "no_evidence"
+
+
+class OpenGovernment(StrEnum):
+    """The IRM's "Did it open government?" scale of early results."""
+
+    WORSENED = "worsened"
+    DID_NOT_CHANGE = "did_not_change"
+    MARGINAL = "marginal"
+    MAJOR = "major"
+    OUTSTANDING = "outstanding"
+
+
+class PotentialImpact(StrEnum):
+    """The IRM's potential impact of a commitment as designed."""
+
+    NONE = "none"
+    MINOR = "minor"
+    MODERATE = "moderate"
+    TRANSFORMATIVE = "transformative"
+
+
+class OgpValue(StrEnum):
+    """OGP's four values a commitment can be relevant to."""
+
+    ACCESS_TO_INFORMATION = "access_to_information"
+    CIVIC_PARTICIPATION = "civic_participation"
+    PUBLIC_ACCOUNTABILITY = "public_accountability"
+    TECHNOLOGY_INNOVATION = "technology_innovation"
+
+
 class Sector(StrEnum):
     """The kind of organisation a participant speaks for."""
 
@@ -114,6 +152,20 @@ class Commitment(Row):
     lead_agency_en: str
     start_date: date
     end_date: date
+    # OGP's commitment fields; None where the plan file does not know them.
+    short_title_ar: str | None = None
+    short_title_en: str | None = None
+    ogp_theme: str | None = None
+    supporting_ar: str | None = None  # a JSON array (storage.catalogue.institutions reads it)
+    supporting_en: str | None = None
+    value_access_to_information: bool | None = None
+    value_civic_participation: bool | None = None
+    value_public_accountability: bool | None = None
+    value_technology_innovation: bool | None = None
+
+    def ogp_values(self) -> dict[OgpValue, bool | None]:
+        """Return whether the commitment is relevant to each OGP value (None: not known)."""
+        return {value: getattr(self, f"value_{value.value}") for value in OgpValue}
 
 
 class Milestone(Row):

@@ -11,6 +11,7 @@ import aiosqlite
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from storage.answers import compose
 from storage.database import fetch_all, fetch_one
 from storage.models import Row
 from storage.timefmt import to_db
@@ -257,14 +258,15 @@ class DueMilestone(Row):
 
 
 _SELECT_LAST_UPDATES = "SELECT commitment_id, MAX(created_at) AS at FROM status_updates GROUP BY commitment_id"
-_SELECT_UNANSWERED = """
+# Waiting: not answered in storage.answers' one sense (a reason-less refusal waits too).
+_SELECT_UNANSWERED = compose("""
 SELECT r.id, r.commitment_id, c.number AS commitment_number, r.created_at
 FROM recommendations r JOIN commitments c ON c.id = r.commitment_id
 JOIN plans pl ON pl.id = c.plan_id AND pl.active = 1
-WHERE r.responded_at IS NULL AND r.hidden = 0 AND r.state IN ('new', 'received') AND r.created_at <= ?
+WHERE NOT {ANSWERED} AND r.hidden = 0 AND r.created_at <= ?
   AND (? IS NULL OR r.commitment_id IN (SELECT value FROM json_each(?)))
 ORDER BY c.number, r.id
-"""
+""")
 _SELECT_OPEN_MILESTONES = """
 SELECT m.id, m.commitment_id, m.title, m.end_date FROM milestones m
 JOIN commitments c ON c.id = m.commitment_id JOIN plans pl ON pl.id = c.plan_id AND pl.active = 1

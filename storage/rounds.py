@@ -44,6 +44,13 @@ class Round(Row):
     created_at: datetime
     opened_at: datetime | None
     closed_at: datetime | None
+    # The timeline (storage.timeline): when it was announced, a short notice confirmed, the announcement sent.
+    announced_on: date | None = None
+    short_notice_confirmed_at: datetime | None = None
+    short_notice_confirmed_by: int | None = None
+    announcement_sent_at: datetime | None = None
+    announcement_batch: str | None = None
+    announcement_recipients: int | None = None
 
     @property
     def link_payload(self) -> str:

@@ -42,6 +42,7 @@ PUBLIC_COMMANDS = {
     "group": "command-group",
     "settings": "command-settings",
     "privacy": "command-privacy",
+    "rules": "command-rules",
     "menu": "command-menu",
     "help": "command-help",
     "cancel": "command-cancel",
@@ -58,7 +59,7 @@ def to_incoming(update: Update) -> Incoming | None:
     chat = update.effective_chat
     if user is None or user.is_bot or chat is None or chat.type != "private":
         return None
-    base = {
+    base: dict[str, Any] = {
         "channel": CHANNEL,
         "user": str(user.id),
         "event_id": f"u:{update.update_id}",

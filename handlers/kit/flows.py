@@ -47,11 +47,12 @@ class StaleFlow(Exception):
 
 @dataclass(frozen=True)
 class Accepts(Generic[D]):
-    """What one step accepts: typed text (and its handler), buttons, and how to ask its question again."""
+    """What one step accepts: typed text (and its handler), buttons, a sent file, and how to ask its question again."""
 
     text: TextHandler[D] | None = None
     buttons: tuple[type[Button], ...] = ()
     ask: Asker[D] | None = None
+    file: TextHandler[D] | None = None  # reads ctx.incoming.attachment
 
 
 @dataclass(frozen=True)

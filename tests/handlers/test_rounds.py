@@ -52,6 +52,7 @@ async def create_round(coordinator: ChatDriver, deadline: str = "3/12/2026 17:00
     await coordinator.press("rnd:new")
     await coordinator.send(ROUND_NAME)
     await coordinator.send("30/11/2026")
+    await coordinator.send("15/11/2026")  # the timeline was announced two weeks ahead
     await coordinator.send("فندق جنيفا - عمّان")
     assert sum(label.startswith("✅") for label in coordinator.labels()) == 5  # every commitment by default
     await coordinator.press("rnd:cdone")
@@ -227,6 +228,8 @@ async def test_draft_round_is_not_joinable_and_deadline_moves(
     await coordinator.send("جولة تشاور إلكترونية")
     assert "لم أفهم التاريخ" in texts(await coordinator.send("غداً"))
     await coordinator.press("rnd:today")
+    await coordinator.press("rnd:annd")  # announced today: a short notice, confirmed
+    await coordinator.press("rnd:short:confirm")
     await coordinator.press("rnd:online")
     await coordinator.press("2. ")  # leave group 2 out
     await coordinator.press("rnd:cdone")

@@ -67,7 +67,7 @@ async def test_my_lists_own_recommendations_paged(chat: ChatDriver, core: Core, 
         await conn.execute("UPDATE recommendations SET state = 'accepted', response = 'سنعمل بها' WHERE id = 7")
     page1 = await chat.command("my")
     assert "لديك 7 توصيات (عرض 1–5)" in page1[0].text
-    assert "#7 — الالتزام 1" in page1[0].text and "مقبولة" in page1[0].text and "سنعمل بها" in page1[0].text
+    assert "#7 — الالتزام 1" in page1[0].text and "اعتُمدت" in page1[0].text and "سنعمل بها" in page1[0].text
     page2 = await chat.press("التالي ⬅️")
     assert "(عرض 6–7)" in page2[0].text and "#1 —" in page2[0].text
 

@@ -87,7 +87,7 @@ async def test_commitment_page_shows_published_input_newest_first_in_pages(
     assert beyond == 404 and slashless == 301 and moved["Location"] == "/commitments/1/"
     page = visible(four)
     assert ANSWERED in page and RESPONSE in page and UNPUBLISHED not in page
-    assert "مقبولة جزئياً" in page and "https://example.org/evidence/QZEVIDENCE" in page
+    assert "اعتُمدت جزئياً" in page and "https://example.org/evidence/QZEVIDENCE" in page
     assert "المرحلة (محدود): إطلاق المنصة الموحدة للشكاوى" in page
     [stored] = await rows(core, "SELECT state, response FROM recommendations WHERE id = ?", world.answered_id)
     assert stored == {"state": "partly_accepted", "response": RESPONSE}
@@ -138,12 +138,13 @@ async def test_an_answer_given_in_the_chat_is_on_the_next_request(core: Core, tr
         assert UNPUBLISHED not in visible(before)
         await world.officer.command("inbox")
         await world.officer.press(f"#{world.unpublished_id}")
-        await world.officer.press("غير مقبولة")
+        await world.officer.press("لم تُعتمد")
         await world.officer.send("لا تسمح الموازنة الحالية بذلك QZREASONGIVEN")
+        await world.officer.press("حفظ وإرسال")
         _, after, _ = await fetch(session, f"{base}/commitments/4/")
         _, after_json, _ = await fetch(session, f"{base}/open-data/recommendations.json")
         _, feed, _ = await fetch(session, f"{base}/open-data/updates.atom")
-    assert UNPUBLISHED in visible(after) and "QZREASONGIVEN" in visible(after) and "غير مقبولة" in visible(after)
+    assert UNPUBLISHED in visible(after) and "QZREASONGIVEN" in visible(after) and "لم تُعتمد" in visible(after)
     ids_before = [r["id"] for r in json.loads(before_json)["recommendations"]]
     ids_after = [r["id"] for r in json.loads(after_json)["recommendations"]]
     assert world.unpublished_id not in ids_before and world.unpublished_id in ids_after

@@ -81,8 +81,9 @@ async def build_world(core: Core, transport: RecordingTransport) -> World:
     await recommend(gone, 4, "توصية من شخص طلب محو بياناته")
     await officer_chat.command("inbox")
     await officer_chat.press(f"#{answered}")
-    await officer_chat.press("مقبولة جزئياً")
+    await officer_chat.press("اعتُمدت جزئياً")
     await officer_chat.send(RESPONSE)
+    await officer_chat.press("حفظ وإرسال")  # after the preview of the author's notice
     await gone.command("forget")
     await gone.press("prv:mode:keep")
     await gone.press("prv:yes:keep")

@@ -51,6 +51,7 @@ async def test_xlsx_has_rtl_sheets_with_arabic_headers_summary_and_real_dates(co
         "الالتزام 5",
         "تحديثات الحالة",
         "المراحل",
+        "الالتزامات",
     ]
     for sheet in book.worksheets:
         assert sheet.sheet_view.rightToLeft is True
@@ -71,9 +72,9 @@ async def test_xlsx_has_rtl_sheets_with_arabic_headers_summary_and_real_dates(co
     assert next(r for r in rows if r[0] == sample.hidden)[12] == "نعم"
     second = [[c.value for c in row] for row in book["الالتزام 2"].iter_rows(min_row=2)]
     answered = next(r for r in second if r[0] == sample.answered)
-    assert answered[6] == "مقبولة" and answered[7] == "سنضيف تمارين عملية" and answered[8] == "أحمد الزعبي"
+    assert answered[6] == "اعتُمدت" and answered[7] == "سنضيف تمارين عملية" and answered[8] == "أحمد الزعبي"
     assert answered[10] - answered[9] == timedelta(days=3)
-    assert answered[14:] == ["سلمى الخطيب", "جمعية الشفافية", "مؤسسة مجتمع مدني", "عمّان"]
+    assert answered[14:18] == ["سلمى الخطيب", "جمعية الشفافية", "مؤسسة مجتمع مدني", "عمّان"]
     summary = [[c.value for c in row] for row in book["الملخص"].iter_rows(min_row=2)]
     assert summary[-1][1] == "المجموع" and summary[-1][4] == sample.total
     assert [
@@ -104,7 +105,7 @@ async def test_xlsx_scope_one_commitment_and_one_round(core: Core) -> None:
         scope = ExportScope(commitment_id=sample.commitments[0], round_id=sample.round_id)
         result = await export(conn, scope, ExportFormat.XLSX, out, messages=core.messages, tz=AMMAN, now=START)
     book = load_workbook(io.BytesIO(out.getvalue()))
-    assert book.sheetnames == ["الملخص", "الالتزام 1", "تحديثات الحالة", "المراحل"]
+    assert book.sheetnames == ["الملخص", "الالتزام 1", "تحديثات الحالة", "المراحل", "الالتزامات"]
     assert result.recommendations == 4 and book["الالتزام 1"].max_row == 5
 
 
@@ -112,7 +113,7 @@ async def test_csv_is_a_zip_of_bom_tables_with_neutralised_cells(core: Core) -> 
     data, result, sample = await _export(core, ExportFormat.CSV)
     assert result.extension == "zip" and result.mime == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(data))
-    assert archive.namelist() == ["recommendations.csv", "status_updates.csv", "milestones.csv"]
+    assert archive.namelist() == ["recommendations.csv", "status_updates.csv", "milestones.csv", "commitments.csv"]
     raw = archive.read("recommendations.csv")
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))

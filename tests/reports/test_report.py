@@ -132,7 +132,8 @@ async def test_round_findings_by_question_then_theme_most_endorsed_first(core: C
     assert "· مواضيع أخرى:" not in [p.text for p in first]
     num_ids = [_num_id(p) for p in items]
     assert num_ids[1] == num_ids[2] and len(set(num_ids)) == 4  # each list restarts at 1
-    assert first[-1].text.startswith("الوضع الحالي للالتزام: مستوى الإنجاز «جوهري» بنسبة 60%")
+    assert first[-2].text.startswith("الوضع الحالي للالتزام: مستوى الإنجاز «جوهري» بنسبة 60%")
+    assert first[-1].text.startswith("الرد على التوصيات: أُجيب عن 0 من أصل 5 توصيات")
     second = [p.text for p in _section(doc, "الثاني", "الثالث")]
     assert second[2:4] == ["ما دور مؤسسات المجتمع المدني في ذلك؟", "إشراك الجمعيات في تصميم البرامج التدريبية"]
     third = [p.text for p in _section(doc, "الثالث", None)]
