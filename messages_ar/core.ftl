@@ -54,3 +54,7 @@ need-registration = لتقديم التوصيات ومتابعتها نحتاج 
 more = التالي ⬅️
 previous = ➡️ السابق
 cancel-button = ✖️ إلغاء
+
+parked-resume = ↩️ متابعة المسودة
+parked-drop = 🗑️ حذف المسودة
+parked-dropped = حُذفت المسودة.

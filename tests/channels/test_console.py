@@ -63,9 +63,9 @@ def test_a_whole_recommendation_through_stdin(tmp_path: Path) -> None:
 
 def test_restart_resumes_the_conversation(tmp_path: Path) -> None:
     db = tmp_path / "console.sqlite3"
-    run_console(db, ["هالة", "1", "6", "13", "1", "/recommend", "5", "1"])
-    out = run_console(db, ["البروتوكولات يجب تعميمها على مؤسسات الدولة", "1"])
-    assert "أهلاً بعودتك يا هالة" in out
+    run_console(db, ["هالة", "لا أمثل جهة", "6", "13", "1", "/recommend", "5", "1"])
+    out = run_console(db, ["1", "البروتوكولات يجب تعميمها على مؤسسات الدولة", "1"])
+    assert "بدأت توصية واخترت التزامها" in out  # offered back, not «welcome back» over a half-made draft
     assert "رقم الإيصال #1" in out
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT commitment_id, text FROM recommendations").fetchall() == [
