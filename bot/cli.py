@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.backup import add_backup_commands, run_backup_command
-from bot.channels.console import ConsoleTransport, run_console
+from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
 from bot.logs import setup_logging
 from bot.reports_cli import add_report_commands, run_report_command
@@ -32,20 +32,24 @@ async def _wait_for_signal() -> None:
     await stop.wait()
 
 
-async def run_console_chat(core: Core) -> None:
-    """Chat in the terminal on the configured database."""
-    transport = ConsoleTransport(sys.stdout)
+async def run_console_chat(core: Core, user: str = USER) -> None:
+    """Chat in the terminal on the configured database, with the sender and the scheduler running as in `run`."""
+    transport = ConsoleTransport(sys.stdout, user=user, type_hint=core.messages.t("console-type-choice"))
     core.sender.add_transport(transport)
+    await core.sender.start()
+    await core.scheduler.run_due()  # what fell due while no terminal was open (a broadcast's summary) comes first
+    await core.scheduler.start()
     await run_console(core.dispatcher.handle, core.sender.flush, transport)
+    await core.sender.flush()
 
 
-async def _run(settings: Settings, console: bool) -> int:
+async def _run(settings: Settings, console: bool, user: str = USER) -> int:
     core = await open_core(settings)
     try:
         if console or (settings.telegram_token is None and not settings.whatsapp_enabled):
             if not console:
                 log.info("neither OGP_TELEGRAM_TOKEN nor OGP_WHATSAPP_* is set: starting the terminal chat instead")
-            await run_console_chat(core)
+            await run_console_chat(core, user)
             return 0
         await _serve(core, settings)
         return 0
@@ -104,12 +108,21 @@ async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
     return 0
 
 
+def _identity(raw: str) -> str:
+    if not IDENTITY.match(raw):
+        raise argparse.ArgumentTypeError("a name of letters, digits, '_' or '-' (up to 40), e.g. coord or salma")
+    return raw
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="ogp-bot", description="OGP feedback bot")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="run every configured channel (the terminal chat when none is)")
-    sub.add_parser("console", help="chat in the terminal")
+    console = sub.add_parser("console", help="chat in the terminal")
+    console.add_argument(
+        "--as", dest="identity", type=_identity, default=USER, help="who is typing: console:NAME (default: local)"
+    )
     plan = sub.add_parser("load-plan", help="load or update an action plan file (JSON)")
     plan.add_argument("path", type=Path)
     plan.add_argument("--activate", action="store_true", help="make it the plan the bot follows")
@@ -125,7 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings()
     setup_logging(settings.log_level if args.command != "console" else "WARNING")
     if args.command in ("run", "console"):
-        return asyncio.run(_run(settings, console=args.command == "console"))
+        user = getattr(args, "identity", USER)
+        return asyncio.run(_run(settings, console=args.command == "console", user=user))
     if args.command == "load-plan":
         return asyncio.run(_load_plan(settings, args.path, args.activate))
     if args.command in ("backup", "restore"):

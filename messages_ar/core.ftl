@@ -58,3 +58,6 @@ cancel-button = ✖️ إلغاء
 parked-resume = ↩️ متابعة المسودة
 parked-drop = 🗑️ حذف المسودة
 parked-dropped = حُذفت المسودة.
+
+# The terminal chat, under the choices of a step that takes typed text (there a typed number is the number).
+console-type-choice = (اكتب أحد هذه الخيارات كما هو، أو اكتب إجابتك)
