@@ -289,9 +289,8 @@ class Router:
             ctx.incoming = replace(ctx.incoming, args="")
             return [Reply(text=ctx.t("unknown-link")), *await registration.start(ctx)]
         self._leave(ctx)
-        if ctx.participant is None:
-            ctx.carry.then = ("start", payload)
-            return registration.begin(ctx)
+        # Each deep link looks at its code before a newcomer registers (a used invitation is refused at once, a
+        # round greets by the meeting's name), then asks for registration itself (`@requires` or need_registration).
         return await self.deep_links[prefix](ctx)
 
     @property

@@ -63,6 +63,7 @@ invite-card-code =
     أرسل إلى البوت: /join { $code }
 
     الدعوة لشخص واحد وصالحة حتى { $expires }.
+invite-register-first = وصلتك دعوة بدور «{ $role }». سجّل أولاً (دقيقة واحدة)، ثم تُمنح الدور مباشرة.
 invite-accepted = أهلاً بك! أصبحت الآن «{ $role }». ستجد أوامر دورك في القائمة وفي /help.
 invite-taken-notice = قَبِل { $name } دعوتك وأصبح «{ $role }».
 invite-already-held = أنت «{ $role }» بالفعل، ولم تُستخدم الدعوة؛ يمكن إعطاؤها لشخص آخر.
