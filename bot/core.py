@@ -63,6 +63,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         reminder_defaults=settings.reminder_defaults(),
         recommendations_per_hour=settings.recommendations_per_hour,
         retention_days=settings.retention_days,
+        report_author=settings.report_author or None,
     )
 
 

@@ -63,7 +63,10 @@ async def _run(settings: Settings, args: argparse.Namespace, out: BinaryIO) -> s
                 if args.round_id is not None and await get_round(conn, args.round_id) is None:
                     raise ReportCommandError(f"no round with id {args.round_id}")
                 try:
-                    out.write(await build_report(conn, round_id=args.round_id, now=now, tz=settings.zone))
+                    author = settings.report_author or None
+                    out.write(
+                        await build_report(conn, round_id=args.round_id, now=now, tz=settings.zone, author=author)
+                    )
                 except LookupError as error:
                     raise ReportCommandError(str(error)) from error
                 return f"wrote the report to {args.output}"

@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     whatsapp_per_user_rate: float = Field(default=1 / 6, gt=0)
     whatsapp_per_user_burst: int = Field(default=20, ge=1)
     whatsapp_rate: float = Field(default=80.0, gt=0)
+    # The meeting report's author (the coordinating unit); empty: the catalogue's «وحدة الحكومة الشفافة — ...».
+    report_author: str = ""
 
     @field_validator("coordinators", mode="before")
     @classmethod

@@ -32,6 +32,7 @@ class HandlerConfig:
     reminder_defaults: ReminderRules = field(default_factory=ReminderRules)
     recommendations_per_hour: int = 20
     retention_days: int = 730
+    report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
 
 
 MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out

@@ -32,7 +32,7 @@ def state_label(ctx: Context, state: RecommendationState | str) -> str:
 
 def dynamic_keys() -> frozenset[str]:
     """Return every catalogue key the label functions can build (for the catalogue test)."""
-    keys = {f"sector-{s.value}" for s in Sector}
+    keys = {f"sector-{s.value}" for s in Sector} | {f"sector-plural-{s.value}" for s in Sector}
     keys |= {f"gov-{g}" for g in GOVERNORATES}
     keys |= {f"completion-{c.value}" for c in Completion}
     keys |= {f"state-{s.value}" for s in RecommendationState}

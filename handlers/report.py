@@ -85,7 +85,12 @@ async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
     rnd = await get_round(ctx.conn, round_id) if round_id is not None else None
     try:
         data = await build_report(
-            ctx.conn, round_id=round_id, now=ctx.now, messages=ctx.messages, tz=ctx.config.timezone
+            ctx.conn,
+            round_id=round_id,
+            now=ctx.now,
+            messages=ctx.messages,
+            tz=ctx.config.timezone,
+            author=ctx.config.report_author,
         )
     except LookupError:  # no active plan
         return [with_menu(ctx, ctx.t("status-no-plan"))]

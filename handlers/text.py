@@ -80,3 +80,16 @@ def label_key(raw: str) -> str:
 def has_letters(text: str, at_least: int = 2) -> bool:
     """Tell whether text holds at least some letters (a name of digits or symbols alone is not a name)."""
     return sum(1 for ch in text if ch.isalpha()) >= at_least
+
+
+# A question ends at «؟» (or ?); «؛» (or ;) separates items too: several questions fit on one line of a terminal.
+_ITEM_END = re.compile(r"(?<=[?\u061f])\s+|\s*[;\u061b]\s*")
+
+
+def split_items(raw: str) -> list[str]:
+    """Return the items of a typed list: one per line, and several on one line when each ends with a question mark
+    or they are separated by semicolons (Arabic or Latin)."""
+    items = []
+    for line in clean_text(raw).split("\n"):
+        items += [clean_line(part) for part in _ITEM_END.split(line)]
+    return [item for item in items if item]

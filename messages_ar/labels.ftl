@@ -7,6 +7,14 @@ sector-academia = جهة أكاديمية
 sector-media = الإعلام
 sector-individual = فرد
 
+# The same kinds in the plural, as the reports' sentences name them («وعدد من مؤسسات المجتمع المدني وجهات حكومية»).
+sector-plural-cso = مؤسسات المجتمع المدني
+sector-plural-government = الجهات الحكومية ذات العلاقة
+sector-plural-private = القطاع الخاص
+sector-plural-academia = الجهات الأكاديمية
+sector-plural-media = وسائل الإعلام
+sector-plural-individual = الأفراد
+
 gov-amman = عمّان
 gov-irbid = إربد
 gov-zarqa = الزرقاء
