@@ -8,6 +8,7 @@ from handlers.context import Context
 from storage.models import GOVERNORATES, Completion, RecommendationState, Sector
 
 _BAR_CELLS = 10
+CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)
 
 
 def sector_label(ctx: Context, sector: Sector | str) -> str:
@@ -36,6 +37,7 @@ def dynamic_keys() -> frozenset[str]:
     keys |= {f"gov-{g}" for g in GOVERNORATES}
     keys |= {f"completion-{c.value}" for c in Completion}
     keys |= {f"state-{s.value}" for s in RecommendationState}
+    keys |= {f"channel-{c}" for c in CHANNELS}
     return frozenset(keys)
 
 
