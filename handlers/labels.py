@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from handlers.context import Context
 from storage.models import GOVERNORATES, Completion, RecommendationState, Sector
+from storage.reminders import DAY_NAMES
 
 _BAR_CELLS = 10
 CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)
@@ -38,6 +39,7 @@ def dynamic_keys() -> frozenset[str]:
     keys |= {f"completion-{c.value}" for c in Completion}
     keys |= {f"state-{s.value}" for s in RecommendationState}
     keys |= {f"channel-{c}" for c in CHANNELS}
+    keys |= {f"day-{d}" for d in DAY_NAMES} | {f"day-bare-{d}" for d in DAY_NAMES}
     return frozenset(keys)
 
 

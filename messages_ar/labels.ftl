@@ -40,3 +40,19 @@ state-accepted = مقبولة
 state-partly_accepted = مقبولة جزئياً
 state-not_accepted = غير مقبولة
 state-implemented = نُفّذت
+
+day-sun = الأحد
+day-mon = الاثنين
+day-tue = الثلاثاء
+day-wed = الأربعاء
+day-thu = الخميس
+day-fri = الجمعة
+day-sat = السبت
+# After «أول» and «كل» (أول أحد من كل شهر، كل اثنين).
+day-bare-sun = أحد
+day-bare-mon = اثنين
+day-bare-tue = ثلاثاء
+day-bare-wed = أربعاء
+day-bare-thu = خميس
+day-bare-fri = جمعة
+day-bare-sat = سبت
