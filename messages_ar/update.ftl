@@ -50,6 +50,8 @@ milestones-edit = { $line }
     ماذا تريد أن تعدّل؟ اختر الحالة الجديدة أو عدّل العنوان والتواريخ.
 milestones-edit-details = ✏️ العنوان والتواريخ
 milestones-back = ↩️ المراحل
+milestones-all = ↩️ كل الالتزامات
+milestones-menu = 🏠 القائمة الرئيسية
 milestones-ask-title = اكتب عنوان المرحلة.
 milestones-ask-start = اكتب تاريخ البدء (مثلاً 1/9/2018).
 milestones-ask-end = اكتب تاريخ الانتهاء (مثلاً 30/6/2020).
