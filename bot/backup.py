@@ -56,6 +56,8 @@ def backup(database: Path, output: Path) -> int:
 
 def restore(backup_file: Path, database: Path, *, force: bool) -> int:
     """Replace the database with a checked backup (the bot must be stopped); return the schema version."""
+    if not backup_file.is_file():
+        raise BackupError(f"no backup file at {backup_file}")
     version = _check(backup_file)
     known = len(migration_files())
     if version > known:

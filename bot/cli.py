@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
@@ -18,6 +21,7 @@ from bot.logs import setup_logging
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
+from storage.catalogue import read_plan_file
 from storage.database import open_database
 
 log = logging.getLogger(__name__)
@@ -99,6 +103,10 @@ async def _serve(core: Core, settings: Settings) -> None:
 
 
 async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
+    problem = plan_file_problem(path)
+    if problem is not None:
+        print(f"error: {problem}")
+        return 1
     db = await open_database(settings.database)
     try:
         plan_id = await load_plan(db, path, activate=activate or None)
@@ -106,6 +114,21 @@ async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
         await db.close()
     print(f"loaded plan {plan_id}" + (" (active)" if activate else ""))
     return 0
+
+
+def plan_file_problem(path: Path) -> str | None:
+    """Return in one line why a plan file cannot be loaded (missing, not JSON, not a plan), or None."""
+    try:
+        read_plan_file(path)
+    except OSError as error:
+        return f"cannot read {path}: {error.strerror or error}"
+    except json.JSONDecodeError as error:
+        return f"{path} is not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        return f"{path} is not a valid plan file ({error.error_count()} problems): {where}: {first['msg']}"
+    return None
 
 
 def _identity(raw: str) -> str:

@@ -99,8 +99,11 @@ async def _fill(
             table.append(cells(row, labels))
 
 
-async def write_csv(conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels) -> CsvResult:
-    """Write recommendations (and status updates and milestones when there are any) as CSV to out."""
+async def write_csv(
+    conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, only_recommendations: bool = False
+) -> CsvResult:
+    """Write recommendations (and status updates and milestones when there are any, unless only the recommendations
+    are asked for) as CSV to out."""
     commitments = await exports.commitments_in_scope(conn, scope)
     tables = [
         _Table("recommendations.csv", RECOMMENDATION_COLUMNS, labels),
@@ -113,7 +116,7 @@ async def write_csv(conn: aiosqlite.Connection, scope: ExportScope, out: BinaryI
         )
         await _fill(tables[1], commitments, lambda c: exports.iter_status_updates(conn, c, scope), status_cells, labels)
         await _fill(tables[2], commitments, lambda c: exports.iter_milestones(conn, c), milestone_cells, labels)
-        present = [tables[0], *(t for t in tables[1:] if t.rows)]
+        present = [tables[0], *(t for t in tables[1:] if t.rows and not only_recommendations)]
         if len(present) == 1:
             shutil.copyfileobj(present[0].rewind(), out)
             return CsvResult("csv", CSV_MIME, tables[0].rows)

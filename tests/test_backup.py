@@ -80,3 +80,13 @@ async def test_restore_refuses_a_broken_file(core: Core, tmp_path: Path, capsys:
     assert await cli(elsewhere, "restore", "--input", str(junk)) == 1
     assert "not a usable SQLite database" in capsys.readouterr().out
     assert not (tmp_path / "db.sqlite3").exists()
+
+
+async def test_restore_of_a_missing_file_says_so_in_one_line(
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = core.settings.model_copy(update={"database": tmp_path / "db.sqlite3"})
+    assert await cli(elsewhere, "restore", "--input", str(tmp_path / "nope.sqlite3"), "--force") == 1
+    out = capsys.readouterr().out
+    assert out == f"error: no backup file at {tmp_path / 'nope.sqlite3'}\n"
+    assert not (tmp_path / "db.sqlite3").exists()
