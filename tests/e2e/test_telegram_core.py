@@ -98,7 +98,7 @@ async def test_cancel_mid_flow_and_over_long_text(tmp_path: Path) -> None:
         await user.wait_messages(1)
         await user.send("ت" * 4096)
         [too_long] = await user.wait_messages(1)
-        assert "أطول من المسموح (4,096 حرفاً" in (too_long.text or "")
+        assert "أطول من المسموح (4096 حرفاً، والحد الأقصى 2000)" in (too_long.text or "")
         await user.command("cancel")
         [cancelled] = await user.wait_messages(1)
         assert "تم الإلغاء" in (cancelled.text or "")
