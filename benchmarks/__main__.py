@@ -16,7 +16,13 @@ from pathlib import Path
 from benchmarks import load, storage_scale
 
 # Written with their features; each runs as python -m benchmarks.<name>, with these arguments under --quick.
-OTHERS = {"broadcast": ["--count", "1000"], "exports": ["--participants", "1000", "--recommendations", "10000"]}
+OTHERS = {
+    "broadcast": ["--count", "1000"],
+    "exports": ["--participants", "1000", "--recommendations", "10000"],
+    "public": ["--quick"],
+    "flood": ["--rounds", "10"],
+    "webhook_flood": [],
+}
 
 
 def machine() -> str:

@@ -52,6 +52,7 @@ def full_bot(database: Path, **settings: str) -> Target:
     env = {
         "OGP_DATABASE": str(database),
         "OGP_LOG_LEVEL": "WARNING",
+        "OGP_WEBHOOK_PORT": "0",  # the public site's web server: any free port unless a benchmark names one
         **UNCAPPED,
         **{f"OGP_{k.upper()}": v for k, v in settings.items()},
     }

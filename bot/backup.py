@@ -9,8 +9,13 @@ import os
 import sqlite3
 from pathlib import Path
 
+from bot.lock import DatabaseInUse, hold_database
 from bot.settings import Settings
 from storage.database import migration_files, open_database
+
+COMPANIONS = ("-wal", "-shm")
+# Tables every ogp-bot database has had since its first migration: a file without them is someone else's.
+OUR_TABLES = frozenset({"participants", "identities", "recommendations", "outbox", "sessions", "processed_events"})
 
 
 class BackupError(Exception):
@@ -27,6 +32,24 @@ def _check(path: Path) -> int:
             raise BackupError(f"{path} is not a usable SQLite database: {error}") from error
     if result != "ok":
         raise BackupError(f"{path} failed the integrity check: {result}")
+    return version
+
+
+def _inspect(path: Path) -> int:
+    """Return the schema version of a file offered for restore, after checking it is a whole ogp-bot database."""
+    if not path.is_file():
+        raise BackupError(f"{path} does not exist")
+    if path.stat().st_size == 0:
+        raise BackupError(f"{path} is empty")
+    version = _check(path)
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = sorted(OUR_TABLES - tables)
+    if version == 0 or missing:
+        raise BackupError(f"{path} is not an ogp-bot database (no {', '.join(missing) or 'schema version'})")
+    known = len(migration_files())
+    if version > known:
+        raise BackupError(f"{path} has schema version {version}; this bot knows up to {known}: upgrade it first")
     return version
 
 
@@ -55,21 +78,60 @@ def backup(database: Path, output: Path) -> int:
 
 
 def restore(backup_file: Path, database: Path, *, force: bool) -> int:
-    """Replace the database with a checked backup (the bot must be stopped); return the schema version."""
-    if not backup_file.is_file():
-        raise BackupError(f"no backup file at {backup_file}")
-    version = _check(backup_file)
-    known = len(migration_files())
-    if version > known:
-        raise BackupError(f"{backup_file} has schema version {version}; this bot knows up to {known}: upgrade it first")
+    """Replace the database with a checked backup (the bot must be stopped); return the schema version.
+
+    The backup is copied, brought up to date and checked beside the database first; only then does it take the
+    database's place, in one rename. Until that rename the old database and its WAL are left as they were.
+    """
+    try:
+        with hold_database(database):
+            return _restore(backup_file, database, force=force)
+    except DatabaseInUse as error:
+        raise BackupError(str(error)) from None
+
+
+def _restore(backup_file: Path, database: Path, *, force: bool) -> int:
+    _inspect(backup_file)
     if database.exists() and not force:
         raise BackupError(f"{database} exists; stop the bot and add --force to replace it")
-    for leftover in (Path(f"{database}-wal"), Path(f"{database}-shm")):
-        leftover.unlink(missing_ok=True)  # a stale log would be replayed over the restored pages
-    with contextlib.closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as source:
-        _copy(source, database)
-    asyncio.run(_migrate(database))
-    return _check(database)
+    staged = database.with_name(f".{database.name}.restore")
+    _remove_with_companions(staged)
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as source:
+            _copy(source, staged)
+        asyncio.run(_migrate(staged))
+        version = _inspect(staged)
+        _swap(staged, database)
+    except sqlite3.Error as error:
+        raise BackupError(f"restore failed, {database} left as it was: {error}") from error
+    finally:
+        _remove_with_companions(staged)
+    return version
+
+
+def _swap(staged: Path, database: Path) -> None:
+    """Put the staged copy in the database's place; the old WAL goes with the old file, never onto the new one."""
+    if database.exists():
+        with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(database)) as old:
+            old.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL's frames are in the old file now
+    aside = [(Path(f"{database}{s}"), Path(f"{staged}.old{s}")) for s in COMPANIONS]
+    for live, moved in aside:
+        if live.exists():
+            os.replace(live, moved)  # a stale WAL would be replayed over the restored pages
+    try:
+        os.replace(staged, database)
+    except OSError:
+        for live, moved in aside:
+            if moved.exists():
+                os.replace(moved, live)
+        raise
+    for _, moved in aside:
+        moved.unlink(missing_ok=True)
+
+
+def _remove_with_companions(path: Path) -> None:
+    for suffix in ("", *COMPANIONS, *(f".old{s}" for s in COMPANIONS)):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 async def _migrate(database: Path) -> None:

@@ -17,12 +17,14 @@ from pydantic import ValidationError
 from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
+from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
+from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
 from storage.catalogue import read_plan_file
-from storage.database import open_database
+from storage.database import NewerSchemaError, open_database
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +53,14 @@ async def _run(settings: Settings, console: bool, user: str = USER) -> int:
     core = await open_core(settings)
     try:
         if console or (settings.telegram_token is None and not settings.whatsapp_enabled):
-            if not console:
-                log.info("neither OGP_TELEGRAM_TOKEN nor OGP_WHATSAPP_* is set: starting the terminal chat instead")
-            await run_console_chat(core, user)
+            if console:
+                await run_console_chat(core, user)
+                return 0
+            log.info("neither OGP_TELEGRAM_TOKEN nor OGP_WHATSAPP_* is set: starting the terminal chat instead")
+            from bot.public_site import public_site_alone
+
+            async with public_site_alone(core):
+                await run_console_chat(core, user)
             return 0
         await _serve(core, settings)
         return 0
@@ -65,7 +72,7 @@ async def _serve(core: Core, settings: Settings) -> None:
     """Run every configured channel in this event loop until a signal arrives."""
     async with contextlib.AsyncExitStack() as stack:
         server = None
-        if settings.whatsapp_enabled or settings.telegram_webhook_url is not None:
+        if settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site:
             from bot.web import WebServer  # only when something is served over HTTP
 
             server = WebServer(settings.webhook_host, settings.webhook_port)
@@ -91,6 +98,12 @@ async def _serve(core: Core, settings: Settings) -> None:
             whatsapp = WhatsAppChannel(core, server)
             await whatsapp.start()
             stack.push_async_callback(whatsapp.stop)
+        if server is not None:
+            from bot.public_site import mount_public_site
+
+            live = await mount_public_site(server, core)
+            if live is not None:
+                stack.push_async_callback(live.close)
         if server is not None:
             # Routes are all added by the channels' start(); only then does the server listen.
             await server.start()
@@ -152,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_role_commands(sub)
     add_backup_commands(sub)
     add_report_commands(sub)
+    add_publish_command(sub)
     return parser
 
 
@@ -160,9 +174,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
     setup_logging(settings.log_level if args.command != "console" else "WARNING")
+    try:
+        return _command(settings, args)
+    except (DatabaseInUse, NewerSchemaError) as error:
+        print(f"error: {error}")
+        return 1
+
+
+def _command(settings: Settings, args: argparse.Namespace) -> int:
     if args.command in ("run", "console"):
         user = getattr(args, "identity", USER)
-        return asyncio.run(_run(settings, console=args.command == "console", user=user))
+        with hold_database(settings.database):  # a second bot would send what the first has claimed
+            return asyncio.run(_run(settings, console=args.command == "console", user=user))
     if args.command == "load-plan":
         return asyncio.run(_load_plan(settings, args.path, args.activate))
     if args.command in ("backup", "restore"):
@@ -171,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(run_role_command(settings, args))
     if args.command in ("export", "report"):
         return asyncio.run(run_report_command(settings, args))
+    if args.command == "publish":
+        return asyncio.run(run_publish_command(settings, args))
     raise AssertionError(args.command)  # argparse rejects unknown commands
 
 

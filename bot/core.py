@@ -84,6 +84,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     )
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
+    dispatcher.max_queued_replies = settings.send_queued_replies_per_chat
     scheduler = ReminderScheduler(
         db,
         messages,
@@ -94,5 +95,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         check_minutes=settings.remind_check_minutes,
         on_queued=sender.wake,
         retention_days=settings.retention_days,
+        outbox_keep_days=settings.outbox_keep_days,
     )
     return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler)

@@ -59,6 +59,8 @@ class Dispatcher:
         self.on_queued = on_queued
         # When the database cannot be written, the apology cannot go through the outbox either.
         self.deliver_now: DeliverNow = _cannot_deliver
+        # Answers waiting for one chat before the bot answers only the newest event (0: no bound).
+        self.max_queued_replies = 0
 
     async def handle(self, incoming: Incoming) -> bool:
         """Process an event exactly once; return False when it was a duplicate."""
@@ -105,12 +107,19 @@ class Dispatcher:
             )
             await sessions.save_session(conn, after, now)
         participant_id = ctx.participant.id if ctx.participant else None
-        await self._queue(conn, incoming, replies, participant_id)
+        await self._queue(conn, incoming, replies, participant_id, queued=arrival.queued_replies)
         return True
 
     async def _queue(
-        self, conn: aiosqlite.Connection, incoming: Incoming, replies: list[Reply], participant_id: int | None
+        self,
+        conn: aiosqlite.Connection,
+        incoming: Incoming,
+        replies: list[Reply],
+        participant_id: int | None,
+        *,
+        queued: int = 0,
     ) -> None:
+        """Queue the answers to an event; past max_queued_replies waiting for the chat, only the newest event's."""
         replies_out = [
             outbox.NewReply(
                 payload=reply.to_payload(),
@@ -119,8 +128,22 @@ class Dispatcher:
             )
             for reply in replies
         ]
+        now = self.clock.now()
+        if self.max_queued_replies and queued >= self.max_queued_replies and replies_out:
+            note = outbox.NewReply(payload=Reply(text=self.messages.t("flood-replies")).to_payload())
+            await outbox.queue_latest(
+                conn,
+                incoming.channel,
+                incoming.user,
+                replies_out,
+                participant_id=participant_id,
+                now=now,
+                event_id=incoming.event_id,
+                note=note,
+            )
+            return
         await outbox.enqueue_replies(
-            conn, incoming.channel, incoming.user, replies_out, participant_id=participant_id, now=self.clock.now()
+            conn, incoming.channel, incoming.user, replies_out, participant_id=participant_id, now=now
         )
 
     async def _apologise(self, incoming: Incoming, key: str) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import BinaryIO
@@ -18,6 +21,8 @@ from reports.export import ExportFormat, export
 from storage import catalogue
 from storage.database import open_database
 from storage.exports import ExportScope, get_round
+
+DATABASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
 
 
 class ReportCommandError(Exception):
@@ -65,20 +70,40 @@ async def run_report_command(settings: Settings, args: argparse.Namespace) -> in
     if (problem := _csv_name_problem(args)) is not None:
         print(f"error: {problem}")
         return 1
-    out = await asyncio.to_thread(args.output.open, "wb")
     try:
-        message = await _run(settings, args, out)
+        _refuse_database(settings.database, args.output)
+        message = await _run(settings, args)
     except ReportCommandError as error:
-        out.close()
-        args.output.unlink(missing_ok=True)
         print(f"error: {error}")
         return 1
-    out.close()
     print(message)
     return 0
 
 
-async def _run(settings: Settings, args: argparse.Namespace, out: BinaryIO) -> str:
+def _refuse_database(database: Path, output: Path) -> None:
+    """Refuse an output path that is the database or one of its companion files."""
+    targets = [database, *(database.with_name(database.name + suffix) for suffix in DATABASE_COMPANIONS)]
+    resolved = output.resolve()
+    for target in targets:
+        if resolved == target.resolve() or (output.exists() and target.exists() and output.samefile(target)):
+            raise ReportCommandError(f"--output {output} is the database (or its {target.name}); choose another file")
+
+
+@asynccontextmanager
+async def _atomic_output(output: Path) -> AsyncIterator[BinaryIO]:
+    """Yield a temporary file beside output, renamed into place once the block succeeds (never half a file)."""
+    partial = output.with_name(f".{output.name}.partial")
+    out = await asyncio.to_thread(partial.open, "wb")
+    try:
+        yield out
+        out.close()
+        os.replace(partial, output)
+    finally:
+        out.close()
+        partial.unlink(missing_ok=True)
+
+
+async def _run(settings: Settings, args: argparse.Namespace) -> str:
     db = await open_database(settings.database)
     now = SystemClock().now()
     try:
@@ -90,18 +115,28 @@ async def _run(settings: Settings, args: argparse.Namespace, out: BinaryIO) -> s
                     raise ReportCommandError(f"no round with id {args.round_id}")
                 try:
                     author = settings.report_author or None
-                    out.write(
-                        await build_report(conn, round_id=args.round_id, now=now, tz=settings.zone, author=author)
+                    document = await build_report(
+                        conn, round_id=args.round_id, now=now, tz=settings.zone, author=author
                     )
                 except LookupError as error:
                     raise ReportCommandError(str(error)) from error
+                async with _atomic_output(args.output) as out:
+                    out.write(document)
                 return f"wrote the report to {args.output}"
-            scope = await _scope(conn, args, settings)
+            scope = await _scope(conn, args, settings)  # every argument is checked before a file is opened
             fmt = ExportFormat(args.format)
             single = fmt is ExportFormat.CSV and args.output.suffix.lower() == ".csv"  # a .csv holds one table
-            result = await export(
-                conn, scope, fmt, out, messages=load_messages(), tz=settings.zone, now=now, only_recommendations=single
-            )
+            async with _atomic_output(args.output) as out:
+                result = await export(
+                    conn,
+                    scope,
+                    fmt,
+                    out,
+                    messages=load_messages(),
+                    tz=settings.zone,
+                    now=now,
+                    only_recommendations=single,
+                )
     finally:
         await db.close()
     note = "" if args.output.suffix == f".{result.extension}" else f" (a .{result.extension} file)"

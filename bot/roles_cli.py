@@ -63,7 +63,7 @@ async def _apply(settings: Settings, command: str, role: Role, identity: str, nu
             if command == "grant":
                 changed = await roles.grant(conn, person.id, role, commitment_id, None, now)
             else:
-                changed = await roles.revoke(conn, person.id, role, commitment_id)
+                changed = await roles.revoke(conn, person.id, role, commitment_id, now)
             if changed:
                 detail = f"{role.value}:{commitment_id or ''} (command line)"
                 await audit.record(conn, None, f"role.{command}", f"participant:{person.id}", detail, now)

@@ -20,7 +20,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.clock import Clock
-from bot.retention import RetentionResult, apply_retention
+from bot.retention import OUTBOX_KEEP_DAYS, RetentionResult, apply_retention
 from handlers.contract import Choice, Reply
 from messages_ar import Messages
 from storage import broadcasts, catalogue, outbox, rounds
@@ -308,6 +308,7 @@ class ReminderScheduler:
         on_queued: Callable[[], None] = lambda: None,
         jobs: Sequence[Job] = JOBS,
         retention_days: int | None = None,
+        outbox_keep_days: int = OUTBOX_KEEP_DAYS,
     ) -> None:
         self.db = db
         self.messages = messages
@@ -319,6 +320,7 @@ class ReminderScheduler:
         self.on_queued = on_queued
         self.jobs = tuple(jobs)
         self.retention_days = retention_days
+        self.outbox_keep_days = outbox_keep_days
         self.scheduler = AsyncIOScheduler(timezone=zone)
         self._cron: str | None = None
 
@@ -373,7 +375,11 @@ class ReminderScheduler:
             return None
         try:
             return await apply_retention(
-                self.db, now=now or self.clock.now(), days=self.retention_days, keep=frozenset(self.coordinators)
+                self.db,
+                now=now or self.clock.now(),
+                days=self.retention_days,
+                keep=frozenset(self.coordinators),
+                outbox_days=self.outbox_keep_days,
             )
         except Exception:  # the next day's run tries again
             log.exception("retention job failed")

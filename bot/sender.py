@@ -15,7 +15,7 @@ import aiosqlite
 from bot.clock import Clock
 from bot.transport import Delivery, Outcome, Transport, serves
 from handlers.contract import Reply
-from storage import outbox, participants
+from storage import outbox, participants, privacy
 from storage.database import Database
 from storage.models import OutboxRow
 from storage.timefmt import to_db
@@ -23,6 +23,7 @@ from storage.timefmt import to_db
 log = logging.getLogger(__name__)
 
 BATCH = 200
+PER_CHAT = 10  # rows of one chat per round: a flooded chat gets its turn without holding up anyone else's
 IDLE_WAKE_SECONDS = 5.0
 FLOOD_WAITS = 5  # 429 answers waited out in place before the row goes back to the queue with its retry_after
 
@@ -156,6 +157,7 @@ class Sender:
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._busy: set[tuple[str, str]] = set()
+        self._unreleased: dict[tuple[str, str], list[OutboxRow]] = {}  # claims a failed release left behind
         self._inflight: dict[str, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._pacer = ChatPacer()
@@ -223,6 +225,8 @@ class Sender:
 
     async def _pump(self) -> tuple[int, float]:
         """Claim due rows of idle chats and start sending them; return (started, seconds to wait)."""
+        if self._unreleased:
+            await self._release_stuck()
         now = self.clock.now()
         groups: dict[tuple[str, str], list[OutboxRow]] = {}
         wait = IDLE_WAKE_SECONDS
@@ -239,6 +243,8 @@ class Sender:
                     if pause > 0:
                         wait = min(wait, pause)
                         continue
+                elif len(groups[key]) >= PER_CHAT:
+                    continue  # one chat's backlog waits its turn; everyone else's next rows go in this round
                 groups.setdefault(key, []).append(row)
                 self._inflight[row.channel] = self._inflight.get(row.channel, 0) + 1
             await outbox.claim(conn, [r.id for g in groups.values() for r in g])
@@ -252,10 +258,12 @@ class Sender:
         return len(groups), wait
 
     async def _due(self, conn: aiosqlite.Connection, now: datetime) -> list[OutboxRow]:
-        """Return due rows, replies first; pushes to people known to be unreachable are given up unsent."""
-        replies = await outbox.due(conn, now, BATCH, replies_only=True)
+        """Return due rows of idle chats, a few per chat, replies first; pushes to the unreachable are given up."""
+        busy = [outbox.chat_key(*key) for key in self._busy]
+        replies = await outbox.due(conn, now, BATCH, replies_only=True, per_chat=PER_CHAT, busy=busy)
         seen = {r.id for r in replies}
-        rows = replies + [r for r in await outbox.due(conn, now, BATCH) if r.id not in seen]
+        others = await outbox.due(conn, now, BATCH, per_chat=PER_CHAT, busy=busy)
+        rows = replies + [r for r in others if r.id not in seen]
         pushed_to = {r.participant_id for r in rows if r.kind != "reply" and r.participant_id is not None}
         gone = await outbox.unreachable_among(conn, pushed_to) if pushed_to else set()
         if not gone:
@@ -279,22 +287,28 @@ class Sender:
     async def _send_group(self, key: tuple[str, str], rows: list[OutboxRow]) -> None:
         """Send one chat's rows in order; stop at the first that cannot go now."""
         transport = self.transports[key[0]]
-        done = 0
         try:
-            for row in rows:
+            for done, row in enumerate(rows):
                 pause = self._pacer.wait_time(key, transport.pacing.per_second, transport.pacing.burst)
                 if pause > 0:
                     await asyncio.sleep(pause)  # pacing a chat is real time by nature
                 self._pacer.take(key, transport.pacing.per_second, transport.pacing.burst)
                 delivery = await self._attempt(transport, row)
-                go_on = await self._record(row, delivery)
-                done += 1
+                try:
+                    go_on = await self._record(row, delivery)
+                except Exception as error:  # the database refused the outcome: the row goes back, at the front
+                    log.error("outbox row %d: could not record its %s (%s); released", row.id, delivery.outcome, error)
+                    await self._release(key, rows[done:])
+                    return
+                if row.erase and delivery.outcome not in (Outcome.RETRY, Outcome.HELD):
+                    await self._erase(row)
                 if not go_on:
-                    await self._release(rows[done:])
-                    break
+                    await self._release(key, rows[done + 1 :])
+                    return
         finally:
             self._inflight[key[0]] -= len(rows)
-            self._busy.discard(key)
+            if key not in self._unreleased:
+                self._busy.discard(key)
             self.wake()
 
     async def _attempt(self, transport: Transport, row: OutboxRow) -> Delivery:
@@ -347,9 +361,35 @@ class Sender:
             log.error("outbox row %d %s: %s", row.id, status, delivery.error)
             return True
 
-    async def _release(self, rows: list[OutboxRow]) -> None:
-        """Put claimed rows back, keeping their order behind one that must wait."""
+    async def _erase(self, row: OutboxRow) -> None:
+        """Delete a row that went to, or named, someone forgotten; then empty the WAL of what was erased."""
+        try:
+            async with self.db.transaction() as conn:
+                finished = await privacy.erase_sent(conn, row.id, row.channel, row.recipient)
+            if finished and not await self.db.checkpoint():
+                log.warning("erasure: a reader held the WAL; it is emptied at the next checkpoint")
+        except Exception:  # the daily retention job finishes what is left
+            log.exception("erasure of outbox row %d failed", row.id)
+
+    async def _release(self, key: tuple[str, str], rows: list[OutboxRow]) -> None:
+        """Put claimed rows back, keeping their order; when even that fails, keep the chat busy until it works.
+
+        A chat whose rows stay claimed must send nothing else, or its later rows would overtake them.
+        """
         if not rows:
             return
-        async with self.db.transaction() as conn:
-            await outbox.unclaim(conn, [r.id for r in rows])
+        try:
+            async with self.db.transaction() as conn:
+                await outbox.unclaim(conn, [r.id for r in rows])
+        except Exception as error:
+            log.error("could not release %d claimed outbox rows (%s); their chat waits", len(rows), error)
+            self._unreleased[key] = rows
+            return
+        self._unreleased.pop(key, None)
+
+    async def _release_stuck(self) -> None:
+        """Try again to release the claims a failed release left behind."""
+        for key, rows in list(self._unreleased.items()):
+            await self._release(key, rows)
+            if key not in self._unreleased:
+                self._busy.discard(key)

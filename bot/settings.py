@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from storage.publishing import PublishMode
 from storage.reminders import ReminderRules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +51,8 @@ class Settings(BaseSettings):
     send_max_attempts: int = Field(default=8, ge=1)
     send_base_backoff: float = Field(default=1.0, gt=0)
     send_max_backoff: float = Field(default=300.0, gt=0)
+    # Answers waiting for one chat before the bot answers only that chat's newest message (and says so once).
+    send_queued_replies_per_chat: int = Field(default=20, ge=5)
     # Reminder rules: the defaults; coordinators override them in the chat with /reminders.
     remind_update_cron: str = "0 10 1-7 * sun"
     remind_answer_officer_days: int = 14
@@ -62,6 +65,8 @@ class Settings(BaseSettings):
     remind_check_minutes: int = Field(default=15, ge=1, le=1440)
     recommendations_per_hour: int = Field(default=20, ge=1)
     retention_days: int = Field(default=730, ge=30)
+    # Sent (and failed) outbox rows, which hold message texts, are deleted after this many days.
+    outbox_keep_days: int = Field(default=7, ge=1, le=730)
     whatsapp_token: SecretStr | None = None
     whatsapp_phone_number_id: str | None = None
     whatsapp_app_secret: SecretStr | None = None
@@ -73,6 +78,13 @@ class Settings(BaseSettings):
     whatsapp_per_user_rate: float = Field(default=1 / 6, gt=0)
     whatsapp_per_user_burst: int = Field(default=20, ge=1)
     whatsapp_rate: float = Field(default=80.0, gt=0)
+    # The public tracker and open-data feed on the web server (public/).
+    public_site: bool = True
+    public_base_url: str | None = None
+    public_licence: str = "CC BY 4.0"
+    public_licence_url: str | None = "https://creativecommons.org/licenses/by/4.0/"
+    public_contact: str = ""
+    publish: PublishMode = PublishMode.APPROVED
     # The meeting report's author (the coordinating unit); empty: the catalogue's «وحدة الحكومة الشفافة — ...».
     report_author: str = ""
 
@@ -102,6 +114,20 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("public_base_url", "public_licence_url", mode="before")
+    @classmethod
+    def _empty_url_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_base_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("OGP_PUBLIC_BASE_URL must be the site's address, e.g. https://ogp.example.jo/")
+        return value if value.endswith("/") else value + "/"
 
     @field_validator("telegram_webhook_secret")
     @classmethod

@@ -14,23 +14,86 @@ log = logging.getLogger(__name__)
 
 RouteHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 MAX_BODY = 4 * 1024 * 1024  # webhook payloads are small; refuse anything larger
+# A body read before anyone is authenticated (WhatsApp signs the body itself) is smaller still, and only so many are
+# read at once: 100 strangers each trickling 4 MB in must not take the memory (they took it from 72 to 491 MB).
+MAX_UNAUTHENTICATED_BODY = 1024 * 1024
+UNAUTHENTICATED_READS = 16
+READ_SLOT_WAIT = 2.0  # seconds a request waits for one of those reads before it is answered 503
+BODY_TIMEOUT = 10.0  # seconds to receive a whole body
+HEADER_TIMEOUT = 15.0  # seconds to receive a request's headers (and how long an idle connection stays open)
+SHUTDOWN_TIMEOUT = 3.0  # seconds requests in progress get when the bot stops
 
 
 class WebServer:
-    """An aiohttp server on host:port shared by every channel that receives webhooks."""
+    """An aiohttp server on host:port shared by every channel that receives webhooks.
 
-    def __init__(self, host: str, port: int) -> None:
+    Connections that do not finish their headers in time are closed, bodies are read against a deadline, and
+    stopping waits for requests in progress only briefly, so a stranger's slow connections neither pile up nor
+    hold up a SIGTERM.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        *,
+        header_timeout: float = HEADER_TIMEOUT,
+        body_timeout: float = BODY_TIMEOUT,
+        unauthenticated_reads: int = UNAUTHENTICATED_READS,
+        read_slot_wait: float = READ_SLOT_WAIT,
+        shutdown_timeout: float = SHUTDOWN_TIMEOUT,
+    ) -> None:
         self.host = host
         self.port = port
+        self.header_timeout = header_timeout
+        self.body_timeout = body_timeout
+        self.shutdown_timeout = shutdown_timeout
+        self.read_slot_wait = read_slot_wait
         self.app = web.Application(client_max_size=MAX_BODY)
         self.app.router.add_get("/healthz", _health)
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._unauthenticated = asyncio.Semaphore(unauthenticated_reads)
 
     def add_route(self, method: str, path: str, handler: RouteHandler) -> None:
         """Mount a handler (before start)."""
         self.app.router.add_route(method, path, handler)
+
+    async def read_body(self, request: web.Request, *, authenticated: bool = False) -> bytes:
+        """Return a request's body, read within body_timeout; raise an HTTP error (413, 408, 503) otherwise.
+
+        An unauthenticated read (the sender is known only once the body is checked) takes one of a few slots and
+        may be at most MAX_UNAUTHENTICATED_BODY long.
+        """
+        limit = MAX_BODY if authenticated else MAX_UNAUTHENTICATED_BODY
+        if request.content_length is not None and request.content_length > limit:
+            raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
+        if authenticated:
+            return await self._read(request, limit)
+        try:
+            async with asyncio.timeout(self.read_slot_wait):
+                await self._unauthenticated.acquire()
+        except TimeoutError:
+            log.warning("web: too many unauthenticated bodies being read at once; answered 503")
+            raise web.HTTPServiceUnavailable(text="busy") from None
+        try:
+            return await self._read(request, limit)
+        finally:
+            self._unauthenticated.release()
+
+    async def _read(self, request: web.Request, limit: int) -> bytes:
+        body = bytearray()
+        try:
+            async with asyncio.timeout(self.body_timeout):
+                while chunk := await request.content.read(64 * 1024):
+                    body += chunk
+                    if len(body) > limit:
+                        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=len(body))
+        except TimeoutError:
+            log.warning("web: a request body did not arrive within %.0fs; answered 408", self.body_timeout)
+            raise web.HTTPRequestTimeout(text="body too slow") from None
+        return bytes(body)
 
     def spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
         """Run work after the answer went out; stop() waits for it."""
@@ -55,7 +118,12 @@ class WebServer:
 
     async def start(self) -> None:
         """Listen; with port 0 the system picks a free port, then available as .port."""
-        self._runner = web.AppRunner(self.app, access_log=None)
+        self._runner = web.AppRunner(
+            self.app,
+            access_log=None,
+            keepalive_timeout=self.header_timeout,  # counts from the connection's start until a request is whole
+            shutdown_timeout=self.shutdown_timeout,
+        )
         await self._runner.setup()
         self._site = web.TCPSite(self._runner, self.host, self.port)
         await self._site.start()

@@ -17,7 +17,7 @@ from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import with_menu
 from handlers.text import clean_text
-from storage import broadcasts, catalogue
+from storage import audit, broadcasts, catalogue
 from storage import reminders as rem
 from storage.broadcasts import Audience
 
@@ -181,6 +181,9 @@ async def send(ctx: Context, press: Send) -> list[Reply]:
         total=queued,
         now=ctx.now,
     )
+    actor = ctx.participant.id if ctx.participant else None
+    detail = f"audience={audience.value} ref={message.ref or ''} recipients={queued}"  # never the text
+    await audit.record(ctx.conn, actor, "broadcast.send", f"broadcast:{batch}", detail, ctx.now)
     ctx.end()
     return [with_menu(ctx, ctx.t("bc-queued", count=queued), replace=True)]
 

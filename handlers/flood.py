@@ -18,7 +18,11 @@ async def refusal(ctx: Context) -> Reply | None:
     if ctx.participant is None:
         return None
     limit = ctx.config.recommendations_per_hour
-    count, oldest = await flood.recent_recommendations(ctx.conn, ctx.participant.id, ctx.now - WINDOW)
+    incoming = ctx.incoming
+    since = ctx.now - WINDOW
+    count, oldest = await flood.recent_recommendations(
+        ctx.conn, ctx.participant.id, since, channel=incoming.channel, external_id=incoming.user
+    )
     if count < limit or oldest is None:
         return None
     minutes = max(1, math.ceil((oldest + WINDOW - ctx.now).total_seconds() / 60))

@@ -16,12 +16,13 @@ from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date
-from handlers.menu import with_menu
+from handlers.menu import menu_choices, with_menu
 from storage import audit, catalogue, participants, roles
 from storage.models import Role
 from storage.roles import Invite
 
 DEEP_LINK_PREFIX = "i_"
+MAX_LISTED = 20  # withdraw buttons shown at once; the count says how many wait
 CODE_BYTES = 12  # 96 random bits: 16 URL-safe characters, within Telegram's 64-character start parameter
 _CODE = re.compile(r"^[A-Za-z0-9_-]{8,60}$")
 
@@ -36,6 +37,16 @@ class InviteLiaison(Button, prefix="inv:r:l"):
     commitment: int
 
 
+class OpenInvites(Button, prefix="inv:l"):
+    """The invitations nobody has taken yet."""
+
+
+class Withdraw(Button, prefix="inv:w"):
+    """Withdraw an invitation nobody has taken yet."""
+
+    code: str
+
+
 @requires(Who.COORDINATOR)
 async def start(ctx: Member) -> list[Reply]:
     """Answer /invite: choose the role to invite someone to."""
@@ -44,7 +55,39 @@ async def start(ctx: Member) -> list[Reply]:
     choices += [
         InviteLiaison(commitment=c.id).choice(access.role_label(ctx, Role.LIAISON, c.number)) for c in commitments
     ]
+    choices.append(OpenInvites().choice(ctx.t("invite-open-button")))
     return [Reply(text=ctx.t("invite-choose-role", days=ctx.config.invite_days), choices=tuple(choices))]
+
+
+@requires(Who.COORDINATOR)
+async def open_invites(ctx: Member, press: OpenInvites) -> list[Reply]:
+    """List the invitations nobody has taken yet, each with a button to withdraw it."""
+    return await _open_list(ctx, notice=None)
+
+
+async def _open_list(ctx: Member, *, notice: str | None) -> list[Reply]:
+    waiting = await roles.open_invites(ctx.conn, ctx.now)
+    numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
+    lines = [notice, ""] if notice else []
+    lines.append(ctx.t("invite-open-title", count=len(waiting)))
+    choices = []
+    for invite in waiting[:MAX_LISTED]:
+        label = access.role_label(ctx, invite.role, numbers.get(invite.commitment_id or 0))
+        by, until = invite.creator_name or "—", short_date(ctx, invite.expires_at)
+        lines.append(ctx.t("invite-open-line", role=label, creator=by, expires=until))
+        choices.append(Withdraw(code=invite.code).choice(ctx.t("invite-withdraw-button", role=label)))
+    return [
+        with_menu(ctx, "\n".join(lines), replace=True).model_copy(update={"choices": (*choices, *menu_choices(ctx))})
+    ]
+
+
+@requires(Who.COORDINATOR)
+async def withdraw(ctx: Member, press: Withdraw) -> list[Reply]:
+    """Withdraw an invitation, so its link and code no longer work."""
+    if not await roles.withdraw_invite(ctx.conn, press.code, ctx.now):
+        return await _open_list(ctx, notice=ctx.t("invite-withdraw-gone"))
+    await audit.record(ctx.conn, ctx.participant.id, "invite.withdraw", "invite", None, ctx.now)
+    return await _open_list(ctx, notice=ctx.t("invite-withdrawn-done"))
 
 
 @requires(Who.COORDINATOR)
@@ -86,7 +129,7 @@ async def deep_link(ctx: Context) -> list[Reply]:
     then have a newcomer register first (the invitation is taken once they have)."""
     raw = ctx.incoming.args.strip()
     invite = await _find(ctx, raw)
-    refusal = _refusal(ctx, invite)
+    refusal = await _refusal(ctx, invite)
     if refusal is not None or invite is None:
         return [with_menu(ctx, ctx.t(refusal or "invite-unknown"))]
     member = as_member(ctx)
@@ -114,7 +157,7 @@ async def redeem(ctx: Member, raw: str) -> list[Reply]:
     """Grant the invitation's role once; refuse a used, expired or unknown code."""
     code = raw.removeprefix(DEEP_LINK_PREFIX)
     invite = await _find(ctx, raw)
-    refusal = _refusal(ctx, invite)
+    refusal = await _refusal(ctx, invite)
     if refusal is not None or invite is None:
         return [with_menu(ctx, ctx.t(refusal or "invite-unknown"))]
     number = await _number(ctx, invite.commitment_id)
@@ -128,13 +171,18 @@ async def redeem(ctx: Member, raw: str) -> list[Reply]:
     return [with_menu(ctx, ctx.t("invite-accepted", role=label))]
 
 
-def _refusal(ctx: Context, invite: Invite | None) -> str | None:
+async def _refusal(ctx: Context, invite: Invite | None) -> str | None:
+    """Return why the invitation cannot be taken by this person now (a newcomer too, before registering), or None."""
     if invite is None:
         return "invite-unknown"
     if invite.used_by is not None:
         return "invite-used"
     if invite.expires_at <= ctx.now:
         return "invite-expired"
+    if ctx.participant is not None and invite.created_by == ctx.participant.id:
+        return "invite-own"  # nobody grants themselves a role, even one they hold no longer
+    if invite.created_by is None or not await roles.coordinates(ctx.conn, invite.created_by, ctx.config.coordinators):
+        return "invite-withdrawn"  # its creator no longer coordinates: it died with their role
     return None
 
 
@@ -164,6 +212,11 @@ async def _tell_inviter(ctx: Member, invite: Invite, label: str) -> None:
 
 FEATURE = Feature(
     commands={"invite": start, "join": join},
-    buttons=(on(InviteCoordinator, invite_coordinator), on(InviteLiaison, invite_liaison)),
+    buttons=(
+        on(InviteCoordinator, invite_coordinator),
+        on(InviteLiaison, invite_liaison),
+        on(OpenInvites, open_invites),
+        on(Withdraw, withdraw),
+    ),
     deep_links={DEEP_LINK_PREFIX: deep_link},
 )

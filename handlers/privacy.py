@@ -70,7 +70,9 @@ async def show(ctx: Context) -> list[Reply]:
 async def start_forget(ctx: Context) -> list[Reply]:
     """Answer /forget: explain, and let the person choose what becomes of their recommendations."""
     member = as_member(ctx)
-    if member is None:
+    if member is None:  # a half-finished registration holds what was typed: it goes
+        await privacy.forget_chat(ctx.conn, ctx.incoming.channel, ctx.incoming.user, ctx.now)
+        ctx.become_stranger()
         return [with_menu(ctx, ctx.t("prv-nothing-stored"))]
     count = await recommendations.count_by_participant(ctx.conn, member.participant.id)
     FORGET.start(ctx, Step.CHOOSE)

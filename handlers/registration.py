@@ -15,7 +15,7 @@ from handlers.kit.routes import on
 from handlers.labels import governorate_label, sector_label
 from handlers.menu import with_menu
 from handlers.text import clean_line, has_letters, shorten
-from storage import participants
+from storage import participants, privacy
 from storage.models import GOVERNORATES, Sector
 
 NAME_LIMITS = (2, 80)
@@ -187,9 +187,9 @@ async def pick_governorate(ctx: Context, press: PickGovernorate) -> list[Reply]:
 
 async def consent(ctx: Context, press: Consent) -> list[Reply]:
     """Register the person on consent; on refusal, forget everything they typed."""
-    if press.answer is Answer.NO:
-        ctx.end()
-        ctx.carry.then = None
+    if press.answer is Answer.NO:  # "we stored nothing": what the chat typed goes too
+        await privacy.forget_chat(ctx.conn, ctx.incoming.channel, ctx.incoming.user, ctx.now)
+        ctx.become_stranger()
         return [Reply(text=ctx.t("consent-declined"), replace=True)]
     profile = REGISTER.load(ctx)
     if profile.name is None or profile.sector is None:

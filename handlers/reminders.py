@@ -21,7 +21,7 @@ from handlers.labels import short_date
 from handlers.menu import with_menu
 from handlers.schedule import Every
 from handlers.text import clean_line, western_digits
-from storage import outbox
+from storage import audit, outbox
 from storage import reminders as rem
 from storage.reminders import ReminderRules
 
@@ -229,6 +229,8 @@ async def restore_default(ctx: Context, press: RestoreDefault) -> list[Reply]:
     """Give the rule its default back."""
     key = CHANGE_RULE.load(ctx).rule
     await rem.reset_rule(ctx.conn, key)
+    actor = ctx.participant.id if ctx.participant else None
+    await audit.record(ctx.conn, actor, "reminders.reset", f"rule:{key}", None, ctx.now)
     ctx.end()
     return [await _overview(ctx, note=ctx.t("rem-reset", rule=ctx.t(RULES[key][0])), replace=True)]
 
@@ -249,9 +251,10 @@ def _ask_value(ctx: Context, key: Rule, rules: ReminderRules) -> list[Reply]:
 async def _save(ctx: Context, key: Rule, value: str) -> list[Reply]:
     """Store a rule's value (already valid) and show the rules again."""
     changed = rem.parse_rule(await _rules(ctx), key, value)
-    await rem.save_rule(
-        ctx.conn, key, rem.rule_text(changed, key), ctx.participant.id if ctx.participant else None, ctx.now
-    )
+    stored = rem.rule_text(changed, key)
+    actor = ctx.participant.id if ctx.participant else None
+    await rem.save_rule(ctx.conn, key, stored, actor, ctx.now)
+    await audit.record(ctx.conn, actor, "reminders.change", f"rule:{key}", stored, ctx.now)
     ctx.end()
     note = ctx.t("rem-saved", rule=ctx.t(RULES[key][0]), value=value_text(ctx, changed, key))
     return [await _overview(ctx, note=note, replace=True)]

@@ -141,7 +141,7 @@ async def remove(ctx: Context, press: Remove) -> list[Reply]:
 
 
 async def _remove(ctx: Context, holder: RoleHolder, label: str) -> list[Reply]:
-    await roles.revoke(ctx.conn, holder.participant_id, holder.role, holder.commitment_id)
+    await roles.revoke(ctx.conn, holder.participant_id, holder.role, holder.commitment_id, ctx.now)
     actor = ctx.participant.id if ctx.participant else None
     detail = f"{holder.role.value}:{holder.commitment_id or ''}"
     await audit.record(ctx.conn, actor, "role.revoke", f"participant:{holder.participant_id}", detail, ctx.now)

@@ -86,3 +86,18 @@ team-confirm-remove = هل تريد إزالة دور «{ $role }» من { $name
 team-confirm-button = ✅ نعم، أزل الدور
 team-removed = أُزيل دور «{ $role }» من { $name }.
 roles-refused-coordinator = عذراً، هذا الإجراء متاح لمنسقي الخطة فقط. لم يتغير شيء.
+invite-own = لا يمكن استخدام دعوة أنشأتها بنفسك. أرسلها إلى الشخص المعني.
+invite-withdrawn = سُحبت هذه الدعوة: لم يعد من أرسلها منسقاً. اطلب دعوة جديدة من أحد المنسقين.
+invite-open-button = 📋 الدعوات المفتوحة
+invite-open-title = { $count ->
+    [zero] لا توجد دعوات مفتوحة.
+    [one] دعوة واحدة لم تُستخدم بعد:
+    [two] دعوتان لم تُستخدما بعد:
+    [few] { $count } دعوات لم تُستخدم بعد:
+    [many] { $count } دعوة لم تُستخدم بعد:
+   *[other] { $count } دعوة لم تُستخدم بعد:
+}
+invite-open-line = • «{ $role }» — أنشأها { $creator } — صالحة حتى { $expires }
+invite-withdraw-button = سحب دعوة «{ $role }»
+invite-withdrawn-done = سُحبت الدعوة؛ لم يعد رابطها ولا رمزها يعملان.
+invite-withdraw-gone = هذه الدعوة استُخدمت أو انتهت صلاحيتها أو سُحبت من قبل.

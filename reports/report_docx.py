@@ -21,6 +21,7 @@ from docx.text.run import Run
 from messages_ar import Messages, load_messages
 from storage import catalogue, exports, rounds
 from storage.models import Commitment, Plan, Sector
+from storage.publishing import PublishMode
 from storage.round_hall import HallCount
 from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
 
@@ -37,12 +38,15 @@ async def build_report(
     now: datetime,
     messages: Messages | None = None,
     tz: ZoneInfo | None = None,
+    publish: PublishMode | None = None,
     author: str | None = None,
 ) -> bytes:
-    """Return the report (.docx bytes) on the active plan's visible input, or one round's.
+    """Return the report (.docx bytes) on the active plan's visible input, or one round's (publish: public copy).
 
     The document's author is the coordinating unit (OGP_REPORT_AUTHOR, or the catalogue's name for it).
     """
+    if publish is not None and round_id is None:
+        raise ValueError("the public copy of a report covers one round")  # the whole-plan report is not filtered
     messages = messages or load_messages()
     tz = tz or ZoneInfo("Asia/Amman")
     plan = await catalogue.active_plan(conn)
@@ -50,7 +54,7 @@ async def build_report(
         raise LookupError("no active plan to report on")
     writer = _Writer(messages, author or messages.t("rep-author"))
     if round_id is not None:
-        report = await rounds.report_data(conn, round_id)
+        report = await rounds.report_data(conn, round_id, publish=publish)
         if report is None:
             raise LookupError(f"round {round_id} does not exist")
         await _round_report(conn, writer, plan, report, tz)

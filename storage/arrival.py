@@ -8,13 +8,13 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage import sessions
 from storage.database import fetch_one
 from storage.models import Participant, Role, Session
 from storage.timefmt import to_db
 
 # One statement for a registered person: mark them heard from (and so reachable), and return them with their roles
-# and their chat's conversation state. The participant comes back as updated; handlers read neither column.
+# and their chat's conversation state, and count the answers to the chat not yet sent (the dispatcher bounds them).
+# The participant comes back as updated; handlers read neither column.
 _TOUCH_AND_LOAD = """
 UPDATE participants SET last_seen_at = ?1, unreachable_at = NULL
 WHERE id = (SELECT participant_id FROM identities WHERE channel = ?2 AND external_id = ?3)
@@ -22,7 +22,18 @@ RETURNING *,
     (SELECT json_group_array(json_array(r.role, r.commitment_id)) FROM roles r
      WHERE r.participant_id = participants.id) AS arrival_roles,
     (SELECT json_array(s.flow, s.step, json(s.data)) FROM sessions s
-     WHERE s.channel = ?2 AND s.external_id = ?3) AS arrival_session
+     WHERE s.channel = ?2 AND s.external_id = ?3) AS arrival_session,
+    (SELECT COUNT(*) FROM outbox q
+     WHERE q.channel = ?2 AND q.recipient = ?3 AND q.status = 'pending' AND q.kind = 'reply') AS arrival_queued
+"""
+
+
+# Someone not registered: the chat's state and its queued answers, in one statement too (?1 is not used).
+_LOAD_GUEST = """
+SELECT (SELECT json_array(s.flow, s.step, json(s.data)) FROM sessions s
+        WHERE s.channel = ?2 AND s.external_id = ?3) AS arrival_session,
+       (SELECT COUNT(*) FROM outbox q
+        WHERE q.channel = ?2 AND q.recipient = ?3 AND q.status = 'pending' AND q.kind = 'reply') AS arrival_queued
 """
 
 
@@ -33,16 +44,22 @@ class Arrival:
     participant: Participant | None
     roles: list[tuple[Role, int | None]]
     session: Session
+    queued_replies: int = 0  # answers to this chat not yet sent
 
 
 async def arrive(conn: aiosqlite.Connection, channel: str, external_id: str, now: datetime) -> Arrival:
     """Record that the person was heard from and return what the handler needs to know about them."""
-    row = await fetch_one(conn, _TOUCH_AND_LOAD, (to_db(now), channel, external_id))
+    params = (to_db(now), channel, external_id)
+    row = await fetch_one(conn, _TOUCH_AND_LOAD, params)
+    participant, roles = None, []
     if row is None:
-        return Arrival(None, [], await sessions.load_session(conn, channel, external_id))
-    roles = [(Role(role), commitment) for role, commitment in json.loads(row["arrival_roles"])]
+        row = await fetch_one(conn, _LOAD_GUEST, params)
+        assert row is not None  # noqa: S101 - a SELECT without FROM always yields its row
+    else:
+        participant = Participant.from_row(row)
+        roles = [(Role(role), commitment) for role, commitment in json.loads(row["arrival_roles"])]
     session = Session(channel=channel, external_id=external_id)
     if row["arrival_session"] is not None:
         flow, step, data = json.loads(row["arrival_session"])
         session = Session(channel=channel, external_id=external_id, flow=flow, step=step, data=data)
-    return Arrival(Participant.from_row(row), roles, session)
+    return Arrival(participant, roles, session, int(row["arrival_queued"]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -17,11 +18,14 @@ log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
+BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000"
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 5000",
+    BUSY_TIMEOUT,
     "PRAGMA synchronous = NORMAL",
+    # Deleted and overwritten content is zeroed, not left in free space: after /forget the bytes go too.
+    "PRAGMA secure_delete = ON",
 )
 
 
@@ -53,6 +57,10 @@ async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = (
     return cursor.rowcount
 
 
+class NewerSchemaError(RuntimeError):
+    """The database was written by a newer version of the bot."""
+
+
 class Database:
     """An open SQLite database whose writers take turns."""
 
@@ -74,6 +82,18 @@ class Database:
                 await self.conn.rollback()
                 raise
             await self.conn.commit()
+
+    async def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and empty it (after an erasure); False when a reader held it back."""
+        async with self._lock:
+            # A reader (a backup) would make it wait the whole busy timeout with every transaction queued behind it;
+            # it is tried again at the next erasure and by the daily job instead.
+            await self.conn.execute("PRAGMA busy_timeout = 100")
+            try:
+                row = await fetch_one(self.conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                await self.conn.execute(BUSY_TIMEOUT)
+        return row is not None and int(row[0]) == 0
 
     async def close(self) -> None:
         """Close the connection."""
@@ -97,7 +117,10 @@ def migration_files() -> list[tuple[int, str]]:
 async def migrate(conn: aiosqlite.Connection) -> int:
     """Apply every migration newer than PRAGMA user_version; return the resulting version."""
     current = int(await fetch_value(conn, "PRAGMA user_version") or 0)
-    for number, sql in migration_files():
+    migrations = migration_files()
+    if current > len(migrations):
+        raise NewerSchemaError(f"the database has schema version {current}; this bot knows up to {len(migrations)}")
+    for number, sql in migrations:
         if number <= current:
             continue
         log.info("applying migration %03d", number)
@@ -110,7 +133,24 @@ async def open_database(path: str | Path) -> Database:
     """Open (creating if needed) the database at path and bring its schema up to date."""
     conn = await aiosqlite.connect(str(path), isolation_level=None)
     conn.row_factory = aiosqlite.Row
-    for pragma in PRAGMAS:
-        await conn.execute(pragma)
-    await migrate(conn)
+    try:
+        for pragma in PRAGMAS:
+            await conn.execute(pragma)
+        await migrate(conn)
+    except BaseException:
+        await conn.close()
+        raise
     return Database(conn, str(path))
+
+
+def reader_uri(path: str | Path) -> str:
+    """Return the URI that opens the database file read-only."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+
+
+async def open_reader(path: str | Path) -> aiosqlite.Connection:
+    """Open a read-only connection: it never takes the bot's write lock, and WAL gives each transaction a snapshot."""
+    conn = await aiosqlite.connect(reader_uri(path), uri=True, isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    await conn.execute("PRAGMA busy_timeout = 5000")
+    return conn

@@ -170,6 +170,7 @@ class Participant(Row):
     notify_reminders: bool
     unreachable_at: datetime | None
     forgotten_at: datetime | None
+    show_name: bool | None = None  # named on the public site: None not asked yet (no), False no, True yes
 
 
 class Recommendation(Row):
@@ -190,6 +191,8 @@ class Recommendation(Row):
     channel: str
     event_id: str | None
     created_at: datetime
+    approved_at: datetime | None = None  # a coordinator approved it for the public site
+    approved_by: int | None = None
 
 
 class Session(BaseModel):
@@ -224,6 +227,7 @@ class OutboxRow(Row):
     channel_msg_id: str | None
     last_error: str | None
     batch: str | None
+    erase: bool = False  # deleted once sent: it goes to, or names, someone who asked to be forgotten
 
     @classmethod
     def unsaved(

@@ -25,7 +25,7 @@ _COUNT_BY_PARTICIPANT = "SELECT COUNT(*) FROM recommendations WHERE participant_
 async def add_recommendation(
     conn: aiosqlite.Connection,
     *,
-    participant_id: int,
+    participant_id: int | None,
     commitment_id: int,
     theme_id: int | None,
     text: str,

@@ -39,6 +39,13 @@ class ReminderRules(BaseModel):
         value = " ".join(value.split())
         if value.lower() == OFF:
             return OFF
+        fields = value.split(" ")
+        if len(fields) == 5 and any(ch.isdigit() for ch in fields[4]):
+            # crontab counts 0 (and 7) as Sunday, APScheduler 0 as Monday: a number would name the wrong day.
+            raise ValueError(
+                "write the day of the week by name (sun, mon, tue, wed, thu, fri, sat), not as a number: "
+                "crontab counts 0 as Sunday, the scheduler as Monday"
+            )
         try:
             CronTrigger.from_crontab(value, timezone=UTC)
         except ValueError as error:

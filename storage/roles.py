@@ -35,11 +35,26 @@ class Invite(Row):
     used_at: datetime | None
 
 
+class OpenInvite(Invite):
+    """An invitation nobody has taken yet, with the name of the coordinator who made it."""
+
+    creator_name: str | None
+
+
 _GRANT = """
 INSERT INTO roles (participant_id, role, commitment_id, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING
 """
 _REVOKE = "DELETE FROM roles WHERE participant_id = ? AND role = ? AND IFNULL(commitment_id, 0) = ?"
+# An invitation lives only as long as its creator coordinates: withdrawing it makes it expire now.
+_WITHDRAW_BY_CREATOR = "UPDATE invites SET expires_at = ? WHERE created_by = ? AND used_by IS NULL AND expires_at > ?"
+_WITHDRAW = "UPDATE invites SET expires_at = ? WHERE code = ? AND used_by IS NULL AND expires_at > ?"
+_IS_GRANTED_COORDINATOR = "SELECT 1 FROM roles WHERE participant_id = ? AND role = 'coordinator'"
+_IDENTITIES = "SELECT channel || ':' || external_id FROM identities WHERE participant_id = ?"
+_SELECT_OPEN_INVITES = """
+SELECT i.*, p.name AS creator_name FROM invites i LEFT JOIN participants p ON p.id = i.created_by
+WHERE i.used_by IS NULL AND i.expires_at > ? ORDER BY i.created_at, i.code
+"""
 _SELECT_HOLDERS = """
 SELECT r.participant_id, p.name, p.organisation, r.role, r.commitment_id, r.granted_at
 FROM roles r JOIN participants p ON p.id = r.participant_id
@@ -61,10 +76,39 @@ async def grant(
     return await execute_count(conn, _GRANT, params) == 1
 
 
-async def revoke(conn: aiosqlite.Connection, participant_id: int, role: Role, commitment_id: int | None) -> bool:
-    """Take a role away; return False when the person did not hold it."""
+async def revoke(
+    conn: aiosqlite.Connection, participant_id: int, role: Role, commitment_id: int | None, now: datetime
+) -> bool:
+    """Take a role away (a coordinator's open invitations go with it); return False when it was not held."""
     commitment = commitment_id if role is Role.LIAISON else None
-    return await execute_count(conn, _REVOKE, (participant_id, role.value, commitment or 0)) > 0
+    revoked = await execute_count(conn, _REVOKE, (participant_id, role.value, commitment or 0)) > 0
+    if revoked and role is Role.COORDINATOR:
+        await withdraw_invites_of(conn, participant_id, now)
+    return revoked
+
+
+async def withdraw_invites_of(conn: aiosqlite.Connection, creator_id: int, now: datetime) -> int:
+    """Withdraw every open invitation a person made; return how many."""
+    stamp = to_db(now)
+    return await execute_count(conn, _WITHDRAW_BY_CREATOR, (stamp, creator_id, stamp))
+
+
+async def withdraw_invite(conn: aiosqlite.Connection, code: str, now: datetime) -> bool:
+    """Withdraw one open invitation; False when it was taken, expired or unknown."""
+    stamp = to_db(now)
+    return await execute_count(conn, _WITHDRAW, (stamp, code, stamp)) == 1
+
+
+async def open_invites(conn: aiosqlite.Connection, now: datetime) -> list[OpenInvite]:
+    """Return the invitations nobody has taken yet, oldest first."""
+    return [OpenInvite.from_row(r) for r in await fetch_all(conn, _SELECT_OPEN_INVITES, (to_db(now),))]
+
+
+async def coordinates(conn: aiosqlite.Connection, participant_id: int, configured: frozenset[str]) -> bool:
+    """Tell whether a person is a coordinator now: granted the role, or named in the configuration."""
+    if await fetch_one(conn, _IS_GRANTED_COORDINATOR, (participant_id,)) is not None:
+        return True
+    return any(row[0] in configured for row in await fetch_all(conn, _IDENTITIES, (participant_id,)))
 
 
 async def holders(conn: aiosqlite.Connection) -> list[RoleHolder]:

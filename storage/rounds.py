@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, Row
+from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.round_hall import HallCount, get_hall
 from storage.timefmt import to_db
 
@@ -383,6 +384,12 @@ SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.questi
 FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0
 ORDER BY r.commitment_id, endorsements DESC, r.id
 """
+_SELECT_PUBLIC_ROUND_INPUTS = f"""
+SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements, 0 AS endorsed_by_me
+FROM recommendations r WHERE r.round_id = :round AND {PUBLISHED_SQL}
+ORDER BY r.commitment_id, endorsements DESC, r.id
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 _SELECT_INPUT = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
@@ -430,6 +437,13 @@ SELECT m.commitment_id, p.sector, p.organisation,
 FROM round_members m JOIN participants p ON p.id = m.participant_id
 WHERE m.round_id = ? AND p.forgotten_at IS NULL
 """
+# The public site's version: an organisation is named only by people who agreed to be named.
+_SELECT_PUBLIC_MEMBER_PROFILES = f"""
+SELECT m.commitment_id, p.sector, CASE WHEN {NAMED_SQL} THEN p.organisation END AS organisation,
+       EXISTS (SELECT 1 FROM roles o WHERE o.participant_id = p.id AND o.role = 'liaison') AS liaison
+FROM round_members m JOIN participants p ON p.id = m.participant_id
+WHERE m.round_id = ? AND p.forgotten_at IS NULL
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 
 
 def _counts(values: list[str | None]) -> tuple[Count, ...]:
@@ -445,9 +459,10 @@ def _organisation_key(name: str | None) -> str | None:
     return folded or None
 
 
-async def attendance(conn: aiosqlite.Connection, round_id: int) -> Attendance:
-    """Return how many joined a round, by sector, organisation and working group."""
-    rows = list(await fetch_all(conn, _SELECT_MEMBER_PROFILES, (round_id,)))
+async def attendance(conn: aiosqlite.Connection, round_id: int, *, named_only: bool = False) -> Attendance:
+    """Return how many joined a round, by sector, organisation (named_only: of those who agreed) and group."""
+    query = _SELECT_PUBLIC_MEMBER_PROFILES if named_only else _SELECT_MEMBER_PROFILES
+    rows = list(await fetch_all(conn, query, (round_id,)))
     groups = []
     for commitment in await round_commitments(conn, round_id):
         members = [r for r in rows if r["commitment_id"] == commitment.id]
@@ -471,9 +486,15 @@ WHERE rc.round_id = ?
 """
 
 
-async def findings(conn: aiosqlite.Connection, round_id: int) -> list[CommitmentFindings]:
-    """Return each working group's recommendations grouped by discussion question, then theme."""
-    inputs = [RoundInput.from_row(r) for r in await fetch_all(conn, _SELECT_ROUND_INPUTS, (0, round_id))]
+async def findings(
+    conn: aiosqlite.Connection, round_id: int, *, publish: PublishMode | None = None
+) -> list[CommitmentFindings]:
+    """Return each working group's recommendations (publish: only the published) by discussion question, then theme."""
+    if publish is None:
+        rows = await fetch_all(conn, _SELECT_ROUND_INPUTS, (0, round_id))
+    else:
+        rows = await fetch_all(conn, _SELECT_PUBLIC_ROUND_INPUTS, {"round": round_id, "immediate": immediate(publish)})
+    inputs = [RoundInput.from_row(r) for r in rows]
     theme_titles: dict[int, str] = {r[0]: r[1] for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
     questions = await list_questions(conn, round_id)
     result = []
@@ -503,8 +524,10 @@ def _by_theme(items: list[RoundInput], titles: dict[int, str]) -> tuple[ThemeFin
     )
 
 
-async def report_data(conn: aiosqlite.Connection, round_id: int) -> RoundReport | None:
-    """Return everything a round's report needs (for the chat view, the DOCX report and the command line)."""
+async def report_data(
+    conn: aiosqlite.Connection, round_id: int, *, publish: PublishMode | None = None
+) -> RoundReport | None:
+    """Return everything a round's report needs (publish: the public version, only what may be published)."""
     found = await get_round(conn, round_id)
     if found is None:
         return None
@@ -512,8 +535,8 @@ async def report_data(conn: aiosqlite.Connection, round_id: int) -> RoundReport 
         round=found,
         commitments=tuple(await round_commitments(conn, round_id)),
         questions=tuple(await list_questions(conn, round_id)),
-        attendance=await attendance(conn, round_id),
-        findings=tuple(await findings(conn, round_id)),
+        attendance=await attendance(conn, round_id, named_only=publish is not None),
+        findings=tuple(await findings(conn, round_id, publish=publish)),
         hall=await get_hall(conn, round_id),
     )
 

@@ -104,3 +104,25 @@ async def count_held(conn: aiosqlite.Connection) -> int:
 async def list_held(conn: aiosqlite.Connection, limit: int) -> list[HeldMessage]:
     """Return the newest held messages with whom they are for."""
     return [HeldMessage.from_row(r) for r in await fetch_all(conn, _SELECT_HELD, (limit,))]
+
+
+_STORE_WEBHOOK = "INSERT INTO wa_inbox (body, received_at) VALUES (?, ?) RETURNING id"
+_STORED_WEBHOOKS = "SELECT id, body FROM wa_inbox ORDER BY id"
+_DROP_WEBHOOK = "DELETE FROM wa_inbox WHERE id = ?"
+
+
+async def store_webhook(conn: aiosqlite.Connection, body: bytes, now: datetime) -> int:
+    """Keep a verified webhook's raw body until it is processed; return its id."""
+    row = await fetch_one(conn, _STORE_WEBHOOK, (body, to_db(now)))
+    assert row is not None  # noqa: S101 - INSERT ... RETURNING yields the row
+    return int(row[0])
+
+
+async def stored_webhooks(conn: aiosqlite.Connection) -> list[tuple[int, bytes]]:
+    """Return the webhooks stored but not yet processed, oldest first."""
+    return [(int(r[0]), bytes(r[1])) for r in await fetch_all(conn, _STORED_WEBHOOKS)]
+
+
+async def drop_webhook(conn: aiosqlite.Connection, webhook_id: int) -> None:
+    """Delete a processed webhook's raw body (it holds names, numbers and texts)."""
+    await conn.execute(_DROP_WEBHOOK, (webhook_id,))

@@ -51,3 +51,14 @@ def transport(core_and_transport: tuple[Core, RecordingTransport]) -> RecordingT
 def chat(core: Core, transport: RecordingTransport) -> ChatDriver:
     """A participant's private chat."""
     return ChatDriver(core, transport)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly when the public site's browser tests were skipped for want of Chromium."""
+    from tests.public.browser import MISSING
+
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any(MISSING in str(getattr(report, "longrepr", "")) for report in skipped):
+        line = "!" * 100
+        for text in (line, f"!!! {MISSING}", line):
+            terminalreporter.write_line(text, red=True, bold=True)

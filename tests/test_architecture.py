@@ -9,8 +9,8 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = ("bot", "handlers", "storage", "reports")
-ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+CODE = ("bot", "handlers", "storage", "reports", "public", "messages")
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC]")  # not FEFF, the BOM
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -23,14 +23,14 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def arabic_literals(path: Path, root: Path = ROOT) -> list[str]:
-    """Return the string literals of a module that carry Arabic letters or punctuation (digits are data)."""
+    """Return the string literals of a module that carry Arabic letters or punctuation (digits and marks are data)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docs = _docstrings(tree)
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Constant) or not isinstance(node.value, str) or id(node) in docs:
             continue
-        if any(ARABIC.match(ch) and unicodedata.category(ch) != "Nd" for ch in node.value):
+        if any(ARABIC.match(ch) and unicodedata.category(ch) not in ("Nd", "Cf") for ch in node.value):
             found.append(f"{path.relative_to(root)}:{node.lineno}: {node.value[:40]!r}")
     return found
 

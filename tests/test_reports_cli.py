@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,36 @@ async def test_unknown_commitment_or_round_is_refused(
     assert "no commitment 9" in capsys.readouterr().out and not out.exists()
     assert await cli(core, "report", "--output", str(out), "--round", "77") == 1
     assert "no round with id 77" in capsys.readouterr().out and not out.exists()
+
+
+def integrity(path: Path) -> tuple[str, int]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0], conn.execute(
+            "SELECT COUNT(*) FROM plans"
+        ).fetchone()[0]
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+async def test_output_on_the_database_is_refused_and_the_database_stays_whole(
+    core: Core, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    database = core.settings.database
+    before = database.read_bytes()
+    assert await cli(core, command, "--output", str(database), "--round", "77") == 1  # a bad argument as well
+    assert await cli(core, command, "--output", str(database)) == 1
+    wal = database.with_name(database.name + "-wal")
+    assert await cli(core, command, "--output", str(wal)) == 1
+    assert capsys.readouterr().out.count("the database") == 3
+    assert database.read_bytes() == before and integrity(database) == ("ok", 1)
+
+
+async def test_a_failed_export_leaves_an_existing_file_and_no_partial_file(
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kept.json"
+    out.write_bytes(b"yesterday's export")
+    assert await cli(core, "export", "--format", "json", "--output", str(out), "--round", "77") == 1
+    assert out.read_bytes() == b"yesterday's export"
+    assert await cli(core, "export", "--format", "json", "--output", str(out)) == 0
+    assert json.loads(out.read_bytes())["recommendations"] == []
+    assert not out.with_name(".kept.json.partial").exists()  # no temporary left

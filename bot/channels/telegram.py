@@ -21,6 +21,7 @@ from bot.channels.aiohttp_request import AiohttpRequest
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, keyboard_json, split_text
 from bot.channels.telegram_updates import Poller, WebhookReceiver
 from bot.core import Core
+from bot.logs import add_secret
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers import roles
@@ -280,6 +281,7 @@ class TelegramChannel:
             if server is None:
                 raise ValueError("a Telegram webhook needs the web server")
             secret = webhook_secret or secrets.token_urlsafe(32)  # Telegram allows A-Z a-z 0-9 _ -
+            add_secret(secret)  # PTB logs setWebhook's parameters at DEBUG
             self.webhook = WebhookReceiver(
                 self.application.bot, self.application.process_update, url=webhook_url, secret=secret
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
@@ -134,9 +135,11 @@ class WebhookReceiver:
         self.url = url
         self.secret = secret
         self.path = urlsplit(url).path or "/telegram/webhook"
+        self.server: WebServer | None = None
 
     def mount(self, server: WebServer) -> None:
         """Add the route (before the server starts)."""
+        self.server = server
         server.add_route("POST", self.path, self.receive)
 
     async def register(self, url: str | None = None) -> None:
@@ -152,11 +155,33 @@ class WebhookReceiver:
         if not hmac.compare_digest(given.encode(), self.secret.encode()):
             log.warning("telegram webhook: a request without the right secret token was refused")
             return web.Response(status=403)
+        assert self.server is not None  # noqa: S101 - the route exists only once mounted
+        body = await self.server.read_body(request, authenticated=True)  # the secret came first
         try:
-            update = Update.de_json(await request.json(), self.bot)
-        except (ValueError, TypeError, KeyError) as error:  # retrying would not make it readable: acknowledge
-            log.error("telegram webhook: unreadable update (%s)", type(error).__name__)
-            return web.Response(status=200)
-        if update is not None:
-            await process_batch([update], self.process)
+            update = read_update(body, self.bot)
+        except UnreadableUpdate as error:  # never the body in the log: it carries names and texts
+            log.warning("telegram webhook: unreadable update refused (%s)", error)
+            return web.Response(status=400)
+        await process_batch([update], self.process)
         return web.Response(status=200)
+
+
+class UnreadableUpdate(ValueError):
+    """A webhook body that is not a Telegram update."""
+
+
+def read_update(body: bytes, bot: Bot) -> Update:
+    """Return the update in a webhook body; raise UnreadableUpdate for anything else (the reason, never the body)."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except ValueError as error:  # not UTF-8, not JSON
+        raise UnreadableUpdate(type(error).__name__) from error
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        raise UnreadableUpdate("not an object with an integer update_id")
+    try:
+        update = Update.de_json(data, bot)
+    except Exception as error:  # python-telegram-bot trusts the shape; junk raises anything
+        raise UnreadableUpdate(type(error).__name__) from error
+    if update is None:
+        raise UnreadableUpdate("empty")
+    return update

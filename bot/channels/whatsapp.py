@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-from collections.abc import AsyncIterator, Mapping
+import sqlite3
+from collections.abc import AsyncIterator, Awaitable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import aiosqlite
@@ -25,11 +26,14 @@ from bot.channels.whatsapp_webhook import (
     Payload,
     Status,
     parse_payload,
+    parse_timestamp,
     signature_valid,
     to_inbound,
 )
 from bot.clock import Clock
 from bot.core import Core
+from bot.logs import add_secret
+from bot.retention import EVENTS_KEPT
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers.contract import Incoming, Reply
@@ -41,6 +45,8 @@ from storage.models import OutboxRow, WaContact
 log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/whatsapp/webhook"
+# Message ids are kept this long (bot/retention.py); an older message could run twice, so it is not run at all.
+REPLAY_WINDOW = EVENTS_KEPT
 WINDOW = timedelta(hours=24)
 WINDOW_MARGIN = timedelta(minutes=2)  # a message queued at 23:59 may reach Meta after the window closed
 TEMPLATE_PART = -1
@@ -103,6 +109,8 @@ class WhatsAppTransport:
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send the messages that draw one reply, skipping any a previous attempt already sent."""
+        if not row.id:
+            return await self._deliver_unsaved(row, reply)
         async with self.db.transaction() as conn:
             contact = await whatsapp.get_contact(conn, row.recipient)
             done = await whatsapp.parts_done(conn, row.id)
@@ -115,6 +123,22 @@ class WhatsAppTransport:
             return await self._on_error(row, reply, field, address, error)
         except httpx.HTTPError as error:
             return Delivery(Outcome.RETRY, error=f"network: {type(error).__name__}")
+        return Delivery(Outcome.SENT, channel_msg_id=last)
+
+    async def _deliver_unsaved(self, row: OutboxRow, reply: Reply) -> Delivery:
+        """Send a reply that has no outbox row (the database is failing): no contact, no record, just the message.
+
+        The person has just written, so the 24-hour window is open.
+        """
+        field, address = address_of(row.recipient, None)
+        last = None
+        try:
+            for body in render(reply, self.labels, row.id):
+                last = await self.client.send(field, address, body)
+        except GraphError as error:
+            return Delivery(Outcome.FAILED, error=f"whatsapp {error.status} {error.code}: {error.message}")
+        except httpx.HTTPError as error:
+            return Delivery(Outcome.FAILED, error=f"network: {type(error).__name__}")
         return Delivery(Outcome.SENT, channel_msg_id=last)
 
     async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
@@ -191,6 +215,8 @@ class WhatsAppChannel:
         self.server = server
         self.secret = settings.whatsapp_app_secret.get_secret_value().encode()
         self.verify_token = settings.whatsapp_verify_token.get_secret_value()
+        for secret in (settings.whatsapp_app_secret, settings.whatsapp_verify_token, settings.whatsapp_token):
+            add_secret(secret.get_secret_value())  # in case a client library ever logs one at DEBUG
         self.client = client or GraphClient(
             settings.whatsapp_api_url,
             settings.whatsapp_phone_number_id,
@@ -213,8 +239,9 @@ class WhatsAppChannel:
         server.add_route("POST", WEBHOOK_PATH, self.receive)
 
     async def start(self) -> None:
-        """Register the transport with the sender (the web server is started by its owner)."""
+        """Register the transport, then handle the webhooks stored but not processed before a stop or a crash."""
         self.core.sender.add_transport(self.transport)
+        await self._recover()
         log.info("whatsapp: webhook at %s", WEBHOOK_PATH)
 
     async def stop(self) -> None:
@@ -230,11 +257,15 @@ class WhatsAppChannel:
         return web.Response(text=query.get("hub.challenge", ""))
 
     async def receive(self, request: web.Request) -> web.Response:
-        """Check the signature over the raw body, answer at once, process in the background."""
-        body = await request.read()
+        """Check the signature, store the raw body, answer; process from the stored copy in the background.
+
+        Meta does not send a webhook again once it got a 200, so the 200 comes only after the body is committed; a
+        crash after that is made good at the next start (start()). Messages already handled are skipped by id.
+        """
         header = request.headers.get(SIGNATURE_HEADER)
         if not header:
-            return web.Response(status=401, text="missing signature")
+            return web.Response(status=401, text="missing signature")  # before reading a byte of the body
+        body = await self.server.read_body(request)
         if not signature_valid(self.secret, body, header):
             log.warning("whatsapp: webhook with a wrong signature refused")
             return web.Response(status=403, text="bad signature")
@@ -243,21 +274,86 @@ class WhatsAppChannel:
         except MalformedPayload as error:
             log.warning("whatsapp: malformed webhook refused (%s)", error)
             return web.Response(status=400, text="malformed")
-        self.server.spawn(self.process(payload), name="whatsapp-webhook")
+        if not payload.has_work():
+            return web.Response(text="ok")
+        try:
+            async with self.core.db.transaction() as conn:
+                stored = await whatsapp.store_webhook(conn, body, self.core.clock.now())
+        except sqlite3.Error as error:  # Meta sends it again later when the answer is not 200
+            log.error("whatsapp: could not store a webhook (%s); answering 503", error)
+            return web.Response(status=503, text="try again")
+        self.server.spawn(self._process_stored(stored, payload), name="whatsapp-webhook")
         return web.Response(text="ok")
 
-    async def process(self, payload: Payload) -> None:
-        """Handle every message and status of every change of every entry."""
+    async def _recover(self) -> None:
+        """Process what was stored before the last stop but not processed (in the order it came)."""
+        async with self.core.db.transaction() as conn:
+            leftovers = await whatsapp.stored_webhooks(conn)
+        for stored, body in leftovers:
+            try:
+                payload = parse_payload(body)
+            except MalformedPayload:  # it was read once before it was stored; nothing to do with it now
+                payload = Payload()
+            await self._process_stored(stored, payload)
+        if leftovers:
+            log.info("whatsapp: processed %d webhooks stored before the last stop", len(leftovers))
+
+    async def _process_stored(self, stored: int, payload: Payload) -> None:
+        """Process a stored webhook; drop the stored copy once every message in it was handled."""
+        if not await self.process(payload):
+            log.error("whatsapp: stored webhook %d kept for the next start (the database failed)", stored)
+            return
+        try:
+            async with self.core.db.transaction() as conn:
+                await whatsapp.drop_webhook(conn, stored)
+        except sqlite3.Error as error:  # processed again at the next start: what was handled is skipped by id
+            log.error("whatsapp: could not drop stored webhook %d (%s)", stored, error)
+
+    async def process(self, payload: Payload) -> bool:
+        """Handle every message and status of every change of every entry; False when the database failed.
+
+        A malformed message, a stale one (replayed after the dedupe window) or one that fails is skipped
+        alone: the ones after it in the same post are still handled.
+        """
+        whole = True
         for entry in payload.entry:
             for change in entry.changes:
                 value = change.value
-                for message in value.messages:
-                    inbound = to_inbound(message, value.contacts)
-                    if inbound is not None:
-                        async with self._lock(inbound.external_id):
-                            await self._inbound(inbound)
-                for status in value.statuses:
-                    await self._status(status)
+                contacts = value.valid_contacts()
+                for message in value.valid_messages():
+                    inbound = to_inbound(message, contacts)
+                    if inbound is None or not self._fresh(inbound):
+                        continue
+                    whole &= await self._handle_one(inbound)
+                for status in value.valid_statuses():
+                    whole &= await self._guarded(self._status(status), "status")
+        return whole
+
+    def _fresh(self, inbound: Inbound) -> bool:
+        """Tell whether a message may be handled: it has a timestamp, within the window in which ids are kept."""
+        now = self.core.clock.now()
+        if inbound.at is None:
+            log.warning("whatsapp: a message without a valid timestamp was ignored")
+            return False
+        if inbound.at < now - REPLAY_WINDOW:
+            log.warning("whatsapp: a message older than %d days was ignored (a replay?)", REPLAY_WINDOW.days)
+            return False
+        return True
+
+    async def _handle_one(self, inbound: Inbound) -> bool:
+        async with self._lock(inbound.external_id):
+            return await self._guarded(self._inbound(inbound), "message")
+
+    async def _guarded(self, work: Awaitable[None], what: str) -> bool:
+        """Run one item's work; log a failure and go on with the next item. False when the database failed."""
+        try:
+            await work
+        except sqlite3.Error as error:
+            log.error("whatsapp: a %s could not be stored (%s)", what, error)
+            return False
+        except Exception:  # one broken message must not take the rest of the post with it
+            log.exception("whatsapp: a %s could not be processed", what)
+        return True
 
     @asynccontextmanager
     async def _lock(self, key: str) -> AsyncIterator[None]:
@@ -325,8 +421,7 @@ class WhatsAppChannel:
     async def _status(self, status: Status) -> None:
         """Record sent/delivered/read/failed against our message; act on a late failure."""
         now = self.core.clock.now()
-        stamp = status.timestamp or ""
-        at = datetime.fromtimestamp(int(stamp), UTC) if stamp.isdigit() else now
+        at = parse_timestamp(status.timestamp) or now
         error = status.errors[0] if status.errors else None
         code = error.code if error else None
         async with self.core.db.transaction() as conn:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.channels.whatsapp_render import parse_more
 from handlers.contract import Incoming
+
+log = logging.getLogger(__name__)
 
 CHANNEL = "whatsapp"
 SIGNATURE_HEADER = "X-Hub-Signature-256"
@@ -28,6 +32,9 @@ def signature_valid(secret: bytes, body: bytes, header: str | None) -> bool:
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+M = TypeVar("M", bound=_Model)
 
 
 class Profile(_Model):
@@ -78,7 +85,7 @@ class Message(_Model):
     id: str
     from_: str | None = Field(default=None, alias="from")
     from_user_id: str | None = None
-    timestamp: str | None = None
+    timestamp: str | int | None = None
     type: str
     text: Text | None = None
     interactive: Interactive | None = None
@@ -97,16 +104,39 @@ class Status(_Model):
 
     id: str
     status: str
-    timestamp: str | None = None
+    timestamp: str | int | None = None
     errors: list[StatusError] = []
 
 
 class Value(_Model):
-    """A change's content."""
+    """A change's content: its items are read one by one, so one malformed item cannot drop the others."""
 
-    contacts: list[Contact] = []
-    messages: list[Message] = []
-    statuses: list[Status] = []
+    contacts: list[Any] = []
+    messages: list[Any] = []
+    statuses: list[Any] = []
+
+    def valid_contacts(self) -> list[Contact]:
+        """Return the contacts that have the expected shape."""
+        return _valid(Contact, self.contacts, "contact")
+
+    def valid_messages(self) -> list[Message]:
+        """Return the messages that have the expected shape (the others are logged by reason and skipped)."""
+        return _valid(Message, self.messages, "message")
+
+    def valid_statuses(self) -> list[Status]:
+        """Return the statuses that have the expected shape."""
+        return _valid(Status, self.statuses, "status")
+
+
+def _valid(model: type[M], items: list[Any], what: str) -> list[M]:
+    valid = []
+    for item in items:
+        try:
+            valid.append(model.model_validate(item))
+        except ValidationError as error:  # the reason, never the content (names, numbers, texts)
+            where = ".".join(str(part) for part in error.errors()[0]["loc"]) or "-"
+            log.warning("whatsapp: a malformed %s was skipped (%s at %s)", what, error.errors()[0]["type"], where)
+    return valid
 
 
 class Change(_Model):
@@ -128,6 +158,10 @@ class Payload(_Model):
 
     object: str | None = None
     entry: list[Entry] = []
+
+    def has_work(self) -> bool:
+        """Tell whether any change carries messages or statuses."""
+        return any(c.value.messages or c.value.statuses for e in self.entry for c in e.changes)
 
 
 class MalformedPayload(ValueError):
@@ -154,10 +188,17 @@ class Inbound:
     more: tuple[int, int] | None = None  # a "more" row pressed: (outbox row, offset)
 
 
-def _timestamp(raw: str | None) -> datetime | None:
-    if raw is None or not raw.isdigit():
+def parse_timestamp(raw: str | int | None) -> datetime | None:
+    """Return a webhook's Unix timestamp as an instant; None for anything else ("²", 20 digits, a bool...)."""
+    if isinstance(raw, bool) or raw is None:
         return None
-    return datetime.fromtimestamp(int(raw), UTC)
+    text = str(raw)
+    if not (text.isascii() and text.isdigit() and len(text) <= 12):  # "²".isdigit() is True; int("²") fails
+        return None
+    try:
+        return datetime.fromtimestamp(int(text), UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _sender(message: Message, contacts: list[Contact]) -> tuple[str | None, str | None, str | None]:
@@ -200,7 +241,7 @@ def to_inbound(message: Message, contacts: list[Contact]) -> Inbound | None:
     external_id = user_id or wa_id
     if external_id is None:
         return None
-    at = _timestamp(message.timestamp)
+    at = parse_timestamp(message.timestamp)
     if message.type in SILENT_TYPES:
         return Inbound(external_id, wa_id, user_id, at, None)
     content = _content(message)

@@ -10,6 +10,7 @@ import pytest
 
 from bot.logs import setup_logging
 from tests.e2e.telegram_harness import TOKEN, telegram_bot
+from tests.e2e.test_telegram_webhook import webhook_bot
 from tests.standins.telegram_api import BotApiStandIn
 
 NAME, ORGANISATION = "سلمى", "جمعية الشفافية"
@@ -85,3 +86,20 @@ async def test_debug_log_of_ptb_and_http_client_has_no_token(
         assert "HTTP Request: POST" in log and "/<token>/sendmessage" in log.lower()  # httpx's lines, redacted
     assert "a traceback that names the URL" in log and "failed on" in log
     assert SECRET not in log
+    assert "endpoint `getUpdates` finished" in log  # PTB's request lines are there ...
+    assert "'update_id'" not in log and "Update(" not in log  # ... but never whole updates (names, texts)
+
+
+async def test_debug_log_in_webhook_mode_has_neither_the_secret_nor_whole_updates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], restore_logging: None
+) -> None:
+    setup_logging("DEBUG")
+    for name in ("httpx", "httpcore", "aiohttp", "telegram"):
+        logging.getLogger(name).setLevel(logging.DEBUG)
+    webhook_secret = "w3bhook-secret_that-must-stay-private"
+    async with webhook_bot(tmp_path, webhook_secret) as (api, _, _):
+        await conversation_with_faults(api)
+    log = capsys.readouterr().err
+    assert "endpoint `setWebhook`" in log  # the call that carries the secret is logged, without it
+    assert webhook_secret not in log and SECRET not in log
+    assert "'update_id'" not in log and "Update(" not in log

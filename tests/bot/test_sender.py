@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
+from typing import Any
+
+import pytest
 
 from bot.clock import FakeClock
 from bot.core import Core
@@ -120,3 +125,74 @@ async def test_deliveries_finishing_together_are_marked_sent_in_shared_transacti
     assert transport.status_when_sent == ["sending"] * 20  # never marked sent before the channel took it
     assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 20
     assert len(commits) <= 6  # claim, a few shared "sent" commits, the empty pump: not one per message
+
+
+async def test_a_failed_sent_commit_releases_the_claims_and_keeps_the_chat_in_order(
+    core: Core, transport: RecordingTransport, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    for n in range(3):
+        await queue(core, "700", f"رسالة {n}", kind="reply")
+    real = outbox.mark_sent_many
+    failures = [sqlite3.OperationalError("database or disk is full")]
+
+    async def failing_once(*args: Any, **kwargs: Any) -> None:
+        if failures:
+            raise failures.pop()
+        await real(*args, **kwargs)
+
+    monkeypatch.setattr(outbox, "mark_sent_many", failing_once)
+    with caplog.at_level(logging.ERROR):
+        await core.sender.flush()
+        assert "sending" not in [r["status"] for r in await outbox_rows(core)]  # nothing left claimed
+        await queue(core, "700", "رسالة 3", kind="reply")  # a later row must not overtake them
+        await core.sender.flush()
+    # The first was delivered but not recorded: it goes again (at least once), and before everything after it.
+    assert [s.reply.text for s in transport.sent] == ["رسالة 0", "رسالة 0", "رسالة 1", "رسالة 2", "رسالة 3"]
+    assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 4
+    assert any("could not record" in r.getMessage() for r in caplog.records)
+
+
+async def test_claims_stay_held_until_they_can_be_released(
+    core: Core, transport: RecordingTransport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(2):
+        await queue(core, "700", f"رسالة {n}", kind="reply")
+    real_mark, real_unclaim = outbox.mark_sent_many, outbox.unclaim
+    broken = {"mark": 1, "unclaim": 2}
+
+    async def mark(*args: Any, **kwargs: Any) -> None:
+        if broken["mark"]:
+            broken["mark"] -= 1
+            raise sqlite3.OperationalError("disk I/O error")
+        await real_mark(*args, **kwargs)
+
+    async def unclaim(*args: Any, **kwargs: Any) -> None:
+        if broken["unclaim"]:
+            broken["unclaim"] -= 1
+            raise sqlite3.OperationalError("disk I/O error")
+        await real_unclaim(*args, **kwargs)
+
+    monkeypatch.setattr(outbox, "mark_sent_many", mark)
+    monkeypatch.setattr(outbox, "unclaim", unclaim)
+    await core.sender.flush()  # the release fails too: the chat stays busy, nothing of it goes out of order
+    await queue(core, "700", "رسالة 2", kind="reply")
+    await core.sender.flush()
+    await core.sender.flush()
+    assert [s.reply.text for s in transport.sent] == ["رسالة 0", "رسالة 0", "رسالة 1", "رسالة 2"]
+    assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 3
+
+
+async def test_a_700_message_backlog_of_one_chat_does_not_hold_up_another(core: Core) -> None:
+    async with core.db.transaction() as conn:
+        rows = [outbox.NewReply(payload=Reply(text=f"رد {n}").to_payload()) for n in range(700)]
+        await outbox.enqueue_replies(conn, "telegram", "700", rows, participant_id=None, now=core.clock.now())
+    await queue(core, "701", "رد لشخص آخر", kind="reply")  # queued after all 700
+    transport = RecordingTransport()
+    core.sender.add_transport(transport)
+    started, _ = await core.sender._pump()  # one round
+    assert started == 2  # both chats were served in the first round
+    await core.sender.flush()
+    order = [s.recipient for s in transport.sent]
+    assert order.index("701") < 10 + 1  # behind at most one round of the flooded chat, not 700 messages
+    assert [s.reply.text for s in transport.sent if s.recipient == "700"] == [f"رد {n}" for n in range(700)]
+    assert {r["status"] for r in await outbox_rows(core)} == {"sent"}

@@ -24,6 +24,7 @@ def bot_environment(api: BotApiStandIn, database: Path, **extra: str) -> dict[st
         OGP_LOG_LEVEL="INFO",
         OGP_TELEGRAM_PER_CHAT_BURST="100",
         OGP_TELEGRAM_PER_CHAT_RATE="50",
+        OGP_WEBHOOK_PORT="0",  # the public site's web server: a free port, never a clash between tests
         PYTHONUNBUFFERED="1",
     )
     env.update(extra)

@@ -111,3 +111,39 @@ def test_webhook_settings_are_validated(tmp_path: Path) -> None:
         settings_for(tmp_path, telegram_webhook_url="http://bot.example.jo/hook")
     with pytest.raises(ValidationError, match="A-Z"):
         settings_for(tmp_path, telegram_webhook_secret="has spaces!")
+
+
+JUNK = (
+    b"[]",
+    b'{"update_id":"a"}',
+    b'{"update_id": 1.5}',
+    b'{"update_id": true}',
+    b"{}",
+    b'"text"',
+    b"null",
+    b"not json at all",
+    b'{"update_id": 7, "message": "junk"}',
+    b'{"update_id": 8, "message": {"message_id": "x", "chat": 5}}',
+    b'{"update_id": 9, "callback_query": []}',
+    '{"update_id": 10, "x": "\udcff"}'.encode("utf-8", "surrogatepass"),
+)
+
+
+async def test_junk_with_the_right_secret_is_refused_with_400_and_logged_without_the_body(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with webhook_bot(tmp_path, "abc") as (api, channel, server):
+        async with aiohttp.ClientSession() as session:
+            for body in JUNK:
+                headers = {SECRET_HEADER: "abc", "Content-Type": "application/json"}
+                async with session.post(f"{server.url}{PATH}", data=body, headers=headers) as response:
+                    assert response.status == 400, body
+        assert count(channel, "SELECT COUNT(*) FROM processed_events") == 0
+        assert count(channel, "SELECT COUNT(*) FROM outbox WHERE kind = 'reply'") == 0
+        refused = [r for r in caplog.records if "unreadable update" in r.getMessage()]
+        assert len(refused) == len(JUNK)
+        assert not any("junk" in r.getMessage() or "text" in r.getMessage() for r in caplog.records)
+        user = api.user(1001, first_name="سلمى")  # the bot still serves
+        await user.command("help")
+        [help_text] = await user.wait_messages(1)
+        assert "الأوامر المتاحة" in (help_text.text or "")

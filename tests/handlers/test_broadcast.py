@@ -111,3 +111,23 @@ async def test_broadcast_in_quiet_hours_waits_until_morning(chat: ChatDriver, co
     clock.set(amman(2026, 12, 2, 9))
     await core.sender.flush()
     assert len(chat.transport.to("3001")) == 1
+
+
+async def test_broadcasts_and_reminder_changes_are_audited(chat: ChatDriver, core: Core) -> None:
+    await chat.register()
+    boss = coordinator(chat)
+    await boss.command("broadcast")
+    await boss.send("اجتماع المتابعة يوم الأحد")
+    await boss.press("bc:a:all")
+    await boss.press("bc:send")
+    await boss.command("reminders")
+    await boss.press("rem:e:answer_officer_days")
+    await boss.send("10")
+    await boss.press("rem:e:answer_officer_days")
+    await boss.press("rem:d")
+    async with core.db.transaction() as conn:
+        logged = [dict(r) for r in await conn.execute_fetchall("SELECT action, target, detail FROM audit_log")]
+    actions = [row["action"] for row in logged]
+    assert actions == ["broadcast.send", "reminders.change", "reminders.reset"]
+    assert "اجتماع" not in str(logged)  # what was sent is not copied into the audit log
+    assert logged[1]["target"] == "rule:answer_officer_days" and logged[1]["detail"] == "10"

@@ -13,7 +13,7 @@ from bot.core import Core
 from bot.settings import Settings
 from storage import recommendations
 from tests.loop_support import recommend, registered, rows
-from tests.support import RecordingTransport, make_core, settings_for, texts
+from tests.support import ChatDriver, RecordingTransport, make_core, settings_for, texts
 
 TEXT = "نقترح نشر جدول زمني واضح لكل مرحلة من مراحل الالتزام"
 
@@ -73,3 +73,43 @@ async def test_limit_rechecked_at_confirmation(limited: tuple[Core, RecordingTra
     assert session["step"] == "preview"  # what they wrote waits for them
     clock.advance(timedelta(hours=1))
     assert "رقم الإيصال #4" in texts(await chat.press_data("rec:ok"))
+
+
+async def forget(chat: ChatDriver, mode: str) -> None:
+    await chat.command("forget")
+    await chat.press(f"prv:mode:{mode}")
+    await chat.press(f"prv:yes:{mode}")
+
+
+@pytest.mark.parametrize("mode", ["keep", "delete"])
+async def test_forget_and_register_again_does_not_reset_the_hourly_count(
+    limited: tuple[Core, RecordingTransport], clock: FakeClock, mode: str
+) -> None:
+    core, transport = limited
+    chat = await registered(core, transport, "1001", "سلمى")
+    for n in range(3):
+        await recommend(chat, 1, f"{TEXT} ({n})")
+        clock.advance(timedelta(minutes=10))
+    await forget(chat, mode)
+    again = await registered(core, transport, "1001", "سلمى")  # the same chat, a new participant row
+    refused = texts(await again.command("recommend"))
+    assert "3 توصيات خلال الساعة الأخيرة" in refused and "بعد 30 دقيقة" in refused
+    stored = await rows(core, "SELECT COUNT(*) AS n FROM recommendations")
+    assert stored == [{"n": 3 if mode == "keep" else 0}]
+    # What counts for that hour is a one-way hash of the chat, never its id.
+    memory = await rows(core, "SELECT actor FROM recommendation_memory")
+    assert len(memory) == 3 and all("1001" not in str(r["actor"]) for r in memory)
+    clock.advance(timedelta(minutes=30))
+    assert await recommend(again, 2, f"{TEXT} (after)") > 0
+
+
+async def test_another_chat_is_not_held_by_someone_elses_memory(
+    limited: tuple[Core, RecordingTransport], clock: FakeClock
+) -> None:
+    core, transport = limited
+    chat = await registered(core, transport, "1001", "سلمى")
+    for n in range(3):
+        await recommend(chat, 1, f"{TEXT} ({n})")
+    await forget(chat, "keep")
+    other = await registered(core, transport, "1002", "خالد")
+    assert await recommend(other, 1, f"{TEXT} (other)") > 0

@@ -129,3 +129,64 @@ async def test_team_never_shows_a_raw_identity(tmp_path: Path) -> None:
         assert "منى المنسقة" in view
     finally:
         await core.close()
+
+
+async def _granted_coordinator(core: Core, transport: RecordingTransport, coord: ChatDriver) -> tuple[ChatDriver, int]:
+    """A second coordinator, invited by the configured one; return their chat and participant id."""
+    second = await registered(core, transport, "3001", "سامي")
+    assert "أصبحت الآن «منسق»" in texts(await second.command("start", await invite_code(coord, "منسق")))
+    [row] = await rows(core, "SELECT participant_id FROM roles WHERE role = 'coordinator'")
+    return second, int(row["participant_id"])
+
+
+async def test_a_removed_coordinator_cannot_reinstate_themselves(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    second, pid = await _granted_coordinator(core, transport, coord)
+    own = await invite_code(second, "منسق")  # made while they coordinate...
+    spare = await invite_code(second, "ضابط ارتباط للالتزام 1")
+    await coord.command("team")
+    await coord.press_data(f"team:ok:{pid}:c:0")  # ...then removed
+    assert await rows(core, "SELECT * FROM roles WHERE participant_id = ?", pid) == []
+    refused = texts(await second.command("start", own))
+    assert "انتهت صلاحية" in refused and await rows(core, "SELECT * FROM roles WHERE participant_id = ?", pid) == []
+    stranger = await registered(core, transport, "3002", "هالة")
+    assert "انتهت صلاحية" in texts(await stranger.command("join", spare))  # their invitations died with the role
+    assert await rows(core, "SELECT * FROM roles") == []
+
+
+async def test_an_invitation_is_refused_when_its_creator_no_longer_coordinates(
+    core: Core, transport: RecordingTransport
+) -> None:
+    coord = await coordinator(core, transport)
+    second, pid = await _granted_coordinator(core, transport, coord)
+    code = await invite_code(second, "ضابط ارتباط للالتزام 1")
+    async with core.db.transaction() as conn:  # the role goes behind the bot's back (an old database, a restore)
+        await conn.execute("DELETE FROM roles WHERE participant_id = ?", (pid,))
+    person = await registered(core, transport, "3002", "هالة")
+    assert "لم يعد من أرسلها منسقاً" in texts(await person.command("start", code))
+    assert await rows(core, "SELECT * FROM roles") == []
+
+
+async def test_nobody_redeems_their_own_invitation(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    code = await invite_code(coord, "ضابط ارتباط للالتزام 3")
+    assert "أنشأتها بنفسك" in texts(await coord.command("join", code))
+    assert await rows(core, "SELECT * FROM roles") == []
+    [invite] = await rows(core, "SELECT used_by FROM invites")
+    assert invite["used_by"] is None
+
+
+async def test_coordinators_list_and_withdraw_open_invitations(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    code = await invite_code(coord, "ضابط ارتباط للالتزام 2")
+    await invite_code(coord, "منسق")
+    await coord.command("invite")
+    listed = texts(await coord.press("الدعوات المفتوحة"))
+    assert "2 دعوة" not in listed and "دعوتان لم تُستخدما بعد" in listed and "منى المنسقة" in listed
+    done = texts(await coord.press("سحب دعوة «ضابط ارتباط للالتزام 2»"))
+    assert "سُحبت الدعوة" in done and "دعوة واحدة لم تُستخدم بعد" in done
+    person = await registered(core, transport, "2001", "ريم")
+    assert "انتهت صلاحية" in texts(await person.command("start", code))
+    assert await rows(core, "SELECT * FROM roles") == []
+    actions = [r["action"] for r in await rows(core, "SELECT action FROM audit_log ORDER BY id")]
+    assert actions.count("invite.withdraw") == 1

@@ -81,3 +81,14 @@ async def test_bad_stored_value_falls_back_to_default(core: Core) -> None:
     async with core.db.transaction() as conn:
         await rem.save_rule(conn, "quiet_start", "25:99", None, core.clock.now())
         assert (await rem.load_rules(conn, ReminderRules())).quiet_start == ReminderRules().quiet_start
+
+
+async def test_a_cron_line_typed_in_the_chat_is_not_taken(chat: ChatDriver, core: Core) -> None:
+    """The chat offers the schedule as buttons: a crontab line, with a numeric day of week or any other, is not read
+    (crontab counts day 0 as Sunday, APScheduler as Monday; the environment file refuses numeric days itself)."""
+    boss = ChatDriver(chat.core, chat.transport, user="9001", name="منسق")
+    await boss.command("reminders")
+    await boss.press("rem:e:update_cron")
+    refused = texts(await boss.send("0 10 * * 0"))
+    assert "اختر من الأزرار" in refused and "متى يُرسل التذكير" in refused and "🔁 كل أسبوع" in boss.labels()
+    assert await stored_rules(core) == {}

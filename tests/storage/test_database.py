@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 from bot.core import load_plan
 from bot.settings import DEFAULT_PLAN
 from storage import catalogue
-from storage.database import migration_files, open_database
+from storage.database import NewerSchemaError, migration_files, open_database
 from storage.models import Completion
 
 
@@ -99,5 +100,40 @@ async def test_text_that_looks_like_sql_is_stored_verbatim(tmp_path: Path) -> No
             await catalogue.add_status_update(conn, 1, Completion.LIMITED, 10, datetime.now(UTC), note=note)
             latest = await catalogue.latest_status(conn, 1)
         assert latest is not None and latest.note == note
+    finally:
+        await db.close()
+
+
+async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    db = await open_database(path)
+    await db.conn.execute("PRAGMA user_version = 42")
+    await db.close()
+    with pytest.raises(NewerSchemaError, match="schema version 42"):
+        await open_database(path)
+
+
+def wal_size(path: Path) -> int:
+    return Path(f"{path}-wal").stat().st_size
+
+
+async def test_checkpoint_empties_the_wal_and_gives_way_to_a_reader(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    db = await open_database(path)
+    try:
+        async with db.transaction() as conn:
+            await conn.execute("INSERT INTO audit_log (action, created_at) VALUES ('x', '2026-01-01')")
+        reader = sqlite3.connect(path, isolation_level=None)
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM audit_log").fetchone()  # a backup holding a snapshot
+        async with db.transaction() as conn:
+            await conn.execute("INSERT INTO audit_log (action, created_at) VALUES ('y', '2026-01-01')")
+        assert await db.checkpoint() is False  # at once, not after the 5 s busy timeout
+        reader.execute("COMMIT")
+        reader.close()
+        assert await db.checkpoint() is True
+        assert wal_size(path) == 0
+        async with db.conn.execute("PRAGMA busy_timeout") as cursor:
+            assert (await cursor.fetchone() or [None])[0] == 5000  # restored
     finally:
         await db.close()

@@ -51,3 +51,24 @@ def test_settings_fail_loudly_on_a_bad_default() -> None:
     with pytest.raises(ValidationError, match="OGP_REMIND"):
         Settings(_env_file=None, remind_update_cron="every day")
     assert Settings(_env_file=None, quiet_hours_start="22:30").reminder_defaults().quiet_start == time(22, 30)
+
+
+@pytest.mark.parametrize("cron", ["0 10 * * 0", "0 10 * * 1-5", "0 10 1-7 * 7", "0 10 * * */2", "0 10 * * sun,1"])
+def test_numeric_day_of_week_is_refused(cron: str) -> None:
+    # crontab counts 0 (and 7) as Sunday, APScheduler 0 as Monday: "0 10 * * 0" would fire on Mondays.
+    with pytest.raises(RuleError, match="sun, mon"):
+        parse_rule(RULES, "update_cron", cron)
+    with pytest.raises(ValidationError, match="day of the week by name"):
+        Settings(_env_file=None, remind_update_cron=cron)
+
+
+@pytest.mark.parametrize(
+    ("cron", "weekday"),
+    [("0 10 * * sun", 6), ("0 10 * * SUN", 6), ("0 10 1-7 * mon", 0), ("0 10 * * thu-fri", 3), ("0 10 * * *", None)],
+)
+def test_day_names_fire_on_that_day(cron: str, weekday: int | None) -> None:
+    trigger = parse_rule(RULES, "update_cron", cron).update_trigger(AMMAN)
+    assert trigger is not None
+    fire = trigger.get_next_fire_time(None, amman(2026, 12, 1, 12))  # a Tuesday
+    assert fire is not None and fire.hour == 10
+    assert weekday is None or fire.weekday() == weekday

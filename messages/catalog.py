@@ -1,12 +1,13 @@
-"""Load the Fluent files beside this module and format messages by key."""
+"""Load a language's Fluent files and format messages by key."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeGuard
 
 from babel.dates import format_date, format_time
 from fluent.runtime import FluentBundle, FluentResource
@@ -14,11 +15,29 @@ from fluent.runtime.types import fluent_number
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
-HERE = Path(__file__).resolve().parent
-LOCALE = "ar-JO"
-DATE_PATTERN = "d/M/y"  # as the seed report writes dates (30/9/2019), with Western digits
+ROOT = Path(__file__).resolve().parent.parent
+DATE_PATTERN = "d/M/y"  # as the seed report writes dates (30/9/2019), with Western digits, in both languages
 
+Language = Literal["ar", "en"]
+Direction = Literal["rtl", "ltr"]
 Arg = str | int | float | date | datetime
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Where a language's .ftl files live and how the language counts, writes dates and runs."""
+
+    folder: Path
+    locale: str  # for Fluent's plural categories and Babel's dates
+    direction: Direction
+
+
+DEFAULT_LANGUAGE: Language = "ar"
+CATALOGUES: Mapping[Language, Catalogue] = {
+    "ar": Catalogue(ROOT / "messages_ar", "ar-JO", "rtl"),
+    "en": Catalogue(ROOT / "messages_en", "en", "ltr"),
+}
+LANGUAGES: tuple[Language, ...] = tuple(CATALOGUES)  # Arabic first
 
 
 class MessageError(KeyError):
@@ -26,15 +45,19 @@ class MessageError(KeyError):
 
 
 class Messages:
-    """Formats catalogue messages; strict about keys and placeholders."""
+    """Formats one language's catalogue messages; strict about keys and placeholders."""
 
-    def __init__(self, bundle: FluentBundle, variables: Mapping[str, frozenset[str]], locale: str = LOCALE) -> None:
+    def __init__(
+        self, bundle: FluentBundle, variables: Mapping[str, frozenset[str]], language: Language = DEFAULT_LANGUAGE
+    ) -> None:
         self._bundle = bundle
         self._variables = variables
-        self.locale = locale.replace("-", "_")
+        self.language: Language = language
+        self.direction: Direction = CATALOGUES[language].direction
+        self.locale = CATALOGUES[language].locale.replace("-", "_")
 
     def date(self, day: date) -> str:
-        """Return a date as the catalogue's language writes it in reports (30/9/2019)."""
+        """Return a date as the seed report writes it (30/9/2019), in either language."""
         return format_date(day, DATE_PATTERN, locale=self.locale)
 
     def time(self, moment: datetime) -> str:
@@ -98,28 +121,50 @@ def _variables_of(node: object) -> set[str]:
     return found
 
 
-def parse_catalogue(folder: Path = HERE) -> dict[str, frozenset[str]]:
-    """Return every key in the .ftl files with its placeholders; duplicates are an error."""
-    variables: dict[str, frozenset[str]] = {}
+def parse_resources(folder: Path) -> dict[str, ast.Resource]:
+    """Return the parsed Fluent AST of every .ftl file in a folder, by file name."""
     parser = FluentParser(with_spans=False)
-    for path in sorted(folder.glob("*.ftl")):
-        resource = parser.parse(path.read_text(encoding="utf-8"))
+    return {path.name: parser.parse(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.ftl"))}
+
+
+def parse_catalogue(folder: Path) -> dict[str, frozenset[str]]:
+    """Return every key in the .ftl files with its placeholders; junk and duplicates are errors."""
+    variables: dict[str, frozenset[str]] = {}
+    for name, resource in parse_resources(folder).items():
         for entry in resource.body:
             if isinstance(entry, ast.Junk):
-                raise ValueError(f"{path.name}: cannot parse {(entry.content or '')[:80]!r}")
+                raise ValueError(f"{folder.name}/{name}: cannot parse {(entry.content or '')[:80]!r}")
             if isinstance(entry, ast.Message):
                 if entry.id.name in variables:
-                    raise ValueError(f"{path.name}: duplicate key {entry.id.name}")
+                    raise ValueError(f"{folder.name}/{name}: duplicate key {entry.id.name}")
                 variables[entry.id.name] = frozenset(_variables_of(entry))
     return variables
 
 
+def is_language(value: object) -> TypeGuard[Language]:
+    """Tell whether a value names a language the bot has a catalogue for ("ar", "en")."""
+    return value in CATALOGUES
+
+
+def language_for(code: str | None) -> Language:
+    """Return the catalogue language for a language tag such as Telegram's language_code ("en-GB"); else Arabic."""
+    primary = (code or "").replace("_", "-").split("-")[0].lower()
+    return primary if is_language(primary) else DEFAULT_LANGUAGE
+
+
+def load_messages(language: str = DEFAULT_LANGUAGE) -> Messages:
+    """Return a language's catalogue ("ar", the default, or "en"), loaded once and shared."""
+    if not is_language(language):
+        raise ValueError(f"no catalogue for language {language!r}; there are: {', '.join(LANGUAGES)}")
+    return _load(language)
+
+
 @cache
-def load_messages(folder: Path = HERE) -> Messages:
-    """Load the catalogue once (at start-up)."""
+def _load(language: Language) -> Messages:
+    catalogue = CATALOGUES[language]
     # Fluent's isolation marks (U+2068/U+2069) around placeables would end up inside receipt numbers and
     # names that people copy; Telegram and WhatsApp lay out mixed Arabic and Latin text well without them.
-    bundle = FluentBundle([LOCALE], use_isolating=False)
-    for path in sorted(folder.glob("*.ftl")):
+    bundle = FluentBundle([catalogue.locale], use_isolating=False)
+    for path in sorted(catalogue.folder.glob("*.ftl")):
         bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
-    return Messages(bundle, parse_catalogue(folder))
+    return Messages(bundle, parse_catalogue(catalogue.folder), language)

@@ -1,0 +1,89 @@
+"""The public site on the bot's web server (the HTTP side of public/): ETag and Last-Modified, 304, redirects, a 404."""
+
+from __future__ import annotations
+
+from email.utils import format_datetime, parsedate_to_datetime
+
+from aiohttp import web
+
+from bot.web import WebServer
+from public.live import LiveSite, Served
+from public.site import Page, Redirect
+
+# Pages hold no script and load only their own stylesheet; nothing on them may frame, post or phone home.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
+        "frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+# Browsers and proxies keep a copy but ask again each time: a 304 is cheap, and /forget must show at once.
+CACHE_CONTROL = "no-cache"
+_TOP = ("commitments", "rounds", "open-data", "assets")
+
+
+def mount(server: WebServer, live: LiveSite) -> None:
+    """Add the site's GET and HEAD routes (before the server starts)."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await respond(live, request)
+
+    prefixes = sorted({lang.prefix for lang in live.site.languages})
+    tops = "|".join(_TOP)
+    for prefix in prefixes:
+        paths = [f"/{prefix}", f"/{prefix}{{tail:(?:{tops})(?:/.*)?}}"]
+        if prefix:
+            paths.append(f"/{prefix.rstrip('/')}")
+        for path in paths:
+            server.add_route("GET", path, handler)
+            server.add_route("HEAD", path, handler)
+
+
+async def respond(live: LiveSite, request: web.Request) -> web.StreamResponse:
+    """Answer one request for a site path."""
+    served = await live.get(request.path.removeprefix("/"))
+    if served is None:
+        return _page(live.site.not_found(), None)
+    if isinstance(served.result, Redirect):
+        raise web.HTTPMovedPermanently(location="/" + served.result.target)
+    if _not_modified(request, served):
+        return web.Response(status=304, headers=_validators(served))
+    return _page(served.result, served)
+
+
+def _validators(served: Served) -> dict[str, str]:
+    return {
+        "ETag": served.etag,
+        "Last-Modified": format_datetime(served.last_modified.replace(microsecond=0), usegmt=True),
+        "Cache-Control": CACHE_CONTROL,
+    }
+
+
+def _page(page: Page, served: Served | None) -> web.Response:
+    headers = {**SECURITY_HEADERS, **(_validators(served) if served and page.status == 200 else {})}
+    content_type, _, charset = page.content_type.partition("; charset=")
+    return web.Response(
+        body=page.body, status=page.status, content_type=content_type, charset=charset or None, headers=headers
+    )
+
+
+def _not_modified(request: web.Request, served: Served) -> bool:
+    """Apply RFC 9110: If-None-Match when present, else If-Modified-Since."""
+    if not isinstance(served.result, Page) or served.result.status != 200:
+        return False
+    match = request.headers.get("If-None-Match")
+    if match is not None:
+        tags = {tag.strip().removeprefix("W/") for tag in match.split(",")}
+        return "*" in tags or served.etag in tags
+    since = request.headers.get("If-Modified-Since")
+    if since is None:
+        return False
+    try:
+        stamp = parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
+    if stamp.tzinfo is None:
+        return False
+    return served.last_modified.replace(microsecond=0) <= stamp

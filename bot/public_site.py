@@ -1,0 +1,62 @@
+"""Wiring the public tracker into `ogp-bot run`: the site on the bot's web server, off when OGP_PUBLIC_SITE=off."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from bot.core import Core
+from bot.public_routes import mount
+from bot.settings import Settings
+from bot.web import WebServer
+from public.language import arabic
+from public.live import LiveSite
+from public.site import Site, SiteConfig
+
+log = logging.getLogger(__name__)
+
+
+def site_config(settings: Settings) -> SiteConfig:
+    """Return the site's settings."""
+    return SiteConfig(
+        publish=settings.publish,
+        base_url=settings.public_base_url,
+        licence=settings.public_licence,
+        licence_url=settings.public_licence_url,
+        contact=settings.public_contact or None,
+        tz=settings.zone,
+    )
+
+
+def site(settings: Settings, *, static: bool = False) -> Site:
+    """Return the site in its languages (Arabic; English joins when its catalogue exists)."""
+    return Site(site_config(settings), (arabic(),), static=static)
+
+
+async def mount_public_site(server: WebServer, core: Core) -> LiveSite | None:
+    """Open the site's read-only connections and add its routes to the server (before it starts); None when off."""
+    if not core.settings.public_site:
+        return None
+    live = LiveSite(core.settings.database, site(core.settings), core.clock.now)
+    await live.start()
+    mount(server, live)
+    return live
+
+
+@contextlib.asynccontextmanager
+async def public_site_alone(core: Core) -> AsyncIterator[WebServer | None]:
+    """Serve the public site while the block runs (the terminal chat of `ogp-bot run`), when it is on."""
+    if not core.settings.public_site:
+        yield None
+        return
+    server = WebServer(core.settings.webhook_host, core.settings.webhook_port)
+    live = await mount_public_site(server, core)
+    try:
+        await server.start()
+        log.info("public site on %s/", server.url)
+        yield server
+    finally:
+        await server.stop()
+        if live is not None:
+            await live.close()

@@ -1,0 +1,207 @@
+## The public tracker and the open-data card (public/). Dates arrive already written as 30/9/2019.
+
+pub-site-name = متابعة الخطة الوطنية لشراكة الحكومات الشفافة
+pub-skip = انتقل إلى المحتوى
+pub-nav-label = التنقل الرئيسي
+pub-nav-home = الخطة والتزاماتها
+pub-nav-open-data = البيانات المفتوحة
+pub-footer-licence = البيانات منشورة بترخيص { $licence }
+pub-feed-link = خلاصة التحديثات (Atom)
+pub-feed-title = تحديثات الخطة الوطنية والردود على التوصيات
+pub-percent = { NUMBER($value, useGrouping: 0) }٪
+
+pub-home-title = الخطة الوطنية ومدى تقدّمها
+pub-home-intro = هذه الصفحة سجلّ عام لتنفيذ الخطة التي تتابعها { $owner }: ما أُنجز في كل التزام، والتوصيات التي وصلت من المجتمع المدني والمواطنين، والردود عليها.
+pub-plan-dates = مدة الخطة من { $start } إلى { $end }.
+pub-plan-extended = ومُدّدت حتى { $date }.
+pub-no-plan = لا توجد خطة نشطة بعد.
+pub-commitments = الالتزامات
+pub-commitment-heading = الالتزام { $number }: { $title }
+pub-commitment-count = { $count ->
+    [zero] لا التزامات
+    [one] التزام واحد
+    [two] التزامان
+    [few] { $count } التزامات
+    [many] { $count } التزاماً
+   *[other] { $count } التزام
+}
+pub-ogp-id = الرمز في الشراكة
+pub-lead-agency = الجهة المنفذة
+pub-dates = المدة
+pub-date-range = من { $start } إلى { $end }
+pub-completion = مستوى الإنجاز
+pub-progress = نسبة التقدّم
+pub-no-update = لم يُنشر تحديث بعد
+pub-milestones = المراحل
+pub-milestones-done = أُنجزت { $done } من { $total }
+pub-recommendations = التوصيات
+pub-received = { $count ->
+    [zero] لم تصل توصيات
+    [one] وصلت توصية واحدة
+    [two] وصلت توصيتان
+    [few] وصلت { $count } توصيات
+    [many] وصلت { $count } توصية
+   *[other] وصلت { $count } توصية
+}
+pub-answered = { $count ->
+    [zero] ولم يُردّ على أي منها بعد
+    [one] رُدّ على واحدة منها
+    [two] رُدّ على اثنتين منها
+    [few] رُدّ على { $count } منها
+    [many] رُدّ على { $count } منها
+   *[other] رُدّ على { $count } منها
+}
+pub-received-answered = { $received }، { $answered }
+pub-separator = ،
+pub-last-update = آخر تحديث
+pub-rounds = جولات التشاور
+pub-no-rounds = لم تُعقد جولات تشاور عبر المنصة بعد.
+pub-participants = { $count ->
+    [zero] لم ينضم مشاركون
+    [one] مشارك واحد
+    [two] مشاركان
+    [few] { $count } مشاركين
+    [many] { $count } مشاركاً
+   *[other] { $count } مشارك
+}
+pub-earlier-plans = الخطط السابقة
+
+pub-themes = المحاور:
+pub-due = موعدها { $date }
+pub-no-milestones = لم تُضف مراحل لهذا الالتزام بعد.
+pub-updates = تحديثات التقدّم
+pub-no-updates = لم تُنشر تحديثات لهذا الالتزام بعد.
+pub-milestone-reported = المرحلة ({ $state }):
+pub-evidence = الدليل:
+pub-published-recommendations = التوصيات المنشورة والردود عليها
+pub-published-note = { $count ->
+    [zero] لم تُنشر توصيات على هذا الالتزام بعد. تُنشر التوصية حين يُردّ عليها أو يعتمد المنسق نشرها.
+    [one] توصية واحدة منشورة، الأحدث أولاً.
+    [two] توصيتان منشورتان، الأحدث أولاً.
+    [few] { $count } توصيات منشورة، الأحدث أولاً.
+    [many] { $count } توصية منشورة، الأحدث أولاً.
+   *[other] { $count } توصية منشورة، الأحدث أولاً.
+}
+pub-rec-heading = التوصية رقم { NUMBER($id, useGrouping: 0) }
+pub-theme-other = محور آخر
+pub-endorsements = { $count ->
+    [zero] لا تأييد
+    [one] تأييد واحد
+    [two] تأييدان
+    [few] { $count } تأييدات
+    [many] { $count } تأييداً
+   *[other] { $count } تأييد
+}
+pub-author-named = من: { $name } ({ $organisation })
+pub-author-sector = من: { $sector }
+pub-author-sector-governorate = من: { $sector }، { $governorate }
+pub-author-unknown = من: مشارك
+pub-response = رد الجهة المنفذة
+pub-pages-label = صفحات التوصيات
+pub-page-of = الصفحة { $page } من { $pages }
+pub-newer = التوصيات الأحدث
+pub-older = التوصيات الأقدم
+
+pub-round-date = التاريخ
+pub-round-undated = دون تاريخ محدد
+pub-round-place = المكان
+pub-round-state = الحالة
+pub-round-state-open = مفتوحة لاستقبال المدخلات
+pub-round-state-closed = مغلقة
+pub-round-report = تنزيل تقرير الجولة (ملف Word)
+pub-round-attendance = المشاركون
+pub-sector-unknown = جهة غير محددة
+pub-round-findings = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
+pub-round-no-findings = لم تُنشر نتائج لهذه المجموعة بعد.
+
+pub-data-title = البيانات المفتوحة
+pub-data-intro = كل ما تعرضه هذه الصفحات متاح أيضاً ملفاتٍ يمكن تنزيلها وإعادة استخدامها، بعناوين ثابتة، وتُحدَّث تلقائياً من البيانات نفسها التي تستخدمها المنصة.
+pub-data-licence = الترخيص
+pub-data-frequency = وتيرة التحديث
+pub-data-frequency-value = فورية: يظهر كل تغيير في الطلب التالي للملف.
+pub-data-contact = للتواصل
+pub-data-contact-none = لم تُحدَّد جهة تواصل.
+pub-data-published = ما يُنشر
+pub-data-published-approved = التوصية بعد أن يُردّ عليها أو يعتمد المنسق نشرها؛ ولا تُنشر التوصيات المخفية أبداً. يظهر صاحب التوصية بقطاعه ومحافظته فقط، واسمه وجهته إذا وافق على ذلك.
+pub-data-published-immediate = التوصية فور وصولها؛ ولا تُنشر التوصيات المخفية أبداً. يظهر صاحب التوصية بقطاعه ومحافظته فقط، واسمه وجهته إذا وافق على ذلك.
+pub-data-never = ما لا يُنشر أبداً
+pub-data-never-value = أرقام الهواتف ومعرّفات المحادثات ورموز الدعوة وسجل التدقيق والمدخلات غير المنشورة.
+pub-file-commitments = الخطط والتزاماتها: مستوى الإنجاز ونسبة التقدّم والمراحل وعدد التوصيات الواردة والتي رُدّ عليها.
+pub-file-updates = السجل العام لكل التحديثات بترتيب زمني، يُضاف إليه ولا يُحذف منه: تحديثات التقدّم وحالات المراحل والردود المكتوبة على التوصيات.
+pub-file-recommendations = كل التوصيات المنشورة مع حالتها ورد الجهة المنفذة عليها.
+pub-file-recommendations-csv = الحقول نفسها في ملف جدول (CSV بترميز UTF-8 مع علامة ترتيب البايت ليقرأه Excel).
+pub-file-meetings = جولات التشاور: موعدها ومكانها وعدد المشاركين حسب القطاع وتقريرها.
+pub-file-feed = خلاصة Atom بأحدث التحديثات والردود، لبرامج متابعة الأخبار.
+pub-file-format-json = ملف JSON، ووصف بنيته (JSON Schema):
+pub-file-format-csv = ملف CSV، وقائمة أعمدته:
+pub-file-format-atom = خلاصة Atom، وعناصر كل مُدخل فيها تقابل حقول:
+pub-fields-caption = حقول { $file }
+pub-field = الحقل
+pub-field-meaning = معناه
+
+pub-field-id = معرّف ثابت للسجل لا يتغيّر ولا يُعاد استخدامه.
+pub-field-number = رقم الالتزام في الخطة.
+pub-field-ogp_id = رمز الالتزام في شراكة الحكومات الشفافة (مثل JO0059).
+pub-field-title_ar = العنوان بالعربية.
+pub-field-title_en = العنوان بالإنجليزية.
+pub-field-lead_agency_ar = الجهة المنفذة بالعربية.
+pub-field-lead_agency_en = الجهة المنفذة بالإنجليزية.
+pub-field-start_date = تاريخ البدء (YYYY-MM-DD).
+pub-field-end_date = تاريخ الانتهاء (YYYY-MM-DD).
+pub-field-completion = مستوى الإنجاز على سلّم الشراكة: not_started أو limited أو substantial أو complete.
+pub-field-progress = نسبة التقدّم المئوية في آخر تحديث.
+pub-field-last_update = وقت آخر تحديث للتقدّم.
+pub-field-milestones_done = عدد المراحل المكتملة.
+pub-field-milestones_total = عدد المراحل كلها.
+pub-field-recommendations_received = عدد التوصيات الواردة (دون المخفية).
+pub-field-recommendations_answered = عدد التوصيات التي رُدّ عليها بقرار.
+pub-field-recommendations_published = عدد التوصيات المنشورة.
+pub-field-themes = محاور الالتزام (الرمز والعنوان بالعربية والإنجليزية).
+pub-field-milestones = المراحل: العنوان والتاريخان والحالة.
+pub-field-page = عنوان الصفحة على هذا الموقع.
+pub-field-commitment = رمز الالتزام في الشراكة.
+pub-field-date = التاريخ والوقت مع فرق التوقيت.
+pub-field-tag = نوع التحديث: progress (تقدّم) أو milestone (مرحلة) أو response (رد على توصية).
+pub-field-note = ملاحظة الجهة المنفذة.
+pub-field-evidence_url = رابط الدليل على الإنجاز.
+pub-field-milestone = عنوان المرحلة.
+pub-field-milestone_state = حالة المرحلة.
+pub-field-recommendation = رقم التوصية التي رُدّ عليها.
+pub-field-state = الحالة: للتوصية new أو received أو under_study أو accepted أو partly_accepted أو not_accepted أو implemented، وللاجتماع open أو closed.
+pub-field-response = الرد المكتوب من الجهة المنفذة.
+pub-field-plan = رمز الخطة.
+pub-field-commitment_number = رقم الالتزام في خطته.
+pub-field-theme = رمز المحور، أو فارغ لمحور آخر.
+pub-field-theme_ar = المحور بالعربية.
+pub-field-theme_en = المحور بالإنجليزية.
+pub-field-round = رقم جولة التشاور التي وردت فيها التوصية، إن وُجدت.
+pub-field-text = نص التوصية كما كتبه صاحبها.
+pub-field-endorsements = عدد المشاركين الذين أيّدوا التوصية.
+pub-field-responded_at = وقت الرد.
+pub-field-author_sector = قطاع صاحب التوصية: cso أو government أو private أو academia أو media أو individual.
+pub-field-author_governorate = محافظة صاحب التوصية، إن ذكرها.
+pub-field-author_name = اسم صاحب التوصية، فقط إذا وافق على نشره.
+pub-field-author_organisation = جهة صاحب التوصية، فقط إذا وافق على نشر اسمه.
+pub-field-name = اسم الجولة.
+pub-field-held_on = تاريخ انعقادها.
+pub-field-place = مكانها، أو فارغ إذا كانت عبر الإنترنت.
+pub-field-online = هل عُقدت عبر الإنترنت.
+pub-field-commitments = رموز الالتزامات التي ناقشتها مجموعات العمل.
+pub-field-participants = عدد المشاركين.
+pub-field-participants_by_sector = عدد المشاركين حسب القطاع.
+pub-field-report = عنوان تقرير الجولة (Word).
+pub-field-title = عنوان المُدخل.
+pub-field-updated = وقت التحديث.
+pub-field-link = رابط صفحة الالتزام.
+pub-field-content = نص التحديث أو الرد.
+
+pub-not-found-title = الصفحة غير موجودة
+pub-not-found = لم نجد ما طلبته.
+
+pub-feed-progress = تحديث على الالتزام { $number }
+pub-feed-milestone = تحديث مرحلة في الالتزام { $number }
+pub-feed-response = رد على التوصية رقم { NUMBER($id, useGrouping: 0) } (الالتزام { $number })
+pub-feed-progress-body = مستوى الإنجاز: { $completion }، نسبة التقدّم { NUMBER($progress, useGrouping: 0) }٪
+pub-feed-response-body = التوصية: { $text }
+    الحالة: { $state }
+    الرد: { $response }

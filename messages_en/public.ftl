@@ -1,0 +1,188 @@
+## The public tracker and the open-data card (public/). Dates arrive already written as 30/9/2019.
+
+pub-site-name = Tracking the National Action Plan of the Open Government Partnership
+pub-skip = Skip to content
+pub-nav-label = Main navigation
+pub-nav-home = The plan and its commitments
+pub-nav-open-data = Open data
+pub-footer-licence = Data published under { $licence }
+pub-feed-link = Feed of updates (Atom)
+pub-feed-title = Updates on the national action plan and the responses to recommendations
+pub-percent = { NUMBER($value, useGrouping: 0) }%
+
+pub-home-title = The national action plan and its progress
+pub-home-intro = This page is a public record of the plan followed by { $owner }: what each commitment has achieved, the recommendations received from civil society and citizens, and the responses to them.
+pub-plan-dates = The plan runs from { $start } to { $end }.
+pub-plan-extended = It was extended to { $date }.
+pub-no-plan = There is no active plan yet.
+pub-commitments = Commitments
+pub-commitment-heading = Commitment { $number }: { $title }
+pub-commitment-count = { $count ->
+    [0] No commitments
+    [one] One commitment
+   *[other] { $count } commitments
+}
+pub-ogp-id = OGP id
+pub-lead-agency = Lead agency
+pub-dates = Period
+pub-date-range = From { $start } to { $end }
+pub-completion = Completion
+pub-progress = Progress
+pub-no-update = No update published yet
+pub-milestones = Milestones
+pub-milestones-done = { $done } of { $total } done
+pub-recommendations = Recommendations
+pub-received = { $count ->
+    [0] No recommendations received
+    [one] One recommendation received
+   *[other] { $count } recommendations received
+}
+pub-answered = { $count ->
+    [0] none answered yet
+   *[other] { $count } answered
+}
+pub-received-answered = { $received }, { $answered }
+pub-separator = ,
+pub-last-update = Last update
+pub-rounds = Consultation rounds
+pub-no-rounds = No consultation round has been held through the platform yet.
+pub-participants = { $count ->
+    [0] No participants joined
+    [one] One participant
+   *[other] { $count } participants
+}
+pub-earlier-plans = Earlier plans
+
+pub-themes = Themes:
+pub-due = due { $date }
+pub-no-milestones = No milestones have been added to this commitment yet.
+pub-updates = Progress updates
+pub-no-updates = No updates have been published for this commitment yet.
+pub-milestone-reported = Milestone ({ $state }):
+pub-evidence = Evidence:
+pub-published-recommendations = Published recommendations and the responses to them
+pub-published-note = { $count ->
+    [0] No recommendations on this commitment have been published yet. A recommendation is published once it is answered or a coordinator approves it.
+    [one] One published recommendation, newest first.
+   *[other] { $count } published recommendations, newest first.
+}
+pub-rec-heading = Recommendation no. { NUMBER($id, useGrouping: 0) }
+pub-theme-other = Another theme
+pub-endorsements = { $count ->
+    [0] No endorsements
+    [one] One endorsement
+   *[other] { $count } endorsements
+}
+pub-author-named = From: { $name } ({ $organisation })
+pub-author-sector = From: { $sector }
+pub-author-sector-governorate = From: { $sector }, { $governorate }
+pub-author-unknown = From: a participant
+pub-response = Response from the lead agency
+pub-pages-label = Pages of recommendations
+pub-page-of = Page { $page } of { $pages }
+pub-newer = Newer recommendations
+pub-older = Older recommendations
+
+pub-round-date = Date
+pub-round-undated = No date set
+pub-round-place = Place
+pub-round-state = Status
+pub-round-state-open = Open for input
+pub-round-state-closed = Closed
+pub-round-report = Download the round's report (Word file)
+pub-round-attendance = Participants
+pub-sector-unknown = Unspecified
+pub-round-findings = Main findings on commitment { $number }: { $title }
+pub-round-no-findings = No findings have been published for this group yet.
+
+pub-data-title = Open data
+pub-data-intro = Everything these pages show is also available as files you can download and reuse, at stable addresses, updated automatically from the same data the platform uses.
+pub-data-licence = Licence
+pub-data-frequency = Update frequency
+pub-data-frequency-value = Immediate: every change appears the next time the file is requested.
+pub-data-contact = Contact
+pub-data-contact-none = No contact has been set.
+pub-data-published = What is published
+pub-data-published-approved = A recommendation, once it is answered or a coordinator approves it; hidden recommendations are never published. Its author appears only by sector and governorate, and by name and organisation if they agreed.
+pub-data-published-immediate = A recommendation as soon as it arrives; hidden recommendations are never published. Its author appears only by sector and governorate, and by name and organisation if they agreed.
+pub-data-never = What is never published
+pub-data-never-value = Phone numbers, chat ids, invitation codes, the audit log and unpublished input.
+pub-file-commitments = The plans and their commitments: completion, progress, milestones, and how many recommendations were received and answered.
+pub-file-updates = The public log of every update in time order, appended to and never rewritten: progress updates, milestone states and written responses to recommendations.
+pub-file-recommendations = Every published recommendation with its status and the lead agency's response.
+pub-file-recommendations-csv = The same fields as a spreadsheet file (CSV in UTF-8 with a byte-order mark, so that Excel reads it).
+pub-file-meetings = Consultation rounds: when and where they were held, participants by sector, and their report.
+pub-file-feed = An Atom feed of the latest updates and responses, for feed readers.
+pub-file-format-json = A JSON file, and a description of its structure (JSON Schema):
+pub-file-format-csv = A CSV file, and its columns:
+pub-file-format-atom = An Atom feed; the elements of each entry match the fields of:
+pub-fields-caption = Fields of { $file }
+pub-field = Field
+pub-field-meaning = Meaning
+
+pub-field-id = A stable identifier of the record, never changed or reused.
+pub-field-number = The commitment's number in the plan.
+pub-field-ogp_id = The commitment's id in the Open Government Partnership (such as JO0059).
+pub-field-title_ar = The title in Arabic.
+pub-field-title_en = The title in English.
+pub-field-lead_agency_ar = The lead agency in Arabic.
+pub-field-lead_agency_en = The lead agency in English.
+pub-field-start_date = Start date (YYYY-MM-DD).
+pub-field-end_date = End date (YYYY-MM-DD).
+pub-field-completion = Completion on OGP's scale: not_started, limited, substantial or complete.
+pub-field-progress = Progress as a percentage in the latest update.
+pub-field-last_update = When progress was last updated.
+pub-field-milestones_done = How many milestones are complete.
+pub-field-milestones_total = How many milestones there are.
+pub-field-recommendations_received = How many recommendations were received (hidden ones aside).
+pub-field-recommendations_answered = How many recommendations were answered with a decision.
+pub-field-recommendations_published = How many recommendations are published.
+pub-field-themes = The commitment's themes (key, and title in Arabic and English).
+pub-field-milestones = The milestones: title, the two dates and the state.
+pub-field-page = The address of the page on this site.
+pub-field-commitment = The commitment's OGP id.
+pub-field-date = The date and time with the offset from UTC.
+pub-field-tag = The kind of update: progress, milestone or response (to a recommendation).
+pub-field-note = The lead agency's note.
+pub-field-evidence_url = A link to the evidence of progress.
+pub-field-milestone = The milestone's title.
+pub-field-milestone_state = The milestone's state.
+pub-field-recommendation = The number of the recommendation answered.
+pub-field-state = The status: for a recommendation new, received, under_study, accepted, partly_accepted, not_accepted or implemented; for a meeting open or closed.
+pub-field-response = The lead agency's written response.
+pub-field-plan = The plan's id.
+pub-field-commitment_number = The commitment's number in its plan.
+pub-field-theme = The theme's key, or empty for another theme.
+pub-field-theme_ar = The theme in Arabic.
+pub-field-theme_en = The theme in English.
+pub-field-round = The consultation round the recommendation came from, if any.
+pub-field-text = The recommendation as its author wrote it.
+pub-field-endorsements = How many participants endorsed the recommendation.
+pub-field-responded_at = When it was answered.
+pub-field-author_sector = The author's sector: cso, government, private, academia, media or individual.
+pub-field-author_governorate = The author's governorate, if they gave it.
+pub-field-author_name = The author's name, only if they agreed to publish it.
+pub-field-author_organisation = The author's organisation, only if they agreed to publish their name.
+pub-field-name = The round's name.
+pub-field-held_on = The date it was held.
+pub-field-place = Where it was held, or empty if online.
+pub-field-online = Whether it was held online.
+pub-field-commitments = The OGP ids of the commitments its working groups discussed.
+pub-field-participants = How many took part.
+pub-field-participants_by_sector = How many took part, by sector.
+pub-field-report = The address of the round's report (Word).
+pub-field-title = The entry's title.
+pub-field-updated = When it was updated.
+pub-field-link = A link to the commitment's page.
+pub-field-content = The text of the update or response.
+
+pub-not-found-title = Page not found
+pub-not-found = We could not find what you asked for.
+
+pub-feed-progress = Update on commitment { $number }
+pub-feed-milestone = Milestone update on commitment { $number }
+pub-feed-response = Response to recommendation no. { NUMBER($id, useGrouping: 0) } (commitment { $number })
+pub-feed-progress-body = Completion: { $completion }, progress { NUMBER($progress, useGrouping: 0) }%
+pub-feed-response-body = Recommendation: { $text }
+    Status: { $state }
+    Response: { $response }

@@ -1,0 +1,258 @@
+"""The public site: which path is which page or file, built from storage/ on the connection it is given."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import aiosqlite
+
+from public import data, templates
+from public.language import Language
+from public.links import Links
+from public.text import day, web_link
+from storage import catalogue, public, rounds
+from storage.publishing import PublishMode
+from storage.rounds import RoundState
+
+ASSETS = Path(__file__).resolve().parent / "static"
+HTML = "text/html; charset=utf-8"
+CSS = "text/css; charset=utf-8"
+SVG = "image/svg+xml"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SCHEMA_TYPES = {".json": "application/schema+json; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The settings the site reads (OGP_PUBLISH, OGP_PUBLIC_*), and the time zone dates are shown in."""
+
+    publish: PublishMode
+    base_url: str | None
+    licence: str
+    licence_url: str | None
+    contact: str | None
+    tz: ZoneInfo
+    page_size: int = 20
+
+
+@dataclass(frozen=True)
+class Page:
+    """A built page or file."""
+
+    body: bytes
+    content_type: str
+    status: int = 200
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """The canonical site path of a page asked for without its trailing slash."""
+
+    target: str
+
+
+Result = Page | Redirect
+Builder = Callable[..., Awaitable[Result | None]]
+
+_DIGITS = r"([1-9]\d{0,8})"
+_LOCALISED: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(""), "home"),
+    (re.compile(rf"commitments/{_DIGITS}/"), "commitment"),
+    (re.compile(rf"commitments/{_DIGITS}/page/{_DIGITS}/"), "commitment"),
+    (re.compile(rf"rounds/{_DIGITS}/"), "round"),
+    (re.compile(rf"rounds/{_DIGITS}/report\.docx"), "report"),
+    (re.compile("open-data/"), "card"),
+)
+_SLASHLESS = re.compile(rf"(commitments/{_DIGITS}(/page/{_DIGITS})?|rounds/{_DIGITS}|open-data)")
+_DATA_FILES = {f.name for f in data.files()}
+_SCHEMA_FILES = {f.schema for f in data.files()}
+
+
+class Site:
+    """Every page and file of the public site; the same builders serve requests and write the static copy."""
+
+    def __init__(self, config: SiteConfig, languages: tuple[Language, ...], *, static: bool = False) -> None:
+        self.config = config
+        # A prefixed language (en/) is tried before the unprefixed first one, which would otherwise take its paths.
+        self.languages = tuple(sorted(languages, key=lambda lang: -len(lang.prefix)))
+        self.first = languages[0]
+        self.static = static
+        self.data_config = data.DataConfig(config.publish, config.licence, config.licence_url, config.tz)
+
+    def links(self, here: str) -> Links:
+        """Return the links as seen from one site path."""
+        return Links(here, static=self.static, base_url=self.config.base_url)
+
+    async def render(self, conn: aiosqlite.Connection, path: str) -> Result | None:
+        """Build the page or file at a site path ("" is the front page); None when there is none."""
+        shared = await self._shared(conn, path)
+        if shared is not None:
+            return shared
+        for lang in self.languages:
+            if path.startswith(lang.prefix) or path + "/" == lang.prefix:
+                return await self._localised(conn, lang, path)
+        return None
+
+    async def _shared(self, conn: aiosqlite.Connection, path: str) -> Result | None:
+        if path == "assets/site.css":
+            return Page((ASSETS / "site.css").read_bytes(), CSS)
+        if path == "assets/icon.svg":
+            return Page((ASSETS / "icon.svg").read_bytes(), SVG)
+        if path.startswith("open-data/schemas/") and path.removeprefix("open-data/schemas/") in _SCHEMA_FILES:
+            name = path.removeprefix("open-data/schemas/")
+            return Page((data.SCHEMAS / name).read_bytes(), SCHEMA_TYPES[Path(name).suffix])
+        if path.startswith("open-data/") and path.removeprefix("open-data/") in _DATA_FILES:
+            return await self._data_file(conn, path.removeprefix("open-data/"))
+        return None
+
+    async def _localised(self, conn: aiosqlite.Connection, lang: Language, path: str) -> Result | None:
+        rest = path.removeprefix(lang.prefix)
+        if path + "/" == lang.prefix:
+            return Redirect(lang.prefix)
+        for pattern, name in _LOCALISED:
+            match = pattern.fullmatch(rest)
+            if match:
+                builder: Builder = getattr(self, f"_{name}")
+                return await builder(conn, lang, path, *(int(g) for g in match.groups()))
+        if _SLASHLESS.fullmatch(rest):
+            return Redirect(path + "/")
+        return None
+
+    def _html(self, lang: Language, here: str, template: str, status: int = 200, **context: object) -> Page:
+        body = templates.render(
+            template,
+            t=lang.t,
+            lang=lang,
+            links=self.links(here),
+            here=here,
+            config=self.config,
+            day=partial(day, tz=self.config.tz),
+            pick=lang.pick,
+            web_link=web_link,
+            **context,
+        )
+        return Page(body, HTML, status)
+
+    def not_found(self, lang: Language | None = None, here: str = "") -> Page:
+        """Return the 404 page, in Arabic unless another language is given."""
+        return self._html(lang or self.first, here, "not_found.html", status=404)
+
+    async def _home(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
+        plans = await public.plans(conn, self.config.publish)
+        active = next((p for p in plans if p.plan.active), None)
+        earlier = [p for p in plans if not p.plan.active]
+        found = await public.public_rounds(conn, self.config.publish)
+        return self._html(lang, here, "home.html", plan=active, earlier=earlier, rounds=found)
+
+    async def _commitment(
+        self, conn: aiosqlite.Connection, lang: Language, here: str, number: int, page: int = 1
+    ) -> Result:
+        plans = await public.plans(conn, self.config.publish)
+        active = next((p for p in plans if p.plan.active), None)
+        summary = next((s for s in active.commitments if s.commitment.number == number), None) if active else None
+        if summary is None:
+            return self.not_found(lang, here)
+        size = self.config.page_size
+        pages = max(1, math.ceil(summary.published / size))
+        if page == 1 and here.endswith("/page/1/"):
+            return Redirect(f"{lang.prefix}commitments/{number}/")
+        if page > pages:
+            return self.not_found(lang, here)
+        c = summary.commitment
+        recs = await public.published_page(conn, c.id, self.config.publish, limit=size, offset=(page - 1) * size)
+
+        def page_path(n: int) -> str:
+            base = f"{lang.prefix}commitments/{number}/"
+            return base if n == 1 else f"{base}page/{n}/"
+
+        return self._html(
+            lang,
+            here,
+            "commitment.html",
+            c=c,
+            s=summary,
+            themes=await catalogue.list_themes(conn, c.id),
+            milestones=await catalogue.list_milestones(conn, c.id),
+            updates=await public.commitment_updates(conn, c.id),
+            recommendations=recs,
+            page=page,
+            pages=pages,
+            page_path=page_path,
+        )
+
+    async def _round(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:
+        found = await public.public_round(conn, round_id)
+        report = await rounds.report_data(conn, round_id, publish=self.config.publish) if found else None
+        if found is None or report is None:
+            return self.not_found(lang, here)
+        return self._html(lang, here, "round.html", r=found, attendance=report.attendance, findings=report.findings)
+
+    async def _report(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:
+        if await public.public_round(conn, round_id) is None:
+            return self.not_found(lang, here)
+        from reports.report_docx import build_report  # python-docx loads only when a report is asked for
+
+        body = await build_report(
+            conn,
+            round_id=round_id,
+            now=datetime.now(UTC),  # only a whole-plan report prints today's date; a round's prints its own
+            messages=lang.messages,
+            tz=self.config.tz,
+            publish=self.config.publish,
+        )
+        return Page(body, DOCX)
+
+    async def _card(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
+        return self._html(lang, here, "open_data.html", files=data.files())
+
+    async def _data_file(self, conn: aiosqlite.Connection, name: str) -> Page:
+        here = f"open-data/{name}"
+        cfg, links = self.data_config, self.links(here)
+        if name == "commitments.json":
+            return Page(await data.commitments_json(conn, cfg, links), data.JSON_TYPE)
+        if name == "updates.json":
+            return Page(await data.updates_json(conn, cfg), data.JSON_TYPE)
+        if name == "recommendations.json":
+            return Page(await data.recommendations_json(conn, cfg), data.JSON_TYPE)
+        if name == "recommendations.csv":
+            return Page(await data.recommendations_csv(conn, cfg), data.CSV_TYPE)
+        if name == "meetings.json":
+            return Page(await data.meetings_json(conn, cfg, links), data.JSON_TYPE)
+        plan = await catalogue.active_plan(conn)
+        plan_id, title = (plan.id, self.first.pick(plan, "title")) if plan else ("none", "")
+        return Page(await data.updates_atom(conn, cfg, self.first, links, plan_id, title), data.ATOM_TYPE)
+
+    async def paths(self, conn: aiosqlite.Connection) -> list[str]:
+        """Return every site path there is: each language's pages, the shared files, the stylesheet."""
+        found = ["assets/site.css", "assets/icon.svg"]
+        found += [f"open-data/{f.name}" for f in data.files()]
+        found += sorted({f"open-data/schemas/{f.schema}" for f in data.files()})
+        plans = await public.plans(conn, self.config.publish)
+        active = next((p for p in plans if p.plan.active), None)
+        listed = await public.public_rounds(conn, self.config.publish)
+        for lang in self.languages:
+            found += [lang.prefix, f"{lang.prefix}open-data/"]
+            for s in active.commitments if active else ():
+                pages = max(1, math.ceil(s.published / self.config.page_size))
+                base = f"{lang.prefix}commitments/{s.commitment.number}/"
+                found += [base] + [f"{base}page/{n}/" for n in range(2, pages + 1)]
+            for r in listed:
+                found += [f"{lang.prefix}rounds/{r.round.id}/", f"{lang.prefix}rounds/{r.round.id}/report.docx"]
+        return found
+
+
+def dynamic_keys() -> set[str]:
+    """Return the catalogue keys the templates build at run time from values."""
+    keys = {f"pub-round-state-{s.value}" for s in RoundState if s is not RoundState.DRAFT}
+    keys |= {f"pub-data-published-{m.value}" for m in PublishMode}
+    for f in data.files():
+        keys |= {f"pub-file-{f.anchor}", f"pub-file-format-{f.kind}"}
+        keys |= {f"pub-field-{field}" for field in f.fields}
+    return keys

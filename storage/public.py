@@ -1,0 +1,310 @@
+"""What the public tracker and the open-data files read: only published input, authors by sector unless named."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from storage.answers import ANSWERED_SQL
+from storage.catalogue import list_plans
+from storage.database import fetch_all, fetch_value
+from storage.models import Commitment, Completion, Plan, RecommendationState, Sector, StatusUpdate
+from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
+from storage.rounds import Round
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentSummary:
+    """A commitment as the front page shows it: newest status, milestones and input counts."""
+
+    commitment: Commitment
+    latest: StatusUpdate | None
+    milestones_done: int
+    milestones_total: int
+    received: int  # visible recommendations
+    answered: int
+    published: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    """A plan with its commitments."""
+
+    plan: Plan
+    commitments: tuple[CommitmentSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicAuthor:
+    """Who wrote a recommendation, as far as the site may say: sector and governorate, a name only when agreed."""
+
+    sector: Sector | None
+    governorate: str | None
+    name: str | None
+    organisation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRecommendation:
+    """A published recommendation with the ministry's answer."""
+
+    id: int
+    plan_id: str
+    commitment_id: int
+    commitment_number: int
+    ogp_id: str
+    theme_key: str | None
+    theme_ar: str | None
+    theme_en: str | None
+    round_id: int | None
+    text: str
+    state: RecommendationState
+    response: str | None
+    responded_at: datetime | None
+    created_at: datetime
+    endorsements: int
+    author: PublicAuthor
+
+
+@dataclass(frozen=True, slots=True)
+class PublicUpdate:
+    """One entry of the public record: a progress report, a milestone's new state, or a written response."""
+
+    key: str  # progress-12, milestone-13, response-345: stable, never reused
+    tag: str  # progress, milestone, response
+    commitment_id: int
+    commitment_number: int
+    ogp_id: str
+    date: datetime
+    completion: Completion | None
+    progress: int | None
+    note: str | None
+    evidence_url: str | None
+    milestone: str | None
+    milestone_state: Completion | None
+    recommendation_id: int | None
+    recommendation: str | None
+    state: RecommendationState | None
+    response: str | None
+    active_plan: bool  # the commitment belongs to the plan the site shows
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRound:
+    """A consultation round on the site (drafts are never shown)."""
+
+    round: Round
+    commitments: tuple[str, ...]  # OGP ids of its working groups
+    participants: int
+    published: int
+
+
+_VERSION = "SELECT version FROM public_version WHERE id = 1"
+
+_SUMMARIES = f"""
+SELECT c.*,
+       (SELECT s.id FROM status_updates s WHERE s.commitment_id = c.id
+         ORDER BY s.created_at DESC, s.id DESC LIMIT 1) AS latest_id,
+       (SELECT COUNT(*) FROM milestones m WHERE m.commitment_id = c.id) AS milestones_total,
+       (SELECT COUNT(*) FROM milestones m WHERE m.commitment_id = c.id AND m.state = 'complete') AS milestones_done,
+       (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND r.hidden = 0) AS received,
+       (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND r.hidden = 0
+          AND {ANSWERED_SQL}) AS answered,
+       (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND {PUBLISHED_SQL}) AS published
+FROM commitments c WHERE c.plan_id = :plan ORDER BY c.number
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+_STATUSES = "SELECT * FROM status_updates WHERE id IN (SELECT value FROM json_each(?))"
+
+_RECOMMENDATION_COLUMNS = f"""
+SELECT r.id, c.plan_id, r.commitment_id, c.number AS commitment_number, c.ogp_id, t.key AS theme_key,
+       t.title_ar AS theme_ar, t.title_en AS theme_en, r.round_id, r.text, r.state, r.response, r.responded_at,
+       r.created_at, (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.sector END AS sector,
+       CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.governorate END AS governorate,
+       CASE WHEN {NAMED_SQL} THEN p.name END AS name,
+       CASE WHEN {NAMED_SQL} THEN p.organisation END AS organisation
+FROM recommendations r
+JOIN commitments c ON c.id = r.commitment_id
+LEFT JOIN themes t ON t.id = r.theme_id
+LEFT JOIN participants p ON p.id = r.participant_id
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+_PUBLISHED_PAGE = (
+    _RECOMMENDATION_COLUMNS
+    + f"""WHERE r.commitment_id = :commitment AND {PUBLISHED_SQL}
+ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset"""
+)
+_PUBLISHED_ALL = _RECOMMENDATION_COLUMNS + f"WHERE {PUBLISHED_SQL} ORDER BY r.id"
+
+_UPDATE_COLUMNS = """
+SELECT s.id AS id, CASE WHEN s.milestone_id IS NULL THEN 'progress' ELSE 'milestone' END AS tag, s.commitment_id,
+       c.number AS commitment_number, c.ogp_id, s.created_at AS date, s.completion, s.progress, s.note,
+       s.evidence_url, m.title AS milestone, s.milestone_state, NULL AS recommendation_id, NULL AS recommendation,
+       NULL AS state, NULL AS response, pl.active
+FROM status_updates s JOIN commitments c ON c.id = s.commitment_id JOIN plans pl ON pl.id = c.plan_id
+LEFT JOIN milestones m ON m.id = s.milestone_id
+"""
+_RESPONSE_COLUMNS = f"""
+SELECT r.id AS id, 'response' AS tag, r.commitment_id, c.number AS commitment_number, c.ogp_id, r.responded_at AS date,
+       NULL AS completion, NULL AS progress, NULL AS note, NULL AS evidence_url, NULL AS milestone,
+       NULL AS milestone_state, r.id AS recommendation_id, r.text AS recommendation, r.state, r.response, pl.active
+FROM recommendations r JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
+WHERE {PUBLISHED_SQL} AND r.response IS NOT NULL AND r.responded_at IS NOT NULL
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+_ALL_UPDATES = _UPDATE_COLUMNS + "UNION ALL" + _RESPONSE_COLUMNS + "ORDER BY date, tag, id"
+_NEWEST_UPDATES = _UPDATE_COLUMNS + "UNION ALL" + _RESPONSE_COLUMNS + "ORDER BY date DESC, tag, id DESC LIMIT :limit"
+_COMMITMENT_UPDATES = _UPDATE_COLUMNS + "WHERE s.commitment_id = ? ORDER BY s.created_at DESC, s.id DESC"
+
+_ROUNDS = f"""
+SELECT ro.*,
+       (SELECT json_group_array(ogp_id) FROM (SELECT c.ogp_id FROM round_commitments rc
+          JOIN commitments c ON c.id = rc.commitment_id WHERE rc.round_id = ro.id ORDER BY c.number)) AS groups,
+       (SELECT COUNT(*) FROM round_members m JOIN participants p ON p.id = m.participant_id
+          WHERE m.round_id = ro.id AND p.forgotten_at IS NULL) AS members,
+       (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = ro.id AND {PUBLISHED_SQL}) AS published
+FROM rounds ro WHERE ro.state != 'draft' ORDER BY ro.held_on IS NULL, ro.held_on DESC, ro.id DESC
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+_ROUND = "SELECT * FROM rounds WHERE id = ? AND state != 'draft'"
+
+
+def _instant(raw: str | None) -> datetime | None:
+    return datetime.fromisoformat(raw) if raw else None
+
+
+async def data_version(conn: aiosqlite.Connection) -> int:
+    """Return the counter every change to published data bumps (the site's cache key)."""
+    return int(await fetch_value(conn, _VERSION) or 0)
+
+
+async def plans(conn: aiosqlite.Connection, mode: PublishMode) -> list[PlanSummary]:
+    """Return every plan, the active one first, each with its commitments' summaries."""
+    found = sorted(await list_plans(conn), key=lambda p: (not p.active, -p.number))
+    return [PlanSummary(plan, tuple(await _summaries(conn, plan.id, mode))) for plan in found]
+
+
+async def _summaries(conn: aiosqlite.Connection, plan_id: str, mode: PublishMode) -> list[CommitmentSummary]:
+    rows = await fetch_all(conn, _SUMMARIES, {"plan": plan_id, "immediate": immediate(mode)})
+    wanted = "[" + ",".join(str(int(r["latest_id"])) for r in rows if r["latest_id"] is not None) + "]"
+    latest = {r["id"]: StatusUpdate.from_row(r) for r in await fetch_all(conn, _STATUSES, (wanted,))}
+    return [
+        CommitmentSummary(
+            commitment=Commitment.from_row(row),
+            latest=latest.get(row["latest_id"]),
+            milestones_done=row["milestones_done"],
+            milestones_total=row["milestones_total"],
+            received=row["received"],
+            answered=row["answered"],
+            published=row["published"],
+        )
+        for row in rows
+    ]
+
+
+def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
+    sector = row["sector"]
+    return PublicRecommendation(
+        id=row["id"],
+        plan_id=row["plan_id"],
+        commitment_id=row["commitment_id"],
+        commitment_number=row["commitment_number"],
+        ogp_id=row["ogp_id"],
+        theme_key=row["theme_key"],
+        theme_ar=row["theme_ar"],
+        theme_en=row["theme_en"],
+        round_id=row["round_id"],
+        text=row["text"],
+        state=RecommendationState(row["state"]),
+        response=row["response"],
+        responded_at=_instant(row["responded_at"]),
+        created_at=datetime.fromisoformat(row["created_at"]),
+        endorsements=row["endorsements"],
+        author=PublicAuthor(Sector(sector) if sector else None, row["governorate"], row["name"], row["organisation"]),
+    )
+
+
+async def published_page(
+    conn: aiosqlite.Connection, commitment_id: int, mode: PublishMode, *, limit: int, offset: int
+) -> list[PublicRecommendation]:
+    """Return one page of a commitment's published recommendations, newest first."""
+    params = {"commitment": commitment_id, "immediate": immediate(mode), "limit": limit, "offset": offset}
+    return [_recommendation(r) for r in await fetch_all(conn, _PUBLISHED_PAGE, params)]
+
+
+# Rows fetched per hop to aiosqlite's thread while streaming the open-data files.
+_CHUNK = 1000
+
+
+async def iter_published(conn: aiosqlite.Connection, mode: PublishMode) -> AsyncIterator[PublicRecommendation]:
+    """Yield every published recommendation, oldest first, without loading them all."""
+    async with conn.execute(_PUBLISHED_ALL, {"immediate": immediate(mode)}) as cursor:
+        cursor.iter_chunk_size = _CHUNK
+        async for row in cursor:
+            yield _recommendation(row)
+
+
+def _update(row: aiosqlite.Row) -> PublicUpdate:
+    completion, milestone_state, state = row["completion"], row["milestone_state"], row["state"]
+    return PublicUpdate(
+        key=f"{row['tag']}-{row['id']}",
+        tag=row["tag"],
+        commitment_id=row["commitment_id"],
+        commitment_number=row["commitment_number"],
+        ogp_id=row["ogp_id"],
+        date=datetime.fromisoformat(row["date"]),
+        completion=Completion(completion) if completion else None,
+        progress=row["progress"],
+        note=row["note"],
+        evidence_url=row["evidence_url"],
+        milestone=row["milestone"],
+        milestone_state=Completion(milestone_state) if milestone_state in set(Completion) else None,
+        recommendation_id=row["recommendation_id"],
+        recommendation=row["recommendation"],
+        state=RecommendationState(state) if state else None,
+        response=row["response"],
+        active_plan=bool(row["active"]),
+    )
+
+
+async def iter_updates(conn: aiosqlite.Connection, mode: PublishMode) -> AsyncIterator[PublicUpdate]:
+    """Yield the whole public record (progress, milestones, written responses), oldest first."""
+    async with conn.execute(_ALL_UPDATES, {"immediate": immediate(mode)}) as cursor:
+        cursor.iter_chunk_size = _CHUNK
+        async for row in cursor:
+            yield _update(row)
+
+
+async def newest_updates(conn: aiosqlite.Connection, mode: PublishMode, limit: int) -> list[PublicUpdate]:
+    """Return the newest entries of the public record, newest first (the Atom feed)."""
+    return [_update(r) for r in await fetch_all(conn, _NEWEST_UPDATES, {"immediate": immediate(mode), "limit": limit})]
+
+
+async def commitment_updates(conn: aiosqlite.Connection, commitment_id: int) -> list[PublicUpdate]:
+    """Return a commitment's progress reports, newest first."""
+    return [_update(r) for r in await fetch_all(conn, _COMMITMENT_UPDATES, (commitment_id,))]
+
+
+async def public_rounds(conn: aiosqlite.Connection, mode: PublishMode) -> list[PublicRound]:
+    """Return the rounds that were opened (drafts never), the most recent meeting first."""
+    rows = await fetch_all(conn, _ROUNDS, {"immediate": immediate(mode)})
+    return [
+        PublicRound(
+            round=Round.from_row(row),
+            commitments=tuple(_json_strings(row["groups"])),
+            participants=row["members"],
+            published=row["published"],
+        )
+        for row in rows
+    ]
+
+
+def _json_strings(raw: str | None) -> list[str]:
+    return [str(item) for item in json.loads(raw or "[]")]
+
+
+async def public_round(conn: aiosqlite.Connection, round_id: int) -> Round | None:
+    """Return a round the site may show (not a draft)."""
+    rows = await fetch_all(conn, _ROUND, (round_id,))
+    return Round.from_row(rows[0]) if rows else None

@@ -1,0 +1,187 @@
+"""SIGKILL the real bot right after it answered a WhatsApp webhook with 200: nothing in it lost or run twice."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import sqlite3
+import sys
+from pathlib import Path
+from types import TracebackType
+
+import aiohttp
+
+from tests.standins.graph_api import GraphApiStandIn, WaUser
+
+TOKEN = "EAAG-crash-test-token"
+SECRET = "crash-test-app-secret"
+PHONE_ID = "100200300"
+PEOPLE = 50
+WAIT = 60.0  # a restart and 50 conversations on a shared 2-core CI machine
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class WhatsAppBotProcess:
+    """`python -m bot run` serving WhatsApp only, against the Graph API stand-in; killed on exit whatever happened."""
+
+    def __init__(self, api: GraphApiStandIn, database: Path, port: int, log_path: Path) -> None:
+        self.url = f"http://127.0.0.1:{port}"
+        self.log_path = log_path
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
+        self.env.update(
+            OGP_DATABASE=str(database),
+            OGP_WHATSAPP_TOKEN=TOKEN,
+            OGP_WHATSAPP_PHONE_NUMBER_ID=PHONE_ID,
+            OGP_WHATSAPP_APP_SECRET=SECRET,
+            OGP_WHATSAPP_VERIFY_TOKEN="verify",
+            OGP_WHATSAPP_API_URL=api.base_url,
+            OGP_WHATSAPP_PER_USER_RATE="100",
+            OGP_WEBHOOK_HOST="127.0.0.1",
+            OGP_WEBHOOK_PORT=str(port),
+            OGP_LOG_LEVEL="INFO",
+            PYTHONUNBUFFERED="1",
+        )
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        """Start it (in the log's folder, so no developer's .env is read) and wait until its web server answers."""
+        with self.log_path.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "run", env=self.env, cwd=self.log_path.parent, stdout=log, stderr=log
+            )
+        async with aiohttp.ClientSession() as http, asyncio.timeout(WAIT):
+            while True:  # a subprocess starting: a short poll of its socket
+                assert self.process.returncode is None, self.log()
+                try:
+                    async with http.get(self.url + "/healthz") as response:
+                        if response.status == 200:
+                            return
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.05)
+
+    async def kill(self) -> None:
+        """SIGKILL: no clean-up of any kind."""
+        assert self.process is not None
+        self.process.kill()
+        await self.process.wait()
+
+    async def terminate(self) -> int:
+        """SIGTERM and wait for a clean exit."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(WAIT):
+            return await self.process.wait()
+
+    def log(self) -> str:
+        """Return what it logged."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+    async def __aenter__(self) -> WhatsAppBotProcess:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.process is not None and self.process.returncode is None:
+            await self.kill()
+
+
+def query(database: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(database) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def one_post(api: GraphApiStandIn, people: list[WaUser]) -> bytes:
+    """Fifty people's first messages in one webhook, as Meta batches them."""
+    value = {
+        "messaging_product": "whatsapp",
+        "metadata": api.metadata(),
+        "contacts": [{"wa_id": p.wa_id, "profile": {"name": p.name}} for p in people],
+        "messages": [p.message("text", {"body": "السلام عليكم"}) for p in people],
+    }
+    for person in people:
+        person.last_inbound = api.now()
+    payload = {"object": "whatsapp_business_account", "entry": [{"id": "W", "changes": [{"value": value}]}]}
+    return json.dumps(payload, ensure_ascii=False).encode()
+
+
+async def test_sigkill_right_after_the_200_loses_nothing_and_runs_nothing_twice(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    port = free_port()
+    async with GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api:
+        people = [api.user(f"9627900{n:05d}", name=f"مشارك {n}") for n in range(PEOPLE)]
+        api.webhook_url = f"http://127.0.0.1:{port}/whatsapp/webhook"
+        body = one_post(api, people)
+        async with WhatsAppBotProcess(api, database, port, tmp_path / "first.log") as first:
+            assert await api.post_raw(body, api.sign(body)) == 200
+            await first.kill()
+        at_kill = query(database, "SELECT (SELECT COUNT(*) FROM processed_events), (SELECT COUNT(*) FROM wa_inbox)")
+        async with WhatsAppBotProcess(api, database, port, tmp_path / "second.log") as second:
+            await api.wait_for(lambda: all(len(p.messages) >= 2 for p in people), WAIT)
+            # Exactly once in what was stored: every message handled, every conversation started, none twice.
+            assert query(database, "SELECT COUNT(*), COUNT(DISTINCT event_id) FROM processed_events") == [
+                (PEOPLE, PEOPLE)
+            ]
+            assert query(database, "SELECT COUNT(*) FROM sessions WHERE flow = 'register'") == [(PEOPLE,)]
+            assert query(database, "SELECT COUNT(*) FROM wa_inbox") == [(0,)]
+            # Meta sending the same post again changes nothing.
+            sent = len(api.sent)
+            assert await api.post_raw(body, api.sign(body)) == 200
+            await asyncio.sleep(0.5)  # nothing is expected: give a wrong answer the time to show up
+            assert len(api.sent) == sent
+            assert query(database, "SELECT COUNT(*) FROM processed_events") == [(PEOPLE,)]
+            assert await second.terminate() == 0, second.log()
+    welcomes = [sum("أهلاً بك في بوت" in m.text for m in p.messages) for p in people]
+    print(f"at the kill: {at_kill[0][0]} messages handled, {at_kill[0][1]} webhooks stored")
+    print(f"welcome messages per person: {sorted(set(welcomes))} (more than one only if sent but not marked)")
+    assert all(n >= 1 for n in welcomes)
+
+
+async def slow_connections(url: str, half_headers: int, half_bodies: int) -> list[asyncio.StreamWriter]:
+    """Open connections that never finish: some stop inside the headers, some inside a 4 MB body."""
+    host, port = url.removeprefix("http://").split(":")
+    writers = []
+    for n in range(half_headers + half_bodies):
+        _, writer = await asyncio.open_connection(host, int(port))
+        if n < half_headers:
+            writer.write(b"POST /whatsapp/webhook HTTP/1.1\r\nHost: bot\r\nX-Slow: ")
+        else:
+            head = (
+                "POST /whatsapp/webhook HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {4 * 1024 * 1024}\r\nX-Hub-Signature-256: sha256={'0' * 64}\r\n\r\n"
+            )
+            writer.write(head.encode() + b"{" * 65536)
+        await writer.drain()
+        writers.append(writer)
+    return writers
+
+
+async def test_sigterm_stops_the_bot_promptly_with_strangers_connections_open(tmp_path: Path) -> None:
+    port = free_port()
+    async with (
+        GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api,
+        WhatsAppBotProcess(api, tmp_path / "bot.sqlite3", port, tmp_path / "bot.log") as bot,
+    ):
+        writers = await slow_connections(bot.url, half_headers=50, half_bodies=20)
+        try:
+            async with aiohttp.ClientSession() as http, http.get(bot.url + "/healthz") as response:
+                assert response.status == 200  # still answering others
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            assert await bot.terminate() == 0, bot.log()
+            stopped_in = loop.time() - started
+        finally:
+            for writer in writers:
+                writer.close()
+    print(f"stopped {stopped_in:.1f}s after SIGTERM with 70 slow connections open")
+    assert stopped_in < 10

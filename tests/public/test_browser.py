@@ -1,0 +1,130 @@
+"""Every page in a real browser: right to left, no console errors, links answer, keyboard reaches them, no overflow."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.core import Core
+from storage.database import open_reader
+from tests.public import browser
+from tests.public.world import build_world, fetch, serving, site_for
+from tests.support import RecordingTransport
+
+pytestmark = pytest.mark.timeout(300)
+
+# What each page is checked for, in the page itself.
+_PAGE_FACTS = """
+const links = Array.from(document.querySelectorAll('a[href]'));
+return {
+  direction: getComputedStyle(document.documentElement).direction,
+  bodyDirection: getComputedStyle(document.body).direction,
+  lang: document.documentElement.lang,
+  links: links.map(a => a.href),
+  imagesWithoutAlt: document.querySelectorAll('img:not([alt])').length,
+  overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  stylesheetLoaded: getComputedStyle(document.body).maxWidth !== 'none',
+};
+"""
+
+
+@pytest.fixture
+def driver(tmp_path: Path) -> Any:
+    """A headless Chromium; the test is skipped, loudly, when Debian's packages are missing."""
+    if not browser.available():
+        if os.environ.get("CI"):  # .ci/run installs them: missing there is a broken CI, not a skip
+            pytest.fail(browser.MISSING)
+        pytest.skip(browser.MISSING)
+    chrome = browser.start(tmp_path / "profile")
+    yield chrome
+    chrome.quit()
+
+
+def _tab_through(chrome: Any, limit: int) -> set[str]:
+    """Press Tab from the top of the page and return the links that took the focus."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    reached: set[str] = set()
+    chrome.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);")
+    for _ in range(limit):
+        ActionChains(chrome).send_keys(Keys.TAB).perform()
+        href = chrome.execute_script("const e = document.activeElement; return e && e.href ? e.href : null;")
+        if href:
+            reached.add(href)
+    return reached
+
+
+async def test_every_page_in_a_browser(driver: Any, core: Core, transport: RecordingTransport) -> None:
+    world = await build_world(core, transport)
+    conn = await open_reader(core.settings.database)
+    try:
+        pages = [p for p in await site_for(core).paths(conn) if p == "" or p.endswith("/")]
+    finally:
+        await conn.close()
+    assert f"rounds/{world.round_id}/" in pages and "commitments/4/" in pages
+    async with serving(core) as (base, _), aiohttp.ClientSession() as session:
+        checked_links: dict[str, int] = {}
+        for path in pages:
+            await asyncio.to_thread(driver.get, f"{base}/{path}")
+            facts = await asyncio.to_thread(driver.execute_script, _PAGE_FACTS)
+            errors = [e for e in await asyncio.to_thread(driver.get_log, "browser") if e["level"] == "SEVERE"]
+            assert errors == [], (path, errors)
+            assert (facts["direction"], facts["bodyDirection"], facts["lang"]) == ("rtl", "rtl", "ar"), path
+            assert facts["imagesWithoutAlt"] == 0 and facts["overflow"] <= 0, (path, facts["overflow"])
+            assert facts["stylesheetLoaded"], path
+            local = {href for href in facts["links"] if href.startswith(base)}
+            for href in local - checked_links.keys():
+                checked_links[href] = (await fetch(session, href.split("#")[0]))[0]
+            assert {h: checked_links[h] for h in local if checked_links[h] != 200} == {}, path
+            reached = await asyncio.to_thread(_tab_through, driver, len(facts["links"]) + 3)
+            assert set(facts["links"]) <= reached, (path, set(facts["links"]) - reached)
+        assert len(checked_links) > 10
+    screenshot = await asyncio.to_thread(driver.get_screenshot_as_png)
+    assert screenshot[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_a_long_word_wraps_on_a_phone(driver: Any, core: Core, transport: RecordingTransport) -> None:
+    from storage import publishing
+    from tests.loop_support import recommend, registered
+
+    author = await registered(core, transport, "1001", "سلمى")
+    await recommend(author, 1, "ب" * 2000)
+    async with core.db.transaction() as conn:
+        await publishing.approve_waiting(conn, 1, core.clock.now())
+    async with serving(core) as (base, _):
+        await asyncio.to_thread(driver.get, f"{base}/commitments/1/")
+        facts = await asyncio.to_thread(driver.execute_script, _PAGE_FACTS)
+    assert facts["overflow"] <= 0 and facts["direction"] == "rtl"
+
+
+async def test_screenshots_for_the_readme(driver: Any, core: Core, tmp_path: Path) -> None:
+    """Photograph / and a commitment on a phone-sized screen (OGP_SCREENSHOTS_DIR=docs to refresh the README's)."""
+    from storage import catalogue, publishing
+    from storage.models import Completion
+    from tests.reports.sample import seed
+
+    async with core.db.transaction() as conn:
+        sample = await seed(conn, core.clock.now())
+        await publishing.approve_waiting(conn, 1, core.clock.now())
+        await conn.execute("UPDATE rounds SET state = 'closed'")
+        await catalogue.add_status_update(
+            conn,
+            sample.commitments[1],
+            Completion.LIMITED,
+            35,
+            core.clock.now(),
+            note="دُرّبت 20 مؤسسة من أصل 62",
+            evidence_url="https://modee.gov.jo/open-data",
+        )
+    folder = Path(os.environ.get("OGP_SCREENSHOTS_DIR") or tmp_path)
+    async with serving(core) as (base, _):
+        for path, name in (("", "public-home.png"), ("commitments/2/", "public-commitment.png")):
+            await asyncio.to_thread(driver.get, f"{base}/{path}")
+            await asyncio.to_thread(driver.save_screenshot, str(folder / name))
+            assert (folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

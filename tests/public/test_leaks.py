@@ -1,0 +1,67 @@
+"""Nothing private reaches the public site: every page and file of a world full of private values is searched."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import aiohttp
+
+from bot.core import Core
+from storage.database import open_reader
+from tests.public.world import (
+    ANSWERED,
+    APPROVED,
+    FORGOTTEN_NAME,
+    RESPONSE,
+    ROUND_INPUT,
+    SHOWN_NAME,
+    SHOWN_ORG,
+    TELEGRAM_IDS,
+    build_world,
+    fetch,
+    serving,
+    site_for,
+)
+from tests.support import RecordingTransport
+
+
+def _readable(path: str, body: bytes) -> str:
+    """Return the text a person or program reads from a page or file (a .docx's XML, unzipped)."""
+    if path.endswith(".docx"):
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            return "\n".join(archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml"))
+    return body.decode("utf-8-sig")
+
+
+async def test_no_page_or_file_carries_private_data(core: Core, transport: RecordingTransport) -> None:
+    world = await build_world(core, transport)
+    conn = await open_reader(core.settings.database)
+    try:
+        paths = await site_for(core).paths(conn)
+    finally:
+        await conn.close()
+    assert f"rounds/{world.round_id}/report.docx" in paths and f"rounds/{world.draft_round_id}/" not in paths
+    seen: dict[str, str] = {}
+    async with serving(core) as (base, _), aiohttp.ClientSession() as session:
+        for path in [*paths, f"rounds/{world.draft_round_id}/", "commitments/99/", "nothing-here"]:
+            status, body, _headers = await fetch(session, f"{base}/{path}")
+            assert status in (200, 404), (path, status)
+            seen[path] = _readable(path, body)
+    leaks = [(path, secret) for path, text in seen.items() for secret in world.secrets if secret in text]
+    assert not leaks, leaks
+    everything = "\n".join(seen.values())
+    # What must be public is: the answered and the approved input, the response, the named author, the round.
+    for expected in (ANSWERED, APPROVED, RESPONSE, SHOWN_NAME, SHOWN_ORG, ROUND_INPUT):
+        assert expected in everything, expected
+    assert ANSWERED in seen["commitments/4/"] and ROUND_INPUT in seen[f"rounds/{world.round_id}/report.docx"]
+    assert SHOWN_ORG in seen[f"rounds/{world.round_id}/report.docx"]  # named organisations only
+
+
+async def test_the_stored_world_does_hold_the_secrets(core: Core, transport: RecordingTransport) -> None:
+    """A leak test is only as good as its world: every secret is really in the database (the forgotten person aside)."""
+    world = await build_world(core, transport)
+    async with core.db.transaction() as conn:
+        dump = "\n".join([line async for line in conn.iterdump()])
+    missing = [secret for secret in world.secrets if secret not in dump]
+    assert missing == [FORGOTTEN_NAME, TELEGRAM_IDS[2]]  # /forget erased their name and chat id, as it should
