@@ -13,7 +13,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 Json = dict[str, Any]
 _JSON_FIELDS = frozenset({"reply_markup", "commands", "scope", "allowed_updates"})
@@ -55,7 +55,7 @@ class Chat:
 
 
 class LeanStandIn:
-    """getUpdates, sendMessage, editMessageText, answerCallbackQuery and the start-up calls, on 127.0.0.1."""
+    """getUpdates, sendMessage, editMessageText, sendDocument, answerCallbackQuery and start-up calls, on 127.0.0.1."""
 
     def __init__(self, token: str) -> None:
         self.token = token
@@ -63,6 +63,8 @@ class LeanStandIn:
         self.chats: dict[int, Chat] = {}
         self.served_at: dict[int, float] = {}  # update_id -> when getUpdates first handed it out
         self.calls: dict[str, int] = {}
+        self.documents: list[tuple[int, str, int, float]] = []  # chat id, file name, bytes, arrival time
+        self.new_document = asyncio.Event()
         self.polling = asyncio.Event()
         self._queue: deque[tuple[int, bytes]] = deque()
         self._next_update_id = 1
@@ -73,7 +75,7 @@ class LeanStandIn:
 
     async def __aenter__(self) -> LeanStandIn:
         """Listen on a free port."""
-        app = web.Application()
+        app = web.Application(client_max_size=64 * 2**20)  # documents up to Telegram's 50 MB
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
@@ -158,6 +160,8 @@ class LeanStandIn:
             return _answer({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
         method = request.match_info["method"].lower()
         self.calls[method] = self.calls.get(method, 0) + 1
+        if method == "senddocument":
+            return await self._send_document(request)
         params = await _params(request)
         if method == "getupdates":
             return await self._get_updates(params)
@@ -217,6 +221,34 @@ class LeanStandIn:
         message.pop("reply_markup", None)
         self._store(chat, message, params.get("reply_markup"))
         return message
+
+    async def _send_document(self, request: web.Request) -> web.Response:
+        """Take a document upload as a stream (parsing 10 MB at once would stall this process's load generator)."""
+        fields: dict[str, str] = {}
+        name, size = "", 0
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            if isinstance(part, BodyPartReader) and part.name == "document":
+                name = part.filename or ""
+                while chunk := await part.read_chunk(2**20):
+                    size += len(chunk)
+            elif isinstance(part, BodyPartReader) and part.name:
+                fields[part.name] = await part.text()
+        chat = self.chats[int(fields["chat_id"])]
+        file_id = f"doc-{len(self.documents) + 1}"
+        message: Json = {
+            "message_id": chat.new_id(),
+            "from": self._get_me(fields),
+            "chat": chat.as_chat(),
+            "date": int(time.time()),
+            "caption": fields.get("caption", ""),
+            "document": {"file_id": file_id, "file_unique_id": file_id, "file_name": name},
+        }
+        self.documents.append((chat.user_id, name, size, time.perf_counter()))
+        self.new_document.set()
+        markup = fields.get("reply_markup")
+        self._store(chat, message, json.loads(markup) if markup else None)
+        return _answer({"ok": True, "result": message})
 
     def _store(self, chat: Chat, message: Json, markup: Json | None) -> None:
         if markup:

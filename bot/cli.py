@@ -43,10 +43,16 @@ async def run_console_chat(core: Core, user: str = USER) -> None:
     transport = ConsoleTransport(sys.stdout, user=user, type_hint=core.messages.t("console-type-choice"))
     core.sender.add_transport(transport)
     await core.sender.start()
+    await core.documents.start()
     await core.scheduler.run_due()  # what fell due while no terminal was open (a broadcast's summary) comes first
     await core.scheduler.start()
-    await run_console(core.dispatcher.handle, core.sender.flush, transport)
-    await core.sender.flush()
+
+    async def flush() -> None:  # a document asked for is there before the next prompt
+        await core.documents.flush()
+        await core.sender.flush()
+
+    await run_console(core.dispatcher.handle, flush, transport)
+    await flush()
 
 
 async def _run(settings: Settings, console: bool, user: str = USER) -> int:
@@ -112,6 +118,7 @@ async def _serve(core: Core, settings: Settings) -> None:
                 await telegram.listen()
         await core.sender.start()
         await core.scheduler.start()
+        await core.documents.start()
         await _wait_for_signal()
 
 

@@ -1,4 +1,4 @@
-"""The channel-free heart of a running bot: database, catalogue, router, dispatcher and outbox sender."""
+"""The channel-free heart of a running bot: database, catalogue, router, dispatcher, outbox sender, documents."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.clock import Clock, SystemClock
 from bot.direct import deliver_now
 from bot.dispatcher import Dispatcher
+from bot.documents import DocumentWorker
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
 from bot.settings import Settings
@@ -34,10 +35,12 @@ class Core:
     dispatcher: Dispatcher
     sender: Sender
     scheduler: ReminderScheduler
+    documents: DocumentWorker
 
     async def close(self) -> None:
-        """Stop scheduling and sending, and close the database."""
+        """Stop scheduling, building documents and sending, and close the database."""
         self.scheduler.stop()
+        await self.documents.stop()
         await self.sender.stop()
         await self.db.close()
 
@@ -82,7 +85,13 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         base_backoff=settings.send_base_backoff,
         max_backoff=settings.send_max_backoff,
     )
-    dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=sender.wake)
+    documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
+
+    def queued() -> None:
+        sender.wake()
+        documents.wake()  # the event may have asked for a document
+
+    dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=queued)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
     dispatcher.max_queued_replies = settings.send_queued_replies_per_chat
     scheduler = ReminderScheduler(
@@ -97,4 +106,4 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         retention_days=settings.retention_days,
         outbox_keep_days=settings.outbox_keep_days,
     )
-    return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler)
+    return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler, documents)

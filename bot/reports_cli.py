@@ -104,10 +104,10 @@ async def _atomic_output(output: Path) -> AsyncIterator[BinaryIO]:
 
 
 async def _run(settings: Settings, args: argparse.Namespace) -> str:
-    db = await open_database(settings.database)
+    db = await open_database(settings.database)  # brings the schema up to date; the reading is done read-only
     now = SystemClock().now()
     try:
-        async with db.transaction() as conn:
+        async with db.reader() as conn:  # a snapshot: the running bot's writes neither wait nor show halfway
             if args.command == "report":
                 from reports.report_docx import build_report  # python-docx loads only when asked
 

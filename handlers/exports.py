@@ -7,9 +7,11 @@ from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from handlers import documents
 from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
 from handlers.dates import find_dates
+from handlers.documents import AuditLine, Built, DocumentKind, Job
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
@@ -17,9 +19,8 @@ from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import menu_choices, with_menu
 from reports.export import ExportFormat, export
-from storage import audit, catalogue
+from storage import catalogue
 from storage.exports import ExportScope, get_round, recent_rounds
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots (WhatsApp allows 100 MB)
@@ -181,18 +182,23 @@ def _describe(scope: ExportScope, rows: int) -> str:
 async def _deliver(ctx: Context, scope: ExportScope) -> list[Reply]:
     fmt = EXPORT.load(ctx).fmt
     ctx.end()
+    return await documents.request(ctx, DocumentKind.EXPORT, scope, fmt=fmt.value)
+
+
+async def build(job: Job) -> Built:
+    """Write the file on the job's read-only snapshot: the document with its caption, or why it cannot be sent."""
+    fmt, scope = ExportFormat(job.params["fmt"]), job.scope
     out = io.BytesIO()
-    result = await export(ctx.conn, scope, fmt, out, messages=ctx.messages, tz=ctx.config.timezone, now=ctx.now)
+    result = await export(job.conn, scope, fmt, out, messages=job.messages, tz=job.timezone, now=job.requested_at)
     data = out.getvalue()
     if len(data) > MAX_DOCUMENT_BYTES:
-        return [with_menu(ctx, ctx.t("exp-too-large", megabytes=round(len(data) / 1024 / 1024)))]
-    actor = ctx.participant.id if ctx.participant else None
-    await audit.record(ctx.conn, actor, "export", fmt.value, _describe(scope, result.recommendations), ctx.now)
-    caption = ctx.t("exp-caption", count=result.recommendations)
-    document = Document(
-        filename=result.filename(ctx.now, ctx.config.timezone), mime=result.mime, data=data, caption=caption
-    )
-    return [Reply(text=caption, document=document, choices=menu_choices(ctx))]
+        too_large = job.t("exp-too-large", megabytes=round(len(data) / 1024 / 1024))
+        return Built([Reply(text=too_large, choices=job.menu)])
+    caption = job.t("exp-caption", count=result.recommendations)
+    name = result.filename(job.requested_at, job.timezone)
+    document = Document(filename=name, mime=result.mime, data=data, caption=caption)
+    audit = AuditLine("export", fmt.value, _describe(scope, result.recommendations))
+    return Built([Reply(text=caption, document=document, choices=job.menu)], audit)
 
 
 async def ask_again(ctx: Context, asked: Asked) -> list[Reply]:

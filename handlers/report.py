@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from handlers import documents
 from handlers.context import Context
 from handlers.contract import Document, Reply
+from handlers.documents import AuditLine, Built, DocumentKind, Job
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
@@ -13,9 +15,7 @@ from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import menu_choices, with_menu
-from storage import audit
-from storage.exports import get_round, recent_rounds
+from storage.exports import ExportScope, get_round, recent_rounds
 
 ROUNDS_SHOWN = 8
 
@@ -79,27 +79,33 @@ async def ask_again(ctx: Context, nothing: Nothing) -> list[Reply]:
 
 
 async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
+    ctx.end()
+    scope = ExportScope(round_id=round_id)
+    return await documents.request(ctx, DocumentKind.REPORT, scope, author=ctx.config.report_author)
+
+
+async def build(job: Job) -> Built:
+    """Write the report on the job's read-only snapshot."""
     from reports.report_docx import MIME, build_report, report_filename  # python-docx loads only when asked
 
-    ctx.end()
-    rnd = await get_round(ctx.conn, round_id) if round_id is not None else None
+    round_id = job.scope.round_id
+    rnd = await get_round(job.conn, round_id) if round_id is not None else None
     try:
         data = await build_report(
-            ctx.conn,
+            job.conn,
             round_id=round_id,
-            now=ctx.now,
-            messages=ctx.messages,
-            tz=ctx.config.timezone,
-            author=ctx.config.report_author,
+            now=job.requested_at,
+            messages=job.messages,
+            tz=job.timezone,
+            author=job.params.get("author"),
         )
     except LookupError:  # no active plan
-        return [with_menu(ctx, ctx.t("status-no-plan"))]
-    actor = ctx.participant.id if ctx.participant else None
-    await audit.record(ctx.conn, actor, "report", f"round={round_id}" if round_id else "plan", None, ctx.now)
-    caption = ctx.t("rep-caption")
-    name = report_filename(ctx.now, ctx.config.timezone, rnd.code if rnd else None)
+        return Built([Reply(text=job.t("status-no-plan"), choices=job.menu)])
+    caption = job.t("rep-caption")
+    name = report_filename(job.requested_at, job.timezone, rnd.code if rnd else None)
     document = Document(filename=name, mime=MIME, data=data, caption=caption)
-    return [Reply(text=caption, document=document, choices=menu_choices(ctx))]
+    audit = AuditLine("report", f"round={round_id}" if round_id else "plan", None)
+    return Built([Reply(text=caption, document=document, choices=job.menu)], audit)
 
 
 REPORT = Flow(

@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
+from handlers import documents
 from handlers.context import Context
 from handlers.contract import Document, Reply
+from handlers.documents import Built, DocumentKind, Job
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
 from handlers.kit.who import Who
-from handlers.menu import menu_choices, with_menu
 from reports.chart import render_chart
 from reports.stats import gather_stats, stats_text
+from storage.exports import ExportScope
 
 
 @requires_role(Who.COORDINATOR)
 async def show(ctx: Context) -> list[Reply]:
-    """Answer /stats: the figures as text, then the chart as a PNG."""
-    figures = await gather_stats(ctx.conn)
+    """Answer /stats: the figures and the chart follow, built on a read-only snapshot."""
+    return await documents.request(ctx, DocumentKind.STATS, ExportScope())
+
+
+async def build(job: Job) -> Built:
+    """Return the figures as text, then the chart as a PNG (the figures alone when there is nothing to draw)."""
+    figures = await gather_stats(job.conn)
     if figures.empty:  # nothing to draw: the figures say so, without empty headings or an empty chart
-        return [with_menu(ctx, stats_text(figures, ctx.messages))]
-    caption = ctx.t("stats-chart-caption")
+        return Built([Reply(text=stats_text(figures, job.messages), choices=job.menu)])
+    caption = job.t("stats-chart-caption")
     chart = Document(
-        filename=f"ogp-stats-{ctx.local_now:%Y%m%d}.png",
+        filename=f"ogp-stats-{job.local_requested_at:%Y%m%d}.png",
         mime="image/png",
-        data=render_chart(figures, ctx.messages),
+        data=render_chart(figures, job.messages),
         caption=caption,
     )
-    return [
-        Reply(text=stats_text(figures, ctx.messages)),
-        Reply(text=caption, document=chart, choices=menu_choices(ctx)),
-    ]
+    return Built(
+        [
+            Reply(text=stats_text(figures, job.messages)),
+            Reply(text=caption, document=chart, choices=job.menu),
+        ]
+    )
 
 
 FEATURE = Feature(commands={"stats": show})

@@ -74,3 +74,7 @@ exp-caption = { $count ->
 exp-too-large = الملف أكبر من أن يُرسل في المحادثة ({ $megabytes } ميغابايت). ضيّق النطاق، أو استخرجه من الخادم بالأمر: ogp-bot export
 menu-export = 📤 تصدير المدخلات
 command-export = تصدير المدخلات (Excel أو CSV أو JSON)
+
+## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
+doc-preparing = ⏳ جارٍ إعداد الملف، وسيصلك هنا حين يجهز.
+doc-failed = تعذّر إعداد الملف بسبب خطأ داخلي. نعتذر عن ذلك؛ حاول مرة أخرى بعد قليل.

@@ -71,3 +71,7 @@ exp-caption = { $count ->
 exp-too-large = The file is too large to send in the chat ({ $megabytes } MB). Narrow the scope, or produce it on the server with the command: ogp-bot export
 menu-export = 📤 Export inputs
 command-export = Export the inputs (Excel, CSV or JSON)
+
+## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
+doc-preparing = ⏳ Preparing the file; it will arrive here when it is ready.
+doc-failed = The file could not be prepared because of an internal error. We are sorry; please try again in a moment.

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
+from enum import IntEnum
 from typing import BinaryIO
 
 import aiosqlite
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -41,22 +42,69 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 
 
+class _ColumnCell(Cell):  # type: ignore[misc]  # openpyxl is untyped
+    """One column's cell of one style, reused row after row: a write-only sheet writes a row before the next."""
+
+    __slots__ = ("_style_id",)
+
+    def __init__(self, ws: WriteOnlyWorksheet, column: int, style: StyleArray | None) -> None:
+        super().__init__(ws, row=1, column=column, style_array=style)
+        self._style_id: int | None = None
+
+    @property
+    def style_id(self) -> int:
+        """Return the style's index, looked up on first use instead of hashing the style for every cell."""
+        if self._style_id is None:
+            self._style_id = int(self.parent.parent._cell_styles.add(self._style))
+        return self._style_id
+
+
+class _RowSheet(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl is untyped
+    """A write-only sheet that takes rows of ready cells.
+
+    openpyxl's own append tries every value as a plain value first: a styled cell costs a refused conversion with a
+    formatted error message and a fresh cell after it: most of what the export took beyond a bare write.
+    """
+
+    def _values_to_row(self, values: Sequence[Cell | None], row_idx: int) -> Iterator[Cell]:
+        for cell in values:
+            if cell is not None:
+                cell.row = row_idx
+                yield cell
+
+
+class _Kind(IntEnum):
+    """How a value is written: the cell style it needs."""
+
+    PLAIN = 0
+    WRAP = 1
+    DATETIME = 2
+    DATE = 3
+
+
 class _Sheet:
     """A write-only sheet with its columns: header, widths, RTL, frozen header row and a filter over the rows."""
 
     def __init__(self, workbook: Workbook, title: str, columns: tuple[Column, ...], labels: Labels) -> None:
-        self.ws: WriteOnlyWorksheet = workbook.create_sheet(title=title[:31])
+        self.ws = _RowSheet(parent=workbook, title=title[:31])
+        workbook._add_sheet(self.ws)
         self.columns = columns
         self.rows = 0
-        # Styles resolved once and shared: assigning a style object per cell hashes it every time (4x slower).
-        self._wrap = self._style(alignment=_WRAP)
-        self._datetime = self._style(number_format=DATE_TIME_FORMAT, alignment=_TOP)
-        self._date = self._style(number_format=DATE_FORMAT, alignment=_TOP)
         self.ws.sheet_view.rightToLeft = True
         self.ws.freeze_panes = "A2"  # must be set before the first row: write-only sheets write their top first
         for index, column in enumerate(columns, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = column.width
-        self.ws.append([self._header(text) for text in labels.headers(columns)])
+        self.ws.append([self._header(index, text) for index, text in enumerate(labels.headers(columns), start=1)])
+        styles = {
+            _Kind.PLAIN: None,
+            _Kind.WRAP: self._style(alignment=_WRAP),
+            _Kind.DATETIME: self._style(number_format=DATE_TIME_FORMAT, alignment=_TOP),
+            _Kind.DATE: self._style(number_format=DATE_FORMAT, alignment=_TOP),
+        }
+        self._cells = [
+            [_ColumnCell(self.ws, index, styles[kind]) for kind in _Kind] for index in range(1, len(columns) + 1)
+        ]
+        self._wraps = [column.wrap for column in columns]
 
     def _style(self, **attributes: object) -> StyleArray:
         cell = WriteOnlyCell(self.ws)
@@ -64,30 +112,34 @@ class _Sheet:
             setattr(cell, name, value)
         return cell._style
 
-    def _styled(self, value: CellValue, style: StyleArray) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value=value)
-        cell._style = style
-        return cell
-
-    def _header(self, text: str) -> WriteOnlyCell:
+    def _header(self, index: int, text: str) -> Cell:
         cell = WriteOnlyCell(self.ws, value=text)
+        cell.column = index
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
         return cell
 
     def append(self, values: Sequence[CellValue]) -> None:
         """Write one row: text neutralised, long text wrapped, instants and days as real date cells."""
-        self.ws.append([self._cell(column, value) for column, value in zip(self.columns, values, strict=True)])
+        cells = zip(self._cells, self._wraps, values, strict=True)
+        self.ws.append([self._cell(column, wrap, value) for column, wrap, value in cells])
         self.rows += 1
 
-    def _cell(self, column: Column, value: CellValue) -> WriteOnlyCell | CellValue:
+    @staticmethod
+    def _cell(cells: list[_ColumnCell], wrap: bool, value: CellValue) -> Cell | None:
+        """Return the column's cell for the value's kind, holding the value (None: no cell at all)."""
+        if value is None:
+            return None
         if isinstance(value, str):
             value = neutralise(value)
-            return self._styled(value, self._wrap) if column.wrap else value
-        if isinstance(value, datetime):
-            return self._styled(value, self._datetime)
-        if isinstance(value, date):
-            return self._styled(value, self._date)
-        return value
+            cell = cells[_Kind.WRAP if wrap else _Kind.PLAIN]
+        elif isinstance(value, datetime):
+            cell = cells[_Kind.DATETIME]
+        elif isinstance(value, date):
+            cell = cells[_Kind.DATE]
+        else:
+            cell = cells[_Kind.PLAIN]
+        cell.value = value
+        return cell
 
     def finish(self) -> None:
         """Put a filter over the header and every written row (written when the workbook is saved)."""

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import AsyncIterator
 from datetime import date, datetime
-from itertools import groupby
-from typing import Any
+from typing import IO, Any, BinaryIO
+from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 import aiosqlite
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from messages_ar import Messages, load_messages
 from storage import catalogue, exports, rounds
+from storage.exports import ReportItem
 from storage.models import Commitment, Plan, Sector
 from storage.publishing import PublishMode
 from storage.round_hall import HallCount
@@ -45,6 +49,23 @@ async def build_report(
 
     The document's author is the coordinating unit (OGP_REPORT_AUTHOR, or the catalogue's name for it).
     """
+    out = io.BytesIO()
+    await write_report(conn, out, round_id=round_id, now=now, messages=messages, tz=tz, publish=publish, author=author)
+    return out.getvalue()
+
+
+async def write_report(
+    conn: aiosqlite.Connection,
+    out: BinaryIO,
+    *,
+    round_id: int | None,
+    now: datetime,
+    messages: Messages | None = None,
+    tz: ZoneInfo | None = None,
+    publish: PublishMode | None = None,
+    author: str | None = None,
+) -> None:
+    """Write the report (.docx) to out; memory stays flat whatever the number of recommendations."""
     if publish is not None and round_id is None:
         raise ValueError("the public copy of a report covers one round")  # the whole-plan report is not filtered
     messages = messages or load_messages()
@@ -52,18 +73,19 @@ async def build_report(
     plan = await catalogue.active_plan(conn)
     if plan is None:
         raise LookupError("no active plan to report on")
-    writer = _Writer(messages, author or messages.t("rep-author"))
-    if round_id is not None:
-        report = await rounds.report_data(conn, round_id, publish=publish)
-        if report is None:
-            raise LookupError(f"round {round_id} does not exist")
-        await _round_report(conn, writer, plan, report, tz)
-        return writer.save()
-    _front(writer, plan, now.astimezone(tz).date())
-    await _participants(conn, writer)
-    for commitment in await catalogue.list_commitments(conn):
-        await _commitment(conn, writer, commitment, tz)
-    return writer.save()
+    report = await rounds.report_data(conn, round_id, publish=publish) if round_id is not None else None
+    if round_id is not None and report is None:
+        raise LookupError(f"round {round_id} does not exist")
+    with tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY) as body:
+        writer = _Writer(messages, body, author or messages.t("rep-author"))
+        if report is not None:
+            await _round_report(conn, writer, plan, report, tz)
+        else:
+            _front(writer, plan, now.astimezone(tz).date())
+            await _participants(conn, writer)
+            for commitment in await catalogue.list_commitments(conn):
+                await _commitment(conn, writer, commitment, tz)
+        writer.save(out)
 
 
 def report_filename(now: datetime, tz: ZoneInfo, round_code: str | None = None) -> str:
@@ -100,17 +122,30 @@ def _sector(messages: Messages, sector: Sector | None) -> str:
 
 
 async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, tz: ZoneInfo) -> None:
+    """Write a commitment's heading, its recommendations as a numbered list per theme, then its status."""
     t = writer.messages.t
     _commitment_heading(writer, commitment)
-    items = [item async for item in exports.iter_report_items(conn, commitment.id, None)]
-    if not items:
-        writer.paragraph(t("rep-no-recommendations"))
-    themed = any(item.theme for item in items)
-    for theme, group in groupby(items, key=lambda item: item.theme):
-        if themed:
-            writer.paragraph(t("rep-theme", theme=theme or t("rep-theme-other")), bold=True)
-        writer.numbered([_item_text(writer.messages, item.text, item.endorsements) for item in group])
+    async with contextlib.aclosing(exports.iter_report_items(conn, commitment.id, None)) as items:
+        first = await anext(items, None)
+        if first is None:
+            writer.paragraph(t("rep-no-recommendations"))
+        else:
+            themed = first.theme is not None  # themed items come first: the first tells whether any has a theme
+            theme, num_id = _START_LIST, 0
+            async for item in _chain(first, items):
+                if item.theme != theme:
+                    theme = item.theme
+                    if themed:
+                        writer.paragraph(t("rep-theme", theme=theme or t("rep-theme-other")), bold=True)
+                    num_id = writer.new_list()
+                writer.list_item(num_id, writer.item_text(item.text, item.endorsements))
     await _status(conn, writer, commitment, tz)
+
+
+async def _chain(first: ReportItem, rest: AsyncIterator[ReportItem]) -> AsyncIterator[ReportItem]:
+    yield first
+    async for item in rest:
+        yield item
 
 
 def _commitment_heading(writer: _Writer, commitment: Commitment) -> None:
@@ -119,12 +154,6 @@ def _commitment_heading(writer: _Writer, commitment: Commitment) -> None:
     writer.paragraph(
         t("rep-commitment-title", title=commitment.title_ar, agency=commitment.lead_agency_ar), italic=True
     )
-
-
-def _item_text(messages: Messages, text: str, endorsements: int) -> str:
-    if endorsements == 0:
-        return text
-    return f"{text} {messages.t('rep-endorsements', count=endorsements)}"
 
 
 async def _round_report(
@@ -230,7 +259,7 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
         for theme in block.themes:
             if themed:
                 writer.paragraph(t("rep-theme", theme=theme.theme_title or t("rep-theme-other")), bold=True)
-            writer.numbered([_item_text(writer.messages, item.text, item.endorsements) for item in theme.items])
+            writer.numbered([writer.item_text(item.text, item.endorsements) for item in theme.items])
 
 
 def _question_title(messages: Messages, block: QuestionFindings) -> str:
@@ -251,9 +280,15 @@ async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commi
 
 
 class _Writer:
-    """python-docx with every paragraph and run marked right-to-left, and numbered lists that restart."""
+    """Writes the report's paragraphs as WordprocessingML straight to a file, right to left, with restarting lists.
 
-    def __init__(self, messages: Messages, author: str) -> None:
+    python-docx holds the whole document as an XML tree (about 5 KiB a paragraph: 509 MiB at 100,000
+    recommendations), so it only provides the package: styles marked right to left, the numbering and the section.
+    Each paragraph is written as the XML python-docx itself would make for it, and save() puts the streamed body
+    into that package's document part.
+    """
+
+    def __init__(self, messages: Messages, body: IO[bytes], author: str) -> None:
         self.messages = messages
         self.doc: DocxDocument = Document()
         self.doc.core_properties.author = author
@@ -261,9 +296,15 @@ class _Writer:
         self._rtl_styles()
         self._rtl_section()
         self._a4()
-        self._end = self.doc.element.body.sectPr  # new paragraphs go just before the section properties
-        self._list_style = self.doc.styles["List Number"].style_id
-        self._subheading_style = self.doc.styles["Heading 3"]
+        self._body = body
+        self._endorsed: dict[int, str] = {}  # "(endorsed by n)" per n: formatted once, not per recommendation
+        styles = self.doc.styles
+        self._heading_styles = {level: styles[f"Heading {level}"].style_id for level in (1, 2, 3)}
+        self._list_style = styles["List Number"].style_id
+        numbering = self.doc.part.numbering_part.element
+        style_num = styles["List Number"].element.pPr.numPr.numId.val
+        self._numbering = numbering
+        self._list_abstract = numbering.num_having_numId(style_num).abstractNumId.val
 
     def _rtl_styles(self) -> None:
         for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Number"):
@@ -287,71 +328,102 @@ class _Writer:
 
     def title(self, text: str) -> None:
         """Add the document's title, centred."""
-        paragraph = self.doc.add_heading(level=1)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._run(paragraph, text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[1]}"/><w:bidi/><w:jc w:val="center"/>', "", text)
 
     def heading(self, text: str) -> None:
         """Add a section heading."""
-        self._run(self.doc.add_heading(level=2), text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[2]}"/><w:bidi/>', "", text)
 
     def subheading(self, text: str) -> None:
         """Add a sub-heading under a section."""
-        paragraph = self._add()
-        paragraph.style = self._subheading_style
-        self._run(paragraph, text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[3]}"/><w:bidi/>', "", text)
 
     def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, justify: bool = False) -> None:
         """Add a right-to-left paragraph."""
-        paragraph = self._add()
-        if justify:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        run = self._run(paragraph, text)
-        r_pr = run._r.get_or_add_rPr()
-        if bold:
-            run.bold = True
-            r_pr.get_or_add_bCs()  # Arabic is a complex script: Word bolds it by bCs, not b
-        if italic:
-            run.italic = True
-            r_pr.get_or_add_iCs()
+        p_pr = '<w:bidi/><w:jc w:val="both"/>' if justify else "<w:bidi/>"
+        r_pr = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")  # bCs: Arabic is bold by it
+        self._write(p_pr, r_pr, text)
 
     def numbered(self, texts: list[str]) -> None:
         """Add a numbered list that starts again at 1."""
-        num_id = self._new_numbering()
+        num_id = self.new_list()
         for text in texts:
-            paragraph = self._add()
-            p_pr = paragraph._p.get_or_add_pPr()
-            p_pr.get_or_add_pStyle().val = self._list_style
-            num_pr = p_pr.get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = 0
-            num_pr.get_or_add_numId().val = num_id
-            self._run(paragraph, text)
+            self.list_item(num_id, text)
 
-    def _add(self) -> Paragraph:
-        """Append an empty paragraph in constant time (python-docx's add_paragraph scans the whole body)."""
-        element = OxmlElement("w:p")
-        self._end.addprevious(element)
-        return Paragraph(element, self.doc._body)
-
-    def _new_numbering(self) -> int:
-        numbering = self.doc.part.numbering_part.element
-        style_num = self.doc.styles["List Number"].element.pPr.numPr.numId.val
-        abstract = numbering.num_having_numId(style_num).abstractNumId.val
-        num = numbering.add_num(abstract)
+    def new_list(self) -> int:
+        """Start a numbered list that counts from 1 again; return its numbering id."""
+        num = self._numbering.add_num(self._list_abstract)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return int(num.numId)
 
-    def _run(self, paragraph: Paragraph, text: str) -> Run:
-        _bidi(paragraph._p.get_or_add_pPr())
-        run = paragraph.add_run(text)
-        _rtl_run_props(run._r.get_or_add_rPr(), size=None)
-        return run
+    def list_item(self, num_id: int, text: str) -> None:
+        """Add an item to a numbered list."""
+        p_pr = (
+            f'<w:pStyle w:val="{self._list_style}"/>'
+            f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr><w:bidi/>'
+        )
+        self._write(p_pr, "", text)
 
-    def save(self) -> bytes:
-        """Return the document's bytes."""
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return buffer.getvalue()
+    def item_text(self, text: str, endorsements: int) -> str:
+        """Return a recommendation's text with how many endorsed it, if anyone did."""
+        if endorsements == 0:
+            return text
+        note = self._endorsed.get(endorsements)
+        if note is None:
+            note = self._endorsed[endorsements] = self.messages.t("rep-endorsements", count=endorsements)
+        return f"{text} {note}"
+
+    def _write(self, p_pr: str, r_pr: str, text: str) -> None:
+        run = f'<w:r><w:rPr><w:rFonts w:cs="{FONT}"/>{r_pr}<w:rtl/><w:lang w:bidi="{_LANG}"/></w:rPr>'
+        self._body.write(f"<w:p><w:pPr>{p_pr}</w:pPr>{run}{_run_content(text)}</w:r></w:p>".encode())
+
+    def save(self, out: BinaryIO) -> None:
+        """Write the package to out, its document part made of the streamed body."""
+        package = io.BytesIO()
+        self.doc.save(package)
+        with zipfile.ZipFile(package) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                if info.filename != _DOCUMENT_PART:
+                    target.writestr(info, source.read(info))
+                    continue
+                head, tail = _split_body(source.read(info))
+                info.file_size = len(head) + self._body.tell() + len(tail)  # zipfile picks ZIP64 from it if needed
+                with target.open(info, "w") as part:
+                    part.write(head)
+                    self._body.seek(0)
+                    shutil.copyfileobj(self._body, part)
+                    part.write(tail)
+
+
+_DOCUMENT_PART = "word/document.xml"
+_BODY_IN_MEMORY = 4 * 2**20  # a larger body goes to a temporary file
+_START_LIST = object()  # no theme seen yet (None is "no theme")
+# What lxml refuses in XML text, refused here too so that a report fails the same way it did through python-docx.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SEPARATORS = re.compile(r"([\t\r\n])")
+_SEPARATOR_XML = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
+
+
+def _split_body(document: bytes) -> tuple[bytes, bytes]:
+    """Return the document part before and after the body's content (python-docx's empty body: just the section)."""
+    head, marker, tail = document.partition(b"<w:body>")
+    if not marker or not tail.startswith(b"<w:sectPr") or b"<w:p>" in tail:
+        raise ValueError("unexpected document template: the body must hold only its section properties")
+    return head + marker, tail
+
+
+def _run_content(text: str) -> str:
+    """Return a run's content as python-docx's Run.text makes it: <w:t> pieces, a tab, a line break per CR or LF."""
+    if _NOT_XML.search(text):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    parts = []
+    for piece in _SEPARATORS.split(text):
+        if piece in _SEPARATOR_XML:
+            parts.append(_SEPARATOR_XML[piece])
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "".join(parts)
 
 
 # Schema order matters to Word: a new child goes before the first of these that is present.

@@ -1,4 +1,4 @@
-"""One SQLite file through aiosqlite: connection set-up, migrations and serialised transactions."""
+"""One SQLite file through aiosqlite: connection set-up, migrations, serialised transactions, read-only snapshots."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import logging
 import os
 import re
 from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,10 @@ class Database:
                 raise
             await self.conn.commit()
 
+    def reader(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
+        """Return a read-only connection on the same file, holding one snapshot (see read_snapshot)."""
+        return read_snapshot(self.path)
+
     async def checkpoint(self) -> bool:
         """Copy the WAL into the database file and empty it (after an erasure); False when a reader held it back."""
         async with self._lock:
@@ -154,3 +158,27 @@ async def open_reader(path: str | Path) -> aiosqlite.Connection:
     conn.row_factory = aiosqlite.Row
     await conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+def _existing(path: str | Path) -> None:
+    if not Path(path).exists():  # mode=ro cannot create it; say which file rather than SQLite's "unable to open"
+        raise FileNotFoundError(f"no database at {os.path.abspath(path)}")
+
+
+@asynccontextmanager
+async def read_snapshot(path: str | Path) -> AsyncIterator[aiosqlite.Connection]:
+    """Open a read-only connection that sees one snapshot of the database for the whole block, then close it.
+
+    In WAL mode a reader neither waits for the writer nor holds it up: exports, reports and statistics read
+    here, outside the bot's write lock, and see the data as it was when the block began.
+    """
+    await asyncio.to_thread(_existing, path)
+    conn = await open_reader(path)
+    try:
+        await conn.execute("PRAGMA query_only = ON")
+        await conn.execute("BEGIN")
+        await fetch_value(conn, "SELECT COUNT(*) FROM sqlite_schema")  # the snapshot starts at the first read
+        yield conn
+        await conn.rollback()
+    finally:
+        await conn.close()

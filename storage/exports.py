@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import aiosqlite
 
@@ -28,6 +29,22 @@ class ExportScope:
         since = to_db(self.since) if self.since else None
         until = to_db(self.until) if self.until else None
         return self.round_id, since, until
+
+    def to_json(self) -> dict[str, int | str | None]:
+        """Return the scope as JSON values (a document job stores it)."""
+        since, until = self.since.isoformat() if self.since else None, self.until.isoformat() if self.until else None
+        return {"commitment_id": self.commitment_id, "round_id": self.round_id, "since": since, "until": until}
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> ExportScope:
+        """Rebuild a scope from to_json's values."""
+        since, until = raw.get("since"), raw.get("until")
+        return cls(
+            commitment_id=raw.get("commitment_id"),
+            round_id=raw.get("round_id"),
+            since=datetime.fromisoformat(since) if since else None,
+            until=datetime.fromisoformat(until) if until else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +208,12 @@ WHERE p.id IN (
 GROUP BY p.sector ORDER BY n DESC, p.sector
 """
 
+_COUNT_IN_SCOPE = """
+SELECT COUNT(*) FROM recommendations r JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
+WHERE pl.active = 1 AND (?1 IS NULL OR r.commitment_id = ?1)
+  AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
+"""
+
 _SELECT_ROUND = "SELECT id, code, name, held_on, place FROM rounds WHERE id = ?"
 _SELECT_ROUNDS = "SELECT id, code, name, held_on, place FROM rounds ORDER BY created_at DESC, id DESC LIMIT ?"
 
@@ -297,7 +320,7 @@ async def count_by_state(conn: aiosqlite.Connection, commitment: Commitment, sco
 
 async def iter_report_items(
     conn: aiosqlite.Connection, commitment_id: int, round_id: int | None
-) -> AsyncIterator[ReportItem]:
+) -> AsyncGenerator[ReportItem, None]:
     """Yield a commitment's visible recommendations by theme, the most endorsed first."""
     async with conn.execute(_SELECT_REPORT_ITEMS, (commitment_id, round_id)) as cursor:
         cursor.iter_chunk_size = _CHUNK
@@ -311,6 +334,12 @@ async def contributors_by_sector(conn: aiosqlite.Connection, round_id: int | Non
         (Sector(r["sector"]) if r["sector"] else None, r["n"])
         for r in await fetch_all(conn, _CONTRIBUTORS_BY_SECTOR, (round_id,))
     ]
+
+
+async def count_in_scope(conn: aiosqlite.Connection, scope: ExportScope) -> int:
+    """Return how many recommendations of the active plan the scope covers, hidden ones included."""
+    row = await fetch_one(conn, _COUNT_IN_SCOPE, (scope.commitment_id, *scope.params()))
+    return int(row[0]) if row else 0
 
 
 def _round(row: aiosqlite.Row) -> RoundInfo:

@@ -79,6 +79,7 @@ class ChatDriver:
         event_id = kwargs.pop("event_id", None) or uuid.uuid4().hex
         incoming = Incoming(self.channel, self.user, event_id, name=self.name, **kwargs)
         await self.core.dispatcher.handle(incoming)
+        await self.core.documents.flush()  # a document asked for is built off the chat's transaction
         await self.core.sender.flush()
         mine = self.transport.to(self.user)
         new, self.seen = mine[self.seen :], len(mine)

@@ -37,6 +37,7 @@ async def start_bot(api: BotApiStandIn, settings: Settings, clock: FakeClock) ->
     channel = TelegramChannel(core, api.token, api.base_url, poll_timeout=1.0)
     await channel.start()
     await core.sender.start()
+    await core.documents.start()
     return RunningBot(core, channel)
 
 

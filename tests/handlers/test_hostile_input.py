@@ -107,6 +107,7 @@ class World:
         logging.getLogger().addHandler(errors)
         try:
             await self.core.dispatcher.handle(incoming)
+            await self.core.documents.flush()
             await self.core.sender.flush()
         finally:
             logging.getLogger().removeHandler(errors)

@@ -1,0 +1,100 @@
+"""Builds one document job in its own process: `python -m bot.document_build` (run by bot/documents.py).
+
+Building a large spreadsheet is seconds of CPU in Python; in the bot's process it would stall the event loop (and
+with it every chat) even off the write lock. Here it reads a read-only snapshot and may use the other core.
+
+Input on stdin: one JSON object {"database", "timezone", "kind", "params", "scope", "menu", "language",
+"requested_at"}.
+Output on stdout: one JSON line {"ok": true, "replies": [{"payload", "document"}], "audit"} where "document" is the
+length of the reply's file, then the files' bytes one after another; or {"ok": false, "error": "..."} saying what
+failed and where, never with what (an error message could quote a recommendation).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import traceback
+from collections.abc import Mapping
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers import exports, report, stats
+from handlers.contract import Choice
+from handlers.documents import Builder, Built, DocumentKind, Job
+from messages import load_messages
+from storage.database import read_snapshot
+from storage.exports import ExportScope
+
+NICENESS = 10
+BUILDERS: dict[DocumentKind, Builder] = {
+    DocumentKind.EXPORT: exports.build,
+    DocumentKind.REPORT: report.build,
+    DocumentKind.STATS: stats.build,
+}
+
+
+async def build(spec: Mapping[str, Any]) -> Built:
+    """Run the job's builder on a read-only snapshot of the database."""
+    builder = BUILDERS[DocumentKind(spec["kind"])]
+    async with read_snapshot(spec["database"]) as conn:
+        job = Job(
+            conn=conn,
+            params=spec["params"],
+            scope=ExportScope.from_json(spec["scope"]),
+            messages=load_messages(spec["language"]),
+            timezone=ZoneInfo(spec["timezone"]),
+            requested_at=datetime.fromisoformat(spec["requested_at"]),
+            menu=tuple(Choice.model_validate(choice) for choice in spec["menu"]),
+        )
+        return await builder(job)
+
+
+def where(error: BaseException) -> str:
+    """Return the error's type and the line that raised it: enough to find the bug, nothing of the data."""
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return type(error).__name__
+    last = frames[-1]
+    return f"{type(error).__name__} at {Path(last.filename).name}:{last.lineno} in {last.name}"
+
+
+def encode(built: Built) -> bytes:
+    """Return the outcome as the header line and the files that follow it."""
+    files = [reply.document.data for reply in built.replies if reply.document is not None]
+    header = {
+        "ok": True,
+        "replies": [
+            {"payload": reply.to_payload(), "document": len(reply.document.data) if reply.document else None}
+            for reply in built.replies
+        ],
+        "audit": asdict(built.audit) if built.audit else None,
+    }
+    return json.dumps(header, ensure_ascii=False).encode() + b"\n" + b"".join(files)
+
+
+def main() -> int:
+    """Read the job from stdin, build it, write the outcome to stdout."""
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)  # background work: on a busy machine the chats' process goes first
+    spec = json.loads(sys.stdin.buffer.read())
+    try:
+        output = encode(asyncio.run(build(spec)))
+    except Exception as error:  # reported to the bot, which apologises to the person
+        output = json.dumps({"ok": False, "error": where(error)}).encode() + b"\n"
+    try:
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the bot is gone (killed): nobody to tell, and nothing to say on stderr either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

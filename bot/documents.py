@@ -1,0 +1,252 @@
+"""Builds the documents people asked for (exports, reports, statistics) away from the write lock, then queues them.
+
+A handler stores a document job in its event's transaction (handlers/documents.py). The worker takes the jobs one at
+a time: it tells the person when a large file is on its way, builds the file in a child process
+(`python -m bot.document_build`) that reads a read-only snapshot, and then, in one short transaction, queues the
+replies as outbox rows, writes the audit line and deletes the job. A crash before that commit leaves the job to run
+again at the next start; the rows' dedupe keys (one per job and reply) keep that to one document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.clock import Clock
+from handlers.contract import Reply
+from handlers.documents import AuditLine, StoredRequest
+from messages import load_messages
+from storage import audit, document_jobs, outbox
+from storage.database import Database
+from storage.document_jobs import DocumentJob
+from storage.exports import count_in_scope
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3  # builds begun for one job (a crash in the middle counts) before it is given up with an apology
+NOTE_FROM = 5_000  # recommendations from which the person is told that the file is on its way
+IDLE_WAKE_SECONDS = 30.0
+_ROOT = Path(__file__).resolve().parent.parent  # where the bot's packages are, for the child's imports
+
+
+class BuildFailed(Exception):
+    """The child could not build the document; the message says what and where, never with which data."""
+
+
+class _Stopped(Exception):
+    """The bot is stopping: the build was cut short on purpose."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to queue for a job: (payload, file) per reply, and the audit line."""
+
+    replies: list[tuple[str, bytes | None]]
+    audit: AuditLine | None = None
+
+
+class DocumentWorker:
+    """Runs document jobs one at a time, in the background (start) or on demand (flush)."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        timezone: ZoneInfo,
+        on_queued: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.timezone = timezone
+        self.on_queued = on_queued
+        self.built = 0
+        self.failed = 0
+        self._wake = asyncio.Event()
+        self._lock = asyncio.Lock()
+        self._runner: asyncio.Task[None] | None = None
+        self._child: asyncio.subprocess.Process | None = None
+        self._stopping = False
+
+    def wake(self) -> None:
+        """Tell the worker that a job may have been stored."""
+        self._wake.set()
+
+    async def start(self) -> None:
+        """Run waiting jobs (those a crash cut short too), then every new one, in the background."""
+        self._stopping = False
+        self._runner = asyncio.create_task(self._run(), name="document-worker")
+
+    async def stop(self) -> None:
+        """Stop; a build under way is cut short and its job runs again at the next start."""
+        self._stopping = True
+        self._wake.set()
+        if self._child is not None and self._child.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                self._child.kill()
+        if self._runner is not None:
+            await self._runner
+            self._runner = None
+        async with self._lock:  # a flush() under way winds down too
+            pass
+
+    async def flush(self) -> None:
+        """Build every waiting job now; return when none is left (the terminal chat, tests)."""
+        await self._drain()
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            try:
+                await self._drain()
+            except Exception:
+                log.exception("document worker failed")
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(IDLE_WAKE_SECONDS):
+                    await self._wake.wait()
+            self._wake.clear()
+
+    async def _drain(self) -> None:
+        async with self._lock:
+            after = 0
+            while not self._stopping:
+                async with self.db.transaction() as conn:
+                    job = await document_jobs.next_job(conn, after)
+                if job is None:
+                    return
+                await self._do(job)
+                after = job.id
+
+    async def _do(self, job: DocumentJob) -> None:
+        async with self.db.transaction() as conn:
+            attempts = await document_jobs.begin_attempt(conn, job.id)
+        request = StoredRequest.parse(job.params)
+        if attempts > MAX_ATTEMPTS:
+            log.error("document job %d (%s) given up after %d attempts", job.id, job.kind, attempts - 1)
+            await self._finish(job, self._apology(request))
+            return
+        await self._note_if_large(job, request)
+        try:
+            outcome = await self._build(job, request)
+        except _Stopped:
+            async with self.db.transaction() as conn:
+                await document_jobs.undo_attempt(conn, job.id)
+            return
+        except BuildFailed as failure:
+            self.failed += 1
+            log.error("document job %d (%s) failed: %s", job.id, job.kind, failure)
+            outcome = self._apology(request)
+        else:
+            self.built += 1
+        await self._finish(job, outcome)
+
+    def _apology(self, request: StoredRequest) -> Outcome:
+        text = load_messages(request.language).t("doc-failed")
+        return Outcome([(Reply(text=text, choices=request.menu).to_payload(), None)])
+
+    async def _note_if_large(self, job: DocumentJob, request: StoredRequest) -> None:
+        """Tell the person a large file is on its way (once per job, even when it runs again)."""
+        async with self.db.reader() as conn:
+            size = await count_in_scope(conn, request.scope)
+        if size < NOTE_FROM:
+            return
+        note = Reply(text=load_messages(request.language).t("doc-preparing")).to_payload()
+        async with self.db.transaction() as conn:
+            await outbox.enqueue(
+                conn,
+                channel=job.channel,
+                recipient=job.recipient,
+                payload=note,
+                now=self.clock.now(),
+                participant_id=job.participant_id,
+                dedupe_key=f"document:{job.id}:note",
+            )
+        self.on_queued()
+
+    async def _build(self, job: DocumentJob, request: StoredRequest) -> Outcome:
+        """Build the document in a child process and read back what it made."""
+        spec = {
+            "database": self.db.path,
+            "timezone": self.timezone.key,
+            "kind": job.kind,
+            "params": request.params,
+            "scope": request.scope.to_json(),
+            "menu": [choice.model_dump() for choice in request.menu],
+            "language": request.language,
+            "requested_at": job.requested_at.isoformat(),
+        }
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot.document_build",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            env=_child_environment(),
+        )
+        self._child = child
+        try:
+            out, _ = await child.communicate(json.dumps(spec, ensure_ascii=False).encode())
+        finally:
+            self._child = None
+        if self._stopping:
+            raise _Stopped
+        if child.returncode != 0:
+            raise BuildFailed(f"the build process exited with {child.returncode}")
+        return _decode(out)
+
+    async def _finish(self, job: DocumentJob, outcome: Outcome) -> None:
+        """Queue the outcome, write the audit line and delete the job, all at once."""
+        now = self.clock.now()
+        async with self.db.transaction() as conn:
+            for index, (payload, document) in enumerate(outcome.replies):
+                await outbox.enqueue(
+                    conn,
+                    channel=job.channel,
+                    recipient=job.recipient,
+                    payload=payload,
+                    document=document,
+                    now=now,
+                    participant_id=job.participant_id,
+                    dedupe_key=f"document:{job.id}:{index}",
+                )
+            if outcome.audit is not None:
+                line = outcome.audit
+                await audit.record(conn, job.participant_id, line.action, line.target, line.detail, now)
+            await document_jobs.delete(conn, job.id)
+        self.on_queued()
+
+
+def _child_environment() -> dict[str, str]:
+    """Return the child's environment: the bot's packages importable, and none of the bot's settings (tokens)."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("OGP_")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(_ROOT), os.environ.get("PYTHONPATH"))))
+    return env
+
+
+def _decode(out: bytes) -> Outcome:
+    """Read the child's header line and the files after it (see bot/document_build.py)."""
+    line, _, files = out.partition(b"\n")
+    try:
+        header: dict[str, Any] = json.loads(line)
+    except ValueError as error:
+        raise BuildFailed("the build process wrote no outcome") from error
+    if not header.get("ok"):
+        raise BuildFailed(str(header.get("error", "unknown error")))
+    replies: list[tuple[str, bytes | None]] = []
+    offset = 0
+    for reply in header["replies"]:
+        size = reply["document"]
+        replies.append((reply["payload"], None if size is None else files[offset : offset + size]))
+        offset += size or 0
+    if offset != len(files):
+        raise BuildFailed("the build process wrote files of the wrong length")
+    audit_line = header.get("audit")
+    return Outcome(replies, AuditLine(**audit_line) if audit_line else None)

@@ -1,3 +1,0 @@
--- Reserved for another branch's migration 008 (issue 14's branch is given 010). Delete this file at merge time:
--- the real 008 takes its place, and the numbers stay without gaps.
-SELECT 1;
