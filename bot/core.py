@@ -68,6 +68,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         recommendations_per_hour=settings.recommendations_per_hour,
         retention_days=settings.retention_days,
         snapshot_dir=settings.snapshot_folder,
+        report_author=settings.report_author or None,
     )
 
 

@@ -67,7 +67,12 @@ async def _apply(settings: Settings, command: str, role: Role, identity: str, nu
             if changed:
                 detail = f"{role.value}:{commitment_id or ''} (command line)"
                 await audit.record(conn, None, f"role.{command}", f"participant:{person.id}", detail, now)
-                await access.refresh_menu(conn, load_messages(), handler_config(settings), person.id, now)
+                messages = load_messages()
+                await access.refresh_menu(conn, messages, handler_config(settings), person.id, now)
+                # The running bot's sender delivers it (it looks for queued rows every few seconds).
+                await access.tell_role_change(
+                    conn, messages, person.id, role, number, granted=command == "grant", now=now
+                )
     finally:
         await db.close()
     what = role.value + (f" for commitment {number}" if number is not None else "")

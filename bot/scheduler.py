@@ -127,7 +127,10 @@ async def remind_updates(jc: JobContext) -> int:
             continue
         if updated.get(commitment.id, datetime.min.replace(tzinfo=jc.zone)) > previous:
             continue
-        text = jc.t("rem-update-due", number=commitment.number, title=commitment.title_ar)
+        first = commitment.id not in updated  # nothing reported yet: «what was done so far», not «since the last»
+        text = jc.t(
+            "rem-update-first" if first else "rem-update-due", number=commitment.number, title=commitment.title_ar
+        )
         key = f"remind:update:{commitment.id}:{jc.local_date(occurrence)}:{officer.participant_id}"
         reply = Reply(text=text, choices=_button(jc, "update", "rem-button-update"))
         queued += await push(jc, officer, reply, key=key, official=True)

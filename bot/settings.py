@@ -88,6 +88,8 @@ class Settings(BaseSettings):
     public_licence_url: str | None = "https://creativecommons.org/licenses/by/4.0/"
     public_contact: str = ""
     publish: PublishMode = PublishMode.APPROVED
+    # The meeting report's author (the coordinating unit); empty: the catalogue's «وحدة الحكومة الشفافة — ...».
+    report_author: str = ""
 
     @field_validator("coordinators", mode="before")
     @classmethod

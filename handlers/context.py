@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiosqlite
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
@@ -33,22 +34,52 @@ class HandlerConfig:
     recommendations_per_hour: int = 20
     retention_days: int = 730
     snapshot_dir: Path | None = None  # where the open data's snapshots are kept (None: /evidence cannot take one)
+    report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
+
+
+MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
+
+
+class Parked(BaseModel):
+    """A flow the person left unfinished (by a command, a menu button): its step and data, to offer back."""
+
+    flow: str
+    step: str
+    data: dict[str, Any]
+
+
+def _parked(stored: object) -> list[Parked]:
+    """Read stored drafts, skipping any that no longer fit (forged, or from an older version)."""
+    found = []
+    for item in stored if isinstance(stored, list) else []:
+        with contextlib.suppress(ValidationError):
+            found.append(Parked.model_validate(item))
+    return found
 
 
 class Carry(BaseModel):
-    """What a chat carries across flows: the command to run after registering, the round the person is in."""
+    """What a chat carries across flows: the command to run after registering, the round the person is in,
+    drafts left unfinished, and the buttons on screen (so that a label typed as text acts as the button)."""
 
     then: tuple[str, str] | None = None
     round: int | None = None
+    parked: list[Parked] = []
+    shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
         """Read the carried values from a stored session (kept under '_' keys beside the flow's data)."""
         then = data.get("_then")
         round_id = data.get("_round")
+        parked = data.get("_parked")
+        shown = data.get("_shown")
         return cls(
             then=(str(then[0]), str(then[1])) if isinstance(then, list) and len(then) == 2 else None,
             round=round_id if isinstance(round_id, int) else None,
+            parked=_parked(parked),
+            shown=[(str(s[0]), str(s[1])) for s in shown if isinstance(s, list) and len(s) == 2]
+            if isinstance(shown, list)
+            else [],
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -58,7 +89,15 @@ class Carry(BaseModel):
             stored["_then"] = list(self.then)
         if self.round is not None:
             stored["_round"] = self.round
+        if self.parked:
+            stored["_parked"] = [p.model_dump(mode="json") for p in self.parked]
+        if self.shown:
+            stored["_shown"] = [list(s) for s in self.shown]
         return stored
+
+    def park(self, parked: Parked) -> None:
+        """Keep an unfinished flow to offer back later (the newest last)."""
+        self.parked = [*self.parked, parked][-MAX_PARKED:]
 
 
 @dataclass

@@ -72,6 +72,9 @@ class Reply(BaseModel):
     choices: tuple[Choice, ...] = ()
     document: Document | None = None
     replace: bool = False  # edit the message whose button was pressed, instead of sending a new one
+    # The step takes typed text (a name, a number asked for as a number): a terminal must not read a typed number
+    # as the number of a choice. The router sets it from the flow's table.
+    free_text: bool = False
 
     def to_payload(self) -> str:
         """Serialise for the outbox (document bytes travel separately)."""

@@ -11,7 +11,7 @@ from handlers.context import Context, Member
 from handlers.contract import Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.kit.access import requires
+from handlers.kit.access import as_member, need_registration, requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
@@ -124,10 +124,20 @@ async def _create(ctx: Member, role: Role, commitment_id: int | None, number: in
     return [Reply(text=done, replace=True), with_menu(ctx, card)]
 
 
-@requires(Who.REGISTERED)
-async def deep_link(ctx: Member) -> list[Reply]:
-    """Take an invitation opened as /start i_<code> (the router registered the person first)."""
-    return await redeem(ctx, ctx.incoming.args.strip())
+async def deep_link(ctx: Context) -> list[Reply]:
+    """Take an invitation opened as /start i_<code>: refuse a used, expired or unknown code before anything else,
+    then have a newcomer register first (the invitation is taken once they have)."""
+    raw = ctx.incoming.args.strip()
+    invite = await _find(ctx, raw)
+    refusal = await _refusal(ctx, invite)
+    if refusal is not None or invite is None:
+        return [with_menu(ctx, ctx.t(refusal or "invite-unknown"))]
+    member = as_member(ctx)
+    if member is None:
+        label = access.role_label(ctx, invite.role, await _number(ctx, invite.commitment_id))
+        registering = need_registration(ctx, ctx.incoming.command or "start", raw)
+        return [Reply(text=ctx.t("invite-register-first", role=label)), *registering[1:]]
+    return await redeem(member, raw)
 
 
 async def join(ctx: Context) -> list[Reply]:
@@ -135,18 +145,18 @@ async def join(ctx: Context) -> list[Reply]:
     code = ctx.incoming.args.strip()
     if not code:
         return [with_menu(ctx, ctx.t("join-usage"))]
-    return await _join_registered(ctx)
+    return await deep_link(ctx)
 
 
-@requires(Who.REGISTERED)
-async def _join_registered(ctx: Member) -> list[Reply]:
-    return await redeem(ctx, ctx.incoming.args.strip())
+async def _find(ctx: Context, raw: str) -> Invite | None:
+    code = raw.removeprefix(DEEP_LINK_PREFIX)
+    return await roles.get_invite(ctx.conn, code) if _CODE.match(code) else None
 
 
 async def redeem(ctx: Member, raw: str) -> list[Reply]:
     """Grant the invitation's role once; refuse a used, expired or unknown code."""
     code = raw.removeprefix(DEEP_LINK_PREFIX)
-    invite = await roles.get_invite(ctx.conn, code) if _CODE.match(code) else None
+    invite = await _find(ctx, raw)
     refusal = await _refusal(ctx, invite)
     if refusal is not None or invite is None:
         return [with_menu(ctx, ctx.t(refusal or "invite-unknown"))]
@@ -161,15 +171,15 @@ async def redeem(ctx: Member, raw: str) -> list[Reply]:
     return [with_menu(ctx, ctx.t("invite-accepted", role=label))]
 
 
-async def _refusal(ctx: Member, invite: Invite | None) -> str | None:
-    """Return why the invitation cannot be taken by this person now, or None."""
+async def _refusal(ctx: Context, invite: Invite | None) -> str | None:
+    """Return why the invitation cannot be taken by this person now (a newcomer too, before registering), or None."""
     if invite is None:
         return "invite-unknown"
     if invite.used_by is not None:
         return "invite-used"
     if invite.expires_at <= ctx.now:
         return "invite-expired"
-    if invite.created_by == ctx.participant.id:
+    if ctx.participant is not None and invite.created_by == ctx.participant.id:
         return "invite-own"  # nobody grants themselves a role, even one they hold no longer
     if invite.created_by is None or not await roles.coordinates(ctx.conn, invite.created_by, ctx.config.coordinators):
         return "invite-withdrawn"  # its creator no longer coordinates: it died with their role

@@ -9,8 +9,10 @@ from reports import evidence
 from reports.tables import catalogue_keys, irm_key, ogp_value_key
 from storage.irm import IrmField
 from storage.models import GOVERNORATES, Completion, OgpValue, RecommendationState, Sector
+from storage.reminders import DAY_NAMES
 
 _BAR_CELLS = 10
+CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)
 
 
 def sector_label(ctx: Context, sector: Sector | str) -> str:
@@ -50,10 +52,12 @@ def ogp_value_label(ctx: Context, value: OgpValue) -> str:
 
 def dynamic_keys() -> frozenset[str]:
     """Return every catalogue key the label functions can build (for the catalogue test)."""
-    keys = {f"sector-{s.value}" for s in Sector}
+    keys = {f"sector-{s.value}" for s in Sector} | {f"sector-plural-{s.value}" for s in Sector}
     keys |= {f"gov-{g}" for g in GOVERNORATES}
     keys |= {f"completion-{c.value}" for c in Completion}
     keys |= {f"state-{s.value}" for s in RecommendationState}
+    keys |= {f"channel-{c}" for c in CHANNELS}
+    keys |= {f"day-{d}" for d in DAY_NAMES} | {f"day-bare-{d}" for d in DAY_NAMES}
     return frozenset(keys) | catalogue_keys() | evidence.catalogue_keys()
 
 

@@ -9,6 +9,7 @@ from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.feature import Feature
 from handlers.kit.buttons import Button
+from handlers.kit.parking import offers_parked
 
 
 class OpenMenu(Button, prefix="m"):
@@ -80,6 +81,7 @@ def with_menu(ctx: Context, text: str, *, replace: bool = False) -> Reply:
     return Reply(text=text, choices=menu_choices(ctx), replace=replace)
 
 
+@offers_parked
 async def show_menu(ctx: Context) -> list[Reply]:
     """Answer /menu."""
     return [with_menu(ctx, ctx.t("menu-title"))]

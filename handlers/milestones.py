@@ -7,16 +7,17 @@ from enum import StrEnum
 
 from handlers import inbox
 from handlers.context import Context, Member
-from handlers.contract import Reply
+from handlers.contract import Choice, Reply
 from handlers.dates import parse_date
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
-from handlers.kit.access import refuse, requires
+from handlers.kit.access import as_member, refuse, requires
 from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import completion_label, short_date
+from handlers.menu import OpenMenu
 from handlers.text import clean_line
 from storage import audit, catalogue, milestones
 from storage.models import Commitment, Completion, Milestone
@@ -40,6 +41,10 @@ class Draft(FlowData):
     title: str | None = None
     start: date | None = None
     end: date | None = None
+
+
+class ChooseCommitment(Button, prefix="ms:l"):
+    """Back to the commitments whose milestones the person handles."""
 
 
 class ListMilestones(Button, prefix="ms:c"):
@@ -84,23 +89,41 @@ class Cancel(Button, prefix="ms:x"):
 @requires(Who.OFFICER)
 async def start(ctx: Member) -> list[Reply]:
     """Answer /milestones: choose the commitment when the person handles several."""
+    return await _choose(ctx, replace=False)
+
+
+@requires(Who.OFFICER)
+async def choose(ctx: Member, press: ChooseCommitment) -> list[Reply]:
+    """Go back to the commitments to choose from."""
+    return await _choose(ctx, replace=True)
+
+
+async def _choose(ctx: Member, *, replace: bool) -> list[Reply]:
     commitments = await inbox.handled_commitments(ctx)
     if not commitments:
         return refuse(ctx)
     if len(commitments) == 1:
-        return await listing(ctx, commitments[0], replace=False)
+        return await listing(ctx, commitments[0], replace=replace)
     choices = tuple(ListMilestones(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
-    return [Reply(text=ctx.t("milestones-choose-commitment"), choices=choices)]
+    return [Reply(text=ctx.t("milestones-choose-commitment"), choices=(*choices, _to_menu(ctx)), replace=replace)]
+
+
+def _to_menu(ctx: Context) -> Choice:
+    return OpenMenu(command="menu").choice(ctx.t("milestones-menu"))
 
 
 async def listing(ctx: Context, commitment: Commitment, *, replace: bool, notice: str | None = None) -> list[Reply]:
-    """Show a commitment's milestones with edit and add buttons."""
+    """Show a commitment's milestones with edit and add buttons, and the ways back."""
     items = await catalogue.list_milestones(ctx.conn, commitment.id)
     lines = [notice, ""] if notice else []
     lines.append(ctx.t("milestones-title", number=commitment.number, title=commitment.title_ar))
     lines += [_line(ctx, m) for m in items] or [ctx.t("milestones-empty")]
     choices = [EditMenu(milestone=m.id).choice("✏️ " + m.title[:50]) for m in items]
     choices.append(AddMilestone(commitment=commitment.id).choice(ctx.t("milestones-add")))
+    member = as_member(ctx)
+    if member is not None and len(await inbox.handled_commitments(member)) > 1:
+        choices.append(ChooseCommitment().choice(ctx.t("milestones-all")))
+    choices.append(_to_menu(ctx))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]
 
 
@@ -286,6 +309,7 @@ MILESTONE = Flow(
 FEATURE = Feature(
     commands={"milestones": start},
     buttons=(
+        on(ChooseCommitment, choose),
         on(ListMilestones, show_list),
         on(AddMilestone, add),
         on(EditMenu, edit_menu),

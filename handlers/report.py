@@ -80,7 +80,8 @@ async def ask_again(ctx: Context, nothing: Nothing) -> list[Reply]:
 
 async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
     ctx.end()
-    return await documents.request(ctx, DocumentKind.REPORT, ExportScope(round_id=round_id))
+    scope = ExportScope(round_id=round_id)
+    return await documents.request(ctx, DocumentKind.REPORT, scope, author=ctx.config.report_author)
 
 
 async def build(job: Job) -> Built:
@@ -91,7 +92,12 @@ async def build(job: Job) -> Built:
     rnd = await get_round(job.conn, round_id) if round_id is not None else None
     try:
         data = await build_report(
-            job.conn, round_id=round_id, now=job.requested_at, messages=job.messages, tz=job.timezone
+            job.conn,
+            round_id=round_id,
+            now=job.requested_at,
+            messages=job.messages,
+            tz=job.timezone,
+            author=job.params.get("author"),
         )
     except LookupError:  # no active plan
         return Built([Reply(text=job.t("status-no-plan"), choices=job.menu)])

@@ -96,3 +96,34 @@ def role_label(ctx: Context, role: Role, commitment_number: int | None) -> str:
     if role is Role.COORDINATOR:
         return ctx.t("role-coordinator")
     return ctx.t("role-liaison", number=commitment_number or 0)
+
+
+async def tell_role_change(
+    conn: aiosqlite.Connection,
+    messages: Messages,
+    participant_id: int,
+    role: Role,
+    commitment_number: int | None,
+    *,
+    granted: bool,
+    now: datetime,
+) -> bool:
+    """Tell a person, on the channel they use, that a role was given to them or taken away (the command line)."""
+    label = (
+        messages.t("role-coordinator")
+        if role is Role.COORDINATOR
+        else messages.t("role-liaison", number=commitment_number or 0)
+    )
+    reply = Reply(text=messages.t("role-granted-notice" if granted else "role-revoked-notice", role=label))
+    for channel, external_id in (await participants.identities_of(conn, participant_id))[:1]:
+        await outbox.enqueue(
+            conn,
+            channel=channel,
+            recipient=external_id,
+            payload=reply.to_payload(),
+            now=now,
+            participant_id=participant_id,
+            kind="notification",
+        )
+        return True
+    return False

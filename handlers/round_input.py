@@ -116,7 +116,8 @@ async def ask_question(ctx: Context, where: InRound) -> list[Reply]:
 
 
 async def refuse_late(ctx: Member, draft: recommend.Draft) -> list[Reply] | None:
-    """Before a recommendation is stored: refuse it if it belongs to a round past its deadline."""
+    """Before a recommendation is stored: if its round's deadline passed, keep the text and offer to send it as
+    general input on the same commitment, outside the round."""
     if draft.round_id is None:
         return None
     found = await rounds.get_round(ctx.conn, draft.round_id)
@@ -126,8 +127,11 @@ async def refuse_late(ctx: Member, draft: recommend.Draft) -> list[Reply] | None
         return None
     if found.accepts_input(ctx.now):
         return None
-    ctx.end()
-    return [reply.model_copy(update={"replace": True}) for reply in late_refusal(ctx, found, membership)]
+    draft.round_id = draft.question_id = None
+    recommend.RECOMMEND.goto(ctx, recommend.Step.PREVIEW, draft)
+    preview = await recommend.preview(ctx, draft)
+    text = ctx.t("round-late-kept", name=found.name, deadline=deadline_text(ctx, found.deadline))
+    return [Reply(text=f"{text}\n\n{preview.text}", choices=preview.choices, replace=True)]
 
 
 async def after_store(ctx: Member, draft: recommend.Draft, stored: Recommendation) -> None:

@@ -7,7 +7,7 @@ from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.kit.access import as_member, requires
+from handlers.kit.access import as_member, need_registration, requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
@@ -53,17 +53,27 @@ class GroupEndorse(Button, prefix="grp:e"):
     rec: int
 
 
-@requires(Who.REGISTERED)
-async def on_link(ctx: Member) -> list[Reply]:
-    """Answer /start r_<code> (and /join r_<code>, or the code typed): welcome and ask for the working group."""
-    code = (ctx.incoming.args or "").strip()[len(LINK_PREFIX) :]
+async def on_link(ctx: Context) -> list[Reply]:
+    """Answer /start r_<code> (and /join r_<code>, or the code typed): welcome by the meeting's name and ask for
+    the working group; a newcomer registers first, and is told which meeting they are joining."""
+    raw = (ctx.incoming.args or "").strip()
+    code = raw[len(LINK_PREFIX) :]
     found = await rounds.get_round_by_code(ctx.conn, code) if code else None
     if found is None:
         return [with_menu(ctx, ctx.t("round-join-unknown"))]
     refused = _refusal(ctx, found)
     if refused is not None:
         return refused
-    membership = await rounds.get_membership(ctx.conn, found.id, ctx.participant.id)
+    member = as_member(ctx)
+    if member is None:
+        greeting = ctx.t(
+            "round-welcome-newcomer",
+            name=found.name,
+            date=date_text(ctx, found),
+            place=place_text(ctx, found.place, found.online),
+        )
+        return [Reply(text=greeting), *need_registration(ctx, ctx.incoming.command or "start", raw)[1:]]
+    membership = await rounds.get_membership(ctx.conn, found.id, member.participant.id)
     return [await _group_prompt(ctx, found, membership)]
 
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from handlers import round_notices
 from handlers import round_timeline as announce_step
 from handlers.context import Context
 from handlers.contract import Reply
@@ -22,6 +23,7 @@ from handlers.menu import with_menu
 from handlers.round_buttons import (
     Cancel,
     CommitmentsDone,
+    ConfirmPast,
     Create,
     CreateAndOpen,
     DefaultQuestions,
@@ -41,7 +43,7 @@ from handlers.round_views import (
     numbered,
     place_text,
 )
-from handlers.text import clean_line, clean_text
+from handlers.text import clean_line, label_key, split_items
 from storage import catalogue, rounds, timeline
 
 NAME_LIMITS = (5, 200)
@@ -77,6 +79,8 @@ class NewRoundData(FlowData):
     commitment_ids: list[int] = Field(default_factory=list)
     questions: list[tuple[str | None, str]] = Field(default_factory=list)  # (key of a default question, its text)
     deadline: datetime | None = None
+    past_day: date | None = None  # a date that has passed, until the coordinator confirms a past meeting
+    past_deadline: datetime | None = None  # likewise for the deadline
 
 
 class DeadlineStep(StrEnum):
@@ -109,7 +113,11 @@ async def prompt(ctx: Context, draft: NewRoundData, *, replace: bool = False) ->
         return Reply(text=ctx.t("round-ask-name"), choices=(cancel,), replace=replace)
     if step is Step.DATE:
         today = Today().choice(ctx.t("round-today-button"))
-        return Reply(text=ctx.t("round-ask-date"), choices=(today, cancel), replace=replace)
+        if draft.past_day is None:
+            return Reply(text=ctx.t("round-ask-date"), choices=(today, cancel), replace=replace)
+        keep = ConfirmPast().choice(ctx.t("round-past-keep-button"))
+        text = ctx.t("round-date-past", date=short_date(ctx, draft.past_day))
+        return Reply(text=text, choices=(keep, today, cancel), replace=replace)
     if step is Step.ANNOUNCED:
         return announce_step.ask_announced(ctx, replace=replace)
     if step is Step.SHORT_NOTICE:
@@ -131,7 +139,11 @@ async def prompt(ctx: Context, draft: NewRoundData, *, replace: bool = False) ->
         return Reply(text=text, choices=(use, cancel), replace=replace)
     if step is Step.DEADLINE:
         week = InAWeek().choice(ctx.t("round-week-button"))
-        return Reply(text=ctx.t("round-ask-deadline"), choices=(week, cancel), replace=replace)
+        if draft.past_deadline is None:
+            return Reply(text=ctx.t("round-ask-deadline"), choices=(week, cancel), replace=replace)
+        keep = ConfirmPast().choice(ctx.t("round-past-keep-button"))
+        text = ctx.t("round-deadline-past-confirm", deadline=deadline_text(ctx, draft.past_deadline))
+        return Reply(text=text, choices=(keep, week, cancel), replace=replace)
     return await _preview(ctx, draft, replace=replace)
 
 
@@ -276,10 +288,17 @@ async def take_name(ctx: Context, draft: NewRoundData) -> list[Reply]:
 
 @requires_role(Who.COORDINATOR)
 async def take_date(ctx: Context, draft: NewRoundData) -> list[Reply]:
-    """Take the round's date."""
-    parsed = parse_day(ctx.incoming.text or "")
+    """Take the round's date («اليوم» is today); a date that has passed is kept once the coordinator confirms."""
+    typed = ctx.incoming.text or ""
+    today = ctx.local_now.date()
+    parsed = (today, None) if label_key(typed) == label_key(ctx.t("round-today-word")) else parse_day(typed)
     if parsed is None:
         return [Reply(text=ctx.t("round-date-invalid")), await prompt(ctx, draft)]
+    draft.past_day = None
+    if parsed[0] < today:
+        draft.past_day = parsed[0]
+        NEW_ROUND.goto(ctx, Step.DATE, draft)
+        return [await prompt(ctx, draft)]
     draft.held_on = parsed[0]
     return await _advance(ctx, draft, replace=False)
 
@@ -322,6 +341,19 @@ async def short_notice(ctx: Context, press: ShortNotice) -> list[Reply]:
 
 
 @requires_role(Who.COORDINATOR)
+async def confirm_past(ctx: Context, press: ConfirmPast) -> list[Reply]:
+    """Keep the date or deadline that has passed: the round records a meeting that took place."""
+    draft = NEW_ROUND.load(ctx)
+    if NEW_ROUND.at(ctx, Step.DATE) and draft.past_day is not None:
+        draft.held_on, draft.past_day = draft.past_day, None
+        return await _advance(ctx, draft)
+    if NEW_ROUND.at(ctx, Step.DEADLINE) and draft.past_deadline is not None:
+        draft.deadline, draft.past_deadline = draft.past_deadline, None
+        return await _advance(ctx, draft)
+    return await stale_button(ctx)
+
+
+@requires_role(Who.COORDINATOR)
 async def take_place(ctx: Context, draft: NewRoundData) -> list[Reply]:
     """Take where the round is held."""
     place = clean_line(ctx.incoming.text or "")
@@ -334,9 +366,8 @@ async def take_place(ctx: Context, draft: NewRoundData) -> list[Reply]:
 
 @requires_role(Who.COORDINATOR)
 async def take_questions(ctx: Context, draft: NewRoundData) -> list[Reply]:
-    """Take the discussion questions, one per line."""
-    lines = [clean_line(line) for line in clean_text(ctx.incoming.text or "").split("\n")]
-    questions = [line for line in lines if line]
+    """Take the discussion questions, one per line (or several on a line, each ending with «؟»)."""
+    questions = split_items(ctx.incoming.text or "")
     if not 1 <= len(questions) <= MAX_QUESTIONS or any(len(q) > QUESTION_MAX for q in questions):
         return [Reply(text=ctx.t("round-questions-invalid", max=MAX_QUESTIONS, length=QUESTION_MAX))]
     draft.questions = [(None, q) for q in questions]
@@ -353,8 +384,11 @@ async def take_deadline(ctx: Context, draft: NewRoundData) -> list[Reply]:
 
 
 async def _take_deadline(ctx: Context, draft: NewRoundData, deadline: datetime, *, replace: bool) -> list[Reply]:
-    if deadline <= ctx.now:
-        return [Reply(text=ctx.t("round-deadline-past")), await prompt(ctx, draft)]
+    draft.past_deadline = None
+    if deadline <= ctx.now:  # a meeting being recorded after the fact: asked to confirm
+        draft.past_deadline = deadline
+        NEW_ROUND.goto(ctx, Step.DEADLINE, draft)
+        return [await prompt(ctx, draft, replace=replace)]
     draft.deadline = deadline
     return await _advance(ctx, draft, replace=replace)
 
@@ -390,7 +424,9 @@ async def take_new_deadline(ctx: Context, moving: MovingDeadline) -> list[Reply]
         return [Reply(text=ctx.t("round-deadline-past"), choices=cancel)]
     moved = await rounds.set_deadline(ctx.conn, found.id, deadline)
     ctx.end()
-    return await card(ctx, moved, note=ctx.t("round-deadline-changed", deadline=deadline_text(ctx, deadline)))
+    told = await round_notices.deadline_moved(ctx, moved)
+    note = ctx.t("round-deadline-changed", deadline=deadline_text(ctx, deadline), count=told)
+    return await card(ctx, moved, note=note)
 
 
 NEW_ROUND = Flow(
@@ -399,13 +435,13 @@ NEW_ROUND = Flow(
     cancel=Cancel,
     steps={
         Step.NAME: Accepts(text=take_name),
-        Step.DATE: Accepts(text=take_date, buttons=(Today,)),
+        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast)),
         Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,)),
         Step.SHORT_NOTICE: Accepts(buttons=(ShortNotice,), ask=ask_again),
         Step.PLACE: Accepts(text=take_place, buttons=(Online,)),
         Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), ask=ask_again),
         Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,)),
-        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek,)),
+        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast)),
         Step.CONFIRM: Accepts(buttons=(Create, CreateAndOpen), ask=ask_again),
     },
 )
@@ -423,6 +459,7 @@ FEATURE = Feature(
         on(Today, today),
         on(AnnouncedToday, announced_today),
         on(ShortNotice, short_notice),
+        on(ConfirmPast, confirm_past),
         on(Online, online),
         on(ToggleCommitment, toggle),
         on(CommitmentsDone, groups_done),

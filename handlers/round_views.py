@@ -15,7 +15,9 @@ from handlers.round_buttons import (
     RoundAttendance,
     RoundClose,
     RoundDeadline,
+    RoundEdit,
     RoundFindings,
+    RoundHall,
     RoundList,
     RoundOpen,
     RoundQr,
@@ -23,6 +25,7 @@ from handlers.round_buttons import (
 from handlers.round_timeline import card_lines
 from storage import rounds
 from storage.models import Commitment
+from storage.round_hall import HallCount
 from storage.rounds import Attendance, CommitmentFindings, Count, Question, Round, RoundState
 
 STATE_KEYS = {
@@ -44,6 +47,13 @@ QR_SCALE = 20  # a join link is a 37-module code with its border: 740 px, 6 cm p
 def state_label(ctx: Context, state: RoundState) -> str:
     """Return the Arabic name of a round state."""
     return ctx.t(STATE_KEYS[state])
+
+
+def round_state(ctx: Context, found: Round) -> str:
+    """Return where a round stands now: an open round whose deadline has passed has ended («انتهت»)."""
+    if found.state is RoundState.OPEN and not found.accepts_input(ctx.now):
+        return ctx.t("round-state-ended")
+    return state_label(ctx, found.state)
 
 
 def default_questions(ctx: Context) -> list[tuple[str | None, str]]:
@@ -117,8 +127,19 @@ def _sector_summary(ctx: Context, counts: tuple[Count, ...]) -> str:
     return ctx.t("round-group-sectors", sectors=ctx.messages.join(parts)) if parts else ""
 
 
-def attendance_text(ctx: Context, found: Round, figures: Attendance) -> str:
-    """Return the round's attendance: total, officers, by sector, organisation and working group."""
+def hall_text(ctx: Context, hall: HallCount | None) -> str:
+    """Return the attendance counted in the hall: total, officers among them, by kind of organisation."""
+    if hall is None:
+        return ctx.t("round-hall-none")
+    officers = ctx.t("round-hall-officers", count=hall.officers) if hall.officers is not None else ""
+    parts = [f"{sector_label(ctx, sector)} {count}" for sector, count in hall.by_sector]
+    sectors = ctx.t("round-hall-sectors", sectors=ctx.messages.join(parts)) if parts else ""
+    return ctx.t("round-hall-line", count=hall.total, officers=officers, sectors=sectors)
+
+
+def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallCount | None = None) -> str:
+    """Return the round's attendance: the hall's count, then who joined through the bot (total, officers, by sector,
+    organisation and working group)."""
     groups = []
     for group in figures.groups:
         line = ctx.t(
@@ -129,6 +150,7 @@ def attendance_text(ctx: Context, found: Round, figures: Attendance) -> str:
     return ctx.t(
         "round-attendance",
         name=found.name,
+        hall=hall_text(ctx, hall),
         joined=ctx.t("round-attendance-joined", count=figures.total),
         officers=ctx.t("round-attendance-officers", count=figures.liaison_officers),
         sectors=_count_lines(ctx, figures.by_sector, sectors=True),
@@ -174,7 +196,7 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
         date=date_text(ctx, found),
         place=place_text(ctx, found.place, found.online),
         deadline=deadline_text(ctx, found.deadline),
-        state=state_label(ctx, found.state),
+        state=round_state(ctx, found),
         groups=groups_text(commitments),
         questions=numbered([q.text_ar for q in questions]),
         joining=joining_text(ctx, found),
@@ -194,12 +216,17 @@ def _card_choices(ctx: Context, found: Round) -> tuple[Choice, ...]:
         RoundState.OPEN: RoundClose(round=rid).choice(ctx.t("round-close-button")),
         RoundState.CLOSED: RoundOpen(round=rid).choice(ctx.t("round-reopen-button")),
     }[found.state]
+    editable = (
+        (RoundEdit(round=rid).choice(ctx.t("round-edit-button")),) if found.state is not RoundState.CLOSED else ()
+    )
     return (
         state_action,
         RoundQr(round=rid).choice(ctx.t("round-qr-button")),
         RoundAttendance(round=rid).choice(ctx.t("round-attendance-button")),
+        RoundHall(round=rid).choice(ctx.t("round-hall-button")),
         RoundFindings(round=rid).choice(ctx.t("round-findings-button")),
         RoundDeadline(round=rid).choice(ctx.t("round-deadline-button")),
         RoundAnnounce(round=rid).choice(ctx.t("announce-button")),
+        *editable,
         RoundList(offset=0).choice(ctx.t("round-back-button")),
     )

@@ -29,6 +29,8 @@ from handlers import (
     reminders,
     report,
     round_announce,
+    round_edit,
+    round_hall,
     round_input,
     round_join,
     round_new,
@@ -41,14 +43,16 @@ from handlers import (
     update,
     update_import,
 )
-from handlers.context import Context
+from handlers.context import Context, Parked
 from handlers.contract import Reply
 from handlers.feature import Feature, Handler
 from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
-from handlers.kit.flows import Flow, StaleFlow
+from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
 from handlers.kit.hooks import Hooks
+from handlers.kit.parking import DropParked, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
+from handlers.text import label_key
 from messages_ar import Messages
 
 log = logging.getLogger(__name__)
@@ -64,6 +68,8 @@ FEATURES: tuple[Feature, ...] = (
     round_announce.FEATURE,
     round_join.FEATURE,
     round_input.FEATURE,
+    round_hall.FEATURE,
+    round_edit.FEATURE,
     exports.FEATURE,
     stats.FEATURE,
     report.FEATURE,
@@ -113,6 +119,7 @@ class Router:
         self.flows: dict[str, Flow[Any]] = _merge([{fl.name: fl for fl in f.flows} for f in features], "flow")
         routes = [route for f in features for route in f.buttons]
         routes.append(on(menu.OpenMenu, self._menu_button))
+        routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._drop_parked)]
         self.cancels: dict[type[Button], dict[str, Flow[Any]]] = {}
         for fl in self.flows.values():
             if fl.cancel is not None:
@@ -142,6 +149,7 @@ class Router:
     async def route(self, ctx: Context) -> list[Reply]:
         """Answer one event, then any follow-up a handler left (the command that needed registration)."""
         ctx.hooks = self.hooks
+        at = (ctx.flow, ctx.step)
         replies = await self._dispatch_safely(ctx)
         for _ in range(MAX_FOLLOW_UPS):
             then = ctx.carry.then
@@ -151,7 +159,25 @@ class Router:
             command, args = then
             ctx.incoming = replace(ctx.incoming, command=command, args=args, choice=None, text=None)
             replies += await self._dispatch_safely(ctx)
+        return self._mark(ctx, at, replies)
+
+    def _mark(self, ctx: Context, at: tuple[str | None, str | None], replies: list[Reply]) -> list[Reply]:
+        """Remember the buttons now on screen (a label typed as text acts as the button), and mark the newest
+        buttons of a step that takes typed text (a terminal then reads a typed number as text, not a choice)."""
+        last = next((i for i in range(len(replies) - 1, -1, -1) if replies[i].choices), None)
+        if last is None:
+            if (ctx.flow, ctx.step) != at:
+                ctx.carry.shown = []  # the buttons on screen belong to a step the chat has left
+            return replies
+        ctx.carry.shown = [(label_key(c.label), c.id) for c in replies[last].choices]
+        accepts = self._accepts(ctx)
+        if accepts is not None and accepts.typed is Typing.TEXT:
+            replies[last] = replies[last].model_copy(update={"free_text": True})
         return replies
+
+    def _accepts(self, ctx: Context) -> Accepts[Any] | None:
+        flow = self.flows.get(ctx.flow or "")
+        return flow.accepts(ctx) if flow is not None else None
 
     async def _dispatch_safely(self, ctx: Context) -> list[Reply]:
         try:
@@ -171,6 +197,10 @@ class Router:
             payload = self._typed_payload(incoming.text)
             if payload is not None:
                 ctx.incoming = incoming = replace(incoming, command="join", args=payload, text=None)
+        if incoming.text is not None and incoming.command is None:
+            choice = self._typed_label(ctx, incoming.text)
+            if choice is not None:
+                ctx.incoming = incoming = replace(incoming, choice=choice, text=None)
         if incoming.command is not None:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
@@ -189,6 +219,12 @@ class Router:
         prefix = next((p for p in self.deep_links if token.lower().startswith(p.lower())), None)
         return prefix + token[len(prefix) :] if prefix is not None else None
 
+    @staticmethod
+    def _typed_label(ctx: Context, text: str) -> str | None:
+        """Return the button whose label the person typed (among the buttons on screen), or None."""
+        key = label_key(text)
+        return next((choice for label, choice in ctx.carry.shown if label == key), None) if key else None
+
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
         if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):
             return await self._deep_link(ctx, self._typed_payload(args) or args.strip())
@@ -196,17 +232,81 @@ class Router:
         if handler is None and command == "join":
             return [Reply(text=ctx.t("join-ask-code"))]
         if handler is None:
-            return await fallback.unknown_command(ctx)
+            return await fallback.unknown_command(ctx)  # a mistyped command leaves the flow as it was
+        if command != "cancel":  # /cancel drops the flow on purpose; any other command leaves it, keeping a draft
+            self._leave(ctx)
+        if does_offer(handler) and (offer := self._offer_parked(ctx, command)) is not None:
+            return offer
         return await handler(ctx)
+
+    def _leave(self, ctx: Context) -> None:
+        """Leave the chat's flow; park its data when the flow keeps what was typed."""
+        flow = self.flows.get(ctx.flow or "")
+        if flow is not None and flow.parking is not None and ctx.step is not None:
+            data = flow.parse(ctx.data)
+            if data is not None and flow.parking.keep(data):
+                ctx.carry.park(Parked(flow=flow.name, step=ctx.step, data=dict(ctx.data)))
+        ctx.end()
+
+    def _newest_parked(self, ctx: Context) -> tuple[Parked, Flow[Any], Any] | None:
+        """Return the newest parked draft that still fits its flow (dropping any that do not)."""
+        while ctx.carry.parked:
+            parked = ctx.carry.parked[-1]
+            flow = self.flows.get(parked.flow)
+            data = flow.parse(parked.data) if flow is not None and flow.parking is not None else None
+            if flow is not None and data is not None:
+                return parked, flow, data
+            ctx.carry.parked = ctx.carry.parked[:-1]
+        return None
+
+    def _offer_parked(self, ctx: Context, command: str) -> list[Reply] | None:
+        """Offer the newest parked draft back (continue, or drop it and run the command); None when there is none."""
+        newest = self._newest_parked(ctx) if ctx.participant is not None else None
+        if newest is None:
+            return None
+        _, flow, data = newest
+        assert flow.parking is not None  # noqa: S101 - _newest_parked returns parked flows only
+        choices = (
+            ResumeParked().choice(ctx.t("parked-resume")),
+            DropParked(command=command).choice(ctx.t("parked-drop")),
+        )
+        return [Reply(text=flow.parking.describe(ctx, data), choices=choices)]
+
+    def _unpark(self, ctx: Context, parked: Parked) -> None:
+        """Bring a parked draft back as the chat's flow (parking the flow the chat is in, if it keeps anything)."""
+        ctx.carry.parked = [p for p in ctx.carry.parked if p is not parked]
+        self._leave(ctx)
+        ctx.flow, ctx.step, ctx.data = parked.flow, parked.step, dict(parked.data)
+
+    async def _resume_parked(self, ctx: Context, press: ResumeParked) -> list[Reply]:
+        """Go on with the newest parked draft."""
+        newest = self._newest_parked(ctx)
+        if newest is None:
+            return await fallback.stale_button(ctx)
+        parked, flow, data = newest
+        assert flow.parking is not None  # noqa: S101 - _newest_parked returns parked flows only
+        self._unpark(ctx, parked)
+        return await flow.parking.resume(ctx, data)
+
+    async def _drop_parked(self, ctx: Context, press: DropParked) -> list[Reply]:
+        """Drop the newest parked draft, then run the command that offered it."""
+        if self._newest_parked(ctx) is None:
+            return await fallback.stale_button(ctx)
+        ctx.carry.parked = ctx.carry.parked[:-1]
+        note = Reply(text=ctx.t("parked-dropped"), replace=True)
+        if press.command not in self.commands:
+            return [note, *await fallback.not_understood(ctx)]
+        ctx.incoming = replace(ctx.incoming, command=press.command, args="", choice=None)
+        return [note, *await self._command(ctx, press.command, "")]
 
     async def _deep_link(self, ctx: Context, payload: str) -> list[Reply]:
         prefix = next((p for p in sorted(self.deep_links, key=len, reverse=True) if payload.startswith(p)), None)
         if prefix is None:
             ctx.incoming = replace(ctx.incoming, args="")
             return [Reply(text=ctx.t("unknown-link")), *await registration.start(ctx)]
-        if ctx.participant is None:
-            ctx.carry.then = ("start", payload)
-            return registration.begin(ctx)
+        self._leave(ctx)
+        # Each deep link looks at its code before a newcomer registers (a used invitation is refused at once, a
+        # round greets by the meeting's name), then asks for registration itself (`@requires` or need_registration).
         return await self.deep_links[prefix](ctx)
 
     @property
@@ -236,7 +336,12 @@ class Router:
             return stop
         bound = self.bound.get(route.button)
         if bound is not None and not (ctx.flow == bound[0].name and ctx.step in bound[1]):
-            return await fallback.stale_button(ctx)
+            parked = next(
+                (p for p in reversed(ctx.carry.parked) if p.flow == bound[0].name and p.step in bound[1]), None
+            )
+            if parked is None:
+                return await fallback.stale_button(ctx)
+            self._unpark(ctx, parked)  # a button of a parked draft's message brings the draft back
         return list(await route.handler(ctx, press))
 
     async def _text(self, ctx: Context) -> list[Reply]:
@@ -244,6 +349,9 @@ class Router:
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None:
             ctx.end()
+            for offer in ctx.hooks(fallback.FREE_TEXT):
+                if (offered := await offer(ctx)) is not None:
+                    return offered
             return await fallback.not_understood(ctx)
         data = flow.load(ctx)
         if accepts.text is not None:
@@ -268,10 +376,15 @@ class Router:
         return await self._command(ctx, press.command, "")
 
     async def _cancel_button(self, ctx: Context, press: Button) -> list[Reply]:
-        """Leave the flow whose cancel button was pressed."""
-        flow = self.cancels[type(press)].get(ctx.flow or "")
+        """Leave the flow whose cancel button was pressed (or drop the parked draft whose message it is on)."""
+        flows = self.cancels[type(press)]
+        flow = flows.get(ctx.flow or "")
         if flow is None:
-            return await fallback.stale_button(ctx)
+            parked = next((p for p in reversed(ctx.carry.parked) if p.flow in flows), None)
+            if parked is None:
+                return await fallback.stale_button(ctx)
+            ctx.carry.parked = [p for p in ctx.carry.parked if p is not parked]
+            return [menu.with_menu(ctx, ctx.t("cancelled"), replace=True)]
         data = flow.load(ctx)
         ctx.end()
         if flow.on_cancel is not None:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 from babel.dates import format_date, format_time
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import fluent_number
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
@@ -93,10 +94,19 @@ class Messages:
         message = self._bundle.get_message(key)
         if message.value is None:
             raise MessageError(f"{key} has no value")
-        text, errors = self._bundle.format_pattern(message.value, args)
+        # Numbers in Arabic prose carry no Latin thousands comma: «2001 حرف», not «2,001 حرف».
+        plain = {name: _ungrouped(value) for name, value in args.items()}
+        text, errors = self._bundle.format_pattern(message.value, plain)
         if errors:
             raise MessageError(f"{key}: {errors[0]}")
         return str(text)
+
+
+def _ungrouped(value: Arg) -> Any:
+    """Return a number as Fluent formats it without grouping (other values as they are)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return fluent_number(value, useGrouping=False)
+    return value
 
 
 def _variables_of(node: object) -> set[str]:

@@ -49,8 +49,15 @@ use-buttons = اختر من الأزرار أعلاه، أو اكتب /cancel ل
 unknown-button = لم أتعرّف على هذا الزر. إليك الخيارات الحالية:
 non-text-message = أستطيع قراءة الرسائل النصية فقط حالياً. اكتب رسالتك نصاً من فضلك.
 internal-error = نعتذر، حدث خطأ من جهتنا ولم يُحفظ شيء. حاول مرة أخرى بعد قليل.
-busy-error = النظام مشغول الآن، ولم يضع شيء مما أرسلت. أعد المحاولة بعد دقيقة من فضلك.
-need-registration = لتقديم التوصيات ومتابعتها نحتاج أولاً إلى تسجيلك. لن يستغرق ذلك أكثر من دقيقة.
+busy-error = النظام مشغول الآن، ولم يَضِعْ شيء مما أرسلت. أعد المحاولة بعد دقيقة من فضلك.
+need-registration = نحتاج أولاً إلى تسجيلك، ولن يستغرق ذلك أكثر من دقيقة؛ بعده نكمل ما طلبته.
 more = التالي ⬅️
 previous = ➡️ السابق
 cancel-button = ✖️ إلغاء
+
+parked-resume = ↩️ متابعة المسودة
+parked-drop = 🗑️ حذف المسودة
+parked-dropped = حُذفت المسودة.
+
+# The terminal chat, under the choices of a step that takes typed text (there a typed number is the number).
+console-type-choice = (اكتب أحد هذه الخيارات كما هو، أو اكتب إجابتك)

@@ -11,6 +11,7 @@ exp-col-ogp-id = رمز الالتزام
 exp-col-commitment-title = الالتزام
 exp-col-theme = المحور
 exp-col-round = الجولة
+exp-col-question = سؤال النقاش
 exp-col-text = نص التوصية
 exp-col-state = حالة التوصية
 exp-col-response = الرد
@@ -37,6 +38,11 @@ exp-col-milestone-id = رقم المرحلة
 exp-col-start = تاريخ البدء
 exp-col-end = تاريخ الانتهاء
 exp-col-updated = آخر تعديل
+
+# The channel a recommendation came by, as the «القناة» column shows it.
+channel-telegram = تيليجرام
+channel-whatsapp = واتساب
+channel-console = الطرفية
 
 exp-total = المجموع
 exp-no-theme = دون محور

@@ -11,6 +11,7 @@ exp-col-ogp-id = Commitment code
 exp-col-commitment-title = Commitment
 exp-col-theme = Theme
 exp-col-round = Round
+exp-col-question = Discussion question
 exp-col-text = Recommendation text
 exp-col-state = State
 exp-col-response = Reply
@@ -37,6 +38,11 @@ exp-col-milestone-id = Milestone no.
 exp-col-start = Start date
 exp-col-end = End date
 exp-col-updated = Last changed
+
+# The channel a recommendation came by, as the "Channel" column shows it.
+channel-telegram = Telegram
+channel-whatsapp = WhatsApp
+channel-console = Terminal
 
 exp-total = Total
 exp-no-theme = No theme

@@ -48,6 +48,8 @@ milestones-edit = { $line }
     What would you like to change? Choose the new state, or edit the title and dates.
 milestones-edit-details = ✏️ Title and dates
 milestones-back = ↩️ Milestones
+milestones-all = ↩️ All commitments
+milestones-menu = 🏠 Main menu
 milestones-ask-title = Type the milestone's title.
 milestones-ask-start = Type the start date (for example 1/9/2018).
 milestones-ask-end = Type the end date (for example 30/6/2020).

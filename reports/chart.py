@@ -11,6 +11,7 @@ from storage.models import RecommendationState
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 # One colour per state, from "nothing happened yet" (greys) to "done" (green); colour-blind safe order.
 STATE_COLOURS = {
@@ -26,6 +27,13 @@ STATE_COLOURS = {
 
 def render_chart(stats: Stats, messages: Messages) -> bytes:
     """Return the chart as PNG bytes; matplotlib (3.11+) shapes the Arabic and lays it out right to left."""
+    buffer = io.BytesIO()
+    build_figure(stats, messages).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def build_figure(stats: Stats, messages: Messages) -> Figure:
+    """Return the chart's figure: recommendations by commitment and state on top, participants by sector below."""
     # Imported here: matplotlib and numpy are ~60 MB of a running bot's memory, and only /stats draws.
     # A bare Figure (not pyplot) renders with Agg and needs no display and no global state.
     from matplotlib.figure import Figure
@@ -34,9 +42,14 @@ def render_chart(stats: Stats, messages: Messages) -> bytes:
     top, bottom = figure.subplots(2, 1, height_ratios=[3, 2])
     _states(top, stats, messages)
     _sectors(bottom, stats, messages)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return figure
+
+
+def _whole_numbers(axes: Axes) -> None:
+    """Tick counts at whole numbers only (a count of 0.5 people, or −0.04, is never drawn)."""
+    from matplotlib.ticker import MaxNLocator
+
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
 def _rtl(axes: Axes) -> None:
@@ -66,16 +79,22 @@ def _states(axes: Axes, stats: Stats, messages: Messages) -> None:
     axes.set_xlim(0, max([*left, 1]) * 1.45)
     if any(left):  # with no recommendations yet there is nothing to explain
         axes.legend(loc="lower left", fontsize=9, frameon=False)
+    _whole_numbers(axes)
     _rtl(axes)
 
 
 def _sectors(axes: Axes, stats: Stats, messages: Messages) -> None:
+    axes.set_title(messages.t("stats-chart-sectors"), fontsize=13)
+    if not stats.by_sector:  # nobody registered yet: no empty axes with fractional ticks
+        axes.set_axis_off()
+        axes.text(0.5, 0.5, messages.t("stats-chart-no-participants"), ha="center", va="center", fontsize=11)
+        return
     rows = list(reversed(stats.by_sector))
     names = [sector_name(messages, sector) for sector, _ in rows]
     counts = [n for _, n in rows]
     bars = axes.barh(names, counts, color="#6a51a3")
     axes.bar_label(bars, padding=3, fontsize=9)
-    axes.set_title(messages.t("stats-chart-sectors"), fontsize=13)
     axes.set_xlabel(messages.t("stats-chart-count"))
     axes.set_xlim(0, max([*counts, 1]) * 1.15)
+    _whole_numbers(axes)
     _rtl(axes)

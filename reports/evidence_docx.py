@@ -15,7 +15,7 @@ from reports.report_docx import RtlDocument
 def index(messages: Messages, plan: str, period: Period, now: datetime, findings: list[Finding]) -> bytes:
     """Return the index (.docx bytes): each standard, its requirements, what was recorded, the files and the gaps."""
     with tempfile.SpooledTemporaryFile(max_size=1 << 20) as body:
-        doc = RtlDocument(messages, body)
+        doc = RtlDocument(messages, body, messages.t("rep-author"))
         _write(doc, messages, plan, period, now, findings)
         out = io.BytesIO()
         doc.save(out)

@@ -101,8 +101,11 @@ async def _fill(
             table.append(cells(row, labels))
 
 
-async def write_csv(conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels) -> CsvResult:
-    """Write recommendations (and status updates, milestones and the commitments' tracks when any) as CSV to out."""
+async def write_csv(
+    conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, only_recommendations: bool = False
+) -> CsvResult:
+    """Write recommendations (and status updates, milestones and the commitments' tracks when there are any, unless
+    only the recommendations are asked for) as CSV to out."""
     commitments = await exports.commitments_in_scope(conn, scope)
     tables = [
         _Table("recommendations.csv", RECOMMENDATION_COLUMNS, labels),
@@ -119,8 +122,8 @@ async def write_csv(conn: aiosqlite.Connection, scope: ExportScope, out: BinaryI
         tracks = await exports.commitment_tracks(conn, scope)
         for item in tracks:
             tables[3].append(commitment_cells(item, labels))
-        present = [tables[0], *(t for t in tables[1:3] if t.rows)]
-        if len(present) > 1 or any(not item.assessment.empty for item in tracks):
+        present = [tables[0], *(t for t in tables[1:3] if t.rows and not only_recommendations)]
+        if not only_recommendations and (len(present) > 1 or any(not item.assessment.empty for item in tracks)):
             present.append(tables[3])  # both tracks of progress, whenever there is progress to show
         if len(present) == 1:
             shutil.copyfileobj(present[0].rewind(), out)

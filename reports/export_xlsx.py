@@ -35,8 +35,9 @@ from storage.exports import ExportScope
 from storage.models import Commitment
 
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"
-DATE_FORMAT = "yyyy-mm-dd"
+# Dates as the seed report writes them (30/9/2019), still real date cells that sort and filter.
+DATE_TIME_FORMAT = "d/m/yyyy hh:mm"
+DATE_FORMAT = "d/m/yyyy"
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")

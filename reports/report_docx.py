@@ -19,7 +19,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
 from reports.tables import irm_key
@@ -28,6 +28,7 @@ from storage.exports import ReportItem
 from storage.irm import IrmField
 from storage.models import Commitment, Plan, Sector
 from storage.publishing import PublishMode
+from storage.round_hall import HallCount
 from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -44,10 +45,14 @@ async def build_report(
     messages: Messages | None = None,
     tz: ZoneInfo | None = None,
     publish: PublishMode | None = None,
+    author: str | None = None,
 ) -> bytes:
-    """Return the report (.docx bytes) on the active plan's visible input, or one round's (publish: public copy)."""
+    """Return the report (.docx bytes) on the active plan's visible input, or one round's (publish: public copy).
+
+    The document's author is the coordinating unit (OGP_REPORT_AUTHOR, or the catalogue's name for it).
+    """
     out = io.BytesIO()
-    await write_report(conn, out, round_id=round_id, now=now, messages=messages, tz=tz, publish=publish)
+    await write_report(conn, out, round_id=round_id, now=now, messages=messages, tz=tz, publish=publish, author=author)
     return out.getvalue()
 
 
@@ -60,6 +65,7 @@ async def write_report(
     messages: Messages | None = None,
     tz: ZoneInfo | None = None,
     publish: PublishMode | None = None,
+    author: str | None = None,
 ) -> None:
     """Write the report (.docx) to out; memory stays flat whatever the number of recommendations."""
     if publish is not None and round_id is None:
@@ -73,7 +79,7 @@ async def write_report(
     if round_id is not None and report is None:
         raise LookupError(f"round {round_id} does not exist")
     with tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY) as body:
-        writer = _Writer(messages, body)
+        writer = _Writer(messages, body, author or messages.t("rep-author"))
         if report is not None:
             await _round_report(conn, writer, plan, report, tz)
         else:
@@ -113,7 +119,8 @@ async def _participants(conn: aiosqlite.Connection, writer: _Writer) -> None:
 
 
 def _sector(messages: Messages, sector: Sector | None) -> str:
-    return messages.t(f"sector-{sector.value}") if sector else messages.t("rep-sector-unknown")
+    """Return a kind of organisation in the plural, as the seed's sentences name them («مؤسسات المجتمع المدني»)."""
+    return messages.t(f"sector-plural-{sector.value}") if sector else messages.t("rep-sector-unknown")
 
 
 async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, tz: ZoneInfo) -> None:
@@ -162,7 +169,7 @@ async def _round_report(
     if found.held_on is not None:
         writer.paragraph(_day(found.held_on), bold=True)
     writer.paragraph(_round_intro(writer.messages, plan, report), justify=True)
-    writer.paragraph(_attendance_text(writer.messages, report.attendance), justify=True)
+    writer.paragraph(_attendance_text(writer.messages, report.attendance, report.hall), justify=True)
     for group in report.findings:
         _commitment_heading(writer, group.commitment)
         _round_findings(writer, group)
@@ -193,14 +200,28 @@ def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
     )
 
 
-def _attendance_text(messages: Messages, figures: Attendance) -> str:
-    """Return the seed's "55 participants, among them liaison officers, from ..." with the round's figures."""
+def _hall_text(messages: Messages, hall: HallCount) -> str:
+    """Return the seed's sentence on who attended the hall: «وقد حضر الاجتماع 55 مشاركاً ومشاركة من ضمنهم ...»."""
     t = messages.t
-    text = t("rep-attendance", count=figures.total)
+    among = [t("rep-hall-officers", count=hall.officers)] if hall.officers else []
+    among += [t("rep-hall-part", count=n, group=_sector(messages, sector)) for sector, n in hall.by_sector]
+    text = t("rep-hall", count=hall.total)
+    if among and hall.total:
+        text = t("rep-hall-among", attendance=text, parts=t("rep-hall-separator").join(among))
+    return text + "."
+
+
+def _attendance_text(messages: Messages, figures: Attendance, hall: HallCount | None = None) -> str:
+    """Return the seed's "55 participants, among them liaison officers, from ..." with the round's figures: the count
+    in the hall when it was entered, beside who joined through the bot."""
+    t = messages.t
+    text = t("rep-attendance" if hall is None else "rep-joined-bot", count=figures.total)
     if figures.liaison_officers:
         officers = t("rep-attendance-officers", count=figures.liaison_officers)
         text = t("rep-attendance-with-officers", attendance=text, officers=officers)
     text += "."
+    if hall is not None:
+        text = f"{_hall_text(messages, hall)} {text}"
     if figures.total == 0:
         return text
     sectors = [t("rep-sector-count", sector=_sector_label(messages, c), count=c.count) for c in figures.by_sector]
@@ -294,11 +315,14 @@ class _Writer:
     into that package's document part.
     """
 
-    def __init__(self, messages: Messages, body: IO[bytes]) -> None:
+    def __init__(self, messages: Messages, body: IO[bytes], author: str) -> None:
         self.messages = messages
         self.doc: DocxDocument = Document()
+        self.doc.core_properties.author = author
+        self.doc.core_properties.last_modified_by = author
         self._rtl_styles()
         self._rtl_section()
+        self._a4()
         self._body = body
         self._endorsed: dict[int, str] = {}  # "(endorsed by n)" per n: formatted once, not per recommendation
         styles = self.doc.styles
@@ -321,6 +345,13 @@ class _Writer:
 
     def _rtl_section(self) -> None:
         _add_once(self.doc.sections[0]._sectPr, "w:bidi", _SECT_AFTER_BIDI)
+
+    def _a4(self) -> None:
+        """Lay the page out on A4 (python-docx's template is US Letter), as the Ministry prints."""
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
 
     def title(self, text: str) -> None:
         """Add the document's title, centred."""

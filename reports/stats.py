@@ -49,6 +49,16 @@ class Stats:
         """Return how many people are counted."""
         return sum(n for _, n in self.by_sector)
 
+    @property
+    def recommendations(self) -> int:
+        """Return how many visible recommendations there are on the plan."""
+        return sum(c.total for c in self.commitments)
+
+    @property
+    def empty(self) -> bool:
+        """Tell whether there is nothing to count yet (no chart is drawn then)."""
+        return self.participants == 0 and self.recommendations == 0
+
 
 async def gather_stats(conn: aiosqlite.Connection) -> Stats:
     """Read every figure for the active plan."""
@@ -102,10 +112,17 @@ def stats_text(stats_: Stats, messages: Messages) -> str:
         messages.t("stats-title", plan=stats_.plan or "—"),
         messages.t("stats-participants", count=stats_.participants),
     ]
-    lines.append(messages.t("stats-by-sector"))
-    lines += [messages.t("stats-line", name=sector_name(messages, s), count=n) for s, n in stats_.by_sector]
-    lines.append(messages.t("stats-by-governorate"))
-    lines += [messages.t("stats-line", name=governorate_name(messages, g), count=n) for g, n in stats_.by_governorate]
+    if stats_.by_sector:  # a heading only above lines that follow it
+        lines.append(messages.t("stats-by-sector"))
+        lines += [messages.t("stats-line", name=sector_name(messages, s), count=n) for s, n in stats_.by_sector]
+    if stats_.by_governorate:
+        lines.append(messages.t("stats-by-governorate"))
+        lines += [
+            messages.t("stats-line", name=governorate_name(messages, g), count=n) for g, n in stats_.by_governorate
+        ]
+    if not stats_.recommendations:
+        lines.append(messages.t("stats-no-recommendations"))
+        return "\n".join(lines)
     lines.append(messages.t("stats-commitments"))
     for c in stats_.commitments:
         lines.append(

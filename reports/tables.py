@@ -57,6 +57,7 @@ RECOMMENDATION_COLUMNS = (
     Column("exp-col-ogp-id", 10),
     Column("exp-col-theme", 22, wrap=True),
     Column("exp-col-round", 18, wrap=True),
+    Column("exp-col-question", 30, wrap=True),
     Column("exp-col-text", 60, wrap=True),
     Column("exp-col-state", 14),
     Column("exp-col-response", 50, wrap=True),
@@ -162,6 +163,11 @@ class Labels:
         """Return the name of an IRM field's value (None when not assessed)."""
         return self._label(irm_key(field, code)) if code is not None else None
 
+    def channel(self, channel: str) -> str:
+        """Return a channel's Arabic name (تيليجرام، واتساب، الطرفية); an unknown one as it is stored."""
+        key = f"channel-{channel}"
+        return self._label(key) if self.messages.has(key) else channel
+
     def yes_no(self, flag: bool) -> str:
         """Return نعم or لا."""
         return self._label("exp-yes") if flag else self._label("exp-no")
@@ -179,6 +185,7 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         rec.ogp_id,
         rec.theme,
         rec.round_name,
+        rec.question,
         rec.text,
         labels.state(rec.state),
         rec.response,
@@ -187,7 +194,7 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         labels.local(rec.responded_at),
         rec.endorsements,
         labels.yes_no(rec.hidden),
-        rec.channel,
+        labels.channel(rec.channel),
         rec.author.name,
         rec.author.organisation,
         labels.sector(rec.author.sector),

@@ -69,6 +69,7 @@ class ExportedRecommendation:
     theme: str | None
     round_code: str | None
     round_name: str | None
+    question: str | None  # the round's discussion question the recommendation answers
     text: str
     state: RecommendationState
     response: str | None
@@ -167,8 +168,8 @@ class RoundInfo:
 
 _SELECT_RECOMMENDATIONS = compose("""
 SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme,
-       ro.code AS round_code, ro.name AS round_name, r.text, r.state, r.response, r.created_at, r.responded_at,
-       r.hidden, r.channel,
+       ro.code AS round_code, ro.name AS round_name, q.text_ar AS question,
+       r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
        CASE WHEN rp.forgotten_at IS NULL THEN rp.name END AS responder,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.name END AS author_name,
@@ -181,6 +182,7 @@ FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id
 LEFT JOIN themes t ON t.id = r.theme_id
 LEFT JOIN rounds ro ON ro.id = r.round_id
+LEFT JOIN round_questions q ON q.id = r.question_id
 LEFT JOIN participants p ON p.id = r.participant_id
 LEFT JOIN participants rp ON rp.id = r.responded_by
 WHERE r.commitment_id = ?1
@@ -291,6 +293,7 @@ async def iter_recommendations(
                 theme=row["theme"],
                 round_code=row["round_code"],
                 round_name=row["round_name"],
+                question=row["question"],
                 text=row["text"],
                 state=RecommendationState(row["state"]),
                 response=row["response"],

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
+from storage.round_hall import HallCount, get_hall
 from storage.timefmt import to_db
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read off slides and typed
@@ -168,6 +169,7 @@ class RoundReport(BaseModel):
     questions: tuple[Question, ...]
     attendance: Attendance
     findings: tuple[CommitmentFindings, ...]
+    hall: HallCount | None = None  # counted in the hall, when the coordinator entered it
 
 
 class MemberContact(BaseModel):
@@ -542,6 +544,7 @@ async def report_data(
         questions=tuple(await list_questions(conn, round_id)),
         attendance=await attendance(conn, round_id, named_only=publish is not None),
         findings=tuple(await findings(conn, round_id, publish=publish)),
+        hall=await get_hall(conn, round_id),
     )
 
 
@@ -561,6 +564,11 @@ JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i
 WHERE m.round_id = ? AND p.forgotten_at IS NULL AND p.unreachable_at IS NULL
 ORDER BY m.participant_id
 """
+
+
+async def member_contacts(conn: aiosqlite.Connection, round_id: int) -> list[MemberContact]:
+    """Return a round's reachable members, one identity each (for notices about the round)."""
+    return [MemberContact.model_validate(dict(r)) for r in await fetch_all(conn, _SELECT_MEMBER_CONTACTS, (round_id,))]
 
 
 async def rounds_due(conn: aiosqlite.Connection, after: datetime, until: datetime) -> list[DueRound]:

@@ -133,7 +133,7 @@ async def test_endorsements_count_once_and_hidden_recommendations_leave_public_v
     [rec] = await rows(core, "SELECT hidden, hidden_reason FROM recommendations")
     assert rec == {"hidden": 1, "hidden_reason": "تحتوي بيانات شخصية"}
     detail = texts(await supporter.command("status", "1"))
-    assert "لم تصل أي توصية" in detail and "لم تحصل التوصيات على أي تأييد" in detail
+    assert "لم تصل أي توصية" in detail and "مجموع التأييدات: لا تأييد بعد." in detail
     await supporter.press("التوصيات وتأييدها")
     assert REC_TEXT not in texts(supporter.history[-1:])
     assert "لم تتغير" not in texts(await supporter.press_data(f"endo:r:{receipt}:0"))

@@ -49,3 +49,19 @@ async def test_officer_adds_then_edits_a_milestone(core: Core, transport: Record
     assert "جوهري" in texts(await chat.command("status", "5"))
     actions = [r["action"] for r in await rows(core, "SELECT action FROM audit_log WHERE action LIKE 'milestone.%'")]
     assert actions == ["milestone.add", "milestone.edit", "milestone.edit"]
+
+
+async def test_milestones_have_a_way_back(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    listing = await coord.command("milestones")  # a coordinator handles every commitment: choose one first
+    assert "🏠 القائمة الرئيسية" in coord.labels()
+    await coord.press("3. ")
+    assert {"↩️ كل الالتزامات", "🏠 القائمة الرئيسية"} <= set(coord.labels())
+    back = await coord.press("↩️ كل الالتزامات")
+    assert "مراحل أي التزام" in texts(back) and back[0].replace
+    home = await coord.press("🏠 القائمة الرئيسية")
+    assert "ماذا تودّ أن تفعل الآن" in texts(home)
+    assert "مراحل أي التزام" in texts(listing)
+    officer_chat = await officer(core, transport, coord, "2001", 5)
+    await officer_chat.command("milestones")  # one commitment: its list at once, with the way to the menu
+    assert "🏠 القائمة الرئيسية" in officer_chat.labels() and "↩️ كل الالتزامات" not in officer_chat.labels()

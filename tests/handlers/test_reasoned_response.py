@@ -43,7 +43,7 @@ async def test_not_adopted_needs_a_reason_and_the_author_gets_it_with_the_quote(
         "SELECT a.state, a.response, o.dedupe_key FROM recommendation_answers a JOIN outbox o ON o.id = a.outbox_id",
     )
     assert entry["state"] == "not_accepted" and entry["dedupe_key"].startswith(f"answer:{receipt}:")
-    assert "كل التوصيات (1) لها رد" in texts(await officer_chat.command("inbox"))
+    assert "التوصية الواردة لها رد" in texts(await officer_chat.command("inbox"))
     assert "نسبة الرد 100%" in texts(await coord.command("stats"))
 
 
@@ -90,7 +90,7 @@ async def test_a_refusal_without_reason_from_an_older_version_is_waiting_and_fla
     await officer_chat.press("لم تُعتمد")
     await officer_chat.send(REASON)
     await officer_chat.press("حفظ وإرسال")
-    assert "كل التوصيات (1) لها رد" in texts(await officer_chat.command("inbox"))
+    assert "التوصية الواردة لها رد" in texts(await officer_chat.command("inbox"))
     assert "نسبة الرد 100%" in texts(await coord.command("stats"))
 
 
