@@ -197,7 +197,7 @@ async def _grant(ctx: Member, invite: Invite) -> None:
     detail = f"{invite.role.value}:{invite.commitment_id or ''}"
     await audit.record(ctx.conn, pid, "invite.redeem", f"participant:{pid}", detail, ctx.now)
     ctx.roles = await participants.roles_of(ctx.conn, pid)
-    await access.refresh_menu(ctx.conn, ctx.messages, ctx.config, pid, ctx.now)
+    await access.refresh_menu(ctx.conn, ctx.config, pid, ctx.now)
 
 
 async def _tell_inviter(ctx: Member, invite: Invite, label: str) -> None:

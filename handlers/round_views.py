@@ -26,20 +26,12 @@ from handlers.round_timeline import card_lines
 from storage import rounds
 from storage.models import Commitment
 from storage.round_hall import HallCount
-from storage.rounds import Attendance, CommitmentFindings, Count, Question, Round, RoundState
+from storage.rounds import DEFAULT_QUESTIONS, Attendance, CommitmentFindings, Count, Question, Round, RoundState
 
 STATE_KEYS = {
     RoundState.DRAFT: "round-state-draft",
     RoundState.OPEN: "round-state-open",
     RoundState.CLOSED: "round-state-closed",
-}
-# The seed meeting's five discussion topics, in its order: stored by key, worded in the catalogue.
-DEFAULT_QUESTIONS = {
-    "progress": "rq-default-progress",
-    "challenges": "rq-default-challenges",
-    "expectations": "rq-default-expectations",
-    "mechanisms": "rq-default-mechanisms",
-    "civil_society": "rq-default-civil-society",
 }
 QR_SCALE = 20  # a join link is a 37-module code with its border: 740 px, 6 cm printed at 300 dpi, sharp on a slide
 

@@ -1,4 +1,4 @@
-"""/settings: which notifications a participant receives."""
+"""/settings: which notifications a participant receives, and the language they read the bot in."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from handlers.kit.access import requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
+from handlers.language import switch_choice
 from handlers.menu import menu_choices
 from storage import preferences
 from storage.preferences import Notice
@@ -36,10 +37,11 @@ async def start(ctx: Member) -> list[Reply]:
 
 
 def show(ctx: Member, *, replace: bool) -> list[Reply]:
-    """Show each kind of notification with a button that turns it on or off."""
+    """Show each kind of notification with a button that turns it on or off, and the language with its switch."""
     participant = ctx.participant
     choices = tuple(Toggle(notice=n).choice(_label(ctx, n, preferences.is_on(participant, n))) for n in Notice)
-    return [Reply(text=ctx.t("settings-title"), choices=(*choices, *menu_choices(ctx)), replace=replace)]
+    text = ctx.t("settings-title") + "\n\n" + ctx.t("settings-language", language=ctx.t("language-name"))
+    return [Reply(text=text, choices=(*choices, switch_choice(ctx), *menu_choices(ctx)), replace=replace)]
 
 
 @requires(Who.REGISTERED, then="settings")

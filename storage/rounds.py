@@ -63,8 +63,18 @@ class Round(Row):
         return self.state is RoundState.OPEN and (self.deadline is None or now <= self.deadline)
 
 
+# The seed meeting's five discussion topics, in its order: stored by key, worded in the catalogue (in either language).
+DEFAULT_QUESTIONS = {
+    "progress": "rq-default-progress",
+    "challenges": "rq-default-challenges",
+    "expectations": "rq-default-expectations",
+    "mechanisms": "rq-default-mechanisms",
+    "civil_society": "rq-default-civil-society",
+}
+
+
 class Question(Row):
-    """A question the working groups discuss."""
+    """A question the working groups discuss: a default one (its key) or one a coordinator typed (text_ar)."""
 
     id: int
     round_id: int
@@ -72,6 +82,11 @@ class Question(Row):
     position: int
     key: str | None
     text_ar: str
+
+    @property
+    def name_key(self) -> str | None:
+        """Return the catalogue key of a default question's wording (Messages.name reads it), None if typed."""
+        return DEFAULT_QUESTIONS.get(self.key) if self.key else None
 
 
 class Membership(Row):

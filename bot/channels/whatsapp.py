@@ -391,7 +391,7 @@ class WhatsAppChannel:
         """Tell whether a message is neither a command, a button, nor a keyword the router knows."""
         if incoming.command is not None or incoming.choice is not None:
             return False
-        return incoming.text is None or incoming.text.strip() not in self.core.router.keywords
+        return incoming.text is None or self.core.router.keyword(incoming.text) is None
 
     async def _next_page(self, inbound: Inbound) -> bool:
         """Send the next page of a long list; False when the "more" row is not one of ours (forged)."""
