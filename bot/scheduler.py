@@ -7,6 +7,7 @@ directly with a FakeClock's time; the running bot lets AsyncIOScheduler call the
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -23,8 +24,9 @@ from bot.clock import Clock
 from bot.retention import OUTBOX_KEEP_DAYS, RetentionResult, apply_retention
 from bot.snapshots import SnapshotKeeper
 from handlers.contract import Choice, Reply
+from messages import load_messages
 from messages_ar import Messages
-from storage import broadcasts, catalogue, outbox, rounds, snapshots, timeline
+from storage import broadcasts, catalogue, outbox, participants, rounds, snapshots, timeline
 from storage import reminders as rem
 from storage.database import Database
 from storage.reminders import Contact, ReminderRules
@@ -51,6 +53,12 @@ class JobContext:
         """Return a catalogue message."""
         return self.messages.t(key, **args)
 
+    def speaking(self, language: str) -> JobContext:
+        """Return the job's context writing in a recipient's language."""
+        if language == self.messages.language:
+            return self
+        return dataclasses.replace(self, messages=load_messages(language))
+
     def local_date(self, moment: datetime | None = None) -> str:
         """Return a moment's date in the bot's time zone, ISO."""
         return (moment or self.now).astimezone(self.zone).date().isoformat()
@@ -73,7 +81,11 @@ async def push(
     kind: str = "reminder",
     batch: str | None = None,
 ) -> bool:
-    """Queue one push at the next allowed time; return False when the key was queued before."""
+    """Queue one push at the next allowed time; return False when the key was queued before.
+
+    The reply is marked as written in the job context's language: word it with `jc.speaking(contact.language)`.
+    """
+    reply = reply.model_copy(update={"language": jc.messages.language})
     row = await outbox.enqueue(
         jc.conn,
         channel=contact.channel,
@@ -128,12 +140,12 @@ async def remind_updates(jc: JobContext) -> int:
         if updated.get(commitment.id, datetime.min.replace(tzinfo=jc.zone)) > previous:
             continue
         first = commitment.id not in updated  # nothing reported yet: «what was done so far», not «since the last»
-        text = jc.t(
-            "rem-update-first" if first else "rem-update-due", number=commitment.number, title=commitment.title_ar
-        )
+        reader = jc.speaking(officer.language)
+        key_text = "rem-update-first" if first else "rem-update-due"
+        text = reader.t(key_text, number=commitment.number, title=reader.messages.name(commitment))
         key = f"remind:update:{commitment.id}:{jc.local_date(occurrence)}:{officer.participant_id}"
-        reply = Reply(text=text, choices=_button(jc, "update", "rem-button-update"))
-        queued += await push(jc, officer, reply, key=key, official=True)
+        reply = Reply(text=text, choices=_button(reader, "update", "rem-button-update"))
+        queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
 
@@ -177,16 +189,17 @@ async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: li
     new = [item for item in items if str(item.id) not in told]
     if not new:
         return 0
-    text = jc.t(
+    reader = jc.speaking(officer.language)
+    text = reader.t(
         "rem-answer-due",
         count=len(new),
         number=new[0].commitment_number,
         days=jc.rules.answer_officer_days,
-        ids=_ids(jc.messages, new),
+        ids=_ids(reader.messages, new),
     )
     key = f"remind:answer:{officer.commitment_id}:{jc.local_date()}:{officer.participant_id}"
-    reply = Reply(text=text, choices=_button(jc, "inbox", "rem-button-inbox"))
-    if not await push(jc, officer, reply, key=key, official=True):
+    reply = Reply(text=text, choices=_button(reader, "inbox", "rem-button-inbox"))
+    if not await push(reader, officer, reply, key=key, official=True):
         return 0  # today's digest went already; these are in tomorrow's
     await rem.log_subjects(jc.conn, "answer", [str(item.id) for item in new], officer, jc.now)
     return 1
@@ -200,11 +213,12 @@ async def _coordinator_digest(jc: JobContext, coordinator: Contact, items: list[
     by_number: dict[int, list[rem.OverdueRecommendation]] = defaultdict(list)
     for item in items:
         by_number[item.commitment_number].append(item)
-    lines = [jc.t("rem-overdue-title", count=len(items), days=jc.rules.answer_coordinator_days)]
+    reader = jc.speaking(coordinator.language)
+    lines = [reader.t("rem-overdue-title", count=len(items), days=jc.rules.answer_coordinator_days)]
     for number, group in sorted(by_number.items()):
-        lines.append(jc.t("rem-overdue-line", number=number, count=len(group), ids=_ids(jc.messages, group)))
+        lines.append(reader.t("rem-overdue-line", number=number, count=len(group), ids=_ids(reader.messages, group)))
     key = f"remind:overdue:{coordinator.address}:{jc.local_date()}"
-    if not await push(jc, coordinator, Reply(text="\n".join(lines)), key=key, official=True):
+    if not await push(reader, coordinator, Reply(text="\n".join(lines)), key=key, official=True):
         return 0
     await rem.log_subjects(jc.conn, "overdue", [str(item.id) for item in items], coordinator, jc.now)
     return 1
@@ -226,15 +240,16 @@ async def remind_milestones(jc: JobContext) -> int:
         commitment = commitments[milestone.commitment_id]
         passed = milestone.end_date < today
         text_key = "rem-milestone-passed" if passed else "rem-milestone-soon"
-        end = jc.messages.date(milestone.end_date)
-        text = jc.t(text_key, title=milestone.title, number=commitment.number, date=end)
         stage = "passed" if passed else "soon"
         for officer in officers:
             if officer.commitment_id != milestone.commitment_id or not officer.notify_reminders:
                 continue
+            reader = jc.speaking(officer.language)
+            end = reader.messages.date(milestone.end_date)
+            text = reader.t(text_key, title=reader.messages.name(milestone), number=commitment.number, date=end)
             key = f"remind:milestone:{milestone.id}:{milestone.end_date.isoformat()}:{stage}:{officer.participant_id}"
-            reply = Reply(text=text, choices=_button(jc, "milestones", "rem-button-milestones"))
-            queued += await push(jc, officer, reply, key=key, official=True)
+            reply = Reply(text=text, choices=_button(reader, "milestones", "rem-button-milestones"))
+            queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
 
@@ -247,17 +262,21 @@ async def remind_rounds(jc: JobContext) -> int:
     for due in await rounds.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
         assert due.round.deadline is not None  # noqa: S101 - the query asks for a deadline
         local = due.round.deadline.astimezone(jc.zone)
-        deadline = f"{jc.messages.date(local.date())} {jc.messages.time(local)}"
-        text = jc.t("rem-round-deadline", name=due.round.name, deadline=deadline)
-        reply = Reply(text=text, choices=_button(jc, "recommend", "rem-button-recommend"))
         for member in due.members:
             if not member.notify_reminders:
                 continue
+            reader = jc.speaking(member.language)
+            deadline = f"{reader.messages.date(local.date())} {reader.messages.time(local)}"
+            text = reader.t("rem-round-deadline", name=due.round.name, deadline=deadline)
+            reply = Reply(text=text, choices=_button(reader, "recommend", "rem-button-recommend"))
             person = Contact(
-                participant_id=member.participant_id, channel=member.channel, external_id=member.external_id
+                participant_id=member.participant_id,
+                channel=member.channel,
+                external_id=member.external_id,
+                language=member.language,
             )
             key = f"remind:round:{due.round.id}:{local.date().isoformat()}:{member.participant_id}"
-            queued += await push(jc, person, reply, key=key, official=False)
+            queued += await push(reader, person, reply, key=key, official=False)
     return queued
 
 
@@ -268,7 +287,8 @@ async def summarise_broadcasts(jc: JobContext) -> int:
         tally = await broadcasts.tally(jc.conn, item.id)
         if tally.waiting:
             continue
-        text = jc.t(
+        reader = jc.speaking(await participants.chat_language(jc.conn, item.channel, item.recipient))
+        text = reader.t(
             "bc-summary",
             total=item.total,
             sent=tally.sent,
@@ -277,7 +297,7 @@ async def summarise_broadcasts(jc: JobContext) -> int:
         )
         contact = Contact(participant_id=item.created_by, channel=item.channel, external_id=item.recipient)
         reply = Reply(text=text)
-        queued += await push(jc, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
+        queued += await push(reader, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
         await broadcasts.mark_summarised(jc.conn, item.id, jc.now)
     return queued
 
@@ -291,15 +311,21 @@ async def _cadence_reference(jc: JobContext, last: datetime | None) -> datetime 
     return last or await timeline.in_use_since(jc.conn)
 
 
-async def _remind_coordinators(jc: JobContext, rule: str, since: datetime, reply: Reply) -> int:
-    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap)."""
+async def _remind_coordinators(
+    jc: JobContext, rule: str, since: datetime, reminder: Callable[[JobContext], Reply]
+) -> int:
+    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap).
+
+    reminder words the message in the language of the job context it is given: each coordinator's.
+    """
     month = jc.now.astimezone(jc.zone).strftime("%Y-%m")
     queued = 0
     for coordinator in await rem.coordinator_contacts(jc.conn, jc.coordinators):
         if not coordinator.notify_reminders:
             continue
+        reader = jc.speaking(coordinator.language)
         key = f"remind:{rule}:{jc.local_date(since)}:{month}:{coordinator.address}"
-        queued += await push(jc, coordinator, reply, key=key, official=True)
+        queued += await push(reader, coordinator, reminder(reader), key=key, official=True)
     return queued
 
 
@@ -311,9 +337,12 @@ async def remind_forum(jc: JobContext) -> int:
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, FORUM_GAP_MONTHS):
         return 0
     key = "rem-forum-due" if held else "rem-forum-never"
-    text = jc.t(key, date=jc.messages.date(since.astimezone(jc.zone).date()))
-    reply = Reply(text=text, choices=_button(jc, "round", "rem-button-round"))
-    return await _remind_coordinators(jc, "forum", since, reply)
+
+    def reminder(reader: JobContext) -> Reply:
+        text = reader.t(key, date=reader.messages.date(since.astimezone(jc.zone).date()))
+        return Reply(text=text, choices=_button(reader, "round", "rem-button-round"))
+
+    return await _remind_coordinators(jc, "forum", since, reminder)
 
 
 async def remind_snapshot(jc: JobContext) -> int:
@@ -324,9 +353,12 @@ async def remind_snapshot(jc: JobContext) -> int:
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, SNAPSHOT_GAP_MONTHS):
         return 0
     key = "rem-snapshot-due" if newest else "rem-snapshot-never"
-    text = jc.t(key, date=jc.messages.date(since.astimezone(jc.zone).date()))
-    reply = Reply(text=text, choices=_button(jc, "evidence", "rem-button-evidence"))
-    return await _remind_coordinators(jc, "snapshot", since, reply)
+
+    def reminder(reader: JobContext) -> Reply:
+        text = reader.t(key, date=reader.messages.date(since.astimezone(jc.zone).date()))
+        return Reply(text=text, choices=_button(reader, "evidence", "rem-button-evidence"))
+
+    return await _remind_coordinators(jc, "snapshot", since, reminder)
 
 
 RETENTION_JOB_ID = "retention"

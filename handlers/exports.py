@@ -124,7 +124,7 @@ async def pick_scope(ctx: Context, press: PickScope) -> list[Reply]:
     if press.scope is Scope.COMMITMENT:
         EXPORT.goto(ctx, Step.COMMITMENT, asked)
         commitments = await catalogue.list_commitments(ctx.conn)
-        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
+        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
         return [Reply(text=ctx.t("exp-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=True)]
     if press.scope is Scope.ROUND:
         rounds = await recent_rounds(ctx.conn, ROUNDS_SHOWN)

@@ -104,7 +104,7 @@ async def _choose(ctx: Member, *, replace: bool) -> list[Reply]:
         return refuse(ctx)
     if len(commitments) == 1:
         return await listing(ctx, commitments[0], replace=replace)
-    choices = tuple(ListMilestones(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
+    choices = tuple(ListMilestones(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
     return [Reply(text=ctx.t("milestones-choose-commitment"), choices=(*choices, _to_menu(ctx)), replace=replace)]
 
 
@@ -116,9 +116,9 @@ async def listing(ctx: Context, commitment: Commitment, *, replace: bool, notice
     """Show a commitment's milestones with edit and add buttons, and the ways back."""
     items = await catalogue.list_milestones(ctx.conn, commitment.id)
     lines = [notice, ""] if notice else []
-    lines.append(ctx.t("milestones-title", number=commitment.number, title=commitment.title_ar))
+    lines.append(ctx.t("milestones-title", number=commitment.number, title=ctx.name(commitment)))
     lines += [_line(ctx, m) for m in items] or [ctx.t("milestones-empty")]
-    choices = [EditMenu(milestone=m.id).choice("✏️ " + m.title[:50]) for m in items]
+    choices = [EditMenu(milestone=m.id).choice("✏️ " + ctx.name(m)[:50]) for m in items]
     choices.append(AddMilestone(commitment=commitment.id).choice(ctx.t("milestones-add")))
     member = as_member(ctx)
     if member is not None and len(await inbox.handled_commitments(member)) > 1:
@@ -130,7 +130,7 @@ async def listing(ctx: Context, commitment: Commitment, *, replace: bool, notice
 def _line(ctx: Context, m: Milestone) -> str:
     start = short_date(ctx, m.start_date) if m.start_date else "—"
     end = short_date(ctx, m.end_date) if m.end_date else "—"
-    return ctx.t("milestones-line", title=m.title, state=completion_label(ctx, m.state), start=start, end=end)
+    return ctx.t("milestones-line", title=ctx.name(m), state=completion_label(ctx, m.state), start=start, end=end)
 
 
 async def _handled_commitment(ctx: Member, commitment_id: int) -> Commitment | list[Reply]:

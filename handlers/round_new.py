@@ -128,7 +128,7 @@ async def prompt(ctx: Context, draft: NewRoundData, *, replace: bool = False) ->
     if step is Step.COMMITMENTS:
         chosen = set(draft.commitment_ids)
         choices = [
-            ToggleCommitment(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {c.title_ar}")
+            ToggleCommitment(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {ctx.name(c)}")
             for c in await catalogue.list_commitments(ctx.conn)
         ]
         done = CommitmentsDone().choice(ctx.t("round-commitments-done"))
@@ -156,7 +156,7 @@ async def _preview(ctx: Context, draft: NewRoundData, *, replace: bool) -> Reply
         date=short_date(ctx, draft.held_on) if draft.held_on else ctx.t("round-no-date"),
         place=place_text(ctx, draft.place, draft.online),
         deadline=deadline_text(ctx, draft.deadline),
-        groups=groups_text(commitments),
+        groups=groups_text(ctx, commitments),
         questions=numbered([text for _, text in draft.questions]),
     )
     text += "\n" + announce_step.preview_line(ctx, draft.announced_on, draft.held_on, draft.short_notice_confirmed)

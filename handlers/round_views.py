@@ -76,9 +76,9 @@ def numbered(lines: list[str]) -> str:
     return "\n".join(f"{index}. {line}" for index, line in enumerate(lines, start=1))
 
 
-def groups_text(commitments: list[Commitment]) -> str:
+def groups_text(ctx: Context, commitments: list[Commitment]) -> str:
     """Return the working groups, one per line."""
-    return "\n".join(f"{c.number}. {c.title_ar}" for c in commitments)
+    return "\n".join(f"{c.number}. {ctx.name(c)}" for c in commitments)
 
 
 def join_link(ctx: Context, found: Round) -> str | None:
@@ -135,7 +135,7 @@ def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallC
     groups = []
     for group in figures.groups:
         line = ctx.t(
-            "round-group-line", number=group.commitment.number, title=group.commitment.title_ar, count=group.total
+            "round-group-line", number=group.commitment.number, title=ctx.name(group.commitment), count=group.total
         )
         summary = _sector_summary(ctx, group.by_sector)
         groups.append(f"{line} {summary}".rstrip())
@@ -156,7 +156,7 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
     """Return per commitment the findings grouped by discussion question and theme, as the seed lists them."""
     parts = [ctx.t("round-findings-title", name=found.name)]
     for group in findings:
-        lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=group.commitment.title_ar)]
+        lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=ctx.name(group.commitment))]
         if not group.questions:
             lines.append(ctx.t("round-findings-none"))
         for block in group.questions:
@@ -173,7 +173,7 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
 
 
 def _question_title(ctx: Context, question: Question | None) -> str:
-    return question.text_ar if question else ctx.t("round-findings-untagged")
+    return ctx.name(question, "text") if question else ctx.t("round-findings-untagged")
 
 
 async def card(ctx: Context, found: Round, *, note: str | None = None, replace: bool = False) -> list[Reply]:
@@ -189,8 +189,8 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
         place=place_text(ctx, found.place, found.online),
         deadline=deadline_text(ctx, found.deadline),
         state=round_state(ctx, found),
-        groups=groups_text(commitments),
-        questions=numbered([q.text_ar for q in questions]),
+        groups=groups_text(ctx, commitments),
+        questions=numbered([ctx.name(q, "text") for q in questions]),
         joining=joining_text(ctx, found),
         members=figures.total,
         inputs=inputs,

@@ -9,3 +9,6 @@ language-switch-button = 🌐 { $language }
 settings-language = 🌐 اللغة: { $language }
 keyword-language = اللغة
 command-language = تغيير اللغة
+# Each language's name as this catalogue writes it (language-in-ar, language-in-en): broadcasts' previews name them.
+language-in-ar = العربية
+language-in-en = الإنجليزية

@@ -9,3 +9,6 @@ language-switch-button = 🌐 { $language }
 settings-language = 🌐 Language: { $language }
 keyword-language = language
 command-language = Change the language
+# Each language's name as this catalogue writes it (language-in-ar, language-in-en): broadcasts' previews name them.
+language-in-ar = Arabic
+language-in-en = English

@@ -198,6 +198,7 @@ class MemberContact(BaseModel):
     external_id: str
     contributions: int
     notify_reminders: bool
+    language: str = "ar"  # the language the member reads
 
 
 class DueRound(BaseModel):
@@ -569,7 +570,7 @@ ORDER BY deadline, id
 """
 # One identity per member (Telegram first), as the reminder jobs address people.
 _SELECT_MEMBER_CONTACTS = """
-SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders,
+SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders, p.language,
        (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = m.round_id AND r.participant_id = m.participant_id)
          AS contributions
 FROM round_members m
