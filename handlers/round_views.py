@@ -162,7 +162,7 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
         for block in group.questions:
             lines.append(ctx.t("round-findings-question", question=_question_title(ctx, block.question)))
             for theme in block.themes:
-                title = theme.theme_title or ctx.t("round-findings-no-theme")
+                title = ctx.name(theme, "theme_title") or ctx.t("round-findings-no-theme")
                 lines.append(ctx.t("round-findings-theme", theme=title))
                 lines += [
                     ctx.t("round-findings-item", index=index, text=item.text, endorsements=item.endorsements)

@@ -23,9 +23,8 @@ class Language:
         return self.messages.t(key, **args)
 
     def pick(self, record: Any, field: str) -> str:
-        """Return record.<field>_<code>, falling back to the Arabic when the language has none."""
-        value = getattr(record, f"{field}_{self.code}", None)
-        return str(value or getattr(record, f"{field}_ar", None) or "")
+        """Return record.<field>_<code>, falling back to the Arabic when the language has none (Messages.name)."""
+        return self.messages.name(record, field)
 
 
 def arabic() -> Language:

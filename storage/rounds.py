@@ -153,6 +153,7 @@ class ThemeFindings(BaseModel):
     theme_id: int | None
     theme_title: str | None
     items: tuple[RoundInput, ...]
+    theme_title_en: str | None = None  # Messages.name(findings, "theme_title") picks it for English readers
 
 
 class QuestionFindings(BaseModel):
@@ -504,7 +505,8 @@ async def attendance(conn: aiosqlite.Connection, round_id: int, *, named_only: b
 
 
 _SELECT_THEME_TITLES = """
-SELECT t.id, t.title_ar FROM themes t JOIN round_commitments rc ON rc.commitment_id = t.commitment_id
+SELECT t.id, t.title_ar, NULLIF(t.title_en, '')
+FROM themes t JOIN round_commitments rc ON rc.commitment_id = t.commitment_id
 WHERE rc.round_id = ?
 """
 
@@ -518,7 +520,7 @@ async def findings(
     else:
         rows = await fetch_all(conn, _SELECT_PUBLIC_ROUND_INPUTS, {"round": round_id, "immediate": immediate(publish)})
     inputs = [RoundInput.from_row(r) for r in rows]
-    theme_titles: dict[int, str] = {r[0]: r[1] for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
+    theme_titles = {r[0]: (r[1], r[2]) for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
     questions = await list_questions(conn, round_id)
     result = []
     for commitment in await round_commitments(conn, round_id):
@@ -535,13 +537,14 @@ async def findings(
     return result
 
 
-def _by_theme(items: list[RoundInput], titles: dict[int, str]) -> tuple[ThemeFindings, ...]:
+def _by_theme(items: list[RoundInput], titles: dict[int, tuple[str, str | None]]) -> tuple[ThemeFindings, ...]:
     """Group inputs by theme in theme order, untagged last; inputs keep their most-endorsed-first order."""
     theme_ids = sorted({i.theme_id for i in items if i.theme_id is not None})
     groups: list[tuple[int | None, list[RoundInput]]] = [(t, [i for i in items if i.theme_id == t]) for t in theme_ids]
     groups.append((None, [i for i in items if i.theme_id is None]))
+    named = {t: titles.get(t, (None, None)) if t is not None else (None, None) for t, _ in groups}
     return tuple(
-        ThemeFindings(theme_id=t, theme_title=titles.get(t) if t is not None else None, items=tuple(group))
+        ThemeFindings(theme_id=t, theme_title=named[t][0], theme_title_en=named[t][1], items=tuple(group))
         for t, group in groups
         if group
     )
