@@ -134,7 +134,9 @@ def _scope_prompt(ctx: Context, key: str = "exp-choose-scope") -> Reply:
 @requires_role(Who.COORDINATOR)
 async def pick_format(ctx: Context, press: PickFormat) -> list[Reply]:
     """Take the format, then ask what to export."""
-    EXPORT.goto(ctx, Step.SCOPE, Asked(fmt=press.fmt))
+    asked = EXPORT.load(ctx)
+    asked.fmt = press.fmt
+    EXPORT.goto(ctx, Step.SCOPE, asked)
     return [_scope_prompt(ctx)]
 
 
