@@ -11,7 +11,9 @@ from bot.scheduler import remind_answers, remind_updates, summarise_broadcasts
 from messages import load_messages
 from storage import recommendations
 from tests.bot.reminder_support import amman, commitment_id, liaison, outbox_rows, person
-from tests.loop_support import rows
+from tests.e2e.test_languages import fragment
+from tests.handlers.test_round_timeline import NAME, _finish, _start
+from tests.loop_support import coordinator, registered, rows
 from tests.support import ChatDriver, RecordingTransport, texts
 
 EN, AR = load_messages("en"), load_messages("ar")
@@ -188,3 +190,22 @@ async def test_a_broadcast_in_one_text_per_language(core: Core, transport: Recor
     assert await core.scheduler.run_due(jobs=[summarise_broadcasts]) == 1
     await core.sender.flush()
     assert transport.to("9001")[-1].text.startswith(AR.t("bc-summary", total=3, sent=3, failed=0, unreachable=0)[:10])
+
+
+async def test_a_round_announcement_reaches_each_person_in_theirs(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    await registered(core, transport, "1001", "سلمى")
+    sarah = await registered(core, transport, "1002", "Sarah")
+    await sarah.command("language")
+    await sarah.press("lang:en")
+    await _start(coord, "30/12/2026")
+    await coord.send("1/12/2026")
+    await _finish(coord)
+    preview = texts(await coord.press("إعلان"))
+    assert AR.t("announce-readers", language="الإنجليزية", count=1) in preview
+    await coord.press("إرسال الإعلان")
+    await core.sender.flush()
+    english, arabic = transport.to("1002")[-1], transport.to("1001")[-1]
+    assert english.language == "en" and english.text.startswith(fragment(EN, "announce-text"))
+    assert NAME in english.text and "31/12/2026 17:00" in english.text  # the round's name as it was typed
+    assert arabic.text.startswith(fragment(AR, "announce-text"))
