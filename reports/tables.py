@@ -265,7 +265,7 @@ def milestone_cells(milestone: ExportedMilestone, labels: Labels) -> list[CellVa
         milestone.id,
         milestone.commitment_number,
         milestone.ogp_id,
-        labels.messages.name(milestone),
+        milestone.title,  # as typed: officers send this table back, and a title is matched as it is stored
         milestone.start_date,
         milestone.end_date,
         labels.completion(milestone.state),
