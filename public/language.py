@@ -26,7 +26,6 @@ class Language:
         """Return record.<field>_<code>, falling back to the Arabic when the language has none (Messages.name)."""
         return self.messages.name(record, field)
 
-
     @property
     def name(self) -> str:
         """Return the language's own name, in it, for the switch to it."""
