@@ -97,8 +97,7 @@ VALUES (?, ?, ?, ?, ?) RETURNING id
 """
 _LINK_NOTICE = "UPDATE recommendation_answers SET outbox_id = ? WHERE id = ?"
 _HISTORY = """
-SELECT a.*, o.sent_at AS told_at FROM recommendation_answers a LEFT JOIN outbox o ON o.id = a.outbox_id
-WHERE a.recommendation_id = ? ORDER BY a.created_at, a.id
+SELECT a.* FROM recommendation_answers a WHERE a.recommendation_id = ? ORDER BY a.created_at, a.id
 """
 
 
