@@ -14,10 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
+from handlers.reminder_rules import ReminderRules
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
-from storage.reminders import ReminderRules
 
 
 @dataclass(frozen=True)
