@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -23,13 +24,15 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.clock import Clock
 from bot.retention import OUTBOX_KEEP_DAYS, RetentionResult, apply_retention
 from bot.snapshots import SnapshotKeeper
-from handlers.contract import Choice, Reply
+from handlers import nudges, reminder_rules
+from handlers.contract import Reply
+from handlers.reminder_rules import ReminderRules
 from messages import load_messages
 from messages_ar import Messages
 from storage import broadcasts, catalogue, outbox, participants, rounds, snapshots, timeline
 from storage import reminders as rem
 from storage.database import Database
-from storage.reminders import Contact, ReminderRules
+from storage.reminders import Contact
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +52,6 @@ class JobContext:
     messages: Messages
     coordinators: tuple[str, ...]
 
-    def t(self, key: str, **args: str | int) -> str:
-        """Return a catalogue message."""
-        return self.messages.t(key, **args)
-
     def speaking(self, language: str) -> JobContext:
         """Return the job's context writing in a recipient's language."""
         if language == self.messages.language:
@@ -65,7 +64,7 @@ class JobContext:
 
     def when(self, *, official: bool) -> datetime:
         """Return when a push queued now may go (quiet hours; working days for officials)."""
-        return rem.next_allowed(self.now, self.rules, self.zone, official=official)
+        return reminder_rules.next_allowed(self.now, self.rules, self.zone, official=official)
 
 
 Job = Callable[[JobContext], Awaitable[int]]
@@ -111,10 +110,6 @@ def fire_times(trigger: CronTrigger, start: datetime, end: datetime) -> list[dat
     return found
 
 
-def _button(jc: JobContext, command: str, label_key: str) -> tuple[Choice, ...]:
-    return (Choice(id=f"m:{command}", label=jc.t(label_key)),)
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # The rules
 
@@ -140,11 +135,9 @@ async def remind_updates(jc: JobContext) -> int:
         if updated.get(commitment.id, datetime.min.replace(tzinfo=jc.zone)) > previous:
             continue
         first = commitment.id not in updated  # nothing reported yet: «what was done so far», not «since the last»
-        reader = jc.speaking(officer.language)
-        key_text = "rem-update-first" if first else "rem-update-due"
-        text = reader.t(key_text, number=commitment.number, title=reader.messages.name(commitment))
         key = f"remind:update:{commitment.id}:{jc.local_date(occurrence)}:{officer.participant_id}"
-        reply = Reply(text=text, choices=_button(reader, "update", "rem-button-update"))
+        reader = jc.speaking(officer.language)
+        reply = nudges.update_due(reader.messages, commitment, first=first)
         queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
@@ -174,31 +167,15 @@ async def remind_answers(jc: JobContext) -> int:
     return queued
 
 
-MAX_LISTED_IDS = 20  # a digest names the oldest few; the count says how many there are, /inbox shows them all
-
-
-def _ids(messages: Messages, items: Iterable[rem.OverdueRecommendation]) -> str:
-    listed = [f"#{item.id}" for item in items]
-    more = ["…"] if len(listed) > MAX_LISTED_IDS else []
-    return messages.join(listed[:MAX_LISTED_IDS] + more)
-
-
 async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: list[rem.OverdueRecommendation]) -> int:
     """Tell an officer about the overdue recommendations not mentioned before; the day's digest goes once."""
     told = await rem.logged_subjects(jc.conn, "answer", officer)
     new = [item for item in items if str(item.id) not in told]
     if not new:
         return 0
-    reader = jc.speaking(officer.language)
-    text = reader.t(
-        "rem-answer-due",
-        count=len(new),
-        number=new[0].commitment_number,
-        days=jc.rules.answer_officer_days,
-        ids=_ids(reader.messages, new),
-    )
     key = f"remind:answer:{officer.commitment_id}:{jc.local_date()}:{officer.participant_id}"
-    reply = Reply(text=text, choices=_button(reader, "inbox", "rem-button-inbox"))
+    reader = jc.speaking(officer.language)
+    reply = nudges.answer_digest(reader.messages, new, jc.rules.answer_officer_days)
     if not await push(reader, officer, reply, key=key, official=True):
         return 0  # today's digest went already; these are in tomorrow's
     await rem.log_subjects(jc.conn, "answer", [str(item.id) for item in new], officer, jc.now)
@@ -214,11 +191,9 @@ async def _coordinator_digest(jc: JobContext, coordinator: Contact, items: list[
     for item in items:
         by_number[item.commitment_number].append(item)
     reader = jc.speaking(coordinator.language)
-    lines = [reader.t("rem-overdue-title", count=len(items), days=jc.rules.answer_coordinator_days)]
-    for number, group in sorted(by_number.items()):
-        lines.append(reader.t("rem-overdue-line", number=number, count=len(group), ids=_ids(reader.messages, group)))
+    reply = nudges.overdue_digest(reader.messages, by_number, jc.rules.answer_coordinator_days)
     key = f"remind:overdue:{coordinator.address}:{jc.local_date()}"
-    if not await push(reader, coordinator, Reply(text="\n".join(lines)), key=key, official=True):
+    if not await push(reader, coordinator, reply, key=key, official=True):
         return 0
     await rem.log_subjects(jc.conn, "overdue", [str(item.id) for item in items], coordinator, jc.now)
     return 1
@@ -239,16 +214,13 @@ async def remind_milestones(jc: JobContext) -> int:
     for milestone in due:
         commitment = commitments[milestone.commitment_id]
         passed = milestone.end_date < today
-        text_key = "rem-milestone-passed" if passed else "rem-milestone-soon"
         stage = "passed" if passed else "soon"
         for officer in officers:
             if officer.commitment_id != milestone.commitment_id or not officer.notify_reminders:
                 continue
             reader = jc.speaking(officer.language)
-            end = reader.messages.date(milestone.end_date)
-            text = reader.t(text_key, title=reader.messages.name(milestone), number=commitment.number, date=end)
+            reply = nudges.milestone_due(reader.messages, milestone, commitment, passed=passed)
             key = f"remind:milestone:{milestone.id}:{milestone.end_date.isoformat()}:{stage}:{officer.participant_id}"
-            reply = Reply(text=text, choices=_button(reader, "milestones", "rem-button-milestones"))
             queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
@@ -266,9 +238,7 @@ async def remind_rounds(jc: JobContext) -> int:
             if not member.notify_reminders:
                 continue
             reader = jc.speaking(member.language)
-            deadline = f"{reader.messages.date(local.date())} {reader.messages.time(local)}"
-            text = reader.t("rem-round-deadline", name=due.round.name, deadline=deadline)
-            reply = Reply(text=text, choices=_button(reader, "recommend", "rem-button-recommend"))
+            reply = nudges.round_deadline(reader.messages, due.round.name, local)
             person = Contact(
                 participant_id=member.participant_id,
                 channel=member.channel,
@@ -287,16 +257,9 @@ async def summarise_broadcasts(jc: JobContext) -> int:
         tally = await broadcasts.tally(jc.conn, item.id)
         if tally.waiting:
             continue
-        reader = jc.speaking(await participants.chat_language(jc.conn, item.channel, item.recipient))
-        text = reader.t(
-            "bc-summary",
-            total=item.total,
-            sent=tally.sent,
-            failed=tally.failed,
-            unreachable=tally.unreachable,
-        )
         contact = Contact(participant_id=item.created_by, channel=item.channel, external_id=item.recipient)
-        reply = Reply(text=text)
+        reader = jc.speaking(await participants.chat_language(jc.conn, item.channel, item.recipient))
+        reply = nudges.broadcast_summary(reader.messages, item.total, tally)
         queued += await push(reader, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
         await broadcasts.mark_summarised(jc.conn, item.id, jc.now)
     return queued
@@ -312,12 +275,10 @@ async def _cadence_reference(jc: JobContext, last: datetime | None) -> datetime 
 
 
 async def _remind_coordinators(
-    jc: JobContext, rule: str, since: datetime, reminder: Callable[[JobContext], Reply]
+    jc: JobContext, rule: str, since: datetime, reminder: Callable[[Messages], Reply]
 ) -> int:
-    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap).
-
-    reminder words the message in the language of the job context it is given: each coordinator's.
-    """
+    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap), each
+    in their language (reminder words it in the catalogue it is given)."""
     month = jc.now.astimezone(jc.zone).strftime("%Y-%m")
     queued = 0
     for coordinator in await rem.coordinator_contacts(jc.conn, jc.coordinators):
@@ -325,7 +286,7 @@ async def _remind_coordinators(
             continue
         reader = jc.speaking(coordinator.language)
         key = f"remind:{rule}:{jc.local_date(since)}:{month}:{coordinator.address}"
-        queued += await push(reader, coordinator, reminder(reader), key=key, official=True)
+        queued += await push(reader, coordinator, reminder(reader.messages), key=key, official=True)
     return queued
 
 
@@ -336,13 +297,8 @@ async def remind_forum(jc: JobContext) -> int:
     since = datetime.combine(held, time(12), jc.zone) if held else await _cadence_reference(jc, None)
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, FORUM_GAP_MONTHS):
         return 0
-    key = "rem-forum-due" if held else "rem-forum-never"
-
-    def reminder(reader: JobContext) -> Reply:
-        text = reader.t(key, date=reader.messages.date(since.astimezone(jc.zone).date()))
-        return Reply(text=text, choices=_button(reader, "round", "rem-button-round"))
-
-    return await _remind_coordinators(jc, "forum", since, reminder)
+    day = since.astimezone(jc.zone).date()
+    return await _remind_coordinators(jc, "forum", since, partial(nudges.forum_due, since=day, ever_held=bool(held)))
 
 
 async def remind_snapshot(jc: JobContext) -> int:
@@ -352,12 +308,8 @@ async def remind_snapshot(jc: JobContext) -> int:
     since = await _cadence_reference(jc, newest.taken_at if newest else None)
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, SNAPSHOT_GAP_MONTHS):
         return 0
-    key = "rem-snapshot-due" if newest else "rem-snapshot-never"
-
-    def reminder(reader: JobContext) -> Reply:
-        text = reader.t(key, date=reader.messages.date(since.astimezone(jc.zone).date()))
-        return Reply(text=text, choices=_button(reader, "evidence", "rem-button-evidence"))
-
+    day = since.astimezone(jc.zone).date()
+    reminder = partial(nudges.snapshot_due, since=day, ever_taken=newest is not None)
     return await _remind_coordinators(jc, "snapshot", since, reminder)
 
 
@@ -423,7 +375,7 @@ class ReminderScheduler:
         for job in jobs or self.jobs:
             try:
                 async with self.db.transaction() as conn:
-                    rules = await rem.load_rules(conn, self.defaults)
+                    rules = await reminder_rules.load_rules(conn, self.defaults)
                     jc = JobContext(conn, moment, rules, self.zone, self.messages, self.coordinators)
                     queued += await job(jc)
             except Exception:  # one rule's failure must not stop the others
@@ -507,7 +459,7 @@ class ReminderScheduler:
     async def _sync_update_trigger(self) -> None:
         """Follow the progress-reminder schedule a coordinator may have changed."""
         async with self.db.transaction() as conn:
-            rules = await rem.load_rules(conn, self.defaults)
+            rules = await reminder_rules.load_rules(conn, self.defaults)
         if rules.update_cron == self._cron:
             return
         self._cron = rules.update_cron

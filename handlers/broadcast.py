@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from handlers import reminder_rules
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -27,7 +28,6 @@ from handlers.menu import with_menu
 from handlers.text import clean_text
 from messages import LANGUAGES
 from storage import audit, broadcasts, catalogue
-from storage import reminders as rem
 from storage.broadcasts import Audience
 
 MAX_CHARS = 3500  # one Telegram message (4,096) with the heading: a retry never re-sends half of it
@@ -177,8 +177,8 @@ async def _preview(ctx: Context, message: Message, *, replace: bool = True) -> l
             else ctx.t("bc-readers-same", language=name, count=readers_count)
         )
         text += "\n\n" + line
-    rules = await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
-    when = rem.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
+    rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
+    when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     if when > ctx.now:
         local = when.astimezone(ctx.config.timezone)
         text += "\n\n" + ctx.t("bc-quiet-hours", date=short_date(ctx, when), time=f"{local:%H:%M}")
@@ -215,7 +215,7 @@ async def send(ctx: Context, press: Send) -> list[Reply]:
     """Queue the message for its audience, honouring quiet hours."""
     message = BROADCAST.load(ctx)
     audience = message.audience or Audience.ALL
-    rules = await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
+    rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
     batch = uuid.uuid4().hex[:16]
     payloads: dict[str, str] = {
         language: Reply(
@@ -224,7 +224,7 @@ async def send(ctx: Context, press: Send) -> list[Reply]:
         ).to_payload()
         for language in LANGUAGES
     }
-    when = rem.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
+    when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     queued = await broadcasts.queue_broadcast(
         ctx.conn, batch, audience, message.ref, payloads, now=ctx.now, not_before=when
     )

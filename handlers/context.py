@@ -15,11 +15,11 @@ from pydantic import BaseModel, ValidationError
 
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
+from handlers.reminder_rules import ReminderRules
 from messages import Language, is_language, load_messages
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
-from storage.reminders import ReminderRules
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,8 @@ async def test_export_and_report_in_english(core: Core, tmp_path: Path, capsys: 
     report = tmp_path / "round-en.docx"
     assert await cli(core, "report", "--lang", "en", "--output", str(report), "--round", str(sample.round_id)) == 0
     first = Document(str(report)).paragraphs[0]
-    assert first.text == f"Report of {ROUND_NAME}" and first._p.pPr.find(qn("w:bidi")) is None
+    assert first.text == f"Report of {ROUND_NAME}" and first._p.pPr is not None
+    assert first._p.pPr.find(qn("w:bidi")) is None
     with pytest.raises(SystemExit):
         build_parser().parse_args(["report", "--output", "x.docx", "--lang", "fr"])
     assert "invalid choice: 'fr'" in capsys.readouterr().err
