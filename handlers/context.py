@@ -35,6 +35,7 @@ class HandlerConfig:
     retention_days: int = 730
     snapshot_dir: Path | None = None  # where the open data's snapshots are kept (None: /evidence cannot take one)
     report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
+    publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
 
 
 MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
@@ -65,6 +66,7 @@ class Carry(BaseModel):
     round: int | None = None
     parked: list[Parked] = []
     shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
+    asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
@@ -74,6 +76,7 @@ class Carry(BaseModel):
         parked = data.get("_parked")
         shown = data.get("_shown")
         return cls(
+            asked_name=data.get("_asked_name") is True,
             then=(str(then[0]), str(then[1])) if isinstance(then, list) and len(then) == 2 else None,
             round=round_id if isinstance(round_id, int) else None,
             parked=_parked(parked),
@@ -93,6 +96,8 @@ class Carry(BaseModel):
             stored["_parked"] = [p.model_dump(mode="json") for p in self.parked]
         if self.shown:
             stored["_shown"] = [list(s) for s in self.shown]
+        if self.asked_name:
+            stored["_asked_name"] = True
         return stored
 
     def park(self, parked: Parked) -> None:
