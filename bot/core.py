@@ -20,6 +20,7 @@ from handlers.router import Router
 from messages_ar import Messages, load_messages
 from storage import catalogue
 from storage.database import Database, open_database
+from storage.publishing import PublishMode
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         retention_days=settings.retention_days,
         snapshot_dir=settings.snapshot_folder,
         report_author=settings.report_author or None,
+        publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
     )
 
 

@@ -37,6 +37,7 @@ class HandlerConfig:
     retention_days: int = 730
     snapshot_dir: Path | None = None  # where the open data's snapshots are kept (None: /evidence cannot take one)
     report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
+    publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
 
 
 MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
@@ -61,13 +62,14 @@ def _parked(stored: object) -> list[Parked]:
 
 class Carry(BaseModel):
     """What a chat carries across flows: the command to run after registering, the round the person is in,
-    drafts left unfinished, the buttons on screen (so that a label typed as text acts as the button) and, until a
-    newcomer registers, the language they read (None: the chat has not been offered one yet)."""
+    drafts left unfinished, the buttons on screen (so that a label typed as text acts as the button), whether the
+    naming question was asked and, until a newcomer registers, the language they read (None: not offered yet)."""
 
     then: tuple[str, str] | None = None
     round: int | None = None
     parked: list[Parked] = []
     shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
+    asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
     language: Language | None = None
 
     @classmethod
@@ -79,6 +81,7 @@ class Carry(BaseModel):
         shown = data.get("_shown")
         language = data.get("_lang")
         return cls(
+            asked_name=data.get("_asked_name") is True,
             then=(str(then[0]), str(then[1])) if isinstance(then, list) and len(then) == 2 else None,
             round=round_id if isinstance(round_id, int) else None,
             parked=_parked(parked),
@@ -99,6 +102,8 @@ class Carry(BaseModel):
             stored["_parked"] = [p.model_dump(mode="json") for p in self.parked]
         if self.shown:
             stored["_shown"] = [list(s) for s in self.shown]
+        if self.asked_name:
+            stored["_asked_name"] = True
         if self.language is not None:
             stored["_lang"] = self.language
         return stored

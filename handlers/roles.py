@@ -47,6 +47,7 @@ COORDINATOR_COMMANDS = {
     "report": "command-report",
     "irm": "command-irm",
     "evidence": "command-evidence",
+    "publish": "command-publish",
 }
 
 
