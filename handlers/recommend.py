@@ -118,7 +118,7 @@ async def start(ctx: Member) -> list[Reply]:
 
 def _commitment_prompt(ctx: Context, commitments: list[Commitment], draft: Draft) -> Reply:
     choices = tuple(
-        PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}", description=c.ogp_id) for c in commitments
+        PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}", description=c.ogp_id) for c in commitments
     )
     if draft.text:
         text = ctx.t("choose-commitment-for-text", text=shorten(draft.text, SHOWN_CHARS))
@@ -148,9 +148,9 @@ async def continue_on(
     themes = await catalogue.list_themes(ctx.conn, commitment.id)
     if themes:
         RECOMMEND.goto(ctx, Step.THEME, draft)
-        choices = tuple(PickTheme(theme=t.id).choice(t.title_ar) for t in themes)
+        choices = tuple(PickTheme(theme=t.id).choice(ctx.name(t)) for t in themes)
         other = PickTheme(theme=OTHER_THEME).choice(ctx.t("theme-other"))
-        question = ctx.t("choose-theme", commitment=commitment.title_ar)
+        question = ctx.t("choose-theme", commitment=ctx.name(commitment))
         return [Reply(text=question, choices=(*choices, other, _cancel(ctx)), replace=replace)]
     return await _after_theme(ctx, commitment, draft, replace=replace)
 
@@ -171,7 +171,7 @@ async def _after_theme(ctx: Context, commitment: Commitment, draft: Draft, *, re
 def _ask_text(ctx: Context, commitment: Commitment, *, replace: bool = False) -> Reply:
     text = ctx.t(
         "ask-recommendation",
-        commitment=commitment.title_ar,
+        commitment=ctx.name(commitment),
         min=ctx.config.recommendation_min,
         max=ctx.config.recommendation_max,
     )
@@ -297,8 +297,8 @@ async def preview(ctx: Context, draft: Draft) -> Reply:
     theme = await catalogue.get_theme(ctx.conn, draft.theme_id) if draft.theme_id else None
     text = ctx.t(
         "recommendation-preview",
-        commitment=commitment.title_ar if commitment else "",
-        theme=theme.title_ar if theme else ctx.t("theme-other"),
+        commitment=ctx.name(commitment) if commitment else "",
+        theme=ctx.name(theme) if theme else ctx.t("theme-other"),
         text=draft.text or "",
     )
     return Reply(text=text, choices=_preview_choices(ctx))

@@ -78,3 +78,7 @@ command-export = تصدير المدخلات (Excel أو CSV أو JSON)
 ## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
 doc-preparing = ⏳ جارٍ إعداد الملف، وسيصلك هنا حين يجهز.
 doc-failed = تعذّر إعداد الملف بسبب خطأ داخلي. نعتذر عن ذلك؛ حاول مرة أخرى بعد قليل.
+
+# A file (export, report) comes in the language its asker reads; one button makes it in the other.
+doc-file-language = 🌐 سيكون الملف باللغة { $language }.
+doc-language-button = 🌐 الملف باللغة { $language }
