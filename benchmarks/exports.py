@@ -29,13 +29,14 @@ from benchmarks.sample_data import populate
 from bot.core import load_plan
 from bot.settings import DEFAULT_PLAN
 from messages_ar import Messages, load_messages
+from reports.evidence import build_evidence
 from reports.export import ExportFormat, export
 from reports.report_docx import build_report
 from storage.database import open_database, read_snapshot
 from storage.exports import ExportScope
 
 NOW = datetime(2026, 11, 29, 7, 0, tzinfo=UTC)
-JOBS = ("xlsx", "csv", "json", "report", "floor")
+JOBS = ("xlsx", "csv", "json", "report", "evidence", "floor")
 RATIO_JOBS = ("xlsx", "floor")
 XLSX_GOAL = 1.5  # issue 19: the XLSX export at most 1.5x the bare write
 REPORT_GOAL_MIB = 150  # issue 19: the report's peak resident memory (the whole process) at 100,000 recommendations
@@ -66,6 +67,12 @@ async def _measure(job: str, db_path: Path, out_path: Path, messages: Messages) 
         if job == "report":
             data = await build_report(conn, round_id=None, now=NOW, messages=messages)
             await asyncio.to_thread(out_path.write_bytes, data)
+            return
+        if job == "evidence":
+            pack = await build_evidence(
+                conn, since=None, until=None, now=NOW, messages=messages, tz=_zone(), snapshot_root=None
+            )
+            await asyncio.to_thread(out_path.write_bytes, pack.data)
             return
         out = await asyncio.to_thread(out_path.open, "wb")
         try:

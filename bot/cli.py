@@ -5,21 +5,26 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.backup import add_backup_commands, run_backup_command
-from bot.channels.console import ConsoleTransport, run_console
+from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
+from bot.evidence_cli import add_evidence_command, run_evidence_command
 from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
 from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
+from storage.catalogue import read_plan_file
 from storage.database import NewerSchemaError, open_database
 
 log = logging.getLogger(__name__)
@@ -34,31 +39,35 @@ async def _wait_for_signal() -> None:
     await stop.wait()
 
 
-async def run_console_chat(core: Core) -> None:
-    """Chat in the terminal on the configured database."""
-    transport = ConsoleTransport(sys.stdout)
+async def run_console_chat(core: Core, user: str = USER) -> None:
+    """Chat in the terminal on the configured database, with the sender and the scheduler running as in `run`."""
+    transport = ConsoleTransport(sys.stdout, user=user, type_hint=core.messages.t("console-type-choice"))
     core.sender.add_transport(transport)
+    await core.sender.start()
     await core.documents.start()
+    await core.scheduler.run_due()  # what fell due while no terminal was open (a broadcast's summary) comes first
+    await core.scheduler.start()
 
     async def flush() -> None:  # a document asked for is there before the next prompt
         await core.documents.flush()
         await core.sender.flush()
 
     await run_console(core.dispatcher.handle, flush, transport)
+    await flush()
 
 
-async def _run(settings: Settings, console: bool) -> int:
+async def _run(settings: Settings, console: bool, user: str = USER) -> int:
     core = await open_core(settings)
     try:
         if console or (settings.telegram_token is None and not settings.whatsapp_enabled):
             if console:
-                await run_console_chat(core)
+                await run_console_chat(core, user)
                 return 0
             log.info("neither OGP_TELEGRAM_TOKEN nor OGP_WHATSAPP_* is set: starting the terminal chat instead")
             from bot.public_site import public_site_alone
 
             async with public_site_alone(core):
-                await run_console_chat(core)
+                await run_console_chat(core, user)
             return 0
         await _serve(core, settings)
         return 0
@@ -115,6 +124,10 @@ async def _serve(core: Core, settings: Settings) -> None:
 
 
 async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
+    problem = plan_file_problem(path)
+    if problem is not None:
+        print(f"error: {problem}")
+        return 1
     db = await open_database(settings.database)
     try:
         plan_id = await load_plan(db, path, activate=activate or None)
@@ -124,12 +137,36 @@ async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
     return 0
 
 
+def plan_file_problem(path: Path) -> str | None:
+    """Return in one line why a plan file cannot be loaded (missing, not JSON, not a plan), or None."""
+    try:
+        read_plan_file(path)
+    except OSError as error:
+        return f"cannot read {path}: {error.strerror or error}"
+    except json.JSONDecodeError as error:
+        return f"{path} is not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        return f"{path} is not a valid plan file ({error.error_count()} problems): {where}: {first['msg']}"
+    return None
+
+
+def _identity(raw: str) -> str:
+    if not IDENTITY.match(raw):
+        raise argparse.ArgumentTypeError("a name of letters, digits, '_' or '-' (up to 40), e.g. coord or salma")
+    return raw
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="ogp-bot", description="OGP feedback bot")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="run every configured channel (the terminal chat when none is)")
-    sub.add_parser("console", help="chat in the terminal")
+    console = sub.add_parser("console", help="chat in the terminal")
+    console.add_argument(
+        "--as", dest="identity", type=_identity, default=USER, help="who is typing: console:NAME (default: local)"
+    )
     plan = sub.add_parser("load-plan", help="load or update an action plan file (JSON)")
     plan.add_argument("path", type=Path)
     plan.add_argument("--activate", action="store_true", help="make it the plan the bot follows")
@@ -137,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(sub)
     add_report_commands(sub)
     add_publish_command(sub)
+    add_evidence_command(sub)
     return parser
 
 
@@ -154,8 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(settings: Settings, args: argparse.Namespace) -> int:
     if args.command in ("run", "console"):
+        user = getattr(args, "identity", USER)
         with hold_database(settings.database):  # a second bot would send what the first has claimed
-            return asyncio.run(_run(settings, console=args.command == "console"))
+            return asyncio.run(_run(settings, console=args.command == "console", user=user))
     if args.command == "load-plan":
         return asyncio.run(_load_plan(settings, args.path, args.activate))
     if args.command in ("backup", "restore"):
@@ -166,6 +205,8 @@ def _command(settings: Settings, args: argparse.Namespace) -> int:
         return asyncio.run(run_report_command(settings, args))
     if args.command == "publish":
         return asyncio.run(run_publish_command(settings, args))
+    if args.command == "evidence":
+        return asyncio.run(run_evidence_command(settings, args))
     raise AssertionError(args.command)  # argparse rejects unknown commands
 
 

@@ -14,11 +14,13 @@ from bot.documents import DocumentWorker
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
 from bot.settings import Settings
+from bot.snapshots import SnapshotKeeper
 from handlers.context import HandlerConfig
 from handlers.router import Router
 from messages_ar import Messages, load_messages
 from storage import catalogue
 from storage.database import Database, open_database
+from storage.publishing import PublishMode
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,9 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         reminder_defaults=settings.reminder_defaults(),
         recommendations_per_hour=settings.recommendations_per_hour,
         retention_days=settings.retention_days,
+        snapshot_dir=settings.snapshot_folder,
+        report_author=settings.report_author or None,
+        publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
     )
 
 
@@ -75,7 +80,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     db = await open_database(settings.database)
     await load_plan(db, settings.plan_file)
     messages = load_messages()
-    router = Router(messages)
+    router = Router()
     sender = Sender(
         db,
         clock,
@@ -93,6 +98,9 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=queued)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
     dispatcher.max_queued_replies = settings.send_queued_replies_per_chat
+    keeper = SnapshotKeeper(
+        db, messages, root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+    )
     scheduler = ReminderScheduler(
         db,
         messages,
@@ -104,5 +112,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         on_queued=sender.wake,
         retention_days=settings.retention_days,
         outbox_keep_days=settings.outbox_keep_days,
+        snapshots=keeper,
     )
     return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler, documents)

@@ -15,7 +15,8 @@ import aiosqlite
 
 from bot.clock import SystemClock
 from bot.settings import Settings
-from messages_ar import load_messages
+from handlers.dates import parse_date
+from messages import DEFAULT_LANGUAGE, LANGUAGES, load_messages
 from reports.export import ExportFormat, export
 from storage import catalogue
 from storage.database import open_database
@@ -32,18 +33,50 @@ def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     """Add the export and report subcommands."""
     exp = sub.add_parser("export", help="write recommendations, status updates and milestones to a file")
     exp.add_argument("--format", choices=[f.value for f in ExportFormat], default=ExportFormat.XLSX.value)
-    exp.add_argument("--output", type=Path, required=True, help="file to write (CSV: a .zip when several tables)")
+    exp.add_argument(
+        "--output",
+        type=Path,
+        required=True,
+        help="file to write (CSV: NAME.csv for the recommendations, NAME.zip for every table)",
+    )
     exp.add_argument("--commitment", type=int, help="only this commitment number of the active plan")
     exp.add_argument("--round", type=int, dest="round_id", help="only this round id")
-    exp.add_argument("--since", type=date.fromisoformat, help="first day, YYYY-MM-DD (local time)")
-    exp.add_argument("--until", type=date.fromisoformat, help="last day, YYYY-MM-DD, included")
+    exp.add_argument("--since", type=_day, help="first day, 1/12/2026 or 2026-12-01 (local time)")
+    exp.add_argument("--until", type=_day, help="last day, 31/12/2026 or 2026-12-31, included")
     rep = sub.add_parser("report", help="write the meeting report (.docx) on the active plan or one round")
     rep.add_argument("--output", type=Path, required=True)
     rep.add_argument("--round", type=int, dest="round_id", help="only the input of this round id")
+    for command in (exp, rep):
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=DEFAULT_LANGUAGE,
+            help="the file's language: ar (right to left, the default) or en (left to right; JSON carries both)",
+        )
+
+
+def _day(raw: str) -> date:
+    """Read a day as the chat does: 1/12/2026 (as the seed writes dates) or 2026-12-01, in any digits."""
+    day = parse_date(raw)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a date: write it as 1/12/2026 or 2026-12-01")
+    return day
+
+
+def _csv_name_problem(args: argparse.Namespace) -> str | None:
+    """Return why a CSV export's file name does not fit what is written into it (a .zip is named .zip)."""
+    if args.command != "export" or args.format != ExportFormat.CSV.value:
+        return None
+    if args.output.suffix.lower() in (".csv", ".zip"):
+        return None
+    return f"name the output .csv (the recommendations) or .zip (every table as CSV), not {args.output.name!r}"
 
 
 async def run_report_command(settings: Settings, args: argparse.Namespace) -> int:
     """Run export or report; print what was written; return the exit status."""
+    if (problem := _csv_name_problem(args)) is not None:
+        print(f"error: {problem}")
+        return 1
     try:
         _refuse_database(settings.database, args.output)
         message = await _run(settings, args)
@@ -88,7 +121,11 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
                 if args.round_id is not None and await get_round(conn, args.round_id) is None:
                     raise ReportCommandError(f"no round with id {args.round_id}")
                 try:
-                    document = await build_report(conn, round_id=args.round_id, now=now, tz=settings.zone)
+                    author = settings.report_author or None
+                    messages = load_messages(args.lang)
+                    document = await build_report(
+                        conn, round_id=args.round_id, now=now, messages=messages, tz=settings.zone, author=author
+                    )
                 except LookupError as error:
                     raise ReportCommandError(str(error)) from error
                 async with _atomic_output(args.output) as out:
@@ -96,8 +133,18 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
                 return f"wrote the report to {args.output}"
             scope = await _scope(conn, args, settings)  # every argument is checked before a file is opened
             fmt = ExportFormat(args.format)
+            single = fmt is ExportFormat.CSV and args.output.suffix.lower() == ".csv"  # a .csv holds one table
             async with _atomic_output(args.output) as out:
-                result = await export(conn, scope, fmt, out, messages=load_messages(), tz=settings.zone, now=now)
+                result = await export(
+                    conn,
+                    scope,
+                    fmt,
+                    out,
+                    messages=load_messages(args.lang),
+                    tz=settings.zone,
+                    now=now,
+                    only_recommendations=single,
+                )
     finally:
         await db.close()
     note = "" if args.output.suffix == f".{result.extension}" else f" (a .{result.extension} file)"

@@ -7,11 +7,13 @@ directly with a FakeClock's time; the running bot lets AsyncIOScheduler call the
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -21,12 +23,16 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.clock import Clock
 from bot.retention import OUTBOX_KEEP_DAYS, RetentionResult, apply_retention
-from handlers.contract import Choice, Reply
+from bot.snapshots import SnapshotKeeper
+from handlers import nudges, reminder_rules
+from handlers.contract import Reply
+from handlers.reminder_rules import ReminderRules
+from messages import load_messages
 from messages_ar import Messages
-from storage import broadcasts, catalogue, outbox, rounds
+from storage import broadcasts, catalogue, outbox, participants, rounds, snapshots, timeline
 from storage import reminders as rem
 from storage.database import Database
-from storage.reminders import Contact, ReminderRules
+from storage.reminders import Contact
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +52,11 @@ class JobContext:
     messages: Messages
     coordinators: tuple[str, ...]
 
-    def t(self, key: str, **args: str | int) -> str:
-        """Return a catalogue message."""
-        return self.messages.t(key, **args)
+    def speaking(self, language: str) -> JobContext:
+        """Return the job's context writing in a recipient's language."""
+        if language == self.messages.language:
+            return self
+        return dataclasses.replace(self, messages=load_messages(language))
 
     def local_date(self, moment: datetime | None = None) -> str:
         """Return a moment's date in the bot's time zone, ISO."""
@@ -56,7 +64,7 @@ class JobContext:
 
     def when(self, *, official: bool) -> datetime:
         """Return when a push queued now may go (quiet hours; working days for officials)."""
-        return rem.next_allowed(self.now, self.rules, self.zone, official=official)
+        return reminder_rules.next_allowed(self.now, self.rules, self.zone, official=official)
 
 
 Job = Callable[[JobContext], Awaitable[int]]
@@ -72,7 +80,11 @@ async def push(
     kind: str = "reminder",
     batch: str | None = None,
 ) -> bool:
-    """Queue one push at the next allowed time; return False when the key was queued before."""
+    """Queue one push at the next allowed time; return False when the key was queued before.
+
+    The reply is marked as written in the job context's language: word it with `jc.speaking(contact.language)`.
+    """
+    reply = reply.model_copy(update={"language": jc.messages.language})
     row = await outbox.enqueue(
         jc.conn,
         channel=contact.channel,
@@ -96,10 +108,6 @@ def fire_times(trigger: CronTrigger, start: datetime, end: datetime) -> list[dat
         found.append(moment)
         moment = trigger.get_next_fire_time(moment, moment + timedelta(seconds=1))
     return found
-
-
-def _button(jc: JobContext, command: str, label_key: str) -> tuple[Choice, ...]:
-    return (Choice(id=f"m:{command}", label=jc.t(label_key)),)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -126,10 +134,11 @@ async def remind_updates(jc: JobContext) -> int:
             continue
         if updated.get(commitment.id, datetime.min.replace(tzinfo=jc.zone)) > previous:
             continue
-        text = jc.t("rem-update-due", number=commitment.number, title=commitment.title_ar)
+        first = commitment.id not in updated  # nothing reported yet: «what was done so far», not «since the last»
         key = f"remind:update:{commitment.id}:{jc.local_date(occurrence)}:{officer.participant_id}"
-        reply = Reply(text=text, choices=_button(jc, "update", "rem-button-update"))
-        queued += await push(jc, officer, reply, key=key, official=True)
+        reader = jc.speaking(officer.language)
+        reply = nudges.update_due(reader.messages, commitment, first=first)
+        queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
 
@@ -158,31 +167,16 @@ async def remind_answers(jc: JobContext) -> int:
     return queued
 
 
-MAX_LISTED_IDS = 20  # a digest names the oldest few; the count says how many there are, /inbox shows them all
-
-
-def _ids(messages: Messages, items: Iterable[rem.OverdueRecommendation]) -> str:
-    listed = [f"#{item.id}" for item in items]
-    more = ["…"] if len(listed) > MAX_LISTED_IDS else []
-    return messages.join(listed[:MAX_LISTED_IDS] + more)
-
-
 async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: list[rem.OverdueRecommendation]) -> int:
     """Tell an officer about the overdue recommendations not mentioned before; the day's digest goes once."""
     told = await rem.logged_subjects(jc.conn, "answer", officer)
     new = [item for item in items if str(item.id) not in told]
     if not new:
         return 0
-    text = jc.t(
-        "rem-answer-due",
-        count=len(new),
-        number=new[0].commitment_number,
-        days=jc.rules.answer_officer_days,
-        ids=_ids(jc.messages, new),
-    )
     key = f"remind:answer:{officer.commitment_id}:{jc.local_date()}:{officer.participant_id}"
-    reply = Reply(text=text, choices=_button(jc, "inbox", "rem-button-inbox"))
-    if not await push(jc, officer, reply, key=key, official=True):
+    reader = jc.speaking(officer.language)
+    reply = nudges.answer_digest(reader.messages, new, jc.rules.answer_officer_days)
+    if not await push(reader, officer, reply, key=key, official=True):
         return 0  # today's digest went already; these are in tomorrow's
     await rem.log_subjects(jc.conn, "answer", [str(item.id) for item in new], officer, jc.now)
     return 1
@@ -196,11 +190,10 @@ async def _coordinator_digest(jc: JobContext, coordinator: Contact, items: list[
     by_number: dict[int, list[rem.OverdueRecommendation]] = defaultdict(list)
     for item in items:
         by_number[item.commitment_number].append(item)
-    lines = [jc.t("rem-overdue-title", count=len(items), days=jc.rules.answer_coordinator_days)]
-    for number, group in sorted(by_number.items()):
-        lines.append(jc.t("rem-overdue-line", number=number, count=len(group), ids=_ids(jc.messages, group)))
+    reader = jc.speaking(coordinator.language)
+    reply = nudges.overdue_digest(reader.messages, by_number, jc.rules.answer_coordinator_days)
     key = f"remind:overdue:{coordinator.address}:{jc.local_date()}"
-    if not await push(jc, coordinator, Reply(text="\n".join(lines)), key=key, official=True):
+    if not await push(reader, coordinator, reply, key=key, official=True):
         return 0
     await rem.log_subjects(jc.conn, "overdue", [str(item.id) for item in items], coordinator, jc.now)
     return 1
@@ -221,16 +214,14 @@ async def remind_milestones(jc: JobContext) -> int:
     for milestone in due:
         commitment = commitments[milestone.commitment_id]
         passed = milestone.end_date < today
-        text_key = "rem-milestone-passed" if passed else "rem-milestone-soon"
-        end = jc.messages.date(milestone.end_date)
-        text = jc.t(text_key, title=milestone.title, number=commitment.number, date=end)
         stage = "passed" if passed else "soon"
         for officer in officers:
             if officer.commitment_id != milestone.commitment_id or not officer.notify_reminders:
                 continue
+            reader = jc.speaking(officer.language)
+            reply = nudges.milestone_due(reader.messages, milestone, commitment, passed=passed)
             key = f"remind:milestone:{milestone.id}:{milestone.end_date.isoformat()}:{stage}:{officer.participant_id}"
-            reply = Reply(text=text, choices=_button(jc, "milestones", "rem-button-milestones"))
-            queued += await push(jc, officer, reply, key=key, official=True)
+            queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
 
@@ -243,17 +234,19 @@ async def remind_rounds(jc: JobContext) -> int:
     for due in await rounds.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
         assert due.round.deadline is not None  # noqa: S101 - the query asks for a deadline
         local = due.round.deadline.astimezone(jc.zone)
-        deadline = f"{jc.messages.date(local.date())} {jc.messages.time(local)}"
-        text = jc.t("rem-round-deadline", name=due.round.name, deadline=deadline)
-        reply = Reply(text=text, choices=_button(jc, "recommend", "rem-button-recommend"))
         for member in due.members:
             if not member.notify_reminders:
                 continue
+            reader = jc.speaking(member.language)
+            reply = nudges.round_deadline(reader.messages, due.round.name, local)
             person = Contact(
-                participant_id=member.participant_id, channel=member.channel, external_id=member.external_id
+                participant_id=member.participant_id,
+                channel=member.channel,
+                external_id=member.external_id,
+                language=member.language,
             )
             key = f"remind:round:{due.round.id}:{local.date().isoformat()}:{member.participant_id}"
-            queued += await push(jc, person, reply, key=key, official=False)
+            queued += await push(reader, person, reply, key=key, official=False)
     return queued
 
 
@@ -264,25 +257,77 @@ async def summarise_broadcasts(jc: JobContext) -> int:
         tally = await broadcasts.tally(jc.conn, item.id)
         if tally.waiting:
             continue
-        text = jc.t(
-            "bc-summary",
-            total=item.total,
-            sent=tally.sent,
-            failed=tally.failed,
-            unreachable=tally.unreachable,
-        )
         contact = Contact(participant_id=item.created_by, channel=item.channel, external_id=item.recipient)
-        reply = Reply(text=text)
-        queued += await push(jc, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
+        reader = jc.speaking(await participants.chat_language(jc.conn, item.channel, item.recipient))
+        reply = nudges.broadcast_summary(reader.messages, item.total, tally)
+        queued += await push(reader, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
         await broadcasts.mark_summarised(jc.conn, item.id, jc.now)
     return queued
 
 
+FORUM_GAP_MONTHS = 5  # OGP: the forum meets at least every six months; a month's warning
+SNAPSHOT_GAP_MONTHS = 5  # OGP: the repository is updated at least twice a year
+
+
+async def _cadence_reference(jc: JobContext, last: datetime | None) -> datetime | None:
+    """Return when the clock of a cadence started: the last time it was met, else since the bot was in use."""
+    return last or await timeline.in_use_since(jc.conn)
+
+
+async def _remind_coordinators(
+    jc: JobContext, rule: str, since: datetime, reminder: Callable[[Messages], Reply]
+) -> int:
+    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap), each
+    in their language (reminder words it in the catalogue it is given)."""
+    month = jc.now.astimezone(jc.zone).strftime("%Y-%m")
+    queued = 0
+    for coordinator in await rem.coordinator_contacts(jc.conn, jc.coordinators):
+        if not coordinator.notify_reminders:
+            continue
+        reader = jc.speaking(coordinator.language)
+        key = f"remind:{rule}:{jc.local_date(since)}:{month}:{coordinator.address}"
+        queued += await push(reader, coordinator, reminder(reader.messages), key=key, official=True)
+    return queued
+
+
+async def remind_forum(jc: JobContext) -> int:
+    """Remind coordinators when no round or meeting has been held for five months."""
+    today = jc.now.astimezone(jc.zone).date()
+    held = await timeline.last_meeting(jc.conn, today)
+    since = datetime.combine(held, time(12), jc.zone) if held else await _cadence_reference(jc, None)
+    if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, FORUM_GAP_MONTHS):
+        return 0
+    day = since.astimezone(jc.zone).date()
+    return await _remind_coordinators(jc, "forum", since, partial(nudges.forum_due, since=day, ever_held=bool(held)))
+
+
+async def remind_snapshot(jc: JobContext) -> int:
+    """Remind coordinators when the newest snapshot of the open data is older than five months."""
+    today = jc.now.astimezone(jc.zone).date()
+    newest = await snapshots.newest_snapshot(jc.conn)
+    since = await _cadence_reference(jc, newest.taken_at if newest else None)
+    if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, SNAPSHOT_GAP_MONTHS):
+        return 0
+    day = since.astimezone(jc.zone).date()
+    reminder = partial(nudges.snapshot_due, since=day, ever_taken=newest is not None)
+    return await _remind_coordinators(jc, "snapshot", since, reminder)
+
+
 RETENTION_JOB_ID = "retention"
 RETENTION_HOUR = 3  # a quiet hour in Amman
+SNAPSHOT_JOB_ID = "snapshots"
+SNAPSHOT_TIME = (3, 30)
 
 # Every rule, in the order they run; another feature adds its own job here.
-JOBS: tuple[Job, ...] = (remind_updates, remind_answers, remind_milestones, remind_rounds, summarise_broadcasts)
+JOBS: tuple[Job, ...] = (
+    remind_updates,
+    remind_answers,
+    remind_milestones,
+    remind_rounds,
+    summarise_broadcasts,
+    remind_forum,
+    remind_snapshot,
+)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -306,6 +351,7 @@ class ReminderScheduler:
         jobs: Sequence[Job] = JOBS,
         retention_days: int | None = None,
         outbox_keep_days: int = OUTBOX_KEEP_DAYS,
+        snapshots: SnapshotKeeper | None = None,
     ) -> None:
         self.db = db
         self.messages = messages
@@ -318,6 +364,7 @@ class ReminderScheduler:
         self.jobs = tuple(jobs)
         self.retention_days = retention_days
         self.outbox_keep_days = outbox_keep_days
+        self.snapshots = snapshots
         self.scheduler = AsyncIOScheduler(timezone=zone)
         self._cron: str | None = None
 
@@ -328,7 +375,7 @@ class ReminderScheduler:
         for job in jobs or self.jobs:
             try:
                 async with self.db.transaction() as conn:
-                    rules = await rem.load_rules(conn, self.defaults)
+                    rules = await reminder_rules.load_rules(conn, self.defaults)
                     jc = JobContext(conn, moment, rules, self.zone, self.messages, self.coordinators)
                     queued += await job(jc)
             except Exception:  # one rule's failure must not stop the others
@@ -363,8 +410,26 @@ class ReminderScheduler:
                 next_run_time=datetime.now(self.zone),  # catch up after downtime
                 **options,
             )
+        if self.snapshots is not None:
+            hour, minute = SNAPSHOT_TIME
+            self.scheduler.add_job(
+                self.run_snapshots,
+                CronTrigger(hour=hour, minute=minute, timezone=self.zone),
+                id=SNAPSHOT_JOB_ID,
+                next_run_time=datetime.now(self.zone),  # catch up after downtime
+                **options,
+            )
         await self._sync_update_trigger()
         self.scheduler.start()
+
+    async def run_snapshots(self, now: datetime | None = None) -> None:
+        """Take the open data's snapshot when one is due."""
+        if self.snapshots is None:
+            return
+        try:
+            await self.snapshots.run_due(now or self.clock.now())
+        except Exception:  # tomorrow's run tries again
+            log.exception("snapshot job failed")
 
     async def run_retention(self, now: datetime | None = None) -> RetentionResult | None:
         """Anonymise participants inactive past the retention period (configured coordinators kept)."""
@@ -394,7 +459,7 @@ class ReminderScheduler:
     async def _sync_update_trigger(self) -> None:
         """Follow the progress-reminder schedule a coordinator may have changed."""
         async with self.db.transaction() as conn:
-            rules = await rem.load_rules(conn, self.defaults)
+            rules = await reminder_rules.load_rules(conn, self.defaults)
         if rules.update_cron == self._cron:
             return
         self._cron = rules.update_cron

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 import aiosqlite
 
 from bot.clock import Clock
-from bot.transport import Delivery, Outcome, Transport
+from bot.transport import Delivery, Outcome, Transport, serves
 from handlers.contract import Reply
 from storage import outbox, participants, privacy
 from storage.database import Database
@@ -272,7 +272,7 @@ class Sender:
             for row in await self._due(conn, now):
                 key = (row.channel, row.recipient)
                 transport = self.transports.get(row.channel)
-                if transport is None or key in self._busy:
+                if transport is None or key in self._busy or not serves(transport, row.recipient):
                     continue
                 if row.kind != "reply" and self._room(transport) <= 0:
                     continue  # pushes queue behind about a second of sends, so replies never wait longer

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from handlers.reminder_rules import ReminderRules
 from storage.publishing import PublishMode
-from storage.reminders import ReminderRules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "data" / "plans" / "jo-nap4.json"
@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=730, ge=30)
     # Sent (and failed) outbox rows, which hold message texts, are deleted after this many days.
     outbox_keep_days: int = Field(default=7, ge=1, le=730)
+    # OGP's repository "updated at least twice a year": a dated snapshot of the exports every N months (0: off).
+    snapshot_months: int = Field(default=6, ge=0, le=24)
+    snapshot_dir: Path | None = None  # empty: a "snapshots" folder beside the database
     whatsapp_token: SecretStr | None = None
     whatsapp_phone_number_id: str | None = None
     whatsapp_app_secret: SecretStr | None = None
@@ -82,6 +85,8 @@ class Settings(BaseSettings):
     public_licence_url: str | None = "https://creativecommons.org/licenses/by/4.0/"
     public_contact: str = ""
     publish: PublishMode = PublishMode.APPROVED
+    # The meeting report's author (the coordinating unit); empty: the catalogue's «وحدة الحكومة الشفافة — ...».
+    report_author: str = ""
 
     @field_validator("coordinators", mode="before")
     @classmethod
@@ -196,6 +201,16 @@ class Settings(BaseSettings):
             quiet_end=self.quiet_hours_end,
             working_days=self.working_days,
         )
+
+    @field_validator("snapshot_dir", mode="before")
+    @classmethod
+    def _empty_dir_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def snapshot_folder(self) -> Path:
+        """Return where the open data's snapshots are kept."""
+        return self.snapshot_dir or self.database.resolve().parent / "snapshots"
 
     @property
     def zone(self) -> ZoneInfo:

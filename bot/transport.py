@@ -48,3 +48,9 @@ class Transport(Protocol):
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send one outbox row's reply; never raise for channel errors."""
         ...
+
+
+def serves(transport: Transport, recipient: str) -> bool:
+    """Tell whether a transport can deliver to a recipient now (a terminal serves only the identity at it)."""
+    check = getattr(transport, "serves", None)
+    return True if check is None else bool(check(recipient))

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Self, TypeVar
 from zoneinfo import ZoneInfo
 
 import aiosqlite
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
 from handlers.kit.memo import Memo
+from handlers.reminder_rules import ReminderRules
+from messages import Language, is_language, load_messages
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
-from storage.reminders import ReminderRules
 
 
 @dataclass(frozen=True)
@@ -33,22 +37,60 @@ class HandlerConfig:
     reminder_defaults: ReminderRules = field(default_factory=ReminderRules)
     recommendations_per_hour: int = 20
     retention_days: int = 730
+    snapshot_dir: Path | None = None  # where the open data's snapshots are kept (None: /evidence cannot take one)
+    report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
+    publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
+
+
+MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
+
+
+class Parked(BaseModel):
+    """A flow the person left unfinished (by a command, a menu button): its step and data, to offer back."""
+
+    flow: str
+    step: str
+    data: dict[str, Any]
+
+
+def _parked(stored: object) -> list[Parked]:
+    """Read stored drafts, skipping any that no longer fit (forged, or from an older version)."""
+    found = []
+    for item in stored if isinstance(stored, list) else []:
+        with contextlib.suppress(ValidationError):
+            found.append(Parked.model_validate(item))
+    return found
 
 
 class Carry(BaseModel):
-    """What a chat carries across flows: the command to run after registering, the round the person is in."""
+    """What a chat carries across flows: the command to run after registering, the round the person is in,
+    drafts left unfinished, the buttons on screen (so that a label typed as text acts as the button), whether the
+    naming question was asked and, until a newcomer registers, the language they read (None: not offered yet)."""
 
     then: tuple[str, str] | None = None
     round: int | None = None
+    parked: list[Parked] = []
+    shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
+    asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
+    language: Language | None = None
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
         """Read the carried values from a stored session (kept under '_' keys beside the flow's data)."""
         then = data.get("_then")
         round_id = data.get("_round")
+        parked = data.get("_parked")
+        shown = data.get("_shown")
+        language = data.get("_lang")
         return cls(
+            asked_name=data.get("_asked_name") is True,
             then=(str(then[0]), str(then[1])) if isinstance(then, list) and len(then) == 2 else None,
             round=round_id if isinstance(round_id, int) else None,
+            parked=_parked(parked),
+            shown=[(str(s[0]), str(s[1])) for s in shown if isinstance(s, list) and len(s) == 2]
+            if isinstance(shown, list)
+            else [],
+            language=language if is_language(language) else None,
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -58,7 +100,19 @@ class Carry(BaseModel):
             stored["_then"] = list(self.then)
         if self.round is not None:
             stored["_round"] = self.round
+        if self.parked:
+            stored["_parked"] = [p.model_dump(mode="json") for p in self.parked]
+        if self.shown:
+            stored["_shown"] = [list(s) for s in self.shown]
+        if self.asked_name:
+            stored["_asked_name"] = True
+        if self.language is not None:
+            stored["_lang"] = self.language
         return stored
+
+    def park(self, parked: Parked) -> None:
+        """Keep an unfinished flow to offer back later (the newest last)."""
+        self.parked = [*self.parked, parked][-MAX_PARKED:]
 
 
 T = TypeVar("T")
@@ -99,6 +153,16 @@ class Context:
         if version is not None:
             self.memo.put(key, version, value)
         return value
+
+    def name(self, record: object, field: str = "title") -> str:
+        """Return a record's name (a commitment's title, a lead agency, a theme...) in the reader's language."""
+        return self.messages.name(record, field)
+
+    def speaking(self, language: str) -> Self:
+        """Return this event's context writing in another language: to word a message for someone else."""
+        if language == self.messages.language:
+            return self
+        return dataclasses.replace(self, messages=load_messages(language))
 
     def end(self) -> None:
         """Leave any flow and forget its data (what the chat carries stays)."""
@@ -142,7 +206,11 @@ class Context:
         dedupe_key: str | None = None,
         batch: str | None = None,
     ) -> int | None:
-        """Queue a message to someone else, committed together with this event's changes."""
+        """Queue a message to someone else, committed together with this event's changes.
+
+        The reply is marked as written in this context's language: word it with `ctx.speaking(their language)`.
+        """
+        reply = reply.model_copy(update={"language": self.messages.language})
         return await outbox.enqueue(
             self.conn,
             channel=channel,

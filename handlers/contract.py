@@ -3,9 +3,29 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from messages import DEFAULT_LANGUAGE, Language
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file a person sent, as the channel describes it; `data` holds its bytes once the channel downloaded them.
+
+    kind is the channel's word for it (document, photo, audio, voice, video); file_ref the channel's id to fetch it
+    by (Telegram's file_id, WhatsApp's media id); name, mime, size (bytes) and duration (seconds) are whatever the
+    channel was told, None when it was not. Handlers read only `data` and refuse a file whose bytes are missing.
+    """
+
+    kind: str
+    file_ref: str
+    name: str | None = None
+    mime: str | None = None
+    size: int | None = None
+    duration: int | None = None
+    data: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +41,8 @@ class Incoming:
     text: str | None = None
     name: str | None = None
     message_ref: str | None = None  # the channel's id of the message whose button was pressed
+    attachment: Attachment | None = None  # a file sent (a caption, if any, arrives as text)
+    language: str | None = None  # the language the person's app reports (Telegram's language_code), if any
 
 
 class Choice(BaseModel):
@@ -53,6 +75,11 @@ class Reply(BaseModel):
     choices: tuple[Choice, ...] = ()
     document: Document | None = None
     replace: bool = False  # edit the message whose button was pressed, instead of sending a new one
+    # The step takes typed text (a name, a number asked for as a number): a terminal must not read a typed number
+    # as the number of a choice. The router sets it from the flow's table.
+    free_text: bool = False
+    # The language the text is written in: a channel draws its own words (WhatsApp's «more», a list's button) in it.
+    language: Language = DEFAULT_LANGUAGE
 
     def to_payload(self) -> str:
         """Serialise for the outbox (document bytes travel separately)."""

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from handlers.context import Context
 from handlers.contract import Reply
+from handlers.kit.hooks import Hook
 from handlers.menu import with_menu
+
+# Free text outside any flow, offered to features before "not understood" (recommend.py turns a text that reads like
+# a recommendation into one); a bound function returns None when the text is not for it.
+FreeText = Callable[[Context], Awaitable[list[Reply] | None]]
+FREE_TEXT: Hook[FreeText] = Hook("fallback.free_text")
 
 
 async def stale_button(ctx: Context) -> list[Reply]:

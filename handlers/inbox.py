@@ -19,7 +19,7 @@ from handlers.kit.who import Who
 from handlers.labels import short_date, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
-from storage import audit, catalogue, endorsements, inbox, participants, recommendations
+from storage import answers, audit, catalogue, endorsements, inbox, participants, recommendations
 from storage.models import Commitment, Recommendation, RecommendationState
 
 PAGE_SIZE = 5
@@ -32,16 +32,18 @@ ITEM_ACTIONS: Hook[ItemActions] = Hook("inbox.item_actions")
 
 
 class Step(StrEnum):
-    """Steps of answering one recommendation."""
+    """Steps of answering one recommendation: the response (a reason, when required), then the author's notice."""
 
     RESPONSE = "response"
+    PREVIEW = "preview"
 
 
 class Answering(FlowData):
-    """The recommendation being answered and the state chosen for it."""
+    """The recommendation being answered, the state chosen for it and the response written."""
 
     rec: int
     state: RecommendationState
+    response: str | None = None
 
 
 class InboxPage(Button, prefix="inbox:p"):
@@ -65,7 +67,19 @@ class SetState(Button, prefix="inbox:s"):
 
 
 class NoResponse(Button, prefix="inbox:nr"):
-    """Save the state without a written response."""
+    """Go on without a written response (not for partly or not adopted: those need a reason)."""
+
+    rec: int
+
+
+class SendAnswer(Button, prefix="inbox:ok"):
+    """Save the previewed answer and send the author their notice."""
+
+    rec: int
+
+
+class EditAnswer(Button, prefix="inbox:ed"):
+    """Write the response again."""
 
     rec: int
 
@@ -132,6 +146,8 @@ def _line(ctx: Context, rec: Recommendation, number: int) -> str:
         state=state_label(ctx, rec.state),
         text=shorten(rec.text, PREVIEW_CHARS),
     )
+    if answers.missing_reason(rec.state, rec.response):
+        text += "\n" + ctx.t("inbox-missing-reason")
     return text + ("\n" + ctx.t("inbox-hidden-mark") if rec.hidden else "")
 
 
@@ -152,31 +168,79 @@ async def open_item(ctx: Member, press: OpenItem) -> list[Reply]:
 
 @requires(Who.OFFICER)
 async def set_state(ctx: Member, press: SetState) -> list[Reply]:
-    """Take the state, then ask for the written response."""
+    """Take the state, then ask for the written response (the reason, for partly or not adopted)."""
     rec = await handled(ctx, press.rec)
     if not isinstance(rec, Recommendation):
         return rec
     if press.state not in ANSWER_STATES:
         return await unknown_button(ctx)
-    ANSWER.start(ctx, Step.RESPONSE, rec=rec.id, state=press.state)
-    text = ctx.t("inbox-ask-response", receipt=ctx.t("receipt", id=rec.id), state=state_label(ctx, press.state))
-    choices = (
-        NoResponse(rec=rec.id).choice(ctx.t("inbox-no-response")),
-        Cancel().choice(ctx.t("cancel-button")),
-    )
-    return [Reply(text=text, choices=choices, replace=True)]
+    answering = ANSWER.start(ctx, Step.RESPONSE, rec=rec.id, state=press.state)
+    return [_ask_response(ctx, answering, replace=True)]
+
+
+def _ask_response(ctx: Context, answering: Answering, *, replace: bool = False) -> Reply:
+    receipt, state = ctx.t("receipt", id=answering.rec), state_label(ctx, answering.state)
+    cancel = Cancel().choice(ctx.t("cancel-button"))
+    if answers.needs_reason(answering.state):
+        return Reply(text=ctx.t("inbox-ask-reason", receipt=receipt, state=state), choices=(cancel,), replace=replace)
+    choices = (NoResponse(rec=answering.rec).choice(ctx.t("inbox-no-response")), cancel)
+    return Reply(text=ctx.t("inbox-ask-response", receipt=receipt, state=state), choices=choices, replace=replace)
 
 
 @requires(Who.OFFICER)
 async def no_response(ctx: Member, press: NoResponse) -> list[Reply]:
-    """Save the state without a written response."""
+    """Go on to the preview without a written response, where the state allows it."""
     answering = ANSWER.load(ctx)
     rec = await handled(ctx, answering.rec)
     if not isinstance(rec, Recommendation):
         return rec
     if press.rec != rec.id:
         return await unknown_button(ctx)
-    return await _save(ctx, rec, answering.state, None)
+    if answers.needs_reason(answering.state):  # the button is not offered then; a forged one changes nothing
+        return [Reply(text=ctx.t("inbox-reason-required")), _ask_response(ctx, answering)]
+    answering.response = None
+    return await _preview(ctx, rec, answering)
+
+
+async def _preview(ctx: Context, rec: Recommendation, answering: Answering) -> list[Reply]:
+    """Show the officer the notice the author will get, before it goes out."""
+    ANSWER.goto(ctx, Step.PREVIEW, answering)
+    decided = rec.model_copy(update={"state": answering.state, "response": answering.response})
+    notice = await notify.answer_text(ctx.speaking(await notify.notice_language(ctx, rec)), decided)  # as sent
+    key = "inbox-preview" if await notify.can_tell(ctx, rec) else "inbox-preview-silent"
+    choices = (
+        SendAnswer(rec=rec.id).choice(ctx.t("inbox-send")),
+        EditAnswer(rec=rec.id).choice(ctx.t("inbox-edit")),
+        Cancel().choice(ctx.t("cancel-button")),
+    )
+    return [Reply(text=ctx.t(key, notice=notice), choices=choices)]
+
+
+@requires(Who.OFFICER)
+async def send_answer(ctx: Member, press: SendAnswer) -> list[Reply]:
+    """Save the previewed answer and tell the author."""
+    answering = ANSWER.load(ctx)
+    rec = await handled(ctx, answering.rec)
+    if not isinstance(rec, Recommendation):
+        return rec
+    if press.rec != rec.id:
+        return await unknown_button(ctx)
+    return await _save(ctx, rec, answering.state, answering.response)
+
+
+@requires(Who.OFFICER)
+async def edit_answer(ctx: Member, press: EditAnswer) -> list[Reply]:
+    """Write the response again."""
+    answering = ANSWER.load(ctx)
+    if press.rec != answering.rec:
+        return await unknown_button(ctx)
+    ANSWER.goto(ctx, Step.RESPONSE, answering)
+    return [_ask_response(ctx, answering, replace=True)]
+
+
+async def preview_buttons(ctx: Context, answering: Answering) -> list[Reply]:
+    """Text at the preview: point to the buttons (the preview never changes silently)."""
+    return [Reply(text=ctx.t("inbox-use-preview-buttons"))]
 
 
 async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | None = None) -> list[Reply]:
@@ -189,7 +253,7 @@ async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | 
         "inbox-detail",
         receipt=ctx.t("receipt", id=rec.id),
         number=commitment.number if commitment else 0,
-        theme=theme.title_ar if theme else ctx.t("theme-other"),
+        theme=ctx.name(theme) if theme else ctx.t("theme-other"),
         author=author.name if author and author.name else "—",
         organisation=author.organisation if author and author.organisation else "—",
         date=short_date(ctx, rec.created_at),
@@ -199,6 +263,8 @@ async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | 
     )
     if rec.response:
         text += "\n\n" + ctx.t("inbox-current-response", response=rec.response)
+    if answers.missing_reason(rec.state, rec.response):
+        text += "\n\n" + ctx.t("inbox-missing-reason")
     if rec.hidden:
         text += "\n\n" + ctx.t("inbox-hidden-reason", reason=rec.hidden_reason or "—")
     if notice:
@@ -212,7 +278,7 @@ async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | 
 
 @requires(Who.OFFICER)
 async def take_response(ctx: Member, answering: Answering) -> list[Reply]:
-    """Take the typed response."""
+    """Take the typed response (or reason), then show the preview."""
     rec = await handled(ctx, answering.rec)
     if not isinstance(rec, Recommendation):
         return rec
@@ -220,24 +286,28 @@ async def take_response(ctx: Member, answering: Answering) -> list[Reply]:
     low, high = RESPONSE_LIMITS
     if not low <= len(response) <= high:
         return [Reply(text=ctx.t("inbox-response-length", length=len(response), min=low, max=high))]
-    return await _save(ctx, rec, answering.state, response)
+    answering.response = response
+    return await _preview(ctx, rec, answering)
 
 
 async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None) -> list[Reply]:
-    """Store the state (and response), audit it, tell the author."""
-    if response is None:
-        saved = await inbox.set_state(ctx.conn, rec.id, state)
-    else:
-        saved = await inbox.answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
-    if saved is None:  # deleted meanwhile (its author erased it)
+    """Store the answer in the recommendation and its history, audit it, tell the author."""
+    if answers.needs_reason(state) and not (response or "").strip():  # stale data: never store a bare refusal
         ctx.end()
         return await unknown_button(ctx)
+    stored = await answers.record_answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
+    if stored is None:  # deleted meanwhile (its author erased it)
+        ctx.end()
+        return await unknown_button(ctx)
+    saved, entry = stored
     await audit.record(
         ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec.id}", state, ctx.now
     )
-    told = await notify.answer_given(ctx, saved)
+    notice = await notify.answer_given(ctx, saved)
+    if notice is not None:
+        await answers.link_notice(ctx.conn, entry, notice)
     ctx.end()
-    key = "inbox-answered" if told else "inbox-answered-silent"
+    key = "inbox-answered" if notice is not None else "inbox-answered-silent"
     return await page(ctx, 0, replace=False, notice=ctx.t(key, receipt=ctx.t("receipt", id=rec.id)))
 
 
@@ -251,7 +321,10 @@ ANSWER = Flow(
     data=Answering,
     cancel=Cancel,
     on_cancel=cancelled,
-    steps={Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,))},
+    steps={
+        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,)),
+        Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), ask=preview_buttons),
+    },
 )
 
 FEATURE = Feature(
@@ -261,6 +334,8 @@ FEATURE = Feature(
         on(OpenItem, open_item),
         on(SetState, set_state),
         on(NoResponse, no_response),
+        on(SendAnswer, send_answer),
+        on(EditAnswer, edit_answer),
     ),
     flows=(ANSWER,),
 )

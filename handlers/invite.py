@@ -11,7 +11,7 @@ from handlers.context import Context, Member
 from handlers.contract import Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.kit.access import requires
+from handlers.kit.access import as_member, need_registration, requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
@@ -124,10 +124,20 @@ async def _create(ctx: Member, role: Role, commitment_id: int | None, number: in
     return [Reply(text=done, replace=True), with_menu(ctx, card)]
 
 
-@requires(Who.REGISTERED)
-async def deep_link(ctx: Member) -> list[Reply]:
-    """Take an invitation opened as /start i_<code> (the router registered the person first)."""
-    return await redeem(ctx, ctx.incoming.args.strip())
+async def deep_link(ctx: Context) -> list[Reply]:
+    """Take an invitation opened as /start i_<code>: refuse a used, expired or unknown code before anything else,
+    then have a newcomer register first (the invitation is taken once they have)."""
+    raw = ctx.incoming.args.strip()
+    invite = await _find(ctx, raw)
+    refusal = await _refusal(ctx, invite)
+    if refusal is not None or invite is None:
+        return [with_menu(ctx, ctx.t(refusal or "invite-unknown"))]
+    member = as_member(ctx)
+    if member is None:
+        label = access.role_label(ctx, invite.role, await _number(ctx, invite.commitment_id))
+        registering = need_registration(ctx, ctx.incoming.command or "start", raw)
+        return [Reply(text=ctx.t("invite-register-first", role=label)), *registering[1:]]
+    return await redeem(member, raw)
 
 
 async def join(ctx: Context) -> list[Reply]:
@@ -135,18 +145,18 @@ async def join(ctx: Context) -> list[Reply]:
     code = ctx.incoming.args.strip()
     if not code:
         return [with_menu(ctx, ctx.t("join-usage"))]
-    return await _join_registered(ctx)
+    return await deep_link(ctx)
 
 
-@requires(Who.REGISTERED)
-async def _join_registered(ctx: Member) -> list[Reply]:
-    return await redeem(ctx, ctx.incoming.args.strip())
+async def _find(ctx: Context, raw: str) -> Invite | None:
+    code = raw.removeprefix(DEEP_LINK_PREFIX)
+    return await roles.get_invite(ctx.conn, code) if _CODE.match(code) else None
 
 
 async def redeem(ctx: Member, raw: str) -> list[Reply]:
     """Grant the invitation's role once; refuse a used, expired or unknown code."""
     code = raw.removeprefix(DEEP_LINK_PREFIX)
-    invite = await roles.get_invite(ctx.conn, code) if _CODE.match(code) else None
+    invite = await _find(ctx, raw)
     refusal = await _refusal(ctx, invite)
     if refusal is not None or invite is None:
         return [with_menu(ctx, ctx.t(refusal or "invite-unknown"))]
@@ -157,19 +167,19 @@ async def redeem(ctx: Member, raw: str) -> list[Reply]:
     if await roles.use_invite(ctx.conn, code, ctx.participant.id, ctx.now) is None:
         return [with_menu(ctx, ctx.t("invite-used"))]
     await _grant(ctx, invite)
-    await _tell_inviter(ctx, invite, label)
+    await _tell_inviter(ctx, invite, number)
     return [with_menu(ctx, ctx.t("invite-accepted", role=label))]
 
 
-async def _refusal(ctx: Member, invite: Invite | None) -> str | None:
-    """Return why the invitation cannot be taken by this person now, or None."""
+async def _refusal(ctx: Context, invite: Invite | None) -> str | None:
+    """Return why the invitation cannot be taken by this person now (a newcomer too, before registering), or None."""
     if invite is None:
         return "invite-unknown"
     if invite.used_by is not None:
         return "invite-used"
     if invite.expires_at <= ctx.now:
         return "invite-expired"
-    if invite.created_by == ctx.participant.id:
+    if ctx.participant is not None and invite.created_by == ctx.participant.id:
         return "invite-own"  # nobody grants themselves a role, even one they hold no longer
     if invite.created_by is None or not await roles.coordinates(ctx.conn, invite.created_by, ctx.config.coordinators):
         return "invite-withdrawn"  # its creator no longer coordinates: it died with their role
@@ -187,17 +197,19 @@ async def _grant(ctx: Member, invite: Invite) -> None:
     detail = f"{invite.role.value}:{invite.commitment_id or ''}"
     await audit.record(ctx.conn, pid, "invite.redeem", f"participant:{pid}", detail, ctx.now)
     ctx.roles = await participants.roles_of(ctx.conn, pid)
-    await access.refresh_menu(ctx.conn, ctx.messages, ctx.config, pid, ctx.now)
+    await access.refresh_menu(ctx.conn, ctx.config, pid, ctx.now)
 
 
-async def _tell_inviter(ctx: Member, invite: Invite, label: str) -> None:
+async def _tell_inviter(ctx: Member, invite: Invite, number: int | None) -> None:
     """Let the coordinator who sent the invitation know it was taken."""
     if invite.created_by is None or invite.created_by == ctx.participant.id:
         return
-    reply = Reply(text=ctx.t("invite-taken-notice", name=ctx.participant.name or "", role=label))
     for channel, external_id in (await participants.identities_of(ctx.conn, invite.created_by))[:1]:
+        inviter = ctx.speaking(await participants.chat_language(ctx.conn, channel, external_id))
+        role = access.role_label(inviter, invite.role, number)
+        reply = Reply(text=inviter.t("invite-taken-notice", name=ctx.participant.name or "", role=role))
         key = f"invite-taken:{invite.code}"
-        await ctx.push(channel, external_id, reply, participant_id=invite.created_by, dedupe_key=key)
+        await inviter.push(channel, external_id, reply, participant_id=invite.created_by, dedupe_key=key)
 
 
 FEATURE = Feature(

@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from handlers.context import Context
-from storage.models import GOVERNORATES, Completion, RecommendationState, Sector
+from handlers.reminder_rules import DAY_NAMES
+from messages import LANGUAGES
+from reports import evidence
+from reports.tables import catalogue_keys, irm_key, ogp_value_key
+from storage.irm import IrmField
+from storage.models import GOVERNORATES, Completion, OgpValue, RecommendationState, Sector
 
 _BAR_CELLS = 10
+CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)
 
 
 def sector_label(ctx: Context, sector: Sector | str) -> str:
@@ -30,13 +36,36 @@ def state_label(ctx: Context, state: RecommendationState | str) -> str:
     return ctx.t(f"state-{RecommendationState(state).value}")
 
 
+def irm_label(ctx: Context, field: IrmField, code: str) -> str:
+    """Return the Arabic name of a value the IRM gave (its completion, early results, potential impact, star)."""
+    return ctx.t(irm_key(field, code))
+
+
+def irm_field_label(ctx: Context, field: IrmField) -> str:
+    """Return the Arabic name of an IRM field."""
+    return ctx.t(f"irm-field-{field.value}")
+
+
+def ogp_value_label(ctx: Context, value: OgpValue) -> str:
+    """Return the Arabic name of one of OGP's four values."""
+    return ctx.t(ogp_value_key(value))
+
+
+def language_label(ctx: Context, language: str) -> str:
+    """Return a language's name as the reader's catalogue writes it (العربية, English)."""
+    return ctx.t(f"language-in-{language}")
+
+
 def dynamic_keys() -> frozenset[str]:
     """Return every catalogue key the label functions can build (for the catalogue test)."""
-    keys = {f"sector-{s.value}" for s in Sector}
+    keys = {f"sector-{s.value}" for s in Sector} | {f"sector-plural-{s.value}" for s in Sector}
     keys |= {f"gov-{g}" for g in GOVERNORATES}
     keys |= {f"completion-{c.value}" for c in Completion}
     keys |= {f"state-{s.value}" for s in RecommendationState}
-    return frozenset(keys)
+    keys |= {f"channel-{c}" for c in CHANNELS}
+    keys |= {f"day-{d}" for d in DAY_NAMES} | {f"day-bare-{d}" for d in DAY_NAMES}
+    keys |= {f"language-in-{language}" for language in LANGUAGES}
+    return frozenset(keys) | catalogue_keys() | evidence.catalogue_keys()
 
 
 def progress_bar(progress: int) -> str:

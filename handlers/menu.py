@@ -9,6 +9,7 @@ from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.feature import Feature
 from handlers.kit.buttons import Button
+from handlers.kit.parking import offers_parked
 
 
 class OpenMenu(Button, prefix="m"):
@@ -65,6 +66,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-export", "export", _coordinator),
     MenuEntry("menu-stats", "stats", _coordinator),
     MenuEntry("menu-report", "report", _coordinator),
+    MenuEntry("menu-rules", "rules", _everyone),
     MenuEntry("menu-help", "help", _everyone),
 ]
 
@@ -79,6 +81,7 @@ def with_menu(ctx: Context, text: str, *, replace: bool = False) -> Reply:
     return Reply(text=text, choices=menu_choices(ctx), replace=replace)
 
 
+@offers_parked
 async def show_menu(ctx: Context) -> list[Reply]:
     """Answer /menu."""
     return [with_menu(ctx, ctx.t("menu-title"))]
@@ -86,11 +89,11 @@ async def show_menu(ctx: Context) -> list[Reply]:
 
 async def show_help(ctx: Context) -> list[Reply]:
     """Answer /help, with the commands of the person's roles."""
-    parts = [ctx.t("help-text"), ctx.t("help-participation")]
+    parts = [ctx.t("help-text"), ctx.t("help-participation"), ctx.t("help-rules")]
     if _answers(ctx):
         parts.append(ctx.t("help-liaison"))
     if ctx.is_coordinator:
-        parts.append(ctx.t("help-coordinator"))
+        parts += [ctx.t("help-coordinator"), ctx.t("help-coordinator-ogp")]
     return [with_menu(ctx, "\n\n".join(parts))]
 
 

@@ -5,23 +5,26 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import flood
-from handlers.context import Context, Member
+from handlers import fallback, flood
+from handlers.context import Context, Member, Parked
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import need_registration, requires
 from handlers.kit.buttons import Button
-from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.flows import Accepts, Flow, FlowData, Parking, Typing
 from handlers.kit.hooks import Hook
+from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.menu import with_menu
-from handlers.text import clean_text, parse_int
+from handlers.text import clean_text, has_letters, parse_int, shorten
 from storage import catalogue, recommendations
 from storage.models import Commitment, Recommendation
 
 OTHER_THEME = 0
+MIN_WORDS = 3  # free text outside a flow with fewer words is not offered as a recommendation
+SHOWN_CHARS = 300  # how much of a kept draft an offer quotes
 
 
 class Step(StrEnum):
@@ -41,6 +44,7 @@ class Draft(FlowData):
     text: str | None = None
     round_id: int | None = None  # set by a round's hand-over (handlers/round_input.py)
     question_id: int | None = None
+    replacement: str | None = None  # a new text typed while previewing, until the person says to use it
 
 
 class StartOn(Button, prefix="rec:start"):
@@ -69,6 +73,10 @@ class Edit(Button, prefix="rec:edit"):
     """Write the previewed text again."""
 
 
+class Replace(Button, prefix="rec:rep"):
+    """Use the text typed while previewing instead of the previewed one."""
+
+
 class Cancel(Button, prefix="rec:x"):
     """Leave the flow without sending."""
 
@@ -83,31 +91,40 @@ BEFORE_STORE: Hook[Check] = Hook("recommend.before_store")
 AFTER_STORE: Hook[Recorder] = Hook("recommend.after_store")
 
 
+@offers_parked
 @requires(Who.REGISTERED)
 async def start(ctx: Member) -> list[Reply]:
     """Answer /recommend (optionally /recommend N): ask for the commitment."""
     if refused := await flood.refusal(ctx):
         return [refused]
-    if not ctx.incoming.args:
+    args = ctx.incoming.args.strip()
+    if not args:
         for starter in ctx.hooks(ON_START):
             if (started := await starter(ctx)) is not None:
                 return started
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
         return [with_menu(ctx, ctx.t("status-no-plan"))]
-    number = parse_int(ctx.incoming.args) if ctx.incoming.args else None
+    number = parse_int(args) if args else None
     chosen = next((c for c in commitments if c.number == number), None)
     if chosen is not None:
         return await continue_on(ctx, chosen)
-    RECOMMEND.start(ctx, Step.COMMITMENT)
-    return [_commitment_prompt(ctx, commitments)]
+    draft = RECOMMEND.start(ctx, Step.COMMITMENT)
+    prompt = _commitment_prompt(ctx, commitments, draft)
+    if args:
+        return [Reply(text=ctx.t("recommend-no-such-commitment", number=shorten(args, 20))), prompt]
+    return [prompt]
 
 
-def _commitment_prompt(ctx: Context, commitments: list[Commitment]) -> Reply:
+def _commitment_prompt(ctx: Context, commitments: list[Commitment], draft: Draft) -> Reply:
     choices = tuple(
-        PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}", description=c.ogp_id) for c in commitments
+        PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}", description=c.ogp_id) for c in commitments
     )
-    return Reply(text=ctx.t("choose-commitment"), choices=(*choices, _cancel(ctx)))
+    if draft.text:
+        text = ctx.t("choose-commitment-for-text", text=shorten(draft.text, SHOWN_CHARS))
+    else:
+        text = ctx.t("choose-commitment")
+    return Reply(text=text, choices=(*choices, _cancel(ctx)))
 
 
 def _cancel(ctx: Context) -> Choice:
@@ -121,24 +138,40 @@ async def continue_on(
     replace: bool = False,
     round_id: int | None = None,
     question_id: int | None = None,
+    text: str | None = None,
 ) -> list[Reply]:
-    """Go on from a chosen commitment (here, the status view, or a round's working group) to its theme."""
-    draft = Draft(commitment_id=commitment.id, round_id=round_id, question_id=question_id)
+    """Go on from a chosen commitment (here, the status view, or a round's working group) to its theme.
+
+    A text already written (typed outside the flow, or kept from a draft) goes along and is not asked for again.
+    """
+    draft = Draft(commitment_id=commitment.id, round_id=round_id, question_id=question_id, text=text)
     themes = await catalogue.list_themes(ctx.conn, commitment.id)
     if themes:
         RECOMMEND.goto(ctx, Step.THEME, draft)
-        choices = tuple(PickTheme(theme=t.id).choice(t.title_ar) for t in themes)
+        choices = tuple(PickTheme(theme=t.id).choice(ctx.name(t)) for t in themes)
         other = PickTheme(theme=OTHER_THEME).choice(ctx.t("theme-other"))
-        text = ctx.t("choose-theme", commitment=commitment.title_ar)
-        return [Reply(text=text, choices=(*choices, other, _cancel(ctx)), replace=replace)]
+        question = ctx.t("choose-theme", commitment=ctx.name(commitment))
+        return [Reply(text=question, choices=(*choices, other, _cancel(ctx)), replace=replace)]
+    return await _after_theme(ctx, commitment, draft, replace=replace)
+
+
+async def _after_theme(ctx: Context, commitment: Commitment, draft: Draft, *, replace: bool) -> list[Reply]:
+    """Ask for the text, or preview the one already written (when it fits the limits)."""
+    if draft.text and _length_problem(ctx, draft.text) is None:
+        RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+        return [(await preview(ctx, draft)).model_copy(update={"replace": replace})]
     RECOMMEND.goto(ctx, Step.TEXT, draft)
+    if draft.text:  # kept, but longer than allowed: show it and ask for a shorter one
+        problem = _length_problem(ctx, draft.text)
+        again = ctx.t("ask-recommendation-again", text=draft.text)
+        return [Reply(text=f"{problem}\n\n{again}", choices=(_cancel(ctx),), replace=replace)]
     return [_ask_text(ctx, commitment, replace=replace)]
 
 
 def _ask_text(ctx: Context, commitment: Commitment, *, replace: bool = False) -> Reply:
     text = ctx.t(
         "ask-recommendation",
-        commitment=commitment.title_ar,
+        commitment=ctx.name(commitment),
         min=ctx.config.recommendation_min,
         max=ctx.config.recommendation_max,
     )
@@ -167,7 +200,7 @@ async def pick_commitment(ctx: Member, press: PickCommitment) -> list[Reply]:
     commitment = await _active_commitment(ctx, press.commitment)
     if commitment is None:
         return await unknown_button(ctx)
-    return await continue_on(ctx, commitment, replace=True)
+    return await continue_on(ctx, commitment, replace=True, text=RECOMMEND.load(ctx).text)
 
 
 @requires(Who.REGISTERED)
@@ -180,29 +213,70 @@ async def pick_theme(ctx: Member, press: PickTheme) -> list[Reply]:
     if commitment is None or not valid:
         return await unknown_button(ctx)
     draft.theme_id = theme.id if theme else None
-    RECOMMEND.goto(ctx, Step.TEXT, draft)
-    return [_ask_text(ctx, commitment, replace=True)]
+    return await _after_theme(ctx, commitment, draft, replace=True)
+
+
+def _length_problem(ctx: Context, text: str) -> str | None:
+    """Return why a text cannot be sent as it is (empty, too short, too long), or None when it can."""
+    low, high = ctx.config.recommendation_min, ctx.config.recommendation_max
+    if not text:
+        return ctx.t("recommendation-empty")
+    if len(text) < low:
+        return ctx.t("recommendation-too-short", length=len(text), min=low)
+    if len(text) > high:
+        return ctx.t("recommendation-too-long", length=len(text), max=high)
+    return None
 
 
 @requires(Who.REGISTERED)
 async def take_text(ctx: Member, draft: Draft) -> list[Reply]:
-    """Take the typed recommendation (or a replacement while previewing)."""
+    """Take the typed recommendation."""
     text = clean_text(ctx.incoming.text or "")
-    low, high = ctx.config.recommendation_min, ctx.config.recommendation_max
-    if not text:
-        return [Reply(text=ctx.t("recommendation-empty"))]
-    if len(text) < low:
-        return [Reply(text=ctx.t("recommendation-too-short", length=len(text), min=low))]
-    if len(text) > high:
-        return [Reply(text=ctx.t("recommendation-too-long", length=len(text), max=high))]
+    if (problem := _length_problem(ctx, text)) is not None:
+        return [Reply(text=problem)]
     draft.text = text
     RECOMMEND.goto(ctx, Step.PREVIEW, draft)
-    return [await _preview(ctx, draft)]
+    return [await preview(ctx, draft)]
+
+
+@requires(Who.REGISTERED)
+async def take_replacement(ctx: Member, draft: Draft) -> list[Reply]:
+    """Keep a text typed while previewing, and ask before it replaces the previewed one (a «thank you» must not)."""
+    text = clean_text(ctx.incoming.text or "")
+    problem = _length_problem(ctx, text)
+    if problem is not None and len(text) < ctx.config.recommendation_min:
+        return [Reply(text=ctx.t("recommendation-waiting"), choices=_preview_choices(ctx))]
+    if problem is not None:
+        return [Reply(text=problem, choices=_preview_choices(ctx))]
+    draft.replacement = text
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    choices = (
+        Replace().choice(ctx.t("replace-text")),
+        Send().choice(ctx.t("send-previous-text")),
+        Edit().choice(ctx.t("edit-text")),
+        _cancel(ctx),
+    )
+    return [Reply(text=ctx.t("recommendation-replace", text=text), choices=choices)]
+
+
+@requires(Who.REGISTERED)
+async def use_replacement(ctx: Member, press: Replace) -> list[Reply]:
+    """Use the text typed while previewing."""
+    draft = RECOMMEND.load(ctx)
+    if draft.replacement:
+        draft.text, draft.replacement = draft.replacement, None
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [(await preview(ctx, draft)).model_copy(update={"replace": True})]
 
 
 async def ask_commitment(ctx: Context, draft: Draft) -> list[Reply]:
-    """Ask for the commitment again when text arrives instead of a button."""
-    return [_commitment_prompt(ctx, await catalogue.list_commitments(ctx.conn))]
+    """Ask for the commitment again when text arrives instead of a button (its number typed chooses it)."""
+    commitments = await catalogue.list_commitments(ctx.conn)
+    number = parse_int(ctx.incoming.text or "")
+    chosen = next((c for c in commitments if c.number == number), None)
+    if chosen is not None and ctx.participant is not None:
+        return await continue_on(ctx, chosen, round_id=draft.round_id, question_id=draft.question_id, text=draft.text)
+    return [_commitment_prompt(ctx, commitments, draft)]
 
 
 async def ask_theme(ctx: Context, draft: Draft) -> list[Reply]:
@@ -210,20 +284,24 @@ async def ask_theme(ctx: Context, draft: Draft) -> list[Reply]:
     commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
     if commitment is None:
         return await ask_commitment(ctx, draft)
-    return await continue_on(ctx, commitment, round_id=draft.round_id, question_id=draft.question_id)
+    return await continue_on(ctx, commitment, round_id=draft.round_id, question_id=draft.question_id, text=draft.text)
 
 
-async def _preview(ctx: Context, draft: Draft) -> Reply:
+def _preview_choices(ctx: Context) -> tuple[Choice, ...]:
+    return (Send().choice(ctx.t("confirm-send")), Edit().choice(ctx.t("edit-text")), _cancel(ctx))
+
+
+async def preview(ctx: Context, draft: Draft) -> Reply:
+    """Return the draft as it will be sent, with send, edit and cancel."""
     commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
     theme = await catalogue.get_theme(ctx.conn, draft.theme_id) if draft.theme_id else None
     text = ctx.t(
         "recommendation-preview",
-        commitment=commitment.title_ar if commitment else "",
-        theme=theme.title_ar if theme else ctx.t("theme-other"),
+        commitment=ctx.name(commitment) if commitment else "",
+        theme=ctx.name(theme) if theme else ctx.t("theme-other"),
         text=draft.text or "",
     )
-    choices = (Send().choice(ctx.t("confirm-send")), Edit().choice(ctx.t("edit-text")), _cancel(ctx))
-    return Reply(text=text, choices=choices)
+    return Reply(text=text, choices=_preview_choices(ctx))
 
 
 @requires(Who.REGISTERED)
@@ -241,6 +319,7 @@ async def send(ctx: Member, press: Send) -> list[Reply]:
     if refused := await flood.refusal(ctx):  # another channel of the same person may have sent meanwhile
         return [refused]
     draft = RECOMMEND.load(ctx)
+    draft.replacement = None  # «send the previous text»: the one typed while previewing is let go, knowingly
     for check in ctx.hooks(BEFORE_STORE):
         if (refusal := await check(ctx, draft)) is not None:
             return refusal
@@ -262,6 +341,44 @@ async def send(ctx: Member, press: Send) -> list[Reply]:
     return [with_menu(ctx, ctx.t("recommendation-stored", receipt=receipt), replace=True)]
 
 
+async def offer_from_text(ctx: Context) -> list[Reply] | None:
+    """Offer to turn free text that reads like a recommendation into one, keeping the text; None otherwise."""
+    text = clean_text(ctx.incoming.text or "")
+    if len(text) < ctx.config.recommendation_min or len(text.split()) < MIN_WORDS or not has_letters(text, 5):
+        return None
+    commitments = await catalogue.list_commitments(ctx.conn)
+    if not commitments:
+        return None
+    draft = Draft(text=text)
+    if ctx.participant is None:  # registering comes first; the text waits, parked, and /recommend offers it back
+        ctx.carry.park(Parked(flow=RECOMMEND.name, step=str(Step.COMMITMENT), data=draft.model_dump(mode="json")))
+        return [Reply(text=ctx.t("recommendation-kept-for-later")), *need_registration(ctx, "recommend")]
+    RECOMMEND.goto(ctx, Step.COMMITMENT, draft)
+    prompt = _commitment_prompt(ctx, commitments, draft)
+    return [prompt.model_copy(update={"text": ctx.t("recommendation-from-text", text=shorten(text, SHOWN_CHARS))})]
+
+
+def _keep(draft: Draft) -> bool:
+    return bool(draft.text) or draft.commitment_id != 0
+
+
+def _describe(ctx: Context, draft: Draft) -> str:
+    if draft.text:
+        return ctx.t("recommendation-parked", text=shorten(draft.text, SHOWN_CHARS))
+    return ctx.t("recommendation-parked-untyped")
+
+
+async def _resume(ctx: Context, draft: Draft) -> list[Reply]:
+    """Ask the parked draft's question again, where the person left it."""
+    if RECOMMEND.at(ctx, Step.PREVIEW):
+        return [await preview(ctx, draft)]
+    if RECOMMEND.at(ctx, Step.TEXT):
+        return [Reply(text=ctx.t("ask-recommendation-again", text=draft.text or ""), choices=(_cancel(ctx),))]
+    if RECOMMEND.at(ctx, Step.THEME):
+        return await ask_theme(ctx, draft)
+    return await ask_commitment(ctx, draft)
+
+
 RECOMMEND = Flow(
     name="recommend",
     data=Draft,
@@ -270,8 +387,10 @@ RECOMMEND = Flow(
         Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_commitment),
         Step.THEME: Accepts(buttons=(PickTheme,), ask=ask_theme),
         Step.TEXT: Accepts(text=take_text),
-        Step.PREVIEW: Accepts(text=take_text, buttons=(Send, Edit)),
+        # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement.
+        Step.PREVIEW: Accepts(text=take_replacement, buttons=(Send, Edit, Replace), typing=Typing.CHOICE),
     },
+    parking=Parking(keep=_keep, describe=_describe, resume=_resume),
 )
 
 FEATURE = Feature(
@@ -282,7 +401,9 @@ FEATURE = Feature(
         on(PickTheme, pick_theme),
         on(Send, send),
         on(Edit, edit),
+        on(Replace, use_replacement),
     ),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},
+    hooks=(fallback.FREE_TEXT.bind(offer_from_text),),
 )

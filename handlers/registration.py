@@ -10,10 +10,11 @@ from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
 from handlers.labels import governorate_label, sector_label
 from handlers.menu import with_menu
-from handlers.text import clean_line, shorten
+from handlers.text import clean_line, has_letters, shorten
 from storage import participants, privacy
 from storage.models import GOVERNORATES, Sector
 
@@ -75,8 +76,9 @@ class Consent(Button, prefix="reg:consent"):
     answer: Answer
 
 
+@offers_parked
 async def start(ctx: Context) -> list[Reply]:
-    """Answer /start: welcome back a registered person, otherwise begin registration."""
+    """Answer /start: welcome back a registered person (after offering a parked draft), otherwise register."""
     if ctx.participant is not None:
         return [with_menu(ctx, ctx.t("welcome-back", name=ctx.participant.name or ""))]
     return begin(ctx)
@@ -85,7 +87,7 @@ async def start(ctx: Context) -> list[Reply]:
 def begin(ctx: Context) -> list[Reply]:
     """Start registration from the first question."""
     profile = clean_line(ctx.incoming.name or "")
-    REGISTER.start(ctx, Step.NAME, profile_name=profile if _fits(profile, NAME_LIMITS) else None)
+    REGISTER.start(ctx, Step.NAME, profile_name=profile if _name_like(profile, NAME_LIMITS) else None)
     return [Reply(text=ctx.t("welcome")), prompt(ctx)]
 
 
@@ -114,6 +116,11 @@ def _fits(text: str, limits: tuple[int, int]) -> bool:
     return limits[0] <= len(text) <= limits[1]
 
 
+def _name_like(text: str, limits: tuple[int, int]) -> bool:
+    """Tell whether a typed name or organisation fits its limits and is made of letters (not «12345»)."""
+    return _fits(text, limits) and has_letters(text)
+
+
 def _next(ctx: Context, step: Step, profile: Profile) -> list[Reply]:
     """Move to a step and ask its question in place of the pressed message."""
     REGISTER.goto(ctx, step, profile)
@@ -123,7 +130,7 @@ def _next(ctx: Context, step: Step, profile: Profile) -> list[Reply]:
 async def take_name(ctx: Context, profile: Profile) -> list[Reply]:
     """Take the typed name."""
     value = clean_line(ctx.incoming.text or "")
-    if not _fits(value, NAME_LIMITS):
+    if not _name_like(value, NAME_LIMITS):
         return [Reply(text=ctx.t("name-invalid", min=NAME_LIMITS[0], max=NAME_LIMITS[1])), prompt(ctx)]
     profile.name = value
     REGISTER.goto(ctx, Step.ORGANISATION, profile)
@@ -133,7 +140,7 @@ async def take_name(ctx: Context, profile: Profile) -> list[Reply]:
 async def take_organisation(ctx: Context, profile: Profile) -> list[Reply]:
     """Take the typed organisation."""
     value = clean_line(ctx.incoming.text or "")
-    if not _fits(value, ORGANISATION_LIMITS):
+    if not _name_like(value, ORGANISATION_LIMITS):
         low, high = ORGANISATION_LIMITS
         return [Reply(text=ctx.t("organisation-invalid", min=low, max=high)), prompt(ctx)]
     profile.organisation = value
@@ -142,7 +149,7 @@ async def take_organisation(ctx: Context, profile: Profile) -> list[Reply]:
 
 
 async def ask_again(ctx: Context, profile: Profile) -> list[Reply]:
-    """Ask a button step's question again when text arrives instead."""
+    """Ask the step's question again: text at a button step, or the person changed language."""
     return [prompt(ctx)]
 
 
@@ -197,6 +204,7 @@ async def consent(ctx: Context, press: Consent) -> list[Reply]:
         sector=profile.sector,
         governorate=profile.governorate,
         now=ctx.now,
+        language=ctx.messages.language,
     )
     ctx.end()
     done = ctx.t("registered", name=ctx.participant.name or "")
@@ -209,8 +217,8 @@ REGISTER = Flow(
     name="register",
     data=Profile,
     steps={
-        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName,)),
-        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,)),
+        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName,), ask=ask_again),
+        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,), ask=ask_again),
         Step.SECTOR: Accepts(buttons=(PickSector,), ask=ask_again),
         Step.GOVERNORATE: Accepts(buttons=(PickGovernorate,), ask=ask_again),
         Step.CONSENT: Accepts(buttons=(Consent,), ask=ask_again),

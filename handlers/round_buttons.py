@@ -53,6 +53,22 @@ class RoundDeadline(Button, prefix="rnd:dl"):
     round: int
 
 
+class ConfirmPast(Button, prefix="rnd:past"):
+    """Keep a date or deadline that has passed: the round records a meeting that already took place."""
+
+
+class RoundHall(Button, prefix="rnd:hall"):
+    """Enter the attendance counted in the hall (handlers/round_hall.py)."""
+
+    round: int
+
+
+class RoundEdit(Button, prefix="rnd:edit"):
+    """Edit a draft or open round: name, place, working groups, questions (handlers/round_edit.py)."""
+
+    round: int
+
+
 class NewRound(Button, prefix="rnd:new"):
     """Start creating a round."""
 
@@ -93,3 +109,15 @@ class CreateAndOpen(Button, prefix="rnd:okopen"):
 
 class Cancel(Button, prefix="rnd:x"):
     """Stop creating a round, or moving a deadline."""
+
+
+class RoundAnnounce(Button, prefix="rnd:ann"):
+    """Preview the round's announcement to everyone (its timeline, OGP standard 3)."""
+
+    round: int
+
+
+class AnnounceSend(Button, prefix="rnd:annok"):
+    """Send the previewed announcement."""
+
+    round: int

@@ -66,10 +66,10 @@ async def start_in_round(ctx: Member) -> list[Reply] | None:
 
 
 def _question_prompt(ctx: Context, found: Round, commitment: Commitment, questions: list[Question]) -> Reply:
-    choices = [PickQuestion(question=q.id).choice(shorten(q.text_ar, 60)) for q in questions]
+    choices = [PickQuestion(question=q.id).choice(shorten(ctx.name(q, "text"), 60)) for q in questions]
     choices.append(PickQuestion(question=GENERAL).choice(ctx.t("round-question-general")))
     choices.append(Cancel().choice(ctx.t("cancel-button")))
-    text = ctx.t("round-ask-question", name=found.name, group=f"{commitment.number}. {commitment.title_ar}")
+    text = ctx.t("round-ask-question", name=found.name, group=f"{commitment.number}. {ctx.name(commitment)}")
     return Reply(text=text, choices=tuple(choices))
 
 
@@ -116,7 +116,8 @@ async def ask_question(ctx: Context, where: InRound) -> list[Reply]:
 
 
 async def refuse_late(ctx: Member, draft: recommend.Draft) -> list[Reply] | None:
-    """Before a recommendation is stored: refuse it if it belongs to a round past its deadline."""
+    """Before a recommendation is stored: if its round's deadline passed, keep the text and offer to send it as
+    general input on the same commitment, outside the round."""
     if draft.round_id is None:
         return None
     found = await rounds.get_round(ctx.conn, draft.round_id)
@@ -126,8 +127,11 @@ async def refuse_late(ctx: Member, draft: recommend.Draft) -> list[Reply] | None
         return None
     if found.accepts_input(ctx.now):
         return None
-    ctx.end()
-    return [reply.model_copy(update={"replace": True}) for reply in late_refusal(ctx, found, membership)]
+    draft.round_id = draft.question_id = None
+    recommend.RECOMMEND.goto(ctx, recommend.Step.PREVIEW, draft)
+    preview = await recommend.preview(ctx, draft)
+    text = ctx.t("round-late-kept", name=found.name, deadline=deadline_text(ctx, found.deadline))
+    return [Reply(text=f"{text}\n\n{preview.text}", choices=preview.choices, replace=True)]
 
 
 async def after_store(ctx: Member, draft: recommend.Draft, stored: Recommendation) -> None:

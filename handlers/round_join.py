@@ -7,7 +7,7 @@ from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
-from handlers.kit.access import as_member, requires
+from handlers.kit.access import as_member, need_registration, requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
@@ -53,17 +53,27 @@ class GroupEndorse(Button, prefix="grp:e"):
     rec: int
 
 
-@requires(Who.REGISTERED)
-async def on_link(ctx: Member) -> list[Reply]:
-    """Answer /start r_<code> (and /join r_<code>, or the code typed): welcome and ask for the working group."""
-    code = (ctx.incoming.args or "").strip()[len(LINK_PREFIX) :]
+async def on_link(ctx: Context) -> list[Reply]:
+    """Answer /start r_<code> (and /join r_<code>, or the code typed): welcome by the meeting's name and ask for
+    the working group; a newcomer registers first, and is told which meeting they are joining."""
+    raw = (ctx.incoming.args or "").strip()
+    code = raw[len(LINK_PREFIX) :]
     found = await rounds.get_round_by_code(ctx.conn, code) if code else None
     if found is None:
         return [with_menu(ctx, ctx.t("round-join-unknown"))]
     refused = _refusal(ctx, found)
     if refused is not None:
         return refused
-    membership = await rounds.get_membership(ctx.conn, found.id, ctx.participant.id)
+    member = as_member(ctx)
+    if member is None:
+        greeting = ctx.t(
+            "round-welcome-newcomer",
+            name=found.name,
+            date=date_text(ctx, found),
+            place=place_text(ctx, found.place, found.online),
+        )
+        return [Reply(text=greeting), *need_registration(ctx, ctx.incoming.command or "start", raw)[1:]]
+    membership = await rounds.get_membership(ctx.conn, found.id, member.participant.id)
     return [await _group_prompt(ctx, found, membership)]
 
 
@@ -79,13 +89,13 @@ def _refusal(ctx: Context, found: Round) -> list[Reply] | None:
 async def _group_prompt(ctx: Context, found: Round, membership: Membership | None, *, replace: bool = False) -> Reply:
     commitments = await rounds.round_commitments(ctx.conn, found.id)
     choices = tuple(
-        JoinGroup(round=found.id, commitment=c.id).choice(f"{c.number}. {c.title_ar}")
+        JoinGroup(round=found.id, commitment=c.id).choice(f"{c.number}. {ctx.name(c)}")
         for c in commitments
         if membership is None or c.id != membership.commitment_id
     )
     current = next((c for c in commitments if membership and c.id == membership.commitment_id), None)
     if current is not None:
-        text = ctx.t("round-welcome-member", name=found.name, group=_group_name(current))
+        text = ctx.t("round-welcome-member", name=found.name, group=_group_name(ctx, current))
     else:
         text = ctx.t(
             "round-welcome",
@@ -97,8 +107,8 @@ async def _group_prompt(ctx: Context, found: Round, membership: Membership | Non
     return Reply(text=text, choices=choices, replace=replace)
 
 
-def _group_name(commitment: Commitment) -> str:
-    return f"{commitment.number}. {commitment.title_ar}"
+def _group_name(ctx: Context, commitment: Commitment) -> str:
+    return f"{commitment.number}. {ctx.name(commitment)}"
 
 
 @requires(Who.REGISTERED)
@@ -118,13 +128,13 @@ async def join(ctx: Member, press: JoinGroup) -> list[Reply]:
     await rounds.join_group(ctx.conn, found.id, ctx.participant.id, commitment.id, ctx.now)
     ctx.carry.round = found.id
     if before is not None:
-        text = ctx.t("round-group-changed", group=_group_name(commitment))
+        text = ctx.t("round-group-changed", group=_group_name(ctx, commitment))
     else:
         questions = await rounds.list_questions(ctx.conn, found.id, commitment.id)
         text = ctx.t(
             "round-joined",
-            group=_group_name(commitment),
-            questions=numbered([q.text_ar for q in questions]),
+            group=_group_name(ctx, commitment),
+            questions=numbered([ctx.name(q, "text") for q in questions]),
             deadline=deadline_text(ctx, found.deadline),
         )
     return [Reply(text=text, choices=_group_actions(ctx), replace=True)]
@@ -193,12 +203,12 @@ async def group_view(ctx: Member, *, offset: int = 0, replace: bool = False, not
     items = await rounds.group_inputs(
         ctx.conn, found.id, membership.commitment_id, viewer_id=ctx.participant.id, limit=PAGE_SIZE, offset=offset
     )
-    questions = {q.id: q.text_ar for q in await rounds.list_questions(ctx.conn, found.id)}
+    questions = {q.id: ctx.name(q, "text") for q in await rounds.list_questions(ctx.conn, found.id)}
     commitments = {c.id: c for c in await rounds.round_commitments(ctx.conn, found.id)}
     group = commitments.get(membership.commitment_id)
     title = ctx.t(
         "round-group-title",
-        group=_group_name(group) if group else "",
+        group=_group_name(ctx, group) if group else "",
         name=found.name,
         deadline=deadline_text(ctx, found.deadline),
     )

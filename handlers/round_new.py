@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from handlers import round_notices
+from handlers import round_timeline as announce_step
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.dates import parse_date_time
@@ -21,6 +23,7 @@ from handlers.menu import with_menu
 from handlers.round_buttons import (
     Cancel,
     CommitmentsDone,
+    ConfirmPast,
     Create,
     CreateAndOpen,
     DefaultQuestions,
@@ -31,6 +34,7 @@ from handlers.round_buttons import (
     Today,
     ToggleCommitment,
 )
+from handlers.round_timeline import AnnouncedToday, ShortNotice, ShortNoticeAnswer
 from handlers.round_views import (
     card,
     deadline_text,
@@ -39,8 +43,10 @@ from handlers.round_views import (
     numbered,
     place_text,
 )
-from handlers.text import clean_line, clean_text
-from storage import catalogue, rounds
+from handlers.text import clean_line, label_key, split_items
+from messages import load_messages
+from storage import catalogue, rounds, timeline
+from storage.rounds import DEFAULT_QUESTIONS
 
 NAME_LIMITS = (5, 200)
 PLACE_LIMITS = (2, 150)
@@ -54,6 +60,8 @@ class Step(StrEnum):
 
     NAME = "name"
     DATE = "date"
+    ANNOUNCED = "announced"  # when the timeline is published (OGP: at least two weeks before)
+    SHORT_NOTICE = "short_notice"  # asked only when the round is less than two weeks after it
     PLACE = "place"
     COMMITMENTS = "commitments"
     QUESTIONS = "questions"
@@ -66,11 +74,15 @@ class NewRoundData(FlowData):
 
     name: str = ""
     held_on: date | None = None
+    announced_on: date | None = None
+    short_notice_confirmed: bool = False
     place: str | None = None
     online: bool = False
     commitment_ids: list[int] = Field(default_factory=list)
     questions: list[tuple[str | None, str]] = Field(default_factory=list)  # (key of a default question, its text)
     deadline: datetime | None = None
+    past_day: date | None = None  # a date that has passed, until the coordinator confirms a past meeting
+    past_deadline: datetime | None = None  # likewise for the deadline
 
 
 class DeadlineStep(StrEnum):
@@ -103,14 +115,22 @@ async def prompt(ctx: Context, draft: NewRoundData, *, replace: bool = False) ->
         return Reply(text=ctx.t("round-ask-name"), choices=(cancel,), replace=replace)
     if step is Step.DATE:
         today = Today().choice(ctx.t("round-today-button"))
-        return Reply(text=ctx.t("round-ask-date"), choices=(today, cancel), replace=replace)
+        if draft.past_day is None:
+            return Reply(text=ctx.t("round-ask-date"), choices=(today, cancel), replace=replace)
+        keep = ConfirmPast().choice(ctx.t("round-past-keep-button"))
+        text = ctx.t("round-date-past", date=short_date(ctx, draft.past_day))
+        return Reply(text=text, choices=(keep, today, cancel), replace=replace)
+    if step is Step.ANNOUNCED:
+        return announce_step.ask_announced(ctx, replace=replace)
+    if step is Step.SHORT_NOTICE:
+        return announce_step.ask_short_notice(ctx, draft.announced_on, draft.held_on, replace=replace)
     if step is Step.PLACE:
         online = Online().choice(ctx.t("round-online-button"))
         return Reply(text=ctx.t("round-ask-place"), choices=(online, cancel), replace=replace)
     if step is Step.COMMITMENTS:
         chosen = set(draft.commitment_ids)
         choices = [
-            ToggleCommitment(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {c.title_ar}")
+            ToggleCommitment(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {ctx.name(c)}")
             for c in await catalogue.list_commitments(ctx.conn)
         ]
         done = CommitmentsDone().choice(ctx.t("round-commitments-done"))
@@ -121,7 +141,11 @@ async def prompt(ctx: Context, draft: NewRoundData, *, replace: bool = False) ->
         return Reply(text=text, choices=(use, cancel), replace=replace)
     if step is Step.DEADLINE:
         week = InAWeek().choice(ctx.t("round-week-button"))
-        return Reply(text=ctx.t("round-ask-deadline"), choices=(week, cancel), replace=replace)
+        if draft.past_deadline is None:
+            return Reply(text=ctx.t("round-ask-deadline"), choices=(week, cancel), replace=replace)
+        keep = ConfirmPast().choice(ctx.t("round-past-keep-button"))
+        text = ctx.t("round-deadline-past-confirm", deadline=deadline_text(ctx, draft.past_deadline))
+        return Reply(text=text, choices=(keep, week, cancel), replace=replace)
     return await _preview(ctx, draft, replace=replace)
 
 
@@ -134,9 +158,10 @@ async def _preview(ctx: Context, draft: NewRoundData, *, replace: bool) -> Reply
         date=short_date(ctx, draft.held_on) if draft.held_on else ctx.t("round-no-date"),
         place=place_text(ctx, draft.place, draft.online),
         deadline=deadline_text(ctx, draft.deadline),
-        groups=groups_text(commitments),
+        groups=groups_text(ctx, commitments),
         questions=numbered([text for _, text in draft.questions]),
     )
+    text += "\n" + announce_step.preview_line(ctx, draft.announced_on, draft.held_on, draft.short_notice_confirmed)
     choices = (
         Create().choice(ctx.t("round-create-button")),
         CreateAndOpen().choice(ctx.t("round-create-open-button")),
@@ -223,6 +248,12 @@ async def in_a_week(ctx: Context, press: InAWeek) -> list[Reply]:
     return await _take_deadline(ctx, draft, local_deadline(ctx, held, None), replace=True)
 
 
+def _stored_questions(questions: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """Return the questions as stored: a default one in Arabic (it is shown from the catalogue in either language)."""
+    arabic = load_messages()
+    return [(key, arabic.t(DEFAULT_QUESTIONS[key]) if key in DEFAULT_QUESTIONS else text) for key, text in questions]
+
+
 @requires_role(Who.COORDINATOR)
 async def create(ctx: Context, press: Create | CreateAndOpen) -> list[Reply]:
     """Save the round (and open it, with the second button)."""
@@ -235,9 +266,16 @@ async def create(ctx: Context, press: Create | CreateAndOpen) -> list[Reply]:
         online=draft.online,
         deadline=draft.deadline,
         commitment_ids=draft.commitment_ids,
-        questions=draft.questions,
+        questions=_stored_questions(draft.questions),
         created_by=ctx.participant.id if ctx.participant else None,
         now=ctx.now,
+    )
+    created = await timeline.set_timeline(
+        ctx.conn,
+        created.id,
+        announced_on=draft.announced_on,
+        confirmed_by=ctx.participant.id if ctx.participant and draft.short_notice_confirmed else None,
+        confirmed_at=ctx.now if draft.short_notice_confirmed else None,
     )
     if isinstance(press, CreateAndOpen):
         created = await rounds.open_round(ctx.conn, created.id, ctx.now)
@@ -258,12 +296,69 @@ async def take_name(ctx: Context, draft: NewRoundData) -> list[Reply]:
 
 @requires_role(Who.COORDINATOR)
 async def take_date(ctx: Context, draft: NewRoundData) -> list[Reply]:
-    """Take the round's date."""
-    parsed = parse_day(ctx.incoming.text or "")
+    """Take the round's date («اليوم» is today); a date that has passed is kept once the coordinator confirms."""
+    typed = ctx.incoming.text or ""
+    today = ctx.local_now.date()
+    parsed = (today, None) if label_key(typed) == label_key(ctx.t("round-today-word")) else parse_day(typed)
     if parsed is None:
         return [Reply(text=ctx.t("round-date-invalid")), await prompt(ctx, draft)]
+    draft.past_day = None
+    if parsed[0] < today:
+        draft.past_day = parsed[0]
+        NEW_ROUND.goto(ctx, Step.DATE, draft)
+        return [await prompt(ctx, draft)]
     draft.held_on = parsed[0]
     return await _advance(ctx, draft, replace=False)
+
+
+async def _announced(ctx: Context, draft: NewRoundData, day: date, *, replace: bool) -> list[Reply]:
+    """Take the announcement date; a round less than two weeks after it asks for a confirmation first."""
+    if draft.held_on is not None and day > draft.held_on:
+        return [Reply(text=ctx.t("announce-after-round")), await prompt(ctx, draft)]
+    draft.announced_on, draft.short_notice_confirmed = day, False
+    following = Step.SHORT_NOTICE if timeline.short_notice(day, draft.held_on) else Step.PLACE
+    NEW_ROUND.goto(ctx, following, draft)
+    return [await prompt(ctx, draft, replace=replace)]
+
+
+@requires_role(Who.COORDINATOR)
+async def take_announced(ctx: Context, draft: NewRoundData) -> list[Reply]:
+    """Take the typed announcement date."""
+    day = parse_day(ctx.incoming.text or "")
+    if day is None or day[1] is not None:
+        return [Reply(text=ctx.t("round-date-invalid")), await prompt(ctx, draft)]
+    return await _announced(ctx, draft, day[0], replace=False)
+
+
+@requires_role(Who.COORDINATOR)
+async def announced_today(ctx: Context, press: AnnouncedToday) -> list[Reply]:
+    """The timeline is announced today."""
+    return await _announced(ctx, NEW_ROUND.load(ctx), ctx.local_now.date(), replace=True)
+
+
+@requires_role(Who.COORDINATOR)
+async def short_notice(ctx: Context, press: ShortNotice) -> list[Reply]:
+    """Confirm a short notice (recorded with the round), or go back to the announcement date."""
+    draft = NEW_ROUND.load(ctx)
+    if press.answer is ShortNoticeAnswer.CHANGE:
+        NEW_ROUND.goto(ctx, Step.ANNOUNCED, draft)
+        return [await prompt(ctx, draft, replace=True)]
+    draft.short_notice_confirmed = True
+    NEW_ROUND.goto(ctx, Step.PLACE, draft)
+    return [await prompt(ctx, draft, replace=True)]
+
+
+@requires_role(Who.COORDINATOR)
+async def confirm_past(ctx: Context, press: ConfirmPast) -> list[Reply]:
+    """Keep the date or deadline that has passed: the round records a meeting that took place."""
+    draft = NEW_ROUND.load(ctx)
+    if NEW_ROUND.at(ctx, Step.DATE) and draft.past_day is not None:
+        draft.held_on, draft.past_day = draft.past_day, None
+        return await _advance(ctx, draft)
+    if NEW_ROUND.at(ctx, Step.DEADLINE) and draft.past_deadline is not None:
+        draft.deadline, draft.past_deadline = draft.past_deadline, None
+        return await _advance(ctx, draft)
+    return await stale_button(ctx)
 
 
 @requires_role(Who.COORDINATOR)
@@ -279,9 +374,8 @@ async def take_place(ctx: Context, draft: NewRoundData) -> list[Reply]:
 
 @requires_role(Who.COORDINATOR)
 async def take_questions(ctx: Context, draft: NewRoundData) -> list[Reply]:
-    """Take the discussion questions, one per line."""
-    lines = [clean_line(line) for line in clean_text(ctx.incoming.text or "").split("\n")]
-    questions = [line for line in lines if line]
+    """Take the discussion questions, one per line (or several on a line, each ending with «؟»)."""
+    questions = split_items(ctx.incoming.text or "")
     if not 1 <= len(questions) <= MAX_QUESTIONS or any(len(q) > QUESTION_MAX for q in questions):
         return [Reply(text=ctx.t("round-questions-invalid", max=MAX_QUESTIONS, length=QUESTION_MAX))]
     draft.questions = [(None, q) for q in questions]
@@ -298,8 +392,11 @@ async def take_deadline(ctx: Context, draft: NewRoundData) -> list[Reply]:
 
 
 async def _take_deadline(ctx: Context, draft: NewRoundData, deadline: datetime, *, replace: bool) -> list[Reply]:
-    if deadline <= ctx.now:
-        return [Reply(text=ctx.t("round-deadline-past")), await prompt(ctx, draft)]
+    draft.past_deadline = None
+    if deadline <= ctx.now:  # a meeting being recorded after the fact: asked to confirm
+        draft.past_deadline = deadline
+        NEW_ROUND.goto(ctx, Step.DEADLINE, draft)
+        return [await prompt(ctx, draft, replace=replace)]
     draft.deadline = deadline
     return await _advance(ctx, draft, replace=replace)
 
@@ -335,7 +432,9 @@ async def take_new_deadline(ctx: Context, moving: MovingDeadline) -> list[Reply]
         return [Reply(text=ctx.t("round-deadline-past"), choices=cancel)]
     moved = await rounds.set_deadline(ctx.conn, found.id, deadline)
     ctx.end()
-    return await card(ctx, moved, note=ctx.t("round-deadline-changed", deadline=deadline_text(ctx, deadline)))
+    told = await round_notices.deadline_moved(ctx, moved)
+    note = ctx.t("round-deadline-changed", deadline=deadline_text(ctx, deadline), count=told)
+    return await card(ctx, moved, note=note)
 
 
 NEW_ROUND = Flow(
@@ -344,11 +443,13 @@ NEW_ROUND = Flow(
     cancel=Cancel,
     steps={
         Step.NAME: Accepts(text=take_name),
-        Step.DATE: Accepts(text=take_date, buttons=(Today,)),
+        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast)),
+        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,)),
+        Step.SHORT_NOTICE: Accepts(buttons=(ShortNotice,), ask=ask_again),
         Step.PLACE: Accepts(text=take_place, buttons=(Online,)),
         Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), ask=ask_again),
         Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,)),
-        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek,)),
+        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast)),
         Step.CONFIRM: Accepts(buttons=(Create, CreateAndOpen), ask=ask_again),
     },
 )
@@ -364,6 +465,9 @@ FEATURE = Feature(
     buttons=(
         on(NewRound, begin),
         on(Today, today),
+        on(AnnouncedToday, announced_today),
+        on(ShortNotice, short_notice),
+        on(ConfirmPast, confirm_past),
         on(Online, online),
         on(ToggleCommitment, toggle),
         on(CommitmentsDone, groups_done),

@@ -11,30 +11,27 @@ from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
 from handlers.labels import sector_label, short_date
 from handlers.round_buttons import (
+    RoundAnnounce,
     RoundAttendance,
     RoundClose,
     RoundDeadline,
+    RoundEdit,
     RoundFindings,
+    RoundHall,
     RoundList,
     RoundOpen,
     RoundQr,
 )
+from handlers.round_timeline import card_lines
 from storage import rounds
 from storage.models import Commitment
-from storage.rounds import Attendance, CommitmentFindings, Count, Question, Round, RoundState
+from storage.round_hall import HallCount
+from storage.rounds import DEFAULT_QUESTIONS, Attendance, CommitmentFindings, Count, Question, Round, RoundState
 
 STATE_KEYS = {
     RoundState.DRAFT: "round-state-draft",
     RoundState.OPEN: "round-state-open",
     RoundState.CLOSED: "round-state-closed",
-}
-# The seed meeting's five discussion topics, in its order: stored by key, worded in the catalogue.
-DEFAULT_QUESTIONS = {
-    "progress": "rq-default-progress",
-    "challenges": "rq-default-challenges",
-    "expectations": "rq-default-expectations",
-    "mechanisms": "rq-default-mechanisms",
-    "civil_society": "rq-default-civil-society",
 }
 QR_SCALE = 20  # a join link is a 37-module code with its border: 740 px, 6 cm printed at 300 dpi, sharp on a slide
 
@@ -42,6 +39,13 @@ QR_SCALE = 20  # a join link is a 37-module code with its border: 740 px, 6 cm p
 def state_label(ctx: Context, state: RoundState) -> str:
     """Return the Arabic name of a round state."""
     return ctx.t(STATE_KEYS[state])
+
+
+def round_state(ctx: Context, found: Round) -> str:
+    """Return where a round stands now: an open round whose deadline has passed has ended («انتهت»)."""
+    if found.state is RoundState.OPEN and not found.accepts_input(ctx.now):
+        return ctx.t("round-state-ended")
+    return state_label(ctx, found.state)
 
 
 def default_questions(ctx: Context) -> list[tuple[str | None, str]]:
@@ -72,9 +76,9 @@ def numbered(lines: list[str]) -> str:
     return "\n".join(f"{index}. {line}" for index, line in enumerate(lines, start=1))
 
 
-def groups_text(commitments: list[Commitment]) -> str:
+def groups_text(ctx: Context, commitments: list[Commitment]) -> str:
     """Return the working groups, one per line."""
-    return "\n".join(f"{c.number}. {c.title_ar}" for c in commitments)
+    return "\n".join(f"{c.number}. {ctx.name(c)}" for c in commitments)
 
 
 def join_link(ctx: Context, found: Round) -> str | None:
@@ -115,18 +119,30 @@ def _sector_summary(ctx: Context, counts: tuple[Count, ...]) -> str:
     return ctx.t("round-group-sectors", sectors=ctx.messages.join(parts)) if parts else ""
 
 
-def attendance_text(ctx: Context, found: Round, figures: Attendance) -> str:
-    """Return the round's attendance: total, officers, by sector, organisation and working group."""
+def hall_text(ctx: Context, hall: HallCount | None) -> str:
+    """Return the attendance counted in the hall: total, officers among them, by kind of organisation."""
+    if hall is None:
+        return ctx.t("round-hall-none")
+    officers = ctx.t("round-hall-officers", count=hall.officers) if hall.officers is not None else ""
+    parts = [f"{sector_label(ctx, sector)} {count}" for sector, count in hall.by_sector]
+    sectors = ctx.t("round-hall-sectors", sectors=ctx.messages.join(parts)) if parts else ""
+    return ctx.t("round-hall-line", count=hall.total, officers=officers, sectors=sectors)
+
+
+def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallCount | None = None) -> str:
+    """Return the round's attendance: the hall's count, then who joined through the bot (total, officers, by sector,
+    organisation and working group)."""
     groups = []
     for group in figures.groups:
         line = ctx.t(
-            "round-group-line", number=group.commitment.number, title=group.commitment.title_ar, count=group.total
+            "round-group-line", number=group.commitment.number, title=ctx.name(group.commitment), count=group.total
         )
         summary = _sector_summary(ctx, group.by_sector)
         groups.append(f"{line} {summary}".rstrip())
     return ctx.t(
         "round-attendance",
         name=found.name,
+        hall=hall_text(ctx, hall),
         joined=ctx.t("round-attendance-joined", count=figures.total),
         officers=ctx.t("round-attendance-officers", count=figures.liaison_officers),
         sectors=_count_lines(ctx, figures.by_sector, sectors=True),
@@ -140,13 +156,13 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
     """Return per commitment the findings grouped by discussion question and theme, as the seed lists them."""
     parts = [ctx.t("round-findings-title", name=found.name)]
     for group in findings:
-        lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=group.commitment.title_ar)]
+        lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=ctx.name(group.commitment))]
         if not group.questions:
             lines.append(ctx.t("round-findings-none"))
         for block in group.questions:
             lines.append(ctx.t("round-findings-question", question=_question_title(ctx, block.question)))
             for theme in block.themes:
-                title = theme.theme_title or ctx.t("round-findings-no-theme")
+                title = ctx.name(theme, "theme_title") or ctx.t("round-findings-no-theme")
                 lines.append(ctx.t("round-findings-theme", theme=title))
                 lines += [
                     ctx.t("round-findings-item", index=index, text=item.text, endorsements=item.endorsements)
@@ -157,7 +173,7 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
 
 
 def _question_title(ctx: Context, question: Question | None) -> str:
-    return question.text_ar if question else ctx.t("round-findings-untagged")
+    return ctx.name(question, "text") if question else ctx.t("round-findings-untagged")
 
 
 async def card(ctx: Context, found: Round, *, note: str | None = None, replace: bool = False) -> list[Reply]:
@@ -172,13 +188,14 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
         date=date_text(ctx, found),
         place=place_text(ctx, found.place, found.online),
         deadline=deadline_text(ctx, found.deadline),
-        state=state_label(ctx, found.state),
-        groups=groups_text(commitments),
-        questions=numbered([q.text_ar for q in questions]),
+        state=round_state(ctx, found),
+        groups=groups_text(ctx, commitments),
+        questions=numbered([ctx.name(q, "text") for q in questions]),
         joining=joining_text(ctx, found),
         members=figures.total,
         inputs=inputs,
     )
+    text += "\n" + card_lines(ctx, found)
     if note:
         text = f"{note}\n\n{text}"
     return [Reply(text=text, choices=_card_choices(ctx, found), replace=replace)]
@@ -191,11 +208,17 @@ def _card_choices(ctx: Context, found: Round) -> tuple[Choice, ...]:
         RoundState.OPEN: RoundClose(round=rid).choice(ctx.t("round-close-button")),
         RoundState.CLOSED: RoundOpen(round=rid).choice(ctx.t("round-reopen-button")),
     }[found.state]
+    editable = (
+        (RoundEdit(round=rid).choice(ctx.t("round-edit-button")),) if found.state is not RoundState.CLOSED else ()
+    )
     return (
         state_action,
         RoundQr(round=rid).choice(ctx.t("round-qr-button")),
         RoundAttendance(round=rid).choice(ctx.t("round-attendance-button")),
+        RoundHall(round=rid).choice(ctx.t("round-hall-button")),
         RoundFindings(round=rid).choice(ctx.t("round-findings-button")),
         RoundDeadline(round=rid).choice(ctx.t("round-deadline-button")),
+        RoundAnnounce(round=rid).choice(ctx.t("announce-button")),
+        *editable,
         RoundList(offset=0).choice(ctx.t("round-back-button")),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from handlers import round_notices
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.fallback import unknown_button
@@ -17,6 +18,7 @@ from handlers.round_buttons import (
     RoundClose,
     RoundDeadline,
     RoundFindings,
+    RoundHall,
     RoundList,
     RoundOpen,
     RoundQr,
@@ -29,10 +31,12 @@ from handlers.round_views import (
     findings_text,
     join_link,
     qr_document,
+    round_state,
     state_label,
 )
 from handlers.text import shorten
 from storage import rounds
+from storage.round_hall import get_hall
 from storage.rounds import Round, RoundState
 
 PAGE_SIZE = 8
@@ -57,9 +61,7 @@ async def round_list(ctx: Context, offset: int, *, replace: bool = False) -> lis
     total = await rounds.count_rounds(ctx.conn)
     found = await rounds.list_rounds(ctx.conn, limit=PAGE_SIZE, offset=max(0, offset))
     lines = [ctx.t("round-list-title", count=total)]
-    lines += [
-        ctx.t("round-list-line", name=r.name, date=date_text(ctx, r), state=state_label(ctx, r.state)) for r in found
-    ]
+    lines += [ctx.t("round-list-line", name=r.name, date=date_text(ctx, r), state=round_state(ctx, r)) for r in found]
     choices = [RoundView(round=r.id).choice(shorten(r.name, 40)) for r in found]
     if offset > 0:
         choices.append(RoundList(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
@@ -104,7 +106,8 @@ async def _close(ctx: Context, found: Round) -> list[Reply]:
     if found.state is not RoundState.OPEN:
         return await card(ctx, found, note=ctx.t("round-already", state=state_label(ctx, found.state)))
     closed = await rounds.close_round(ctx.conn, found.id, ctx.now)
-    return await card(ctx, closed, note=ctx.t("round-closed-done"))
+    told = await round_notices.closed(ctx, closed)
+    return await card(ctx, closed, note=ctx.t("round-closed-done", count=told))
 
 
 async def _qr(ctx: Context, found: Round) -> list[Reply]:
@@ -120,8 +123,10 @@ async def _qr(ctx: Context, found: Round) -> list[Reply]:
 async def _attendance(ctx: Context, found: Round) -> list[Reply]:
     """Show who joined."""
     figures = await rounds.attendance(ctx.conn, found.id)
+    hall = await get_hall(ctx.conn, found.id)
     back = RoundView(round=found.id).choice(shorten(found.name, 40))
-    return [Reply(text=attendance_text(ctx, found, figures), choices=(back,))]
+    enter = RoundHall(round=found.id).choice(ctx.t("round-hall-button"))
+    return [Reply(text=attendance_text(ctx, found, figures, hall), choices=(enter, back))]
 
 
 async def _findings(ctx: Context, found: Round) -> list[Reply]:

@@ -11,40 +11,52 @@ from typing import Any
 from handlers import (
     broadcast,
     endorse,
+    evidence,
     exports,
     fallback,
     follow,
     held,
     inbox,
     invite,
+    irm,
+    language,
     menu,
     milestones,
     moderation,
     my,
+    naming,
     privacy,
+    publishing,
     recommend,
     registration,
     reminders,
     report,
+    round_announce,
+    round_edit,
+    round_hall,
     round_input,
     round_join,
     round_new,
     rounds,
+    rules,
     settings,
     stats,
     status,
     team,
     update,
+    update_import,
 )
-from handlers.context import Context
+from handlers.context import Context, Parked
 from handlers.contract import Reply
-from handlers.feature import Feature, Handler
+from handlers.feature import FOLLOW_UP, Feature, Handler
 from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
-from handlers.kit.flows import Flow, StaleFlow
+from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
 from handlers.kit.hooks import Hooks
+from handlers.kit.parking import DropParked, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
-from messages_ar import Messages
+from handlers.text import label_key
+from messages import LANGUAGES, load_messages
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +68,11 @@ FEATURES: tuple[Feature, ...] = (
     my.FEATURE,
     rounds.FEATURE,
     round_new.FEATURE,
+    round_announce.FEATURE,
     round_join.FEATURE,
     round_input.FEATURE,
+    round_hall.FEATURE,
+    round_edit.FEATURE,
     exports.FEATURE,
     stats.FEATURE,
     report.FEATURE,
@@ -67,6 +82,7 @@ FEATURES: tuple[Feature, ...] = (
     inbox.FEATURE,
     moderation.FEATURE,
     update.FEATURE,
+    update_import.FEATURE,
     milestones.FEATURE,
     follow.FEATURE,
     endorse.FEATURE,
@@ -74,7 +90,13 @@ FEATURES: tuple[Feature, ...] = (
     reminders.FEATURE,
     broadcast.FEATURE,
     privacy.FEATURE,
+    publishing.FEATURE,
+    naming.FEATURE,
     held.FEATURE,
+    irm.FEATURE,
+    rules.FEATURE,
+    evidence.FEATURE,
+    language.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a
@@ -82,6 +104,13 @@ FEATURES: tuple[Feature, ...] = (
 # feature that registers the "join" command, so every feature that hands out codes shares the one command.
 _PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{3,64}$")
 MAX_FOLLOW_UPS = 3  # a registration that continues into the command that asked for it, and so on
+# Commands that do not leave the chat's flow: /cancel ends it on purpose, /language asks the step again in the new one.
+_KEEP_FLOW = frozenset({"cancel", language.COMMAND})
+
+
+def _keyword_key(text: str) -> str:
+    """Return a typed keyword as the router compares it: trimmed, case-folded."""
+    return text.strip().casefold()
 
 
 def _merge(tables: list[Mapping[str, Any]], what: str) -> dict[str, Any]:
@@ -97,12 +126,13 @@ def _merge(tables: list[Mapping[str, Any]], what: str) -> dict[str, Any]:
 class Router:
     """Maps commands, buttons, flows and deep links to handlers."""
 
-    def __init__(self, messages: Messages, features: tuple[Feature, ...] = FEATURES) -> None:
+    def __init__(self, features: tuple[Feature, ...] = FEATURES) -> None:
         self.commands: dict[str, Handler] = _merge([f.commands for f in features], "command")
         self.deep_links: dict[str, Handler] = _merge([f.deep_links for f in features], "deep link")
         self.flows: dict[str, Flow[Any]] = _merge([{fl.name: fl for fl in f.flows} for f in features], "flow")
         routes = [route for f in features for route in f.buttons]
         routes.append(on(menu.OpenMenu, self._menu_button))
+        routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._drop_parked)]
         self.cancels: dict[type[Button], dict[str, Flow[Any]]] = {}
         for fl in self.flows.values():
             if fl.cancel is not None:
@@ -110,11 +140,18 @@ class Router:
         routes += [on(button, self._cancel_button) for button in self.cancels]
         self.buttons: dict[str, ButtonRoute[Any]] = _merge([{r.button.prefix: r} for r in routes], "button")
         self.bound = self._flow_bound_buttons()
-        self.hooks = Hooks(binding for f in features for binding in f.hooks)
+        bindings = [binding for f in features for binding in f.hooks]
+        self.hooks = Hooks([*bindings, language.STEP_QUESTION.bind(self._step_question)])
+        # A keyword typed in either language is its command, whichever language the person reads.
         self.keywords: dict[str, str] = {}
         for feature in features:
             for key, command in feature.keywords.items():
-                self.keywords[messages.t(key)] = command
+                for catalogue in map(load_messages, LANGUAGES):
+                    self.keywords[_keyword_key(catalogue.t(key))] = command
+
+    def keyword(self, text: str) -> str | None:
+        """Return the command a typed keyword stands for («قائمة», "Menu", "language"), or None."""
+        return self.keywords.get(_keyword_key(text))
 
     def _flow_bound_buttons(self) -> dict[type[Button], tuple[Flow[Any], frozenset[str]]]:
         """Return, for each button a flow's table lists, the flow and the steps at which it may be pressed."""
@@ -132,7 +169,13 @@ class Router:
     async def route(self, ctx: Context) -> list[Reply]:
         """Answer one event, then any follow-up a handler left (the command that needed registration)."""
         ctx.hooks = self.hooks
+        at = (ctx.flow, ctx.step)
+        first = ctx.participant is None and ctx.carry.language is None  # a newcomer's first message
         replies = await self._dispatch_safely(ctx)
+        # Offered under the first answer (a document asked for comes later: the next answer offers it), once.
+        if first and replies and ctx.carry.language is None and ctx.incoming.command != language.COMMAND:
+            ctx.carry.language = ctx.messages.language
+            replies = language.offer(ctx, replies)
         for _ in range(MAX_FOLLOW_UPS):
             then = ctx.carry.then
             if ctx.flow is not None or ctx.participant is None or then is None:
@@ -141,7 +184,31 @@ class Router:
             command, args = then
             ctx.incoming = replace(ctx.incoming, command=command, args=args, choice=None, text=None)
             replies += await self._dispatch_safely(ctx)
+        for follow_up in ctx.hooks(FOLLOW_UP):
+            addendum = await follow_up(ctx) if replies else None
+            if addendum is not None:
+                last = replies[-1]
+                text = f"{last.text}\n\n{addendum.text}" if last.text else addendum.text
+                replies[-1] = last.model_copy(update={"text": text, "choices": (*last.choices, *addendum.choices)})
+        return self._mark(ctx, at, replies)
+
+    def _mark(self, ctx: Context, at: tuple[str | None, str | None], replies: list[Reply]) -> list[Reply]:
+        """Remember the buttons now on screen (a label typed as text acts as the button), and mark the newest
+        buttons of a step that takes typed text (a terminal then reads a typed number as text, not a choice)."""
+        last = next((i for i in range(len(replies) - 1, -1, -1) if replies[i].choices), None)
+        if last is None:
+            if (ctx.flow, ctx.step) != at:
+                ctx.carry.shown = []  # the buttons on screen belong to a step the chat has left
+            return replies
+        ctx.carry.shown = [(label_key(c.label), c.id) for c in replies[last].choices]
+        accepts = self._accepts(ctx)
+        if accepts is not None and accepts.typed is Typing.TEXT:
+            replies[last] = replies[last].model_copy(update={"free_text": True})
         return replies
+
+    def _accepts(self, ctx: Context) -> Accepts[Any] | None:
+        flow = self.flows.get(ctx.flow or "")
+        return flow.accepts(ctx) if flow is not None else None
 
     async def _dispatch_safely(self, ctx: Context) -> list[Reply]:
         try:
@@ -154,17 +221,23 @@ class Router:
     async def _dispatch(self, ctx: Context) -> list[Reply]:
         incoming = ctx.incoming
         if incoming.text is not None and incoming.command is None:
-            keyword = self.keywords.get(incoming.text.strip())
+            keyword = self.keyword(incoming.text)
             if keyword is not None:
                 ctx.incoming = incoming = replace(incoming, command=keyword, text=None)
         if incoming.text is not None and incoming.command is None:
             payload = self._typed_payload(incoming.text)
             if payload is not None:
                 ctx.incoming = incoming = replace(incoming, command="join", args=payload, text=None)
+        if incoming.text is not None and incoming.command is None:
+            choice = self._typed_label(ctx, incoming.text)
+            if choice is not None:
+                ctx.incoming = incoming = replace(incoming, choice=choice, text=None)
         if incoming.command is not None:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
             return await self._button(ctx, incoming.choice)
+        if incoming.attachment is not None:
+            return await self._file(ctx)
         if incoming.text is not None:
             return await self._text(ctx)
         return await fallback.non_text(ctx)
@@ -177,6 +250,12 @@ class Router:
         prefix = next((p for p in self.deep_links if token.lower().startswith(p.lower())), None)
         return prefix + token[len(prefix) :] if prefix is not None else None
 
+    @staticmethod
+    def _typed_label(ctx: Context, text: str) -> str | None:
+        """Return the button whose label the person typed (among the buttons on screen), or None."""
+        key = label_key(text)
+        return next((choice for label, choice in ctx.carry.shown if label == key), None) if key else None
+
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
         if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):
             return await self._deep_link(ctx, self._typed_payload(args) or args.strip())
@@ -184,17 +263,81 @@ class Router:
         if handler is None and command == "join":
             return [Reply(text=ctx.t("join-ask-code"))]
         if handler is None:
-            return await fallback.unknown_command(ctx)
+            return await fallback.unknown_command(ctx)  # a mistyped command leaves the flow as it was
+        if command not in _KEEP_FLOW:  # any other command leaves the flow, keeping a draft
+            self._leave(ctx)
+        if does_offer(handler) and (offer := self._offer_parked(ctx, command)) is not None:
+            return offer
         return await handler(ctx)
+
+    def _leave(self, ctx: Context) -> None:
+        """Leave the chat's flow; park its data when the flow keeps what was typed."""
+        flow = self.flows.get(ctx.flow or "")
+        if flow is not None and flow.parking is not None and ctx.step is not None:
+            data = flow.parse(ctx.data)
+            if data is not None and flow.parking.keep(data):
+                ctx.carry.park(Parked(flow=flow.name, step=ctx.step, data=dict(ctx.data)))
+        ctx.end()
+
+    def _newest_parked(self, ctx: Context) -> tuple[Parked, Flow[Any], Any] | None:
+        """Return the newest parked draft that still fits its flow (dropping any that do not)."""
+        while ctx.carry.parked:
+            parked = ctx.carry.parked[-1]
+            flow = self.flows.get(parked.flow)
+            data = flow.parse(parked.data) if flow is not None and flow.parking is not None else None
+            if flow is not None and data is not None:
+                return parked, flow, data
+            ctx.carry.parked = ctx.carry.parked[:-1]
+        return None
+
+    def _offer_parked(self, ctx: Context, command: str) -> list[Reply] | None:
+        """Offer the newest parked draft back (continue, or drop it and run the command); None when there is none."""
+        newest = self._newest_parked(ctx) if ctx.participant is not None else None
+        if newest is None:
+            return None
+        _, flow, data = newest
+        assert flow.parking is not None  # noqa: S101 - _newest_parked returns parked flows only
+        choices = (
+            ResumeParked().choice(ctx.t("parked-resume")),
+            DropParked(command=command).choice(ctx.t("parked-drop")),
+        )
+        return [Reply(text=flow.parking.describe(ctx, data), choices=choices)]
+
+    def _unpark(self, ctx: Context, parked: Parked) -> None:
+        """Bring a parked draft back as the chat's flow (parking the flow the chat is in, if it keeps anything)."""
+        ctx.carry.parked = [p for p in ctx.carry.parked if p is not parked]
+        self._leave(ctx)
+        ctx.flow, ctx.step, ctx.data = parked.flow, parked.step, dict(parked.data)
+
+    async def _resume_parked(self, ctx: Context, press: ResumeParked) -> list[Reply]:
+        """Go on with the newest parked draft."""
+        newest = self._newest_parked(ctx)
+        if newest is None:
+            return await fallback.stale_button(ctx)
+        parked, flow, data = newest
+        assert flow.parking is not None  # noqa: S101 - _newest_parked returns parked flows only
+        self._unpark(ctx, parked)
+        return await flow.parking.resume(ctx, data)
+
+    async def _drop_parked(self, ctx: Context, press: DropParked) -> list[Reply]:
+        """Drop the newest parked draft, then run the command that offered it."""
+        if self._newest_parked(ctx) is None:
+            return await fallback.stale_button(ctx)
+        ctx.carry.parked = ctx.carry.parked[:-1]
+        note = Reply(text=ctx.t("parked-dropped"), replace=True)
+        if press.command not in self.commands:
+            return [note, *await fallback.not_understood(ctx)]
+        ctx.incoming = replace(ctx.incoming, command=press.command, args="", choice=None)
+        return [note, *await self._command(ctx, press.command, "")]
 
     async def _deep_link(self, ctx: Context, payload: str) -> list[Reply]:
         prefix = next((p for p in sorted(self.deep_links, key=len, reverse=True) if payload.startswith(p)), None)
         if prefix is None:
             ctx.incoming = replace(ctx.incoming, args="")
             return [Reply(text=ctx.t("unknown-link")), *await registration.start(ctx)]
-        if ctx.participant is None:
-            ctx.carry.then = ("start", payload)
-            return registration.begin(ctx)
+        self._leave(ctx)
+        # Each deep link looks at its code before a newcomer registers (a used invitation is refused at once, a
+        # round greets by the meeting's name), then asks for registration itself (`@requires` or need_registration).
         return await self.deep_links[prefix](ctx)
 
     @property
@@ -224,7 +367,12 @@ class Router:
             return stop
         bound = self.bound.get(route.button)
         if bound is not None and not (ctx.flow == bound[0].name and ctx.step in bound[1]):
-            return await fallback.stale_button(ctx)
+            parked = next(
+                (p for p in reversed(ctx.carry.parked) if p.flow == bound[0].name and p.step in bound[1]), None
+            )
+            if parked is None:
+                return await fallback.stale_button(ctx)
+            self._unpark(ctx, parked)  # a button of a parked draft's message brings the draft back
         return list(await route.handler(ctx, press))
 
     async def _text(self, ctx: Context) -> list[Reply]:
@@ -232,6 +380,9 @@ class Router:
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None:
             ctx.end()
+            for offer in ctx.hooks(fallback.FREE_TEXT):
+                if (offered := await offer(ctx)) is not None:
+                    return offered
             return await fallback.not_understood(ctx)
         data = flow.load(ctx)
         if accepts.text is not None:
@@ -239,6 +390,22 @@ class Router:
         if accepts.ask is not None:
             return await accepts.ask(ctx, data)
         return [Reply(text=ctx.t("use-buttons"))]
+
+    async def _step_question(self, ctx: Context) -> list[Reply]:
+        """Ask the question of the step the chat is in again (after the person changed language)."""
+        flow = self.flows.get(ctx.flow or "")
+        accepts = flow.accepts(ctx) if flow is not None else None
+        if flow is None or accepts is None or accepts.ask is None:
+            return []
+        return await accepts.ask(ctx, flow.load(ctx))
+
+    async def _file(self, ctx: Context) -> list[Reply]:
+        """Hand a sent file to the step that asked for one; anywhere else, say that files are not read there."""
+        flow = self.flows.get(ctx.flow or "")
+        accepts = flow.accepts(ctx) if flow is not None else None
+        if flow is None or accepts is None or accepts.file is None:
+            return await fallback.non_text(ctx)
+        return await accepts.file(ctx, flow.load(ctx))
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:
         """Run the command a main-menu button names."""
@@ -248,10 +415,15 @@ class Router:
         return await self._command(ctx, press.command, "")
 
     async def _cancel_button(self, ctx: Context, press: Button) -> list[Reply]:
-        """Leave the flow whose cancel button was pressed."""
-        flow = self.cancels[type(press)].get(ctx.flow or "")
+        """Leave the flow whose cancel button was pressed (or drop the parked draft whose message it is on)."""
+        flows = self.cancels[type(press)]
+        flow = flows.get(ctx.flow or "")
         if flow is None:
-            return await fallback.stale_button(ctx)
+            parked = next((p for p in reversed(ctx.carry.parked) if p.flow in flows), None)
+            if parked is None:
+                return await fallback.stale_button(ctx)
+            ctx.carry.parked = [p for p in ctx.carry.parked if p is not parked]
+            return [menu.with_menu(ctx, ctx.t("cancelled"), replace=True)]
         data = flow.load(ctx)
         ctx.end()
         if flow.on_cancel is not None:

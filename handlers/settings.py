@@ -1,4 +1,4 @@
-"""/settings: which notifications a participant receives."""
+"""/settings: which notifications a participant receives, and the language they read the bot in."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from handlers.kit.access import requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
+from handlers.language import switch_choice
 from handlers.menu import menu_choices
-from storage import preferences
+from storage import preferences, publishing
 from storage.preferences import Notice
 
 
@@ -18,6 +19,10 @@ class Toggle(Button, prefix="set"):
     """Turn one kind of notification on or off."""
 
     notice: Notice
+
+
+class ToggleName(Button, prefix="set:name"):
+    """Show or stop showing my name with my published recommendations."""
 
 
 def _label(ctx: Context, notice: Notice, on: bool) -> str:
@@ -36,10 +41,13 @@ async def start(ctx: Member) -> list[Reply]:
 
 
 def show(ctx: Member, *, replace: bool) -> list[Reply]:
-    """Show each kind of notification with a button that turns it on or off."""
+    """Show each kind of notification with a button that turns it on or off, and the language with its switch."""
     participant = ctx.participant
     choices = tuple(Toggle(notice=n).choice(_label(ctx, n, preferences.is_on(participant, n))) for n in Notice)
-    return [Reply(text=ctx.t("settings-title"), choices=(*choices, *menu_choices(ctx)), replace=replace)]
+    name = ToggleName().choice(ctx.t("settings-name-on" if participant.show_name else "settings-name-off"))
+    text = ctx.t("settings-title") + "\n\n" + ctx.t("settings-language", language=ctx.t("language-name"))
+    choices = (*choices, name, switch_choice(ctx), *menu_choices(ctx))
+    return [Reply(text=text, choices=choices, replace=replace)]
 
 
 @requires(Who.REGISTERED, then="settings")
@@ -50,4 +58,13 @@ async def toggle(ctx: Member, press: Toggle) -> list[Reply]:
     return show(ctx, replace=True)
 
 
-FEATURE = Feature(commands={"settings": start}, buttons=(on(Toggle, toggle),))
+@requires(Who.REGISTERED, then="settings")
+async def toggle_name(ctx: Member, press: ToggleName) -> list[Reply]:
+    """Show, or stop showing, the person's name with their published recommendations."""
+    named = not ctx.participant.show_name
+    await publishing.set_show_name(ctx.conn, ctx.participant.id, named)
+    ctx.participant = ctx.participant.model_copy(update={"show_name": named})
+    return show(ctx, replace=True)
+
+
+FEATURE = Feature(commands={"settings": start}, buttons=(on(Toggle, toggle), on(ToggleName, toggle_name)))

@@ -21,8 +21,10 @@ async def show(ctx: Context) -> list[Reply]:
 
 
 async def build(job: Job) -> Built:
-    """Return the figures as text, then the chart as a PNG."""
+    """Return the figures as text, then the chart as a PNG (the figures alone when there is nothing to draw)."""
     figures = await gather_stats(job.conn)
+    if figures.empty:  # nothing to draw: the figures say so, without empty headings or an empty chart
+        return Built([Reply(text=stats_text(figures, job.messages), choices=job.menu)])
     caption = job.t("stats-chart-caption")
     chart = Document(
         filename=f"ogp-stats-{job.local_requested_at:%Y%m%d}.png",

@@ -8,12 +8,14 @@ from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.irm import IrmCard
 from handlers.kit.routes import on
-from handlers.labels import completion_label, progress_bar, short_date
+from handlers.labels import completion_label, irm_field_label, irm_label, ogp_value_label, progress_bar, short_date
 from handlers.menu import with_menu
 from handlers.text import parse_int
-from storage import catalogue, endorsements, follows
-from storage.models import CommitmentStatus, Completion
+from storage import catalogue, endorsements, follows, irm
+from storage.irm import IrmField
+from storage.models import Commitment, CommitmentStatus, Completion
 
 
 async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
@@ -30,11 +32,11 @@ async def _draw_board(ctx: Context) -> Reply | None:
     rows = await catalogue.status_board(ctx.conn)
     if plan is None or not rows:
         return None
-    lines = [ctx.t("status-title", plan=plan.title_ar), ""]
+    lines = [ctx.t("status-title", plan=ctx.name(plan)), ""]
     lines += [_board_line(ctx, row) for row in rows]
     lines += ["", ctx.t("status-choose")]
     choices = tuple(
-        Detail(commitment=r.commitment.id).choice(f"{r.commitment.number}. {r.commitment.title_ar}") for r in rows
+        Detail(commitment=r.commitment.id).choice(f"{r.commitment.number}. {ctx.name(r.commitment)}") for r in rows
     )
     return Reply(text="\n".join(lines), choices=choices)
 
@@ -45,7 +47,7 @@ def _board_line(ctx: Context, row: CommitmentStatus) -> str:
     return ctx.t(
         "status-line",
         number=row.commitment.number,
-        title=row.commitment.title_ar,
+        title=ctx.name(row.commitment),
         bar=progress_bar(progress),
         completion=completion_label(ctx, completion),
     )
@@ -61,32 +63,74 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
         ctx.t(
             "status-detail",
             number=c.number,
-            title=c.title_ar,
+            title=ctx.name(c),
             ogp_id=c.ogp_id,
-            agency=c.lead_agency_ar,
+            agency=ctx.name(c, "lead_agency"),
             start=short_date(ctx, c.start_date),
             end=short_date(ctx, c.end_date),
             completion=completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED),
             bar=progress_bar(latest.progress if latest else 0),
         )
     ]
+    parts.append(await _tracks(ctx, row))
+    if extra_fields := _ogp_fields(ctx, c):
+        parts.append(extra_fields)
     parts.append(_latest_text(ctx, row))
     milestones = await catalogue.list_milestones(ctx.conn, c.id)
     if milestones:
         lines = [ctx.t("status-milestones")]
         for m in milestones:
             due = ctx.t("status-milestone-due", date=short_date(ctx, m.end_date)) if m.end_date else ""
-            lines.append(ctx.t("status-milestone-line", title=m.title, state=completion_label(ctx, m.state), due=due))
+            lines.append(
+                ctx.t("status-milestone-line", title=ctx.name(m), state=completion_label(ctx, m.state), due=due)
+            )
         parts.append("\n".join(lines))
     parts.append(ctx.t("status-recommendations", count=row.recommendations))
     support, extra = await _support_and_follow(ctx, c.id)
     parts[-1] += "\n" + support
+    assess = (IrmCard(commitment=c.id).choice(ctx.t("irm-open")),) if ctx.is_coordinator else ()
     choices = (
         recommend.StartOn(commitment=c.id).choice(ctx.t("recommend-on-this")),
         *extra,
+        *assess,
         Board().choice(ctx.t("all-commitments")),
     )
     return [Reply(text="\n\n".join(parts), choices=choices, replace=replace)]
+
+
+async def _tracks(ctx: Context, row: CommitmentStatus) -> str:
+    """Return the two tracks of progress side by side: the officers' own report and the IRM's assessment."""
+    latest = row.latest
+    own = ctx.t(
+        "status-track-self",
+        completion=completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED),
+        progress=latest.progress if latest else 0,
+    )
+    assessment = await irm.get_assessment(ctx.conn, row.commitment.id)
+    if assessment.empty:
+        return "\n".join([ctx.t("status-tracks"), own, ctx.t("status-track-irm-none")])
+    given = [
+        f"{irm_field_label(ctx, f)}: {irm_label(ctx, f, code)}"
+        for f in IrmField
+        if f is not IrmField.SOURCE_URL and (code := assessment.value(f)) is not None
+    ]
+    lines = [ctx.t("status-tracks"), own, ctx.t("status-track-irm", assessment=ctx.messages.join(given))]
+    if assessment.source_url:
+        lines.append(assessment.source_url)
+    return "\n".join(lines)
+
+
+def _ogp_fields(ctx: Context, c: Commitment) -> str:
+    """Return the supporting institutions and OGP values the plan file gives (nothing when it does not know)."""
+    lines = []
+    english = catalogue.institutions(c.supporting_en) if ctx.messages.language == "en" else []
+    supporting = english or catalogue.institutions(c.supporting_ar)
+    if supporting:
+        lines.append(ctx.t("status-supporting", institutions=ctx.messages.join(supporting)))
+    values = [ogp_value_label(ctx, v) for v, relevant in c.ogp_values().items() if relevant]
+    if values:
+        lines.append(ctx.t("status-values", values=ctx.messages.join(values)))
+    return "\n".join(lines)
 
 
 async def _support_and_follow(ctx: Context, commitment_id: int) -> tuple[str, tuple[Choice, ...]]:

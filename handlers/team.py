@@ -71,7 +71,7 @@ async def show(ctx: Context, *, replace: bool, notice: str | None = None) -> lis
     lines = [notice, ""] if notice else []
     lines.append(ctx.t("team-title"))
     for entry in sorted(ctx.config.coordinators):
-        lines.append(ctx.t("team-configured", identity=entry))
+        lines.append(await _configured(ctx, entry))
     for holder in holders:
         role = access.role_label(ctx, holder.role, numbers.get(holder.commitment_id or 0))
         lines.append(ctx.t("team-line", name=holder.name or "—", organisation=holder.organisation or "—", role=role))
@@ -82,6 +82,16 @@ async def show(ctx: Context, *, replace: bool, notice: str | None = None) -> lis
     ]
     choices.append(OpenMenu(command="invite").choice(ctx.t("team-invite-button")))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]
+
+
+async def _configured(ctx: Context, entry: str) -> str:
+    """Return a coordinator named in OGP_COORDINATORS by their registered name, never by a raw identity."""
+    channel, _, external_id = entry.partition(":")
+    person = await participants.find_by_identity(ctx.conn, channel, external_id)
+    if person is not None and person.name:
+        return ctx.t("team-configured", name=person.name, organisation=person.organisation or "—")
+    where = ctx.t(f"channel-{channel}") if ctx.messages.has(f"channel-{channel}") else ctx.t("team-channel-other")
+    return ctx.t("team-configured-unregistered", channel=where)
 
 
 def _button(kind: type[AskRemove] | type[Remove], holder: RoleHolder) -> AskRemove | Remove:
@@ -135,7 +145,7 @@ async def _remove(ctx: Context, holder: RoleHolder, label: str) -> list[Reply]:
     actor = ctx.participant.id if ctx.participant else None
     detail = f"{holder.role.value}:{holder.commitment_id or ''}"
     await audit.record(ctx.conn, actor, "role.revoke", f"participant:{holder.participant_id}", detail, ctx.now)
-    await access.refresh_menu(ctx.conn, ctx.messages, ctx.config, holder.participant_id, ctx.now)
+    await access.refresh_menu(ctx.conn, ctx.config, holder.participant_id, ctx.now)
     if ctx.participant is not None and holder.participant_id == ctx.participant.id:
         ctx.roles = await participants.roles_of(ctx.conn, holder.participant_id)
     notice = ctx.t("team-removed", name=holder.name or "—", role=label)

@@ -56,3 +56,40 @@ def shorten(text: str, limit: int) -> str:
         boundary = limit - 1  # the cut falls exactly between two words
     # Only a first word longer than the whole limit (a URL, a number) is cut inside: nothing else would fit.
     return (cut[:boundary] if boundary > 0 else cut).rstrip() + "…"
+
+
+# Letters people type in more than one way: hamza on alef, alef maqsura, teh marbuta.
+_FOLD = str.maketrans({0x0623: 0x0627, 0x0625: 0x0627, 0x0622: 0x0627, 0x0649: 0x064A, 0x0629: 0x0647})
+
+
+def label_key(raw: str) -> str:
+    """Return a button label or a typed line reduced to what a person means by it.
+
+    Emoji, symbols, punctuation, diacritics and the tatweel go; the letters people write in more than one way are
+    folded, so «لا امثل جهة» and «تخطي» find the buttons «لا أمثل جهة» and «تخطّي».
+    """
+    text = unicodedata.normalize("NFKC", western_digits(clean_line(raw)))
+    kept = "".join(
+        ch if ch.isalnum() and unicodedata.category(ch) != "Lm" else " "
+        for ch in text
+        if unicodedata.category(ch) not in ("Mn", "Me", "Cf")
+    )
+    return " ".join(kept.translate(_FOLD).casefold().split())
+
+
+def has_letters(text: str, at_least: int = 2) -> bool:
+    """Tell whether text holds at least some letters (a name of digits or symbols alone is not a name)."""
+    return sum(1 for ch in text if ch.isalpha()) >= at_least
+
+
+# A question ends at «؟» (or ?); «؛» (or ;) separates items too: several questions fit on one line of a terminal.
+_ITEM_END = re.compile(r"(?<=[?\u061f])\s+|\s*[;\u061b]\s*")
+
+
+def split_items(raw: str) -> list[str]:
+    """Return the items of a typed list: one per line, and several on one line when each ends with a question mark
+    or they are separated by semicolons (Arabic or Latin)."""
+    items = []
+    for line in clean_text(raw).split("\n"):
+        items += [clean_line(part) for part in _ITEM_END.split(line)]
+    return [item for item in items if item]

@@ -18,6 +18,7 @@ from handlers.kit.who import Who
 from handlers.labels import completion_label, progress_bar
 from handlers.menu import with_menu
 from handlers.text import clean_line, clean_text, parse_int
+from handlers.update_import import StartImport
 from storage import audit, catalogue, milestones
 from storage.models import Commitment, Completion
 
@@ -34,6 +35,7 @@ class Step(StrEnum):
     COMMITMENT = "commitment"
     COMPLETION = "completion"
     PROGRESS = "progress"
+    CONFIRM_PAIR = "confirm_pair"  # an unlikely level and percentage (محدود at 100%): asked to confirm
     MILESTONE = "milestone"
     MILESTONE_STATE = "milestone_state"
     NOTE = "note"
@@ -83,6 +85,20 @@ class PickMilestoneState(Button, prefix="upd:ms"):
     state: Completion
 
 
+class PairAnswer(StrEnum):
+    """What to do with an unlikely pair of completion level and progress."""
+
+    KEEP = "keep"
+    PROGRESS = "progress"
+    LEVEL = "level"
+
+
+class ConfirmPair(Button, prefix="upd:pair"):
+    """Keep an unlikely pair, or change the percentage or the level."""
+
+    answer: PairAnswer
+
+
 class Skip(Button, prefix="upd:skip"):
     """Go on without a note (or without evidence)."""
 
@@ -114,17 +130,21 @@ async def start(ctx: Member) -> list[Reply]:
     if len(commitments) == 1:
         return await _chose(ctx, commitments[0], replace=False)
     UPDATE.start(ctx, Step.COMMITMENT)
-    choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
-    return [Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _cancel(ctx)))]
+    choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
+    return [Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _from_sheet(ctx), _cancel(ctx)))]
+
+
+def _from_sheet(ctx: Context) -> Choice:
+    return StartImport().choice(ctx.t("import-button"))
 
 
 async def _chose(ctx: Member, commitment: Commitment, *, replace: bool) -> list[Reply]:
     UPDATE.start(ctx, Step.COMPLETION, commitment_id=commitment.id)
     latest = await catalogue.latest_status(ctx.conn, commitment.id)
     current = completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED)
-    text = ctx.t("update-ask-completion", number=commitment.number, title=commitment.title_ar, current=current)
+    text = ctx.t("update-ask-completion", number=commitment.number, title=ctx.name(commitment), current=current)
     choices = tuple(PickCompletion(completion=c).choice(completion_label(ctx, c)) for c in Completion)
-    return [Reply(text=text, choices=(*choices, _cancel(ctx)), replace=replace)]
+    return [Reply(text=text, choices=(*choices, _from_sheet(ctx), _cancel(ctx)), replace=replace)]
 
 
 @requires(Who.OFFICER)
@@ -146,9 +166,7 @@ async def pick_completion(ctx: Member, press: PickCompletion) -> list[Reply]:
     if (report := _mine(ctx)) is None:
         return refuse(ctx)
     report.completion = press.completion
-    UPDATE.goto(ctx, Step.PROGRESS, report)
-    choices = tuple(PickProgress(progress=p).choice(f"{p}%") for p in QUICK_PROGRESS)
-    return [Reply(text=ctx.t("update-ask-progress"), choices=(*choices, _cancel(ctx)), replace=True)]
+    return [_ask_progress(ctx, report, replace=True)]
 
 
 @requires(Who.OFFICER)
@@ -168,15 +186,57 @@ async def take_progress(ctx: Member, report: Progress) -> list[Reply]:
     return await _take_progress(ctx, progress)
 
 
+def unlikely(completion: Completion, progress: int) -> bool:
+    """Tell whether a completion level and a percentage contradict each other (worth a second look)."""
+    if completion is Completion.NOT_STARTED:
+        return progress > 0
+    if completion is Completion.COMPLETE:
+        return progress < 100
+    return completion is Completion.LIMITED and progress == 100
+
+
 async def _take_progress(ctx: Member, progress: int) -> list[Reply]:
     if (report := _mine(ctx)) is None:
         return refuse(ctx)
     report.progress = progress
+    if unlikely(report.completion, progress):
+        UPDATE.goto(ctx, Step.CONFIRM_PAIR, report)
+        text = ctx.t("update-unlikely-pair", completion=completion_label(ctx, report.completion), progress=progress)
+        choices = (
+            ConfirmPair(answer=PairAnswer.KEEP).choice(ctx.t("update-pair-keep")),
+            ConfirmPair(answer=PairAnswer.PROGRESS).choice(ctx.t("update-pair-progress")),
+            ConfirmPair(answer=PairAnswer.LEVEL).choice(ctx.t("update-pair-level")),
+            _cancel(ctx),
+        )
+        return [Reply(text=text, choices=choices)]
+    return await _after_progress(ctx, report)
+
+
+@requires(Who.OFFICER)
+async def confirm_pair(ctx: Member, press: ConfirmPair) -> list[Reply]:
+    """Keep the unlikely pair, or go back to the percentage or the level."""
+    if (report := _mine(ctx)) is None:
+        return refuse(ctx)
+    if press.answer is PairAnswer.KEEP:
+        return await _after_progress(ctx, report)
+    if press.answer is PairAnswer.PROGRESS:
+        return [_ask_progress(ctx, report, replace=True)]
+    commitment = await catalogue.get_commitment(ctx.conn, report.commitment_id)
+    return await _chose(ctx, commitment, replace=True) if commitment else refuse(ctx)
+
+
+def _ask_progress(ctx: Context, report: Progress, *, replace: bool) -> Reply:
+    UPDATE.goto(ctx, Step.PROGRESS, report)
+    choices = tuple(PickProgress(progress=p).choice(f"{p}%") for p in QUICK_PROGRESS)
+    return Reply(text=ctx.t("update-ask-progress"), choices=(*choices, _cancel(ctx)), replace=replace)
+
+
+async def _after_progress(ctx: Member, report: Progress) -> list[Reply]:
     items = await catalogue.list_milestones(ctx.conn, report.commitment_id)
     if not items:
         return [_ask_note(ctx, report)]
     UPDATE.goto(ctx, Step.MILESTONE, report)
-    choices = [PickMilestone(milestone=m.id).choice(m.title[:60]) for m in items]
+    choices = [PickMilestone(milestone=m.id).choice(ctx.name(m)[:60]) for m in items]
     choices.append(PickMilestone(milestone=NO_MILESTONE).choice(ctx.t("update-no-milestone")))
     return [Reply(text=ctx.t("update-ask-milestone"), choices=(*choices, _cancel(ctx)))]
 
@@ -194,7 +254,9 @@ async def pick_milestone(ctx: Member, press: PickMilestone) -> list[Reply]:
     report.milestone_id = milestone.id
     UPDATE.goto(ctx, Step.MILESTONE_STATE, report)
     choices = tuple(PickMilestoneState(state=c).choice(completion_label(ctx, c)) for c in Completion)
-    text = ctx.t("update-ask-milestone-state", title=milestone.title, current=completion_label(ctx, milestone.state))
+    text = ctx.t(
+        "update-ask-milestone-state", title=ctx.name(milestone), current=completion_label(ctx, milestone.state)
+    )
     return [Reply(text=text, choices=(*choices, _cancel(ctx)), replace=True)]
 
 
@@ -318,6 +380,7 @@ UPDATE = Flow(
         Step.COMMITMENT: Accepts(ask=use_buttons),  # PickCommitment: checks its commitment, then the step
         Step.COMPLETION: Accepts(buttons=(PickCompletion,), ask=use_buttons),
         Step.PROGRESS: Accepts(text=take_progress, buttons=(PickProgress,)),
+        Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), ask=use_buttons),
         Step.MILESTONE: Accepts(buttons=(PickMilestone,), ask=use_buttons),
         Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), ask=use_buttons),
         Step.NOTE: Accepts(text=take_note, buttons=(Skip,)),
@@ -332,6 +395,7 @@ FEATURE = Feature(
         on(PickCommitment, pick_commitment),
         on(PickCompletion, pick_completion),
         on(PickProgress, pick_progress),
+        on(ConfirmPair, confirm_pair),
         on(PickMilestone, pick_milestone),
         on(PickMilestoneState, pick_milestone_state),
         on(Skip, skip),

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 from babel.dates import format_date, format_time
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import fluent_number
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
@@ -74,6 +75,19 @@ class Messages:
         """
         return self.t("list-separator").join(items)
 
+    def name(self, record: object, field: str = "title") -> str:
+        """Return a record's name in this language: its `<field>_en` for English when it has one, else the Arabic.
+
+        A record worded in the catalogue (a default discussion question) names its message in `name_key`; the
+        Arabic is `<field>_ar`, or `<field>` for what was typed in one language (a milestone's title).
+        """
+        key = getattr(record, "name_key", None)
+        if isinstance(key, str) and key in self._variables:
+            return self.t(key)
+        if self.language != DEFAULT_LANGUAGE and (own := getattr(record, f"{field}_{self.language}", None)):
+            return str(own)
+        return str(getattr(record, f"{field}_{DEFAULT_LANGUAGE}", None) or getattr(record, field, None) or "")
+
     def keys(self) -> frozenset[str]:
         """Return every message key in the catalogue."""
         return frozenset(self._variables)
@@ -110,7 +124,9 @@ class Messages:
         message = self._bundle.get_message(key)
         if message.value is None:
             raise MessageError(f"{key} has no value")
-        text, errors = self._bundle.format_pattern(message.value, dict(args))
+        # Numbers in Arabic prose carry no Latin thousands comma: «2001 حرف», not «2,001 حرف».
+        plain = {name: _ungrouped(value) for name, value in args.items()}
+        text, errors = self._bundle.format_pattern(message.value, plain)
         if errors:
             raise MessageError(f"{key}: {errors[0]}")
         return str(text)
@@ -123,6 +139,13 @@ def _date(day: date, locale: str) -> str:
 
 def _short(value: Arg) -> bool:
     return len(value) <= SHORT_ARG if isinstance(value, str) else True
+
+
+def _ungrouped(value: Arg) -> Any:
+    """Return a number as Fluent formats it without grouping (other values as they are)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return fluent_number(value, useGrouping=False)
+    return value
 
 
 def _variables_of(node: object) -> set[str]:

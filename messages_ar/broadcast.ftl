@@ -21,7 +21,8 @@ bc-preview =
         [one] ستصل إلى شخص واحد.
         [two] ستصل إلى شخصين.
         [few] ستصل إلى { $count } أشخاص.
-       *[other] ستصل إلى { $count } شخصاً.
+        [many] ستصل إلى { $count } شخصاً.
+       *[other] ستصل إلى { $count } شخص.
     }
 bc-quiet-hours = الوقت الآن ضمن ساعات الهدوء، لذا ستُرسل في { $date } الساعة { $time }.
 bc-send-button = ✅ إرسال
@@ -36,12 +37,40 @@ bc-queued = { $count ->
     [one] وُضعت الرسالة في قائمة الإرسال إلى شخص واحد. سأبلغك بنتيجة الإرسال عند انتهائه.
     [two] وُضعت الرسالة في قائمة الإرسال إلى شخصين. سأبلغك بنتيجة الإرسال عند انتهائه.
     [few] وُضعت الرسالة في قائمة الإرسال إلى { $count } أشخاص. سأبلغك بنتيجة الإرسال عند انتهائه.
-   *[other] وُضعت الرسالة في قائمة الإرسال إلى { $count } شخصاً. سأبلغك بنتيجة الإرسال عند انتهائه.
+    [many] وُضعت الرسالة في قائمة الإرسال إلى { $count } شخصاً. سأبلغك بنتيجة الإرسال عند انتهائه.
+   *[other] وُضعت الرسالة في قائمة الإرسال إلى { $count } شخص. سأبلغك بنتيجة الإرسال عند انتهائه.
 }
 bc-summary =
-    انتهى إرسال رسالتك الجماعية إلى { $total }:
+    انتهى إرسال رسالتك الجماعية إلى { $total ->
+        [one] شخص واحد
+        [two] شخصين
+        [few] { $total } أشخاص
+        [many] { $total } شخصاً
+       *[other] { $total } شخص
+    }:
     ✅ وصلت: { $sent }
     ⚠️ تعذّر إرسالها: { $failed }
     🚫 أوقفوا البوت: { $unreachable }
 
 command-broadcast = رسالة جماعية
+
+# Who gets which text: one line per language its readers read (a coordinator may write one text per language).
+bc-readers-same = 🌐 { $language }: { $count ->
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $count } أشخاص
+        [many] { $count } شخصاً
+       *[other] { $count } شخص
+    }، ويصلهم النص أعلاه.
+bc-readers-own =
+    🌐 { $language }: { $count ->
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $count } أشخاص
+        [many] { $count } شخصاً
+       *[other] { $count } شخص
+    }، ويصلهم هذا النص:
+
+    { $text }
+bc-version-button = ✍️ نص خاص بقرّاء { $language }
+bc-ask-version = اكتب نص الرسالة لمن يقرؤون المنصة باللغة { $language } (حتى { $max } حرف). يصل النص الأول إلى البقية.

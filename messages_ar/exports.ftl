@@ -11,6 +11,7 @@ exp-col-ogp-id = رمز الالتزام
 exp-col-commitment-title = الالتزام
 exp-col-theme = المحور
 exp-col-round = الجولة
+exp-col-question = سؤال النقاش
 exp-col-text = نص التوصية
 exp-col-state = حالة التوصية
 exp-col-response = الرد
@@ -37,6 +38,11 @@ exp-col-milestone-id = رقم المرحلة
 exp-col-start = تاريخ البدء
 exp-col-end = تاريخ الانتهاء
 exp-col-updated = آخر تعديل
+
+# The channel a recommendation came by, as the «القناة» column shows it.
+channel-telegram = تيليجرام
+channel-whatsapp = واتساب
+channel-console = الطرفية
 
 exp-total = المجموع
 exp-no-theme = دون محور
@@ -72,3 +78,7 @@ command-export = تصدير المدخلات (Excel أو CSV أو JSON)
 ## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
 doc-preparing = ⏳ جارٍ إعداد الملف، وسيصلك هنا حين يجهز.
 doc-failed = تعذّر إعداد الملف بسبب خطأ داخلي. نعتذر عن ذلك؛ حاول مرة أخرى بعد قليل.
+
+# A file (export, report) comes in the language its asker reads; one button makes it in the other.
+doc-file-language = 🌐 سيكون الملف باللغة { $language }.
+doc-language-button = 🌐 الملف باللغة { $language }

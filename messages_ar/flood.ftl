@@ -12,7 +12,7 @@ flood-recommendations =
         [two] دقيقتين
         [few] { $minutes } دقائق
        *[other] { $minutes } دقيقة
-    }. ما كتبته سابقاً محفوظ ولم يضع منه شيء.
+    }. ما كتبته سابقاً محفوظ ولم يَضِعْ منه شيء.
 
 # Someone sends faster than the bot may answer one chat: said once (an hour) instead of one answer per message.
 flood-replies = رسائلك تصلنا أسرع مما يمكننا الرد عليها، فتمهّل قليلاً من فضلك. كل ما أرسلته وصلنا وعولج، وسنرد على آخر رسالة منك بعد قليل.

@@ -2,12 +2,29 @@
 
 inbox-empty = لا توجد توصيات على التزاماتك بعد.
 inbox-title = { $unanswered ->
-    [zero] كل التوصيات ({ $total }) لها رد.
-    [one] توصية واحدة بانتظار الرد من أصل { $total }.
-    [two] توصيتان بانتظار الرد من أصل { $total }.
-    [few] { $unanswered } توصيات بانتظار الرد من أصل { $total }.
-   *[other] { $unanswered } توصية بانتظار الرد من أصل { $total }.
-} (عرض { $first }–{ $last }، الأقدم أولاً)
+    [zero] { $total ->
+        [one] التوصية الواردة لها رد.
+        [two] التوصيتان الواردتان لهما رد.
+        [few] كل التوصيات لها رد ({ $total } توصيات).
+       *[other] كل التوصيات لها رد ({ $total } توصية).
+    }
+    [one] توصية واحدة بانتظار الرد من أصل { $total ->
+        [one] توصية واحدة
+        [two] توصيتين
+        [few] { $total } توصيات
+       *[other] { $total } توصية
+    }.
+    [two] توصيتان بانتظار الرد من أصل { $total ->
+        [two] توصيتين
+        [few] { $total } توصيات
+       *[other] { $total } توصية
+    }.
+    [few] { $unanswered } توصيات بانتظار الرد من أصل { $total ->
+        [few] { $total } توصيات
+       *[other] { $total } توصية
+    }.
+   *[other] { $unanswered } توصية بانتظار الرد من أصل { $total } توصية.
+} (تُعرض { $first }–{ $last }، الأقدم أولاً)
 inbox-item =
     { $receipt } — الالتزام { $number } — { $date } — { $state }
     { $text }
@@ -26,14 +43,22 @@ inbox-ask-response =
     ستصبح حالة التوصية { $receipt }: «{ $state }».
     اكتب الآن ردك الذي سيصل إلى صاحب التوصية، أو اختر الإرسال دون رد مكتوب.
 inbox-no-response = تغيير الحالة دون رد مكتوب
-inbox-response-length = الرد يجب أن يكون بين { $min } و{ $max } حرفاً (كتبت { $length }).
+inbox-response-length = الرد يجب أن يكون بين { $min } و{ $max ->
+    [few] { $max } أحرف
+    [many] { $max } حرفاً
+   *[other] { $max } حرف
+} (كتبت { $length }).
 inbox-answered = حُفظ الرد على التوصية { $receipt } وسيصل إلى صاحبها.
 inbox-answered-silent = حُفظ الرد على التوصية { $receipt }. (صاحبها أوقف إشعارات الردود أو لا يمكن الوصول إليه.)
 
 hide-button = 🚫 إخفاء عن العموم
 unhide-button = 👁 إظهار للعموم
 hide-ask-reason = لماذا تُخفى التوصية { $receipt }؟ اكتب السبب (يُحفظ معها ولا يراه العموم).
-hide-reason-length = السبب يجب أن يكون بين { $min } و{ $max } حرفاً.
+hide-reason-length = السبب يجب أن يكون بين { $min } و{ $max ->
+    [few] { $max } أحرف
+    [many] { $max } حرفاً
+   *[other] { $max } حرف
+}.
 hide-done = أُخفيت التوصية { $receipt } عن العرض العام والأعداد، وبقيت محفوظة.
 unhide-done = أصبحت التوصية { $receipt } ظاهرة للعموم من جديد.
 

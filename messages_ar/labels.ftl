@@ -7,6 +7,14 @@ sector-academia = جهة أكاديمية
 sector-media = الإعلام
 sector-individual = فرد
 
+# The same kinds in the plural, as the reports' sentences name them («وعدد من مؤسسات المجتمع المدني وجهات حكومية»).
+sector-plural-cso = مؤسسات المجتمع المدني
+sector-plural-government = الجهات الحكومية ذات العلاقة
+sector-plural-private = القطاع الخاص
+sector-plural-academia = الجهات الأكاديمية
+sector-plural-media = وسائل الإعلام
+sector-plural-individual = الأفراد
+
 gov-amman = عمّان
 gov-irbid = إربد
 gov-zarqa = الزرقاء
@@ -28,7 +36,23 @@ completion-complete = مكتمل
 state-new = جديدة
 state-received = استُلمت
 state-under_study = قيد الدراسة
-state-accepted = مقبولة
-state-partly_accepted = مقبولة جزئياً
-state-not_accepted = غير مقبولة
+state-accepted = اعتُمدت
+state-partly_accepted = اعتُمدت جزئياً
+state-not_accepted = لم تُعتمد
 state-implemented = نُفّذت
+
+day-sun = الأحد
+day-mon = الاثنين
+day-tue = الثلاثاء
+day-wed = الأربعاء
+day-thu = الخميس
+day-fri = الجمعة
+day-sat = السبت
+# After «أول» and «كل» (أول أحد من كل شهر، كل اثنين).
+day-bare-sun = أحد
+day-bare-mon = اثنين
+day-bare-tue = ثلاثاء
+day-bare-wed = أربعاء
+day-bare-thu = خميس
+day-bare-fri = جمعة
+day-bare-sat = سبت

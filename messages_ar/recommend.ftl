@@ -11,8 +11,18 @@ ask-recommendation-again =
     { $text }
 
     اكتب النص الجديد في رسالة واحدة.
-recommendation-too-short = التوصية قصيرة جداً ({ $length } من { $min } أحرف على الأقل). أضف تفاصيل أكثر من فضلك.
-recommendation-too-long = التوصية أطول من المسموح ({ $length } حرفاً، والحد الأقصى { $max }). اختصرها أو قسّمها إلى توصيتين.
+recommendation-too-short = التوصية قصيرة جداً ({ $length ->
+    [one] حرف واحد
+    [two] حرفان
+    [few] { $length } أحرف
+    [many] { $length } حرفاً
+   *[other] { $length } حرف
+}، والحد الأدنى { $min }). أضف تفاصيل أكثر من فضلك.
+recommendation-too-long = التوصية أطول من المسموح ({ $length ->
+    [few] { $length } أحرف
+    [many] { $length } حرفاً
+   *[other] { $length } حرف
+}، والحد الأقصى { $max }). اختصرها أو قسّمها إلى توصيتين.
 recommendation-empty = لم تصلني أي كلمات. اكتب توصيتك نصاً من فضلك.
 recommendation-preview =
     راجع توصيتك قبل الإرسال:
@@ -27,3 +37,32 @@ recommendation-stored =
     شكراً لك! وصلت توصيتك وسُجّلت برقم الإيصال { $receipt }.
     سنبلغك هنا عندما يرد عليها ضابط الارتباط في الجهة المعنية.
 receipt = #{ NUMBER($id, useGrouping: 0) }
+
+recommend-no-such-commitment = لا يوجد في الخطة التزام رقم «{ $number }». اختر أحد الالتزامات:
+choose-commitment-for-text =
+    على أي التزام هذه التوصية؟ نصك محفوظ كما كتبته:
+
+    «{ $text }»
+recommendation-from-text =
+    يبدو أن رسالتك توصية:
+
+    «{ $text }»
+
+    على أي التزام هي؟ اختر الالتزام وسنحتفظ بنصك كما هو، أو اختر «إلغاء» إن لم تكن توصية.
+recommendation-kept-for-later = يبدو أن رسالتك توصية، وقد احتفظنا بنصها. بعد التسجيل نعرضها عليك لتختار الالتزام وترسلها.
+recommendation-parked =
+    لديك مسودة توصية لم تُرسل:
+
+    «{ $text }»
+
+    هل تريد متابعتها؟
+recommendation-parked-untyped = بدأت توصية واخترت التزامها ولم تكتب نصها بعد. هل تريد متابعتها؟
+recommendation-waiting = توصيتك أعلاه بانتظار قرارك: اختر «✅ إرسال» لإرسالها، أو «✏️ تعديل النص» لتغييرها.
+recommendation-replace =
+    كتبت نصاً جديداً وأنت تراجع توصيتك:
+
+    «{ $text }»
+
+    هل تستبدل به نص التوصية؟ لن يضيع أي من النصين قبل أن تختار.
+replace-text = 🔁 استبدال النص بالجديد
+send-previous-text = ✅ إرسال النص السابق

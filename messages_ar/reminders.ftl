@@ -3,19 +3,35 @@
 rem-update-due =
     تذكير: حان موعد تحديث حالة تنفيذ الالتزام { $number }: { $title }.
     يرجى إرسال نسبة الإنجاز وما تم منذ آخر تحديث، عبر الأمر /update.
+# The first reminder on a commitment nobody has reported on yet: there is no «last update» to count from.
+rem-update-first =
+    تذكير: حان موعد تحديث حالة تنفيذ الالتزام { $number }: { $title }.
+    يرجى إرسال نسبة الإنجاز وما أُنجز حتى الآن، عبر الأمر /update.
 rem-answer-due = { $count ->
-    [one] توصية واحدة على الالتزام { $number } تنتظر رداً منذ أكثر من { $days } يوماً: { $ids }.
-    [two] توصيتان على الالتزام { $number } تنتظران رداً منذ أكثر من { $days } يوماً: { $ids }.
-    [few] { $count } توصيات على الالتزام { $number } تنتظر رداً منذ أكثر من { $days } يوماً: { $ids }.
-   *[other] { $count } توصية على الالتزام { $number } تنتظر رداً منذ أكثر من { $days } يوماً: { $ids }.
-}
+    [one] توصية واحدة على الالتزام { $number } تنتظر رداً
+    [two] توصيتان على الالتزام { $number } تنتظران رداً
+    [few] { $count } توصيات على الالتزام { $number } تنتظر رداً
+   *[other] { $count } توصية على الالتزام { $number } تنتظر رداً
+} منذ أكثر من { $days ->
+        [one] يوم واحد
+        [two] يومين
+        [few] { $days } أيام
+        [many] { $days } يوماً
+       *[other] { $days } يوم
+    }: { $ids }.
     يمكنك الرد عليها عبر الأمر /inbox.
 rem-overdue-title = { $count ->
-    [one] توصية واحدة لم يُرد عليها منذ أكثر من { $days } يوماً:
-    [two] توصيتان لم يُرد عليهما منذ أكثر من { $days } يوماً:
-    [few] { $count } توصيات لم يُرد عليها منذ أكثر من { $days } يوماً:
-   *[other] { $count } توصية لم يُرد عليها منذ أكثر من { $days } يوماً:
-}
+    [one] توصية واحدة لم يُرد عليها
+    [two] توصيتان لم يُرد عليهما
+    [few] { $count } توصيات لم يُرد عليها
+   *[other] { $count } توصية لم يُرد عليها
+} منذ أكثر من { $days ->
+        [one] يوم واحد
+        [two] يومين
+        [few] { $days } أيام
+        [many] { $days } يوماً
+       *[other] { $days } يوم
+    }:
 rem-overdue-line = • الالتزام { $number }: { $count ->
     [one] توصية واحدة
     [two] توصيتان
@@ -42,7 +58,13 @@ rem-rule-quiet-end = نهاية ساعات الهدوء
 rem-rule-working-days = أيام العمل الرسمية
 rem-update-off = تذكير ضباط الارتباط بتحديث الحالة متوقف.
 rem-update-next = مواعيد التذكير القادمة بتحديث الحالة: { $times }
-rem-health = الرسائل المرسلة تلقائياً خلال آخر { $days } أيام: وصلت { $sent }، قيد الإرسال { $waiting }، تعذّر إرسالها { $failed }، لمستخدمين أوقفوا البوت { $unreachable }.
+rem-health = الرسائل المرسلة تلقائياً خلال آخر { $days ->
+        [one] يوم واحد
+        [two] يومين
+        [few] { $days } أيام
+        [many] { $days } يوماً
+       *[other] { $days } يوم
+    }: وصلت { $sent }، قيد الإرسال { $waiting }، تعذّر إرسالها { $failed }، لمستخدمين أوقفوا البوت { $unreachable }.
 rem-close = إغلاق
 rem-closed = أُغلقت إعدادات التذكير.
 rem-ask-value =
@@ -51,10 +73,34 @@ rem-ask-value =
     القيمة الافتراضية: { $default }
 
     اكتب القيمة الجديدة. { $hint }
-rem-hint-update-cron = الصيغة هي صيغة crontab بالترتيب: الدقيقة الساعة يوم-الشهر الشهر يوم-الأسبوع، مثل «0 10 1-7 * sun» (أول أحد من كل شهر الساعة 10:00)، أو اكتب off لإيقافه. اكتب يوم الأسبوع باسمه (sun، mon، tue، wed، thu، fri، sat) لا برقمه.
 rem-hint-days = اكتب عدد الأيام (0 يوقف هذا التذكير).
+rem-off = متوقف
+rem-days = { $days ->
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+    [many] { $days } يوماً
+   *[other] { $days } يوم
+}
+rem-schedule-month = أول { $day } من كل شهر الساعة { $time }
+rem-schedule-week = كل { $day } الساعة { $time }
+rem-schedule-custom = جدول مخصّص من ملف الإعدادات
+rem-ask-every =
+    موعد تذكير ضباط الارتباط بتحديث الحالة
+    الحالي: { $value }
+    الافتراضي: { $default }
+
+    متى يُرسل التذكير؟
+rem-every-month = 🗓️ مرة في الشهر (أول يوم محدد منه)
+rem-every-week = 🔁 كل أسبوع
+rem-turn-off = ⏸️ إيقاف التذكير
+rem-ask-day-month = في أي يوم؟ (أول يوم من هذا النوع في كل شهر)
+rem-ask-day-week = في أي يوم من كل أسبوع؟
+rem-ask-time = في أي ساعة (بتوقيت عمّان)؟ اختر، أو اكتب الوقت مثل 10:30.
+rem-ask-days = اختر أيام العمل الرسمية (اضغط على اليوم لإضافته أو إزالته)، ثم «حفظ».
+rem-save-days = 💾 حفظ
+rem-days-empty = اختر يوماً واحداً على الأقل.
 rem-hint-time = اكتب الوقت بصيغة الساعة:الدقيقة، مثل 21:00.
-rem-hint-working-days = اكتب الأيام بالإنجليزية مفصولة بفواصل، مثل sun,mon,tue,wed,thu.
 rem-default-button = ↩️ القيمة الافتراضية
 rem-bad-value = لم أستطع قراءة هذه القيمة. { $hint }
 rem-saved = حُفظ: { $rule } = { $value }

@@ -1,5 +1,7 @@
 ## The meeting report (.docx), shaped like the coordinating unit's own reports; and /report in the chat.
 
+# The document's author (OGP_REPORT_AUTHOR replaces it): the coordinating unit.
+rep-author = وحدة الحكومة الشفافة — وزارة التخطيط والتعاون الدولي
 rep-title = تقرير مدخلات أصحاب المصلحة حول { $plan }
 rep-title-round = تقرير { $round }
 rep-intro = جمعت { $owner } مدخلات أصحاب المصلحة ومؤسسات المجتمع المدني وضباط ارتباط تنفيذ { $plan } عبر بوت المتابعة، وذلك بهدف عرض ما تم إنجازه في التزامات الخطة وتقديم توصيات متعلقة بآليات استكمال تنفيذها. يعرض هذا التقرير أبرز التوصيات لكل التزام مجمّعة حسب محاورها، مبتدئاً بالأكثر تأييداً، ثم الوضع الحالي لتنفيذ الالتزام.
@@ -23,6 +25,34 @@ rep-attendance = { $count ->
     [few] وقد حضر الاجتماع { $count } مشاركين ومشاركات
     [many] وقد حضر الاجتماع { $count } مشاركاً ومشاركة
    *[other] وقد حضر الاجتماع { $count } مشارك ومشاركة
+}
+rep-joined-bot = { $count ->
+    [zero] ولم ينضم أحد إلى مجموعات العمل عبر البوت
+    [one] وانضم إلى مجموعات العمل عبر البوت مشارك واحد
+    [two] وانضم إلى مجموعات العمل عبر البوت مشاركان
+    [few] وانضم إلى مجموعات العمل عبر البوت { $count } مشاركين ومشاركات
+    [many] وانضم إلى مجموعات العمل عبر البوت { $count } مشاركاً ومشاركة
+   *[other] وانضم إلى مجموعات العمل عبر البوت { $count } مشارك ومشاركة
+}
+rep-hall = { $count ->
+    [zero] ولم يُسجَّل حضور في القاعة
+    [one] وقد حضر الاجتماع مشارك واحد
+    [two] وقد حضر الاجتماع مشاركان
+    [few] وقد حضر الاجتماع { $count } مشاركين ومشاركات
+    [many] وقد حضر الاجتماع { $count } مشاركاً ومشاركة
+   *[other] وقد حضر الاجتماع { $count } مشارك ومشاركة
+}
+rep-hall-among = { $attendance } من ضمنهم { $parts }
+rep-hall-separator = {"، و"}
+rep-hall-officers = { $count ->
+    [one] ضابط ارتباط واحد لتنفيذ الخطة
+    [two] ضابطا ارتباط لتنفيذ الخطة
+   *[other] { $count } من ضباط ارتباط تنفيذ الخطة
+}
+rep-hall-part = { $count ->
+    [one] واحد من { $group }
+    [two] اثنان من { $group }
+   *[other] { $count } من { $group }
 }
 rep-attendance-with-officers = { $attendance }، { $officers }
 rep-attendance-officers = { $count ->

@@ -36,16 +36,18 @@ help-coordinator =
     /round — جولات التشاور: إنشاؤها وفتحها وإغلاقها ورمز الانضمام والحضور والنتائج
     /broadcast — رسالة إلى الجميع أو إلى فئة منهم
     /reminders — قواعد التذكير وتعديلها
-    /held — رسائل واتساب المعلّقة خارج نافذة الـ24 ساعة
+    /held — رسائل واتساب المحتجزة خارج نافذة الـ24 ساعة
     /export — تصدير المدخلات (Excel أو CSV أو JSON)
     /stats — الإحصاءات مع رسم بياني
     /report — تقرير اللقاء بصيغة Word
+    /publish — نشر التوصيات المنتظرة على الموقع العام
 
 invite-choose-role = لأي دور تريد إرسال الدعوة؟ تصلح الدعوة لشخص واحد ولمدة { $days ->
     [one] يوم واحد
     [two] يومين
     [few] { $days } أيام
-   *[other] { $days } يوماً
+    [many] { $days } يوماً
+   *[other] { $days } يوم
 }.
 invite-created = أُنشئت دعوة بدور «{ $role }»، صالحة حتى { $expires }. أرسل الرسالة التالية إلى الشخص المعني.
 invite-card =
@@ -63,7 +65,10 @@ invite-card-code =
     أرسل إلى البوت: /join { $code }
 
     الدعوة لشخص واحد وصالحة حتى { $expires }.
+invite-register-first = وصلتك دعوة بدور «{ $role }». سجّل أولاً (دقيقة واحدة)، ثم تُمنح الدور مباشرة.
 invite-accepted = أهلاً بك! أصبحت الآن «{ $role }». ستجد أوامر دورك في القائمة وفي /help.
+role-granted-notice = أصبحت الآن «{ $role }». ستجد أوامر دورك في القائمة وفي /help.
+role-revoked-notice = لم تعد «{ $role }»، وأُزيلت أوامر هذا الدور من قائمتك.
 invite-taken-notice = قَبِل { $name } دعوتك وأصبح «{ $role }».
 invite-already-held = أنت «{ $role }» بالفعل، ولم تُستخدم الدعوة؛ يمكن إعطاؤها لشخص آخر.
 invite-unknown = رمز الدعوة هذا غير معروف. تأكد من نسخه كاملاً أو اطلب دعوة جديدة من المنسق.
@@ -71,7 +76,9 @@ invite-used = استُخدمت هذه الدعوة من قبل، فهي تصلح
 invite-expired = انتهت صلاحية هذه الدعوة. اطلب دعوة جديدة من المنسق.
 join-usage = أرسل رمز الدعوة بعد الأمر، مثلاً: /join i_AbC123
 team-title = الفريق وأدواره:
-team-configured = • { $identity } — منسق (من إعدادات النظام)
+team-configured = • { $name } — { $organisation } — منسق (من إعدادات النظام)
+team-configured-unregistered = • منسق على { $channel } لم يسجّل بعد (من إعدادات النظام)
+team-channel-other = قناة أخرى
 team-line = • { $name } — { $organisation } — { $role }
 team-empty = لم يُمنح أي دور بعد. استخدم /invite لدعوة ضباط الارتباط.
 team-remove-button = ✖️ إزالة دور { $name }

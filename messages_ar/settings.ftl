@@ -15,12 +15,13 @@ follow-off-button = 🔕 إيقاف المتابعة
 follow-started = ستصلك أخبار الالتزام { $number }.
 follow-stopped = أوقفت متابعة الالتزام { $number }.
 
-endorse-count = { $count ->
-    [zero] لم تحصل التوصيات على أي تأييد بعد.
-    [one] حصلت التوصيات على تأييد واحد.
-    [two] حصلت التوصيات على تأييدين.
-    [few] حصلت التوصيات على { $count } تأييدات.
-   *[other] حصلت التوصيات على { $count } تأييداً.
+endorse-count = مجموع التأييدات: { $count ->
+    [zero] لا تأييد بعد.
+    [one] تأييد واحد.
+    [two] تأييدان.
+    [few] { $count } تأييدات.
+    [many] { $count } تأييداً.
+   *[other] { $count } تأييد.
 }
 endorse-browse = 👍 التوصيات وتأييدها
 endorse-title = توصيات المشاركين على الالتزام { $number }: { $title }
@@ -33,3 +34,5 @@ endorse-back = ↩️ العودة إلى الالتزام
 endorse-done = سُجّل تأييدك للتوصية { $receipt }.
 endorse-already = سبق أن أيّدت التوصية { $receipt }.
 endorse-own = لا يمكنك تأييد توصيتك { $receipt }.
+settings-name-on = 👤 اسمي يظهر مع توصياتي المنشورة: نعم
+settings-name-off = 👤 اسمي يظهر مع توصياتي المنشورة: لا

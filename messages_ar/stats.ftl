@@ -21,7 +21,7 @@ stats-commitment-line = الالتزام { $number }: { $count ->
     [few] { $count } توصيات
     [many] { $count } توصية
    *[other] { $count } توصية
-} — نسبة الرد { $rate }% — الوسيط حتى الرد: { $median }
+} — نسبة الرد { $rate }% — متوسط مدة الرد (الوسيط): { $median }
 stats-states = ↳ { $states }
 stats-days = { $days ->
     [zero] أقل من يوم
@@ -32,6 +32,8 @@ stats-days = { $days ->
    *[other] { $days } يوم
 }
 stats-no-answers = لا ردود بعد
+stats-no-recommendations = لم تصل أي توصية بعد.
+stats-chart-no-participants = لا يوجد مشاركون مسجّلون بعد
 stats-chart-caption = الرسم: التوصيات حسب الالتزام والحالة، والمشاركون حسب القطاع.
 stats-chart-title = التوصيات حسب الالتزام وحالتها
 stats-chart-commitment = الالتزام { $number }

@@ -11,9 +11,9 @@ update-progress-invalid = اكتب نسبة التقدم رقماً من 0 إل�
 update-ask-milestone = هل تغيّرت حالة إحدى المراحل؟ اختر المرحلة، أو تابع دون ذلك.
 update-no-milestone = لا، تابع
 update-ask-milestone-state = المرحلة «{ $title }» (حالتها الآن: { $current }). ما حالتها الجديدة؟
-update-ask-note = اكتب ملاحظة قصيرة عمّا أُنجز (تظهر للمتابعين)، أو تخطَّ.
+update-ask-note = اكتب ملاحظة قصيرة عمّا أُنجز (تظهر للمتابعين)، أو اختر «تخطّي».
 update-note-invalid = الملاحظة يجب ألا تتجاوز { $max } حرف.
-update-ask-evidence = أرسل رابط الدليل (يبدأ بـ https://)، أو تخطَّ.
+update-ask-evidence = أرسل رابط الدليل (يبدأ بـ https://)، أو اختر «تخطّي».
 update-evidence-invalid = هذا لا يبدو رابطاً صالحاً. أرسل رابطاً يبدأ بـ https:// أو اختر «تخطّي».
 update-use-buttons = اختر من الأزرار من فضلك، أو اكتب /cancel للإلغاء.
 update-skip = تخطّي
@@ -31,7 +31,8 @@ update-published = نُشر تحديث الالتزام { $number }. { $count ->
     [one] سيصل الخبر إلى متابع واحد.
     [two] سيصل الخبر إلى متابعَين اثنين.
     [few] سيصل الخبر إلى { $count } متابعين.
-   *[other] سيصل الخبر إلى { $count } متابعاً.
+    [many] سيصل الخبر إلى { $count } متابعاً.
+   *[other] سيصل الخبر إلى { $count } متابع.
 }
 
 loop-status =
@@ -50,12 +51,27 @@ milestones-edit = { $line }
     ماذا تريد أن تعدّل؟ اختر الحالة الجديدة أو عدّل العنوان والتواريخ.
 milestones-edit-details = ✏️ العنوان والتواريخ
 milestones-back = ↩️ المراحل
+milestones-all = ↩️ كل الالتزامات
+milestones-menu = 🏠 القائمة الرئيسية
 milestones-ask-title = اكتب عنوان المرحلة.
 milestones-ask-start = اكتب تاريخ البدء (مثلاً 1/9/2018).
 milestones-ask-end = اكتب تاريخ الانتهاء (مثلاً 30/6/2020).
 milestones-keep = إبقاء القيمة الحالية
 milestones-no-date = دون تاريخ
-milestones-title-invalid = العنوان يجب أن يكون بين { $min } و{ $max } حرفاً.
+milestones-title-invalid = العنوان يجب أن يكون بين { $min } و{ $max ->
+    [few] { $max } أحرف
+    [many] { $max } حرفاً
+   *[other] { $max } حرف
+}.
 milestones-date-invalid = لم أفهم التاريخ. اكتبه هكذا: 30/6/2020
 milestones-end-before-start = تاريخ الانتهاء قبل تاريخ البدء. اكتب تاريخاً لاحقاً.
 milestones-saved = حُفظت المرحلة «{ $title }».
+
+# A milestone's English title, for readers of English (its title as typed stays for everyone else).
+milestones-edit-english = 🌐 العنوان بالإنجليزية
+milestones-ask-english =
+    اكتب عنوان المرحلة بالإنجليزية: يراه من يقرأ المنصة بالإنجليزية، ويبقى عنوانها كما كُتب لغيرهم.
+    { $current }
+milestones-english-none = لا عنوان بالإنجليزية بعد.
+milestones-english-current = العنوان بالإنجليزية الآن: { $title }
+milestones-english-clear = 🗑️ دون عنوان بالإنجليزية

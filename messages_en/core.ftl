@@ -19,10 +19,11 @@ help-text =
     /status — where each commitment stands
     /my — your recommendations and the replies to them
     /privacy — what we keep about you and who sees it
+    /language — the language you read the bot in: Arabic or English
     /cancel — stop what you are doing
     /help — this message
 
-    You can also type: menu, recommend, status, mine, cancel, help.
+    You can also type: menu, recommend, status, mine, cancel, help, language.
 
 command-start = Start and register
 command-recommend = Send a recommendation on a commitment
@@ -50,7 +51,14 @@ unknown-button = I did not recognise this button. Here are the current choices:
 non-text-message = For now I can only read text messages. Please write your message as text.
 internal-error = Sorry, something went wrong on our side and nothing was saved. Please try again in a moment.
 busy-error = The system is busy right now, and nothing you sent has been lost. Please try again in a minute.
-need-registration = To send and follow recommendations, we first need to register you. It takes no more than a minute.
+need-registration = First we need to register you; it takes no more than a minute. Then we carry on with what you asked for.
 more = Next ➡️
 previous = ⬅️ Previous
 cancel-button = ✖️ Cancel
+
+parked-resume = ↩️ Continue the draft
+parked-drop = 🗑️ Delete the draft
+parked-dropped = The draft was deleted.
+
+# The terminal chat, under the choices of a step that takes typed text (there a typed number is the number).
+console-type-choice = (type one of these choices as it is written, or type your answer)

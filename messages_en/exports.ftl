@@ -11,6 +11,7 @@ exp-col-ogp-id = Commitment code
 exp-col-commitment-title = Commitment
 exp-col-theme = Theme
 exp-col-round = Round
+exp-col-question = Discussion question
 exp-col-text = Recommendation text
 exp-col-state = State
 exp-col-response = Reply
@@ -37,6 +38,11 @@ exp-col-milestone-id = Milestone no.
 exp-col-start = Start date
 exp-col-end = End date
 exp-col-updated = Last changed
+
+# The channel a recommendation came by, as the "Channel" column shows it.
+channel-telegram = Telegram
+channel-whatsapp = WhatsApp
+channel-console = Terminal
 
 exp-total = Total
 exp-no-theme = No theme
@@ -69,3 +75,7 @@ command-export = Export the inputs (Excel, CSV or JSON)
 ## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
 doc-preparing = ⏳ Preparing the file; it will arrive here when it is ready.
 doc-failed = The file could not be prepared because of an internal error. We are sorry; please try again in a moment.
+
+# A file (export, report) comes in the language its asker reads; one button makes it in the other.
+doc-file-language = 🌐 The file will be in { $language }.
+doc-language-button = 🌐 The file in { $language }

@@ -32,3 +32,27 @@ state-accepted = Accepted
 state-partly_accepted = Partly accepted
 state-not_accepted = Not accepted
 state-implemented = Implemented
+
+# The same kinds in the plural, as the reports' sentences name them.
+sector-plural-cso = civil society organisations
+sector-plural-government = government bodies concerned
+sector-plural-private = the private sector
+sector-plural-academia = academic institutions
+sector-plural-media = the media
+sector-plural-individual = individuals
+
+day-sun = Sunday
+day-mon = Monday
+day-tue = Tuesday
+day-wed = Wednesday
+day-thu = Thursday
+day-fri = Friday
+day-sat = Saturday
+# After "first" and "every" (the first Sunday of every month, every Monday).
+day-bare-sun = Sunday
+day-bare-mon = Monday
+day-bare-tue = Tuesday
+day-bare-wed = Wednesday
+day-bare-thu = Thursday
+day-bare-fri = Friday
+day-bare-sat = Saturday

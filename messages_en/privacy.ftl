@@ -12,7 +12,7 @@ prv-notice =
 
     Why: to follow how the national action plan of the Open Government Partnership is carried out, to bring your recommendations to the organisations concerned, and to tell you about replies and the progress of commitments. We use them for nothing else, and we do not sell them or share them with anyone other than those named below.
 
-    Who sees them: the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation, and the liaison officers in the ministry responsible for the commitment your recommendation is about. The texts of recommendations appear in lists of recommendations and in the plan's reports with the name of your organisation.
+    Who sees them: the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation, and the liaison officers in the ministry responsible for the commitment your recommendation is about. Coordinators and liaison officers see your name and organisation beside your recommendations; the lists of recommendations other participants see, and the plan's reports, show the text of a recommendation without your name or organisation, and the meeting report lists your organisation among those who attended.
 
     How long we keep them: for as long as you use the bot. If you have not been in touch with us for { $days ->
         [one] one day

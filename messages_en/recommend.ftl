@@ -27,3 +27,32 @@ recommendation-stored =
     Thank you! Your recommendation has arrived and is recorded under receipt number { $receipt }.
     We will tell you here when the liaison officer of the organisation concerned replies to it.
 receipt = #{ NUMBER($id, useGrouping: 0) }
+
+recommend-no-such-commitment = The plan has no commitment number “{ $number }”. Choose one of the commitments:
+choose-commitment-for-text =
+    Which commitment is this recommendation about? Your text is kept as you wrote it:
+
+    “{ $text }”
+recommendation-from-text =
+    Your message looks like a recommendation:
+
+    “{ $text }”
+
+    Which commitment is it about? Choose the commitment and we keep your text as it is, or choose “Cancel” if it is not a recommendation.
+recommendation-kept-for-later = Your message looks like a recommendation, and we have kept its text. Once you have registered we offer it back to you, to choose its commitment and send it.
+recommendation-parked =
+    You have a draft recommendation that was not sent:
+
+    “{ $text }”
+
+    Would you like to continue it?
+recommendation-parked-untyped = You started a recommendation and chose its commitment but have not written it yet. Would you like to continue it?
+recommendation-waiting = Your recommendation above is waiting for you: choose “✅ Send” to send it, or “✏️ Edit text” to change it.
+recommendation-replace =
+    You typed a new text while reviewing your recommendation:
+
+    “{ $text }”
+
+    Should it replace the recommendation's text? Neither text is lost until you choose.
+replace-text = 🔁 Use the new text
+send-previous-text = ✅ Send the earlier text

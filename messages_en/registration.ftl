@@ -16,7 +16,7 @@ skip-governorate = Skip
 privacy-notice =
     Before we save your details, here is what we keep:
     • Your name, your organisation and its sector, your governorate, and your recommendations with their dates.
-    • They are seen by the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation and by the liaison officers in the ministries concerned. Your recommendations appear in the plan's reports with the name of your organisation.
+    • They are seen by the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation and by the liaison officers in the ministries concerned. They see your name and organisation beside your recommendations; the plan's reports show the text of your recommendations without your name or organisation, and the meeting report lists your organisation among those who attended.
     • We use them only to follow the national action plan and to tell you about replies, and we do not share them with anyone else.
     • You can ask us to delete your details at any time with /forget.
     Do you agree?

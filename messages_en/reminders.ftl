@@ -57,13 +57,39 @@ rem-ask-value =
     Default value: { $default }
 
     Type the new value. { $hint }
-rem-hint-update-cron = The format is crontab's, in this order: minute hour day-of-month month day-of-week, for example “0 10 1-7 * sun” (the first Sunday of every month at 10:00), or type off to turn it off. Write the day of the week by its name (sun, mon, tue, wed, thu, fri, sat), not as a number.
 rem-hint-days = Type a number of days (0 turns this reminder off).
 rem-hint-time = Type the time as hour:minute, for example 21:00.
-rem-hint-working-days = Type the days as three-letter English abbreviations, separated by commas, for example sun,mon,tue,wed,thu.
 rem-default-button = ↩️ Default value
 rem-bad-value = I could not read this value. { $hint }
 rem-saved = Saved: { $rule } = { $value }
 rem-reset = Default restored: { $rule }
 
 command-reminders = Reminder rules
+
+# The first reminder on a commitment nobody has reported on yet: there is no "last update" to count from.
+rem-update-first =
+    Reminder: it is time to update the implementation status of commitment { $number }: { $title }.
+    Please send the level of completion and what has been achieved so far, with /update.
+rem-off = off
+rem-days = { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+rem-schedule-month = the first { $day } of every month at { $time }
+rem-schedule-week = every { $day } at { $time }
+rem-schedule-custom = a custom schedule from the settings file
+rem-ask-every =
+    When liaison officers are reminded to update the status
+    Now: { $value }
+    Default: { $default }
+
+    When should the reminder go?
+rem-every-month = 🗓️ Once a month (on the first given day)
+rem-every-week = 🔁 Every week
+rem-turn-off = ⏸️ Turn the reminder off
+rem-ask-day-month = On which day? (the first such day of every month)
+rem-ask-day-week = On which day of every week?
+rem-ask-time = At what time (Amman time)? Choose, or type the time, for example 10:30.
+rem-ask-days = Choose the official working days (press a day to add or remove it), then “Save”.
+rem-save-days = 💾 Save
+rem-days-empty = Choose at least one day.

@@ -82,3 +82,26 @@ rep-scope-plan = 📄 The whole plan
 rep-caption = The meeting report as a Word file, ready to edit and publish.
 menu-report = 📝 Meeting report
 command-report = The meeting report as a Word file
+
+# The document's author (OGP_REPORT_AUTHOR replaces it): the coordinating unit.
+rep-author = Open Government Unit — Ministry of Planning and International Cooperation
+rep-joined-bot = { $count ->
+    [0] Nobody joined the working groups through the bot
+    [one] One participant joined the working groups through the bot
+   *[other] { $count } participants joined the working groups through the bot
+}
+rep-hall = { $count ->
+    [0] No attendance was recorded in the hall
+    [one] One participant attended the meeting
+   *[other] { $count } participants attended the meeting
+}
+rep-hall-among = { $attendance }, among them { $parts }
+rep-hall-separator = {", "}
+rep-hall-officers = { $count ->
+    [one] one of the plan's liaison officers
+   *[other] { $count } of the plan's liaison officers
+}
+rep-hall-part = { $count ->
+    [one] one from { $group }
+   *[other] { $count } from { $group }
+}

@@ -40,6 +40,7 @@ help-coordinator =
     /export — export the inputs (Excel, CSV or JSON)
     /stats — statistics with a chart
     /report — the meeting report as a Word file
+    /publish — publish the waiting recommendations on the public site
 
 invite-choose-role = Which role is the invitation for? An invitation works for one person and for { $days ->
     [one] one day
@@ -61,6 +62,9 @@ invite-card-code =
     Send this to the bot: /join { $code }
 
     The invitation is for one person and is valid until { $expires }.
+invite-register-first = You have an invitation to the role “{ $role }”. Register first (it takes a minute); the role is yours straight after.
+role-granted-notice = Your role is now “{ $role }”. You will find your role's commands in the menu and in /help.
+role-revoked-notice = You are no longer “{ $role }”, and that role's commands have left your menu.
 invite-accepted = Welcome! Your role is now “{ $role }”. You will find your role's commands in the menu and in /help.
 invite-taken-notice = { $name } accepted your invitation and now has the role “{ $role }”.
 invite-already-held = You already have the role “{ $role }”, so the invitation was not used; it can be given to someone else.
@@ -69,7 +73,9 @@ invite-used = This invitation has already been used, and it works only once. Ask
 invite-expired = This invitation has expired. Ask the coordinator for a new invitation.
 join-usage = Send the invitation code after the command, for example: /join i_AbC123
 team-title = The team and its roles:
-team-configured = • { $identity } — Coordinator (from the system settings)
+team-configured = • { $name } — { $organisation } — Coordinator (from the system settings)
+team-configured-unregistered = • A coordinator on { $channel } who has not registered yet (from the system settings)
+team-channel-other = another channel
 team-line = • { $name } — { $organisation } — { $role }
 team-empty = No roles have been given yet. Use /invite to invite liaison officers.
 team-remove-button = ✖️ Remove { $name }'s role

@@ -26,6 +26,7 @@ round-unknown = I could not find this round.
 round-state-draft = Draft
 round-state-open = Open for input
 round-state-closed = Closed
+round-state-ended = Ended (the deadline has passed)
 round-online = online
 round-no-date = no date set
 round-no-deadline = no deadline
@@ -56,10 +57,19 @@ round-qr-button = 🔳 QR code to print
 round-attendance-button = 👥 Attendance
 round-findings-button = 📝 Main findings
 round-deadline-button = ⏰ Change deadline
+round-edit-button = ✏️ Edit the round
 round-opened = The round is open. Share the QR code or the link with the participants.
 round-reopened = The round has been reopened.
 round-reopened-past-deadline = The round has been reopened, but its deadline has passed: change the deadline so that participants can send input.
-round-closed-done = The round is closed. No new input will be accepted.
+round-closed-done = The round is closed. No new input will be accepted. { $count ->
+    [0] There are no members to tell.
+    [one] One member will hear of it.
+   *[other] { $count } members will hear of it.
+}
+round-notice-deadline = The deadline for input to “{ $name }” is now { $deadline }. You can send your recommendations until then with /recommend.
+round-notice-closed =
+    The consultation round “{ $name }” is closed and no longer takes new input. Thank you for taking part.
+    Next steps: the Open Government Unit gathers the working groups' outcomes in the meeting report and sends them to the liaison officers in the organisations concerned, and you will receive their replies to your recommendations here.
 round-already = Nothing has changed: the round is already “{ $state }”.
 round-qr-caption = { $name } — scan the code to join: { $link }
 round-qr-text =
@@ -71,7 +81,11 @@ round-qr-unavailable = This bot has no Telegram link at the moment (it is runnin
 ## Creating a round, step by step.
 round-ask-name = What is the round called? (For example: First meeting of stakeholders and liaison officers on the national action plan)
 round-name-invalid = The name must be between { $min } and { $max } characters. Please write it again.
-round-ask-date = When is the round held? Type the date as day/month/year, for example 30/9/2019.
+round-ask-date = When is the round held? Type the date as day/month/year, for example 30/9/2019, or “today”. A meeting that already took place can be recorded too.
+round-today-word = today
+round-date-past = The date { $date } has passed. Are you recording a meeting that took place on that day? Choose “Yes”, or type another date.
+round-deadline-past-confirm = The deadline { $deadline } has passed, so no input will be accepted through the bot once the round is created unless you move its deadline. Are you recording a meeting that has ended? Choose “Yes”, or type another deadline.
+round-past-keep-button = ✅ Yes, a past meeting
 round-today-button = 📅 Today
 round-date-invalid = I did not understand the date. Type it as day/month/year, for example 30/9/2019.
 round-ask-place = Where is the round held? Type the place (for example: Geneva Hotel, Amman) or choose “Online”.
@@ -84,7 +98,7 @@ round-ask-questions =
     These are the discussion questions every working group takes up:
     { $questions }
 
-    Press “Use these”, or type your own questions, one on each line.
+    Press “Use these”, or type your own questions, one on each line (or on one line, each ending with “?”).
 round-questions-default = ✅ Use these
 round-questions-invalid = Type from one to { $max } questions, one on each line, each no longer than { $length } characters.
 round-ask-deadline = What is the deadline for input? Type the date as day/month/year; you can add the time, for example 15/10/2019 17:00 (Amman time). Without a time, input is accepted until the end of that day.
@@ -107,7 +121,11 @@ round-create-button = 💾 Save as a draft
 round-create-open-button = ▶️ Save and open
 round-created = The round has been created.
 round-ask-new-deadline = Type the new deadline as day/month/year, with the time if you like, for example 15/10/2019 17:00.
-round-deadline-changed = The deadline is now { $deadline }.
+round-deadline-changed = The deadline is now { $deadline }. { $count ->
+    [0] There are no members to tell.
+    [one] One member will hear of it.
+   *[other] { $count } members will hear of it.
+}
 
 ## Joining and the working group.
 join-ask-code = Type the code of the round or the invitation after the command, for example: /join r_ABC234
@@ -123,6 +141,11 @@ round-welcome =
     Deadline for input: { $deadline }
 
     Choose the working group (commitment) you would like to join:
+round-welcome-newcomer =
+    Welcome to “{ $name }”
+    Date: { $date } — Place: { $place }
+
+    Register first (it takes a minute), then choose the working group you join.
 round-welcome-member =
     You are in “{ $name }”, in the working group: { $group }
     To change your group, choose another one:
@@ -163,14 +186,18 @@ round-ask-question =
     Which discussion question does it answer?
 round-question-general = Other, or a general note
 round-late =
-    Sorry, the deadline for input to “{ $name }” was { $deadline }, and this input has not been saved as part of the round.
+    Sorry, the deadline for input to “{ $name }” was { $deadline }.
     Next steps: the Open Government Unit gathers the working groups' outcomes in the meeting report and sends them to the liaison officers in the organisations concerned, and you will receive their replies to your recommendations here.
     You can still send a general recommendation on the commitment outside the round.
 round-general-button = ✍️ General recommendation, outside the round
+round-late-kept = The deadline for input to “{ $name }” was { $deadline }, but your text is kept: you can send it now as a general recommendation on the same commitment, outside the round, edit it, or cancel it.
 
 ## The round's figures.
 round-attendance =
     👥 Attendance at “{ $name }”
+    { $hall }
+
+    Through the bot:
     { $joined }
     { $officers }
 
@@ -207,6 +234,58 @@ round-findings-theme = · { $theme }:
 round-findings-item = { $index }. { $text } (👍 { $endorsements })
 round-findings-untagged = General notes
 round-findings-no-theme = Other themes
+
+## Editing a draft or open round.
+round-edit-what = What would you like to change in “{ $name }”?
+round-edit-name = Name
+round-edit-date = Date
+round-edit-place = Place
+round-edit-groups = Working groups
+round-edit-questions = Discussion questions
+round-edit-back = ↩️ Back to the round
+round-edit-save = 💾 Save
+round-edit-ask-name = The name now: { $name }
+    Type the new name.
+round-edit-ask-questions =
+    The discussion questions now:
+    { $questions }
+
+    Type all the questions again, one on each line (or on one line, each ending with “?”).
+round-edit-groups-in-use = A working group that people joined or sent input to cannot be removed: { $groups }. We kept it in the round.
+round-edit-question-in-use = The question “{ $question }” has recommendations answering it, so it cannot be removed. Type at least { $count ->
+    [one] one question
+   *[other] { $count } questions
+} (you can reword them).
+round-edit-closed = A closed round cannot be edited. Reopen it first if you want to change it.
+round-edited = The change is saved.
+
+## Attendance counted in the hall, beside those who joined through the bot.
+round-hall-button = 🏛️ Attendance in the hall
+hall-ask-total = How many people attended the meeting in the hall? Type the total, for example 55. (The report shows it beside those who joined through the bot.)
+hall-keep-button = ↩️ Keep { $count }
+hall-ask-officers = How many liaison officers were among those attending ({ $total })? Type the number, or 0 if none came.
+hall-not-counted = We did not count them
+hall-ask-sectors = By kind of organisation (optional): press a kind and type how many came from it, then choose “Save”. Counted so far: { $counted } of { $total }.
+hall-sector-line = { $sector }: { $count }
+hall-ask-sector = How many people came from “{ $sector }”? Type the number (0 to remove it).
+hall-save = 💾 Save
+hall-number-invalid = Type a whole number from 0 to { $most }.
+hall-saved = Attendance in the hall recorded: { $count ->
+    [0] nobody.
+    [one] one person.
+   *[other] { $count } people.
+}
+round-hall-line = In the hall: { $count ->
+    [one] one person
+   *[other] { $count } people
+}{ $officers }{ $sectors }
+round-hall-officers = , among them { $count ->
+    [0] no liaison officers
+    [one] one liaison officer
+   *[other] { $count } liaison officers
+}
+round-hall-sectors = { " " }({ $sectors })
+round-hall-none = No attendance in the hall recorded yet.
 
 command-round = Consultation rounds and their management
 command-group = My working group in a consultation round

@@ -23,6 +23,8 @@ stats-days = { $days ->
    *[other] { $days } days
 }
 stats-no-answers = no replies yet
+stats-no-recommendations = No recommendation has been received yet.
+stats-chart-no-participants = No registered participants yet
 stats-chart-caption = The chart: recommendations by commitment and state, and participants by sector.
 stats-chart-title = Recommendations by commitment and state
 stats-chart-commitment = Commitment { $number }

@@ -48,6 +48,8 @@ milestones-edit = { $line }
     What would you like to change? Choose the new state, or edit the title and dates.
 milestones-edit-details = ✏️ Title and dates
 milestones-back = ↩️ Milestones
+milestones-all = ↩️ All commitments
+milestones-menu = 🏠 Main menu
 milestones-ask-title = Type the milestone's title.
 milestones-ask-start = Type the start date (for example 1/9/2018).
 milestones-ask-end = Type the end date (for example 30/6/2020).
@@ -57,3 +59,12 @@ milestones-title-invalid = The title must be between { $min } and { $max } chara
 milestones-date-invalid = I did not understand the date. Type it like this: 30/6/2020
 milestones-end-before-start = The end date is before the start date. Type a later date.
 milestones-saved = The milestone “{ $title }” is saved.
+
+# A milestone's English title, for readers of English (its title as typed stays for everyone else).
+milestones-edit-english = 🌐 English title
+milestones-ask-english =
+    Type the milestone's title in English: readers of English see it, and everyone else its title as it was typed.
+    { $current }
+milestones-english-none = It has no English title yet.
+milestones-english-current = Its English title now: { $title }
+milestones-english-clear = 🗑️ No English title

@@ -19,3 +19,8 @@ _STARTS_A_FORMULA = re.compile(f"[{_HIDDEN}]*[{re.escape(''.join(FORMULA_TRIGGER
 def neutralise(value: str) -> str:
     """Return text that a spreadsheet shows as text: a leading apostrophe when it could start a formula."""
     return "'" + value if _STARTS_A_FORMULA.match(value) else value
+
+
+def restore(value: str) -> str:
+    """Return text read back from an exported spreadsheet as it was before neutralise()."""
+    return value[1:] if value.startswith("'") and _STARTS_A_FORMULA.match(value[1:]) else value

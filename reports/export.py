@@ -46,8 +46,9 @@ async def export(
     messages: Messages,
     tz: ZoneInfo,
     now: datetime,
+    only_recommendations: bool = False,
 ) -> ExportFile:
-    """Write the scope's input to out in the format asked for."""
+    """Write the scope's input to out in the format asked for (CSV: only the recommendations table when asked)."""
     labels = Labels(messages, tz)
     if fmt is ExportFormat.XLSX:
         from reports import export_xlsx  # openpyxl is ~25 MB of memory; only XLSX exports need it
@@ -56,7 +57,7 @@ async def export(
         count = await export_xlsx.write_xlsx(conn, scope, out, labels, title=title)
         return ExportFile("xlsx", export_xlsx.MIME, count)
     if fmt is ExportFormat.CSV:
-        result = await export_csv.write_csv(conn, scope, out, labels)
+        result = await export_csv.write_csv(conn, scope, out, labels, only_recommendations=only_recommendations)
         return ExportFile(result.extension, result.mime, result.recommendations)
     count = await export_json.write_json(conn, scope, out, tz, now=now)
     return ExportFile("json", export_json.MIME, count)

@@ -16,12 +16,14 @@ import aiosqlite
 
 from reports.cells import neutralise
 from reports.tables import (
+    COMMITMENT_COLUMNS,
     MILESTONE_COLUMNS,
     RECOMMENDATION_COLUMNS,
     STATUS_COLUMNS,
     CellValue,
     Column,
     Labels,
+    commitment_cells,
     milestone_cells,
     recommendation_cells,
     status_cells,
@@ -99,13 +101,17 @@ async def _fill(
             table.append(cells(row, labels))
 
 
-async def write_csv(conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels) -> CsvResult:
-    """Write recommendations (and status updates and milestones when there are any) as CSV to out."""
+async def write_csv(
+    conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, only_recommendations: bool = False
+) -> CsvResult:
+    """Write recommendations (and status updates, milestones and the commitments' tracks when there are any, unless
+    only the recommendations are asked for) as CSV to out."""
     commitments = await exports.commitments_in_scope(conn, scope)
     tables = [
         _Table("recommendations.csv", RECOMMENDATION_COLUMNS, labels),
         _Table("status_updates.csv", STATUS_COLUMNS, labels),
         _Table("milestones.csv", MILESTONE_COLUMNS, labels),
+        _Table("commitments.csv", COMMITMENT_COLUMNS, labels),
     ]
     try:
         await _fill(
@@ -113,7 +119,12 @@ async def write_csv(conn: aiosqlite.Connection, scope: ExportScope, out: BinaryI
         )
         await _fill(tables[1], commitments, lambda c: exports.iter_status_updates(conn, c, scope), status_cells, labels)
         await _fill(tables[2], commitments, lambda c: exports.iter_milestones(conn, c), milestone_cells, labels)
-        present = [tables[0], *(t for t in tables[1:] if t.rows)]
+        tracks = await exports.commitment_tracks(conn, scope)
+        for item in tracks:
+            tables[3].append(commitment_cells(item, labels))
+        present = [tables[0], *(t for t in tables[1:3] if t.rows and not only_recommendations)]
+        if not only_recommendations and (len(present) > 1 or any(not item.assessment.empty for item in tracks)):
+            present.append(tables[3])  # both tracks of progress, whenever there is progress to show
         if len(present) == 1:
             shutil.copyfileobj(present[0].rewind(), out)
             return CsvResult("csv", CSV_MIME, tables[0].rows)

@@ -10,8 +10,19 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
+from messages import load_messages
 from storage import catalogue, exports
-from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate, ExportScope
+from storage.catalogue import institutions
+from storage.exports import (
+    ExportedCommitment,
+    ExportedMilestone,
+    ExportedRecommendation,
+    ExportedStatusUpdate,
+    ExportScope,
+)
+from storage.irm import IrmAssessment, IrmField
+from storage.models import Plan
+from storage.rounds import DEFAULT_QUESTIONS
 
 MIME = "application/json"
 FORMAT = "ogp-feedback-export"
@@ -33,13 +44,26 @@ def _day(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _question(rec: ExportedRecommendation, language: str) -> str | None:
+    """Return the discussion question in a language: a default one from that catalogue, a typed one (Arabic) as is."""
+    message = DEFAULT_QUESTIONS.get(rec.question_key) if rec.question_key else None
+    if message is not None:
+        return load_messages(language).t(message)
+    return rec.question if language == "ar" else None
+
+
 def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, Any]:
-    """Return a recommendation as its schema object (codes, not labels; times with their Amman offset)."""
+    """Return a recommendation as its schema object (codes, not labels; names in both languages; times with their
+    Amman offset)."""
     return {
         "id": rec.id,
         "commitment": rec.commitment_number,
         "ogp_id": rec.ogp_id,
         "theme": rec.theme,
+        "theme_ar": rec.theme,
+        "theme_en": rec.theme_en,
+        "question_ar": _question(rec, "ar"),
+        "question_en": _question(rec, "en"),
         "round": {"code": rec.round_code, "name": rec.round_name} if rec.round_code else None,
         "text": rec.text,
         "state": rec.state.value,
@@ -50,6 +74,8 @@ def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, 
         "endorsements": rec.endorsements,
         "hidden": rec.hidden,
         "channel": rec.channel,
+        "answered": rec.answered,
+        "told_at": _instant(rec.told_at, tz),
         "author": {
             "name": rec.author.name,
             "organisation": rec.author.organisation,
@@ -57,6 +83,40 @@ def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, 
             "governorate": rec.author.governorate,
         },
     }
+
+
+def commitment_json(item: ExportedCommitment, tz: ZoneInfo) -> dict[str, Any]:
+    """Return a commitment with OGP's fields and both tracks of progress (codes, not labels)."""
+    c, latest, assessment = item.commitment, item.latest, item.assessment
+    return {
+        "number": c.number,
+        "ogp_id": c.ogp_id,
+        "title_ar": c.title_ar,
+        "title_en": c.title_en,
+        "action_plan": item.action_plan,
+        "short_title_ar": c.short_title_ar,
+        "short_title_en": c.short_title_en,
+        "ogp_theme": c.ogp_theme,
+        "lead_institution_ar": c.lead_agency_ar,
+        "lead_institution_en": c.lead_agency_en,
+        "supporting_institutions_ar": institutions(c.supporting_ar),
+        "supporting_institutions_en": institutions(c.supporting_en),
+        "ogp_values": {value.value: known for value, known in c.ogp_values().items()},
+        "self_reported": (
+            {
+                "completion": latest.completion.value,
+                "progress": latest.progress,
+                "updated_at": _instant(latest.created_at, tz),
+            }
+            if latest
+            else None
+        ),
+        "irm": None if assessment.empty else _irm(assessment),
+    }
+
+
+def _irm(assessment: IrmAssessment) -> dict[str, Any]:
+    return {f.value: assessment.starred if f is IrmField.STARRED else assessment.value(f) for f in IrmField}
 
 
 def status_json(update: ExportedStatusUpdate, tz: ZoneInfo) -> dict[str, Any]:
@@ -70,6 +130,7 @@ def status_json(update: ExportedStatusUpdate, tz: ZoneInfo) -> dict[str, Any]:
         "note": update.note,
         "evidence_url": update.evidence_url,
         "milestone": update.milestone,
+        "milestone_en": update.milestone_en,
         "author": update.author,
         "created_at": _instant(update.created_at, tz),
     }
@@ -82,10 +143,22 @@ def milestone_json(milestone: ExportedMilestone, tz: ZoneInfo) -> dict[str, Any]
         "commitment": milestone.commitment_number,
         "ogp_id": milestone.ogp_id,
         "title": milestone.title,
+        "title_en": milestone.title_en,
         "start_date": _day(milestone.start_date),
         "end_date": _day(milestone.end_date),
         "state": milestone.state.value,
         "updated_at": _instant(milestone.updated_at, tz),
+    }
+
+
+def _plan(plan: Plan) -> dict[str, Any]:
+    """Return the plan with its names in both languages."""
+    return {
+        "id": plan.id,
+        "title_ar": plan.title_ar,
+        "title_en": plan.title_en,
+        "owner_ar": plan.owner_ar,
+        "owner_en": plan.owner_en,
     }
 
 
@@ -119,17 +192,14 @@ async def write_json(
         "format": FORMAT,
         "version": VERSION,
         "generated_at": _instant(now, tz),
-        "plan": {"id": plan.id, "title_ar": plan.title_ar, "title_en": plan.title_en} if plan else None,
+        "plan": _plan(plan) if plan else None,
         "scope": {
             "commitment": next((c.number for c in commitments), None) if scope.commitment_id else None,
             "round_id": scope.round_id,
             "since": _instant(scope.since, tz),
             "until": _instant(scope.until, tz),
         },
-        "commitments": [
-            {"number": c.number, "ogp_id": c.ogp_id, "title_ar": c.title_ar, "title_en": c.title_en}
-            for c in commitments
-        ],
+        "commitments": [commitment_json(item, tz) for item in await exports.commitment_tracks(conn, scope)],
     }
     out.write(_dump(head)[:-1])  # reopen the object to stream the arrays into it
     recommendations = _Array(out, "recommendations")

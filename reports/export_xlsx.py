@@ -1,4 +1,5 @@
-"""The XLSX export: right-to-left sheets with Arabic headers, written row by row (write-only workbook)."""
+"""The XLSX export: sheets in the asker's language (Arabic right to left, English left to right), written row by row
+(write-only workbook)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from reports.cells import neutralise
 from reports.tables import (
+    COMMITMENT_COLUMNS,
     MILESTONE_COLUMNS,
     RECOMMENDATION_COLUMNS,
     STATUS_COLUMNS,
@@ -24,6 +26,7 @@ from reports.tables import (
     CellValue,
     Column,
     Labels,
+    commitment_cells,
     milestone_cells,
     recommendation_cells,
     status_cells,
@@ -33,8 +36,9 @@ from storage.exports import ExportScope
 from storage.models import Commitment
 
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"
-DATE_FORMAT = "yyyy-mm-dd"
+# Dates as the seed report writes them (30/9/2019), still real date cells that sort and filter.
+DATE_TIME_FORMAT = "d/m/yyyy hh:mm"
+DATE_FORMAT = "d/m/yyyy"
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -82,14 +86,14 @@ class _Kind(IntEnum):
 
 
 class _Sheet:
-    """A write-only sheet with its columns: header, widths, RTL, frozen header row and a filter over the rows."""
+    """A write-only sheet with its columns: header, widths, direction, frozen header row and a filter over the rows."""
 
     def __init__(self, workbook: Workbook, title: str, columns: tuple[Column, ...], labels: Labels) -> None:
         self.ws = _RowSheet(parent=workbook, title=title[:31])
         workbook._add_sheet(self.ws)
         self.columns = columns
         self.rows = 0
-        self.ws.sheet_view.rightToLeft = True
+        self.ws.sheet_view.rightToLeft = labels.messages.direction == "rtl"  # an English export reads left to right
         self.ws.freeze_panes = "A2"  # must be set before the first row: write-only sheets write their top first
         for index, column in enumerate(columns, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = column.width
@@ -149,7 +153,7 @@ class _Sheet:
 async def write_xlsx(
     conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, title: str
 ) -> int:
-    """Write the workbook to out: a summary, a sheet per commitment, status updates, milestones; return rows."""
+    """Write the workbook: a summary, a sheet per commitment, status updates, milestones, commitments; return rows."""
     workbook = Workbook(write_only=True)
     workbook.properties.title = title
     commitments = await exports.commitments_in_scope(conn, scope)
@@ -175,6 +179,10 @@ async def write_xlsx(
             milestones.append(milestone_cells(milestone, labels))
     updates.finish()
     milestones.finish()
+    tracks = _Sheet(workbook, labels.messages.t("exp-sheet-commitments"), COMMITMENT_COLUMNS, labels)
+    for item in await exports.commitment_tracks(conn, scope):
+        tracks.append(commitment_cells(item, labels))
+    tracks.finish()
     workbook.save(out)
     return total
 
@@ -191,8 +199,23 @@ async def _summary(
     total = 0
     for commitment in commitments:
         for count in await exports.count_by_state(conn, commitment, scope):
-            theme = count.theme or labels.messages.t("exp-no-theme")
-            sheet.append([commitment.number, commitment.title_ar, theme, labels.state(count.state), count.count])
+            theme = labels.pick(count.theme, count.theme_en) or labels.messages.t("exp-no-theme")
+            title = labels.messages.name(commitment)
+            sheet.append([commitment.number, title, theme, labels.state(count.state), count.count])
             total += count.count
     sheet.finish()
     sheet.append([None, labels.messages.t("exp-total"), None, None, total])
+
+
+async def write_milestones(
+    conn: aiosqlite.Connection, commitments: list[Commitment], out: BinaryIO, labels: Labels
+) -> int:
+    """Write the milestones sheet alone for these commitments (what an officer edits and sends back); return rows."""
+    workbook = Workbook(write_only=True)
+    sheet = _Sheet(workbook, labels.messages.t("exp-sheet-milestones"), MILESTONE_COLUMNS, labels)
+    for commitment in commitments:
+        async for milestone in exports.iter_milestones(conn, commitment.id):
+            sheet.append(milestone_cells(milestone, labels))
+    sheet.finish()
+    workbook.save(out)
+    return sheet.rows

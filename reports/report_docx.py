@@ -1,4 +1,5 @@
-"""The meeting report: an Arabic, right-to-left Word document in the shape of the coordinating unit's reports."""
+"""The meeting report: a Word document in the shape of the coordinating unit's reports, in the asker's language:
+Arabic right to left, English left to right."""
 
 from __future__ import annotations
 
@@ -19,18 +20,22 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
-from storage import catalogue, exports, rounds
+from reports.tables import irm_key
+from storage import catalogue, exports, irm, rounds
 from storage.exports import ReportItem
+from storage.irm import IrmField
 from storage.models import Commitment, Plan, Sector
 from storage.publishing import PublishMode
+from storage.round_hall import HallCount
 from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Arial"  # present on every Office and LibreOffice install, with Arabic glyphs
 _LANG = "ar-JO"
+_LANG_LTR = "en-GB"  # an English report's language (British spelling, as the catalogue writes)
 ORGANISATIONS_LISTED = 12  # more than this and the attendance paragraph gives their number, not their names
 
 
@@ -42,10 +47,14 @@ async def build_report(
     messages: Messages | None = None,
     tz: ZoneInfo | None = None,
     publish: PublishMode | None = None,
+    author: str | None = None,
 ) -> bytes:
-    """Return the report (.docx bytes) on the active plan's visible input, or one round's (publish: public copy)."""
+    """Return the report (.docx bytes) on the active plan's visible input, or one round's (publish: public copy).
+
+    The document's author is the coordinating unit (OGP_REPORT_AUTHOR, or the catalogue's name for it).
+    """
     out = io.BytesIO()
-    await write_report(conn, out, round_id=round_id, now=now, messages=messages, tz=tz, publish=publish)
+    await write_report(conn, out, round_id=round_id, now=now, messages=messages, tz=tz, publish=publish, author=author)
     return out.getvalue()
 
 
@@ -58,6 +67,7 @@ async def write_report(
     messages: Messages | None = None,
     tz: ZoneInfo | None = None,
     publish: PublishMode | None = None,
+    author: str | None = None,
 ) -> None:
     """Write the report (.docx) to out; memory stays flat whatever the number of recommendations."""
     if publish is not None and round_id is None:
@@ -71,7 +81,7 @@ async def write_report(
     if round_id is not None and report is None:
         raise LookupError(f"round {round_id} does not exist")
     with tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY) as body:
-        writer = _Writer(messages, body)
+        writer = _Writer(messages, body, author or messages.t("rep-author"))
         if report is not None:
             await _round_report(conn, writer, plan, report, tz)
         else:
@@ -90,9 +100,10 @@ def report_filename(now: datetime, tz: ZoneInfo, round_code: str | None = None) 
 
 def _front(writer: _Writer, plan: Plan, today: date) -> None:
     t = writer.messages.t
-    writer.title(t("rep-title", plan=plan.title_ar))
+    name = writer.messages.name
+    writer.title(t("rep-title", plan=name(plan)))
     writer.paragraph(_day(today), bold=True)
-    writer.paragraph(t("rep-intro", owner=plan.owner_ar, plan=plan.title_ar), justify=True)
+    writer.paragraph(t("rep-intro", owner=name(plan, "owner"), plan=name(plan)), justify=True)
 
 
 def _day(day: date) -> str:
@@ -111,7 +122,8 @@ async def _participants(conn: aiosqlite.Connection, writer: _Writer) -> None:
 
 
 def _sector(messages: Messages, sector: Sector | None) -> str:
-    return messages.t(f"sector-{sector.value}") if sector else messages.t("rep-sector-unknown")
+    """Return a kind of organisation in the plural, as the seed's sentences name them («مؤسسات المجتمع المدني»)."""
+    return messages.t(f"sector-plural-{sector.value}") if sector else messages.t("rep-sector-unknown")
 
 
 async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, tz: ZoneInfo) -> None:
@@ -129,10 +141,12 @@ async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: C
                 if item.theme != theme:
                     theme = item.theme
                     if themed:
-                        writer.paragraph(t("rep-theme", theme=theme or t("rep-theme-other")), bold=True)
+                        named = item.theme_en if item.theme_en and writer.messages.language == "en" else theme
+                        writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
                     num_id = writer.new_list()
                 writer.list_item(num_id, writer.item_text(item.text, item.endorsements))
     await _status(conn, writer, commitment, tz)
+    await _answers_and_irm(conn, writer, commitment, None)
 
 
 async def _chain(first: ReportItem, rest: AsyncIterator[ReportItem]) -> AsyncIterator[ReportItem]:
@@ -144,8 +158,9 @@ async def _chain(first: ReportItem, rest: AsyncIterator[ReportItem]) -> AsyncIte
 def _commitment_heading(writer: _Writer, commitment: Commitment) -> None:
     t = writer.messages.t
     writer.heading(t("rep-commitment-heading", number=commitment.number))
+    name = writer.messages.name
     writer.paragraph(
-        t("rep-commitment-title", title=commitment.title_ar, agency=commitment.lead_agency_ar), italic=True
+        t("rep-commitment-title", title=name(commitment), agency=name(commitment, "lead_agency")), italic=True
     )
 
 
@@ -159,11 +174,12 @@ async def _round_report(
     if found.held_on is not None:
         writer.paragraph(_day(found.held_on), bold=True)
     writer.paragraph(_round_intro(writer.messages, plan, report), justify=True)
-    writer.paragraph(_attendance_text(writer.messages, report.attendance), justify=True)
+    writer.paragraph(_attendance_text(writer.messages, report.attendance, report.hall), justify=True)
     for group in report.findings:
         _commitment_heading(writer, group.commitment)
         _round_findings(writer, group)
         await _status(conn, writer, group.commitment, tz)
+        await _answers_and_irm(conn, writer, group.commitment, found.id)
 
 
 def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
@@ -173,30 +189,43 @@ def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
         if found.online or not found.place
         else messages.t("rep-round-place", place=found.place)
     )
+    owner, title = messages.name(plan, "owner"), messages.name(plan)
     if found.held_on is None:
-        return messages.t(
-            "rep-round-intro-undated", owner=plan.owner_ar, round=found.name, place=place, plan=plan.title_ar
-        )
+        return messages.t("rep-round-intro-undated", owner=owner, round=found.name, place=place, plan=title)
     weekday = messages.t("rep-weekday", day=found.held_on.weekday())
     return messages.t(
         "rep-round-intro",
-        owner=plan.owner_ar,
+        owner=owner,
         round=found.name,
         weekday=weekday,
         date=_day(found.held_on),
         place=place,
-        plan=plan.title_ar,
+        plan=title,
     )
 
 
-def _attendance_text(messages: Messages, figures: Attendance) -> str:
-    """Return the seed's "55 participants, among them liaison officers, from ..." with the round's figures."""
+def _hall_text(messages: Messages, hall: HallCount) -> str:
+    """Return the seed's sentence on who attended the hall: «وقد حضر الاجتماع 55 مشاركاً ومشاركة من ضمنهم ...»."""
     t = messages.t
-    text = t("rep-attendance", count=figures.total)
+    among = [t("rep-hall-officers", count=hall.officers)] if hall.officers else []
+    among += [t("rep-hall-part", count=n, group=_sector(messages, sector)) for sector, n in hall.by_sector]
+    text = t("rep-hall", count=hall.total)
+    if among and hall.total:
+        text = t("rep-hall-among", attendance=text, parts=t("rep-hall-separator").join(among))
+    return text + "."
+
+
+def _attendance_text(messages: Messages, figures: Attendance, hall: HallCount | None = None) -> str:
+    """Return the seed's "55 participants, among them liaison officers, from ..." with the round's figures: the count
+    in the hall when it was entered, beside who joined through the bot."""
+    t = messages.t
+    text = t("rep-attendance" if hall is None else "rep-joined-bot", count=figures.total)
     if figures.liaison_officers:
         officers = t("rep-attendance-officers", count=figures.liaison_officers)
         text = t("rep-attendance-with-officers", attendance=text, officers=officers)
     text += "."
+    if hall is not None:
+        text = f"{_hall_text(messages, hall)} {text}"
     if figures.total == 0:
         return text
     sectors = [t("rep-sector-count", sector=_sector_label(messages, c), count=c.count) for c in figures.by_sector]
@@ -237,12 +266,13 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
         themed = any(theme.theme_id is not None for theme in block.themes)
         for theme in block.themes:
             if themed:
-                writer.paragraph(t("rep-theme", theme=theme.theme_title or t("rep-theme-other")), bold=True)
+                named = writer.messages.name(theme, "theme_title")
+                writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
             writer.numbered([writer.item_text(item.text, item.endorsements) for item in theme.items])
 
 
 def _question_title(messages: Messages, block: QuestionFindings) -> str:
-    return block.question.text_ar if block.question else messages.t("round-findings-untagged")
+    return messages.name(block.question, "text") if block.question else messages.t("round-findings-untagged")
 
 
 async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, tz: ZoneInfo) -> None:
@@ -258,20 +288,55 @@ async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commi
         writer.paragraph(t("rep-status-note", note=latest.note))
 
 
+async def _answers_and_irm(
+    conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, round_id: int | None
+) -> None:
+    """Write how the input was answered (storage.answers) and, beside the officers' status, the IRM's assessment."""
+    t = writer.messages.t
+    counts = await exports.answer_counts(conn, commitment.id, round_id)
+    if counts.total:
+        writer.paragraph(t("rep-answers", total=counts.total, answered=counts.answered))
+        if counts.missing_reason:
+            writer.paragraph(t("rep-answers-missing-reason", count=counts.missing_reason))
+    assessment = await irm.get_assessment(conn, commitment.id)
+    if assessment.empty:
+        return
+    given = [
+        t("rep-irm-item", field=t(f"irm-field-{f.value}"), value=t(irm_key(f, code)))
+        for f in IrmField
+        if f is not IrmField.SOURCE_URL and (code := assessment.value(f)) is not None
+    ]
+    writer.paragraph(t("rep-irm", assessment=writer.messages.join(given)), bold=True)
+    if assessment.source_url:
+        writer.paragraph(t("rep-irm-source", url=assessment.source_url))
+
+
 class _Writer:
-    """Writes the report's paragraphs as WordprocessingML straight to a file, right to left, with restarting lists.
+    """Writes the report's paragraphs as WordprocessingML straight to a file, in the language's direction, with
+    restarting lists.
 
     python-docx holds the whole document as an XML tree (about 5 KiB a paragraph: 509 MiB at 100,000
-    recommendations), so it only provides the package: styles marked right to left, the numbering and the section.
+    recommendations), so it only provides the package: the styles (right to left for Arabic), the numbering and the
+    section.
     Each paragraph is written as the XML python-docx itself would make for it, and save() puts the streamed body
     into that package's document part.
     """
 
-    def __init__(self, messages: Messages, body: IO[bytes]) -> None:
+    def __init__(self, messages: Messages, body: IO[bytes], author: str) -> None:
         self.messages = messages
         self.doc: DocxDocument = Document()
-        self._rtl_styles()
-        self._rtl_section()
+        self.doc.core_properties.author = author
+        self.doc.core_properties.last_modified_by = author
+        rtl = messages.direction == "rtl"  # Arabic; an English report reads left to right
+        # What each paragraph and run carries for its direction: Arabic's bidi marks, or English's language.
+        self._bidi = "<w:bidi/>" if rtl else ""
+        self._run_tail = f'<w:rtl/><w:lang w:bidi="{_LANG}"/>' if rtl else f'<w:lang w:val="{_LANG_LTR}"/>'
+        if rtl:
+            self._rtl_styles()
+            self._rtl_section()
+        else:
+            self._ltr_styles()
+        self._a4()
         self._body = body
         self._endorsed: dict[int, str] = {}  # "(endorsed by n)" per n: formatted once, not per recommendation
         styles = self.doc.styles
@@ -292,24 +357,37 @@ class _Writer:
         normal.font.size = Pt(13)
         _rtl_run_props(normal.element.get_or_add_rPr(), size=Pt(13))
 
+    def _ltr_styles(self) -> None:
+        normal = self.doc.styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = Pt(13)
+        _add_once(normal.element.get_or_add_rPr(), "w:lang", _RPR_AFTER_LANG).set(qn("w:val"), _LANG_LTR)
+
     def _rtl_section(self) -> None:
         _add_once(self.doc.sections[0]._sectPr, "w:bidi", _SECT_AFTER_BIDI)
 
+    def _a4(self) -> None:
+        """Lay the page out on A4 (python-docx's template is US Letter), as the Ministry prints."""
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+
     def title(self, text: str) -> None:
         """Add the document's title, centred."""
-        self._write(f'<w:pStyle w:val="{self._heading_styles[1]}"/><w:bidi/><w:jc w:val="center"/>', "", text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[1]}"/>{self._bidi}<w:jc w:val="center"/>', "", text)
 
     def heading(self, text: str) -> None:
         """Add a section heading."""
-        self._write(f'<w:pStyle w:val="{self._heading_styles[2]}"/><w:bidi/>', "", text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[2]}"/>{self._bidi}', "", text)
 
     def subheading(self, text: str) -> None:
         """Add a sub-heading under a section."""
-        self._write(f'<w:pStyle w:val="{self._heading_styles[3]}"/><w:bidi/>', "", text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[3]}"/>{self._bidi}', "", text)
 
     def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, justify: bool = False) -> None:
-        """Add a right-to-left paragraph."""
-        p_pr = '<w:bidi/><w:jc w:val="both"/>' if justify else "<w:bidi/>"
+        """Add a paragraph in the document's direction."""
+        p_pr = f'{self._bidi}<w:jc w:val="both"/>' if justify else self._bidi
         r_pr = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")  # bCs: Arabic is bold by it
         self._write(p_pr, r_pr, text)
 
@@ -329,7 +407,7 @@ class _Writer:
         """Add an item to a numbered list."""
         p_pr = (
             f'<w:pStyle w:val="{self._list_style}"/>'
-            f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr><w:bidi/>'
+            f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>{self._bidi}'
         )
         self._write(p_pr, "", text)
 
@@ -343,8 +421,9 @@ class _Writer:
         return f"{text} {note}"
 
     def _write(self, p_pr: str, r_pr: str, text: str) -> None:
-        run = f'<w:r><w:rPr><w:rFonts w:cs="{FONT}"/>{r_pr}<w:rtl/><w:lang w:bidi="{_LANG}"/></w:rPr>'
-        self._body.write(f"<w:p><w:pPr>{p_pr}</w:pPr>{run}{_run_content(text)}</w:r></w:p>".encode())
+        run = f'<w:r><w:rPr><w:rFonts w:cs="{FONT}"/>{r_pr}{self._run_tail}</w:rPr>'
+        p_pr = f"<w:pPr>{p_pr}</w:pPr>" if p_pr else ""
+        self._body.write(f"<w:p>{p_pr}{run}{_run_content(text)}</w:r></w:p>".encode())
 
     def save(self, out: BinaryIO) -> None:
         """Write the package to out, its document part made of the streamed body."""
@@ -455,3 +534,7 @@ def _rtl_run_props(r_pr: Any, size: Pt | None) -> None:
         _add_once(r_pr, "w:szCs", _RPR_AFTER_SZCS).set(qn("w:val"), str(int(size.pt * 2)))
     r_pr.get_or_add_rtl()
     _add_once(r_pr, "w:lang", _RPR_AFTER_LANG).set(qn("w:bidi"), _LANG)
+
+
+# The writer other documents reuse (the evidence pack's index), in their language's direction.
+RtlDocument = _Writer

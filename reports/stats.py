@@ -20,8 +20,10 @@ class CommitmentFigures:
     number: int
     title: str
     by_state: dict[RecommendationState, int]
-    answered: int
+    answered: int  # storage.answers: a decision, with its reason where one is required
     median_days: float | None
+    missing_reason: int = 0  # partly or not adopted without a written reason: waiting, flagged
+    title_en: str | None = None  # Messages.name picks it for English readers
 
     @property
     def total(self) -> int:
@@ -42,11 +44,22 @@ class Stats:
     by_sector: list[tuple[Sector | None, int]]
     by_governorate: list[tuple[str | None, int]]
     commitments: list[CommitmentFigures] = field(default_factory=list)
+    plan_en: str | None = None  # Messages.name(stats, "plan") picks it for English readers
 
     @property
     def participants(self) -> int:
         """Return how many people are counted."""
         return sum(n for _, n in self.by_sector)
+
+    @property
+    def recommendations(self) -> int:
+        """Return how many visible recommendations there are on the plan."""
+        return sum(c.total for c in self.commitments)
+
+    @property
+    def empty(self) -> bool:
+        """Tell whether there is nothing to count yet (no chart is drawn then)."""
+        return self.participants == 0 and self.recommendations == 0
 
 
 async def gather_stats(conn: aiosqlite.Connection) -> Stats:
@@ -58,18 +71,23 @@ async def gather_stats(conn: aiosqlite.Connection) -> Stats:
     days: dict[int, list[float]] = defaultdict(list)
     async for commitment_id, elapsed in stats.answer_days(conn):
         days[commitment_id].append(elapsed)
+    answered = await stats.answered_by_commitment(conn)
+    none = stats.Answered(0, 0)
     figures = [
         CommitmentFigures(
             number=c.number,
             title=c.title_ar,
             by_state=by_state.get(c.id, {}),
-            answered=len(days.get(c.id, [])),
+            answered=answered.get(c.id, none).answered,
             median_days=statistics.median(days[c.id]) if days.get(c.id) else None,
+            missing_reason=answered.get(c.id, none).missing_reason,
+            title_en=c.title_en or None,
         )
         for c in await catalogue.list_commitments(conn)
     ]
     return Stats(
         plan=plan.title_ar if plan else None,
+        plan_en=(plan.title_en or None) if plan else None,
         by_sector=await stats.participants_by_sector(conn),
         by_governorate=await stats.participants_by_governorate(conn),
         commitments=figures,
@@ -95,13 +113,20 @@ def _days(messages: Messages, value: float | None) -> str:
 def stats_text(stats_: Stats, messages: Messages) -> str:
     """Return the figures as a chat message."""
     lines = [
-        messages.t("stats-title", plan=stats_.plan or "—"),
+        messages.t("stats-title", plan=messages.name(stats_, "plan") or "—"),
         messages.t("stats-participants", count=stats_.participants),
     ]
-    lines.append(messages.t("stats-by-sector"))
-    lines += [messages.t("stats-line", name=sector_name(messages, s), count=n) for s, n in stats_.by_sector]
-    lines.append(messages.t("stats-by-governorate"))
-    lines += [messages.t("stats-line", name=governorate_name(messages, g), count=n) for g, n in stats_.by_governorate]
+    if stats_.by_sector:  # a heading only above lines that follow it
+        lines.append(messages.t("stats-by-sector"))
+        lines += [messages.t("stats-line", name=sector_name(messages, s), count=n) for s, n in stats_.by_sector]
+    if stats_.by_governorate:
+        lines.append(messages.t("stats-by-governorate"))
+        lines += [
+            messages.t("stats-line", name=governorate_name(messages, g), count=n) for g, n in stats_.by_governorate
+        ]
+    if not stats_.recommendations:
+        lines.append(messages.t("stats-no-recommendations"))
+        return "\n".join(lines)
     lines.append(messages.t("stats-commitments"))
     for c in stats_.commitments:
         lines.append(
@@ -118,4 +143,6 @@ def stats_text(stats_: Stats, messages: Messages) -> str:
         )
         if states:
             lines.append(messages.t("stats-states", states=states))
+        if c.missing_reason:
+            lines.append(messages.t("stats-missing-reason", count=c.missing_reason))
     return "\n".join(lines)

@@ -7,8 +7,11 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from messages_ar import Messages
-from storage.exports import ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
-from storage.models import Completion, RecommendationState, Sector
+from storage.catalogue import institutions
+from storage.exports import ExportedCommitment, ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
+from storage.irm import SCALES, IrmField
+from storage.models import Commitment, Completion, OgpValue, RecommendationState, Sector
+from storage.rounds import DEFAULT_QUESTIONS
 
 CellValue = str | int | datetime | date | None
 
@@ -22,12 +25,40 @@ class Column:
     wrap: bool = False
 
 
+# The catalogue's words for the IRM's scales: irm-<scale>-<code> (both completion fields share one scale).
+_IRM_SCALE = {
+    IrmField.COMPLETION_MIDTERM: "completion",
+    IrmField.COMPLETION_END: "completion",
+    IrmField.OPEN_GOVERNMENT: "og",
+    IrmField.POTENTIAL_IMPACT: "impact",
+    IrmField.STARRED: "starred",
+}
+
+
+def irm_key(field: IrmField, code: str) -> str:
+    """Return the catalogue key naming a value of an IRM field (irm-completion-no_evidence, ...)."""
+    return f"irm-{_IRM_SCALE[field]}-{code}"
+
+
+def ogp_value_key(value: OgpValue) -> str:
+    """Return the catalogue key naming one of OGP's four values."""
+    return f"ogp-value-{value.value}"
+
+
+def catalogue_keys() -> frozenset[str]:
+    """Return every key irm_key and ogp_value_key can build, and the IRM fields' names (for the catalogue test)."""
+    keys = {irm_key(field, code) for field, scale in SCALES.items() for code in scale._value2member_map_}
+    keys |= {ogp_value_key(v) for v in OgpValue} | {f"irm-field-{field.value}" for field in IrmField}
+    return frozenset(keys)
+
+
 RECOMMENDATION_COLUMNS = (
     Column("exp-col-id", 10),
     Column("exp-col-commitment", 10),
     Column("exp-col-ogp-id", 10),
     Column("exp-col-theme", 22, wrap=True),
     Column("exp-col-round", 18, wrap=True),
+    Column("exp-col-question", 30, wrap=True),
     Column("exp-col-text", 60, wrap=True),
     Column("exp-col-state", 14),
     Column("exp-col-response", 50, wrap=True),
@@ -41,6 +72,8 @@ RECOMMENDATION_COLUMNS = (
     Column("exp-col-organisation", 24, wrap=True),
     Column("exp-col-sector", 18),
     Column("exp-col-governorate", 12),
+    Column("exp-col-answered", 12),
+    Column("exp-col-told", 17),
 )
 
 STATUS_COLUMNS = (
@@ -67,6 +100,23 @@ MILESTONE_COLUMNS = (
     Column("exp-col-updated", 17),
 )
 
+# OGP's commitment fields and both tracks of progress, side by side (the officers' newest report, then the IRM's).
+COMMITMENT_COLUMNS = (
+    Column("exp-col-commitment", 10),
+    Column("exp-col-ogp-id", 10),
+    Column("exp-col-plan-number", 10),
+    Column("exp-col-commitment-title", 50, wrap=True),
+    Column("exp-col-short-title", 24, wrap=True),
+    Column("exp-col-ogp-theme", 18, wrap=True),
+    Column("exp-col-lead", 30, wrap=True),
+    Column("exp-col-supporting", 30, wrap=True),
+    *(Column(ogp_value_key(v), 14) for v in OgpValue),
+    Column("exp-col-self-completion", 14),
+    Column("exp-col-progress", 12),
+    Column("exp-col-update-date", 17),
+    *(Column(f"irm-field-{f.value}", 18, wrap=f is IrmField.SOURCE_URL) for f in IrmField),
+)
+
 SUMMARY_COLUMNS = (
     Column("exp-col-commitment", 10),
     Column("exp-col-commitment-title", 50, wrap=True),
@@ -77,7 +127,7 @@ SUMMARY_COLUMNS = (
 
 
 class Labels:
-    """Arabic names for stored codes, and instants as wall-clock time in the bot's zone."""
+    """Names for stored codes in the export's language, names in it too, and instants as wall-clock time."""
 
     def __init__(self, messages: Messages, tz: ZoneInfo) -> None:
         self.messages = messages
@@ -89,6 +139,20 @@ class Labels:
         if found is None:
             found = self._cache[key] = self.messages.t(key)
         return found
+
+    def pick(self, arabic: str | None, english: str | None) -> str | None:
+        """Return a name in the export's language: the English one for an English export when there is one."""
+        return english if english and self.messages.language == "en" else arabic
+
+    def question(self, text: str | None, key: str | None) -> str | None:
+        """Return a discussion question: a default one worded by the catalogue, a typed one as it was typed."""
+        message = DEFAULT_QUESTIONS.get(key) if key else None
+        return self._label(message) if message else text
+
+    def institutions(self, commitment: Commitment) -> str | None:
+        """Return a commitment's supporting institutions in the export's language (the Arabic when none in it)."""
+        english = institutions(commitment.supporting_en) if self.messages.language == "en" else []
+        return self.messages.join(english or institutions(commitment.supporting_ar)) or None
 
     def headers(self, columns: tuple[Column, ...]) -> list[str]:
         """Return the Arabic headers of columns."""
@@ -110,6 +174,15 @@ class Labels:
         """Return a governorate's name (an unknown stored key is shown as it is)."""
         return self._label(f"gov-{key}") if key and self.messages.has(f"gov-{key}") else key
 
+    def irm(self, field: IrmField, code: str | None) -> str | None:
+        """Return the name of an IRM field's value (None when not assessed)."""
+        return self._label(irm_key(field, code)) if code is not None else None
+
+    def channel(self, channel: str) -> str:
+        """Return a channel's Arabic name (تيليجرام، واتساب، الطرفية); an unknown one as it is stored."""
+        key = f"channel-{channel}"
+        return self._label(key) if self.messages.has(key) else channel
+
     def yes_no(self, flag: bool) -> str:
         """Return نعم or لا."""
         return self._label("exp-yes") if flag else self._label("exp-no")
@@ -125,8 +198,9 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         rec.id,
         rec.commitment_number,
         rec.ogp_id,
-        rec.theme,
+        labels.pick(rec.theme, rec.theme_en),
         rec.round_name,
+        labels.question(rec.question, rec.question_key),
         rec.text,
         labels.state(rec.state),
         rec.response,
@@ -135,11 +209,37 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         labels.local(rec.responded_at),
         rec.endorsements,
         labels.yes_no(rec.hidden),
-        rec.channel,
+        labels.channel(rec.channel),
         rec.author.name,
         rec.author.organisation,
         labels.sector(rec.author.sector),
         labels.governorate(rec.author.governorate),
+        labels.yes_no(rec.answered),
+        labels.local(rec.told_at),
+    ]
+
+
+def commitment_cells(item: ExportedCommitment, labels: Labels) -> list[CellValue]:
+    """Return a commitment's cells in COMMITMENT_COLUMNS order."""
+    c, latest, assessment = item.commitment, item.latest, item.assessment
+    values = [None if known is None else labels.yes_no(known) for known in c.ogp_values().values()]
+    irm_cells = [
+        assessment.source_url if f is IrmField.SOURCE_URL else labels.irm(f, assessment.value(f)) for f in IrmField
+    ]
+    return [
+        c.number,
+        c.ogp_id,
+        item.action_plan,
+        labels.messages.name(c),
+        labels.pick(c.short_title_ar, c.short_title_en),
+        c.ogp_theme,
+        labels.messages.name(c, "lead_agency"),
+        labels.institutions(c),
+        *values,
+        labels.completion(latest.completion) if latest else None,
+        latest.progress if latest else None,
+        labels.local(latest.created_at) if latest else None,
+        *irm_cells,
     ]
 
 
@@ -153,7 +253,7 @@ def status_cells(update: ExportedStatusUpdate, labels: Labels) -> list[CellValue
         update.progress,
         update.note,
         update.evidence_url,
-        update.milestone,
+        labels.pick(update.milestone, update.milestone_en),
         update.author,
         labels.local(update.created_at),
     ]
@@ -165,7 +265,7 @@ def milestone_cells(milestone: ExportedMilestone, labels: Labels) -> list[CellVa
         milestone.id,
         milestone.commitment_number,
         milestone.ogp_id,
-        milestone.title,
+        milestone.title,  # as typed: officers send this table back, and a title is matched as it is stored
         milestone.start_date,
         milestone.end_date,
         labels.completion(milestone.state),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from typing import Annotated
 
 import aiosqlite
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -15,26 +16,46 @@ from storage.timefmt import to_db
 
 
 class ThemeSpec(BaseModel):
-    """A theme as written in a plan file."""
+    """A theme as written in a plan file: an Arabic name, and an English one when known (else the Arabic shows)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     key: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
     title_ar: str = Field(min_length=2)
-    title_en: str = Field(min_length=2)
+    title_en: str | None = Field(default=None, min_length=2)
+
+
+class OgpValuesSpec(BaseModel):
+    """Whether a commitment is relevant to each of OGP's four values; null where nobody has verified it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    access_to_information: bool | None = None
+    civic_participation: bool | None = None
+    public_accountability: bool | None = None
+    technology_innovation: bool | None = None
+
+
+Institution = Annotated[str, Field(min_length=3, max_length=200)]
 
 
 class CommitmentSpec(BaseModel):
-    """A commitment as written in a plan file."""
+    """A commitment as written in a plan file, with OGP's commitment fields (null or empty where not verified)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     number: int = Field(ge=1, le=99)
     ogp_id: str = Field(pattern=r"^[A-Z]{2}\d{4}$")
     title_ar: str = Field(min_length=5)
-    title_en: str = Field(min_length=5)
+    title_en: str | None = Field(default=None, min_length=5)  # English names are optional: the Arabic shows instead
+    short_title_ar: str | None = Field(default=None, min_length=3, max_length=80)
+    short_title_en: str | None = Field(default=None, min_length=3, max_length=80)
+    ogp_theme: str | None = Field(default=None, min_length=3, max_length=100)  # OGP's policy area
     lead_agency_ar: str = Field(min_length=3)
-    lead_agency_en: str = Field(min_length=3)
+    lead_agency_en: str | None = Field(default=None, min_length=3)
+    supporting_institutions_ar: tuple[Institution, ...] = ()
+    supporting_institutions_en: tuple[Institution, ...] = ()
+    ogp_values: OgpValuesSpec = OgpValuesSpec()
     start_date: date
     end_date: date
     themes: tuple[ThemeSpec, ...] = ()
@@ -47,18 +68,30 @@ class CommitmentSpec(BaseModel):
             raise ValueError(f"{self.ogp_id}: theme keys must be unique")
         return self
 
+    @model_validator(mode="after")
+    def _institutions_consistent(self) -> CommitmentSpec:
+        arabic, english = self.supporting_institutions_ar, self.supporting_institutions_en
+        if len(set(arabic)) != len(arabic) or len(set(english)) != len(english):
+            raise ValueError(f"{self.ogp_id}: a supporting institution is listed twice")
+        if english and len(english) != len(arabic):
+            raise ValueError(f"{self.ogp_id}: supporting_institutions_en must name the same institutions as _ar")
+        if self.lead_agency_ar in arabic:
+            raise ValueError(f"{self.ogp_id}: the lead agency is not also a supporting institution")
+        return self
+
 
 class PlanSpec(BaseModel):
-    """A whole plan file (data/plans/*.json)."""
+    """A whole plan file (data/plans/*.json): every name in Arabic, and in English where known (`*_en` optional)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z0-9-]{2,32}$")
     country: str = Field(pattern=r"^[A-Z]{2}$")
     number: int = Field(ge=1)
-    title_ar: str
-    title_en: str
-    owner_ar: str
+    title_ar: str = Field(min_length=2)
+    title_en: str | None = Field(default=None, min_length=2)
+    owner_ar: str = Field(min_length=2)
+    owner_en: str | None = Field(default=None, min_length=2)
     start_date: date
     end_date: date
     extended_to: date | None = None
@@ -69,6 +102,9 @@ class PlanSpec(BaseModel):
         numbers = [c.number for c in self.commitments]
         if len(set(numbers)) != len(numbers):
             raise ValueError("commitment numbers must be unique within a plan")
+        foreign = [c.ogp_id for c in self.commitments if not c.ogp_id.startswith(self.country)]
+        if foreign:
+            raise ValueError(f"OGP ids must start with the plan's country {self.country}: {', '.join(foreign)}")
         return self
 
 
@@ -78,19 +114,28 @@ def read_plan_file(path: Path) -> PlanSpec:
 
 
 _UPSERT_PLAN = """
-INSERT INTO plans (id, country, number, title_ar, title_en, owner_ar, start_date, end_date, extended_to)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO plans (id, country, number, title_ar, title_en, owner_ar, start_date, end_date, extended_to, owner_en)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET country = excluded.country, number = excluded.number,
     title_ar = excluded.title_ar, title_en = excluded.title_en, owner_ar = excluded.owner_ar,
+    owner_en = excluded.owner_en,
     start_date = excluded.start_date, end_date = excluded.end_date, extended_to = excluded.extended_to
 """
 _UPSERT_COMMITMENT = """
 INSERT INTO commitments (plan_id, number, ogp_id, title_ar, title_en, lead_agency_ar, lead_agency_en,
-                         start_date, end_date)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         start_date, end_date, short_title_ar, short_title_en, ogp_theme, supporting_ar,
+                         supporting_en, value_access_to_information, value_civic_participation,
+                         value_public_accountability, value_technology_innovation)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (ogp_id) DO UPDATE SET plan_id = excluded.plan_id, number = excluded.number,
     title_ar = excluded.title_ar, title_en = excluded.title_en, lead_agency_ar = excluded.lead_agency_ar,
-    lead_agency_en = excluded.lead_agency_en, start_date = excluded.start_date, end_date = excluded.end_date
+    lead_agency_en = excluded.lead_agency_en, start_date = excluded.start_date, end_date = excluded.end_date,
+    short_title_ar = excluded.short_title_ar, short_title_en = excluded.short_title_en,
+    ogp_theme = excluded.ogp_theme, supporting_ar = excluded.supporting_ar, supporting_en = excluded.supporting_en,
+    value_access_to_information = excluded.value_access_to_information,
+    value_civic_participation = excluded.value_civic_participation,
+    value_public_accountability = excluded.value_public_accountability,
+    value_technology_innovation = excluded.value_technology_innovation
 RETURNING id
 """
 _UPSERT_THEME = """
@@ -99,6 +144,27 @@ ON CONFLICT (commitment_id, key) DO UPDATE SET title_ar = excluded.title_ar, tit
     position = excluded.position
 """
 _ACTIVATE_PLAN = "UPDATE plans SET active = (id = ?)"
+
+
+def _ogp_fields(c: CommitmentSpec) -> tuple[object, ...]:
+    values = c.ogp_values
+    return (
+        c.short_title_ar,
+        c.short_title_en,
+        c.ogp_theme,
+        json.dumps(list(c.supporting_institutions_ar), ensure_ascii=False),
+        json.dumps(list(c.supporting_institutions_en), ensure_ascii=False),
+        values.access_to_information,
+        values.civic_participation,
+        values.public_accountability,
+        values.technology_innovation,
+    )
+
+
+def institutions(stored: str | None) -> list[str]:
+    """Return the supporting institutions stored as a JSON array (none when empty or not known)."""
+    found = json.loads(stored) if stored else []
+    return [str(item) for item in found] if isinstance(found, list) else []
 
 
 async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: bool) -> None:
@@ -110,11 +176,12 @@ async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: b
             spec.country,
             spec.number,
             spec.title_ar,
-            spec.title_en,
+            spec.title_en or "",  # the columns predate optional English names: empty is "none"
             spec.owner_ar,
             spec.start_date.isoformat(),
             spec.end_date.isoformat(),
             spec.extended_to.isoformat() if spec.extended_to else None,
+            spec.owner_en,
         ),
     )
     for c in spec.commitments:
@@ -126,16 +193,17 @@ async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: b
                 c.number,
                 c.ogp_id,
                 c.title_ar,
-                c.title_en,
+                c.title_en or "",
                 c.lead_agency_ar,
-                c.lead_agency_en,
+                c.lead_agency_en or "",
                 c.start_date.isoformat(),
                 c.end_date.isoformat(),
+                *_ogp_fields(c),
             ),
         )
         assert row is not None  # noqa: S101 - RETURNING always yields the row
         for position, theme in enumerate(c.themes, start=1):
-            await conn.execute(_UPSERT_THEME, (row[0], theme.key, theme.title_ar, theme.title_en, position))
+            await conn.execute(_UPSERT_THEME, (row[0], theme.key, theme.title_ar, theme.title_en or "", position))
     if activate:
         await conn.execute(_ACTIVATE_PLAN, (spec.id,))
 

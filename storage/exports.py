@@ -9,9 +9,11 @@ from typing import Any
 
 import aiosqlite
 
-from storage.catalogue import list_commitments
+from storage.answers import compose
+from storage.catalogue import active_plan, latest_status, list_commitments
 from storage.database import fetch_all, fetch_one
-from storage.models import Commitment, Completion, RecommendationState, Sector
+from storage.irm import IrmAssessment, get_assessment
+from storage.models import Commitment, Completion, RecommendationState, Sector, StatusUpdate
 from storage.timefmt import to_db
 
 
@@ -67,6 +69,7 @@ class ExportedRecommendation:
     theme: str | None
     round_code: str | None
     round_name: str | None
+    question: str | None  # the round's discussion question the recommendation answers
     text: str
     state: RecommendationState
     response: str | None
@@ -77,6 +80,10 @@ class ExportedRecommendation:
     hidden: bool
     channel: str
     author: Author
+    answered: bool = False  # storage.answers: a decision, with its reason where one is required
+    told_at: datetime | None = None  # when the notice of the newest answer was sent to the author
+    theme_en: str | None = None  # the theme's English name (Messages.name picks it for English readers)
+    question_key: str | None = None  # a default discussion question's catalogue key (worded in either language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,7 @@ class ExportedStatusUpdate:
     milestone: str | None
     author: str | None
     created_at: datetime
+    milestone_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +115,17 @@ class ExportedMilestone:
     end_date: date | None
     state: Completion
     updated_at: datetime
+    title_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedCommitment:
+    """A commitment with OGP's fields and both tracks of progress: the officers' newest report and the IRM's."""
+
+    commitment: Commitment
+    action_plan: int
+    latest: StatusUpdate | None
+    assessment: IrmAssessment
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +136,16 @@ class StateCount:
     theme: str | None
     state: RecommendationState
     count: int
+    theme_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerCounts:
+    """How a commitment's visible input (in a round, or all of it) was answered."""
+
+    total: int
+    answered: int
+    missing_reason: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +155,7 @@ class ReportItem:
     theme: str | None
     text: str
     endorsements: int
+    theme_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,29 +172,34 @@ class RoundInfo:
 # An author is named only while they consent and have not asked to be forgotten. ?2..?4 are the scope's
 # round, since and until (ExportScope.params), each ignored when NULL.
 
-_SELECT_RECOMMENDATIONS = """
-SELECT r.id, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme, ro.code AS round_code,
-       ro.name AS round_name, r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
+_SELECT_RECOMMENDATIONS = compose("""
+SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme,
+       NULLIF(t.title_en, '') AS theme_en, ro.code AS round_code, ro.name AS round_name, q.text_ar AS question,
+       q.key AS question_key,
+       r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
        CASE WHEN rp.forgotten_at IS NULL THEN rp.name END AS responder,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.name END AS author_name,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.organisation END AS author_organisation,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.sector END AS author_sector,
-       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.governorate END AS author_governorate
+       CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.governorate END AS author_governorate,
+       (SELECT a.told_at FROM recommendation_answers a
+        WHERE a.recommendation_id = r.id ORDER BY a.id DESC LIMIT 1) AS told_at
 FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id
 LEFT JOIN themes t ON t.id = r.theme_id
 LEFT JOIN rounds ro ON ro.id = r.round_id
+LEFT JOIN round_questions q ON q.id = r.question_id
 LEFT JOIN participants p ON p.id = r.participant_id
 LEFT JOIN participants rp ON rp.id = r.responded_by
 WHERE r.commitment_id = ?1
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
 ORDER BY r.created_at, r.id
-"""
+""")
 
 _SELECT_STATUS_UPDATES = """
 SELECT s.id, c.number AS commitment_number, c.ogp_id, s.completion, s.progress, s.note, s.evidence_url,
-       m.title AS milestone, s.created_at,
+       m.title AS milestone, m.title_en AS milestone_en, s.created_at,
        CASE WHEN p.forgotten_at IS NULL THEN p.name END AS author
 FROM status_updates s
 JOIN commitments c ON c.id = s.commitment_id
@@ -175,13 +210,14 @@ ORDER BY s.created_at, s.id
 """
 
 _SELECT_MILESTONES = """
-SELECT m.id, c.number AS commitment_number, c.ogp_id, m.title, m.start_date, m.end_date, m.state, m.updated_at
+SELECT m.id, c.number AS commitment_number, c.ogp_id, m.title, m.title_en, m.start_date, m.end_date, m.state,
+       m.updated_at
 FROM milestones m JOIN commitments c ON c.id = m.commitment_id
 WHERE m.commitment_id = ? ORDER BY m.end_date IS NULL, m.end_date, m.id
 """
 
 _COUNT_BY_STATE = """
-SELECT r.theme_id, t.title_ar AS theme, r.state, COUNT(*) AS n
+SELECT r.theme_id, t.title_ar AS theme, NULLIF(t.title_en, '') AS theme_en, r.state, COUNT(*) AS n
 FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
 WHERE r.commitment_id = ?1
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
@@ -189,7 +225,7 @@ GROUP BY r.theme_id, r.state ORDER BY t.position IS NULL, t.position, r.state
 """
 
 _SELECT_REPORT_ITEMS = """
-SELECT t.title_ar AS theme, r.text,
+SELECT t.title_ar AS theme, NULLIF(t.title_en, '') AS theme_en, r.text,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements
 FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
 WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
@@ -210,6 +246,10 @@ SELECT COUNT(*) FROM recommendations r JOIN commitments c ON c.id = r.commitment
 WHERE pl.active = 1 AND (?1 IS NULL OR r.commitment_id = ?1)
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
 """
+_ANSWER_COUNTS = compose("""
+SELECT COUNT(*) AS total, COALESCE(SUM({ANSWERED}), 0) AS answered, COALESCE(SUM({MISSING_REASON}), 0) AS missing
+FROM recommendations r WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
+""")
 
 _SELECT_ROUND = "SELECT id, code, name, held_on, place FROM rounds WHERE id = ?"
 _SELECT_ROUNDS = "SELECT id, code, name, held_on, place FROM rounds ORDER BY created_at DESC, id DESC LIMIT ?"
@@ -235,6 +275,17 @@ async def commitments_in_scope(conn: aiosqlite.Connection, scope: ExportScope) -
     return [c for c in commitments if c.id == scope.commitment_id]
 
 
+async def commitment_tracks(conn: aiosqlite.Connection, scope: ExportScope) -> list[ExportedCommitment]:
+    """Return the scope's commitments with their OGP fields, newest self-reported status and IRM assessment."""
+    plan = await active_plan(conn)
+    return [
+        ExportedCommitment(
+            c, plan.number if plan else 0, await latest_status(conn, c.id), await get_assessment(conn, c.id)
+        )
+        for c in await commitments_in_scope(conn, scope)
+    ]
+
+
 async def iter_recommendations(
     conn: aiosqlite.Connection, commitment_id: int, scope: ExportScope
 ) -> AsyncIterator[ExportedRecommendation]:
@@ -250,6 +301,7 @@ async def iter_recommendations(
                 theme=row["theme"],
                 round_code=row["round_code"],
                 round_name=row["round_name"],
+                question=row["question"],
                 text=row["text"],
                 state=RecommendationState(row["state"]),
                 response=row["response"],
@@ -265,6 +317,10 @@ async def iter_recommendations(
                     Sector(sector) if sector else None,
                     row["author_governorate"],
                 ),
+                answered=bool(row["answered"]),
+                told_at=_instant(row["told_at"]),
+                theme_en=row["theme_en"],
+                question_key=row["question_key"],
             )
 
 
@@ -287,6 +343,7 @@ async def iter_status_updates(
                 milestone=row["milestone"],
                 author=row["author"],
                 created_at=datetime.fromisoformat(row["created_at"]),
+                milestone_en=row["milestone_en"],
             )
 
 
@@ -303,13 +360,14 @@ async def iter_milestones(conn: aiosqlite.Connection, commitment_id: int) -> Asy
                 end_date=_day(row["end_date"]),
                 state=Completion(row["state"]),
                 updated_at=datetime.fromisoformat(row["updated_at"]),
+                title_en=row["title_en"],
             )
 
 
 async def count_by_state(conn: aiosqlite.Connection, commitment: Commitment, scope: ExportScope) -> list[StateCount]:
     """Return how many recommendations of a commitment are in each theme and state."""
     return [
-        StateCount(commitment.number, row["theme"], RecommendationState(row["state"]), row["n"])
+        StateCount(commitment.number, row["theme"], RecommendationState(row["state"]), row["n"], row["theme_en"])
         for row in await fetch_all(conn, _COUNT_BY_STATE, (commitment.id, *scope.params()))
     ]
 
@@ -321,7 +379,13 @@ async def iter_report_items(
     async with conn.execute(_SELECT_REPORT_ITEMS, (commitment_id, round_id)) as cursor:
         cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
-            yield ReportItem(row["theme"], row["text"], row["endorsements"])
+            yield ReportItem(row["theme"], row["text"], row["endorsements"], row["theme_en"])
+
+
+async def answer_counts(conn: aiosqlite.Connection, commitment_id: int, round_id: int | None) -> AnswerCounts:
+    """Return how many of a commitment's visible recommendations (in the round, when given) were answered."""
+    row = await fetch_one(conn, _ANSWER_COUNTS, (commitment_id, round_id))
+    return AnswerCounts(int(row["total"]), int(row["answered"]), int(row["missing"])) if row else AnswerCounts(0, 0, 0)
 
 
 async def contributors_by_sector(conn: aiosqlite.Connection, round_id: int | None) -> list[tuple[Sector | None, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,6 +28,44 @@ class RecommendationState(StrEnum):
     PARTLY_ACCEPTED = "partly_accepted"
     NOT_ACCEPTED = "not_accepted"
     IMPLEMENTED = "implemented"
+
+
+class IrmCompletion(StrEnum):
+    """The IRM's completion scale: OGP's four levels and «no evidence available»."""
+
+    NOT_STARTED = "not_started"
+    LIMITED = "limited"
+    SUBSTANTIAL = "substantial"
+    COMPLETE = "complete"
+    NO_EVIDENCE = "no_evidence"
+
+
+class OpenGovernment(StrEnum):
+    """The IRM's "Did it open government?" scale of early results."""
+
+    WORSENED = "worsened"
+    DID_NOT_CHANGE = "did_not_change"
+    MARGINAL = "marginal"
+    MAJOR = "major"
+    OUTSTANDING = "outstanding"
+
+
+class PotentialImpact(StrEnum):
+    """The IRM's potential impact of a commitment as designed."""
+
+    NONE = "none"
+    MINOR = "minor"
+    MODERATE = "moderate"
+    TRANSFORMATIVE = "transformative"
+
+
+class OgpValue(StrEnum):
+    """OGP's four values a commitment can be relevant to."""
+
+    ACCESS_TO_INFORMATION = "access_to_information"
+    CIVIC_PARTICIPATION = "civic_participation"
+    PUBLIC_ACCOUNTABILITY = "public_accountability"
+    TECHNOLOGY_INNOVATION = "technology_innovation"
 
 
 class Sector(StrEnum):
@@ -88,6 +126,7 @@ class Plan(Row):
     end_date: date
     extended_to: date | None
     active: bool
+    owner_en: str | None = None  # None: the plan file gives no English name; the Arabic is shown
 
 
 class Theme(Row):
@@ -114,6 +153,20 @@ class Commitment(Row):
     lead_agency_en: str
     start_date: date
     end_date: date
+    # OGP's commitment fields; None where the plan file does not know them.
+    short_title_ar: str | None = None
+    short_title_en: str | None = None
+    ogp_theme: str | None = None
+    supporting_ar: str | None = None  # a JSON array (storage.catalogue.institutions reads it)
+    supporting_en: str | None = None
+    value_access_to_information: bool | None = None
+    value_civic_participation: bool | None = None
+    value_public_accountability: bool | None = None
+    value_technology_innovation: bool | None = None
+
+    def ogp_values(self) -> dict[OgpValue, bool | None]:
+        """Return whether the commitment is relevant to each OGP value (None: not known)."""
+        return {value: getattr(self, f"value_{value.value}") for value in OgpValue}
 
 
 class Milestone(Row):
@@ -127,6 +180,7 @@ class Milestone(Row):
     state: Completion
     created_at: datetime
     updated_at: datetime
+    title_en: str | None = None  # None: the title is shown as it was typed, to readers of either language
 
 
 class StatusUpdate(Row):
@@ -171,6 +225,7 @@ class Participant(Row):
     unreachable_at: datetime | None
     forgotten_at: datetime | None
     show_name: bool | None = None  # named on the public site: None not asked yet (no), False no, True yes
+    language: Literal["ar", "en"] = "ar"  # the language the person reads the bot in (messages.Language)
 
 
 class Recommendation(Row):

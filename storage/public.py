@@ -91,6 +91,7 @@ class PublicUpdate:
     state: RecommendationState | None
     response: str | None
     active_plan: bool  # the commitment belongs to the plan the site shows
+    milestone_en: str | None = None  # the milestone's English title, if it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,14 +144,15 @@ _UPDATE_COLUMNS = """
 SELECT s.id AS id, CASE WHEN s.milestone_id IS NULL THEN 'progress' ELSE 'milestone' END AS tag, s.commitment_id,
        c.number AS commitment_number, c.ogp_id, s.created_at AS date, s.completion, s.progress, s.note,
        s.evidence_url, m.title AS milestone, s.milestone_state, NULL AS recommendation_id, NULL AS recommendation,
-       NULL AS state, NULL AS response, pl.active
+       NULL AS state, NULL AS response, pl.active, m.title_en AS milestone_en
 FROM status_updates s JOIN commitments c ON c.id = s.commitment_id JOIN plans pl ON pl.id = c.plan_id
 LEFT JOIN milestones m ON m.id = s.milestone_id
 """
 _RESPONSE_COLUMNS = f"""
 SELECT r.id AS id, 'response' AS tag, r.commitment_id, c.number AS commitment_number, c.ogp_id, r.responded_at AS date,
        NULL AS completion, NULL AS progress, NULL AS note, NULL AS evidence_url, NULL AS milestone,
-       NULL AS milestone_state, r.id AS recommendation_id, r.text AS recommendation, r.state, r.response, pl.active
+       NULL AS milestone_state, r.id AS recommendation_id, r.text AS recommendation, r.state, r.response, pl.active,
+       NULL AS milestone_en
 FROM recommendations r JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
 WHERE {PUBLISHED_SQL} AND r.response IS NOT NULL AND r.responded_at IS NOT NULL
 """  # noqa: S608 - built from constant SQL fragments, never from values
@@ -265,6 +267,7 @@ def _update(row: aiosqlite.Row) -> PublicUpdate:
         state=RecommendationState(state) if state else None,
         response=row["response"],
         active_plan=bool(row["active"]),
+        milestone_en=row["milestone_en"],
     )
 
 

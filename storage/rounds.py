@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
+from storage.round_hall import HallCount, get_hall
 from storage.timefmt import to_db
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read off slides and typed
@@ -44,6 +45,13 @@ class Round(Row):
     created_at: datetime
     opened_at: datetime | None
     closed_at: datetime | None
+    # The timeline (storage.timeline): when it was announced, a short notice confirmed, the announcement sent.
+    announced_on: date | None = None
+    short_notice_confirmed_at: datetime | None = None
+    short_notice_confirmed_by: int | None = None
+    announcement_sent_at: datetime | None = None
+    announcement_batch: str | None = None
+    announcement_recipients: int | None = None
 
     @property
     def link_payload(self) -> str:
@@ -55,8 +63,18 @@ class Round(Row):
         return self.state is RoundState.OPEN and (self.deadline is None or now <= self.deadline)
 
 
+# The seed meeting's five discussion topics, in its order: stored by key, worded in the catalogue (in either language).
+DEFAULT_QUESTIONS = {
+    "progress": "rq-default-progress",
+    "challenges": "rq-default-challenges",
+    "expectations": "rq-default-expectations",
+    "mechanisms": "rq-default-mechanisms",
+    "civil_society": "rq-default-civil-society",
+}
+
+
 class Question(Row):
-    """A question the working groups discuss."""
+    """A question the working groups discuss: a default one (its key) or one a coordinator typed (text_ar)."""
 
     id: int
     round_id: int
@@ -64,6 +82,11 @@ class Question(Row):
     position: int
     key: str | None
     text_ar: str
+
+    @property
+    def name_key(self) -> str | None:
+        """Return the catalogue key of a default question's wording (Messages.name reads it), None if typed."""
+        return DEFAULT_QUESTIONS.get(self.key) if self.key else None
 
 
 class Membership(Row):
@@ -130,6 +153,7 @@ class ThemeFindings(BaseModel):
     theme_id: int | None
     theme_title: str | None
     items: tuple[RoundInput, ...]
+    theme_title_en: str | None = None  # Messages.name(findings, "theme_title") picks it for English readers
 
 
 class QuestionFindings(BaseModel):
@@ -161,6 +185,7 @@ class RoundReport(BaseModel):
     questions: tuple[Question, ...]
     attendance: Attendance
     findings: tuple[CommitmentFindings, ...]
+    hall: HallCount | None = None  # counted in the hall, when the coordinator entered it
 
 
 class MemberContact(BaseModel):
@@ -174,6 +199,7 @@ class MemberContact(BaseModel):
     external_id: str
     contributions: int
     notify_reminders: bool
+    language: str = "ar"  # the language the member reads
 
 
 class DueRound(BaseModel):
@@ -479,7 +505,8 @@ async def attendance(conn: aiosqlite.Connection, round_id: int, *, named_only: b
 
 
 _SELECT_THEME_TITLES = """
-SELECT t.id, t.title_ar FROM themes t JOIN round_commitments rc ON rc.commitment_id = t.commitment_id
+SELECT t.id, t.title_ar, NULLIF(t.title_en, '')
+FROM themes t JOIN round_commitments rc ON rc.commitment_id = t.commitment_id
 WHERE rc.round_id = ?
 """
 
@@ -493,7 +520,7 @@ async def findings(
     else:
         rows = await fetch_all(conn, _SELECT_PUBLIC_ROUND_INPUTS, {"round": round_id, "immediate": immediate(publish)})
     inputs = [RoundInput.from_row(r) for r in rows]
-    theme_titles: dict[int, str] = {r[0]: r[1] for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
+    theme_titles = {r[0]: (r[1], r[2]) for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
     questions = await list_questions(conn, round_id)
     result = []
     for commitment in await round_commitments(conn, round_id):
@@ -510,13 +537,14 @@ async def findings(
     return result
 
 
-def _by_theme(items: list[RoundInput], titles: dict[int, str]) -> tuple[ThemeFindings, ...]:
+def _by_theme(items: list[RoundInput], titles: dict[int, tuple[str, str | None]]) -> tuple[ThemeFindings, ...]:
     """Group inputs by theme in theme order, untagged last; inputs keep their most-endorsed-first order."""
     theme_ids = sorted({i.theme_id for i in items if i.theme_id is not None})
     groups: list[tuple[int | None, list[RoundInput]]] = [(t, [i for i in items if i.theme_id == t]) for t in theme_ids]
     groups.append((None, [i for i in items if i.theme_id is None]))
+    named = {t: titles.get(t, (None, None)) if t is not None else (None, None) for t, _ in groups}
     return tuple(
-        ThemeFindings(theme_id=t, theme_title=titles.get(t) if t is not None else None, items=tuple(group))
+        ThemeFindings(theme_id=t, theme_title=named[t][0], theme_title_en=named[t][1], items=tuple(group))
         for t, group in groups
         if group
     )
@@ -535,6 +563,7 @@ async def report_data(
         questions=tuple(await list_questions(conn, round_id)),
         attendance=await attendance(conn, round_id, named_only=publish is not None),
         findings=tuple(await findings(conn, round_id, publish=publish)),
+        hall=await get_hall(conn, round_id),
     )
 
 
@@ -544,7 +573,7 @@ ORDER BY deadline, id
 """
 # One identity per member (Telegram first), as the reminder jobs address people.
 _SELECT_MEMBER_CONTACTS = """
-SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders,
+SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders, p.language,
        (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = m.round_id AND r.participant_id = m.participant_id)
          AS contributions
 FROM round_members m
@@ -554,6 +583,11 @@ JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i
 WHERE m.round_id = ? AND p.forgotten_at IS NULL AND p.unreachable_at IS NULL
 ORDER BY m.participant_id
 """
+
+
+async def member_contacts(conn: aiosqlite.Connection, round_id: int) -> list[MemberContact]:
+    """Return a round's reachable members, one identity each (for notices about the round)."""
+    return [MemberContact.model_validate(dict(r)) for r in await fetch_all(conn, _SELECT_MEMBER_CONTACTS, (round_id,))]
 
 
 async def rounds_due(conn: aiosqlite.Connection, after: datetime, until: datetime) -> list[DueRound]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from storage.answers import compose
 from storage.database import fetch_all
 from storage.models import RecommendationState, Sector
 
@@ -34,11 +35,17 @@ SELECT r.commitment_id, r.state, COUNT(*) AS n FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id JOIN plans p ON p.id = c.plan_id
 WHERE p.active = 1 AND r.hidden = 0 GROUP BY r.commitment_id, r.state
 """
-_ANSWER_DAYS = """
+# Answered means storage.answers.ANSWERED; the days run from sending to the first answer (when it was recorded).
+_ANSWER_DAYS = compose("""
 SELECT r.commitment_id, julianday(r.responded_at) - julianday(r.created_at) AS days FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id JOIN plans p ON p.id = c.plan_id
-WHERE p.active = 1 AND r.hidden = 0 AND r.responded_at IS NOT NULL
-"""
+WHERE p.active = 1 AND r.hidden = 0 AND r.responded_at IS NOT NULL AND {ANSWERED}
+""")
+_ANSWERED = compose("""
+SELECT r.commitment_id, SUM({ANSWERED}) AS answered, SUM({MISSING_REASON}) AS missing_reason
+FROM recommendations r JOIN commitments c ON c.id = r.commitment_id JOIN plans p ON p.id = c.plan_id
+WHERE p.active = 1 AND r.hidden = 0 GROUP BY r.commitment_id
+""")
 
 
 async def participants_by_sector(conn: aiosqlite.Connection) -> list[tuple[Sector | None, int]]:
@@ -57,6 +64,22 @@ async def recommendations_by_state(conn: aiosqlite.Connection) -> list[StateTota
         StateTotal(r["commitment_id"], RecommendationState(r["state"]), r["n"])
         for r in await fetch_all(conn, _BY_STATE)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """How many visible recommendations on a commitment are answered, and how many were turned down without reason."""
+
+    answered: int
+    missing_reason: int
+
+
+async def answered_by_commitment(conn: aiosqlite.Connection) -> dict[int, Answered]:
+    """Return, per commitment of the active plan, its answered and reason-less recommendations."""
+    return {
+        r["commitment_id"]: Answered(int(r["answered"] or 0), int(r["missing_reason"] or 0))
+        for r in await fetch_all(conn, _ANSWERED)
+    }
 
 
 async def answer_days(conn: aiosqlite.Connection) -> AsyncIterator[tuple[int, float]]:

@@ -12,7 +12,7 @@ from bot.clock import FakeClock
 from bot.core import Core, open_core
 from bot.settings import Settings
 from bot.transport import Delivery, Outcome, Pacing
-from handlers.contract import Incoming, Reply
+from handlers.contract import Attachment, Incoming, Reply
 from storage.models import OutboxRow
 
 # A Sunday morning in Amman (UTC+3).
@@ -96,6 +96,11 @@ class ChatDriver:
     async def send(self, text: str, **kwargs: Any) -> list[Reply]:
         """Type a message."""
         return await self._do(text=text, **kwargs)
+
+    async def send_file(self, name: str, data: bytes | None, mime: str | None = None) -> list[Reply]:
+        """Send a file (its bytes already downloaded, as a channel will hand them over)."""
+        attachment = Attachment(kind="document", file_ref=uuid.uuid4().hex, name=name, mime=mime, data=data)
+        return await self._do(attachment=attachment)
 
     async def press(self, label_or_id: str, **kwargs: Any) -> list[Reply]:
         """Press a button of the newest message with buttons, by its label (or id)."""

@@ -205,3 +205,13 @@ async def test_restore_replaces_the_database_and_drops_its_old_wal(
         assert conn.execute("SELECT text FROM recommendations").fetchall() == [(REC,)]
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'marker'").fetchall() == []
     conn.close()
+
+
+async def test_restore_of_a_missing_file_says_so_in_one_line(
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = core.settings.model_copy(update={"database": tmp_path / "db.sqlite3"})
+    assert await cli(elsewhere, "restore", "--input", str(tmp_path / "nope.sqlite3"), "--force") == 1
+    out = capsys.readouterr().out
+    assert out == f"error: {tmp_path / 'nope.sqlite3'} does not exist\n"
+    assert not (tmp_path / "db.sqlite3").exists()

@@ -354,3 +354,89 @@ def test_dates_times_and_lists_in_each_language() -> None:
 )
 def test_language_for_a_language_tag(code: str | None, language: Language) -> None:
     assert language_for(code) == language
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Arabic rules, checked over every message of the catalogue
+
+NUMBER_WORD = r"(?<![\d,]){n} ([\u0621-\u0652]+)"
+TANWEEN_FATH = "اً"  # the accusative ending a counted noun takes after 11-99, never after 100 or more
+NO_VISIBLE_TANWEEN = ("ة", "ى", "ء")  # nouns ending so take no written alif: «55 توصية», «100 توصية»
+IN_CONSTRUCT = {"ضابط"}  # «55 ضابط ارتباط»: the first noun of a construct takes no tanween
+NOT_COUNTED = {"أصلاً"}  # an adverb after a value that is not a number («الجولة مفتوحة أصلاً»)
+
+
+class _Selects(Visitor):
+    """Collects the variables a message selects variants on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_SelectExpression(self, node: ftl.SelectExpression) -> None:
+        if isinstance(node.selector, ftl.VariableReference):
+            self.names.add(node.selector.id.name)
+        self.generic_visit(node)
+
+
+def _selectors() -> dict[str, set[str]]:
+    """Return, per Arabic message, the variables it selects plural forms on."""
+    found: dict[str, set[str]] = {}
+    for key, message in _messages_ast("ar").items():
+        selects = _Selects()
+        selects.visit(message)
+        if selects.names:
+            found[key] = selects.names
+    return found
+
+
+def _words_after(key: str, variable: str, n: int) -> list[str]:
+    messages = load_messages("ar")
+    args = dict.fromkeys(messages.variables(key), 3) | {variable: n}
+    return re.findall(NUMBER_WORD.format(n=n), messages.t(key, **args))
+
+
+def test_no_latin_thousands_separator_in_arabic_prose() -> None:
+    messages = load_messages("ar")
+    for n in (2001, 1234567):
+        for key in sorted(messages.keys()):
+            text = messages.t(key, **dict.fromkeys(messages.variables(key), n))
+            assert not re.search(r"\d,\d{3}", text), f"{key}: {text}"
+
+
+def test_no_counted_noun_takes_tanween_after_a_hundred_or_more() -> None:
+    messages = load_messages("ar")
+    for n in (100, 2001):
+        for key in sorted(messages.keys()):
+            text = messages.t(key, **dict.fromkeys(messages.variables(key), n))
+            wrong = [w for w in re.findall(NUMBER_WORD.format(n=n), text) if w.endswith(TANWEEN_FATH)]
+            assert not set(wrong) - NOT_COUNTED, f"«{n} {wrong[0]}» in {key}: after 100 the noun is «{n} شخص»"
+
+
+def test_counted_nouns_take_the_arabic_plural_categories() -> None:
+    """3-10 take the plural, 11-99 the accusative singular («55 مشاركاً»), 100 and more the singular («100 مشارك»)."""
+    checked = 0
+    for key, variables in _selectors().items():
+        for variable in variables:
+            few, many, other = (_words_after(key, variable, n) for n in (3, 55, 100))
+            if not few or not other or few[0] == other[0]:
+                continue  # the number is not followed by a noun that varies with it
+            noun = other[0]
+            plain = noun.endswith(NO_VISIBLE_TANWEEN) or noun in IN_CONSTRUCT
+            expected = noun if plain else noun + TANWEEN_FATH
+            assert many and many[0] == expected, f"{key} (${variable}=55): «55 {many[:1]}», expected «55 {expected}»"
+            checked += 1
+    assert checked > 40
+
+
+def test_the_wording_the_issue_found() -> None:
+    messages = load_messages("ar")
+    everything = "\n".join(messages.t(k, **dict.fromkeys(messages.variables(k), 7)) for k in sorted(messages.keys()))
+    for wrong in ("ما يصل توصياتك", "تخطَّ", "المعلّقة", "ولم يضع", "(عرض ", "الوسيط حتى الرد", "مع اسم جهتك."):
+        assert wrong not in everything, wrong
+    assert "ما يصل إلى توصياتك" in messages.t("welcome")
+    assert "من أصل توصيتين" in messages.t("inbox-title", unanswered=1, total=2, first=1, last=2)
+    assert "إلى 7 أشخاص:" in messages.t("bc-summary", total=7, sent=7, failed=0, unreachable=0)
+    assert "التوصيات" not in messages.t("endorse-count", count=0)  # true with one recommendation as with many
+    assert "ولم يَضِعْ" in messages.t("busy-error")
+    assert messages.t("skip-governorate") == messages.t("update-skip") == "تخطّي"

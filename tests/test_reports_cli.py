@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sqlite3
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from bot.cli import build_parser
@@ -33,11 +35,32 @@ async def test_export_every_format_and_scope(core: Core, tmp_path: Path, capsys:
     out = tmp_path / "c2.json"
     assert await cli(core, "export", "--format", "json", "--output", str(out), "--commitment", "2") == 0
     assert {r["commitment"] for r in json.loads(out.read_bytes())["recommendations"]} == {2}
-    csv_out = tmp_path / "round.csv"
-    args = ["export", "--format", "csv", "--output", str(csv_out), "--round", str(sample.round_id)]
+    zipped = tmp_path / "round.zip"
+    args = ["export", "--format", "csv", "--output", str(zipped), "--round", str(sample.round_id)]
     assert await cli(core, *args, "--since", "2026-11-29", "--until", "2026-11-29") == 0
-    assert "(a .zip file)" in capsys.readouterr().out  # commitment 1 has a status update and a milestone
-    assert csv_out.read_bytes().startswith(b"PK")
+    assert f"recommendations to {zipped}\n" in capsys.readouterr().out  # every table: the name says .zip
+    assert zipped.read_bytes().startswith(b"PK")
+
+
+async def test_export_reads_the_chats_dates_and_names_csv_files_truthfully(
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with core.db.transaction() as conn:
+        sample = await seed(conn, START)
+    single = tmp_path / "e.csv"
+    assert await cli(core, "export", "--format", "csv", "--output", str(single), "--since", "29/11/2026") == 0
+    assert "(a .zip file)" not in capsys.readouterr().out
+    data = single.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"PK")  # a CSV, as its name says
+    assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))) == 1 + sample.total
+    assert await cli(core, "export", "--format", "csv", "--output", str(tmp_path / "e.txt")) == 1
+    assert "name the output .csv" in capsys.readouterr().out and not (tmp_path / "e.txt").exists()
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["export", "--output", "x.xlsx", "--since", "31/2/2026"])
+    assert "is not a date: write it as 1/12/2026" in capsys.readouterr().err
+    later = tmp_path / "later.xlsx"
+    assert await cli(core, "export", "--output", str(later), "--since", "٣٠/١١/٢٠٢٦") == 0
+    assert "wrote 0 recommendations" in capsys.readouterr().out
 
 
 async def test_report_to_docx(core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,3 +132,20 @@ async def test_a_failed_export_leaves_an_existing_file_and_no_partial_file(
     assert await cli(core, "export", "--format", "json", "--output", str(out)) == 0
     assert json.loads(out.read_bytes())["recommendations"] == []
     assert not out.with_name(".kept.json.partial").exists()  # no temporary left
+
+
+async def test_export_and_report_in_english(core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    async with core.db.transaction() as conn:
+        sample = await seed_round(conn, START)
+    xlsx = tmp_path / "round-en.xlsx"
+    assert await cli(core, "export", "--lang", "en", "--output", str(xlsx), "--round", str(sample.round_id)) == 0
+    book = load_workbook(io.BytesIO(xlsx.read_bytes()))
+    assert book.sheetnames[0] == "Summary" and not book["Commitment 1"].sheet_view.rightToLeft
+    report = tmp_path / "round-en.docx"
+    assert await cli(core, "report", "--lang", "en", "--output", str(report), "--round", str(sample.round_id)) == 0
+    first = Document(str(report)).paragraphs[0]
+    assert first.text == f"Report of {ROUND_NAME}" and first._p.pPr is not None
+    assert first._p.pPr.find(qn("w:bidi")) is None
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["report", "--output", "x.docx", "--lang", "fr"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

@@ -34,6 +34,11 @@ async def test_grant_and_revoke_a_registered_person(
     menus = await rows(core, "SELECT recipient, payload FROM outbox WHERE kind = 'commands' ORDER BY id")
     assert len(menus) == 3 and all(m["recipient"] == "1001" for m in menus)
     assert '"invite"' in menus[-1]["payload"]
+    told = await rows(core, "SELECT recipient, payload FROM outbox WHERE kind = 'notification' ORDER BY id")
+    assert [r["recipient"] for r in told] == ["1001"] * 3  # the running bot's sender delivers them
+    assert "أصبحت الآن «ضابط ارتباط للالتزام 2». ستجد أوامر دورك في القائمة وفي /help." in told[0]["payload"]
+    assert "أصبحت الآن «منسق»." in told[1]["payload"]
+    assert "لم تعد «ضابط ارتباط للالتزام 2»، وأُزيلت أوامر هذا الدور من قائمتك." in told[2]["payload"]
 
 
 async def test_unregistered_or_malformed_requests_are_refused(
@@ -49,3 +54,14 @@ async def test_unregistered_or_malformed_requests_are_refused(
     assert await cli(core, "grant", "coordinator", "1001") == 1
     assert await rows(core, "SELECT * FROM roles") == []
     assert await rows(core, "SELECT * FROM audit_log") == []
+
+
+async def test_a_role_change_is_told_in_the_persons_language(core: Core, transport: RecordingTransport) -> None:
+    person = await registered(core, transport, "1001", "Sarah")
+    await person.command("language")
+    await person.press("lang:en")
+    assert await cli(core, "grant", "coordinator", "telegram:1001") == 0
+    [told] = await rows(core, "SELECT payload FROM outbox WHERE kind = 'notification' ORDER BY id")
+    assert '"language":"en"' in told["payload"] and "Coordinator" in told["payload"]
+    menu = (await rows(core, "SELECT payload FROM outbox WHERE kind = 'commands' ORDER BY id"))[-1]
+    assert '"Change the language"' in menu["payload"]  # the chat's command menu, in English

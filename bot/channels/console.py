@@ -1,8 +1,14 @@
-"""The terminal chat: the same conversations with numbered choices, for a person or a test on stdin/stdout."""
+"""The terminal chat: the same conversations with numbered choices, for a person or a test on stdin/stdout.
+
+Each terminal is one identity (`ogp-bot console --as NAME` is `console:NAME`; `console:local` by default), so one
+person can play a coordinator and a participant in turn. Messages for an identity that is not at this terminal wait
+in the outbox until that identity's terminal opens.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
@@ -16,18 +22,32 @@ from storage.models import OutboxRow
 
 CHANNEL = "console"
 USER = "local"
+IDENTITY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
 class ConsoleTransport:
-    """Prints replies with their choices numbered, and remembers the choices for the next line typed."""
+    """Prints replies with their choices, and remembers the newest choices for the next line typed.
+
+    Choices are numbered where the question is a choice; where the step takes typed text (a name, a number asked
+    for as a number) they are listed without numbers, so that a number typed there is the number.
+    """
 
     channel = CHANNEL
     pacing = Pacing(per_second=1000.0, burst=1000)
 
-    def __init__(self, out: TextIO, downloads: Path = Path("exports")) -> None:
+    def __init__(
+        self, out: TextIO, downloads: Path = Path("exports"), *, user: str = USER, type_hint: str = ""
+    ) -> None:
         self.out = out
         self.downloads = downloads
+        self.user = user
+        self.type_hint = type_hint
         self.choices: tuple[Choice, ...] = ()
+        self.numbered = True
+
+    def serves(self, recipient: str) -> bool:
+        """Tell whether a message for this recipient can be shown here (only this terminal's identity)."""
+        return recipient == self.user
 
     def _save(self, filename: str, data: bytes) -> Path:
         """Write a document where the person at the terminal can open it; return its path."""
@@ -38,20 +58,28 @@ class ConsoleTransport:
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Print one reply."""
+        if not self.serves(row.recipient):  # the sender skips these; a row that slips through waits
+            return Delivery(Outcome.RETRY, retry_after=60.0, error="not at this terminal")
         lines = ["", reply.text]
         if reply.document is not None:
             lines.append(f"📎 {self._save(reply.document.filename, reply.document.data)}")
-        for number, choice in enumerate(reply.choices, start=1):
-            lines.append(f"  {number}) {choice.label}")
+        if reply.free_text and reply.choices:
+            lines += [f"  • {choice.label}" for choice in reply.choices]
+            if self.type_hint:
+                lines.append(self.type_hint)
+        else:
+            lines += [f"  {number}) {choice.label}" for number, choice in enumerate(reply.choices, start=1)]
         self.out.write("\n".join(lines) + "\n")
         self.out.flush()
-        if reply.choices:
-            self.choices = reply.choices
+        self.choices = reply.choices
+        self.numbered = not reply.free_text
         return Delivery(Outcome.SENT, channel_msg_id=str(row.id))
 
 
-def to_incoming(line: str, choices: tuple[Choice, ...], name: str | None) -> Incoming | None:
-    """Turn a typed line into an event: /command args, a choice number, or text."""
+def to_incoming(
+    line: str, choices: tuple[Choice, ...], name: str | None, *, user: str = USER, numbered: bool = True
+) -> Incoming | None:
+    """Turn a typed line into an event: /command args, a choice's number (where choices are numbered), or text."""
     text = line.rstrip("\n")
     if not text.strip():
         return None
@@ -59,11 +87,11 @@ def to_incoming(line: str, choices: tuple[Choice, ...], name: str | None) -> Inc
     stripped = text.strip()
     if stripped.startswith("/") and len(stripped) > 1:
         command, _, args = stripped[1:].partition(" ")
-        return Incoming(CHANNEL, USER, event_id, command=command.lower(), args=args.strip(), name=name)
-    number = parse_int(stripped)
+        return Incoming(CHANNEL, user, event_id, command=command.lower(), args=args.strip(), name=name)
+    number = parse_int(stripped) if numbered else None
     if number is not None and 1 <= number <= len(choices):
-        return Incoming(CHANNEL, USER, event_id, choice=choices[number - 1].id, name=name)
-    return Incoming(CHANNEL, USER, event_id, text=text, name=name)
+        return Incoming(CHANNEL, user, event_id, choice=choices[number - 1].id, name=name)
+    return Incoming(CHANNEL, user, event_id, text=text, name=name)
 
 
 async def run_console(
@@ -74,7 +102,7 @@ async def run_console(
     prompt: str = "> ",
 ) -> None:
     """Read lines until end of input, answering each before reading the next."""
-    await handle(Incoming(CHANNEL, USER, uuid.uuid4().hex, command="start"))
+    await handle(Incoming(CHANNEL, transport.user, uuid.uuid4().hex, command="start"))
     await flush()
     while True:
         transport.out.write(prompt)
@@ -83,7 +111,7 @@ async def run_console(
         if not line:
             transport.out.write("\n")
             return
-        incoming = to_incoming(line, transport.choices, None)
+        incoming = to_incoming(line, transport.choices, None, user=transport.user, numbered=transport.numbered)
         if incoming is not None:
             await handle(incoming)
             await flush()

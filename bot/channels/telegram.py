@@ -25,26 +25,12 @@ from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers import roles
 from handlers.contract import Incoming, Reply
-from messages_ar import Messages
+from messages import DEFAULT_LANGUAGE, LANGUAGES, Messages, load_messages
 from storage.models import OutboxRow
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-# Command → catalogue key of its description, in menu order.
-PUBLIC_COMMANDS = {
-    "start": "command-start",
-    "recommend": "command-recommend",
-    "status": "command-status",
-    "my": "command-my",
-    "follow": "command-follow",
-    "group": "command-group",
-    "settings": "command-settings",
-    "privacy": "command-privacy",
-    "menu": "command-menu",
-    "help": "command-help",
-    "cancel": "command-cancel",
-}
 NOT_MODIFIED = "message is not modified"
 POOL_TIMEOUT = 10.0  # seconds a request may wait for a free connection
 
@@ -62,11 +48,12 @@ def to_incoming(update: Json) -> Incoming | None:
     chat = _object(message, "chat")
     if user is None or user.get("is_bot") or chat is None or chat.get("type") != "private" or "id" not in user:
         return None
-    base = {
+    base: dict[str, Any] = {
         "channel": CHANNEL,
         "user": str(user["id"]),
         "event_id": f"u:{update['update_id']}",
         "name": _full_name(user),
+        "language": _string(user, "language_code"),
     }
     if query is not None:
         assert message is not None  # noqa: S101 - a query without a message has no chat, returned above
@@ -112,10 +99,9 @@ class TelegramTransport:
 
     channel = CHANNEL
 
-    def __init__(self, calls: BotCalls, pacing: Pacing, messages: Messages) -> None:
+    def __init__(self, calls: BotCalls, pacing: Pacing) -> None:
         self.calls = calls
         self.pacing = pacing
-        self.messages = messages
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send, edit or upload one reply (or set a chat's command menu)."""
@@ -136,11 +122,11 @@ class TelegramTransport:
             return Delivery(Outcome.FAILED, error=error.message)
 
     async def _set_chat_commands(self, chat_id: int, reply: Reply) -> Delivery:
-        """Give one chat the public commands plus its role's (choice ids are commands, labels descriptions)."""
+        """Give one chat its menu in its person's language (choice ids are commands, labels descriptions), or none."""
         scope = BotCommandScopeChat(chat_id)
         try:
             if reply.choices:
-                commands = public_commands(self.messages) + [BotCommand(c.id, c.label) for c in reply.choices]
+                commands = [BotCommand(c.id, c.label) for c in reply.choices]
                 await self.calls.bot.set_my_commands(commands, scope=scope)
             else:
                 await self.calls.bot.delete_my_commands(scope=scope)
@@ -224,13 +210,17 @@ def build_bot(
 
 
 def public_commands(messages: Messages) -> list[BotCommand]:
-    """Return everyone's commands with Arabic descriptions."""
-    return [BotCommand(name, messages.t(key)) for name, key in PUBLIC_COMMANDS.items()]
+    """Return everyone's commands described in one language."""
+    return [BotCommand(name, messages.t(key)) for name, key in roles.PUBLIC_COMMANDS.items()]
 
 
-async def set_commands(bot: Bot, messages: Messages) -> None:
-    """Publish the default command menu; each officer's and coordinator's chat menu is queued in the outbox."""
-    await bot.set_my_commands(public_commands(messages))
+async def set_commands(bot: Bot) -> None:
+    """Publish the default command menu, Arabic and per language_code in each other language; each officer's and
+    coordinator's chat menu (and each chat whose person chose a language) is queued in the outbox."""
+    await bot.set_my_commands(public_commands(load_messages(DEFAULT_LANGUAGE)))
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE:
+            await bot.set_my_commands(public_commands(load_messages(language)), language_code=language)
 
 
 async def answer_query(calls: BotCalls, query_id: str) -> None:
@@ -287,7 +277,7 @@ class TelegramChannel:
             burst=settings.telegram_per_chat_burst,
             overall_per_second=settings.telegram_overall_rate,
         )
-        self.transport = TelegramTransport(self.calls, pacing, core.messages)
+        self.transport = TelegramTransport(self.calls, pacing)
         self.poller: Poller | None = None
         self.webhook: WebhookReceiver | None = None
         if webhook_url is not None:
@@ -303,7 +293,7 @@ class TelegramChannel:
         me = self.calls.bot
         await me.initialize()
         self.core.dispatcher.config = replace(self.core.dispatcher.config, bot_username=me.username)
-        await set_commands(me, self.core.messages)
+        await set_commands(me)
         await self._queue_role_menus()
         self.core.sender.add_transport(self.transport)
         if self.webhook is not None:
@@ -335,7 +325,7 @@ class TelegramChannel:
         """Queue each officer's and coordinator's chat command menu (roles may have changed while stopped)."""
         core = self.core
         async with core.db.transaction() as conn:
-            count = await roles.queue_all_menus(conn, core.messages, core.dispatcher.config, core.clock.now())
+            count = await roles.queue_all_menus(conn, core.dispatcher.config, core.clock.now())
         log.info("telegram: queued the command menus of %d role holders", count)
         core.sender.wake()
 

@@ -41,17 +41,48 @@ TextHandler = Callable[[Context, D], Awaitable[list[Reply]]]
 Asker = Callable[[Context, D], Awaitable[list[Reply]]]
 
 
+class Typing(StrEnum):
+    """What a message typed at a step is: free text (a name, a number asked for as a number) or one of the choices.
+
+    A terminal numbers the choices only where the question is a choice; where the step takes text, a typed number
+    is the number.
+    """
+
+    TEXT = "text"
+    CHOICE = "choice"
+
+
 class StaleFlow(Exception):
     """The session's flow data does not fit the flow any more (an older version, or forged)."""
 
 
 @dataclass(frozen=True)
 class Accepts(Generic[D]):
-    """What one step accepts: typed text (and its handler), buttons, and how to ask its question again."""
+    """What one step accepts: typed text (and its handler), buttons, a sent file, and how to ask its question again."""
 
     text: TextHandler[D] | None = None
     buttons: tuple[type[Button], ...] = ()
     ask: Asker[D] | None = None
+    file: TextHandler[D] | None = None  # reads ctx.incoming.attachment
+    typing: Typing | None = None  # None: text when the step takes text, a choice otherwise
+
+    @property
+    def typed(self) -> Typing:
+        """Return what a typed message is at this step."""
+        if self.typing is not None:
+            return self.typing
+        return Typing.TEXT if self.text is not None else Typing.CHOICE
+
+
+@dataclass(frozen=True)
+class Parking(Generic[D]):
+    """How a flow keeps what the person typed when they leave it unfinished (a command, a menu button), and how
+    it is offered back: `keep` tells whether the data is worth keeping, `describe` words the offer, `resume` asks
+    the step's question again once the person chooses to go on."""
+
+    keep: Callable[[D], bool]
+    describe: Callable[[Context, D], str]
+    resume: Asker[D]
 
 
 @dataclass(frozen=True)
@@ -63,6 +94,7 @@ class Flow(Generic[D]):
     steps: Mapping[StrEnum, Accepts[D]]
     cancel: type[Button] | None = None
     on_cancel: Callable[[Context, D], Awaitable[list[Reply]]] | None = None  # after the flow ended
+    parking: Parking[D] | None = None  # None: leaving the flow drops its data
     step_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -97,6 +129,13 @@ class Flow(Generic[D]):
         if ctx.flow != self.name or ctx.step not in self.step_names:
             return None
         return next(a for s, a in self.steps.items() if str(s) == ctx.step)
+
+    def parse(self, data: dict[str, Any]) -> D | None:
+        """Return stored data as the flow's model, or None when it no longer fits."""
+        try:
+            return self.data.model_validate(data)
+        except ValidationError:
+            return None
 
     def steps_with(self, button: type[Button]) -> frozenset[str]:
         """Return the steps at which a button may be pressed."""

@@ -16,8 +16,8 @@ from storage.models import Completion
 from tests.support import ChatDriver, RecordingTransport
 
 
-def event(user: str, event_id: str, **kwargs: str) -> Incoming:
-    return Incoming("telegram", user, event_id, name="سلمى", **kwargs)
+def event(user: str, event_id: str, *, command: str | None = None, text: str | None = None) -> Incoming:
+    return Incoming("telegram", user, event_id, command=command, text=text, name="سلمى")
 
 
 def recorded(core: Core) -> set[str]:

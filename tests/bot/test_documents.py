@@ -6,6 +6,7 @@ import asyncio
 import io
 import logging
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 import pytest
@@ -24,7 +25,7 @@ from tests.support import START, ChatDriver, RecordingTransport, make_core, sett
 FILES_QUEUED = "SELECT COUNT(*) FROM outbox WHERE json_extract(payload, '$.document.filename') IS NOT NULL"
 COORDINATOR = "9001"
 # Someone registering, every step a write: name, organisation, sector, governorate, consent.
-REGISTRATION = (
+REGISTRATION: tuple[dict[str, Any], ...] = (
     {"command": "start"},
     {"text": "سلمى الخطيب"},
     {"text": "جمعية الشفافية"},

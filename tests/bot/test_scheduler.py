@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from bot.clock import FakeClock
 from bot.core import Core
 from bot.scheduler import UPDATE_JOB_ID, ReminderScheduler, remind_answers, remind_milestones, remind_updates
+from handlers.reminder_rules import ReminderRules
 from storage import catalogue, recommendations
 from storage.models import Completion
-from storage.reminders import ReminderRules
 from storage.timefmt import to_db
 from tests.bot.reminder_support import AMMAN, amman, commitment_id, liaison, outbox_rows, person
 from tests.support import RecordingTransport
@@ -70,6 +70,23 @@ async def test_progress_reminder_skipped_for_commitment_updated_since_last_one(
     assert await core.scheduler.run_due() == 1
     await core.sender.flush()
     assert transport.to("2001") == [] and len(transport.to("2002")) == 1
+
+
+async def test_the_first_progress_reminder_asks_what_was_done_so_far(
+    core: Core, transport: RecordingTransport, clock: FakeClock
+) -> None:
+    await liaison(core, "2001", 1)
+    await liaison(core, "2002", 2)
+    c1 = await commitment_id(core, 1)
+    async with core.db.transaction() as conn:  # commitment 1 reported long ago; commitment 2 never
+        await catalogue.add_status_update(conn, c1, Completion.LIMITED, 30, amman(2026, 9, 1))
+    clock.set(amman(2026, 12, 6, 10))
+    assert await core.scheduler.run_due() == 2
+    await core.sender.flush()
+    [again] = transport.to("2001")
+    [first] = transport.to("2002")
+    assert "وما تم منذ آخر تحديث" in again.text
+    assert "وما أُنجز حتى الآن" in first.text and "منذ آخر تحديث" not in first.text
 
 
 async def test_reminder_due_on_a_weekend_night_waits_for_working_hours(

@@ -11,12 +11,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_console(db: Path, lines: list[str], cwd: Path = ROOT, **extra_env: str) -> str:
+def run_console(db: Path, lines: list[str], cwd: Path = ROOT, *, identity: str | None = None, **extra_env: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
     env["OGP_DATABASE"] = str(db)
     env.update(extra_env)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "console"],
+    who = ["--as", identity] if identity else []
+    done = subprocess.run(  # noqa: S603 - our own command, with arguments the test chose
+        [sys.executable, "-m", "bot", "console", *who],
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
@@ -34,7 +35,8 @@ def test_a_whole_recommendation_through_stdin(tmp_path: Path) -> None:
         db,
         [
             "هالة",  # name
-            "1",  # «لا أمثل جهة»
+            "1",  # the organisation step takes text: «1» is not the first button, and a name needs letters
+            "لا أمثل جهة",  # the button's label, typed
             "6",  # sector: individual
             "13",  # governorate: skip
             "1",  # consent
@@ -47,6 +49,8 @@ def test_a_whole_recommendation_through_stdin(tmp_path: Path) -> None:
         ],
     )
     assert "ما اسمك؟" in out
+    assert "  • لا أمثل جهة" in out and "اكتب أحد هذه الخيارات كما هو" in out  # listed, not numbered
+    assert "اسم الجهة يجب أن يكون" in out
     assert "تم تسجيلك بنجاح" in out
     assert "  1) ✅ إرسال" in out
     assert "رقم الإيصال #1" in out
@@ -63,9 +67,9 @@ def test_a_whole_recommendation_through_stdin(tmp_path: Path) -> None:
 
 def test_restart_resumes_the_conversation(tmp_path: Path) -> None:
     db = tmp_path / "console.sqlite3"
-    run_console(db, ["هالة", "1", "6", "13", "1", "/recommend", "5", "1"])
-    out = run_console(db, ["البروتوكولات يجب تعميمها على مؤسسات الدولة", "1"])
-    assert "أهلاً بعودتك يا هالة" in out
+    run_console(db, ["هالة", "لا أمثل جهة", "6", "13", "1", "/recommend", "5", "1"])
+    out = run_console(db, ["1", "البروتوكولات يجب تعميمها على مؤسسات الدولة", "1"])
+    assert "بدأت توصية واخترت التزامها" in out  # offered back, not «welcome back» over a half-made draft
     assert "رقم الإيصال #1" in out
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT commitment_id, text FROM recommendations").fetchall() == [
@@ -76,7 +80,7 @@ def test_restart_resumes_the_conversation(tmp_path: Path) -> None:
 def test_a_coordinator_gets_the_export_as_a_file_in_exports(tmp_path: Path) -> None:
     db = tmp_path / "console.sqlite3"
     env_extra = {"OGP_COORDINATORS": "console:local"}
-    out = run_console(db, ["هالة", "1", "6", "13", "1", "/export", "1", "1"], cwd=tmp_path, **env_extra)
+    out = run_console(db, ["هالة", "لا أمثل جهة", "6", "13", "1", "/export", "1", "1"], cwd=tmp_path, **env_extra)
     saved = sorted((tmp_path / "exports").glob("*.xlsx"))
     assert len(saved) == 1
     assert f"📎 exports/{saved[0].name}" in out
@@ -84,3 +88,36 @@ def test_a_coordinator_gets_the_export_as_a_file_in_exports(tmp_path: Path) -> N
     with sqlite3.connect(db) as conn:
         audit = conn.execute("SELECT action, target, detail FROM audit_log").fetchall()
     assert audit == [("export", "xlsx", "recommendations=0")]
+
+
+def test_a_number_asked_for_as_a_number_is_the_number(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+    steps = ["هالة", "لا أمثل جهة", "6", "13", "1", "/update", "2", "2"]  # commitment 2, «محدود»
+    out = run_console(db, [*steps, "5", "تخطي", "تخطي", "1"], OGP_COORDINATORS="console:local")
+    assert "اكتب رقماً من 0 إلى 100" in out
+    assert "  • 100%" in out  # the quick percentages are listed, not numbered: «5» is five per cent
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT commitment_id, completion, progress FROM status_updates").fetchall() == [
+            (2, "limited", 5)
+        ]
+
+
+def test_each_identity_is_its_own_person_and_messages_wait_for_theirs(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+
+    def as_(identity: str, lines: list[str]) -> str:
+        return run_console(db, lines, identity=identity, OGP_COORDINATORS="console:coord")
+
+    as_("coord", ["مي", "وحدة الحكومة الشفافة", "2", "1", "1"])
+    as_("samer", ["سامر", "جمعية الشفافية", "1", "1", "1"])
+    sent = as_("coord", ["/broadcast", "اجتماع المتابعة يوم الأحد القادم", "1", "1"])
+    assert "ستصل إلى شخصين" in sent and sent.count("اجتماع المتابعة يوم الأحد القادم") == 2  # previewed, own copy
+    samer = as_("samer", [])  # Samer's copy waited for Samer's terminal
+    assert "📢 رسالة من فريق التنسيق" in samer and "اجتماع المتابعة يوم الأحد القادم" in samer
+    summary = as_("coord", [])  # the scheduler runs in the terminal chat too: the broadcast's summary arrives
+    assert "انتهى إرسال رسالتك الجماعية إلى" in summary and "✅ وصلت: 2" in summary
+    with sqlite3.connect(db) as conn:
+        people = conn.execute(
+            "SELECT i.external_id, p.name FROM identities i JOIN participants p ON p.id = i.participant_id"
+        )
+        assert sorted(people.fetchall()) == [("coord", "مي"), ("samer", "سامر")]

@@ -107,7 +107,9 @@ async def test_invite_recommend_answer_update_reach_the_right_people(live: Live)
     await said(live, officer, "بانتظار الرد", officer.command("inbox"))
     await said(live, officer, "نقترح تقارير دورية", officer.press("#1"))
     await said(live, officer, "اكتب الآن ردك", officer.press("inbox:s:1:accepted"))
-    answer = said(live, salma, "📬 وصل رد على توصيتك #1", officer.send("سيصدر أول تقرير ربعي في آذار"))
+    preview = await said(live, officer, "هذا ما سيصل إلى صاحب التوصية", officer.send("سيصدر أول تقرير ربعي في آذار"))
+    assert "نقترح تقارير دورية" in preview  # the author's recommendation, quoted in the notice the officer previews
+    answer = said(live, salma, "📬 وصل رد على توصيتك #1", officer.press("inbox:ok:1"))
     assert "سيصدر أول تقرير ربعي" in await answer
 
     await said(live, officer, "ما مستوى الإنجاز الآن", officer.command("update"))

@@ -69,6 +69,7 @@ async def create_round(coordinator: SimulatedUser) -> None:
     await do(coordinator, coordinator.press("rnd:new"))
     await do(coordinator, coordinator.send("اللقاء الأول بين أصحاب المصلحة وضباط ارتباط تنفيذ الخطة الوطنية الرابعة"))
     await do(coordinator, coordinator.send("30/11/2026"))
+    await do(coordinator, coordinator.send("15/11/2026"))
     await do(coordinator, coordinator.send("فندق جنيفا - عمّان"))
     await do(coordinator, coordinator.press("rnd:cdone"))
     await do(coordinator, coordinator.press("rnd:qdef"))

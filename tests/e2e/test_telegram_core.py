@@ -98,7 +98,7 @@ async def test_cancel_mid_flow_and_over_long_text(tmp_path: Path) -> None:
         await user.wait_messages(1)
         await user.send("ت" * 4096)
         [too_long] = await user.wait_messages(1)
-        assert "أطول من المسموح (4,096 حرفاً" in (too_long.text or "")
+        assert "أطول من المسموح (4096 حرفاً، والحد الأقصى 2000)" in (too_long.text or "")
         await user.command("cancel")
         [cancelled] = await user.wait_messages(1)
         assert "تم الإلغاء" in (cancelled.text or "")
@@ -172,3 +172,47 @@ async def test_restart_mid_flow_resumes_where_it_stopped(tmp_path: Path) -> None
             ]
         finally:
             await bot.stop()
+
+
+async def test_typed_labels_are_the_buttons_and_a_command_parks_the_draft(tmp_path: Path) -> None:
+    """Over python-telegram-bot and the stand-in: a label typed as text acts as its button («لا أمثل جهة» is not
+    stored as an organisation, «✅ إرسال» sends), and a command at the preview keeps the draft to offer it back."""
+    async with telegram_bot(tmp_path) as (api, bot):
+        user = api.user(1002, first_name="هالة")
+        await user.command("start")
+        await user.wait_messages(2)
+        await user.send("هالة")
+        await user.wait_messages(1)
+        await user.send("لا أمثل جهة")  # typed, not pressed
+        [sector] = await user.wait_messages(1)
+        assert "نوع الجهة" in (sector.text or "")
+        await user.send("فرد")
+        await user.wait_messages(1)
+        await user.send("تخطّي")
+        await user.wait_messages(1)
+        await user.send("✅ أوافق")
+        await user.wait_messages(1)
+        await user.command("recommend", "5")
+        await user.wait_messages(1)
+        await user.send("محور آخر")
+        await user.wait_messages(1)
+        await user.send("تعميم البروتوكولين على مؤسسات الدولة كافة")
+        await user.wait_messages(1)
+        await user.command("status")
+        await user.wait_messages(1)
+        await user.command("start")
+        [offer] = await user.wait_messages(1)
+        assert "لديك مسودة توصية لم تُرسل" in (offer.text or "") and "أهلاً بعودتك" not in (offer.text or "")
+        await user.send("متابعة المسودة")
+        [preview] = await user.wait_messages(1)
+        assert "راجع توصيتك" in (preview.text or "")
+        await user.send("✅ إرسال")
+        [receipt] = await user.wait_messages(1)
+        assert "رقم الإيصال #1" in (receipt.text or "")
+        db = bot.core.settings.database
+        assert rows(db, "SELECT name, organisation, sector, governorate FROM participants") == [
+            ("هالة", None, "individual", None)
+        ]
+        assert rows(db, "SELECT commitment_id, theme_id, text FROM recommendations") == [
+            (5, None, "تعميم البروتوكولين على مؤسسات الدولة كافة")
+        ]

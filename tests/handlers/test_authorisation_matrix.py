@@ -38,6 +38,7 @@ def _samples(world: World) -> dict[str, int]:
         "question": 0,
         "theme": 0,
         "progress": 50,
+        "hour": 10,
     }
 
 

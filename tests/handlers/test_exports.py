@@ -11,6 +11,9 @@ from openpyxl import load_workbook
 
 from bot.core import Core
 from handlers.exports import parse_range
+from reports.chart import build_figure
+from reports.stats import CommitmentFigures, Stats
+from storage.models import RecommendationState, Sector
 from tests.reports.sample import Sample, seed
 from tests.support import START, ChatDriver, RecordingTransport, texts
 
@@ -106,7 +109,7 @@ async def test_stats_send_figures_and_a_png(core: Core, transport: RecordingTran
     figures, chart = await coordinator.command("stats")
     assert "3 مشاركين مسجّلين" not in figures.text  # the forgotten participant is not counted
     assert "مشاركان مسجّلان." in figures.text
-    assert "الالتزام 2: 7 توصيات — نسبة الرد 14% — الوسيط حتى الرد: 3 أيام" in figures.text
+    assert "الالتزام 2: 7 توصيات — نسبة الرد 14% — متوسط مدة الرد (الوسيط): 3 أيام" in figures.text
     assert chart.document is not None and chart.document.data.startswith(b"\x89PNG")
     await coordinator.register("منسقة الوحدة", "وزارة التخطيط والتعاون الدولي")
     await coordinator.command("menu")
@@ -138,3 +141,44 @@ async def test_stats_before_any_recommendation_still_draws_a_chart(core: Core, t
     replies = await coordinator.command("stats")
     documents = [r.document for r in replies if r.document is not None]
     assert documents and documents[0].data.startswith(b"\x89PNG")
+
+
+async def test_stats_with_no_data_show_no_empty_headings_and_no_chart(
+    core: Core, transport: RecordingTransport
+) -> None:
+    coordinator = ChatDriver(core, transport, user="9001", name="منسقة")  # configured, never registered
+    [reply] = await coordinator.command("stats")
+    assert reply.document is None
+    assert "لا يوجد مشاركون مسجّلون بعد" in reply.text and "لم تصل أي توصية بعد" in reply.text
+    for heading in ("حسب القطاع:", "حسب المحافظة:", "التوصيات حسب الالتزام:"):
+        assert heading not in reply.text
+
+
+async def test_chart_ticks_are_whole_numbers(core: Core) -> None:
+    empty = Stats(plan="خطة", by_sector=[], by_governorate=[], commitments=[])
+    one = Stats(
+        plan="خطة",
+        by_sector=[(Sector.CSO, 1)],
+        by_governorate=[],
+        commitments=[CommitmentFigures(1, "أ", {RecommendationState.NEW: 1}, 0, None)],
+    )
+    for figures in (empty, one):
+        for axes in build_figure(figures, core.messages).axes:
+            if axes.axison:
+                ticks = list(axes.get_xticks())
+                assert ticks and all(float(t).is_integer() and t >= 0 for t in ticks), ticks
+
+
+async def test_the_chart_grows_from_the_right_in_arabic_and_from_the_left_in_english() -> None:
+    from messages import load_messages
+
+    one = Stats(
+        plan="خطة",
+        by_sector=[(Sector.CSO, 1)],
+        by_governorate=[],
+        commitments=[CommitmentFigures(1, "أ", {RecommendationState.NEW: 1}, 0, None, title_en="A")],
+    )
+    arabic, english = (build_figure(one, load_messages(language)).axes for language in ("ar", "en"))
+    assert all(axes.xaxis_inverted() for axes in arabic)
+    assert not any(axes.xaxis_inverted() for axes in english)
+    assert english[0].get_title() == load_messages("en").t("stats-chart-title")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from bot.clock import FakeClock
 from bot.core import Core
 from tests.loop_support import coordinator, invite_code, officer, registered, rows
-from tests.support import ChatDriver, RecordingTransport, texts
+from tests.support import ChatDriver, RecordingTransport, make_core, settings_for, texts
 
 
 async def test_invite_makes_a_single_use_link_and_code(core: Core, transport: RecordingTransport) -> None:
@@ -99,7 +100,8 @@ async def test_team_lists_roles_and_removes_one(core: Core, transport: Recording
     coord = await coordinator(core, transport)
     officer_chat = await officer(core, transport, coord, "2001", 4)
     view = texts(await coord.command("team"))
-    assert "telegram:9001" in view and "ضابط 2001" in view and "ضابط ارتباط للالتزام 4" in view
+    assert "• منى المنسقة — جهة منى المنسقة — منسق (من إعدادات النظام)" in view
+    assert "telegram:9001" not in view and "ضابط 2001" in view and "ضابط ارتباط للالتزام 4" in view
     ask = await coord.press("إزالة دور ضابط 2001")
     assert "هل تريد إزالة" in texts(ask)
     done = await coord.press("team:ok:" + ask[0].choices[0].id.split(":", 2)[2])
@@ -113,9 +115,20 @@ async def test_role_changes_queue_the_telegram_command_menu(core: Core, transpor
     coord = await coordinator(core, transport)
     await officer(core, transport, coord, "2001", 1)
     [menu] = [s for s in transport.sent if s.row.kind == "commands" and s.recipient == "2001"]
-    assert [c.id for c in menu.reply.choices] == ["inbox", "update", "milestones"]
+    assert [c.id for c in menu.reply.choices][-4:] == ["cancel", "inbox", "update", "milestones"]  # after everyone's
     assert transport.to("2001")  # menu rows never show up as chat messages
     assert all(r.text for r in transport.to("2001"))
+
+
+async def test_team_never_shows_a_raw_identity(tmp_path: Path) -> None:
+    core, transport = await make_core(settings_for(tmp_path, coordinators=("console:coord", "telegram:9001")))
+    try:
+        coord = await coordinator(core, transport)
+        view = texts(await coord.command("team"))
+        assert "console:coord" not in view and "• منسق على الطرفية لم يسجّل بعد (من إعدادات النظام)" in view
+        assert "منى المنسقة" in view
+    finally:
+        await core.close()
 
 
 async def _granted_coordinator(core: Core, transport: RecordingTransport, coord: ChatDriver) -> tuple[ChatDriver, int]:

@@ -19,11 +19,15 @@ async def test_officer_answers_and_the_author_is_told(core: Core, transport: Rec
     assert f"#{receipt}" in inbox and "توصية واحدة بانتظار الرد" in inbox
     opened = await officer_chat.press(f"#{receipt}")
     assert REC_TEXT in texts(opened) and "سلمى" in texts(opened)
-    await officer_chat.press("مقبولة جزئياً")
-    done = await officer_chat.send("سننشر تقريراً ربعياً ابتداءً من الشهر القادم")
+    await officer_chat.press("اعتُمدت جزئياً")
+    preview = await officer_chat.send("سننشر تقريراً ربعياً ابتداءً من الشهر القادم")
+    assert "هذا ما سيصل إلى صاحب التوصية" in texts(preview) and REC_TEXT in texts(preview)
+    assert transport.to("1001")[before:] == []  # nothing goes out before the officer confirms
+    done = await officer_chat.press("حفظ وإرسال")
     assert "حُفظ الرد" in texts(done)
     [told] = transport.to("1001")[before:]
-    assert f"#{receipt}" in told.text and "مقبولة جزئياً" in told.text and "تقريراً ربعياً" in told.text
+    assert f"#{receipt}" in told.text and "اعتُمدت جزئياً" in told.text and "تقريراً ربعياً" in told.text
+    assert told.text == preview[0].text.split("\n\n", 1)[1]  # the preview was the notice itself
     [rec] = await rows(core, "SELECT state, response, responded_by FROM recommendations")
     assert rec["state"] == "partly_accepted" and rec["response"].startswith("سننشر")
     assert (await rows(core, "SELECT action FROM audit_log ORDER BY id DESC"))[0]["action"] == "recommendation.answer"
@@ -42,7 +46,9 @@ async def test_answer_respects_notify_answers(core: Core, transport: RecordingTr
     await officer_chat.command("inbox")
     await officer_chat.press(f"#{receipt}")
     await officer_chat.press("قيد الدراسة")
-    done = await officer_chat.press("تغيير الحالة دون رد مكتوب")
+    preview = await officer_chat.press("تغيير الحالة دون رد مكتوب")
+    assert "فلن يصله" in texts(preview)
+    done = await officer_chat.press("حفظ وإرسال")
     assert "أوقف إشعارات الردود" in texts(done)
     assert transport.to("1001")[before:] == []
     assert (await rows(core, "SELECT state FROM recommendations"))[0]["state"] == "under_study"
@@ -127,7 +133,7 @@ async def test_endorsements_count_once_and_hidden_recommendations_leave_public_v
     [rec] = await rows(core, "SELECT hidden, hidden_reason FROM recommendations")
     assert rec == {"hidden": 1, "hidden_reason": "تحتوي بيانات شخصية"}
     detail = texts(await supporter.command("status", "1"))
-    assert "لم تصل أي توصية" in detail and "لم تحصل التوصيات على أي تأييد" in detail
+    assert "لم تصل أي توصية" in detail and "مجموع التأييدات: لا تأييد بعد." in detail
     await supporter.press("التوصيات وتأييدها")
     assert REC_TEXT not in texts(supporter.history[-1:])
     assert "لم تتغير" not in texts(await supporter.press_data(f"endo:r:{receipt}:0"))

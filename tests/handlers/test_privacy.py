@@ -13,7 +13,7 @@ REC = "نقترح نشر محاضر اجتماعات اللجنة التوجيه
 async def test_privacy_says_what_why_who_how_long_and_how_to_erase(core: Core, transport: RecordingTransport) -> None:
     chat = await registered(core, transport, "1001", NAME)
     [notice] = await chat.command("privacy")
-    for part in ("ما نحفظه", "لماذا", "من يطّلع عليها", "كم نحتفظ بها", "730 يوماً", "/forget", "رقم 24 لسنة 2023"):
+    for part in ("ما نحفظه", "لماذا", "من يطّلع عليها", "كم نحتفظ بها", "730 يوم", "/forget", "رقم 24 لسنة 2023"):
         assert part in notice.text
     assert notice.choices[0].id == "prv:forget"
     assert "خصوصية" in [k for k in core.router.keywords]

@@ -49,9 +49,9 @@ async def test_text_limits_are_explained_and_nothing_is_stored(chat: ChatDriver,
     await chat.command("recommend", "٢")  # Arabic-Indic digit picks commitment 2
     await chat.press("حملة التوعية")
     short = await chat.send("قصيرة")
-    assert "قصيرة جداً (5 من 10" in short[0].text
+    assert "قصيرة جداً (5 أحرف، والحد الأدنى 10)" in short[0].text
     long = await chat.send("ك" * 2001)
-    assert "2,001 حرفاً" in long[0].text and "2,000" in long[0].text
+    assert "(2001 حرف، والحد الأقصى 2000)" in long[0].text and "," not in long[0].text
     empty = await chat.send("\u200b\u202e  ")
     assert "لم تصلني أي كلمات" in empty[0].text
     assert await stored(core) == []
@@ -71,16 +71,28 @@ async def test_edit_then_confirm_stores_the_edited_text(chat: ChatDriver, core: 
     assert rec.text == "التركيز على تصنيف البيانات وتحديث إجراءات وسياسة التصنيف"
 
 
-async def test_typing_during_preview_replaces_the_text(chat: ChatDriver, core: Core) -> None:
+async def test_text_typed_at_the_preview_replaces_nothing_until_asked(chat: ChatDriver, core: Core) -> None:
     await chat.register()
     await chat.command("recommend", "4")
     await chat.press("المحافظات البعيدة")
     await chat.send("تطوير آلية تلقي الشكاوى")
-    preview = await chat.send("تطوير آلية تلقي الشكاوى في المحافظات البعيدة")
-    assert "في المحافظات البعيدة" in preview[0].text
+    thanks = await chat.send("شكراً جزيلاً لكم")  # read as a thank-you, not as a new recommendation
+    assert "هل تستبدل به نص التوصية" in texts(thanks) and "شكراً جزيلاً لكم" in texts(thanks)
+    kept = await chat.press("✅ إرسال النص السابق")
+    assert "رقم الإيصال #1" in texts(kept)
+    await chat.command("recommend", "4")
+    await chat.press("المحافظات البعيدة")
+    await chat.send("تطوير آلية تلقي الشكاوى")
+    offer = await chat.send("تطوير آلية تلقي الشكاوى في المحافظات البعيدة")
+    assert "لن يضيع أي من النصين" in texts(offer)
+    preview = await chat.press("🔁 استبدال النص بالجديد")
+    assert "في المحافظات البعيدة" in preview[0].text and "راجع توصيتك" in preview[0].text
+    short = await chat.send("تمام")
+    assert "بانتظار قرارك" in texts(short)
     await chat.press("rec:ok")
-    [rec] = await stored(core)
-    assert rec.text.endswith("في المحافظات البعيدة")
+    first, second = sorted(await stored(core), key=lambda r: r.id)
+    assert first.text == "تطوير آلية تلقي الشكاوى"
+    assert second.text.endswith("في المحافظات البعيدة")
 
 
 async def test_cancel_mid_flow_stores_nothing(chat: ChatDriver, core: Core) -> None:

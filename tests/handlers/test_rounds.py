@@ -52,6 +52,7 @@ async def create_round(coordinator: ChatDriver, deadline: str = "3/12/2026 17:00
     await coordinator.press("rnd:new")
     await coordinator.send(ROUND_NAME)
     await coordinator.send("30/11/2026")
+    await coordinator.send("15/11/2026")  # the timeline was announced two weeks ahead
     await coordinator.send("فندق جنيفا - عمّان")
     assert sum(label.startswith("✅") for label in coordinator.labels()) == 5  # every commitment by default
     await coordinator.press("rnd:cdone")
@@ -134,13 +135,21 @@ async def test_a_round_from_invitation_to_findings(core: Core, transport: Record
     moved = await zaid.press("5. ")
     assert "انتقلت إلى مجموعة العمل: 5." in texts(moved)
 
-    # A recommendation started before the deadline and confirmed after it is refused; so is a new one.
+    # A recommendation started before the deadline and confirmed after it keeps its text: it is offered as general
+    # input outside the round. A new one is refused, without claiming that anything typed was not saved.
     await recommend_until_preview(omar)
     clock.advance(timedelta(days=5))
     late = await omar.press("rec:ok")
-    assert "انتهى موعد استقبال المشاركات" in texts(late) and "الخطوات التالية" in texts(late)
-    late_again = await omar.command("recommend")
-    assert "انتهى موعد استقبال المشاركات" in texts(late_again)
+    assert "انتهى موعد استقبال المشاركات" in texts(late) and "لكن نصك محفوظ" in texts(late)
+    assert "إشعار كل مؤسسة تتقدم بطلب بما آل إليه طلبها" in texts(late)
+    offered = await omar.command("recommend")  # the kept text is not lost by starting again
+    assert "لديك مسودة توصية لم تُرسل" in texts(offered)
+    await omar.press("park:go")
+    general = await omar.press("rec:ok")
+    assert "رقم الإيصال #5" in texts(general)
+    late_again = await hind.command("recommend")
+    assert "انتهى موعد استقبال المشاركات" in texts(late_again) and "الخطوات التالية" in texts(late_again)
+    assert "ولم تُحفظ" not in texts(late_again)
     [read_only] = await samer.command("group")
     assert "#1 · 👍 2" in read_only.text and not read_only.choices  # the group's input, read-only now
     late_endorse = await samer.press_data("grp:e:2")
@@ -150,7 +159,9 @@ async def test_a_round_from_invitation_to_findings(core: Core, transport: Record
         report = await rounds.report_data(conn, found.id)
         in_round = await fetch_all(conn, "SELECT COUNT(*) FROM recommendations WHERE round_id = ?", (found.id,))
         endorsements = await fetch_all(conn, "SELECT COUNT(*) FROM endorsements")
+        kept = await fetch_all(conn, "SELECT round_id, question_id, text FROM recommendations WHERE id = 5")
     assert report is not None and in_round[0][0] == 4 and endorsements[0][0] == 2
+    assert [tuple(r) for r in kept] == [(None, None, "إشعار كل مؤسسة تتقدم بطلب بما آل إليه طلبها")]
     figures = report.attendance
     assert figures.total == 10
     assert [(c.label, c.count) for c in figures.by_sector] == [("cso", 6), ("government", 3), ("academia", 1)]
@@ -227,6 +238,8 @@ async def test_draft_round_is_not_joinable_and_deadline_moves(
     await coordinator.send("جولة تشاور إلكترونية")
     assert "لم أفهم التاريخ" in texts(await coordinator.send("غداً"))
     await coordinator.press("rnd:today")
+    await coordinator.press("rnd:annd")  # announced today: a short notice, confirmed
+    await coordinator.press("rnd:short:confirm")
     await coordinator.press("rnd:online")
     await coordinator.press("2. ")  # leave group 2 out
     await coordinator.press("rnd:cdone")

@@ -29,8 +29,9 @@ async def test_sql_looking_text_is_stored_and_read_back_verbatim(core: Core, tra
     await officer_chat.command("inbox")
     opened = texts(await officer_chat.press(f"#{receipt}"))
     assert PAYLOADS["recommendation"] in opened and PAYLOADS["name"] in opened
-    await officer_chat.press("مقبولة جزئياً")
+    await officer_chat.press("اعتُمدت جزئياً")
     await officer_chat.send(PAYLOADS["response"])
+    await officer_chat.press("حفظ وإرسال")
 
     await coord.command("milestones", "")
     await coord.press("2. تعزيز تطبيق")

@@ -20,7 +20,7 @@ async def test_status_lists_every_commitment_with_a_bar(chat: ChatDriver, core: 
     assert "الخطة الوطنية الرابعة" in text
     assert "▰▰▰▰▰▰▱▱▱▱ 60% جوهري" in text
     assert text.count("0% لم يبدأ") == 4
-    assert len(replies[0].choices) == 5
+    assert len(replies[0].choices) == 6 and replies[0].choices[-1].label == "🌐 English"  # the newcomer's offer
 
 
 async def test_status_detail_shows_agency_dates_update_milestones_and_count(
@@ -66,10 +66,10 @@ async def test_my_lists_own_recommendations_paged(chat: ChatDriver, core: Core, 
     async with core.db.transaction() as conn:
         await conn.execute("UPDATE recommendations SET state = 'accepted', response = 'سنعمل بها' WHERE id = 7")
     page1 = await chat.command("my")
-    assert "لديك 7 توصيات (عرض 1–5)" in page1[0].text
-    assert "#7 — الالتزام 1" in page1[0].text and "مقبولة" in page1[0].text and "سنعمل بها" in page1[0].text
+    assert "لديك 7 توصيات (تُعرض 1–5)" in page1[0].text
+    assert "#7 — الالتزام 1" in page1[0].text and "اعتُمدت" in page1[0].text and "سنعمل بها" in page1[0].text
     page2 = await chat.press("التالي ⬅️")
-    assert "(عرض 6–7)" in page2[0].text and "#1 —" in page2[0].text
+    assert "(تُعرض 6–7)" in page2[0].text and "#1 —" in page2[0].text
 
 
 async def test_my_when_empty(chat: ChatDriver) -> None:

@@ -86,8 +86,9 @@ async def _hostile_world(core: Core, transport: RecordingTransport) -> int:
     officer = await registered(core, transport, "9001", "منى")  # the configured coordinator answers
     await officer.command("inbox")
     await officer.press(f"#{receipt}")
-    await officer.press("مقبولة")
+    await officer.press("اعتُمدت")
     await officer.send(f"{FORMULA} {SCRIPT}{RLO} رد")
+    await officer.press("حفظ وإرسال")
     async with core.db.transaction() as conn:
         [person] = [
             r for r in await conn.execute_fetchall("SELECT id FROM participants WHERE organisation = ?", (FORMULA,))

@@ -79,7 +79,7 @@ async def _export(core: Core, fmt: ExportFormat) -> tuple[bytes, dict[int, str]]
 async def test_xlsx_neutralises_lookalikes(core: Core) -> None:
     data, stored = await _export(core, ExportFormat.XLSX)
     sheet = load_workbook(io.BytesIO(data))["الالتزام 1"]
-    cells = {row[0].value: row[5] for row in sheet.iter_rows(min_row=2)}
+    cells = {row[0].value: row[6] for row in sheet.iter_rows(min_row=2)}  # the text follows the question column
     for rec_id, payload in stored.items():
         assert cells[rec_id].data_type == "s" and cells[rec_id].value == "'" + payload
 
@@ -87,7 +87,7 @@ async def test_xlsx_neutralises_lookalikes(core: Core) -> None:
 async def test_csv_neutralises_lookalikes(core: Core) -> None:
     data, stored = await _export(core, ExportFormat.CSV)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    by_id = {int(r[0]): r[5] for r in rows[1:]}
+    by_id = {int(r[0]): r[6] for r in rows[1:]}
     assert by_id == {rec_id: "'" + payload for rec_id, payload in stored.items()}
 
 

@@ -12,6 +12,8 @@ from docx.oxml.ns import qn
 from bot.core import Core
 from reports.report_docx import build_report
 from storage import catalogue, rounds
+from storage.models import Sector
+from storage.round_hall import HallCount, set_hall
 from tests.reports.sample import ROUND_NAME, RoundSample, seed, seed_round
 from tests.support import START
 
@@ -41,7 +43,8 @@ async def test_report_has_title_date_participants_and_a_heading_per_commitment(c
     assert texts[1] == "29/11/2026"
     assert "وزارة التخطيط والتعاون الدولي" in texts[2]
     assert texts[3] == (
-        "وقد شارك في تقديم المدخلات مشاركان. توزّعوا على الجهات التالية: جهة أكاديمية (1)، مؤسسة مجتمع مدني (1)."
+        "وقد شارك في تقديم المدخلات مشاركان."
+        " توزّعوا على الجهات التالية: الجهات الأكاديمية (1)، مؤسسات المجتمع المدني (1)."
     )
     assert _heading_texts(doc) == [f"أبرز النتائج التي تم الخروج بها فيما يتعلق بالالتزام {o}:" for o in ORDINALS]
 
@@ -100,7 +103,7 @@ async def test_round_report_names_the_round_its_date_place_and_attendance(core: 
     )
     assert texts[3] == (  # the forgotten member is not counted; «جمعية   الشفافية» typed twice counts once
         "وقد حضر الاجتماع 4 مشاركين ومشاركات، من ضمنهم ضابط ارتباط واحد لتنفيذ الخطة."
-        " توزّعوا على الجهات التالية: مؤسسة مجتمع مدني (2)، جهة أكاديمية (1)، جهة حكومية (1)."
+        " توزّعوا على الجهات التالية: مؤسسات المجتمع المدني (2)، الجهات الأكاديمية (1)، الجهات الحكومية ذات العلاقة (1)."
         " ومن الجهات المشاركة: جمعية الشفافية (2)، جامعة اليرموك، وزارة التنمية الاجتماعية."
         " وتوزّع المشاركون على مجموعات العمل، مجموعة عمل لكل التزام:"
         " مجموعة الالتزام 1 (2)، مجموعة الالتزام 2 (2)، مجموعة الالتزام 3 (0)."
@@ -132,7 +135,8 @@ async def test_round_findings_by_question_then_theme_most_endorsed_first(core: C
     assert "· مواضيع أخرى:" not in [p.text for p in first]
     num_ids = [_num_id(p) for p in items]
     assert num_ids[1] == num_ids[2] and len(set(num_ids)) == 4  # each list restarts at 1
-    assert first[-1].text.startswith("الوضع الحالي للالتزام: مستوى الإنجاز «جوهري» بنسبة 60%")
+    assert first[-2].text.startswith("الوضع الحالي للالتزام: مستوى الإنجاز «جوهري» بنسبة 60%")
+    assert first[-1].text.startswith("الرد على التوصيات: أُجيب عن 0 من أصل 5 توصيات")
     second = [p.text for p in _section(doc, "الثاني", "الثالث")]
     assert second[2:4] == ["ما دور مؤسسات المجتمع المدني في ذلك؟", "إشراك الجمعيات في تصميم البرامج التدريبية"]
     third = [p.text for p in _section(doc, "الثالث", None)]
@@ -187,3 +191,25 @@ async def test_unknown_round_is_refused(core: Core) -> None:
     async with core.db.transaction() as conn:
         with pytest.raises(LookupError):
             await build_report(conn, round_id=999, now=START)
+
+
+async def test_the_hall_count_is_worded_as_the_seed_does_on_a4_by_the_coordinating_unit(core: Core) -> None:
+    async with core.db.transaction() as conn:
+        sample = await seed_round(conn, START)
+        hall = HallCount(total=55, officers=8, by_sector=((Sector.CSO, 30), (Sector.GOVERNMENT, 17)))
+        await set_hall(conn, sample.round_id, hall, by=None, now=START)
+        data = await build_report(conn, round_id=sample.round_id, now=START)
+        named = await build_report(conn, round_id=sample.round_id, now=START, author="وحدة التنسيق")
+    doc = Document(io.BytesIO(data))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[3].startswith(
+        "وقد حضر الاجتماع 55 مشاركاً ومشاركة من ضمنهم 8 من ضباط ارتباط تنفيذ الخطة،"
+        " و30 من مؤسسات المجتمع المدني، و17 من الجهات الحكومية ذات العلاقة."
+        " وانضم إلى مجموعات العمل عبر البوت 4 مشاركين ومشاركات، من ضمنهم ضابط ارتباط واحد لتنفيذ الخطة."
+    )
+    section = doc.sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    size = (round(section.page_width.mm), round(section.page_height.mm))
+    assert size == (210, 297)  # A4, not python-docx's US Letter
+    assert doc.core_properties.author == "وحدة الحكومة الشفافة — وزارة التخطيط والتعاون الدولي"
+    assert Document(io.BytesIO(named)).core_properties.author == "وحدة التنسيق"

@@ -1,0 +1,59 @@
+"""`ogp-bot evidence --output FILE.zip [--since DATE] [--until DATE]`: the evidence pack, written to disk."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from datetime import date
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.settings import Settings
+from handlers.dates import parse_date
+from messages_ar import load_messages
+from reports.evidence import build_evidence
+from storage.database import open_database
+
+
+def _day(raw: str) -> date:
+    """Read a date as the chat does (30/9/2019 or 2019-09-30, any digits)."""
+    parsed = parse_date(raw)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f"not a date: {raw!r} (write 30/9/2019 or 2019-09-30)")
+    return parsed
+
+
+def add_evidence_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the evidence subcommand."""
+    cmd = sub.add_parser("evidence", help="write the evidence pack for an IRM review (.zip)")
+    cmd.add_argument("--output", type=Path, required=True, help="the .zip to write")
+    cmd.add_argument("--since", type=_day, help="first day (default: the active plan's start)")
+    cmd.add_argument("--until", type=_day, help="last day, included (default: today)")
+
+
+async def run_evidence_command(settings: Settings, args: argparse.Namespace) -> int:
+    """Write the pack; print where and how many gaps; return the exit status."""
+    if args.output.suffix.lower() != ".zip":
+        print(f"error: the evidence pack is a zip: name the output .zip, not {args.output.name}")
+        return 1
+    if args.since and args.until and args.since > args.until:
+        print("error: --since is after --until")
+        return 1
+    db = await open_database(settings.database)
+    try:
+        async with db.transaction() as conn:  # built inside the transaction, like the exports
+            pack = await build_evidence(
+                conn,
+                since=args.since,
+                until=args.until,
+                now=SystemClock().now(),
+                messages=load_messages(),
+                tz=settings.zone,
+                snapshot_root=settings.snapshot_folder,
+            )
+    finally:
+        await db.close()
+    await asyncio.to_thread(args.output.write_bytes, pack.data)
+    period = f"{pack.period.since} to {pack.period.until}"
+    print(f"wrote the evidence pack for {period} to {args.output}: {len(pack.gaps)} gaps")
+    return 0

@@ -1,0 +1,108 @@
+"""/rules: the forum's rules of participation, public to everyone; coordinators set them (every version is kept)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from handlers.context import Context
+from handlers.contract import Reply
+from handlers.feature import Feature
+from handlers.kit.access import requires_role
+from handlers.kit.buttons import Button
+from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.routes import on
+from handlers.kit.who import Who
+from handlers.labels import short_date
+from handlers.menu import with_menu
+from handlers.text import clean_text
+from storage import audit, forum_rules
+
+RULES_LIMITS = (20, 3500)  # one Telegram message with its heading
+
+
+class Step(StrEnum):
+    """Steps of setting the rules."""
+
+    TEXT = "text"
+    PREVIEW = "preview"
+
+
+class Draft(FlowData):
+    """The rules being written."""
+
+    text: str = ""
+
+
+class EditRules(Button, prefix="rules:e"):
+    """Write new rules (coordinators)."""
+
+
+class SaveRules(Button, prefix="rules:ok"):
+    """Publish the previewed rules."""
+
+
+class Cancel(Button, prefix="rules:x"):
+    """Keep the rules as they are."""
+
+
+async def show(ctx: Context) -> list[Reply]:
+    """Answer /rules: the rules in force and when they were set (coordinators may change them)."""
+    rules = await forum_rules.current_rules(ctx.conn)
+    if rules is None:
+        text = ctx.t("rules-none")
+    else:
+        text = ctx.t("rules-show", text=rules.text, date=short_date(ctx, rules.set_at))
+    if not ctx.is_coordinator:
+        return [with_menu(ctx, text)]
+    return [Reply(text=text, choices=(EditRules().choice(ctx.t("rules-edit")),))]
+
+
+@requires_role(Who.COORDINATOR)
+async def edit(ctx: Context, press: EditRules) -> list[Reply]:
+    """Ask for the new rules."""
+    RULES.start(ctx, Step.TEXT)
+    low, high = RULES_LIMITS
+    return [Reply(text=ctx.t("rules-ask", min=low, max=high), choices=(Cancel().choice(ctx.t("cancel-button")),))]
+
+
+@requires_role(Who.COORDINATOR)
+async def take_text(ctx: Context, draft: Draft) -> list[Reply]:
+    """Take the rules' text, then preview them."""
+    text = clean_text(ctx.incoming.text or "")
+    low, high = RULES_LIMITS
+    if not low <= len(text) <= high:
+        return [Reply(text=ctx.t("rules-length", min=low, max=high, length=len(text)))]
+    RULES.goto(ctx, Step.PREVIEW, Draft(text=text))
+    choices = (SaveRules().choice(ctx.t("rules-save")), Cancel().choice(ctx.t("cancel-button")))
+    return [Reply(text=ctx.t("rules-preview", text=text), choices=choices)]
+
+
+@requires_role(Who.COORDINATOR)
+async def save(ctx: Context, press: SaveRules) -> list[Reply]:
+    """Publish the rules (the earlier version is kept) and audit it."""
+    text = RULES.load(ctx).text
+    actor = ctx.participant.id if ctx.participant else None
+    stored = await forum_rules.set_rules(ctx.conn, text, actor, ctx.now)
+    await audit.record(ctx.conn, actor, "rules.set", f"rules:{stored.id}", None, ctx.now)
+    ctx.end()
+    return [with_menu(ctx, ctx.t("rules-saved"))]
+
+
+async def use_buttons(ctx: Context, draft: Draft) -> list[Reply]:
+    """Text at the preview: point to the buttons."""
+    return [Reply(text=ctx.t("use-buttons"))]
+
+
+RULES = Flow(
+    name="rules",
+    data=Draft,
+    cancel=Cancel,
+    steps={Step.TEXT: Accepts(text=take_text), Step.PREVIEW: Accepts(buttons=(SaveRules,), ask=use_buttons)},
+)
+
+FEATURE = Feature(
+    commands={"rules": show},
+    buttons=(on(EditRules, edit), on(SaveRules, save)),
+    flows=(RULES,),
+    keywords={"keyword-rules": "rules"},
+)

@@ -1,0 +1,25 @@
+## /rules: the forum's rules of participation (OGP standard 1: its basic rules on participation are public).
+
+rules-none = The coordinators have not published the forum's rules of participation yet.
+rules-show =
+    📜 The rules of participation in the open government forum (last updated { $date }):
+
+    { $text }
+rules-edit = ✏️ Edit the rules
+rules-ask = Write the rules of participation in full, as everyone will see them ({ $min } to { $max } characters). The earlier version is kept.
+rules-length = The rules must be between { $min } and { $max } characters (you wrote { $length }).
+rules-preview =
+    This is how everyone will see the rules:
+
+    { $text }
+rules-save = ✅ Publish the rules
+rules-saved = The rules of participation are published; everyone sees them with /rules.
+menu-rules = 📜 Rules of participation
+command-rules = The forum's rules of participation
+keyword-rules = rules
+help-rules = /rules — the forum's rules of participation
+help-coordinator-ogp =
+    OGP's standards:
+    /irm — enter the Independent Reporting Mechanism's assessment of each commitment
+    /rules — the rules of participation: publish and edit them
+    /evidence — the evidence pack for the participation standards, and the open data's snapshots
