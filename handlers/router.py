@@ -47,14 +47,14 @@ from handlers import (
     update,
     update_import,
 )
-from handlers.context import Context, Parked
+from handlers.context import Context
 from handlers.contract import Reply
 from handlers.feature import FOLLOW_UP, Feature, Handler
 from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
 from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
 from handlers.kit.hooks import Hooks
-from handlers.kit.parking import DropParked, ResumeParked, does_offer
+from handlers.kit.parking import DropParked, ParkingLot, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
 from handlers.text import label_key
 from messages import LANGUAGES, load_messages
@@ -135,6 +135,7 @@ class Router:
         self.commands: dict[str, Handler] = _merge([f.commands for f in features], "command")
         self.deep_links: dict[str, Handler] = _merge([f.deep_links for f in features], "deep link")
         self.flows: dict[str, Flow[Any]] = _merge([{fl.name: fl for fl in f.flows} for f in features], "flow")
+        self.parking = ParkingLot(self.flows)
         routes = [route for f in features for route in f.buttons]
         routes.append(on(menu.OpenMenu, self._menu_button))
         routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._drop_parked)]
@@ -270,65 +271,20 @@ class Router:
         if handler is None:
             return await fallback.unknown_command(ctx)  # a mistyped command leaves the flow as it was
         if command not in _KEEP_FLOW:  # any other command leaves the flow, keeping a draft
-            self._leave(ctx)
-        if does_offer(handler) and (offer := self._offer_parked(ctx, command)) is not None:
+            self.parking.leave(ctx)
+        if does_offer(handler) and (offer := self.parking.offer(ctx, command)) is not None:
             return offer
         return await handler(ctx)
 
-    def _leave(self, ctx: Context) -> None:
-        """Leave the chat's flow; park its data when the flow keeps what was typed."""
-        flow = self.flows.get(ctx.flow or "")
-        if flow is not None and flow.parking is not None and ctx.step is not None:
-            data = flow.parse(ctx.data)
-            if data is not None and flow.parking.keep(data):
-                ctx.carry.park(Parked(flow=flow.name, step=ctx.step, data=dict(ctx.data)))
-        ctx.end()
-
-    def _newest_parked(self, ctx: Context) -> tuple[Parked, Flow[Any], Any] | None:
-        """Return the newest parked draft that still fits its flow (dropping any that do not)."""
-        while ctx.carry.parked:
-            parked = ctx.carry.parked[-1]
-            flow = self.flows.get(parked.flow)
-            data = flow.parse(parked.data) if flow is not None and flow.parking is not None else None
-            if flow is not None and data is not None:
-                return parked, flow, data
-            ctx.carry.parked = ctx.carry.parked[:-1]
-        return None
-
-    def _offer_parked(self, ctx: Context, command: str) -> list[Reply] | None:
-        """Offer the newest parked draft back (continue, or drop it and run the command); None when there is none."""
-        newest = self._newest_parked(ctx) if ctx.participant is not None else None
-        if newest is None:
-            return None
-        _, flow, data = newest
-        assert flow.parking is not None  # noqa: S101 - _newest_parked returns parked flows only
-        choices = (
-            ResumeParked().choice(ctx.t("parked-resume")),
-            DropParked(command=command).choice(ctx.t("parked-drop")),
-        )
-        return [Reply(text=flow.parking.describe(ctx, data), choices=choices)]
-
-    def _unpark(self, ctx: Context, parked: Parked) -> None:
-        """Bring a parked draft back as the chat's flow (parking the flow the chat is in, if it keeps anything)."""
-        ctx.carry.parked = [p for p in ctx.carry.parked if p is not parked]
-        self._leave(ctx)
-        ctx.flow, ctx.step, ctx.data = parked.flow, parked.step, dict(parked.data)
-
     async def _resume_parked(self, ctx: Context, press: ResumeParked) -> list[Reply]:
         """Go on with the newest parked draft."""
-        newest = self._newest_parked(ctx)
-        if newest is None:
-            return await fallback.stale_button(ctx)
-        parked, flow, data = newest
-        assert flow.parking is not None  # noqa: S101 - _newest_parked returns parked flows only
-        self._unpark(ctx, parked)
-        return await flow.parking.resume(ctx, data)
+        resumed = await self.parking.resume(ctx)
+        return resumed if resumed is not None else await fallback.stale_button(ctx)
 
     async def _drop_parked(self, ctx: Context, press: DropParked) -> list[Reply]:
         """Drop the newest parked draft, then run the command that offered it."""
-        if self._newest_parked(ctx) is None:
+        if not self.parking.drop(ctx):
             return await fallback.stale_button(ctx)
-        ctx.carry.parked = ctx.carry.parked[:-1]
         note = Reply(text=ctx.t("parked-dropped"), replace=True)
         if press.command not in self.commands:
             return [note, *await fallback.not_understood(ctx)]
@@ -340,7 +296,7 @@ class Router:
         if prefix is None:
             ctx.incoming = replace(ctx.incoming, args="")
             return [Reply(text=ctx.t("unknown-link")), *await registration.start(ctx)]
-        self._leave(ctx)
+        self.parking.leave(ctx)
         # Each deep link looks at its code before a newcomer registers (a used invitation is refused at once, a
         # round greets by the meeting's name), then asks for registration itself (`@requires` or need_registration).
         return await self.deep_links[prefix](ctx)
@@ -365,19 +321,13 @@ class Router:
         if found is None:
             return await fallback.unknown_button(ctx)
         route, press = found
-        stop = gate(
-            ctx, route.who, registered=route.registered, then=route.then
-        )  # a forged privileged button is refused, wherever the chat is
-        if stop is not None:
+        # A forged privileged button is refused, wherever the chat is.
+        if (stop := gate(ctx, route.who, registered=route.registered, then=route.then)) is not None:
             return stop
         bound = self.bound.get(route.button)
-        if bound is not None and not (ctx.flow == bound[0].name and ctx.step in bound[1]):
-            parked = next(
-                (p for p in reversed(ctx.carry.parked) if p.flow == bound[0].name and p.step in bound[1]), None
-            )
-            if parked is None:
-                return await fallback.stale_button(ctx)
-            self._unpark(ctx, parked)  # a button of a parked draft's message brings the draft back
+        # A button of a parked draft's message brings the draft back; any other from a step left behind is stale.
+        if bound is not None and not self.parking.reach(ctx, bound[0].name, bound[1]):
+            return await fallback.stale_button(ctx)
         return list(await route.handler(ctx, press))
 
     async def _text(self, ctx: Context) -> list[Reply]:
