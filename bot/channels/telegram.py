@@ -18,6 +18,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from telegram.warnings import PTBUserWarning
 
 from bot.channels.aiohttp_request import AiohttpRequest
+from bot.channels.telegram_files import MediaGone, TelegramFiles
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, keyboard_json, split_text
 from bot.channels.telegram_updates import Poller, WebhookReceiver
 from bot.core import Core
@@ -25,7 +26,7 @@ from bot.logs import add_secret
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers import roles
-from handlers.contract import Incoming, Reply
+from handlers.contract import Attachment, Incoming, Reply
 from messages_ar import Messages
 from storage.models import OutboxRow
 
@@ -72,12 +73,37 @@ def to_incoming(update: Update) -> Incoming | None:
     message = update.message
     if message is None:
         return None
+    attachment = attachment_of(message)
+    if attachment is not None:  # its caption, if any, goes along as text
+        return Incoming(**base, text=message.caption, attachment=attachment)
     text = message.text
     if text is not None and text.startswith("/") and len(text) > 1:
         head, _, args = text[1:].partition(" ")
         command = head.split("@", 1)[0].lower()
         return Incoming(**base, command=command, args=args.strip())
     return Incoming(**base, text=text)
+
+
+def attachment_of(message: Message) -> Attachment | None:
+    """Return the voice note, audio, photo (its largest size) or document a message carries, as Telegram says it."""
+    if message.voice is not None:
+        v = message.voice
+        return Attachment("voice", v.file_id, mime=v.mime_type, size=v.file_size, duration=_seconds(v.duration))
+    if message.audio is not None:
+        a = message.audio
+        duration = _seconds(a.duration)
+        return Attachment("audio", a.file_id, name=a.file_name, mime=a.mime_type, size=a.file_size, duration=duration)
+    if message.photo:
+        p = message.photo[-1]
+        return Attachment("photo", p.file_id, mime="image/jpeg", size=p.file_size)
+    if message.document is not None:
+        d = message.document
+        return Attachment("document", d.file_id, name=d.file_name, mime=d.mime_type, size=d.file_size)
+    return None
+
+
+def _seconds(value: int | timedelta) -> int:
+    return int(value.total_seconds()) if isinstance(value, timedelta) else int(value)
 
 
 def _retry_seconds(error: RetryAfter) -> float:
@@ -90,10 +116,17 @@ class TelegramTransport:
 
     channel = CHANNEL
 
-    def __init__(self, application: Application, pacing: Pacing, messages: Messages) -> None:  # type: ignore[type-arg]
+    def __init__(
+        self,
+        application: Application,  # type: ignore[type-arg]
+        pacing: Pacing,
+        messages: Messages,
+        files: TelegramFiles | None = None,
+    ) -> None:
         self.application = application
         self.pacing = pacing
         self.messages = messages
+        self.files = files
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send, edit or upload one reply (or set a chat's command menu)."""
@@ -140,6 +173,9 @@ class TelegramTransport:
         # build_application.
         if reply.document is not None:
             return await self._send_document(chat_id, reply)
+        if reply.media is not None:
+            await self._send_media(chat_id, reply)
+            edit_ref = None  # the text follows the file: a new message, not an edit above it
         bot = self.application.bot
         markup = keyboard_json(reply.choices)
         pieces = split_text(reply.text)
@@ -158,6 +194,17 @@ class TelegramTransport:
             params = {"chat_id": chat_id, "text": piece}
             sent = await bot.do_api_request("sendMessage", api_kwargs=_with_markup(params, markup if last else None))
         return str(sent["message_id"])
+
+    async def _send_media(self, chat_id: int, reply: Reply) -> None:
+        """Send the stored file a reply carries, before its text; a file erased meanwhile is left out."""
+        assert reply.media is not None  # noqa: S101 - checked by the caller
+        if self.files is None:
+            log.warning("telegram: a stored file could not be sent (no file access)")
+            return
+        try:
+            await self.files.send(chat_id, reply.media)
+        except MediaGone:
+            log.info("telegram: a stored file was erased before it could be sent; its text goes alone")
 
     async def _send_document(self, chat_id: int, reply: Reply) -> str:
         assert reply.document is not None  # noqa: S101 - checked by the caller
@@ -268,14 +315,15 @@ class TelegramChannel:
             overall_rate=settings.telegram_ptb_overall_rate,
             http=settings.telegram_http,
         )
-        self.application.add_handler(update_handler(core.dispatcher.handle))
+        self.files = TelegramFiles(self.application.bot, core.receiver.store)
+        self.application.add_handler(update_handler(self._handle))
         self.application.add_error_handler(_log_error)
         pacing = Pacing(
             per_second=settings.telegram_per_chat_rate,
             burst=settings.telegram_per_chat_burst,
             overall_per_second=settings.telegram_overall_rate,
         )
-        self.transport = TelegramTransport(self.application, pacing, core.messages)
+        self.transport = TelegramTransport(self.application, pacing, core.messages, self.files)
         self.poller: Poller | None = None
         self.webhook: WebhookReceiver | None = None
         if webhook_url is not None:
@@ -287,6 +335,11 @@ class TelegramChannel:
                 self.application.bot, self.application.process_update, url=webhook_url, secret=secret
             )
             self.webhook.mount(server)
+
+    async def _handle(self, incoming: Incoming) -> None:
+        """Download and check a sent file first (the handler sees only the stored file), then handle the event."""
+        incoming = await self.core.receiver.receive(incoming, self.files.fetch)
+        await self.core.dispatcher.handle(incoming)
 
     async def start(self) -> None:
         """Connect, publish the command menu, register the transport and start polling."""
@@ -326,6 +379,7 @@ class TelegramChannel:
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()
+        await self.files.close()
 
 
 async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
