@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from handlers.context import Context, Member
-from handlers.files import recommendation_text
 from handlers.contract import Choice, Reply
 from handlers.feature import Feature
+from handlers.files import recommendation_text
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on

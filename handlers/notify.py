@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from handlers.commitment_buttons import Detail
 from handlers.context import Context
-from handlers.files import recommendation_text
 from handlers.contract import Reply
+from handlers.files import recommendation_text
 from handlers.labels import completion_label, progress_bar, state_label
 from handlers.menu import OpenMenu
 from handlers.text import shorten

@@ -78,3 +78,7 @@ command-export = تصدير المدخلات (Excel أو CSV أو JSON)
 ## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
 doc-preparing = ⏳ جارٍ إعداد الملف، وسيصلك هنا حين يجهز.
 doc-failed = تعذّر إعداد الملف بسبب خطأ داخلي. نعتذر عن ذلك؛ حاول مرة أخرى بعد قليل.
+
+## The files a recommendation or an update holds, as named in the export with files.
+exp-col-files = الملفات
+exp-col-evidence-files = ملفات الأدلة

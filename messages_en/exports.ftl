@@ -75,3 +75,7 @@ command-export = Export the inputs (Excel, CSV or JSON)
 ## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
 doc-preparing = ⏳ Preparing the file; it will arrive here when it is ready.
 doc-failed = The file could not be prepared because of an internal error. We are sorry; please try again in a moment.
+
+## The files a recommendation or an update holds, as named in the export with files.
+exp-col-files = Files
+exp-col-evidence-files = Evidence files

@@ -130,6 +130,7 @@ UPDATE files SET deleted_at = ?1, chat = NULL
 WHERE deleted_at IS NULL AND participant_id = ?2 AND recommendation_id IS NULL AND status_update_id IS NULL
 """
 _UNNAME = "UPDATE files SET participant_id = NULL WHERE participant_id = ?"
+_DROPPED_AT = "SELECT DISTINCT sha256 FROM files WHERE deleted_at = ?"
 _SWEEP_PENDING = """
 UPDATE files SET deleted_at = ?1, chat = NULL
 WHERE deleted_at IS NULL AND recommendation_id IS NULL AND status_update_id IS NULL AND created_at < ?2
@@ -219,20 +220,24 @@ async def drop(conn: aiosqlite.Connection, file_id: int, now: datetime) -> None:
     await conn.execute(_DROP, (to_db(now), file_id))
 
 
-async def drop_pending_of_chat(conn: aiosqlite.Connection, channel: str, chat: str, now: datetime) -> int:
-    """Erase what a chat sent that belongs to nothing yet (a draft's voice note); return how many."""
-    return await execute_count(conn, _DROP_PENDING_OF_CHAT, (to_db(now), channel, chat))
+async def drop_pending_of_chat(conn: aiosqlite.Connection, channel: str, chat: str, now: datetime) -> list[str]:
+    """Erase what a chat sent that belongs to nothing yet (a draft's voice note); return the digests that go."""
+    stamp = to_db(now)
+    await conn.execute(_DROP_PENDING_OF_CHAT, (stamp, channel, chat))
+    return [str(r[0]) for r in await fetch_all(conn, _DROPPED_AT, (stamp,))]
 
 
 async def forget_sender(
     conn: aiosqlite.Connection, participant_id: int, *, delete_recommendations: bool, now: datetime
-) -> None:
-    """Erase a forgotten person's files, as they chose; call before their recommendations are deleted."""
+) -> list[str]:
+    """Erase a forgotten person's files, as they chose (call before their recommendations are deleted); return the
+    digests of what goes, so that messages that carried those files can go too."""
     stamp = to_db(now)
     if delete_recommendations:
         await conn.execute(_DROP_OF_DELETED_RECOMMENDATIONS, (stamp, participant_id))
     await conn.execute(_DROP_UNLINKED_OF, (stamp, participant_id))
     await conn.execute(_UNNAME, (participant_id,))
+    return [str(r[0]) for r in await fetch_all(conn, _DROPPED_AT, (stamp,))]
 
 
 async def sweep_pending(conn: aiosqlite.Connection, now: datetime, before: datetime) -> int:

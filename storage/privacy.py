@@ -117,7 +117,8 @@ async def forget(
     await conn.execute(_DELETE_FOLLOWS, (participant_id,))
     await conn.execute(_DELETE_ROLES, (participant_id,))
     await roles.withdraw_invites_of(conn, participant_id, now)  # invitations die with their creator's role
-    await files.forget_sender(conn, participant_id, delete_recommendations=delete_recommendations, now=now)
+    erased = await files.forget_sender(conn, participant_id, delete_recommendations=delete_recommendations, now=now)
+    await _forget_mentions(conn, erased)  # messages that carried those files (an officer's inbox) name them
     statement = _DELETE_RECOMMENDATIONS if delete_recommendations else _UNLINK_RECOMMENDATIONS
     recommendations = await execute_count(conn, statement, (participant_id,))
     stamp = to_db(now)
@@ -135,7 +136,7 @@ async def _forget_chat(
 ) -> None:
     await conn.execute(_DELETE_SESSION, (channel, external_id))
     await conn.execute(_DELETE_CHAT_OUTBOX, (channel, external_id))  # messages to them carry their chat id
-    await files.drop_pending_of_chat(conn, channel, external_id, now)  # a draft's voice note, a file not yet sent
+    await _forget_mentions(conn, await files.drop_pending_of_chat(conn, channel, external_id, now))  # a draft's voice
     await conn.execute(_DELETE_REMINDER_LOG, (f"{channel}:{external_id}",))
     if farewell:  # the WhatsApp contact is needed to send the last answer (the 24-hour window)
         await conn.execute(_PENDING_ERASURE, (channel, external_id, to_db(now)))

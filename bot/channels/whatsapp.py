@@ -223,6 +223,11 @@ class WhatsAppTransport:
         return Delivery(Outcome.SENT, channel_msg_id=wamid)
 
 
+def _voice(incoming: Incoming) -> bool:
+    """Tell whether an event carries a voice note or an audio file."""
+    return incoming.attachment is not None and incoming.attachment.kind in ("voice", "audio")
+
+
 def _media_kind(format: str) -> str:
     """Return how WhatsApp sends a stored file: audio, image or document."""
     if Format(format) in AUDIO:
@@ -415,9 +420,10 @@ class WhatsAppChannel:
             return
         if inbound.more is not None and await self._next_page(inbound):
             return
-        if first and self._starts_nothing(incoming) and incoming.attachment is None:
-            # WhatsApp has no /start: a newcomer's first message (a greeting, a sticker) is their start.
-            incoming = replace(incoming, command="start", args="", text=None, choice=None)
+        if first and self._starts_nothing(incoming) and not _voice(incoming):
+            # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note
+            # is kept instead: it is offered as a recommendation once they have registered.
+            incoming = replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
         # A sent file is downloaded and checked first: the handler sees only the stored file.
         incoming = await self.core.receiver.receive(incoming, self._fetch)
         await self.core.dispatcher.handle(incoming)

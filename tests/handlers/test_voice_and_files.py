@@ -46,7 +46,9 @@ async def test_a_voice_note_at_the_text_step_is_previewed_then_stored_with_a_rec
     assert VOICE_LABEL in texts(await chat.command("my"))
 
 
-async def test_the_length_is_read_from_the_bytes_not_the_senders_word(core: Core, transport: RecordingTransport) -> None:
+async def test_the_length_is_read_from_the_bytes_not_the_senders_word(
+    core: Core, transport: RecordingTransport
+) -> None:
     chat = await registered(core, transport, "1001", "سلمى")
     await _to_text_step(chat)
     refused = await chat.send_voice(media.ogg_opus(301), duration=12)  # a forged update would say 12 s
@@ -162,7 +164,9 @@ async def test_the_officer_hears_the_voice_note_writes_its_transcript_and_the_au
     assert "اعتُمدت" in told and VOICE_LABEL in told
 
 
-async def test_a_coordinator_may_transcribe_and_a_participant_may_not(core: Core, transport: RecordingTransport) -> None:
+async def test_a_coordinator_may_transcribe_and_a_participant_may_not(
+    core: Core, transport: RecordingTransport
+) -> None:
     coord = await coordinator(core, transport)
     author = await registered(core, transport, "1001", "سلمى")
     await _to_text_step(author)
