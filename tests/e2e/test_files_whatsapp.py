@@ -178,7 +178,14 @@ async def test_forget_with_deletion_takes_the_files_from_the_folder_and_the_data
     await wa.settle()
     assert list(wa.core.receiver.store.stored()) == []
     assert await wa.rows("SELECT id FROM files") == []
+    for name, data in database_files(wa).items():
+        assert digest.encode() not in data and media_id.encode() not in data, name
+
+
+def database_files(wa: WhatsAppBot) -> dict[str, bytes]:
+    """Return the bytes of the database file and its WAL."""
+    found = {}
     for suffix in ("", "-wal"):
         path = Path(f"{wa.core.db.path}{suffix}")
-        data = path.read_bytes() if path.exists() else b""
-        assert digest.encode() not in data and media_id.encode() not in data, path.name
+        found[path.name] = path.read_bytes() if path.exists() else b""
+    return found
