@@ -139,5 +139,5 @@ def _name(name: str | None) -> str | None:
     if not name:
         return None
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(ch for ch in base if ch.isprintable()).strip()
-    return cleaned[:120] or None
+    cleaned = "".join(ch for ch in base if ch.isprintable()).strip()[:120]
+    return None if cleaned in ("", ".", "..") else cleaned
