@@ -77,6 +77,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         report_author=settings.report_author or None,
         max_voice_seconds=settings.max_voice_seconds,
         max_file_mb=settings.max_file_mb,
+        files_dir=settings.files_folder,
     )
 
 
