@@ -17,6 +17,7 @@ from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
 from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
+from bot.transcribe import TranscriptDrafts, load_transcriber
 from handlers.context import HandlerConfig
 from handlers.router import Router
 from messages_ar import Messages, load_messages
@@ -42,12 +43,15 @@ class Core:
     documents: DocumentWorker
     receiver: FileReceiver  # downloads the files people send, before their event is handled
     files: FileKeeper  # deletes erased files' bytes
+    drafts: TranscriptDrafts | None = None  # transcript drafts from OGP_TRANSCRIBER's engine (none by default)
 
     async def close(self) -> None:
         """Stop scheduling, building documents and sending, and close the database."""
         self.scheduler.stop()
         await self.documents.stop()
         await self.files.stop()
+        if self.drafts is not None:
+            await self.drafts.stop()
         await self.sender.stop()
         await self.db.close()
 
@@ -100,11 +104,15 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     store = FileStore(settings.files_folder)
     receiver = FileReceiver(db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024)
     file_keeper = FileKeeper(db, store)
+    engine = load_transcriber(settings.transcriber)
+    drafts = TranscriptDrafts(db, store, engine) if engine is not None else None
 
     def queued() -> None:
         sender.wake()
         documents.wake()  # the event may have asked for a document
         file_keeper.wake()  # or erased files
+        if drafts is not None:
+            drafts.wake()  # or stored a voice recommendation
 
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=queued)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
@@ -125,4 +133,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         outbox_keep_days=settings.outbox_keep_days,
         snapshots=keeper,
     )
-    return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler, documents, receiver, file_keeper)
+    return Core(
+        settings, db, messages, clock, router, dispatcher, sender, scheduler, documents, receiver, file_keeper, drafts
+    )
