@@ -24,6 +24,7 @@ from messages_ar import Messages, load_messages
 from storage import catalogue
 from storage.database import Database, open_database
 from storage.files import FileStore
+from storage.publishing import PublishMode
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         max_voice_seconds=settings.max_voice_seconds,
         max_file_mb=settings.max_file_mb,
         files_dir=settings.files_folder,
+        publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
     )
 
 

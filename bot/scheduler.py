@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -22,12 +22,14 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.clock import Clock
 from bot.retention import OUTBOX_KEEP_DAYS, RetentionResult, apply_retention
 from bot.snapshots import SnapshotKeeper
-from handlers.contract import Choice, Reply
+from handlers import nudges, reminder_rules
+from handlers.contract import Reply
+from handlers.reminder_rules import ReminderRules
 from messages_ar import Messages
 from storage import broadcasts, catalogue, outbox, rounds, snapshots, timeline
 from storage import reminders as rem
 from storage.database import Database
-from storage.reminders import Contact, ReminderRules
+from storage.reminders import Contact
 
 log = logging.getLogger(__name__)
 
@@ -47,17 +49,13 @@ class JobContext:
     messages: Messages
     coordinators: tuple[str, ...]
 
-    def t(self, key: str, **args: str | int) -> str:
-        """Return a catalogue message."""
-        return self.messages.t(key, **args)
-
     def local_date(self, moment: datetime | None = None) -> str:
         """Return a moment's date in the bot's time zone, ISO."""
         return (moment or self.now).astimezone(self.zone).date().isoformat()
 
     def when(self, *, official: bool) -> datetime:
         """Return when a push queued now may go (quiet hours; working days for officials)."""
-        return rem.next_allowed(self.now, self.rules, self.zone, official=official)
+        return reminder_rules.next_allowed(self.now, self.rules, self.zone, official=official)
 
 
 Job = Callable[[JobContext], Awaitable[int]]
@@ -99,10 +97,6 @@ def fire_times(trigger: CronTrigger, start: datetime, end: datetime) -> list[dat
     return found
 
 
-def _button(jc: JobContext, command: str, label_key: str) -> tuple[Choice, ...]:
-    return (Choice(id=f"m:{command}", label=jc.t(label_key)),)
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # The rules
 
@@ -128,11 +122,8 @@ async def remind_updates(jc: JobContext) -> int:
         if updated.get(commitment.id, datetime.min.replace(tzinfo=jc.zone)) > previous:
             continue
         first = commitment.id not in updated  # nothing reported yet: «what was done so far», not «since the last»
-        text = jc.t(
-            "rem-update-first" if first else "rem-update-due", number=commitment.number, title=commitment.title_ar
-        )
         key = f"remind:update:{commitment.id}:{jc.local_date(occurrence)}:{officer.participant_id}"
-        reply = Reply(text=text, choices=_button(jc, "update", "rem-button-update"))
+        reply = nudges.update_due(jc.messages, commitment, first=first)
         queued += await push(jc, officer, reply, key=key, official=True)
     return queued
 
@@ -162,30 +153,14 @@ async def remind_answers(jc: JobContext) -> int:
     return queued
 
 
-MAX_LISTED_IDS = 20  # a digest names the oldest few; the count says how many there are, /inbox shows them all
-
-
-def _ids(messages: Messages, items: Iterable[rem.OverdueRecommendation]) -> str:
-    listed = [f"#{item.id}" for item in items]
-    more = ["…"] if len(listed) > MAX_LISTED_IDS else []
-    return messages.join(listed[:MAX_LISTED_IDS] + more)
-
-
 async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: list[rem.OverdueRecommendation]) -> int:
     """Tell an officer about the overdue recommendations not mentioned before; the day's digest goes once."""
     told = await rem.logged_subjects(jc.conn, "answer", officer)
     new = [item for item in items if str(item.id) not in told]
     if not new:
         return 0
-    text = jc.t(
-        "rem-answer-due",
-        count=len(new),
-        number=new[0].commitment_number,
-        days=jc.rules.answer_officer_days,
-        ids=_ids(jc.messages, new),
-    )
     key = f"remind:answer:{officer.commitment_id}:{jc.local_date()}:{officer.participant_id}"
-    reply = Reply(text=text, choices=_button(jc, "inbox", "rem-button-inbox"))
+    reply = nudges.answer_digest(jc.messages, new, jc.rules.answer_officer_days)
     if not await push(jc, officer, reply, key=key, official=True):
         return 0  # today's digest went already; these are in tomorrow's
     await rem.log_subjects(jc.conn, "answer", [str(item.id) for item in new], officer, jc.now)
@@ -200,11 +175,9 @@ async def _coordinator_digest(jc: JobContext, coordinator: Contact, items: list[
     by_number: dict[int, list[rem.OverdueRecommendation]] = defaultdict(list)
     for item in items:
         by_number[item.commitment_number].append(item)
-    lines = [jc.t("rem-overdue-title", count=len(items), days=jc.rules.answer_coordinator_days)]
-    for number, group in sorted(by_number.items()):
-        lines.append(jc.t("rem-overdue-line", number=number, count=len(group), ids=_ids(jc.messages, group)))
+    reply = nudges.overdue_digest(jc.messages, by_number, jc.rules.answer_coordinator_days)
     key = f"remind:overdue:{coordinator.address}:{jc.local_date()}"
-    if not await push(jc, coordinator, Reply(text="\n".join(lines)), key=key, official=True):
+    if not await push(jc, coordinator, reply, key=key, official=True):
         return 0
     await rem.log_subjects(jc.conn, "overdue", [str(item.id) for item in items], coordinator, jc.now)
     return 1
@@ -225,15 +198,12 @@ async def remind_milestones(jc: JobContext) -> int:
     for milestone in due:
         commitment = commitments[milestone.commitment_id]
         passed = milestone.end_date < today
-        text_key = "rem-milestone-passed" if passed else "rem-milestone-soon"
-        end = jc.messages.date(milestone.end_date)
-        text = jc.t(text_key, title=milestone.title, number=commitment.number, date=end)
+        reply = nudges.milestone_due(jc.messages, milestone, commitment, passed=passed)
         stage = "passed" if passed else "soon"
         for officer in officers:
             if officer.commitment_id != milestone.commitment_id or not officer.notify_reminders:
                 continue
             key = f"remind:milestone:{milestone.id}:{milestone.end_date.isoformat()}:{stage}:{officer.participant_id}"
-            reply = Reply(text=text, choices=_button(jc, "milestones", "rem-button-milestones"))
             queued += await push(jc, officer, reply, key=key, official=True)
     return queued
 
@@ -247,9 +217,7 @@ async def remind_rounds(jc: JobContext) -> int:
     for due in await rounds.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
         assert due.round.deadline is not None  # noqa: S101 - the query asks for a deadline
         local = due.round.deadline.astimezone(jc.zone)
-        deadline = f"{jc.messages.date(local.date())} {jc.messages.time(local)}"
-        text = jc.t("rem-round-deadline", name=due.round.name, deadline=deadline)
-        reply = Reply(text=text, choices=_button(jc, "recommend", "rem-button-recommend"))
+        reply = nudges.round_deadline(jc.messages, due.round.name, local)
         for member in due.members:
             if not member.notify_reminders:
                 continue
@@ -268,15 +236,8 @@ async def summarise_broadcasts(jc: JobContext) -> int:
         tally = await broadcasts.tally(jc.conn, item.id)
         if tally.waiting:
             continue
-        text = jc.t(
-            "bc-summary",
-            total=item.total,
-            sent=tally.sent,
-            failed=tally.failed,
-            unreachable=tally.unreachable,
-        )
         contact = Contact(participant_id=item.created_by, channel=item.channel, external_id=item.recipient)
-        reply = Reply(text=text)
+        reply = nudges.broadcast_summary(jc.messages, item.total, tally)
         queued += await push(jc, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
         await broadcasts.mark_summarised(jc.conn, item.id, jc.now)
     return queued
@@ -310,9 +271,7 @@ async def remind_forum(jc: JobContext) -> int:
     since = datetime.combine(held, time(12), jc.zone) if held else await _cadence_reference(jc, None)
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, FORUM_GAP_MONTHS):
         return 0
-    key = "rem-forum-due" if held else "rem-forum-never"
-    text = jc.t(key, date=jc.messages.date(since.astimezone(jc.zone).date()))
-    reply = Reply(text=text, choices=_button(jc, "round", "rem-button-round"))
+    reply = nudges.forum_due(jc.messages, since.astimezone(jc.zone).date(), ever_held=held is not None)
     return await _remind_coordinators(jc, "forum", since, reply)
 
 
@@ -323,9 +282,7 @@ async def remind_snapshot(jc: JobContext) -> int:
     since = await _cadence_reference(jc, newest.taken_at if newest else None)
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, SNAPSHOT_GAP_MONTHS):
         return 0
-    key = "rem-snapshot-due" if newest else "rem-snapshot-never"
-    text = jc.t(key, date=jc.messages.date(since.astimezone(jc.zone).date()))
-    reply = Reply(text=text, choices=_button(jc, "evidence", "rem-button-evidence"))
+    reply = nudges.snapshot_due(jc.messages, since.astimezone(jc.zone).date(), ever_taken=newest is not None)
     return await _remind_coordinators(jc, "snapshot", since, reply)
 
 
@@ -391,7 +348,7 @@ class ReminderScheduler:
         for job in jobs or self.jobs:
             try:
                 async with self.db.transaction() as conn:
-                    rules = await rem.load_rules(conn, self.defaults)
+                    rules = await reminder_rules.load_rules(conn, self.defaults)
                     jc = JobContext(conn, moment, rules, self.zone, self.messages, self.coordinators)
                     queued += await job(jc)
             except Exception:  # one rule's failure must not stop the others
@@ -475,7 +432,7 @@ class ReminderScheduler:
     async def _sync_update_trigger(self) -> None:
         """Follow the progress-reminder schedule a coordinator may have changed."""
         async with self.db.transaction() as conn:
-            rules = await rem.load_rules(conn, self.defaults)
+            rules = await reminder_rules.load_rules(conn, self.defaults)
         if rules.update_cron == self._cron:
             return
         self._cron = rules.update_cron

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from enum import StrEnum
 
+from handlers import reminder_rules
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -18,7 +19,6 @@ from handlers.labels import short_date
 from handlers.menu import with_menu
 from handlers.text import clean_text
 from storage import audit, broadcasts, catalogue
-from storage import reminders as rem
 from storage.broadcasts import Audience
 
 MAX_CHARS = 3500  # one Telegram message (4,096) with the heading: a retry never re-sends half of it
@@ -148,8 +148,8 @@ async def _preview(ctx: Context, message: Message) -> list[Reply]:
     count = await broadcasts.count_audience(ctx.conn, message.audience or Audience.ALL, message.ref)
     BROADCAST.goto(ctx, Step.PREVIEW, message)
     text = ctx.t("bc-preview", text=message.text, count=count)
-    rules = await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
-    when = rem.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
+    rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
+    when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     if when > ctx.now:
         local = when.astimezone(ctx.config.timezone)
         text += "\n\n" + ctx.t("bc-quiet-hours", date=short_date(ctx, when), time=f"{local:%H:%M}")
@@ -162,10 +162,10 @@ async def send(ctx: Context, press: Send) -> list[Reply]:
     """Queue the message for its audience, honouring quiet hours."""
     message = BROADCAST.load(ctx)
     audience = message.audience or Audience.ALL
-    rules = await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
+    rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
     batch = uuid.uuid4().hex[:16]
     payload = Reply(text=ctx.t("bc-heading", text=message.text)).to_payload()
-    when = rem.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
+    when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     queued = await broadcasts.queue_broadcast(
         ctx.conn, batch, audience, message.ref, payload, now=ctx.now, not_before=when
     )

@@ -14,10 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
+from handlers.reminder_rules import ReminderRules
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
-from storage.reminders import ReminderRules
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class HandlerConfig:
     max_voice_seconds: int = 300  # the longest voice recommendation taken (OGP_MAX_VOICE_SECONDS)
     max_file_mb: int = 20  # the largest file taken (OGP_MAX_FILE_MB), for the refusal's words
     files_dir: Path | None = None  # the files folder (OGP_FILES_DIR): the evidence pack carries officers' files
+    publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
 
 
 MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
@@ -68,6 +69,7 @@ class Carry(BaseModel):
     round: int | None = None
     parked: list[Parked] = []
     shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
+    asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
@@ -77,6 +79,7 @@ class Carry(BaseModel):
         parked = data.get("_parked")
         shown = data.get("_shown")
         return cls(
+            asked_name=data.get("_asked_name") is True,
             then=(str(then[0]), str(then[1])) if isinstance(then, list) and len(then) == 2 else None,
             round=round_id if isinstance(round_id, int) else None,
             parked=_parked(parked),
@@ -96,6 +99,8 @@ class Carry(BaseModel):
             stored["_parked"] = [p.model_dump(mode="json") for p in self.parked]
         if self.shown:
             stored["_shown"] = [list(s) for s in self.shown]
+        if self.asked_name:
+            stored["_asked_name"] = True
         return stored
 
     def park(self, parked: Parked) -> None:

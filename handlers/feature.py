@@ -9,10 +9,14 @@ from typing import Any
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.kit.flows import Flow
-from handlers.kit.hooks import Binding
+from handlers.kit.hooks import Binding, Hook
 from handlers.kit.routes import ButtonRoute
 
 Handler = Callable[[Context], Awaitable[list[Reply]]]
+# What a feature adds to the last message of any answer (a question a person is asked once, at a quiet moment):
+# its text goes below, its buttons after the others; None when nothing.
+FollowUp = Callable[[Context], Awaitable[Reply | None]]
+FOLLOW_UP: Hook[FollowUp] = Hook("router.follow_up")
 
 
 @dataclass(frozen=True)

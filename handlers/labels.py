@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from handlers.context import Context
+from handlers.reminder_rules import DAY_NAMES
 from reports import evidence
 from reports.tables import catalogue_keys, irm_key, ogp_value_key
 from storage.irm import IrmField
 from storage.models import GOVERNORATES, Completion, OgpValue, RecommendationState, Sector
-from storage.reminders import DAY_NAMES
 
 _BAR_CELLS = 10
 CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)

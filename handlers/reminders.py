@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import schedule
+from handlers import reminder_rules, schedule
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import stale_button
@@ -19,11 +19,11 @@ from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import with_menu
+from handlers.reminder_rules import ReminderRules
 from handlers.schedule import Every
 from handlers.text import clean_line, western_digits
 from storage import audit, outbox
 from storage import reminders as rem
-from storage.reminders import ReminderRules
 
 HEALTH_DAYS = 7
 
@@ -139,7 +139,7 @@ class SaveDays(Button, prefix="rem:wdok"):
 
 
 async def _rules(ctx: Context) -> ReminderRules:
-    return await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
+    return await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
 
 
 def value_text(ctx: Context, rules: ReminderRules, key: Rule) -> str:
@@ -151,7 +151,7 @@ def value_text(ctx: Context, rules: ReminderRules, key: Rule) -> str:
     if key in DAY_RULES:
         days = int(getattr(rules, key.value))
         return ctx.t("rem-days", days=days) if days else ctx.t("rem-off")
-    return rem.rule_text(rules, key)
+    return reminder_rules.rule_text(rules, key)
 
 
 @requires_role(Who.COORDINATOR)
@@ -250,8 +250,8 @@ def _ask_value(ctx: Context, key: Rule, rules: ReminderRules) -> list[Reply]:
 
 async def _save(ctx: Context, key: Rule, value: str) -> list[Reply]:
     """Store a rule's value (already valid) and show the rules again."""
-    changed = rem.parse_rule(await _rules(ctx), key, value)
-    stored = rem.rule_text(changed, key)
+    changed = reminder_rules.parse_rule(await _rules(ctx), key, value)
+    stored = reminder_rules.rule_text(changed, key)
     actor = ctx.participant.id if ctx.participant else None
     await rem.save_rule(ctx.conn, key, stored, actor, ctx.now)
     await audit.record(ctx.conn, actor, "reminders.change", f"rule:{key}", stored, ctx.now)
@@ -266,8 +266,8 @@ async def take_value(ctx: Context, changing: Changing) -> list[Reply]:
     key = changing.rule
     value = western_digits(clean_line(ctx.incoming.text or ""))
     try:
-        rem.parse_rule(await _rules(ctx), key, value)
-    except rem.RuleError:
+        reminder_rules.parse_rule(await _rules(ctx), key, value)
+    except reminder_rules.RuleError:
         return [Reply(text=ctx.t("rem-bad-value", hint=ctx.t(RULES[key][1] or "rem-hint-days")), choices=_closing(ctx))]
     replies = await _save(ctx, key, value)
     return [reply.model_copy(update={"replace": False}) for reply in replies]
@@ -346,7 +346,7 @@ async def _save_schedule(ctx: Context, changing: Changing, at: time) -> list[Rep
 @requires_role(Who.COORDINATOR)
 async def turn_off(ctx: Context, press: TurnOff) -> list[Reply]:
     """Stop the progress reminder."""
-    return await _save(ctx, Rule.UPDATE_CRON, rem.OFF)
+    return await _save(ctx, Rule.UPDATE_CRON, reminder_rules.OFF)
 
 
 def _ask_days(ctx: Context, changing: Changing, *, replace: bool = False) -> Reply:

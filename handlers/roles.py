@@ -30,6 +30,7 @@ COORDINATOR_COMMANDS = {
     "report": "command-report",
     "irm": "command-irm",
     "evidence": "command-evidence",
+    "publish": "command-publish",
 }
 
 

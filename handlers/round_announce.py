@@ -8,6 +8,7 @@ records when and to how many, and the coordinator gets the delivery summary like
 
 from __future__ import annotations
 
+from handlers import reminder_rules
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.fallback import unknown_button
@@ -20,7 +21,6 @@ from handlers.round_timeline import card_lines
 from handlers.round_views import card, date_text, deadline_text, joining_text, place_text
 from handlers.text import shorten
 from storage import audit, broadcasts, rounds, timeline
-from storage import reminders as rem
 from storage.broadcasts import Audience
 from storage.rounds import Round
 
@@ -61,8 +61,8 @@ async def send(ctx: Context, press: AnnounceSend) -> list[Reply]:
     if found.announcement_sent_at is not None:
         return await card(ctx, found, note=ctx.t("announce-already"))
     batch = f"announce-round-{found.id}"
-    rules = await rem.load_rules(ctx.conn, ctx.config.reminder_defaults)
-    when = rem.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
+    rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
+    when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     text = announcement_text(ctx, found)
     payload = Reply(text=text).to_payload()
     queued = await broadcasts.queue_broadcast(

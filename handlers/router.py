@@ -24,7 +24,9 @@ from handlers import (
     milestones,
     moderation,
     my,
+    naming,
     privacy,
+    publishing,
     recommend,
     registration,
     reminders,
@@ -46,7 +48,7 @@ from handlers import (
 )
 from handlers.context import Context, Parked
 from handlers.contract import Reply
-from handlers.feature import Feature, Handler
+from handlers.feature import FOLLOW_UP, Feature, Handler
 from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
 from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
@@ -88,6 +90,8 @@ FEATURES: tuple[Feature, ...] = (
     reminders.FEATURE,
     broadcast.FEATURE,
     privacy.FEATURE,
+    publishing.FEATURE,
+    naming.FEATURE,
     held.FEATURE,
     irm.FEATURE,
     rules.FEATURE,
@@ -160,6 +164,12 @@ class Router:
             command, args = then
             ctx.incoming = replace(ctx.incoming, command=command, args=args, choice=None, text=None)
             replies += await self._dispatch_safely(ctx)
+        for follow_up in ctx.hooks(FOLLOW_UP):
+            addendum = await follow_up(ctx) if replies else None
+            if addendum is not None:
+                last = replies[-1]
+                text = f"{last.text}\n\n{addendum.text}" if last.text else addendum.text
+                replies[-1] = last.model_copy(update={"text": text, "choices": (*last.choices, *addendum.choices)})
         return self._mark(ctx, at, replies)
 
     def _mark(self, ctx: Context, at: tuple[str | None, str | None], replies: list[Reply]) -> list[Reply]:

@@ -10,7 +10,7 @@ from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.menu import menu_choices
-from storage import preferences
+from storage import preferences, publishing
 from storage.preferences import Notice
 
 
@@ -18,6 +18,10 @@ class Toggle(Button, prefix="set"):
     """Turn one kind of notification on or off."""
 
     notice: Notice
+
+
+class ToggleName(Button, prefix="set:name"):
+    """Show or stop showing my name with my published recommendations."""
 
 
 def _label(ctx: Context, notice: Notice, on: bool) -> str:
@@ -39,7 +43,8 @@ def show(ctx: Member, *, replace: bool) -> list[Reply]:
     """Show each kind of notification with a button that turns it on or off."""
     participant = ctx.participant
     choices = tuple(Toggle(notice=n).choice(_label(ctx, n, preferences.is_on(participant, n))) for n in Notice)
-    return [Reply(text=ctx.t("settings-title"), choices=(*choices, *menu_choices(ctx)), replace=replace)]
+    name = ToggleName().choice(ctx.t("settings-name-on" if participant.show_name else "settings-name-off"))
+    return [Reply(text=ctx.t("settings-title"), choices=(*choices, name, *menu_choices(ctx)), replace=replace)]
 
 
 @requires(Who.REGISTERED, then="settings")
@@ -50,4 +55,13 @@ async def toggle(ctx: Member, press: Toggle) -> list[Reply]:
     return show(ctx, replace=True)
 
 
-FEATURE = Feature(commands={"settings": start}, buttons=(on(Toggle, toggle),))
+@requires(Who.REGISTERED, then="settings")
+async def toggle_name(ctx: Member, press: ToggleName) -> list[Reply]:
+    """Show, or stop showing, the person's name with their published recommendations."""
+    named = not ctx.participant.show_name
+    await publishing.set_show_name(ctx.conn, ctx.participant.id, named)
+    ctx.participant = ctx.participant.model_copy(update={"show_name": named})
+    return show(ctx, replace=True)
+
+
+FEATURE = Feature(commands={"settings": start}, buttons=(on(Toggle, toggle), on(ToggleName, toggle_name)))

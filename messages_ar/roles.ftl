@@ -40,6 +40,7 @@ help-coordinator =
     /export — تصدير المدخلات (Excel أو CSV أو JSON)
     /stats — الإحصاءات مع رسم بياني
     /report — تقرير اللقاء بصيغة Word
+    /publish — نشر التوصيات المنتظرة على الموقع العام
 
 invite-choose-role = لأي دور تريد إرسال الدعوة؟ تصلح الدعوة لشخص واحد ولمدة { $days ->
     [one] يوم واحد

@@ -34,3 +34,5 @@ endorse-back = ↩️ العودة إلى الالتزام
 endorse-done = سُجّل تأييدك للتوصية { $receipt }.
 endorse-already = سبق أن أيّدت التوصية { $receipt }.
 endorse-own = لا يمكنك تأييد توصيتك { $receipt }.
+settings-name-on = 👤 اسمي يظهر مع توصياتي المنشورة: نعم
+settings-name-off = 👤 اسمي يظهر مع توصياتي المنشورة: لا

@@ -187,6 +187,36 @@ pub-feed-response-body = Recommendation: { $text }
     Status: { $state }
     Response: { $response }
 
+## In the chat: the question of showing one's name, and /publish for coordinators.
+
+name-ask =
+    Recommendations are published on the plan's public site once they are answered. Shall we show your name and organisation with your published recommendations?
+    If you say no, they show only your sector and governorate. You can change this at any time in /settings.
+name-yes-button = Yes, show my name
+name-no-button = No, without my name
+name-shown = Your name and organisation will show with your published recommendations. You can change this in /settings.
+name-hidden = Your name will not show with your published recommendations, only your sector and governorate. You can change this in /settings.
+command-publish = Publish the waiting recommendations on the public site
+pub-chat-immediate = Every recommendation is published on the public site as soon as it arrives (as the platform is set up), so nothing waits for approval.
+pub-chat-none = No recommendation is waiting to be published: every visible one has been answered or approved.
+pub-chat-title = { $count ->
+    [one] One recommendation is waiting to be published on the public site (not answered, not approved):
+   *[other] { $count } recommendations are waiting to be published on the public site (not answered, not approved):
+}
+pub-chat-line = • Commitment { $number }: { $count }
+pub-chat-all-button = 🌐 Publish all ({ $count })
+pub-chat-one-button = Commitment { $number } ({ $count })
+pub-chat-confirm = { $count ->
+    [one] One recommendation will appear on the public site with its author's sector and governorate (and name, if they agreed). Publish it?
+   *[other] { $count } recommendations will appear on the public site with their authors' sector and governorate (and names, if they agreed). Publish them?
+}
+pub-chat-confirm-button = ✅ Yes, publish
+pub-chat-done = { $count ->
+    [0] Nothing was published: no recommendation is waiting any more.
+    [one] One recommendation was published on the public site.
+   *[other] { $count } recommendations were published on the public site.
+}
+
 ## Voice recommendations and evidence files.
 pub-field-voice_seconds = The length of a voice recommendation in seconds (empty for a written one). The recording itself is not published; its text is a transcript written by an official.
 pub-field-evidence_files = The evidence files the liaison officer attached to the update (photos and documents), at stable addresses on this site.

@@ -40,6 +40,7 @@ help-coordinator =
     /export — export the inputs (Excel, CSV or JSON)
     /stats — statistics with a chart
     /report — the meeting report as a Word file
+    /publish — publish the waiting recommendations on the public site
 
 invite-choose-role = Which role is the invitation for? An invitation works for one person and for { $days ->
     [one] one day

@@ -31,3 +31,5 @@ endorse-back = ↩️ Back to the commitment
 endorse-done = Your endorsement of recommendation { $receipt } is recorded.
 endorse-already = You have already endorsed recommendation { $receipt }.
 endorse-own = You cannot endorse your own recommendation { $receipt }.
+settings-name-on = 👤 My name shows with my published recommendations: yes
+settings-name-off = 👤 My name shows with my published recommendations: no

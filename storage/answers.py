@@ -95,10 +95,13 @@ _INSERT_ENTRY = """
 INSERT INTO recommendation_answers (recommendation_id, state, response, responder_id, created_at)
 VALUES (?, ?, ?, ?, ?) RETURNING id
 """
-_LINK_NOTICE = "UPDATE recommendation_answers SET outbox_id = ? WHERE id = ?"
+# A notice already sent when it is linked (a replay, an import) gives its time at once; otherwise the trigger of
+# migration 011 sets told_at when the sender marks it sent.
+_LINK_NOTICE = """
+UPDATE recommendation_answers SET outbox_id = ?1, told_at = (SELECT sent_at FROM outbox WHERE id = ?1) WHERE id = ?2
+"""
 _HISTORY = """
-SELECT a.*, o.sent_at AS told_at FROM recommendation_answers a LEFT JOIN outbox o ON o.id = a.outbox_id
-WHERE a.recommendation_id = ? ORDER BY a.created_at, a.id
+SELECT a.* FROM recommendation_answers a WHERE a.recommendation_id = ? ORDER BY a.created_at, a.id
 """
 
 

@@ -26,16 +26,15 @@ _RESPONSES = compose("""
 SELECT r.id, c.number AS commitment_number, c.ogp_id, ro.name AS round_name, r.created_at, r.state, r.response,
        r.responded_at, {ANSWERED} AS answered, {MISSING_REASON} AS missing_reason,
        (SELECT COUNT(*) FROM recommendation_answers a WHERE a.recommendation_id = r.id) AS answers,
-       (SELECT o.sent_at FROM recommendation_answers a JOIN outbox o ON o.id = a.outbox_id
+       (SELECT a.told_at FROM recommendation_answers a
         WHERE a.recommendation_id = r.id ORDER BY a.id DESC LIMIT 1) AS told_at
 FROM recommendations r JOIN commitments c ON c.id = r.commitment_id LEFT JOIN rounds ro ON ro.id = r.round_id
 WHERE r.hidden = 0 AND r.created_at >= ? AND r.created_at < ?
 ORDER BY r.created_at, r.id
 """)
 _HISTORY = """
-SELECT a.recommendation_id, a.state, a.response, a.created_at, o.sent_at AS told_at
+SELECT a.recommendation_id, a.state, a.response, a.created_at, a.told_at
 FROM recommendation_answers a JOIN recommendations r ON r.id = a.recommendation_id
-LEFT JOIN outbox o ON o.id = a.outbox_id
 WHERE r.hidden = 0 AND r.created_at >= ? AND r.created_at < ?
 ORDER BY a.recommendation_id, a.created_at, a.id
 """

@@ -213,7 +213,7 @@ SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.organisation END AS author_organisation,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.sector END AS author_sector,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.governorate END AS author_governorate,
-       (SELECT o.sent_at FROM recommendation_answers a JOIN outbox o ON o.id = a.outbox_id
+       (SELECT a.told_at FROM recommendation_answers a
         WHERE a.recommendation_id = r.id ORDER BY a.id DESC LIMIT 1) AS told_at
 FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from bot.clock import FakeClock
 from bot.core import Core
 from bot.scheduler import UPDATE_JOB_ID, ReminderScheduler, remind_answers, remind_milestones, remind_updates
+from handlers.reminder_rules import ReminderRules
 from storage import catalogue, recommendations
 from storage.models import Completion
-from storage.reminders import ReminderRules
 from storage.timefmt import to_db
 from tests.bot.reminder_support import AMMAN, amman, commitment_id, liaison, outbox_rows, person
 from tests.support import RecordingTransport

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 from bot.clock import FakeClock
 from bot.core import Core
+from bot.retention import apply_retention
 from bot.scheduler import remind_answers
+from storage import answers, evidence
 from tests.loop_support import coordinator, officer, recommend, registered, rows
 from tests.support import RecordingTransport, texts
 
@@ -114,3 +116,27 @@ async def test_under_study_acknowledges_but_does_not_answer(
     await core.scheduler.run_due(jobs=[remind_answers])
     await core.sender.flush()
     assert f"#{receipt}" in transport.to("2001")[-1].text
+
+
+async def test_when_the_author_was_told_outlives_the_pruned_outbox(
+    core: Core, transport: RecordingTransport, clock: FakeClock
+) -> None:
+    coord = await coordinator(core, transport)
+    officer_chat = await officer(core, transport, coord, "2001", 4)
+    author = await registered(core, transport, "1001", "سلمى")
+    receipt = await recommend(author, 4, REC_TEXT)
+    await officer_chat.command("inbox")
+    await officer_chat.press(f"#{receipt}")
+    await officer_chat.press("لم تُعتمد")
+    await officer_chat.send(REASON)
+    await officer_chat.press("حفظ وإرسال")  # the notice goes out now (the driver flushes the sender)
+    told = clock.now()
+    clock.advance(timedelta(days=30))
+    pruned = await apply_retention(core.db, now=clock.now(), days=730, keep=frozenset({"telegram:9001"}))
+    assert pruned.outbox_pruned > 0
+    assert await rows(core, "SELECT id FROM outbox WHERE dedupe_key LIKE 'answer:%'") == []
+    async with core.db.transaction() as conn:
+        [entry] = await answers.history(conn, receipt)
+        [item] = [r async for r in evidence.responses(conn, told - timedelta(days=1), clock.now())]
+        [step] = [h async for h in evidence.history(conn, told - timedelta(days=1), clock.now())]
+    assert entry.told_at == told and item.told_at == told and step.told_at == told  # the evidence stays

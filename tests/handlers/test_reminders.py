@@ -6,8 +6,9 @@ import re
 
 from bot.core import Core
 from bot.scheduler import remind_answers
+from handlers import reminder_rules
+from handlers.reminder_rules import ReminderRules
 from storage import reminders as rem
-from storage.reminders import ReminderRules
 from tests.support import ChatDriver, texts
 
 
@@ -43,7 +44,7 @@ async def test_coordinator_changes_a_rule_and_the_jobs_follow_it(chat: ChatDrive
     assert "= 7 أيام" in saved
     assert await stored_rules(core) == {"answer_officer_days": "7"}
     async with core.db.transaction() as conn:
-        assert (await rem.load_rules(conn, ReminderRules())).answer_officer_days == 7
+        assert (await reminder_rules.load_rules(conn, ReminderRules())).answer_officer_days == 7
     await boss.press("rem:e:update_cron")
     assert "اختر من الأزرار" in texts(await boss.send("every sunday"))  # no cron to type any more
     await boss.press("⏸️ إيقاف التذكير")
@@ -73,14 +74,14 @@ async def test_schedules_and_working_days_are_chosen_in_arabic(chat: ChatDriver,
     assert "أيام العمل الرسمية = الأحد، الاثنين، الثلاثاء، الأربعاء، السبت" in done
     assert await stored_rules(core) == {"update_cron": "0 11 * * thu", "working_days": "sun,mon,tue,wed,sat"}
     async with core.db.transaction() as conn:
-        rules = await rem.load_rules(conn, ReminderRules())
+        rules = await reminder_rules.load_rules(conn, ReminderRules())
     assert rules.working_weekdays() == frozenset({5, 6, 0, 1, 2})  # datetime.weekday(): sat, sun, mon, tue, wed
 
 
 async def test_bad_stored_value_falls_back_to_default(core: Core) -> None:
     async with core.db.transaction() as conn:
         await rem.save_rule(conn, "quiet_start", "25:99", None, core.clock.now())
-        assert (await rem.load_rules(conn, ReminderRules())).quiet_start == ReminderRules().quiet_start
+        assert (await reminder_rules.load_rules(conn, ReminderRules())).quiet_start == ReminderRules().quiet_start
 
 
 async def test_a_cron_line_typed_in_the_chat_is_not_taken(chat: ChatDriver, core: Core) -> None:
