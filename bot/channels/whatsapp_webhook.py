@@ -82,7 +82,7 @@ class TemplateButton(_Model):
 class MediaPart(_Model):
     """An audio, image or document message's file: its media id and what WhatsApp says about it."""
 
-    id: str
+    id: str | None = None  # without it there is nothing to fetch: the message is read as one without a file
     mime_type: str | None = None
     caption: str | None = None
     filename: str | None = None
@@ -250,12 +250,12 @@ def _content(message: Message) -> dict[str, str | None]:
 
 def attachment_of(message: Message) -> Attachment | None:
     """Return the file an audio, image or document message carries (its caption goes along as text)."""
-    if message.type == "audio" and message.audio is not None:
+    if message.type == "audio" and message.audio is not None and message.audio.id:
         kind = "voice" if message.audio.voice else "audio"
         return Attachment(kind, message.audio.id, mime=message.audio.mime_type)
-    if message.type == "image" and message.image is not None:
+    if message.type == "image" and message.image is not None and message.image.id:
         return Attachment("photo", message.image.id, mime=message.image.mime_type)
-    if message.type == "document" and message.document is not None:
+    if message.type == "document" and message.document is not None and message.document.id:
         part = message.document
         return Attachment("document", part.id, name=part.filename, mime=part.mime_type)
     return None
