@@ -178,3 +178,23 @@ async def test_a_coordinator_may_transcribe_and_a_participant_may_not(
     await coord.press_data(f"inbox:tr:{rec['id']}:0")
     await coord.send("نص التسجيل كما قاله المشارك في الاجتماع")
     assert (await rows(core, "SELECT transcript FROM recommendations"))[0]["transcript"].startswith("نص التسجيل")
+
+
+async def test_forget_keeping_the_recommendations_keeps_their_files_without_their_sender(
+    core: Core, transport: RecordingTransport
+) -> None:
+    chat = await registered(core, transport, "1001", "سلمى")
+    await _to_text_step(chat)
+    voice = media.ogg_opus(102)
+    await chat.send_voice(voice)
+    await chat.press("✅ إرسال")
+    await chat.command("recommend", "1")
+    await chat.press("محور آخر")
+    draft_file = media.pdf("not sent")
+    await chat.send_file("مسودة.pdf", draft_file, "application/pdf")  # belongs to nothing: it goes
+    await chat.command("forget")
+    await chat.press("prv:mode:keep")
+    await chat.press("prv:yes:keep")
+    [kept] = await rows(core, "SELECT role, participant_id, chat, recommendation_id FROM files")
+    assert kept == {"role": "voice", "participant_id": None, "chat": None, "recommendation_id": 1}
+    assert _files_on_disk(core) == {hashlib.sha256(voice).hexdigest()}

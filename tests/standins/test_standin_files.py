@@ -32,9 +32,9 @@ async def test_telegram_files_by_kind_and_size(api: BotApiStandIn) -> None:
     await user.send_voice(media.ogg_opus(3), duration=3)
     big_id, voice_id = (m.file_id for m in user.messages)
     async with Bot(TOKEN, base_url=api.base_url, base_file_url=api.base_url.replace("/bot", "/file/bot")) as bot:
-        with pytest.raises(BadRequest, match="(?i)file is too big"):
+        with pytest.raises(BadRequest, match=r"(?i)file is too big"):
             await bot.get_file(str(big_id))
-        with pytest.raises(BadRequest, match="(?i)can.t use file of type Voice as Document"):
+        with pytest.raises(BadRequest, match=r"(?i)can.t use file of type Voice as Document"):
             await bot.send_document(1001, str(voice_id))
         found = await bot.get_file(str(voice_id))
         assert bytes(await found.download_as_bytearray()) == media.ogg_opus(3)
