@@ -19,6 +19,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bot.clock import SystemClock
@@ -39,8 +40,12 @@ def samples() -> dict[str, Callable[[int], bytes]]:
         "MP3, 5 min (4.8 MB)": lambda n: media.mp3(300) + n.to_bytes(4, "big"),
     }
     for size in (1, 5, 20):
-        found[f"PDF, {size} MB"] = lambda n, size=size: pdf + n.to_bytes(4, "big") + b"%" * (size * MB - len(pdf) - 64)
+        found[f"PDF, {size} MB"] = partial(_pdf, pdf, size)
     return found
+
+
+def _pdf(head: bytes, size: int, n: int) -> bytes:
+    return head + n.to_bytes(4, "big") + b"%" * (size * MB - len(head) - 64)
 
 
 async def measure(repeat: int) -> None:

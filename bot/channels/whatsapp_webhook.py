@@ -255,8 +255,8 @@ def attachment_of(message: Message) -> Attachment | None:
         return Attachment(kind, message.audio.id, mime=message.audio.mime_type)
     if message.type == "image" and message.image is not None and message.image.id:
         return Attachment("photo", message.image.id, mime=message.image.mime_type)
-    if message.type == "document" and message.document is not None and message.document.id:
-        part = message.document
+    part = message.document
+    if message.type == "document" and part is not None and part.id:
         return Attachment("document", part.id, name=part.filename, mime=part.mime_type)
     return None
 
