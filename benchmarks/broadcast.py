@@ -130,7 +130,7 @@ async def run(count: int, limit: int, pacing: str) -> Figures:
                     payload = Reply(text="📢 رسالة تجريبية إلى جميع المشاركين").to_payload()
                     now = core.clock.now()
                     queued = await broadcasts.queue_broadcast(
-                        conn, "bench", Audience.ALL, None, payload, now=now, not_before=now
+                        conn, "bench", Audience.ALL, None, {"ar": payload}, now=now, not_before=now
                     )
                 queue_seconds = time.monotonic() - started
                 assert queued == count, queued

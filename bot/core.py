@@ -93,7 +93,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     db = await open_database(settings.database)
     await load_plan(db, settings.plan_file)
     messages = load_messages()
-    router = Router(messages)
+    router = Router()
     sender = Sender(
         db,
         clock,

@@ -15,8 +15,9 @@ from handlers.context import Carry, Context, HandlerConfig
 from handlers.contract import Incoming, Reply
 from handlers.router import Router
 from handlers.text import valid_unicode
+from messages import language_for, load_messages
 from messages_ar import Messages
-from storage import events, outbox, sessions
+from storage import events, outbox, participants, sessions
 from storage.arrival import arrive
 from storage.database import Database
 from storage.models import Session
@@ -34,7 +35,7 @@ def _storable(incoming: Incoming) -> Incoming:
     """Return the event with every string storable as UTF-8, whatever the channel decoded."""
     changes: dict[str, Any] = {
         name: valid_unicode(value)
-        for name in ("user", "event_id", "command", "args", "choice", "text", "name", "message_ref")
+        for name in ("user", "event_id", "command", "args", "choice", "text", "name", "message_ref", "language")
         if isinstance(value := getattr(incoming, name), str)
     }
     return replace(incoming, **changes)
@@ -87,18 +88,19 @@ class Dispatcher:
             return False
         arrival = await arrive(conn, incoming.channel, incoming.user, now)
         session = arrival.session
+        carry = Carry.from_session(session.data)
         ctx = Context(
             conn=conn,
             incoming=incoming,
             participant=arrival.participant,
             roles=arrival.roles,
-            messages=self.messages,
+            messages=self._reader(arrival.participant.language if arrival.participant else carry.language, incoming),
             now=now,
             config=self.config,
             flow=session.flow,
             step=session.step,
             data={k: v for k, v in session.data.items() if not k.startswith("_")},
-            carry=Carry.from_session(session.data),
+            carry=carry,
         )
         replies = await self.router.route(ctx)
         data = {**ctx.data, **ctx.carry.to_session()}
@@ -108,8 +110,12 @@ class Dispatcher:
             )
             await sessions.save_session(conn, after, now)
         participant_id = ctx.participant.id if ctx.participant else None
-        await self._queue(conn, incoming, replies, participant_id, queued=arrival.queued_replies)
+        await self._queue(conn, incoming, replies, participant_id, queued=arrival.queued_replies, messages=ctx.messages)
         return True
+
+    def _reader(self, chosen: str | None, incoming: Incoming) -> Messages:
+        """Return the catalogue of the person's language: chosen, else what their app reports (else Arabic)."""
+        return load_messages(chosen or language_for(incoming.language))
 
     async def _queue(
         self,
@@ -119,11 +125,13 @@ class Dispatcher:
         participant_id: int | None,
         *,
         queued: int = 0,
+        messages: Messages | None = None,
     ) -> None:
         """Queue the answers to an event; past max_queued_replies waiting for the chat, only the newest event's."""
+        messages = messages or self._reader(None, incoming)
         replies_out = [
             outbox.NewReply(
-                payload=reply.to_payload(),
+                payload=reply.model_copy(update={"language": messages.language}).to_payload(),
                 document=reply.document.data if reply.document else None,
                 edit_ref=incoming.message_ref if reply.replace else None,
             )
@@ -131,7 +139,9 @@ class Dispatcher:
         ]
         now = self.clock.now()
         if self.max_queued_replies and queued >= self.max_queued_replies and replies_out:
-            note = outbox.NewReply(payload=Reply(text=self.messages.t("flood-replies")).to_payload())
+            note = outbox.NewReply(
+                payload=Reply(text=messages.t("flood-replies"), language=messages.language).to_payload()
+            )
             await outbox.queue_latest(
                 conn,
                 incoming.channel,
@@ -149,10 +159,12 @@ class Dispatcher:
 
     async def _apologise(self, incoming: Incoming, key: str) -> None:
         """Tell the person something went wrong; the event stays unrecorded so a redelivery can retry it."""
-        reply = Reply(text=self.messages.t(key))
         try:
             async with self.db.transaction() as conn:
-                await self._queue(conn, incoming, [reply], None)
+                chosen = await participants.chat_language(conn, incoming.channel, incoming.user)
+                messages = self._reader(chosen, incoming)
+                reply = Reply(text=messages.t(key), language=messages.language)
+                await self._queue(conn, incoming, [reply], None, messages=messages)
         except sqlite3.Error as error:
             log.error("could not queue an apology either: %s", error)
             await self._apologise_directly(incoming, key)
@@ -161,5 +173,6 @@ class Dispatcher:
 
     async def _apologise_directly(self, incoming: Incoming, key: str) -> None:
         """Send the apology past the outbox: the database is locked or full, and waiting would only repeat it."""
-        if not await self.deliver_now(incoming, Reply(text=self.messages.t(key))):
+        messages = self._reader(None, incoming)  # the database cannot say what the person chose: their app's language
+        if not await self.deliver_now(incoming, Reply(text=messages.t(key), language=messages.language)):
             log.error("could not tell the person on %s that their message was not handled", incoming.channel)

@@ -3,8 +3,8 @@
 Building a large spreadsheet is seconds of CPU in Python; in the bot's process it would stall the event loop (and
 with it every chat) even off the write lock. Here it reads a read-only snapshot and may use the other core.
 
-Input on stdin: one JSON object {"database", "timezone", "kind", "params", "scope", "menu", "language",
-"requested_at"}.
+Input on stdin: one JSON object {"database", "timezone", "kind", "params", "scope", "menu", "language" (the file's),
+"reader" (the asker's), "requested_at"}.
 Output on stdout: one JSON line {"ok": true, "replies": [{"payload", "document"}], "audit"} where "document" is the
 length of the reply's file, then the files' bytes one after another; or {"ok": false, "error": "..."} saying what
 failed and where, never with what (an error message could quote a recommendation).
@@ -18,7 +18,7 @@ import os
 import sys
 import traceback
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ BUILDERS: dict[DocumentKind, Builder] = {
 async def build(spec: Mapping[str, Any]) -> Built:
     """Run the job's builder on a read-only snapshot of the database."""
     builder = BUILDERS[DocumentKind(spec["kind"])]
+    reader = load_messages(spec.get("reader", spec["language"]))
     async with read_snapshot(spec["database"]) as conn:
         job = Job(
             conn=conn,
@@ -51,8 +52,11 @@ async def build(spec: Mapping[str, Any]) -> Built:
             timezone=ZoneInfo(spec["timezone"]),
             requested_at=datetime.fromisoformat(spec["requested_at"]),
             menu=tuple(Choice.model_validate(choice) for choice in spec["menu"]),
+            reader=reader,
         )
-        return await builder(job)
+        built = await builder(job)
+    replies = [reply.model_copy(update={"language": reader.language}) for reply in built.replies]  # to the asker
+    return replace(built, replies=replies)
 
 
 def where(error: BaseException) -> str:

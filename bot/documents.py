@@ -149,8 +149,9 @@ class DocumentWorker:
         await self._finish(job, outcome)
 
     def _apology(self, request: StoredRequest) -> Outcome:
-        text = load_messages(request.language).t("doc-failed")
-        return Outcome([(Reply(text=text, choices=request.menu).to_payload(), None)])
+        text = load_messages(request.reader).t("doc-failed")
+        reply = Reply(text=text, choices=request.menu, language=load_messages(request.reader).language)
+        return Outcome([(reply.to_payload(), None)])
 
     async def _note_if_large(self, job: DocumentJob, request: StoredRequest) -> None:
         """Tell the person a large file is on its way (once per job, even when it runs again)."""
@@ -158,7 +159,8 @@ class DocumentWorker:
             size = await count_in_scope(conn, request.scope)
         if size < NOTE_FROM:
             return
-        note = Reply(text=load_messages(request.language).t("doc-preparing")).to_payload()
+        reader = load_messages(request.reader)
+        note = Reply(text=reader.t("doc-preparing"), language=reader.language).to_payload()
         async with self.db.transaction() as conn:
             await outbox.enqueue(
                 conn,
@@ -181,6 +183,7 @@ class DocumentWorker:
             "scope": request.scope.to_json(),
             "menu": [choice.model_dump() for choice in request.menu],
             "language": request.language,
+            "reader": request.reader,
             "requested_at": job.requested_at.isoformat(),
         }
         child = await asyncio.create_subprocess_exec(

@@ -81,9 +81,10 @@ async def serve_evidence(live: LiveSite, store: FileStore, request: web.Request)
 
 async def respond(live: LiveSite, request: web.Request) -> web.StreamResponse:
     """Answer one request for a site path."""
-    served = await live.get(request.path.removeprefix("/"))
+    path = request.path.removeprefix("/")
+    served = await live.get(path)
     if served is None:
-        return _page(live.site.not_found(), None)
+        return _page(live.site.not_found(live.site.language_of(path)), None)
     if isinstance(served.result, Redirect):
         raise web.HTTPMovedPermanently(location="/" + served.result.target)
     if _not_modified(request, served):

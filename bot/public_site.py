@@ -10,7 +10,7 @@ from bot.core import Core
 from bot.public_routes import mount
 from bot.settings import Settings
 from bot.web import WebServer
-from public.language import arabic
+from public.language import languages
 from public.live import LiveSite
 from public.site import Site, SiteConfig
 
@@ -30,8 +30,8 @@ def site_config(settings: Settings) -> SiteConfig:
 
 
 def site(settings: Settings, *, static: bool = False) -> Site:
-    """Return the site in its languages (Arabic; English joins when its catalogue exists)."""
-    return Site(site_config(settings), (arabic(),), static=static)
+    """Return the site in its languages: Arabic at the root, English under /en/."""
+    return Site(site_config(settings), languages(), static=static)
 
 
 async def mount_public_site(server: WebServer, core: Core) -> LiveSite | None:

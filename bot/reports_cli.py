@@ -16,7 +16,7 @@ import aiosqlite
 from bot.clock import SystemClock
 from bot.settings import Settings
 from handlers.dates import parse_date
-from messages_ar import load_messages
+from messages import DEFAULT_LANGUAGE, LANGUAGES, load_messages
 from reports.export import ExportFormat, export
 from storage import catalogue
 from storage.database import open_database
@@ -52,6 +52,13 @@ def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     rep = sub.add_parser("report", help="write the meeting report (.docx) on the active plan or one round")
     rep.add_argument("--output", type=Path, required=True)
     rep.add_argument("--round", type=int, dest="round_id", help="only the input of this round id")
+    for command in (exp, rep):
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=DEFAULT_LANGUAGE,
+            help="the file's language: ar (right to left, the default) or en (left to right; JSON carries both)",
+        )
 
 
 def _day(raw: str) -> date:
@@ -123,8 +130,9 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
                     raise ReportCommandError(f"no round with id {args.round_id}")
                 try:
                     author = settings.report_author or None
+                    messages = load_messages(args.lang)
                     document = await build_report(
-                        conn, round_id=args.round_id, now=now, tz=settings.zone, author=author
+                        conn, round_id=args.round_id, now=now, messages=messages, tz=settings.zone, author=author
                     )
                 except LookupError as error:
                     raise ReportCommandError(str(error)) from error
@@ -142,7 +150,7 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
                     scope,
                     fmt,
                     out,
-                    messages=load_messages(),
+                    messages=load_messages(args.lang),
                     tz=settings.zone,
                     now=now,
                     only_recommendations=single,

@@ -8,7 +8,6 @@ from bot.clock import SystemClock
 from bot.core import handler_config
 from bot.settings import Settings
 from handlers import roles as access
-from messages_ar import load_messages
 from storage import audit, catalogue, participants, roles
 from storage.database import open_database
 from storage.models import Role
@@ -67,12 +66,9 @@ async def _apply(settings: Settings, command: str, role: Role, identity: str, nu
             if changed:
                 detail = f"{role.value}:{commitment_id or ''} (command line)"
                 await audit.record(conn, None, f"role.{command}", f"participant:{person.id}", detail, now)
-                messages = load_messages()
-                await access.refresh_menu(conn, messages, handler_config(settings), person.id, now)
+                await access.refresh_menu(conn, handler_config(settings), person.id, now)
                 # The running bot's sender delivers it (it looks for queued rows every few seconds).
-                await access.tell_role_change(
-                    conn, messages, person.id, role, number, granted=command == "grant", now=now
-                )
+                await access.tell_role_change(conn, person.id, role, number, granted=command == "grant", now=now)
     finally:
         await db.close()
     what = role.value + (f" for commitment {number}" if number is not None else "")

@@ -7,11 +7,13 @@ directly with a FakeClock's time; the running bot lets AsyncIOScheduler call the
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -25,8 +27,9 @@ from bot.snapshots import SnapshotKeeper
 from handlers import nudges, reminder_rules
 from handlers.contract import Reply
 from handlers.reminder_rules import ReminderRules
+from messages import load_messages
 from messages_ar import Messages
-from storage import broadcasts, catalogue, outbox, rounds, snapshots, timeline
+from storage import broadcasts, catalogue, outbox, participants, rounds, snapshots, timeline
 from storage import reminders as rem
 from storage.database import Database
 from storage.reminders import Contact
@@ -48,6 +51,12 @@ class JobContext:
     zone: ZoneInfo
     messages: Messages
     coordinators: tuple[str, ...]
+
+    def speaking(self, language: str) -> JobContext:
+        """Return the job's context writing in a recipient's language."""
+        if language == self.messages.language:
+            return self
+        return dataclasses.replace(self, messages=load_messages(language))
 
     def local_date(self, moment: datetime | None = None) -> str:
         """Return a moment's date in the bot's time zone, ISO."""
@@ -71,7 +80,11 @@ async def push(
     kind: str = "reminder",
     batch: str | None = None,
 ) -> bool:
-    """Queue one push at the next allowed time; return False when the key was queued before."""
+    """Queue one push at the next allowed time; return False when the key was queued before.
+
+    The reply is marked as written in the job context's language: word it with `jc.speaking(contact.language)`.
+    """
+    reply = reply.model_copy(update={"language": jc.messages.language})
     row = await outbox.enqueue(
         jc.conn,
         channel=contact.channel,
@@ -123,8 +136,9 @@ async def remind_updates(jc: JobContext) -> int:
             continue
         first = commitment.id not in updated  # nothing reported yet: «what was done so far», not «since the last»
         key = f"remind:update:{commitment.id}:{jc.local_date(occurrence)}:{officer.participant_id}"
-        reply = nudges.update_due(jc.messages, commitment, first=first)
-        queued += await push(jc, officer, reply, key=key, official=True)
+        reader = jc.speaking(officer.language)
+        reply = nudges.update_due(reader.messages, commitment, first=first)
+        queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
 
@@ -160,8 +174,9 @@ async def _officer_digest(jc: JobContext, officer: rem.LiaisonContact, items: li
     if not new:
         return 0
     key = f"remind:answer:{officer.commitment_id}:{jc.local_date()}:{officer.participant_id}"
-    reply = nudges.answer_digest(jc.messages, new, jc.rules.answer_officer_days)
-    if not await push(jc, officer, reply, key=key, official=True):
+    reader = jc.speaking(officer.language)
+    reply = nudges.answer_digest(reader.messages, new, jc.rules.answer_officer_days)
+    if not await push(reader, officer, reply, key=key, official=True):
         return 0  # today's digest went already; these are in tomorrow's
     await rem.log_subjects(jc.conn, "answer", [str(item.id) for item in new], officer, jc.now)
     return 1
@@ -175,9 +190,10 @@ async def _coordinator_digest(jc: JobContext, coordinator: Contact, items: list[
     by_number: dict[int, list[rem.OverdueRecommendation]] = defaultdict(list)
     for item in items:
         by_number[item.commitment_number].append(item)
-    reply = nudges.overdue_digest(jc.messages, by_number, jc.rules.answer_coordinator_days)
+    reader = jc.speaking(coordinator.language)
+    reply = nudges.overdue_digest(reader.messages, by_number, jc.rules.answer_coordinator_days)
     key = f"remind:overdue:{coordinator.address}:{jc.local_date()}"
-    if not await push(jc, coordinator, reply, key=key, official=True):
+    if not await push(reader, coordinator, reply, key=key, official=True):
         return 0
     await rem.log_subjects(jc.conn, "overdue", [str(item.id) for item in items], coordinator, jc.now)
     return 1
@@ -198,13 +214,14 @@ async def remind_milestones(jc: JobContext) -> int:
     for milestone in due:
         commitment = commitments[milestone.commitment_id]
         passed = milestone.end_date < today
-        reply = nudges.milestone_due(jc.messages, milestone, commitment, passed=passed)
         stage = "passed" if passed else "soon"
         for officer in officers:
             if officer.commitment_id != milestone.commitment_id or not officer.notify_reminders:
                 continue
+            reader = jc.speaking(officer.language)
+            reply = nudges.milestone_due(reader.messages, milestone, commitment, passed=passed)
             key = f"remind:milestone:{milestone.id}:{milestone.end_date.isoformat()}:{stage}:{officer.participant_id}"
-            queued += await push(jc, officer, reply, key=key, official=True)
+            queued += await push(reader, officer, reply, key=key, official=True)
     return queued
 
 
@@ -217,15 +234,19 @@ async def remind_rounds(jc: JobContext) -> int:
     for due in await rounds.rounds_due(jc.conn, jc.now, jc.now + timedelta(days=days)):
         assert due.round.deadline is not None  # noqa: S101 - the query asks for a deadline
         local = due.round.deadline.astimezone(jc.zone)
-        reply = nudges.round_deadline(jc.messages, due.round.name, local)
         for member in due.members:
             if not member.notify_reminders:
                 continue
+            reader = jc.speaking(member.language)
+            reply = nudges.round_deadline(reader.messages, due.round.name, local)
             person = Contact(
-                participant_id=member.participant_id, channel=member.channel, external_id=member.external_id
+                participant_id=member.participant_id,
+                channel=member.channel,
+                external_id=member.external_id,
+                language=member.language,
             )
             key = f"remind:round:{due.round.id}:{local.date().isoformat()}:{member.participant_id}"
-            queued += await push(jc, person, reply, key=key, official=False)
+            queued += await push(reader, person, reply, key=key, official=False)
     return queued
 
 
@@ -237,8 +258,9 @@ async def summarise_broadcasts(jc: JobContext) -> int:
         if tally.waiting:
             continue
         contact = Contact(participant_id=item.created_by, channel=item.channel, external_id=item.recipient)
-        reply = nudges.broadcast_summary(jc.messages, item.total, tally)
-        queued += await push(jc, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
+        reader = jc.speaking(await participants.chat_language(jc.conn, item.channel, item.recipient))
+        reply = nudges.broadcast_summary(reader.messages, item.total, tally)
+        queued += await push(reader, contact, reply, key=f"bc:summary:{item.id}", official=False, kind="notification")
         await broadcasts.mark_summarised(jc.conn, item.id, jc.now)
     return queued
 
@@ -252,15 +274,19 @@ async def _cadence_reference(jc: JobContext, last: datetime | None) -> datetime 
     return last or await timeline.in_use_since(jc.conn)
 
 
-async def _remind_coordinators(jc: JobContext, rule: str, since: datetime, reply: Reply) -> int:
-    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap)."""
+async def _remind_coordinators(
+    jc: JobContext, rule: str, since: datetime, reminder: Callable[[Messages], Reply]
+) -> int:
+    """Remind every coordinator once a month while a cadence is missed (the key names the month and the gap), each
+    in their language (reminder words it in the catalogue it is given)."""
     month = jc.now.astimezone(jc.zone).strftime("%Y-%m")
     queued = 0
     for coordinator in await rem.coordinator_contacts(jc.conn, jc.coordinators):
         if not coordinator.notify_reminders:
             continue
+        reader = jc.speaking(coordinator.language)
         key = f"remind:{rule}:{jc.local_date(since)}:{month}:{coordinator.address}"
-        queued += await push(jc, coordinator, reply, key=key, official=True)
+        queued += await push(reader, coordinator, reminder(reader.messages), key=key, official=True)
     return queued
 
 
@@ -271,8 +297,8 @@ async def remind_forum(jc: JobContext) -> int:
     since = datetime.combine(held, time(12), jc.zone) if held else await _cadence_reference(jc, None)
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, FORUM_GAP_MONTHS):
         return 0
-    reply = nudges.forum_due(jc.messages, since.astimezone(jc.zone).date(), ever_held=held is not None)
-    return await _remind_coordinators(jc, "forum", since, reply)
+    day = since.astimezone(jc.zone).date()
+    return await _remind_coordinators(jc, "forum", since, partial(nudges.forum_due, since=day, ever_held=bool(held)))
 
 
 async def remind_snapshot(jc: JobContext) -> int:
@@ -282,8 +308,9 @@ async def remind_snapshot(jc: JobContext) -> int:
     since = await _cadence_reference(jc, newest.taken_at if newest else None)
     if since is None or since.astimezone(jc.zone).date() > timeline.months_before(today, SNAPSHOT_GAP_MONTHS):
         return 0
-    reply = nudges.snapshot_due(jc.messages, since.astimezone(jc.zone).date(), ever_taken=newest is not None)
-    return await _remind_coordinators(jc, "snapshot", since, reply)
+    day = since.astimezone(jc.zone).date()
+    reminder = partial(nudges.snapshot_due, since=day, ever_taken=newest is not None)
+    return await _remind_coordinators(jc, "snapshot", since, reminder)
 
 
 RETENTION_JOB_ID = "retention"

@@ -1,9 +1,16 @@
-"""/broadcast (coordinators): message → audience → preview with the number of recipients → confirm → queued."""
+"""/broadcast (coordinators): message → audience → preview → confirm → queued, each person in their language.
+
+The coordinator writes one text for everyone, and may write one per language at the preview («✍️ Own text for
+readers of English»); the preview says how many people read each language and which text they get. Each person's
+copy carries the heading in their language.
+"""
 
 from __future__ import annotations
 
 import uuid
 from enum import StrEnum
+
+from pydantic import Field
 
 from handlers import reminder_rules
 from handlers.context import Context
@@ -15,9 +22,11 @@ from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.labels import short_date
+from handlers.labels import language_label, short_date
+from handlers.language import Lang
 from handlers.menu import with_menu
 from handlers.text import clean_text
+from messages import LANGUAGES
 from storage import audit, broadcasts, catalogue
 from storage.broadcasts import Audience
 
@@ -32,6 +41,7 @@ class Step(StrEnum):
     COMMITMENT = "commitment"
     ROUND = "round"
     PREVIEW = "preview"
+    VERSION = "version"
 
 
 class Message(FlowData):
@@ -40,6 +50,8 @@ class Message(FlowData):
     text: str = ""
     audience: Audience | None = None
     ref: int | None = None  # the commitment or round the audience is about
+    versions: dict[Lang, str] = Field(default_factory=dict)  # the text for the readers of one language
+    writing: Lang | None = None  # the language whose own text the coordinator is typing
 
 
 class PickAudience(Button, prefix="bc:a"):
@@ -62,6 +74,12 @@ class PickRound(Button, prefix="bc:r"):
 
 class Send(Button, prefix="bc:send"):
     """Queue the previewed message."""
+
+
+class WriteVersion(Button, prefix="bc:v"):
+    """Write the message's own text for the readers of one language."""
+
+    language: Lang
 
 
 class Cancel(Button, prefix="bc:x"):
@@ -112,7 +130,7 @@ async def pick_audience(ctx: Context, press: PickAudience) -> list[Reply]:
     if press.audience is Audience.FOLLOWERS:
         BROADCAST.goto(ctx, Step.COMMITMENT, message)
         commitments = await catalogue.list_commitments(ctx.conn)
-        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
+        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
         return [Reply(text=ctx.t("bc-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=True)]
     if press.audience is Audience.ROUND:
         rounds = await broadcasts.rounds_to_address(ctx.conn)
@@ -144,17 +162,52 @@ async def pick_round(ctx: Context, press: PickRound) -> list[Reply]:
     return await _preview(ctx, message)
 
 
-async def _preview(ctx: Context, message: Message) -> list[Reply]:
-    count = await broadcasts.count_audience(ctx.conn, message.audience or Audience.ALL, message.ref)
+async def _preview(ctx: Context, message: Message, *, replace: bool = True) -> list[Reply]:
+    readers = await broadcasts.count_by_language(ctx.conn, message.audience or Audience.ALL, message.ref)
+    count = sum(readers.values())
+    message.writing = None
     BROADCAST.goto(ctx, Step.PREVIEW, message)
     text = ctx.t("bc-preview", text=message.text, count=count)
+    for language, readers_count in readers.items():
+        name = language_label(ctx, language)
+        own = message.versions.get(Lang(language))
+        line = (
+            ctx.t("bc-readers-own", language=name, count=readers_count, text=own)
+            if own
+            else ctx.t("bc-readers-same", language=name, count=readers_count)
+        )
+        text += "\n\n" + line
     rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
     when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     if when > ctx.now:
         local = when.astimezone(ctx.config.timezone)
         text += "\n\n" + ctx.t("bc-quiet-hours", date=short_date(ctx, when), time=f"{local:%H:%M}")
-    choices = (Send().choice(ctx.t("bc-send-button")), _cancel(ctx)) if count else (_cancel(ctx),)
-    return [Reply(text=text, choices=choices, replace=True)]
+    versions = tuple(
+        WriteVersion(language=Lang(language)).choice(ctx.t("bc-version-button", language=language_label(ctx, language)))
+        for language in LANGUAGES
+    )
+    choices = (Send().choice(ctx.t("bc-send-button")), *versions, _cancel(ctx)) if count else (_cancel(ctx),)
+    return [Reply(text=text, choices=choices, replace=replace)]
+
+
+@requires_role(Who.COORDINATOR)
+async def write_version(ctx: Context, press: WriteVersion) -> list[Reply]:
+    """Ask for the text the readers of one language get."""
+    message = BROADCAST.load(ctx)
+    message.writing = press.language
+    BROADCAST.goto(ctx, Step.VERSION, message)
+    name = language_label(ctx, press.language.value)
+    return [Reply(text=ctx.t("bc-ask-version", language=name, max=MAX_CHARS), choices=(_cancel(ctx),))]
+
+
+@requires_role(Who.COORDINATOR)
+async def take_version(ctx: Context, message: Message) -> list[Reply]:
+    """Take one language's own text, then preview again."""
+    text = clean_text(ctx.incoming.text or "")
+    if not text or len(text) > MAX_CHARS or message.writing is None:
+        return [Reply(text=ctx.t("bc-text-length", max=MAX_CHARS, length=len(text)), choices=(_cancel(ctx),))]
+    message.versions = {**message.versions, message.writing: text}
+    return await _preview(ctx, message, replace=False)
 
 
 @requires_role(Who.COORDINATOR)
@@ -164,10 +217,16 @@ async def send(ctx: Context, press: Send) -> list[Reply]:
     audience = message.audience or Audience.ALL
     rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
     batch = uuid.uuid4().hex[:16]
-    payload = Reply(text=ctx.t("bc-heading", text=message.text)).to_payload()
+    payloads: dict[str, str] = {
+        language: Reply(
+            text=ctx.speaking(language).t("bc-heading", text=message.versions.get(Lang(language), message.text)),
+            language=language,
+        ).to_payload()
+        for language in LANGUAGES
+    }
     when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     queued = await broadcasts.queue_broadcast(
-        ctx.conn, batch, audience, message.ref, payload, now=ctx.now, not_before=when
+        ctx.conn, batch, audience, message.ref, payloads, now=ctx.now, not_before=when
     )
     await broadcasts.record_broadcast(
         ctx.conn,
@@ -203,7 +262,8 @@ BROADCAST = Flow(
         Step.AUDIENCE: Accepts(buttons=(PickAudience,), ask=use_buttons),
         Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=use_buttons),
         Step.ROUND: Accepts(buttons=(PickRound,), ask=use_buttons),
-        Step.PREVIEW: Accepts(buttons=(Send,), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(Send, WriteVersion), ask=use_buttons),
+        Step.VERSION: Accepts(text=take_version),
     },
 )
 
@@ -214,6 +274,7 @@ FEATURE = Feature(
         on(PickCommitment, pick_commitment),
         on(PickRound, pick_round),
         on(Send, send),
+        on(WriteVersion, write_version),
     ),
     flows=(BROADCAST,),
 )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
 from handlers.reminder_rules import ReminderRules
+from messages import Language, is_language, load_messages
 from messages_ar import Messages
 from storage import outbox
 from storage.models import Participant, Role
@@ -63,13 +65,15 @@ def _parked(stored: object) -> list[Parked]:
 
 class Carry(BaseModel):
     """What a chat carries across flows: the command to run after registering, the round the person is in,
-    drafts left unfinished, and the buttons on screen (so that a label typed as text acts as the button)."""
+    drafts left unfinished, the buttons on screen (so that a label typed as text acts as the button), whether the
+    naming question was asked and, until a newcomer registers, the language they read (None: not offered yet)."""
 
     then: tuple[str, str] | None = None
     round: int | None = None
     parked: list[Parked] = []
     shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
     asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
+    language: Language | None = None
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
@@ -78,6 +82,7 @@ class Carry(BaseModel):
         round_id = data.get("_round")
         parked = data.get("_parked")
         shown = data.get("_shown")
+        language = data.get("_lang")
         return cls(
             asked_name=data.get("_asked_name") is True,
             then=(str(then[0]), str(then[1])) if isinstance(then, list) and len(then) == 2 else None,
@@ -86,6 +91,7 @@ class Carry(BaseModel):
             shown=[(str(s[0]), str(s[1])) for s in shown if isinstance(s, list) and len(s) == 2]
             if isinstance(shown, list)
             else [],
+            language=language if is_language(language) else None,
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -101,6 +107,8 @@ class Carry(BaseModel):
             stored["_shown"] = [list(s) for s in self.shown]
         if self.asked_name:
             stored["_asked_name"] = True
+        if self.language is not None:
+            stored["_lang"] = self.language
         return stored
 
     def park(self, parked: Parked) -> None:
@@ -128,6 +136,16 @@ class Context:
     def t(self, key: str, **args: Any) -> str:
         """Return a catalogue message."""
         return self.messages.t(key, **args)
+
+    def name(self, record: object, field: str = "title") -> str:
+        """Return a record's name (a commitment's title, a lead agency, a theme...) in the reader's language."""
+        return self.messages.name(record, field)
+
+    def speaking(self, language: str) -> Self:
+        """Return this event's context writing in another language: to word a message for someone else."""
+        if language == self.messages.language:
+            return self
+        return dataclasses.replace(self, messages=load_messages(language))
 
     def end(self) -> None:
         """Leave any flow and forget its data (what the chat carries stays)."""
@@ -171,7 +189,11 @@ class Context:
         dedupe_key: str | None = None,
         batch: str | None = None,
     ) -> int | None:
-        """Queue a message to someone else, committed together with this event's changes."""
+        """Queue a message to someone else, committed together with this event's changes.
+
+        The reply is marked as written in this context's language: word it with `ctx.speaking(their language)`.
+        """
+        reply = reply.model_copy(update={"language": self.messages.language})
         return await outbox.enqueue(
             self.conn,
             channel=channel,

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from messages import DEFAULT_LANGUAGE, Language
+
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
@@ -63,6 +65,7 @@ class Incoming:
     name: str | None = None
     message_ref: str | None = None  # the channel's id of the message whose button was pressed
     attachment: Attachment | None = None  # a file sent (a caption, if any, arrives as text)
+    language: str | None = None  # the language the person's app reports (Telegram's language_code), if any
 
 
 class Choice(BaseModel):
@@ -99,6 +102,8 @@ class Reply(BaseModel):
     # The step takes typed text (a name, a number asked for as a number): a terminal must not read a typed number
     # as the number of a choice. The router sets it from the flow's table.
     free_text: bool = False
+    # The language the text is written in: a channel draws its own words (WhatsApp's «more», a list's button) in it.
+    language: Language = DEFAULT_LANGUAGE
 
     def to_payload(self) -> str:
         """Serialise for the outbox (document bytes travel separately)."""

@@ -19,8 +19,11 @@ import aiosqlite
 
 from handlers.context import Context
 from handlers.contract import Choice, Reply
+from handlers.kit.buttons import Button
+from handlers.labels import language_label
+from handlers.language import Lang
 from handlers.menu import menu_choices
-from messages import DEFAULT_LANGUAGE, Messages
+from messages import DEFAULT_LANGUAGE, LANGUAGES, Language, Messages, is_language
 from storage import document_jobs
 from storage.exports import ExportScope
 
@@ -44,10 +47,11 @@ class Job:
     timezone: ZoneInfo
     requested_at: datetime
     menu: tuple[Choice, ...] = ()
+    reader: Messages | None = None  # the asker's language, when the file is in the other one (messages)
 
     def t(self, key: str, **args: Any) -> str:
-        """Return a catalogue message."""
-        return self.messages.t(key, **args)
+        """Return a message to the asker (a caption, a refusal) in the language they read."""
+        return (self.reader or self.messages).t(key, **args)
 
     @property
     def local_requested_at(self) -> datetime:
@@ -75,16 +79,20 @@ class Built:
 Builder = Callable[[Job], Awaitable[Built]]
 
 
-async def request(ctx: Context, kind: DocumentKind, scope: ExportScope, **params: Any) -> list[Reply]:
+async def request(
+    ctx: Context, kind: DocumentKind, scope: ExportScope, *, language: str | None = None, **params: Any
+) -> list[Reply]:
     """Store a request for a document, committed with this event; the document follows as its own message.
 
-    scope says which input the document covers (an export's scope; for the rest, how large it is).
+    scope says which input the document covers (an export's scope; for the rest, how large it is); language is the
+    file's (by default the one the person reads; the note that comes with it is always in theirs).
     """
     stored = {
         "params": params,
         "scope": scope.to_json(),
         "menu": [choice.model_dump() for choice in menu_choices(ctx)],
-        "language": ctx.messages.language,
+        "language": language or ctx.messages.language,
+        "reader": ctx.messages.language,
     }
     await document_jobs.add(
         ctx.conn,
@@ -100,12 +108,14 @@ async def request(ctx: Context, kind: DocumentKind, scope: ExportScope, **params
 
 @dataclass(frozen=True)
 class StoredRequest:
-    """A stored request read back: the builder's parameters, the scope, the menu to show and the person's language."""
+    """A stored request read back: the builder's parameters, the scope, the menu to show, the file's language and the
+    one the person reads."""
 
     params: dict[str, Any]
     scope: ExportScope
     menu: tuple[Choice, ...]
     language: str = DEFAULT_LANGUAGE
+    reader: str = DEFAULT_LANGUAGE
 
     @classmethod
     def parse(cls, raw: str) -> StoredRequest:
@@ -113,4 +123,23 @@ class StoredRequest:
         stored = json.loads(raw)
         menu = tuple(Choice.model_validate(choice) for choice in stored.get("menu", []))
         scope = ExportScope.from_json(stored.get("scope", {}))
-        return cls(dict(stored.get("params", {})), scope, menu, stored.get("language", DEFAULT_LANGUAGE))
+        language = stored.get("language", DEFAULT_LANGUAGE)
+        return cls(dict(stored.get("params", {})), scope, menu, language, stored.get("reader", language))
+
+
+def file_language(ctx: Context, chosen: StrEnum | None) -> Language:
+    """Return the language a file is made in: the one chosen for it, else the one the person reads."""
+    value = chosen.value if chosen is not None else ctx.messages.language
+    return value if is_language(value) else ctx.messages.language
+
+
+def file_language_line(ctx: Context, language: str) -> str:
+    """Return the line that says which language the file will be in."""
+    return ctx.t("doc-file-language", language=language_label(ctx, language))
+
+
+def language_choice(ctx: Context, button: Callable[..., Button], current: str) -> Choice:
+    """Return the button that makes the file in the other language (a flow's own button, with a `language` field)."""
+    other = next(language for language in LANGUAGES if language != current)
+    label = ctx.t("doc-language-button", language=language_label(ctx, other))
+    return button(language=Lang(other)).choice(label)

@@ -25,7 +25,7 @@ async def listing(ctx: Context, commitment: Commitment, offset: int, *, notice: 
     more, items = len(items) > PAGE_SIZE, items[:PAGE_SIZE]
     mine = await endorsements.endorsed_by(ctx.conn, ctx.participant.id, commitment.id) if ctx.participant else set()
     lines = [notice, ""] if notice else []
-    lines.append(ctx.t("endorse-title", number=commitment.number, title=commitment.title_ar))
+    lines.append(ctx.t("endorse-title", number=commitment.number, title=ctx.name(commitment)))
     if not items:
         lines.append(ctx.t("endorse-empty"))
     for rec in items:

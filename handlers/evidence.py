@@ -16,6 +16,7 @@ from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import menu_choices, with_menu
+from messages import DEFAULT_LANGUAGE
 from reports.evidence import MIME, build_evidence
 from reports.snapshot import take_snapshot
 from storage import audit, snapshots
@@ -131,7 +132,9 @@ async def snapshot_now(ctx: Context, press: SnapshotNow) -> list[Reply]:
     root = ctx.config.snapshot_dir
     if root is None:
         return [with_menu(ctx, ctx.t("evidence-no-folder"))]
-    taken = await take_snapshot(ctx.conn, root, now=ctx.now, messages=ctx.messages, tz=ctx.config.timezone)
+    # The repository's snapshots are in the bot's first language, whoever takes one (as the scheduled job's are).
+    arabic = ctx.speaking(DEFAULT_LANGUAGE).messages
+    taken = await take_snapshot(ctx.conn, root, now=ctx.now, messages=arabic, tz=ctx.config.timezone)
     actor = ctx.participant.id if ctx.participant else None
     await audit.record(ctx.conn, actor, "snapshot", taken.folder, f"recommendations={taken.recommendations}", ctx.now)
     return [await _overview(ctx, ctx.t("evidence-snapshot-taken", folder=taken.folder))]

@@ -11,7 +11,7 @@ from handlers import documents
 from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
 from handlers.dates import find_dates
-from handlers.documents import AuditLine, Built, DocumentKind, Job
+from handlers.documents import AuditLine, Built, DocumentKind, Job, file_language, file_language_line, language_choice
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
@@ -19,6 +19,7 @@ from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
 from handlers.kit.who import Who
+from handlers.language import Lang
 from reports.export import ExportFormat, export
 from storage import catalogue
 from storage.exports import ExportScope, get_round, recent_rounds
@@ -47,9 +48,10 @@ class Scope(StrEnum):
 
 
 class Asked(FlowData):
-    """The chosen format."""
+    """The chosen format, and the file's language (None: the one the coordinator reads)."""
 
     fmt: ExportFormat = ExportFormat.XLSX
+    language: Lang | None = None
 
 
 class PickFormat(Button, prefix="exp:f"):
@@ -76,6 +78,12 @@ class PickRound(Button, prefix="exp:r"):
     round: int
 
 
+class FileLanguage(Button, prefix="exp:l"):
+    """Have the file in another language than the one the coordinator reads."""
+
+    language: Lang
+
+
 class Cancel(Button, prefix="exp:x"):
     """Export nothing."""
 
@@ -86,15 +94,30 @@ def _cancel(ctx: Context) -> Choice:
 
 @requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
-    """Answer /export: choose a format."""
-    EXPORT.start(ctx, Step.FORMAT)
+    """Answer /export: choose a format (and, with one button, the file's language)."""
+    return [_format_prompt(ctx, EXPORT.start(ctx, Step.FORMAT))]
+
+
+def _format_prompt(ctx: Context, asked: Asked, *, replace: bool = False) -> Reply:
+    language = file_language(ctx, asked.language)
     choices = (
         PickFormat(fmt=ExportFormat.XLSX).choice(ctx.t("exp-format-xlsx")),
         PickFormat(fmt=ExportFormat.CSV).choice(ctx.t("exp-format-csv")),
         PickFormat(fmt=ExportFormat.JSON).choice(ctx.t("exp-format-json")),
+        language_choice(ctx, FileLanguage, language),
         _cancel(ctx),
     )
-    return [Reply(text=ctx.t("exp-choose-format"), choices=choices)]
+    text = ctx.t("exp-choose-format") + "\n" + file_language_line(ctx, language)
+    return Reply(text=text, choices=choices, replace=replace)
+
+
+@requires_role(Who.COORDINATOR)
+async def pick_language(ctx: Context, press: FileLanguage) -> list[Reply]:
+    """Have the file in the language pressed."""
+    asked = EXPORT.load(ctx)
+    asked.language = press.language
+    EXPORT.goto(ctx, Step.FORMAT, asked)
+    return [_format_prompt(ctx, asked, replace=True)]
 
 
 def _scope_prompt(ctx: Context, key: str = "exp-choose-scope") -> Reply:
@@ -111,7 +134,9 @@ def _scope_prompt(ctx: Context, key: str = "exp-choose-scope") -> Reply:
 @requires_role(Who.COORDINATOR)
 async def pick_format(ctx: Context, press: PickFormat) -> list[Reply]:
     """Take the format, then ask what to export."""
-    EXPORT.goto(ctx, Step.SCOPE, Asked(fmt=press.fmt))
+    asked = EXPORT.load(ctx)
+    asked.fmt = press.fmt
+    EXPORT.goto(ctx, Step.SCOPE, asked)
     return [_scope_prompt(ctx)]
 
 
@@ -124,7 +149,7 @@ async def pick_scope(ctx: Context, press: PickScope) -> list[Reply]:
     if press.scope is Scope.COMMITMENT:
         EXPORT.goto(ctx, Step.COMMITMENT, asked)
         commitments = await catalogue.list_commitments(ctx.conn)
-        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
+        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
         return [Reply(text=ctx.t("exp-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=True)]
     if press.scope is Scope.ROUND:
         rounds = await recent_rounds(ctx.conn, ROUNDS_SHOWN)
@@ -180,9 +205,10 @@ def _describe(scope: ExportScope, rows: int) -> str:
 
 
 async def _deliver(ctx: Context, scope: ExportScope) -> list[Reply]:
-    fmt = EXPORT.load(ctx).fmt
+    asked = EXPORT.load(ctx)
     ctx.end()
-    return await documents.request(ctx, DocumentKind.EXPORT, scope, fmt=fmt.value)
+    language = file_language(ctx, asked.language)
+    return await documents.request(ctx, DocumentKind.EXPORT, scope, language=language, fmt=asked.fmt.value)
 
 
 async def build(job: Job) -> Built:
@@ -211,7 +237,7 @@ EXPORT = Flow(
     data=Asked,
     cancel=Cancel,
     steps={
-        Step.FORMAT: Accepts(buttons=(PickFormat,), ask=ask_again),
+        Step.FORMAT: Accepts(buttons=(PickFormat, FileLanguage), ask=ask_again),
         Step.SCOPE: Accepts(buttons=(PickScope,), ask=ask_again),
         Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_again),
         Step.ROUND: Accepts(buttons=(PickRound,), ask=ask_again),
@@ -223,6 +249,7 @@ FEATURE = Feature(
     commands={"export": start},
     buttons=(
         on(PickFormat, pick_format),
+        on(FileLanguage, pick_language),
         on(PickScope, pick_scope),
         on(PickCommitment, pick_commitment),
         on(PickRound, pick_round),

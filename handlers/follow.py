@@ -30,7 +30,7 @@ async def board(ctx: Member, *, replace: bool, notice: str | None = None) -> lis
     choices = []
     for c in await catalogue.list_commitments(ctx.conn):
         on_now = c.id in followed
-        label = ctx.t("follow-line-on" if on_now else "follow-line-off", number=c.number, title=c.title_ar)
+        label = ctx.t("follow-line-on" if on_now else "follow-line-off", number=c.number, title=ctx.name(c))
         choices.append(Follow(switch=Switch.OFF if on_now else Switch.ON, commitment=c.id).choice(label))
     return [Reply(text="\n".join(lines), choices=(*choices, *menu_choices(ctx)), replace=replace)]
 

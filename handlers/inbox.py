@@ -238,7 +238,7 @@ async def _preview(ctx: Context, rec: Recommendation, answering: Answering) -> l
     """Show the officer the notice the author will get, before it goes out."""
     ANSWER.goto(ctx, Step.PREVIEW, answering)
     decided = rec.model_copy(update={"state": answering.state, "response": answering.response})
-    notice = await notify.answer_text(ctx, decided)
+    notice = await notify.answer_text(ctx.speaking(await notify.notice_language(ctx, rec)), decided)  # as sent
     key = "inbox-preview" if await notify.can_tell(ctx, rec) else "inbox-preview-silent"
     choices = (
         SendAnswer(rec=rec.id).choice(ctx.t("inbox-send")),
@@ -288,7 +288,7 @@ async def show(
         "inbox-detail",
         receipt=ctx.t("receipt", id=rec.id),
         number=commitment.number if commitment else 0,
-        theme=theme.title_ar if theme else ctx.t("theme-other"),
+        theme=ctx.name(theme) if theme else ctx.t("theme-other"),
         author=author.name if author and author.name else "—",
         organisation=author.organisation if author and author.organisation else "—",
         date=short_date(ctx, rec.created_at),

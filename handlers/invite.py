@@ -167,7 +167,7 @@ async def redeem(ctx: Member, raw: str) -> list[Reply]:
     if await roles.use_invite(ctx.conn, code, ctx.participant.id, ctx.now) is None:
         return [with_menu(ctx, ctx.t("invite-used"))]
     await _grant(ctx, invite)
-    await _tell_inviter(ctx, invite, label)
+    await _tell_inviter(ctx, invite, number)
     return [with_menu(ctx, ctx.t("invite-accepted", role=label))]
 
 
@@ -197,17 +197,19 @@ async def _grant(ctx: Member, invite: Invite) -> None:
     detail = f"{invite.role.value}:{invite.commitment_id or ''}"
     await audit.record(ctx.conn, pid, "invite.redeem", f"participant:{pid}", detail, ctx.now)
     ctx.roles = await participants.roles_of(ctx.conn, pid)
-    await access.refresh_menu(ctx.conn, ctx.messages, ctx.config, pid, ctx.now)
+    await access.refresh_menu(ctx.conn, ctx.config, pid, ctx.now)
 
 
-async def _tell_inviter(ctx: Member, invite: Invite, label: str) -> None:
+async def _tell_inviter(ctx: Member, invite: Invite, number: int | None) -> None:
     """Let the coordinator who sent the invitation know it was taken."""
     if invite.created_by is None or invite.created_by == ctx.participant.id:
         return
-    reply = Reply(text=ctx.t("invite-taken-notice", name=ctx.participant.name or "", role=label))
     for channel, external_id in (await participants.identities_of(ctx.conn, invite.created_by))[:1]:
+        inviter = ctx.speaking(await participants.chat_language(ctx.conn, channel, external_id))
+        role = access.role_label(inviter, invite.role, number)
+        reply = Reply(text=inviter.t("invite-taken-notice", name=ctx.participant.name or "", role=role))
         key = f"invite-taken:{invite.code}"
-        await ctx.push(channel, external_id, reply, participant_id=invite.created_by, dedupe_key=key)
+        await inviter.push(channel, external_id, reply, participant_id=invite.created_by, dedupe_key=key)
 
 
 FEATURE = Feature(

@@ -98,7 +98,7 @@ async def show_list(ctx: Context, press: IrmList) -> list[Reply]:
 
 async def _list(ctx: Context, *, replace: bool) -> list[Reply]:
     commitments = await catalogue.list_commitments(ctx.conn)
-    choices = tuple(IrmCard(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
+    choices = tuple(IrmCard(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
     return [Reply(text=ctx.t("irm-choose-commitment"), choices=choices, replace=replace)]
 
 
@@ -115,7 +115,7 @@ async def card(ctx: Context, commitment_id: int, *, replace: bool, note: str | N
         return await unknown_button(ctx)
     assessment = await irm.get_assessment(ctx.conn, commitment.id)
     head = [note, ""] if note else []
-    title = ctx.t("irm-title", number=commitment.number, title=commitment.title_ar)
+    title = ctx.t("irm-title", number=commitment.number, title=ctx.name(commitment))
     text = "\n".join([*head, title, *assessment_lines(ctx, assessment), "", ctx.t("irm-choose-field")])
     choices = [IrmEdit(commitment=commitment.id, field=f).choice(irm_field_label(ctx, f)) for f in IrmField]
     choices.append(IrmList().choice(ctx.t("all-commitments")))

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from handlers.context import Context
 from handlers.reminder_rules import DAY_NAMES
+from messages import LANGUAGES
 from reports import evidence
 from reports.tables import catalogue_keys, irm_key, ogp_value_key
 from storage.irm import IrmField
@@ -50,6 +51,11 @@ def ogp_value_label(ctx: Context, value: OgpValue) -> str:
     return ctx.t(ogp_value_key(value))
 
 
+def language_label(ctx: Context, language: str) -> str:
+    """Return a language's name as the reader's catalogue writes it (العربية, English)."""
+    return ctx.t(f"language-in-{language}")
+
+
 def dynamic_keys() -> frozenset[str]:
     """Return every catalogue key the label functions can build (for the catalogue test)."""
     keys = {f"sector-{s.value}" for s in Sector} | {f"sector-plural-{s.value}" for s in Sector}
@@ -58,6 +64,7 @@ def dynamic_keys() -> frozenset[str]:
     keys |= {f"state-{s.value}" for s in RecommendationState}
     keys |= {f"channel-{c}" for c in CHANNELS}
     keys |= {f"day-{d}" for d in DAY_NAMES} | {f"day-bare-{d}" for d in DAY_NAMES}
+    keys |= {f"language-in-{language}" for language in LANGUAGES}
     return frozenset(keys) | catalogue_keys() | evidence.catalogue_keys()
 
 

@@ -1,4 +1,4 @@
-"""/milestones (liaison officers, coordinators): add a commitment's milestones and edit them."""
+"""/milestones (liaison officers, coordinators): add a commitment's milestones and edit them (an English title too)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ class Step(StrEnum):
     TITLE = "title"
     START = "start"
     END = "end"
+    ENGLISH = "english"  # the English title alone, from the edit menu
 
 
 class Draft(FlowData):
@@ -71,6 +72,16 @@ class EditDetails(Button, prefix="ms:t"):
     milestone: int
 
 
+class EditEnglish(Button, prefix="ms:n"):
+    """Give a milestone an English title (or change or remove it)."""
+
+    milestone: int
+
+
+class ClearEnglish(Button, prefix="ms:nx"):
+    """Remove the milestone's English title."""
+
+
 class SetState(Button, prefix="ms:s"):
     """Give a milestone a new state."""
 
@@ -104,7 +115,7 @@ async def _choose(ctx: Member, *, replace: bool) -> list[Reply]:
         return refuse(ctx)
     if len(commitments) == 1:
         return await listing(ctx, commitments[0], replace=replace)
-    choices = tuple(ListMilestones(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
+    choices = tuple(ListMilestones(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
     return [Reply(text=ctx.t("milestones-choose-commitment"), choices=(*choices, _to_menu(ctx)), replace=replace)]
 
 
@@ -116,9 +127,9 @@ async def listing(ctx: Context, commitment: Commitment, *, replace: bool, notice
     """Show a commitment's milestones with edit and add buttons, and the ways back."""
     items = await catalogue.list_milestones(ctx.conn, commitment.id)
     lines = [notice, ""] if notice else []
-    lines.append(ctx.t("milestones-title", number=commitment.number, title=commitment.title_ar))
+    lines.append(ctx.t("milestones-title", number=commitment.number, title=ctx.name(commitment)))
     lines += [_line(ctx, m) for m in items] or [ctx.t("milestones-empty")]
-    choices = [EditMenu(milestone=m.id).choice("✏️ " + m.title[:50]) for m in items]
+    choices = [EditMenu(milestone=m.id).choice("✏️ " + ctx.name(m)[:50]) for m in items]
     choices.append(AddMilestone(commitment=commitment.id).choice(ctx.t("milestones-add")))
     member = as_member(ctx)
     if member is not None and len(await inbox.handled_commitments(member)) > 1:
@@ -130,7 +141,7 @@ async def listing(ctx: Context, commitment: Commitment, *, replace: bool, notice
 def _line(ctx: Context, m: Milestone) -> str:
     start = short_date(ctx, m.start_date) if m.start_date else "—"
     end = short_date(ctx, m.end_date) if m.end_date else "—"
-    return ctx.t("milestones-line", title=m.title, state=completion_label(ctx, m.state), start=start, end=end)
+    return ctx.t("milestones-line", title=ctx.name(m), state=completion_label(ctx, m.state), start=start, end=end)
 
 
 async def _handled_commitment(ctx: Member, commitment_id: int) -> Commitment | list[Reply]:
@@ -172,7 +183,10 @@ async def edit_menu(ctx: Member, press: EditMenu) -> list[Reply]:
     m = await _handled_milestone(ctx, press.milestone)
     if not isinstance(m, Milestone):
         return m
-    choices = [EditDetails(milestone=m.id).choice(ctx.t("milestones-edit-details"))]
+    choices = [
+        EditDetails(milestone=m.id).choice(ctx.t("milestones-edit-details")),
+        EditEnglish(milestone=m.id).choice(ctx.t("milestones-edit-english")),
+    ]
     choices += [SetState(milestone=m.id, state=c).choice(completion_label(ctx, c)) for c in Completion if c != m.state]
     choices.append(ListMilestones(commitment=m.commitment_id).choice(ctx.t("milestones-back")))
     return [Reply(text=ctx.t("milestones-edit", line=_line(ctx, m)), choices=tuple(choices), replace=True)]
@@ -186,6 +200,45 @@ async def edit_details(ctx: Member, press: EditDetails) -> list[Reply]:
         return m
     draft = MILESTONE.start(ctx, Step.TITLE, commitment_id=m.commitment_id, milestone_id=m.id)
     return [_prompt(ctx, draft)]
+
+
+@requires(Who.OFFICER)
+async def edit_english(ctx: Member, press: EditEnglish) -> list[Reply]:
+    """Ask for a milestone's English title."""
+    m = await _handled_milestone(ctx, press.milestone)
+    if not isinstance(m, Milestone):
+        return m
+    MILESTONE.start(ctx, Step.ENGLISH, commitment_id=m.commitment_id, milestone_id=m.id)
+    now = ctx.t("milestones-english-current", title=m.title_en) if m.title_en else ctx.t("milestones-english-none")
+    choices = (ClearEnglish().choice(ctx.t("milestones-english-clear")), Cancel().choice(ctx.t("cancel-button")))
+    return [Reply(text=ctx.t("milestones-ask-english", current=now), choices=choices, replace=True)]
+
+
+@requires(Who.OFFICER)
+async def take_english(ctx: Member, draft: Draft) -> list[Reply]:
+    """Take the typed English title."""
+    title = clean_line(ctx.incoming.text or "")
+    if not TITLE_LIMITS[0] <= len(title) <= TITLE_LIMITS[1]:
+        return [Reply(text=ctx.t("milestones-title-invalid", min=TITLE_LIMITS[0], max=TITLE_LIMITS[1]))]
+    return await _save_english(ctx, draft, title)
+
+
+@requires(Who.OFFICER)
+async def clear_english(ctx: Member, press: ClearEnglish) -> list[Reply]:
+    """Remove the English title."""
+    return await _save_english(ctx, MILESTONE.load(ctx), None)
+
+
+async def _save_english(ctx: Member, draft: Draft, title: str | None) -> list[Reply]:
+    if not _allowed(ctx, draft) or draft.milestone_id is None:
+        return refuse(ctx)
+    saved = await milestones.set_title_en(ctx.conn, draft.milestone_id, title, ctx.now)
+    commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
+    ctx.end()
+    if saved is None or commitment is None:
+        return await unknown_button(ctx)
+    await audit.record(ctx.conn, ctx.participant.id, "milestone.edit", f"milestone:{saved.id}", "title_en", ctx.now)
+    return await listing(ctx, commitment, replace=False, notice=ctx.t("milestones-saved", title=ctx.name(saved)))
 
 
 @requires(Who.OFFICER)
@@ -303,6 +356,7 @@ MILESTONE = Flow(
         Step.TITLE: Accepts(text=take_title, buttons=(Keep,)),
         Step.START: Accepts(text=take_date, buttons=(Keep,)),
         Step.END: Accepts(text=take_date, buttons=(Keep,)),
+        Step.ENGLISH: Accepts(text=take_english, buttons=(ClearEnglish,)),
     },
 )
 
@@ -315,6 +369,8 @@ FEATURE = Feature(
         on(EditMenu, edit_menu),
         on(EditDetails, edit_details),
         on(SetState, set_state),
+        on(EditEnglish, edit_english),
+        on(ClearEnglish, clear_english),
         on(Keep, keep),
     ),
     flows=(MILESTONE,),

@@ -14,8 +14,8 @@ from storage.models import Commitment, Recommendation, StatusUpdate
 from storage.timefmt import to_db
 
 
-async def _author_identity(ctx: Context, rec: Recommendation) -> tuple[int, str, str] | None:
-    """Return (participant, channel, id) to tell a recommendation's author, or None when they must not hear."""
+async def _author_identity(ctx: Context, rec: Recommendation) -> tuple[int, str, str, str] | None:
+    """Return (participant, channel, id, language) to tell a recommendation's author, or None if they must not hear."""
     if rec.participant_id is None:
         return None
     author = await participants.get_participant(ctx.conn, rec.participant_id)
@@ -26,7 +26,7 @@ async def _author_identity(ctx: Context, rec: Recommendation) -> tuple[int, str,
     if not preferred:
         return None
     channel, external_id = preferred[0]
-    return author.id, channel, external_id
+    return author.id, channel, external_id, author.language
 
 
 QUOTE_CHARS = 300  # enough of the recommendation for its author to recognise it
@@ -37,8 +37,17 @@ async def can_tell(ctx: Context, rec: Recommendation) -> bool:
     return await _author_identity(ctx, rec) is not None
 
 
+async def notice_language(ctx: Context, rec: Recommendation) -> str:
+    """Return the language the author of a recommendation reads (the officer's when the author will not hear)."""
+    target = await _author_identity(ctx, rec)
+    return target[3] if target is not None else ctx.messages.language
+
+
 async def answer_text(ctx: Context, rec: Recommendation) -> str:
-    """Return the notice an author gets: the state, their recommendation quoted, and the reason or response."""
+    """Return the notice an author gets: the state, their recommendation quoted, and the reason or response.
+
+    ctx speaks the author's language (`ctx.speaking(await notice_language(ctx, rec))`).
+    """
     commitment = await catalogue.get_commitment(ctx.conn, rec.commitment_id)
     text = ctx.t(
         "loop-answer",
@@ -58,19 +67,42 @@ async def answer_given(ctx: Context, rec: Recommendation) -> int | None:
     target = await _author_identity(ctx, rec)
     if target is None:
         return None
-    participant_id, channel, external_id = target
-    reply = Reply(text=await answer_text(ctx, rec), choices=(OpenMenu(command="my").choice(ctx.t("menu-my")),))
+    participant_id, channel, external_id, language = target
+    author = ctx.speaking(language)
+    reply = Reply(text=await answer_text(author, rec), choices=(OpenMenu(command="my").choice(author.t("menu-my")),))
     key = f"answer:{rec.id}:{to_db(ctx.now)}"
-    return await ctx.push(channel, external_id, reply, participant_id=participant_id, dedupe_key=key)
+    return await author.push(channel, external_id, reply, participant_id=participant_id, dedupe_key=key)
 
 
 async def status_changed(ctx: Context, commitment: Commitment, update: StatusUpdate) -> int:
-    """Tell followers and recommenders of a commitment about a new status, once each; return how many."""
+    """Tell followers and recommenders of a commitment about a new status, once each, each in their language;
+    return how many."""
     recipients = await follows.status_recipients(ctx.conn, commitment.id, update.author_id)
+    notices: dict[str, Reply] = {}
+    queued = 0
+    for person in recipients:
+        reader = ctx.speaking(person.language)
+        if person.language not in notices:
+            notices[person.language] = _status_notice(reader, commitment, update)
+        key = f"status:{update.id}:{person.participant_id}"
+        row = await reader.push(
+            person.channel,
+            person.external_id,
+            notices[person.language],
+            participant_id=person.participant_id,
+            dedupe_key=key,
+            batch=f"status:{update.id}",
+        )
+        queued += row is not None
+    return queued
+
+
+def _status_notice(ctx: Context, commitment: Commitment, update: StatusUpdate) -> Reply:
+    """Return the notice of a new status, in ctx's language."""
     text = ctx.t(
         "loop-status",
         number=commitment.number,
-        title=commitment.title_ar,
+        title=ctx.name(commitment),
         completion=completion_label(ctx, update.completion),
         bar=progress_bar(update.progress),
     )
@@ -82,17 +114,4 @@ async def status_changed(ctx: Context, commitment: Commitment, update: StatusUpd
         Detail(commitment=commitment.id).choice(ctx.t("loop-status-open")),
         OpenMenu(command="settings").choice(ctx.t("menu-settings")),
     )
-    reply = Reply(text=text, choices=choices)
-    queued = 0
-    for person in recipients:
-        key = f"status:{update.id}:{person.participant_id}"
-        row = await ctx.push(
-            person.channel,
-            person.external_id,
-            reply,
-            participant_id=person.participant_id,
-            dedupe_key=key,
-            batch=f"status:{update.id}",
-        )
-        queued += row is not None
-    return queued
+    return Reply(text=text, choices=choices)

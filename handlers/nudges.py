@@ -29,7 +29,7 @@ def _ids(messages: Messages, items: Iterable[OverdueRecommendation]) -> str:
 def update_due(messages: Messages, commitment: Commitment, *, first: bool) -> Reply:
     """Ask an officer for a progress update («what was done so far» when nothing was reported yet)."""
     key = "rem-update-first" if first else "rem-update-due"
-    text = messages.t(key, number=commitment.number, title=commitment.title_ar)
+    text = messages.t(key, number=commitment.number, title=messages.name(commitment))
     return _with_button(messages, text, "update", "rem-button-update")
 
 
@@ -54,7 +54,7 @@ def milestone_due(messages: Messages, milestone: DueMilestone, commitment: Commi
     """Remind an officer of a milestone's end date (coming, or passed unfinished)."""
     key = "rem-milestone-passed" if passed else "rem-milestone-soon"
     end = messages.date(milestone.end_date)
-    text = messages.t(key, title=milestone.title, number=commitment.number, date=end)
+    text = messages.t(key, title=messages.name(milestone), number=commitment.number, date=end)
     return _with_button(messages, text, "milestones", "rem-button-milestones")
 
 

@@ -114,7 +114,7 @@ async def _forget(ctx: Member, mode: Mode) -> list[Reply]:
     person = ctx.participant.id
     await privacy.forget(ctx.conn, person, delete_recommendations=mode is Mode.DELETE, now=ctx.now)
     if ctx.roles and ctx.incoming.channel == roles.MENU_CHANNEL:  # the officer's commands leave the chat menu
-        menu = roles.menu_reply(ctx.messages, {})
+        menu = roles.cleared_menu()
         await ctx.push(ctx.incoming.channel, ctx.incoming.user, menu, participant_id=None, kind=roles.COMMANDS_KIND)
     # That it happened, by whom (an id that no longer leads to a name), never what was erased.
     await audit.record(ctx.conn, person, "privacy.forget", f"participant:{person}", None, ctx.now)

@@ -129,7 +129,7 @@ async def start(ctx: Member) -> list[Reply]:
 
 def _commitment_prompt(ctx: Context, commitments: list[Commitment], draft: Draft) -> Reply:
     choices = tuple(
-        PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}", description=c.ogp_id) for c in commitments
+        PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}", description=c.ogp_id) for c in commitments
     )
     if draft.voice_seconds is not None:
         text = ctx.t("choose-commitment-for-voice", voice=voice_label(ctx.messages, draft.voice_seconds))
@@ -167,9 +167,9 @@ async def continue_on(
     themes = await catalogue.list_themes(ctx.conn, commitment.id)
     if themes:
         RECOMMEND.goto(ctx, Step.THEME, draft)
-        choices = tuple(PickTheme(theme=t.id).choice(t.title_ar) for t in themes)
+        choices = tuple(PickTheme(theme=t.id).choice(ctx.name(t)) for t in themes)
         other = PickTheme(theme=OTHER_THEME).choice(ctx.t("theme-other"))
-        question = ctx.t("choose-theme", commitment=commitment.title_ar)
+        question = ctx.t("choose-theme", commitment=ctx.name(commitment))
         return [Reply(text=question, choices=(*choices, other, _cancel(ctx)), replace=replace)]
     return await _after_theme(ctx, commitment, draft, replace=replace)
 
@@ -190,7 +190,7 @@ async def _after_theme(ctx: Context, commitment: Commitment, draft: Draft, *, re
 def _ask_text(ctx: Context, commitment: Commitment, *, replace: bool = False) -> Reply:
     text = ctx.t(
         "ask-recommendation",
-        commitment=commitment.title_ar,
+        commitment=ctx.name(commitment),
         min=ctx.config.recommendation_min,
         max=ctx.config.recommendation_max,
     )
@@ -351,8 +351,8 @@ async def preview(ctx: Context, draft: Draft) -> Reply:
     body = voice_label(ctx.messages, draft.voice_seconds) if draft.voice_seconds is not None else draft.text or ""
     text = ctx.t(
         "recommendation-preview",
-        commitment=commitment.title_ar if commitment else "",
-        theme=theme.title_ar if theme else ctx.t("theme-other"),
+        commitment=ctx.name(commitment) if commitment else "",
+        theme=ctx.name(theme) if theme else ctx.t("theme-other"),
         text=body,
     )
     attached = await files.get_file(ctx.conn, draft.attachment_file) if draft.attachment_file else None

@@ -149,7 +149,7 @@ async def take_organisation(ctx: Context, profile: Profile) -> list[Reply]:
 
 
 async def ask_again(ctx: Context, profile: Profile) -> list[Reply]:
-    """Ask a button step's question again when text arrives instead."""
+    """Ask the step's question again: text at a button step, or the person changed language."""
     return [prompt(ctx)]
 
 
@@ -204,6 +204,7 @@ async def consent(ctx: Context, press: Consent) -> list[Reply]:
         sector=profile.sector,
         governorate=profile.governorate,
         now=ctx.now,
+        language=ctx.messages.language,
     )
     ctx.end()
     done = ctx.t("registered", name=ctx.participant.name or "")
@@ -216,8 +217,8 @@ REGISTER = Flow(
     name="register",
     data=Profile,
     steps={
-        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName,)),
-        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,)),
+        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName,), ask=ask_again),
+        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,), ask=ask_again),
         Step.SECTOR: Accepts(buttons=(PickSector,), ask=ask_again),
         Step.GOVERNORATE: Accepts(buttons=(PickGovernorate,), ask=ask_again),
         Step.CONSENT: Accepts(buttons=(Consent,), ask=ask_again),

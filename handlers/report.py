@@ -1,4 +1,5 @@
-"""/report (coordinators): the meeting report as a Word document, on the whole plan or one round."""
+"""/report (coordinators): the meeting report as a Word document, on the whole plan or one round, in the language the
+coordinator reads or, with one button, the other."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from enum import StrEnum
 from handlers import documents
 from handlers.context import Context
 from handlers.contract import Document, Reply
-from handlers.documents import AuditLine, Built, DocumentKind, Job
+from handlers.documents import AuditLine, Built, DocumentKind, Job, file_language, file_language_line, language_choice
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
@@ -15,6 +16,7 @@ from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
 from handlers.kit.who import Who
+from handlers.language import Lang
 from storage.exports import ExportScope, get_round, recent_rounds
 
 ROUNDS_SHOWN = 8
@@ -26,8 +28,10 @@ class Step(StrEnum):
     SCOPE = "scope"
 
 
-class Nothing(FlowData):
-    """The report flow carries no data."""
+class Asked(FlowData):
+    """The report's language (None: the one the coordinator reads)."""
+
+    language: Lang | None = None
 
 
 class WholePlan(Button, prefix="rep:all"):
@@ -40,23 +44,42 @@ class OneRound(Button, prefix="rep:r"):
     round: int
 
 
+class FileLanguage(Button, prefix="rep:l"):
+    """Have the report in another language than the one the coordinator reads."""
+
+    language: Lang
+
+
 class Cancel(Button, prefix="rep:x"):
     """Write no report."""
 
 
 @requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
-    """Answer /report: straight away when there are no rounds, else ask which input to report on."""
+    """Answer /report: ask which input to report on (the whole plan or a round), and in which language."""
+    return [await _scope_prompt(ctx, REPORT.start(ctx, Step.SCOPE))]
+
+
+async def _scope_prompt(ctx: Context, asked: Asked, *, replace: bool = False) -> Reply:
     rounds = await recent_rounds(ctx.conn, ROUNDS_SHOWN)
-    if not rounds:
-        return await _deliver(ctx, None)
-    REPORT.start(ctx, Step.SCOPE)
+    language = file_language(ctx, asked.language)
     choices = (
         WholePlan().choice(ctx.t("rep-scope-plan")),
         *(OneRound(round=r.id).choice(r.name) for r in rounds),
+        language_choice(ctx, FileLanguage, language),
         Cancel().choice(ctx.t("cancel-button")),
     )
-    return [Reply(text=ctx.t("rep-choose-scope"), choices=choices)]
+    text = ctx.t("rep-choose-scope") + "\n" + file_language_line(ctx, language)
+    return Reply(text=text, choices=choices, replace=replace)
+
+
+@requires_role(Who.COORDINATOR)
+async def pick_language(ctx: Context, press: FileLanguage) -> list[Reply]:
+    """Have the report in the language pressed."""
+    asked = REPORT.load(ctx)
+    asked.language = press.language
+    REPORT.goto(ctx, Step.SCOPE, asked)
+    return [await _scope_prompt(ctx, asked, replace=True)]
 
 
 @requires_role(Who.COORDINATOR)
@@ -73,15 +96,16 @@ async def one_round(ctx: Context, press: OneRound) -> list[Reply]:
     return await _deliver(ctx, press.round)
 
 
-async def ask_again(ctx: Context, nothing: Nothing) -> list[Reply]:
+async def ask_again(ctx: Context, asked: Asked) -> list[Reply]:
     """Text at the scope step: point to the buttons."""
     return [Reply(text=ctx.t("use-buttons"), choices=(Cancel().choice(ctx.t("cancel-button")),))]
 
 
 async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
+    language = file_language(ctx, REPORT.load(ctx).language)
     ctx.end()
     scope = ExportScope(round_id=round_id)
-    return await documents.request(ctx, DocumentKind.REPORT, scope, author=ctx.config.report_author)
+    return await documents.request(ctx, DocumentKind.REPORT, scope, language=language, author=ctx.config.report_author)
 
 
 async def build(job: Job) -> Built:
@@ -110,13 +134,13 @@ async def build(job: Job) -> Built:
 
 REPORT = Flow(
     name="report",
-    data=Nothing,
+    data=Asked,
     cancel=Cancel,
-    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound), ask=ask_again)},
+    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound, FileLanguage), ask=ask_again)},
 )
 
 FEATURE = Feature(
     commands={"report": start},
-    buttons=(on(WholePlan, whole_plan), on(OneRound, one_round)),
+    buttons=(on(WholePlan, whole_plan), on(OneRound, one_round), on(FileLanguage, pick_language)),
     flows=(REPORT,),
 )

@@ -16,10 +16,12 @@ from handlers.feature import Feature
 from handlers.kit.access import requires_role
 from handlers.kit.routes import on
 from handlers.kit.who import Who
+from handlers.labels import language_label
 from handlers.round_buttons import AnnounceSend, RoundAnnounce, RoundView
 from handlers.round_timeline import card_lines
 from handlers.round_views import card, date_text, deadline_text, joining_text, place_text
 from handlers.text import shorten
+from messages import LANGUAGES
 from storage import audit, broadcasts, rounds, timeline
 from storage.broadcasts import Audience
 from storage.rounds import Round
@@ -46,8 +48,13 @@ async def preview(ctx: Context, press: RoundAnnounce) -> list[Reply]:
     back = RoundView(round=found.id).choice(shorten(found.name, 40))
     if found.announcement_sent_at is not None:
         return [Reply(text=card_lines(ctx, found), choices=(back,))]
-    count = await broadcasts.count_audience(ctx.conn, Audience.ALL, None)
+    readers = await broadcasts.count_by_language(ctx.conn, Audience.ALL, None)
+    count = sum(readers.values())
     text = ctx.t("announce-preview", text=announcement_text(ctx, found), count=count)
+    for n, (language, readers_count) in enumerate(readers.items()):  # each gets it in their own language
+        text += ("\n\n" if n == 0 else "\n") + ctx.t(
+            "announce-readers", language=language_label(ctx, language), count=readers_count
+        )
     send = (AnnounceSend(round=found.id).choice(ctx.t("announce-send")),) if count else ()
     return [Reply(text=text, choices=(*send, back), replace=True)]
 
@@ -64,9 +71,12 @@ async def send(ctx: Context, press: AnnounceSend) -> list[Reply]:
     rules = await reminder_rules.load_rules(ctx.conn, ctx.config.reminder_defaults)
     when = reminder_rules.next_allowed(ctx.now, rules, ctx.config.timezone, official=False)
     text = announcement_text(ctx, found)
-    payload = Reply(text=text).to_payload()
+    payloads: dict[str, str] = {
+        language: Reply(text=announcement_text(ctx.speaking(language), found), language=language).to_payload()
+        for language in LANGUAGES
+    }
     queued = await broadcasts.queue_broadcast(
-        ctx.conn, batch, Audience.ALL, None, payload, now=ctx.now, not_before=when
+        ctx.conn, batch, Audience.ALL, None, payloads, now=ctx.now, not_before=when
     )
     await broadcasts.record_broadcast(
         ctx.conn,

@@ -136,7 +136,7 @@ async def _ask(ctx: Context, found: Round, part: Part) -> Reply:
     if part is Part.PLACE:
         online = EditOnline().choice(ctx.t("round-online-button"))
         return Reply(text=ctx.t("round-ask-place"), choices=(online, _cancel(ctx)), replace=True)
-    questions = [q.text_ar for q in await rounds.list_questions(ctx.conn, found.id)]
+    questions = [ctx.name(q, "text") for q in await rounds.list_questions(ctx.conn, found.id)]
     text = ctx.t("round-edit-ask-questions", questions=numbered(questions))
     return Reply(text=text, choices=(_cancel(ctx),), replace=True)
 
@@ -144,7 +144,7 @@ async def _ask(ctx: Context, found: Round, part: Part) -> Reply:
 async def _groups_prompt(ctx: Context, editing: Editing) -> Reply:
     chosen = set(editing.chosen)
     choices = [
-        ToggleGroup(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {c.title_ar}")
+        ToggleGroup(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {ctx.name(c)}")
         for c in await catalogue.list_commitments(ctx.conn)
     ]
     done = GroupsDone().choice(ctx.t("round-edit-save"))
@@ -263,7 +263,7 @@ async def take_questions(ctx: Context, editing: Editing) -> list[Reply]:
     shared = [q for q in await rounds.list_questions(ctx.conn, found.id) if q.commitment_id is None]
     answered = await round_edits.questions_in_use(ctx.conn, shared[len(questions) :])
     if answered:
-        text = ctx.t("round-edit-question-in-use", question=answered[0].text_ar, count=len(shared))
+        text = ctx.t("round-edit-question-in-use", question=ctx.name(answered[0], "text"), count=len(shared))
         return [Reply(text=text, choices=(_cancel(ctx),))]
     await round_edits.set_questions(ctx.conn, found.id, questions)
     return await _saved(ctx, found)

@@ -66,10 +66,10 @@ async def start_in_round(ctx: Member) -> list[Reply] | None:
 
 
 def _question_prompt(ctx: Context, found: Round, commitment: Commitment, questions: list[Question]) -> Reply:
-    choices = [PickQuestion(question=q.id).choice(shorten(q.text_ar, 60)) for q in questions]
+    choices = [PickQuestion(question=q.id).choice(shorten(ctx.name(q, "text"), 60)) for q in questions]
     choices.append(PickQuestion(question=GENERAL).choice(ctx.t("round-question-general")))
     choices.append(Cancel().choice(ctx.t("cancel-button")))
-    text = ctx.t("round-ask-question", name=found.name, group=f"{commitment.number}. {commitment.title_ar}")
+    text = ctx.t("round-ask-question", name=found.name, group=f"{commitment.number}. {ctx.name(commitment)}")
     return Reply(text=text, choices=tuple(choices))
 
 

@@ -90,13 +90,13 @@ def _refusal(ctx: Context, found: Round) -> list[Reply] | None:
 async def _group_prompt(ctx: Context, found: Round, membership: Membership | None, *, replace: bool = False) -> Reply:
     commitments = await rounds.round_commitments(ctx.conn, found.id)
     choices = tuple(
-        JoinGroup(round=found.id, commitment=c.id).choice(f"{c.number}. {c.title_ar}")
+        JoinGroup(round=found.id, commitment=c.id).choice(f"{c.number}. {ctx.name(c)}")
         for c in commitments
         if membership is None or c.id != membership.commitment_id
     )
     current = next((c for c in commitments if membership and c.id == membership.commitment_id), None)
     if current is not None:
-        text = ctx.t("round-welcome-member", name=found.name, group=_group_name(current))
+        text = ctx.t("round-welcome-member", name=found.name, group=_group_name(ctx, current))
     else:
         text = ctx.t(
             "round-welcome",
@@ -108,8 +108,8 @@ async def _group_prompt(ctx: Context, found: Round, membership: Membership | Non
     return Reply(text=text, choices=choices, replace=replace)
 
 
-def _group_name(commitment: Commitment) -> str:
-    return f"{commitment.number}. {commitment.title_ar}"
+def _group_name(ctx: Context, commitment: Commitment) -> str:
+    return f"{commitment.number}. {ctx.name(commitment)}"
 
 
 @requires(Who.REGISTERED)
@@ -129,13 +129,13 @@ async def join(ctx: Member, press: JoinGroup) -> list[Reply]:
     await rounds.join_group(ctx.conn, found.id, ctx.participant.id, commitment.id, ctx.now)
     ctx.carry.round = found.id
     if before is not None:
-        text = ctx.t("round-group-changed", group=_group_name(commitment))
+        text = ctx.t("round-group-changed", group=_group_name(ctx, commitment))
     else:
         questions = await rounds.list_questions(ctx.conn, found.id, commitment.id)
         text = ctx.t(
             "round-joined",
-            group=_group_name(commitment),
-            questions=numbered([q.text_ar for q in questions]),
+            group=_group_name(ctx, commitment),
+            questions=numbered([ctx.name(q, "text") for q in questions]),
             deadline=deadline_text(ctx, found.deadline),
         )
     return [Reply(text=text, choices=_group_actions(ctx), replace=True)]
@@ -204,12 +204,12 @@ async def group_view(ctx: Member, *, offset: int = 0, replace: bool = False, not
     items = await rounds.group_inputs(
         ctx.conn, found.id, membership.commitment_id, viewer_id=ctx.participant.id, limit=PAGE_SIZE, offset=offset
     )
-    questions = {q.id: q.text_ar for q in await rounds.list_questions(ctx.conn, found.id)}
+    questions = {q.id: ctx.name(q, "text") for q in await rounds.list_questions(ctx.conn, found.id)}
     commitments = {c.id: c for c in await rounds.round_commitments(ctx.conn, found.id)}
     group = commitments.get(membership.commitment_id)
     title = ctx.t(
         "round-group-title",
-        group=_group_name(group) if group else "",
+        group=_group_name(ctx, group) if group else "",
         name=found.name,
         deadline=deadline_text(ctx, found.deadline),
     )

@@ -44,7 +44,9 @@ from handlers.round_views import (
     place_text,
 )
 from handlers.text import clean_line, label_key, split_items
+from messages import load_messages
 from storage import catalogue, rounds, timeline
+from storage.rounds import DEFAULT_QUESTIONS
 
 NAME_LIMITS = (5, 200)
 PLACE_LIMITS = (2, 150)
@@ -128,7 +130,7 @@ async def prompt(ctx: Context, draft: NewRoundData, *, replace: bool = False) ->
     if step is Step.COMMITMENTS:
         chosen = set(draft.commitment_ids)
         choices = [
-            ToggleCommitment(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {c.title_ar}")
+            ToggleCommitment(commitment=c.id).choice(("✅ " if c.id in chosen else "▫️ ") + f"{c.number}. {ctx.name(c)}")
             for c in await catalogue.list_commitments(ctx.conn)
         ]
         done = CommitmentsDone().choice(ctx.t("round-commitments-done"))
@@ -156,7 +158,7 @@ async def _preview(ctx: Context, draft: NewRoundData, *, replace: bool) -> Reply
         date=short_date(ctx, draft.held_on) if draft.held_on else ctx.t("round-no-date"),
         place=place_text(ctx, draft.place, draft.online),
         deadline=deadline_text(ctx, draft.deadline),
-        groups=groups_text(commitments),
+        groups=groups_text(ctx, commitments),
         questions=numbered([text for _, text in draft.questions]),
     )
     text += "\n" + announce_step.preview_line(ctx, draft.announced_on, draft.held_on, draft.short_notice_confirmed)
@@ -246,6 +248,12 @@ async def in_a_week(ctx: Context, press: InAWeek) -> list[Reply]:
     return await _take_deadline(ctx, draft, local_deadline(ctx, held, None), replace=True)
 
 
+def _stored_questions(questions: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """Return the questions as stored: a default one in Arabic (it is shown from the catalogue in either language)."""
+    arabic = load_messages()
+    return [(key, arabic.t(DEFAULT_QUESTIONS[key]) if key in DEFAULT_QUESTIONS else text) for key, text in questions]
+
+
 @requires_role(Who.COORDINATOR)
 async def create(ctx: Context, press: Create | CreateAndOpen) -> list[Reply]:
     """Save the round (and open it, with the second button)."""
@@ -258,7 +266,7 @@ async def create(ctx: Context, press: Create | CreateAndOpen) -> list[Reply]:
         online=draft.online,
         deadline=draft.deadline,
         commitment_ids=draft.commitment_ids,
-        questions=draft.questions,
+        questions=_stored_questions(draft.questions),
         created_by=ctx.participant.id if ctx.participant else None,
         now=ctx.now,
     )

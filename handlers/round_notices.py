@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.round_views import deadline_text
@@ -9,17 +11,20 @@ from storage import rounds
 from storage.rounds import Round
 from storage.timefmt import to_db
 
+Notice = Callable[[Context], Reply]  # words the notice in the language of the context it is given
 
-async def tell_members(ctx: Context, found: Round, reply: Reply, *, about: str) -> int:
-    """Queue a notice to every reachable member who takes reminders; return how many were queued."""
+
+async def tell_members(ctx: Context, found: Round, notice: Notice, *, about: str) -> int:
+    """Queue a notice to every reachable member who takes reminders, in their language; return how many."""
     queued = 0
     for member in await rounds.member_contacts(ctx.conn, found.id):
         if not member.notify_reminders:
             continue
+        reader = ctx.speaking(member.language)
         key = f"round:{about}:{found.id}:{member.participant_id}"
         queued += (
-            await ctx.push(
-                member.channel, member.external_id, reply, participant_id=member.participant_id, dedupe_key=key
+            await reader.push(
+                member.channel, member.external_id, notice(reader), participant_id=member.participant_id, dedupe_key=key
             )
             is not None
         )
@@ -28,13 +33,20 @@ async def tell_members(ctx: Context, found: Round, reply: Reply, *, about: str) 
 
 async def deadline_moved(ctx: Context, found: Round) -> int:
     """Tell the members the round's new deadline."""
-    text = ctx.t("round-notice-deadline", name=found.name, deadline=deadline_text(ctx, found.deadline))
+
+    def notice(reader: Context) -> Reply:
+        deadline = deadline_text(reader, found.deadline)
+        return Reply(text=reader.t("round-notice-deadline", name=found.name, deadline=deadline))
+
     stamp = to_db(found.deadline) if found.deadline else "none"
-    return await tell_members(ctx, found, Reply(text=text), about=f"deadline:{stamp}")
+    return await tell_members(ctx, found, notice, about=f"deadline:{stamp}")
 
 
 async def closed(ctx: Context, found: Round) -> int:
     """Tell the members the round closed, and what happens next."""
-    text = ctx.t("round-notice-closed", name=found.name)
+
+    def notice(reader: Context) -> Reply:
+        return Reply(text=reader.t("round-notice-closed", name=found.name))
+
     stamp = to_db(found.closed_at) if found.closed_at else "now"
-    return await tell_members(ctx, found, Reply(text=text), about=f"closed:{stamp}")
+    return await tell_members(ctx, found, notice, about=f"closed:{stamp}")

@@ -27,20 +27,12 @@ from reports.said import said
 from storage import rounds
 from storage.models import Commitment
 from storage.round_hall import HallCount
-from storage.rounds import Attendance, CommitmentFindings, Count, Question, Round, RoundState
+from storage.rounds import DEFAULT_QUESTIONS, Attendance, CommitmentFindings, Count, Question, Round, RoundState
 
 STATE_KEYS = {
     RoundState.DRAFT: "round-state-draft",
     RoundState.OPEN: "round-state-open",
     RoundState.CLOSED: "round-state-closed",
-}
-# The seed meeting's five discussion topics, in its order: stored by key, worded in the catalogue.
-DEFAULT_QUESTIONS = {
-    "progress": "rq-default-progress",
-    "challenges": "rq-default-challenges",
-    "expectations": "rq-default-expectations",
-    "mechanisms": "rq-default-mechanisms",
-    "civil_society": "rq-default-civil-society",
 }
 QR_SCALE = 20  # a join link is a 37-module code with its border: 740 px, 6 cm printed at 300 dpi, sharp on a slide
 
@@ -85,9 +77,9 @@ def numbered(lines: list[str]) -> str:
     return "\n".join(f"{index}. {line}" for index, line in enumerate(lines, start=1))
 
 
-def groups_text(commitments: list[Commitment]) -> str:
+def groups_text(ctx: Context, commitments: list[Commitment]) -> str:
     """Return the working groups, one per line."""
-    return "\n".join(f"{c.number}. {c.title_ar}" for c in commitments)
+    return "\n".join(f"{c.number}. {ctx.name(c)}" for c in commitments)
 
 
 def join_link(ctx: Context, found: Round) -> str | None:
@@ -144,7 +136,7 @@ def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallC
     groups = []
     for group in figures.groups:
         line = ctx.t(
-            "round-group-line", number=group.commitment.number, title=group.commitment.title_ar, count=group.total
+            "round-group-line", number=group.commitment.number, title=ctx.name(group.commitment), count=group.total
         )
         summary = _sector_summary(ctx, group.by_sector)
         groups.append(f"{line} {summary}".rstrip())
@@ -165,13 +157,13 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
     """Return per commitment the findings grouped by discussion question and theme, as the seed lists them."""
     parts = [ctx.t("round-findings-title", name=found.name)]
     for group in findings:
-        lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=group.commitment.title_ar)]
+        lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=ctx.name(group.commitment))]
         if not group.questions:
             lines.append(ctx.t("round-findings-none"))
         for block in group.questions:
             lines.append(ctx.t("round-findings-question", question=_question_title(ctx, block.question)))
             for theme in block.themes:
-                title = theme.theme_title or ctx.t("round-findings-no-theme")
+                title = ctx.name(theme, "theme_title") or ctx.t("round-findings-no-theme")
                 lines.append(ctx.t("round-findings-theme", theme=title))
                 lines += [
                     ctx.t(
@@ -187,7 +179,7 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
 
 
 def _question_title(ctx: Context, question: Question | None) -> str:
-    return question.text_ar if question else ctx.t("round-findings-untagged")
+    return ctx.name(question, "text") if question else ctx.t("round-findings-untagged")
 
 
 async def card(ctx: Context, found: Round, *, note: str | None = None, replace: bool = False) -> list[Reply]:
@@ -203,8 +195,8 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
         place=place_text(ctx, found.place, found.online),
         deadline=deadline_text(ctx, found.deadline),
         state=round_state(ctx, found),
-        groups=groups_text(commitments),
-        questions=numbered([q.text_ar for q in questions]),
+        groups=groups_text(ctx, commitments),
+        questions=numbered([ctx.name(q, "text") for q in questions]),
         joining=joining_text(ctx, found),
         members=figures.total,
         inputs=inputs,

@@ -20,6 +20,7 @@ from handlers import (
     inbox,
     invite,
     irm,
+    language,
     menu,
     milestones,
     moderation,
@@ -56,7 +57,7 @@ from handlers.kit.hooks import Hooks
 from handlers.kit.parking import DropParked, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
 from handlers.text import label_key
-from messages_ar import Messages
+from messages import LANGUAGES, load_messages
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ FEATURES: tuple[Feature, ...] = (
     irm.FEATURE,
     rules.FEATURE,
     evidence.FEATURE,
+    language.FEATURE,
 )
 
 # `/join <code>` (and a code typed on its own) is `/start <code>` typed by hand (terminal, WhatsApp): a code with a
@@ -103,6 +105,13 @@ FEATURES: tuple[Feature, ...] = (
 # feature that registers the "join" command, so every feature that hands out codes shares the one command.
 _PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{3,64}$")
 MAX_FOLLOW_UPS = 3  # a registration that continues into the command that asked for it, and so on
+# Commands that do not leave the chat's flow: /cancel ends it on purpose, /language asks the step again in the new one.
+_KEEP_FLOW = frozenset({"cancel", language.COMMAND})
+
+
+def _keyword_key(text: str) -> str:
+    """Return a typed keyword as the router compares it: trimmed, case-folded."""
+    return text.strip().casefold()
 
 
 def _merge(tables: list[Mapping[str, Any]], what: str) -> dict[str, Any]:
@@ -118,7 +127,7 @@ def _merge(tables: list[Mapping[str, Any]], what: str) -> dict[str, Any]:
 class Router:
     """Maps commands, buttons, flows and deep links to handlers."""
 
-    def __init__(self, messages: Messages, features: tuple[Feature, ...] = FEATURES) -> None:
+    def __init__(self, features: tuple[Feature, ...] = FEATURES) -> None:
         self.commands: dict[str, Handler] = _merge([f.commands for f in features], "command")
         self.deep_links: dict[str, Handler] = _merge([f.deep_links for f in features], "deep link")
         self.flows: dict[str, Flow[Any]] = _merge([{fl.name: fl for fl in f.flows} for f in features], "flow")
@@ -132,11 +141,18 @@ class Router:
         routes += [on(button, self._cancel_button) for button in self.cancels]
         self.buttons: dict[str, ButtonRoute[Any]] = _merge([{r.button.prefix: r} for r in routes], "button")
         self.bound = self._flow_bound_buttons()
-        self.hooks = Hooks(binding for f in features for binding in f.hooks)
+        bindings = [binding for f in features for binding in f.hooks]
+        self.hooks = Hooks([*bindings, language.STEP_QUESTION.bind(self._step_question)])
+        # A keyword typed in either language is its command, whichever language the person reads.
         self.keywords: dict[str, str] = {}
         for feature in features:
             for key, command in feature.keywords.items():
-                self.keywords[messages.t(key)] = command
+                for catalogue in map(load_messages, LANGUAGES):
+                    self.keywords[_keyword_key(catalogue.t(key))] = command
+
+    def keyword(self, text: str) -> str | None:
+        """Return the command a typed keyword stands for («قائمة», "Menu", "language"), or None."""
+        return self.keywords.get(_keyword_key(text))
 
     def _flow_bound_buttons(self) -> dict[type[Button], tuple[Flow[Any], frozenset[str]]]:
         """Return, for each button a flow's table lists, the flow and the steps at which it may be pressed."""
@@ -155,7 +171,12 @@ class Router:
         """Answer one event, then any follow-up a handler left (the command that needed registration)."""
         ctx.hooks = self.hooks
         at = (ctx.flow, ctx.step)
+        first = ctx.participant is None and ctx.carry.language is None  # a newcomer's first message
         replies = await self._dispatch_safely(ctx)
+        # Offered under the first answer (a document asked for comes later: the next answer offers it), once.
+        if first and replies and ctx.carry.language is None and ctx.incoming.command != language.COMMAND:
+            ctx.carry.language = ctx.messages.language
+            replies = language.offer(ctx, replies)
         for _ in range(MAX_FOLLOW_UPS):
             then = ctx.carry.then
             if ctx.flow is not None or ctx.participant is None or then is None:
@@ -203,7 +224,7 @@ class Router:
         if incoming.attachment is not None and incoming.command is None and incoming.choice is None:
             return await self._file(ctx)  # a caption is the file's words, never a keyword or a label
         if incoming.text is not None and incoming.command is None:
-            keyword = self.keywords.get(incoming.text.strip())
+            keyword = self.keyword(incoming.text)
             if keyword is not None:
                 ctx.incoming = incoming = replace(incoming, command=keyword, text=None)
         if incoming.text is not None and incoming.command is None:
@@ -244,7 +265,7 @@ class Router:
             return [Reply(text=ctx.t("join-ask-code"))]
         if handler is None:
             return await fallback.unknown_command(ctx)  # a mistyped command leaves the flow as it was
-        if command != "cancel":  # /cancel drops the flow on purpose; any other command leaves it, keeping a draft
+        if command not in _KEEP_FLOW:  # any other command leaves the flow, keeping a draft
             self._leave(ctx)
         if does_offer(handler) and (offer := self._offer_parked(ctx, command)) is not None:
             return offer
@@ -370,6 +391,14 @@ class Router:
         if accepts.ask is not None:
             return await accepts.ask(ctx, data)
         return [Reply(text=ctx.t("use-buttons"))]
+
+    async def _step_question(self, ctx: Context) -> list[Reply]:
+        """Ask the question of the step the chat is in again (after the person changed language)."""
+        flow = self.flows.get(ctx.flow or "")
+        accepts = flow.accepts(ctx) if flow is not None else None
+        if flow is None or accepts is None or accepts.ask is None:
+            return []
+        return await accepts.ask(ctx, flow.load(ctx))
 
     async def _file(self, ctx: Context) -> list[Reply]:
         """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);

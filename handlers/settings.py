@@ -1,4 +1,4 @@
-"""/settings: which notifications a participant receives."""
+"""/settings: which notifications a participant receives, and the language they read the bot in."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from handlers.kit.access import requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
+from handlers.language import switch_choice
 from handlers.menu import menu_choices
 from storage import preferences, publishing
 from storage.preferences import Notice
@@ -40,11 +41,13 @@ async def start(ctx: Member) -> list[Reply]:
 
 
 def show(ctx: Member, *, replace: bool) -> list[Reply]:
-    """Show each kind of notification with a button that turns it on or off."""
+    """Show each kind of notification with a button that turns it on or off, and the language with its switch."""
     participant = ctx.participant
     choices = tuple(Toggle(notice=n).choice(_label(ctx, n, preferences.is_on(participant, n))) for n in Notice)
     name = ToggleName().choice(ctx.t("settings-name-on" if participant.show_name else "settings-name-off"))
-    return [Reply(text=ctx.t("settings-title"), choices=(*choices, name, *menu_choices(ctx)), replace=replace)]
+    text = ctx.t("settings-title") + "\n\n" + ctx.t("settings-language", language=ctx.t("language-name"))
+    choices = (*choices, name, switch_choice(ctx), *menu_choices(ctx))
+    return [Reply(text=text, choices=choices, replace=replace)]
 
 
 @requires(Who.REGISTERED, then="settings")

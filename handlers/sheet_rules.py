@@ -10,6 +10,7 @@ from handlers.context import Member
 from handlers.dates import parse_date
 from handlers.labels import completion_label, short_date
 from handlers.text import clean_line, parse_int
+from messages import LANGUAGES
 from reports.cells import restore
 from reports.sheet_import import SheetRow
 from reports.tables import CellValue
@@ -137,8 +138,8 @@ def _date(ctx: Member, value: CellValue, column: str) -> date | None:
 
 def _state(ctx: Member, value: CellValue) -> Completion:
     text = clean_line(str(value)) if value is not None else ""
-    for level in Completion:
-        if text in (level.value, completion_label(ctx, level)):
+    for level in Completion:  # the code, or its name in either language (a table exported in the other one)
+        if text == level.value or any(text == completion_label(ctx.speaking(lang), level) for lang in LANGUAGES):
             return level
     choices = ctx.messages.join([completion_label(ctx, level) for level in Completion])
     raise RowError(ctx.t("import-row-state", value=_shown(value), choices=choices))

@@ -32,11 +32,11 @@ async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
     rows = await catalogue.status_board(ctx.conn)
     if plan is None or not rows:
         return [with_menu(ctx, ctx.t("status-no-plan"))]
-    lines = [ctx.t("status-title", plan=plan.title_ar), ""]
+    lines = [ctx.t("status-title", plan=ctx.name(plan)), ""]
     lines += [_board_line(ctx, row) for row in rows]
     lines += ["", ctx.t("status-choose")]
     choices = tuple(
-        Detail(commitment=r.commitment.id).choice(f"{r.commitment.number}. {r.commitment.title_ar}") for r in rows
+        Detail(commitment=r.commitment.id).choice(f"{r.commitment.number}. {ctx.name(r.commitment)}") for r in rows
     )
     return [Reply(text="\n".join(lines), choices=choices, replace=replace)]
 
@@ -47,7 +47,7 @@ def _board_line(ctx: Context, row: CommitmentStatus) -> str:
     return ctx.t(
         "status-line",
         number=row.commitment.number,
-        title=row.commitment.title_ar,
+        title=ctx.name(row.commitment),
         bar=progress_bar(progress),
         completion=completion_label(ctx, completion),
     )
@@ -63,9 +63,9 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
         ctx.t(
             "status-detail",
             number=c.number,
-            title=c.title_ar,
+            title=ctx.name(c),
             ogp_id=c.ogp_id,
-            agency=c.lead_agency_ar,
+            agency=ctx.name(c, "lead_agency"),
             start=short_date(ctx, c.start_date),
             end=short_date(ctx, c.end_date),
             completion=completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED),
@@ -84,7 +84,9 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
         lines = [ctx.t("status-milestones")]
         for m in milestones:
             due = ctx.t("status-milestone-due", date=short_date(ctx, m.end_date)) if m.end_date else ""
-            lines.append(ctx.t("status-milestone-line", title=m.title, state=completion_label(ctx, m.state), due=due))
+            lines.append(
+                ctx.t("status-milestone-line", title=ctx.name(m), state=completion_label(ctx, m.state), due=due)
+            )
         parts.append("\n".join(lines))
     parts.append(ctx.t("status-recommendations", count=row.recommendations))
     support, extra = await _support_and_follow(ctx, c.id)
@@ -126,7 +128,8 @@ async def _tracks(ctx: Context, row: CommitmentStatus) -> str:
 def _ogp_fields(ctx: Context, c: Commitment) -> str:
     """Return the supporting institutions and OGP values the plan file gives (nothing when it does not know)."""
     lines = []
-    supporting = catalogue.institutions(c.supporting_ar)
+    english = catalogue.institutions(c.supporting_en) if ctx.messages.language == "en" else []
+    supporting = english or catalogue.institutions(c.supporting_ar)
     if supporting:
         lines.append(ctx.t("status-supporting", institutions=ctx.messages.join(supporting)))
     values = [ogp_value_label(ctx, v) for v, relevant in c.ogp_values().items() if relevant]

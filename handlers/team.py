@@ -145,7 +145,7 @@ async def _remove(ctx: Context, holder: RoleHolder, label: str) -> list[Reply]:
     actor = ctx.participant.id if ctx.participant else None
     detail = f"{holder.role.value}:{holder.commitment_id or ''}"
     await audit.record(ctx.conn, actor, "role.revoke", f"participant:{holder.participant_id}", detail, ctx.now)
-    await access.refresh_menu(ctx.conn, ctx.messages, ctx.config, holder.participant_id, ctx.now)
+    await access.refresh_menu(ctx.conn, ctx.config, holder.participant_id, ctx.now)
     if ctx.participant is not None and holder.participant_id == ctx.participant.id:
         ctx.roles = await participants.roles_of(ctx.conn, holder.participant_id)
     notice = ctx.t("team-removed", name=holder.name or "—", role=label)

@@ -136,7 +136,7 @@ async def start(ctx: Member) -> list[Reply]:
     if len(commitments) == 1:
         return await _chose(ctx, commitments[0], replace=False)
     UPDATE.start(ctx, Step.COMMITMENT)
-    choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {c.title_ar}") for c in commitments)
+    choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
     return [Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _from_sheet(ctx), _cancel(ctx)))]
 
 
@@ -148,7 +148,7 @@ async def _chose(ctx: Member, commitment: Commitment, *, replace: bool) -> list[
     UPDATE.start(ctx, Step.COMPLETION, commitment_id=commitment.id)
     latest = await catalogue.latest_status(ctx.conn, commitment.id)
     current = completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED)
-    text = ctx.t("update-ask-completion", number=commitment.number, title=commitment.title_ar, current=current)
+    text = ctx.t("update-ask-completion", number=commitment.number, title=ctx.name(commitment), current=current)
     choices = tuple(PickCompletion(completion=c).choice(completion_label(ctx, c)) for c in Completion)
     return [Reply(text=text, choices=(*choices, _from_sheet(ctx), _cancel(ctx)), replace=replace)]
 
@@ -242,7 +242,7 @@ async def _after_progress(ctx: Member, report: Progress) -> list[Reply]:
     if not items:
         return [_ask_note(ctx, report)]
     UPDATE.goto(ctx, Step.MILESTONE, report)
-    choices = [PickMilestone(milestone=m.id).choice(m.title[:60]) for m in items]
+    choices = [PickMilestone(milestone=m.id).choice(ctx.name(m)[:60]) for m in items]
     choices.append(PickMilestone(milestone=NO_MILESTONE).choice(ctx.t("update-no-milestone")))
     return [Reply(text=ctx.t("update-ask-milestone"), choices=(*choices, _cancel(ctx)))]
 
@@ -260,7 +260,9 @@ async def pick_milestone(ctx: Member, press: PickMilestone) -> list[Reply]:
     report.milestone_id = milestone.id
     UPDATE.goto(ctx, Step.MILESTONE_STATE, report)
     choices = tuple(PickMilestoneState(state=c).choice(completion_label(ctx, c)) for c in Completion)
-    text = ctx.t("update-ask-milestone-state", title=milestone.title, current=completion_label(ctx, milestone.state))
+    text = ctx.t(
+        "update-ask-milestone-state", title=ctx.name(milestone), current=completion_label(ctx, milestone.state)
+    )
     return [Reply(text=text, choices=(*choices, _cancel(ctx)), replace=True)]
 
 

@@ -72,6 +72,19 @@ class Messages:
         """
         return self.t("list-separator").join(items)
 
+    def name(self, record: object, field: str = "title") -> str:
+        """Return a record's name in this language: its `<field>_en` for English when it has one, else the Arabic.
+
+        A record worded in the catalogue (a default discussion question) names its message in `name_key`; the
+        Arabic is `<field>_ar`, or `<field>` for what was typed in one language (a milestone's title).
+        """
+        key = getattr(record, "name_key", None)
+        if isinstance(key, str) and key in self._variables:
+            return self.t(key)
+        if self.language != DEFAULT_LANGUAGE and (own := getattr(record, f"{field}_{self.language}", None)):
+            return str(own)
+        return str(getattr(record, f"{field}_{DEFAULT_LANGUAGE}", None) or getattr(record, field, None) or "")
+
     def keys(self) -> frozenset[str]:
         """Return every message key in the catalogue."""
         return frozenset(self._variables)

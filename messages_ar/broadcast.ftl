@@ -53,3 +53,24 @@ bc-summary =
     🚫 أوقفوا البوت: { $unreachable }
 
 command-broadcast = رسالة جماعية
+
+# Who gets which text: one line per language its readers read (a coordinator may write one text per language).
+bc-readers-same = 🌐 { $language }: { $count ->
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $count } أشخاص
+        [many] { $count } شخصاً
+       *[other] { $count } شخص
+    }، ويصلهم النص أعلاه.
+bc-readers-own =
+    🌐 { $language }: { $count ->
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $count } أشخاص
+        [many] { $count } شخصاً
+       *[other] { $count } شخص
+    }، ويصلهم هذا النص:
+
+    { $text }
+bc-version-button = ✍️ نص خاص بقرّاء { $language }
+bc-ask-version = اكتب نص الرسالة لمن يقرؤون المنصة باللغة { $language } (حتى { $max } حرف). يصل النص الأول إلى البقية.

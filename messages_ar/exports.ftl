@@ -79,6 +79,10 @@ command-export = تصدير المدخلات (Excel أو CSV أو JSON)
 doc-preparing = ⏳ جارٍ إعداد الملف، وسيصلك هنا حين يجهز.
 doc-failed = تعذّر إعداد الملف بسبب خطأ داخلي. نعتذر عن ذلك؛ حاول مرة أخرى بعد قليل.
 
+# A file (export, report) comes in the language its asker reads; one button makes it in the other.
+doc-file-language = 🌐 سيكون الملف باللغة { $language }.
+doc-language-button = 🌐 الملف باللغة { $language }
+
 ## The files a recommendation or an update holds, as named in the export with files.
 exp-col-files = الملفات
 exp-col-evidence-files = ملفات الأدلة

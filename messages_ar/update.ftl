@@ -67,6 +67,15 @@ milestones-date-invalid = لم أفهم التاريخ. اكتبه هكذا: 30/
 milestones-end-before-start = تاريخ الانتهاء قبل تاريخ البدء. اكتب تاريخاً لاحقاً.
 milestones-saved = حُفظت المرحلة «{ $title }».
 
+# A milestone's English title, for readers of English (its title as typed stays for everyone else).
+milestones-edit-english = 🌐 العنوان بالإنجليزية
+milestones-ask-english =
+    اكتب عنوان المرحلة بالإنجليزية: يراه من يقرأ المنصة بالإنجليزية، ويبقى عنوانها كما كُتب لغيرهم.
+    { $current }
+milestones-english-none = لا عنوان بالإنجليزية بعد.
+milestones-english-current = العنوان بالإنجليزية الآن: { $title }
+milestones-english-clear = 🗑️ دون عنوان بالإنجليزية
+
 ## Evidence files.
 update-evidence-kinds = نقبل دليلاً صورةً أو ملف PDF أو Word أو Excel. لتحديث المراحل من جدول استخدم زر «📥» في بداية /update.
 update-evidence-full = وصل التحديث إلى الحد الأقصى ({ $max } ملفات). اختر «✅ متابعة» لمراجعته.

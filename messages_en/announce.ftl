@@ -52,3 +52,7 @@ announce-queued = { $count ->
 rem-forum-due = 🗓️ No consultation round or forum meeting has been held since { $date }, more than five months ago. OGP's standards ask the forum to meet at least every six months: set the date of the next round and announce it at least two weeks ahead.
 rem-forum-never = 🗓️ No consultation round or forum meeting has been recorded since the bot came into use on { $date }, more than five months ago. OGP's standards ask the forum to meet at least every six months.
 rem-button-round = 🗓️ Consultation rounds
+announce-readers = 🌐 { $language }: { $count ->
+        [one] one person
+       *[other] { $count } people
+    }, who get the announcement in their language.

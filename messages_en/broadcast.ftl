@@ -44,3 +44,18 @@ bc-summary =
     🚫 Stopped the bot: { $unreachable }
 
 command-broadcast = Broadcast a message
+
+# Who gets which text: one line per language its readers read (a coordinator may write one text per language).
+bc-readers-same = 🌐 { $language }: { $count ->
+        [one] one person
+       *[other] { $count } people
+    }, who get the text above.
+bc-readers-own =
+    🌐 { $language }: { $count ->
+        [one] one person
+       *[other] { $count } people
+    }, who get this text:
+
+    { $text }
+bc-version-button = ✍️ Own text for readers of { $language }
+bc-ask-version = Write the message for those who read the bot in { $language } (up to { $max } characters). Everyone else gets the first text.

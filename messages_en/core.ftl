@@ -19,10 +19,11 @@ help-text =
     /status — where each commitment stands
     /my — your recommendations and the replies to them
     /privacy — what we keep about you and who sees it
+    /language — the language you read the bot in: Arabic or English
     /cancel — stop what you are doing
     /help — this message
 
-    You can also type: menu, recommend, status, mine, cancel, help.
+    You can also type: menu, recommend, status, mine, cancel, help, language.
 
 command-start = Start and register
 command-recommend = Send a recommendation on a commitment

@@ -60,6 +60,15 @@ milestones-date-invalid = I did not understand the date. Type it like this: 30/6
 milestones-end-before-start = The end date is before the start date. Type a later date.
 milestones-saved = The milestone “{ $title }” is saved.
 
+# A milestone's English title, for readers of English (its title as typed stays for everyone else).
+milestones-edit-english = 🌐 English title
+milestones-ask-english =
+    Type the milestone's title in English: readers of English see it, and everyone else its title as it was typed.
+    { $current }
+milestones-english-none = It has no English title yet.
+milestones-english-current = Its English title now: { $title }
+milestones-english-clear = 🗑️ No English title
+
 ## Evidence files.
 update-evidence-kinds = Evidence can be a photo, or a PDF, Word or Excel file. To update milestones from a table, use the “📥” button at the start of /update.
 update-evidence-full = This update has the most files it can take ({ $max }). Choose “✅ Continue” to review it.

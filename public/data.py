@@ -322,7 +322,7 @@ def _entry_content(lang: Language, u: PublicUpdate) -> str:
     completion = lang.t(f"completion-{u.completion.value}") if u.completion else ""
     parts = [lang.t("pub-feed-progress-body", completion=completion, progress=u.progress or 0)]
     if u.milestone:
-        parts.append(u.milestone)
+        parts.append(lang.pick(u, "milestone"))
     if u.note:
         parts.append(u.note)
     if u.evidence_url:
@@ -336,11 +336,12 @@ async def updates_atom(
     """Return updates.atom: the newest progress reports, milestone states and responses."""
     updates = await public.newest_updates(conn, cfg.publish, FEED_ENTRIES)
     feed = FeedGenerator()
-    feed.id(_entry_id(plan_id, "feed"))
+    # Each language's feed and entries have their own ids (the first language's as they always were).
+    feed.id(_entry_id(plan_id, f"{lang.prefix}feed"))
     feed.title(xml_text(lang.t("pub-feed-title")))
     feed.subtitle(xml_text(title))
     feed.language(lang.code)
-    self_link = links.absolute("open-data/updates.atom")
+    self_link = links.absolute(f"{lang.prefix}open-data/updates.atom")
     if self_link:
         feed.link(href=self_link, rel="self")
     home = links.absolute(lang.prefix) or links.to(lang.prefix)
@@ -348,7 +349,7 @@ async def updates_atom(
     feed.updated(updates[0].date if updates else datetime(2000, 1, 1, tzinfo=UTC))
     for u in reversed(updates):  # feedgen puts each new entry first
         entry = feed.add_entry()
-        entry.id(_entry_id(plan_id, u.key))
+        entry.id(_entry_id(plan_id, f"{lang.prefix}{u.key}"))
         entry.title(xml_text(_entry_title(lang, u)))
         entry.updated(u.date)
         entry.published(u.date)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from messages import DEFAULT_LANGUAGE, LANGUAGES, Messages, load_messages
 from messages.catalog import Arg
-from messages_ar import Messages, load_messages
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,27 @@ class Language:
         return self.messages.t(key, **args)
 
     def pick(self, record: Any, field: str) -> str:
-        """Return record.<field>_<code>, falling back to the Arabic when the language has none."""
-        value = getattr(record, f"{field}_{self.code}", None)
-        return str(value or getattr(record, f"{field}_ar", None) or "")
+        """Return record.<field>_<code>, falling back to the Arabic when the language has none (Messages.name)."""
+        return self.messages.name(record, field)
+
+    @property
+    def name(self) -> str:
+        """Return the language's own name, in it, for the switch to it."""
+        return self.messages.t("language-name")
 
 
 def arabic() -> Language:
     """Return the site's first language."""
-    return Language(code="ar", direction="rtl", prefix="", messages=load_messages())
+    return language(DEFAULT_LANGUAGE)
+
+
+def language(code: str) -> Language:
+    """Return one of the site's languages: Arabic at the root, each other under its code (/en/...)."""
+    messages = load_messages(code)
+    prefix = "" if code == DEFAULT_LANGUAGE else f"{code}/"
+    return Language(code=messages.language, direction=messages.direction, prefix=prefix, messages=messages)
+
+
+def languages() -> tuple[Language, ...]:
+    """Return every language the site is written in, Arabic first."""
+    return tuple(language(code) for code in LANGUAGES)

@@ -44,6 +44,14 @@ class SiteConfig:
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """The same page in one of the site's languages (for hreflang links and the language switch)."""
+
+    lang: Language
+    path: str
+
+
+@dataclass(frozen=True)
 class Page:
     """A built page or file."""
 
@@ -65,6 +73,7 @@ Builder = Callable[..., Awaitable[Result | None]]
 _DIGITS = r"([1-9]\d{0,8})"
 _LOCALISED: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(""), "home"),
+    (re.compile(r"open-data/updates\.atom"), "feed"),  # the feed's titles are in the page's language
     (re.compile(rf"commitments/{_DIGITS}/"), "commitment"),
     (re.compile(rf"commitments/{_DIGITS}/page/{_DIGITS}/"), "commitment"),
     (re.compile(rf"rounds/{_DIGITS}/"), "round"),
@@ -72,7 +81,8 @@ _LOCALISED: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile("open-data/"), "card"),
 )
 _SLASHLESS = re.compile(rf"(commitments/{_DIGITS}(/page/{_DIGITS})?|rounds/{_DIGITS}|open-data)")
-_DATA_FILES = {f.name for f in data.files()}
+FEED = "updates.atom"
+_DATA_FILES = {f.name for f in data.files()} - {FEED}
 _SCHEMA_FILES = {f.schema for f in data.files()}
 
 
@@ -83,6 +93,7 @@ class Site:
         self.config = config
         # A prefixed language (en/) is tried before the unprefixed first one, which would otherwise take its paths.
         self.languages = tuple(sorted(languages, key=lambda lang: -len(lang.prefix)))
+        self.ordered = tuple(languages)  # the first language first, as the switch and hreflang list them
         self.first = languages[0]
         self.static = static
         self.data_config = data.DataConfig(config.publish, config.licence, config.licence_url, config.tz)
@@ -126,13 +137,31 @@ class Site:
             return Redirect(path + "/")
         return None
 
-    def _html(self, lang: Language, here: str, template: str, status: int = 200, **context: object) -> Page:
+    def language_of(self, path: str) -> Language:
+        """Return the language a site path is in (by its prefix; the first language's paths have none)."""
+        return next((lang for lang in self.languages if lang.prefix and path.startswith(lang.prefix)), self.first)
+
+    def alternates(self, lang: Language, here: str) -> list[Alternate]:
+        """Return the same page in every language, the first language first."""
+        rest = here.removeprefix(lang.prefix)
+        return [Alternate(other, other.prefix + rest) for other in self.ordered]
+
+    def _html(
+        self,
+        lang: Language,
+        here: str,
+        template: str,
+        status: int = 200,
+        alternates: list[Alternate] | None = None,
+        **context: object,
+    ) -> Page:
         body = templates.render(
             template,
             t=lang.t,
             lang=lang,
             links=self.links(here),
             here=here,
+            alternates=alternates if alternates is not None else self.alternates(lang, here),
             config=self.config,
             day=partial(day, tz=self.config.tz),
             pick=lang.pick,
@@ -144,8 +173,9 @@ class Site:
         return Page(body, HTML, status)
 
     def not_found(self, lang: Language | None = None, here: str = "") -> Page:
-        """Return the 404 page, in Arabic unless another language is given."""
-        return self._html(lang or self.first, here, "not_found.html", status=404)
+        """Return the 404 page, in Arabic unless another language is given (its switch leads to each front page)."""
+        homes = [Alternate(other, other.prefix) for other in self.ordered]
+        return self._html(lang or self.first, here, "not_found.html", status=404, alternates=homes)
 
     async def _home(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
         plans = await public.plans(conn, self.config.publish)
@@ -228,9 +258,13 @@ class Site:
             return Page(await data.recommendations_csv(conn, cfg), data.CSV_TYPE)
         if name == "meetings.json":
             return Page(await data.meetings_json(conn, cfg, links), data.JSON_TYPE)
+        raise ValueError(f"not a shared data file: {name}")
+
+    async def _feed(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Page:
         plan = await catalogue.active_plan(conn)
-        plan_id, title = (plan.id, self.first.pick(plan, "title")) if plan else ("none", "")
-        return Page(await data.updates_atom(conn, cfg, self.first, links, plan_id, title), data.ATOM_TYPE)
+        plan_id, title = (plan.id, lang.pick(plan, "title")) if plan else ("none", "")
+        atom = await data.updates_atom(conn, self.data_config, lang, self.links(here), plan_id, title)
+        return Page(atom, data.ATOM_TYPE)
 
     async def paths(self, conn: aiosqlite.Connection) -> list[str]:
         """Return every site path there is: each language's pages, the shared files, the stylesheet."""
@@ -242,6 +276,8 @@ class Site:
         listed = await public.public_rounds(conn, self.config.publish)
         for lang in self.languages:
             found += [lang.prefix, f"{lang.prefix}open-data/"]
+            if lang.prefix:  # the first language's feed is among the shared files' paths
+                found.append(f"{lang.prefix}open-data/{FEED}")
             for s in active.commitments if active else ():
                 pages = max(1, math.ceil(s.published / self.config.page_size))
                 base = f"{lang.prefix}commitments/{s.commitment.number}/"

@@ -26,7 +26,8 @@ STATE_COLOURS = {
 
 
 def render_chart(stats: Stats, messages: Messages) -> bytes:
-    """Return the chart as PNG bytes; matplotlib (3.11+) shapes the Arabic and lays it out right to left."""
+    """Return the chart as PNG bytes in the reader's language; matplotlib (3.11+) shapes the Arabic and lays it out
+    right to left; an English chart reads left to right."""
     buffer = io.BytesIO()
     build_figure(stats, messages).savefig(buffer, format="png")
     return buffer.getvalue()
@@ -52,11 +53,15 @@ def _whole_numbers(axes: Axes) -> None:
     axes.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
-def _rtl(axes: Axes) -> None:
-    """Make bars grow from right to left with their labels on the right, as an Arabic reader expects."""
-    axes.invert_xaxis()
-    axes.yaxis.tick_right()
-    axes.spines[["left", "top"]].set_visible(False)
+def _direction(axes: Axes, messages: Messages) -> None:
+    """Make bars grow from right to left with their labels on the right, as an Arabic reader expects (an English
+    reader's grow from the left)."""
+    if messages.direction == "rtl":
+        axes.invert_xaxis()
+        axes.yaxis.tick_right()
+        axes.spines[["left", "top"]].set_visible(False)
+    else:
+        axes.spines[["right", "top"]].set_visible(False)
 
 
 def _states(axes: Axes, stats: Stats, messages: Messages) -> None:
@@ -69,18 +74,20 @@ def _states(axes: Axes, stats: Stats, messages: Messages) -> None:
             name = messages.t(f"state-{state.value}")
             axes.barh(labels, widths, left=left, color=colour, label=name)
             left = [a + b for a, b in zip(left, widths, strict=True)]
+    rtl = messages.direction == "rtl"
     for y, c in enumerate(rows):
         median = messages.t("stats-days", days=round(c.median_days, 1)) if c.median_days is not None else "—"
         note = messages.t("stats-chart-bar-note", rate=c.response_rate, median=median)
+        offset, side = (-6, "right") if rtl else (6, "left")  # beyond the bar's end, whichever way it grows
         axes.annotate(
-            note, (left[y], y), xytext=(-6, 0), textcoords="offset points", va="center", ha="right", fontsize=9
+            note, (left[y], y), xytext=(offset, 0), textcoords="offset points", va="center", ha=side, fontsize=9
         )
     axes.set_title(messages.t("stats-chart-title"), fontsize=13)
     axes.set_xlim(0, max([*left, 1]) * 1.45)
     if any(left):  # with no recommendations yet there is nothing to explain
-        axes.legend(loc="lower left", fontsize=9, frameon=False)
+        axes.legend(loc="lower left" if rtl else "lower right", fontsize=9, frameon=False)
     _whole_numbers(axes)
-    _rtl(axes)
+    _direction(axes, messages)
 
 
 def _sectors(axes: Axes, stats: Stats, messages: Messages) -> None:
@@ -97,4 +104,4 @@ def _sectors(axes: Axes, stats: Stats, messages: Messages) -> None:
     axes.set_xlabel(messages.t("stats-chart-count"))
     axes.set_xlim(0, max([*counts, 1]) * 1.15)
     _whole_numbers(axes)
-    _rtl(axes)
+    _direction(axes, messages)

@@ -167,7 +167,7 @@ async def build_evidence(
         *await _implementation(conn, pack, messages, period, held, now, files_root),
     ]
     plan = await catalogue.active_plan(conn)
-    index = evidence_docx.index(messages, plan.title_ar if plan else "—", period, now, findings)
+    index = evidence_docx.index(messages, messages.name(plan) if plan else "—", period, now, findings)
     pack.archive.writestr("index.docx", index)
     return Pack(pack.close(), findings, period)
 

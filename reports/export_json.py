@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
+from messages import load_messages
 from reports.archive import RECOMMENDATIONS, UPDATES, archive_path
 from storage import catalogue, exports
 from storage.catalogue import institutions
@@ -21,6 +22,8 @@ from storage.exports import (
     ExportScope,
 )
 from storage.irm import IrmAssessment, IrmField
+from storage.models import Plan
+from storage.rounds import DEFAULT_QUESTIONS
 
 MIME = "application/json"
 FORMAT = "ogp-feedback-export"
@@ -42,13 +45,26 @@ def _day(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _question(rec: ExportedRecommendation, language: str) -> str | None:
+    """Return the discussion question in a language: a default one from that catalogue, a typed one (Arabic) as is."""
+    message = DEFAULT_QUESTIONS.get(rec.question_key) if rec.question_key else None
+    if message is not None:
+        return load_messages(language).t(message)
+    return rec.question if language == "ar" else None
+
+
 def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, Any]:
-    """Return a recommendation as its schema object (codes, not labels; times with their Amman offset)."""
+    """Return a recommendation as its schema object (codes, not labels; names in both languages; times with their
+    Amman offset)."""
     return {
         "id": rec.id,
         "commitment": rec.commitment_number,
         "ogp_id": rec.ogp_id,
         "theme": rec.theme,
+        "theme_ar": rec.theme,
+        "theme_en": rec.theme_en,
+        "question_ar": _question(rec, "ar"),
+        "question_en": _question(rec, "en"),
         "round": {"code": rec.round_code, "name": rec.round_name} if rec.round_code else None,
         "text": rec.text,
         "state": rec.state.value,
@@ -119,6 +135,7 @@ def status_json(update: ExportedStatusUpdate, tz: ZoneInfo) -> dict[str, Any]:
         "note": update.note,
         "evidence_url": update.evidence_url,
         "milestone": update.milestone,
+        "milestone_en": update.milestone_en,
         "author": update.author,
         "created_at": _instant(update.created_at, tz),
         "files": [archive_path(UPDATES, update.id, f) for f in update.files],
@@ -132,10 +149,22 @@ def milestone_json(milestone: ExportedMilestone, tz: ZoneInfo) -> dict[str, Any]
         "commitment": milestone.commitment_number,
         "ogp_id": milestone.ogp_id,
         "title": milestone.title,
+        "title_en": milestone.title_en,
         "start_date": _day(milestone.start_date),
         "end_date": _day(milestone.end_date),
         "state": milestone.state.value,
         "updated_at": _instant(milestone.updated_at, tz),
+    }
+
+
+def _plan(plan: Plan) -> dict[str, Any]:
+    """Return the plan with its names in both languages."""
+    return {
+        "id": plan.id,
+        "title_ar": plan.title_ar,
+        "title_en": plan.title_en,
+        "owner_ar": plan.owner_ar,
+        "owner_en": plan.owner_en,
     }
 
 
@@ -169,7 +198,7 @@ async def write_json(
         "format": FORMAT,
         "version": VERSION,
         "generated_at": _instant(now, tz),
-        "plan": {"id": plan.id, "title_ar": plan.title_ar, "title_en": plan.title_en} if plan else None,
+        "plan": _plan(plan) if plan else None,
         "scope": {
             "commitment": next((c.number for c in commitments), None) if scope.commitment_id else None,
             "round_id": scope.round_id,

@@ -1,4 +1,5 @@
-"""The XLSX export: right-to-left sheets with Arabic headers, written row by row (write-only workbook)."""
+"""The XLSX export: sheets in the asker's language (Arabic right to left, English left to right), written row by row
+(write-only workbook)."""
 
 from __future__ import annotations
 
@@ -85,14 +86,14 @@ class _Kind(IntEnum):
 
 
 class _Sheet:
-    """A write-only sheet with its columns: header, widths, RTL, frozen header row and a filter over the rows."""
+    """A write-only sheet with its columns: header, widths, direction, frozen header row and a filter over the rows."""
 
     def __init__(self, workbook: Workbook, title: str, columns: tuple[Column, ...], labels: Labels) -> None:
         self.ws = _RowSheet(parent=workbook, title=title[:31])
         workbook._add_sheet(self.ws)
         self.columns = columns
         self.rows = 0
-        self.ws.sheet_view.rightToLeft = True
+        self.ws.sheet_view.rightToLeft = labels.messages.direction == "rtl"  # an English export reads left to right
         self.ws.freeze_panes = "A2"  # must be set before the first row: write-only sheets write their top first
         for index, column in enumerate(columns, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = column.width
@@ -198,8 +199,9 @@ async def _summary(
     total = 0
     for commitment in commitments:
         for count in await exports.count_by_state(conn, commitment, scope):
-            theme = count.theme or labels.messages.t("exp-no-theme")
-            sheet.append([commitment.number, commitment.title_ar, theme, labels.state(count.state), count.count])
+            theme = labels.pick(count.theme, count.theme_en) or labels.messages.t("exp-no-theme")
+            title = labels.messages.name(commitment)
+            sheet.append([commitment.number, title, theme, labels.state(count.state), count.count])
             total += count.count
     sheet.finish()
     sheet.append([None, labels.messages.t("exp-total"), None, None, total])

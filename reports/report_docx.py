@@ -1,4 +1,5 @@
-"""The meeting report: an Arabic, right-to-left Word document in the shape of the coordinating unit's reports."""
+"""The meeting report: a Word document in the shape of the coordinating unit's reports, in the asker's language:
+Arabic right to left, English left to right."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindin
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Arial"  # present on every Office and LibreOffice install, with Arabic glyphs
 _LANG = "ar-JO"
+_LANG_LTR = "en-GB"  # an English report's language (British spelling, as the catalogue writes)
 ORGANISATIONS_LISTED = 12  # more than this and the attendance paragraph gives their number, not their names
 
 
@@ -99,9 +101,10 @@ def report_filename(now: datetime, tz: ZoneInfo, round_code: str | None = None) 
 
 def _front(writer: _Writer, plan: Plan, today: date) -> None:
     t = writer.messages.t
-    writer.title(t("rep-title", plan=plan.title_ar))
+    name = writer.messages.name
+    writer.title(t("rep-title", plan=name(plan)))
     writer.paragraph(_day(today), bold=True)
-    writer.paragraph(t("rep-intro", owner=plan.owner_ar, plan=plan.title_ar), justify=True)
+    writer.paragraph(t("rep-intro", owner=name(plan, "owner"), plan=name(plan)), justify=True)
 
 
 def _day(day: date) -> str:
@@ -139,7 +142,8 @@ async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: C
                 if item.theme != theme:
                     theme = item.theme
                     if themed:
-                        writer.paragraph(t("rep-theme", theme=theme or t("rep-theme-other")), bold=True)
+                        named = item.theme_en if item.theme_en and writer.messages.language == "en" else theme
+                        writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
                     num_id = writer.new_list()
                 writer.list_item(num_id, writer.item_text(_said(writer, item), item.endorsements))
     await _status(conn, writer, commitment, tz)
@@ -160,8 +164,9 @@ def _said(writer: _Writer, item: ReportItem | RoundInput) -> str:
 def _commitment_heading(writer: _Writer, commitment: Commitment) -> None:
     t = writer.messages.t
     writer.heading(t("rep-commitment-heading", number=commitment.number))
+    name = writer.messages.name
     writer.paragraph(
-        t("rep-commitment-title", title=commitment.title_ar, agency=commitment.lead_agency_ar), italic=True
+        t("rep-commitment-title", title=name(commitment), agency=name(commitment, "lead_agency")), italic=True
     )
 
 
@@ -190,19 +195,18 @@ def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
         if found.online or not found.place
         else messages.t("rep-round-place", place=found.place)
     )
+    owner, title = messages.name(plan, "owner"), messages.name(plan)
     if found.held_on is None:
-        return messages.t(
-            "rep-round-intro-undated", owner=plan.owner_ar, round=found.name, place=place, plan=plan.title_ar
-        )
+        return messages.t("rep-round-intro-undated", owner=owner, round=found.name, place=place, plan=title)
     weekday = messages.t("rep-weekday", day=found.held_on.weekday())
     return messages.t(
         "rep-round-intro",
-        owner=plan.owner_ar,
+        owner=owner,
         round=found.name,
         weekday=weekday,
         date=_day(found.held_on),
         place=place,
-        plan=plan.title_ar,
+        plan=title,
     )
 
 
@@ -268,12 +272,13 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
         themed = any(theme.theme_id is not None for theme in block.themes)
         for theme in block.themes:
             if themed:
-                writer.paragraph(t("rep-theme", theme=theme.theme_title or t("rep-theme-other")), bold=True)
+                named = writer.messages.name(theme, "theme_title")
+                writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
             writer.numbered([writer.item_text(_said(writer, item), item.endorsements) for item in theme.items])
 
 
 def _question_title(messages: Messages, block: QuestionFindings) -> str:
-    return block.question.text_ar if block.question else messages.t("round-findings-untagged")
+    return messages.name(block.question, "text") if block.question else messages.t("round-findings-untagged")
 
 
 async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commitment, tz: ZoneInfo) -> None:
@@ -317,10 +322,12 @@ async def _answers_and_irm(
 
 
 class _Writer:
-    """Writes the report's paragraphs as WordprocessingML straight to a file, right to left, with restarting lists.
+    """Writes the report's paragraphs as WordprocessingML straight to a file, in the language's direction, with
+    restarting lists.
 
     python-docx holds the whole document as an XML tree (about 5 KiB a paragraph: 509 MiB at 100,000
-    recommendations), so it only provides the package: styles marked right to left, the numbering and the section.
+    recommendations), so it only provides the package: the styles (right to left for Arabic), the numbering and the
+    section.
     Each paragraph is written as the XML python-docx itself would make for it, and save() puts the streamed body
     into that package's document part.
     """
@@ -330,8 +337,15 @@ class _Writer:
         self.doc: DocxDocument = Document()
         self.doc.core_properties.author = author
         self.doc.core_properties.last_modified_by = author
-        self._rtl_styles()
-        self._rtl_section()
+        rtl = messages.direction == "rtl"  # Arabic; an English report reads left to right
+        # What each paragraph and run carries for its direction: Arabic's bidi marks, or English's language.
+        self._bidi = "<w:bidi/>" if rtl else ""
+        self._run_tail = f'<w:rtl/><w:lang w:bidi="{_LANG}"/>' if rtl else f'<w:lang w:val="{_LANG_LTR}"/>'
+        if rtl:
+            self._rtl_styles()
+            self._rtl_section()
+        else:
+            self._ltr_styles()
         self._a4()
         self._body = body
         self._endorsed: dict[int, str] = {}  # "(endorsed by n)" per n: formatted once, not per recommendation
@@ -353,6 +367,12 @@ class _Writer:
         normal.font.size = Pt(13)
         _rtl_run_props(normal.element.get_or_add_rPr(), size=Pt(13))
 
+    def _ltr_styles(self) -> None:
+        normal = self.doc.styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = Pt(13)
+        _add_once(normal.element.get_or_add_rPr(), "w:lang", _RPR_AFTER_LANG).set(qn("w:val"), _LANG_LTR)
+
     def _rtl_section(self) -> None:
         _add_once(self.doc.sections[0]._sectPr, "w:bidi", _SECT_AFTER_BIDI)
 
@@ -365,19 +385,19 @@ class _Writer:
 
     def title(self, text: str) -> None:
         """Add the document's title, centred."""
-        self._write(f'<w:pStyle w:val="{self._heading_styles[1]}"/><w:bidi/><w:jc w:val="center"/>', "", text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[1]}"/>{self._bidi}<w:jc w:val="center"/>', "", text)
 
     def heading(self, text: str) -> None:
         """Add a section heading."""
-        self._write(f'<w:pStyle w:val="{self._heading_styles[2]}"/><w:bidi/>', "", text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[2]}"/>{self._bidi}', "", text)
 
     def subheading(self, text: str) -> None:
         """Add a sub-heading under a section."""
-        self._write(f'<w:pStyle w:val="{self._heading_styles[3]}"/><w:bidi/>', "", text)
+        self._write(f'<w:pStyle w:val="{self._heading_styles[3]}"/>{self._bidi}', "", text)
 
     def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, justify: bool = False) -> None:
-        """Add a right-to-left paragraph."""
-        p_pr = '<w:bidi/><w:jc w:val="both"/>' if justify else "<w:bidi/>"
+        """Add a paragraph in the document's direction."""
+        p_pr = f'{self._bidi}<w:jc w:val="both"/>' if justify else self._bidi
         r_pr = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")  # bCs: Arabic is bold by it
         self._write(p_pr, r_pr, text)
 
@@ -397,7 +417,7 @@ class _Writer:
         """Add an item to a numbered list."""
         p_pr = (
             f'<w:pStyle w:val="{self._list_style}"/>'
-            f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr><w:bidi/>'
+            f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>{self._bidi}'
         )
         self._write(p_pr, "", text)
 
@@ -411,8 +431,9 @@ class _Writer:
         return f"{text} {note}"
 
     def _write(self, p_pr: str, r_pr: str, text: str) -> None:
-        run = f'<w:r><w:rPr><w:rFonts w:cs="{FONT}"/>{r_pr}<w:rtl/><w:lang w:bidi="{_LANG}"/></w:rPr>'
-        self._body.write(f"<w:p><w:pPr>{p_pr}</w:pPr>{run}{_run_content(text)}</w:r></w:p>".encode())
+        run = f'<w:r><w:rPr><w:rFonts w:cs="{FONT}"/>{r_pr}{self._run_tail}</w:rPr>'
+        p_pr = f"<w:pPr>{p_pr}</w:pPr>" if p_pr else ""
+        self._body.write(f"<w:p>{p_pr}{run}{_run_content(text)}</w:r></w:p>".encode())
 
     def save(self, out: BinaryIO) -> None:
         """Write the package to out, its document part made of the streamed body."""
@@ -525,5 +546,5 @@ def _rtl_run_props(r_pr: Any, size: Pt | None) -> None:
     _add_once(r_pr, "w:lang", _RPR_AFTER_LANG).set(qn("w:bidi"), _LANG)
 
 
-# The writer other right-to-left documents reuse (the evidence pack's index).
+# The writer other documents reuse (the evidence pack's index), in their language's direction.
 RtlDocument = _Writer

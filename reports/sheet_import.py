@@ -1,9 +1,10 @@
 """Reading a spreadsheet an officer sends back: the milestones table in the columns the export writes.
 
 XLSX (the «المراحل» sheet, or the only sheet that has the columns), CSV (UTF-8, with or without a byte-order mark)
-or the CSV export's zip (its milestones.csv). Columns are found by their Arabic headers, in any order; cells come
-back as they were (text, numbers, dates), each with its row number as the spreadsheet shows it. Checking what the
-values mean is the caller's: this module knows the file formats, not the rules.
+or the CSV export's zip (its milestones.csv). Columns are found by their headers, Arabic or English (a table exported
+in either language comes back whoever sends it), in any order; cells come back as they were (text, numbers, dates),
+each with its row number as the spreadsheet shows it. Checking what the values mean is the caller's: this module
+knows the file formats, not the rules.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from messages import LANGUAGES, load_messages
 from reports.tables import MILESTONE_COLUMNS, CellValue, Labels
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -78,8 +80,8 @@ def _xlsx(data: bytes, labels: Labels) -> list[SheetRow]:
     except Exception as error:  # openpyxl raises many kinds on a damaged or foreign file
         raise SheetError("import-unreadable") from error
     try:
-        wanted = labels.messages.t("exp-sheet-milestones")
-        sheets = [book[wanted]] if wanted in book.sheetnames else list(book.worksheets)
+        wanted = [name for name in _in_every_language(labels, "exp-sheet-milestones") if name in book.sheetnames]
+        sheets = [book[wanted[0]]] if wanted else list(book.worksheets)
         for sheet in sheets:
             cells = sheet.iter_rows(max_row=MAX_ROWS + 2, values_only=True)  # one past the limit: too many rows
             rows = [[_cell(v) for v in row] for row in cells]
@@ -107,7 +109,8 @@ def _table(rows: list[list[CellValue]], labels: Labels) -> list[SheetRow]:
         raise SheetError("import-empty")
     keys = {
         header: column.header_key
-        for header, column in zip(labels.headers(MILESTONE_COLUMNS), MILESTONE_COLUMNS, strict=True)
+        for column in MILESTONE_COLUMNS
+        for header in _in_every_language(labels, column.header_key)
     }
     found = {i: keys[str(h).strip()] for i, h in enumerate(rows[0]) if h is not None and str(h).strip() in keys}
     if not all(key in found.values() for key in REQUIRED):
@@ -118,3 +121,9 @@ def _table(rows: list[list[CellValue]], labels: Labels) -> list[SheetRow]:
         SheetRow(number, {key: (row[i] if i < len(row) else None) for i, key in found.items()})
         for number, row in enumerate(rows[1:], start=2)
     ]
+
+
+def _in_every_language(labels: Labels, key: str) -> list[str]:
+    """Return a catalogue message in the reader's language first, then in the others."""
+    others = [load_messages(language).t(key) for language in LANGUAGES if language != labels.messages.language]
+    return [labels.messages.t(key), *others]

@@ -23,6 +23,7 @@ class CommitmentFigures:
     answered: int  # storage.answers: a decision, with its reason where one is required
     median_days: float | None
     missing_reason: int = 0  # partly or not adopted without a written reason: waiting, flagged
+    title_en: str | None = None  # Messages.name picks it for English readers
 
     @property
     def total(self) -> int:
@@ -43,6 +44,7 @@ class Stats:
     by_sector: list[tuple[Sector | None, int]]
     by_governorate: list[tuple[str | None, int]]
     commitments: list[CommitmentFigures] = field(default_factory=list)
+    plan_en: str | None = None  # Messages.name(stats, "plan") picks it for English readers
 
     @property
     def participants(self) -> int:
@@ -79,11 +81,13 @@ async def gather_stats(conn: aiosqlite.Connection) -> Stats:
             answered=answered.get(c.id, none).answered,
             median_days=statistics.median(days[c.id]) if days.get(c.id) else None,
             missing_reason=answered.get(c.id, none).missing_reason,
+            title_en=c.title_en or None,
         )
         for c in await catalogue.list_commitments(conn)
     ]
     return Stats(
         plan=plan.title_ar if plan else None,
+        plan_en=(plan.title_en or None) if plan else None,
         by_sector=await stats.participants_by_sector(conn),
         by_governorate=await stats.participants_by_governorate(conn),
         commitments=figures,
@@ -109,7 +113,7 @@ def _days(messages: Messages, value: float | None) -> str:
 def stats_text(stats_: Stats, messages: Messages) -> str:
     """Return the figures as a chat message."""
     lines = [
-        messages.t("stats-title", plan=stats_.plan or "—"),
+        messages.t("stats-title", plan=messages.name(stats_, "plan") or "—"),
         messages.t("stats-participants", count=stats_.participants),
     ]
     if stats_.by_sector:  # a heading only above lines that follow it

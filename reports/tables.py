@@ -12,7 +12,8 @@ from reports.said import said
 from storage.catalogue import institutions
 from storage.exports import ExportedCommitment, ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
 from storage.irm import SCALES, IrmField
-from storage.models import Completion, OgpValue, RecommendationState, Sector
+from storage.models import Commitment, Completion, OgpValue, RecommendationState, Sector
+from storage.rounds import DEFAULT_QUESTIONS
 
 CellValue = str | int | datetime | date | None
 
@@ -130,7 +131,7 @@ SUMMARY_COLUMNS = (
 
 
 class Labels:
-    """Arabic names for stored codes, and instants as wall-clock time in the bot's zone."""
+    """Names for stored codes in the export's language, names in it too, and instants as wall-clock time."""
 
     def __init__(self, messages: Messages, tz: ZoneInfo) -> None:
         self.messages = messages
@@ -142,6 +143,20 @@ class Labels:
         if found is None:
             found = self._cache[key] = self.messages.t(key)
         return found
+
+    def pick(self, arabic: str | None, english: str | None) -> str | None:
+        """Return a name in the export's language: the English one for an English export when there is one."""
+        return english if english and self.messages.language == "en" else arabic
+
+    def question(self, text: str | None, key: str | None) -> str | None:
+        """Return a discussion question: a default one worded by the catalogue, a typed one as it was typed."""
+        message = DEFAULT_QUESTIONS.get(key) if key else None
+        return self._label(message) if message else text
+
+    def institutions(self, commitment: Commitment) -> str | None:
+        """Return a commitment's supporting institutions in the export's language (the Arabic when none in it)."""
+        english = institutions(commitment.supporting_en) if self.messages.language == "en" else []
+        return self.messages.join(english or institutions(commitment.supporting_ar)) or None
 
     def headers(self, columns: tuple[Column, ...]) -> list[str]:
         """Return the Arabic headers of columns."""
@@ -187,9 +202,9 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         rec.id,
         rec.commitment_number,
         rec.ogp_id,
-        rec.theme,
+        labels.pick(rec.theme, rec.theme_en),
         rec.round_name,
-        rec.question,
+        labels.question(rec.question, rec.question_key),
         said(labels.messages, rec.text, rec.voice_seconds, rec.transcript),
         labels.state(rec.state),
         rec.response,
@@ -220,11 +235,11 @@ def commitment_cells(item: ExportedCommitment, labels: Labels) -> list[CellValue
         c.number,
         c.ogp_id,
         item.action_plan,
-        c.title_ar,
-        c.short_title_ar,
+        labels.messages.name(c),
+        labels.pick(c.short_title_ar, c.short_title_en),
         c.ogp_theme,
-        c.lead_agency_ar,
-        labels.messages.join(institutions(c.supporting_ar)) or None,
+        labels.messages.name(c, "lead_agency"),
+        labels.institutions(c),
         *values,
         labels.completion(latest.completion) if latest else None,
         latest.progress if latest else None,
@@ -243,7 +258,7 @@ def status_cells(update: ExportedStatusUpdate, labels: Labels) -> list[CellValue
         update.progress,
         update.note,
         update.evidence_url,
-        update.milestone,
+        labels.pick(update.milestone, update.milestone_en),
         update.author,
         labels.local(update.created_at),
         "\n".join(archive_path(UPDATES, update.id, f) for f in update.files) or None,
@@ -256,7 +271,7 @@ def milestone_cells(milestone: ExportedMilestone, labels: Labels) -> list[CellVa
         milestone.id,
         milestone.commitment_number,
         milestone.ogp_id,
-        milestone.title,
+        milestone.title,  # as typed: officers send this table back, and a title is matched as it is stored
         milestone.start_date,
         milestone.end_date,
         labels.completion(milestone.state),

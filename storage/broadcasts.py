@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 
@@ -59,20 +60,21 @@ WITH members(pid) AS (
     UNION SELECT participant_id FROM round_members WHERE ? = 'round' AND round_id = ?
     UNION SELECT participant_id FROM recommendations WHERE ? = 'round' AND round_id = ?
 )
-SELECT p.id AS participant_id, ident.channel, ident.external_id
+SELECT p.id AS participant_id, ident.channel, ident.external_id, p.language
 FROM members m JOIN participants p ON p.id = m.pid
 JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i.participant_id = p.id
                                         ORDER BY i.channel = 'telegram' DESC, i.channel LIMIT 1)
 WHERE p.forgotten_at IS NULL AND p.unreachable_at IS NULL AND (? = 'liaisons' OR p.notify_status = 1)
 """
 _COUNT = "SELECT COUNT(*) FROM (" + _AUDIENCE + ")"  # noqa: S608 - constants joined, no input
+_COUNT_BY_LANGUAGE = "SELECT language, COUNT(*) AS n FROM (" + _AUDIENCE + ") GROUP BY language"  # noqa: S608
 _QUEUE = (
     """
 INSERT INTO outbox (channel, recipient, participant_id, kind, dedupe_key, payload, not_before, created_at, batch)
 SELECT a.channel, a.external_id, a.participant_id, 'broadcast', 'bc:' || ? || ':' || a.participant_id, ?, ?, ?, ?
 FROM ("""
     + _AUDIENCE
-    + """) a WHERE true ORDER BY a.participant_id
+    + """) a WHERE a.language = ? ORDER BY a.participant_id
 ON CONFLICT (dedupe_key) DO NOTHING
 """
 )
@@ -96,19 +98,28 @@ async def count_audience(conn: aiosqlite.Connection, audience: Audience, ref: in
     return int(row[0]) if row else 0
 
 
+async def count_by_language(conn: aiosqlite.Connection, audience: Audience, ref: int | None) -> dict[str, int]:
+    """Return how many people of an audience read each language (languages nobody reads are left out)."""
+    return {r["language"]: int(r["n"]) for r in await fetch_all(conn, _COUNT_BY_LANGUAGE, _params(audience, ref))}
+
+
 async def queue_broadcast(
     conn: aiosqlite.Connection,
     batch: str,
     audience: Audience,
     ref: int | None,
-    payload: str,
+    payloads: Mapping[str, str],
     *,
     now: datetime,
     not_before: datetime,
 ) -> int:
-    """Queue one outbox row per member of the audience under one batch id; return how many."""
-    params = (batch, payload, to_db(not_before), to_db(now), batch, *_params(audience, ref))
-    return await execute_count(conn, _QUEUE, params)
+    """Queue one outbox row per member of the audience under one batch id, with the payload of the language they
+    read (payloads by language: "ar", "en"); return how many."""
+    queued = 0
+    for language, payload in payloads.items():
+        params = (batch, payload, to_db(not_before), to_db(now), batch, *_params(audience, ref), language)
+        queued += await execute_count(conn, _QUEUE, params)
+    return queued
 
 
 async def record_broadcast(

@@ -16,13 +16,13 @@ from storage.timefmt import to_db
 
 
 class ThemeSpec(BaseModel):
-    """A theme as written in a plan file."""
+    """A theme as written in a plan file: an Arabic name, and an English one when known (else the Arabic shows)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     key: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
     title_ar: str = Field(min_length=2)
-    title_en: str = Field(min_length=2)
+    title_en: str | None = Field(default=None, min_length=2)
 
 
 class OgpValuesSpec(BaseModel):
@@ -47,12 +47,12 @@ class CommitmentSpec(BaseModel):
     number: int = Field(ge=1, le=99)
     ogp_id: str = Field(pattern=r"^[A-Z]{2}\d{4}$")
     title_ar: str = Field(min_length=5)
-    title_en: str = Field(min_length=5)
+    title_en: str | None = Field(default=None, min_length=5)  # English names are optional: the Arabic shows instead
     short_title_ar: str | None = Field(default=None, min_length=3, max_length=80)
     short_title_en: str | None = Field(default=None, min_length=3, max_length=80)
     ogp_theme: str | None = Field(default=None, min_length=3, max_length=100)  # OGP's policy area
     lead_agency_ar: str = Field(min_length=3)
-    lead_agency_en: str = Field(min_length=3)
+    lead_agency_en: str | None = Field(default=None, min_length=3)
     supporting_institutions_ar: tuple[Institution, ...] = ()
     supporting_institutions_en: tuple[Institution, ...] = ()
     ogp_values: OgpValuesSpec = OgpValuesSpec()
@@ -81,16 +81,17 @@ class CommitmentSpec(BaseModel):
 
 
 class PlanSpec(BaseModel):
-    """A whole plan file (data/plans/*.json)."""
+    """A whole plan file (data/plans/*.json): every name in Arabic, and in English where known (`*_en` optional)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z0-9-]{2,32}$")
     country: str = Field(pattern=r"^[A-Z]{2}$")
     number: int = Field(ge=1)
-    title_ar: str
-    title_en: str
-    owner_ar: str
+    title_ar: str = Field(min_length=2)
+    title_en: str | None = Field(default=None, min_length=2)
+    owner_ar: str = Field(min_length=2)
+    owner_en: str | None = Field(default=None, min_length=2)
     start_date: date
     end_date: date
     extended_to: date | None = None
@@ -113,10 +114,11 @@ def read_plan_file(path: Path) -> PlanSpec:
 
 
 _UPSERT_PLAN = """
-INSERT INTO plans (id, country, number, title_ar, title_en, owner_ar, start_date, end_date, extended_to)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO plans (id, country, number, title_ar, title_en, owner_ar, start_date, end_date, extended_to, owner_en)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET country = excluded.country, number = excluded.number,
     title_ar = excluded.title_ar, title_en = excluded.title_en, owner_ar = excluded.owner_ar,
+    owner_en = excluded.owner_en,
     start_date = excluded.start_date, end_date = excluded.end_date, extended_to = excluded.extended_to
 """
 _UPSERT_COMMITMENT = """
@@ -174,11 +176,12 @@ async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: b
             spec.country,
             spec.number,
             spec.title_ar,
-            spec.title_en,
+            spec.title_en or "",  # the columns predate optional English names: empty is "none"
             spec.owner_ar,
             spec.start_date.isoformat(),
             spec.end_date.isoformat(),
             spec.extended_to.isoformat() if spec.extended_to else None,
+            spec.owner_en,
         ),
     )
     for c in spec.commitments:
@@ -190,9 +193,9 @@ async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: b
                 c.number,
                 c.ogp_id,
                 c.title_ar,
-                c.title_en,
+                c.title_en or "",
                 c.lead_agency_ar,
-                c.lead_agency_en,
+                c.lead_agency_en or "",
                 c.start_date.isoformat(),
                 c.end_date.isoformat(),
                 *_ogp_fields(c),
@@ -200,7 +203,7 @@ async def upsert_plan(conn: aiosqlite.Connection, spec: PlanSpec, *, activate: b
         )
         assert row is not None  # noqa: S101 - RETURNING always yields the row
         for position, theme in enumerate(c.themes, start=1):
-            await conn.execute(_UPSERT_THEME, (row[0], theme.key, theme.title_ar, theme.title_en, position))
+            await conn.execute(_UPSERT_THEME, (row[0], theme.key, theme.title_ar, theme.title_en or "", position))
     if activate:
         await conn.execute(_ACTIVATE_PLAN, (spec.id,))
 

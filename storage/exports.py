@@ -105,6 +105,8 @@ class ExportedRecommendation:
     author: Author
     answered: bool = False  # storage.answers: a decision, with its reason where one is required
     told_at: datetime | None = None  # when the notice of the newest answer was sent to the author
+    theme_en: str | None = None  # the theme's English name (Messages.name picks it for English readers)
+    question_key: str | None = None  # a default discussion question's catalogue key (worded in either language)
     voice_seconds: int | None = None  # a voice recommendation (its text is '' until transcribed)
     transcript: str | None = None
     files: tuple[FileRef, ...] = ()  # its voice note and attached file
@@ -124,6 +126,7 @@ class ExportedStatusUpdate:
     milestone: str | None
     author: str | None
     created_at: datetime
+    milestone_en: str | None = None
     files: tuple[FileRef, ...] = ()  # evidence files
 
 
@@ -139,6 +142,7 @@ class ExportedMilestone:
     end_date: date | None
     state: Completion
     updated_at: datetime
+    title_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +163,7 @@ class StateCount:
     theme: str | None
     state: RecommendationState
     count: int
+    theme_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +182,7 @@ class ReportItem:
     theme: str | None
     text: str
     endorsements: int
+    theme_en: str | None = None
     voice_seconds: int | None = None
     transcript: str | None = None
 
@@ -204,7 +210,8 @@ _UPDATE_FILES = _FILES_OF.replace("{owner}", "status_update_id").replace("{row}"
 
 _SELECT_RECOMMENDATIONS = compose("""
 SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme,
-       ro.code AS round_code, ro.name AS round_name, q.text_ar AS question,
+       NULLIF(t.title_en, '') AS theme_en, ro.code AS round_code, ro.name AS round_name, q.text_ar AS question,
+       q.key AS question_key,
        r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
        r.voice_seconds, r.transcript, {FILES} AS files,
        CASE WHEN rp.forgotten_at IS NULL THEN rp.name END AS responder,
@@ -229,7 +236,7 @@ ORDER BY r.created_at, r.id
 
 _SELECT_STATUS_UPDATES = """
 SELECT s.id, c.number AS commitment_number, c.ogp_id, s.completion, s.progress, s.note, s.evidence_url,
-       m.title AS milestone, s.created_at, {FILES} AS files,
+       m.title AS milestone, m.title_en AS milestone_en, s.created_at, {FILES} AS files,
        CASE WHEN p.forgotten_at IS NULL THEN p.name END AS author
 FROM status_updates s
 JOIN commitments c ON c.id = s.commitment_id
@@ -240,13 +247,14 @@ ORDER BY s.created_at, s.id
 """.replace("{FILES}", _UPDATE_FILES)
 
 _SELECT_MILESTONES = """
-SELECT m.id, c.number AS commitment_number, c.ogp_id, m.title, m.start_date, m.end_date, m.state, m.updated_at
+SELECT m.id, c.number AS commitment_number, c.ogp_id, m.title, m.title_en, m.start_date, m.end_date, m.state,
+       m.updated_at
 FROM milestones m JOIN commitments c ON c.id = m.commitment_id
 WHERE m.commitment_id = ? ORDER BY m.end_date IS NULL, m.end_date, m.id
 """
 
 _COUNT_BY_STATE = """
-SELECT r.theme_id, t.title_ar AS theme, r.state, COUNT(*) AS n
+SELECT r.theme_id, t.title_ar AS theme, NULLIF(t.title_en, '') AS theme_en, r.state, COUNT(*) AS n
 FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
 WHERE r.commitment_id = ?1
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
@@ -254,7 +262,7 @@ GROUP BY r.theme_id, r.state ORDER BY t.position IS NULL, t.position, r.state
 """
 
 _SELECT_REPORT_ITEMS = """
-SELECT t.title_ar AS theme, r.text, r.voice_seconds, r.transcript,
+SELECT t.title_ar AS theme, NULLIF(t.title_en, '') AS theme_en, r.text, r.voice_seconds, r.transcript,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements
 FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
 WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
@@ -364,6 +372,8 @@ async def iter_recommendations(
                 ),
                 answered=bool(row["answered"]),
                 told_at=_instant(row["told_at"]),
+                theme_en=row["theme_en"],
+                question_key=row["question_key"],
                 voice_seconds=row["voice_seconds"],
                 transcript=row["transcript"],
                 files=_file_refs(row["files"]),
@@ -389,6 +399,7 @@ async def iter_status_updates(
                 milestone=row["milestone"],
                 author=row["author"],
                 created_at=datetime.fromisoformat(row["created_at"]),
+                milestone_en=row["milestone_en"],
                 files=_file_refs(row["files"]),
             )
 
@@ -406,13 +417,14 @@ async def iter_milestones(conn: aiosqlite.Connection, commitment_id: int) -> Asy
                 end_date=_day(row["end_date"]),
                 state=Completion(row["state"]),
                 updated_at=datetime.fromisoformat(row["updated_at"]),
+                title_en=row["title_en"],
             )
 
 
 async def count_by_state(conn: aiosqlite.Connection, commitment: Commitment, scope: ExportScope) -> list[StateCount]:
     """Return how many recommendations of a commitment are in each theme and state."""
     return [
-        StateCount(commitment.number, row["theme"], RecommendationState(row["state"]), row["n"])
+        StateCount(commitment.number, row["theme"], RecommendationState(row["state"]), row["n"], row["theme_en"])
         for row in await fetch_all(conn, _COUNT_BY_STATE, (commitment.id, *scope.params()))
     ]
 
@@ -424,7 +436,9 @@ async def iter_report_items(
     async with conn.execute(_SELECT_REPORT_ITEMS, (commitment_id, round_id)) as cursor:
         cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
-            yield ReportItem(row["theme"], row["text"], row["endorsements"], row["voice_seconds"], row["transcript"])
+            yield ReportItem(
+                row["theme"], row["text"], row["endorsements"], row["theme_en"], row["voice_seconds"], row["transcript"]
+            )
 
 
 async def answer_counts(conn: aiosqlite.Connection, commitment_id: int, round_id: int | None) -> AnswerCounts:

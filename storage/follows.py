@@ -19,6 +19,7 @@ class Recipient(BaseModel):
     participant_id: int
     channel: str
     external_id: str
+    language: str = "ar"  # the language the person reads
 
 
 _FOLLOW = "INSERT INTO follows (participant_id, commitment_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
@@ -32,7 +33,7 @@ WITH people AS (
     UNION
     SELECT participant_id FROM recommendations WHERE commitment_id = :c AND participant_id IS NOT NULL
 )
-SELECT p.id AS participant_id, i.channel, i.external_id
+SELECT p.id AS participant_id, i.channel, i.external_id, p.language
 FROM people JOIN participants p ON p.id = people.participant_id
 JOIN identities i ON i.participant_id = p.id
 WHERE p.notify_status = 1 AND p.forgotten_at IS NULL AND p.id != :author

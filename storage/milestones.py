@@ -14,6 +14,7 @@ _SELECT = "SELECT * FROM milestones WHERE id = ?"
 _UPDATE = """
 UPDATE milestones SET title = ?, start_date = ?, end_date = ?, state = ?, updated_at = ? WHERE id = ? RETURNING *
 """
+_SET_TITLE_EN = "UPDATE milestones SET title_en = ?, updated_at = ? WHERE id = ? RETURNING *"
 
 
 async def get_milestone(conn: aiosqlite.Connection, milestone_id: int) -> Milestone | None:
@@ -42,4 +43,12 @@ async def update_milestone(
         milestone_id,
     )
     row = await fetch_one(conn, _UPDATE, params)
+    return Milestone.from_row(row) if row else None
+
+
+async def set_title_en(
+    conn: aiosqlite.Connection, milestone_id: int, title_en: str | None, now: datetime
+) -> Milestone | None:
+    """Give a milestone its English title (None removes it); its title as typed stays."""
+    row = await fetch_one(conn, _SET_TITLE_EN, (title_en, to_db(now), milestone_id))
     return Milestone.from_row(row) if row else None

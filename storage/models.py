@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -126,6 +126,7 @@ class Plan(Row):
     end_date: date
     extended_to: date | None
     active: bool
+    owner_en: str | None = None  # None: the plan file gives no English name; the Arabic is shown
 
 
 class Theme(Row):
@@ -179,6 +180,7 @@ class Milestone(Row):
     state: Completion
     created_at: datetime
     updated_at: datetime
+    title_en: str | None = None  # None: the title is shown as it was typed, to readers of either language
 
 
 class StatusUpdate(Row):
@@ -223,6 +225,7 @@ class Participant(Row):
     unreachable_at: datetime | None
     forgotten_at: datetime | None
     show_name: bool | None = None  # named on the public site: None not asked yet (no), False no, True yes
+    language: Literal["ar", "en"] = "ar"  # the language the person reads the bot in (messages.Language)
 
 
 class Recommendation(Row):

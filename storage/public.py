@@ -104,6 +104,7 @@ class PublicUpdate:
     state: RecommendationState | None
     response: str | None
     active_plan: bool  # the commitment belongs to the plan the site shows
+    milestone_en: str | None = None  # the milestone's English title, if it has one
     files: tuple[PublicFile, ...] = ()  # a progress report's evidence files
 
 
@@ -158,7 +159,7 @@ _UPDATE_COLUMNS = """
 SELECT s.id AS id, CASE WHEN s.milestone_id IS NULL THEN 'progress' ELSE 'milestone' END AS tag, s.commitment_id,
        c.number AS commitment_number, c.ogp_id, s.created_at AS date, s.completion, s.progress, s.note,
        s.evidence_url, m.title AS milestone, s.milestone_state, NULL AS recommendation_id, NULL AS recommendation,
-       NULL AS state, NULL AS response, pl.active,
+       NULL AS state, NULL AS response, pl.active, m.title_en AS milestone_en,
        (SELECT json_group_array(json_object('sha256', f.sha256, 'name', f.name, 'format', f.format, 'size', f.size))
         FROM files f WHERE f.status_update_id = s.id AND f.deleted_at IS NULL) AS files
 FROM status_updates s JOIN commitments c ON c.id = s.commitment_id JOIN plans pl ON pl.id = c.plan_id
@@ -169,7 +170,7 @@ SELECT r.id AS id, 'response' AS tag, r.commitment_id, c.number AS commitment_nu
        NULL AS completion, NULL AS progress, NULL AS note, NULL AS evidence_url, NULL AS milestone,
        NULL AS milestone_state, r.id AS recommendation_id,
        CASE WHEN r.voice_seconds IS NULL THEN r.text ELSE COALESCE(r.transcript, '') END AS recommendation,
-       r.state, r.response, pl.active, '[]' AS files
+       r.state, r.response, pl.active, NULL AS milestone_en, '[]' AS files
 FROM recommendations r JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
 WHERE {PUBLISHED_SQL} AND r.response IS NOT NULL AND r.responded_at IS NOT NULL
 """  # noqa: S608 - built from constant SQL fragments, never from values
@@ -295,6 +296,7 @@ def _update(row: aiosqlite.Row) -> PublicUpdate:
         state=RecommendationState(state) if state else None,
         response=row["response"],
         active_plan=bool(row["active"]),
+        milestone_en=row["milestone_en"],
         files=tuple(_public_files(row["files"])),
     )
 

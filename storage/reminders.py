@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from storage.answers import compose
 from storage.database import fetch_all, fetch_one
 from storage.models import Row
+from storage.participants import chat_language
 from storage.timefmt import to_db
 
 _SELECT_RULES = "SELECT key, value FROM reminder_rules"
@@ -51,6 +52,7 @@ class Contact(BaseModel):
     channel: str
     external_id: str
     notify_reminders: bool = True
+    language: str = "ar"  # the language the person reads
 
     @property
     def address(self) -> str:
@@ -66,7 +68,7 @@ class LiaisonContact(Contact):
 
 # Each query joins the one identity a push uses: Telegram before the others.
 _SELECT_LIAISONS = """
-SELECT r.participant_id, r.commitment_id, p.notify_reminders, ident.channel, ident.external_id
+SELECT r.participant_id, r.commitment_id, p.notify_reminders, p.language, ident.channel, ident.external_id
 FROM roles r JOIN participants p ON p.id = r.participant_id
 JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i.participant_id = p.id
                                         ORDER BY i.channel = 'telegram' DESC, i.channel LIMIT 1)
@@ -75,7 +77,7 @@ WHERE r.role = 'liaison' AND r.commitment_id IS NOT NULL
 ORDER BY r.commitment_id, r.participant_id
 """
 _SELECT_ROLE_COORDINATORS = """
-SELECT p.id AS participant_id, p.notify_reminders, ident.channel, ident.external_id
+SELECT p.id AS participant_id, p.notify_reminders, p.language, ident.channel, ident.external_id
 FROM roles r JOIN participants p ON p.id = r.participant_id
 JOIN identities ident ON ident.rowid = (SELECT i.rowid FROM identities i WHERE i.participant_id = p.id
                                         ORDER BY i.channel = 'telegram' DESC, i.channel LIMIT 1)
@@ -110,6 +112,7 @@ async def coordinator_contacts(conn: aiosqlite.Connection, configured: Iterable[
             channel=channel,
             external_id=external_id,
             notify_reminders=bool(owner["notify_reminders"]) if owner else True,
+            language=await chat_language(conn, channel, external_id),
         )
     return list(found.values())
 
@@ -134,6 +137,7 @@ class DueMilestone(Row):
     commitment_id: int
     title: str
     end_date: date
+    title_en: str | None = None
 
 
 _SELECT_LAST_UPDATES = "SELECT commitment_id, MAX(created_at) AS at FROM status_updates GROUP BY commitment_id"
@@ -147,7 +151,7 @@ WHERE NOT {ANSWERED} AND r.hidden = 0 AND r.created_at <= ?
 ORDER BY c.number, r.id
 """)
 _SELECT_OPEN_MILESTONES = """
-SELECT m.id, m.commitment_id, m.title, m.end_date FROM milestones m
+SELECT m.id, m.commitment_id, m.title, m.title_en, m.end_date FROM milestones m
 JOIN commitments c ON c.id = m.commitment_id JOIN plans pl ON pl.id = c.plan_id AND pl.active = 1
 WHERE m.end_date IS NOT NULL AND m.state != 'complete' AND m.end_date BETWEEN ? AND ?
 ORDER BY m.end_date, m.id

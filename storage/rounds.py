@@ -63,8 +63,18 @@ class Round(Row):
         return self.state is RoundState.OPEN and (self.deadline is None or now <= self.deadline)
 
 
+# The seed meeting's five discussion topics, in its order: stored by key, worded in the catalogue (in either language).
+DEFAULT_QUESTIONS = {
+    "progress": "rq-default-progress",
+    "challenges": "rq-default-challenges",
+    "expectations": "rq-default-expectations",
+    "mechanisms": "rq-default-mechanisms",
+    "civil_society": "rq-default-civil-society",
+}
+
+
 class Question(Row):
-    """A question the working groups discuss."""
+    """A question the working groups discuss: a default one (its key) or one a coordinator typed (text_ar)."""
 
     id: int
     round_id: int
@@ -72,6 +82,11 @@ class Question(Row):
     position: int
     key: str | None
     text_ar: str
+
+    @property
+    def name_key(self) -> str | None:
+        """Return the catalogue key of a default question's wording (Messages.name reads it), None if typed."""
+        return DEFAULT_QUESTIONS.get(self.key) if self.key else None
 
 
 class Membership(Row):
@@ -140,6 +155,7 @@ class ThemeFindings(BaseModel):
     theme_id: int | None
     theme_title: str | None
     items: tuple[RoundInput, ...]
+    theme_title_en: str | None = None  # Messages.name(findings, "theme_title") picks it for English readers
 
 
 class QuestionFindings(BaseModel):
@@ -185,6 +201,7 @@ class MemberContact(BaseModel):
     external_id: str
     contributions: int
     notify_reminders: bool
+    language: str = "ar"  # the language the member reads
 
 
 class DueRound(BaseModel):
@@ -494,7 +511,8 @@ async def attendance(conn: aiosqlite.Connection, round_id: int, *, named_only: b
 
 
 _SELECT_THEME_TITLES = """
-SELECT t.id, t.title_ar FROM themes t JOIN round_commitments rc ON rc.commitment_id = t.commitment_id
+SELECT t.id, t.title_ar, NULLIF(t.title_en, '')
+FROM themes t JOIN round_commitments rc ON rc.commitment_id = t.commitment_id
 WHERE rc.round_id = ?
 """
 
@@ -508,7 +526,7 @@ async def findings(
     else:
         rows = await fetch_all(conn, _SELECT_PUBLIC_ROUND_INPUTS, {"round": round_id, "immediate": immediate(publish)})
     inputs = [RoundInput.from_row(r) for r in rows]
-    theme_titles: dict[int, str] = {r[0]: r[1] for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
+    theme_titles = {r[0]: (r[1], r[2]) for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
     questions = await list_questions(conn, round_id)
     result = []
     for commitment in await round_commitments(conn, round_id):
@@ -525,13 +543,14 @@ async def findings(
     return result
 
 
-def _by_theme(items: list[RoundInput], titles: dict[int, str]) -> tuple[ThemeFindings, ...]:
+def _by_theme(items: list[RoundInput], titles: dict[int, tuple[str, str | None]]) -> tuple[ThemeFindings, ...]:
     """Group inputs by theme in theme order, untagged last; inputs keep their most-endorsed-first order."""
     theme_ids = sorted({i.theme_id for i in items if i.theme_id is not None})
     groups: list[tuple[int | None, list[RoundInput]]] = [(t, [i for i in items if i.theme_id == t]) for t in theme_ids]
     groups.append((None, [i for i in items if i.theme_id is None]))
+    named = {t: titles.get(t, (None, None)) if t is not None else (None, None) for t, _ in groups}
     return tuple(
-        ThemeFindings(theme_id=t, theme_title=titles.get(t) if t is not None else None, items=tuple(group))
+        ThemeFindings(theme_id=t, theme_title=named[t][0], theme_title_en=named[t][1], items=tuple(group))
         for t, group in groups
         if group
     )
@@ -560,7 +579,7 @@ ORDER BY deadline, id
 """
 # One identity per member (Telegram first), as the reminder jobs address people.
 _SELECT_MEMBER_CONTACTS = """
-SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders,
+SELECT m.participant_id, m.commitment_id, ident.channel, ident.external_id, p.notify_reminders, p.language,
        (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = m.round_id AND r.participant_id = m.participant_id)
          AS contributions
 FROM round_members m

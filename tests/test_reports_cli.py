@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from bot.cli import build_parser
@@ -131,3 +132,20 @@ async def test_a_failed_export_leaves_an_existing_file_and_no_partial_file(
     assert await cli(core, "export", "--format", "json", "--output", str(out)) == 0
     assert json.loads(out.read_bytes())["recommendations"] == []
     assert not out.with_name(".kept.json.partial").exists()  # no temporary left
+
+
+async def test_export_and_report_in_english(core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    async with core.db.transaction() as conn:
+        sample = await seed_round(conn, START)
+    xlsx = tmp_path / "round-en.xlsx"
+    assert await cli(core, "export", "--lang", "en", "--output", str(xlsx), "--round", str(sample.round_id)) == 0
+    book = load_workbook(io.BytesIO(xlsx.read_bytes()))
+    assert book.sheetnames[0] == "Summary" and not book["Commitment 1"].sheet_view.rightToLeft
+    report = tmp_path / "round-en.docx"
+    assert await cli(core, "report", "--lang", "en", "--output", str(report), "--round", str(sample.round_id)) == 0
+    first = Document(str(report)).paragraphs[0]
+    assert first.text == f"Report of {ROUND_NAME}" and first._p.pPr is not None
+    assert first._p.pPr.find(qn("w:bidi")) is None
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["report", "--output", "x.docx", "--lang", "fr"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

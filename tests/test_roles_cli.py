@@ -54,3 +54,14 @@ async def test_unregistered_or_malformed_requests_are_refused(
     assert await cli(core, "grant", "coordinator", "1001") == 1
     assert await rows(core, "SELECT * FROM roles") == []
     assert await rows(core, "SELECT * FROM audit_log") == []
+
+
+async def test_a_role_change_is_told_in_the_persons_language(core: Core, transport: RecordingTransport) -> None:
+    person = await registered(core, transport, "1001", "Sarah")
+    await person.command("language")
+    await person.press("lang:en")
+    assert await cli(core, "grant", "coordinator", "telegram:1001") == 0
+    [told] = await rows(core, "SELECT payload FROM outbox WHERE kind = 'notification' ORDER BY id")
+    assert '"language":"en"' in told["payload"] and "Coordinator" in told["payload"]
+    menu = (await rows(core, "SELECT payload FROM outbox WHERE kind = 'commands' ORDER BY id"))[-1]
+    assert '"Change the language"' in menu["payload"]  # the chat's command menu, in English

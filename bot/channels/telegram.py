@@ -27,27 +27,12 @@ from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers import roles
 from handlers.contract import Attachment, Incoming, Reply
-from messages_ar import Messages
+from messages import DEFAULT_LANGUAGE, LANGUAGES, Messages, load_messages
 from storage.models import OutboxRow
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-# Command → catalogue key of its description, in menu order.
-PUBLIC_COMMANDS = {
-    "start": "command-start",
-    "recommend": "command-recommend",
-    "status": "command-status",
-    "my": "command-my",
-    "follow": "command-follow",
-    "group": "command-group",
-    "settings": "command-settings",
-    "privacy": "command-privacy",
-    "rules": "command-rules",
-    "menu": "command-menu",
-    "help": "command-help",
-    "cancel": "command-cancel",
-}
 NOT_MODIFIED = "message is not modified"
 # PTB's warning when do_api_request names a method it also wraps; we call the raw method on purpose (see _send).
 RAW_CALL_ADVICE = r"Please use 'Bot\.(sendMessage|editMessageText)'"
@@ -65,6 +50,7 @@ def to_incoming(update: Update) -> Incoming | None:
         "user": str(user.id),
         "event_id": f"u:{update.update_id}",
         "name": user.full_name,
+        "language": user.language_code,
     }
     if update.callback_query is not None:
         query = update.callback_query
@@ -120,12 +106,10 @@ class TelegramTransport:
         self,
         application: Application,  # type: ignore[type-arg]
         pacing: Pacing,
-        messages: Messages,
         files: TelegramFiles | None = None,
     ) -> None:
         self.application = application
         self.pacing = pacing
-        self.messages = messages
         self.files = files
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
@@ -147,11 +131,11 @@ class TelegramTransport:
             return Delivery(Outcome.FAILED, error=error.message)
 
     async def _set_chat_commands(self, chat_id: int, reply: Reply) -> Delivery:
-        """Give one chat the public commands plus its role's (choice ids are commands, labels descriptions)."""
+        """Give one chat its menu in its person's language (choice ids are commands, labels descriptions), or none."""
         scope = BotCommandScopeChat(chat_id)
         try:
             if reply.choices:
-                commands = public_commands(self.messages) + [BotCommand(c.id, c.label) for c in reply.choices]
+                commands = [BotCommand(c.id, c.label) for c in reply.choices]
                 await self.application.bot.set_my_commands(commands, scope=scope)
             else:
                 await self.application.bot.delete_my_commands(scope=scope)
@@ -258,13 +242,18 @@ def build_application(
 
 
 def public_commands(messages: Messages) -> list[BotCommand]:
-    """Return everyone's commands with Arabic descriptions."""
-    return [BotCommand(name, messages.t(key)) for name, key in PUBLIC_COMMANDS.items()]
+    """Return everyone's commands described in one language."""
+    return [BotCommand(name, messages.t(key)) for name, key in roles.PUBLIC_COMMANDS.items()]
 
 
-async def set_commands(application: Application, messages: Messages) -> None:  # type: ignore[type-arg]
-    """Publish the default command menu; each officer's and coordinator's chat menu is queued in the outbox."""
-    await application.bot.set_my_commands(public_commands(messages))
+async def set_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """Publish the default command menu, Arabic and per language_code in each other language; each officer's and
+    coordinator's chat menu (and each chat whose person chose a language) is queued in the outbox."""
+    bot = application.bot
+    await bot.set_my_commands(public_commands(load_messages(DEFAULT_LANGUAGE)))
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE:
+            await bot.set_my_commands(public_commands(load_messages(language)), language_code=language)
 
 
 async def _answer_query(update: Update) -> None:
@@ -323,7 +312,7 @@ class TelegramChannel:
             burst=settings.telegram_per_chat_burst,
             overall_per_second=settings.telegram_overall_rate,
         )
-        self.transport = TelegramTransport(self.application, pacing, core.messages, self.files)
+        self.transport = TelegramTransport(self.application, pacing, self.files)
         self.poller: Poller | None = None
         self.webhook: WebhookReceiver | None = None
         if webhook_url is not None:
@@ -346,7 +335,7 @@ class TelegramChannel:
         await self.application.initialize()
         me = self.application.bot
         self.core.dispatcher.config = replace(self.core.dispatcher.config, bot_username=me.username)
-        await set_commands(self.application, self.core.messages)
+        await set_commands(self.application)
         await self._queue_role_menus()
         self.core.sender.add_transport(self.transport)
         await self.application.start()
@@ -367,7 +356,7 @@ class TelegramChannel:
         """Queue each officer's and coordinator's chat command menu (roles may have changed while stopped)."""
         core = self.core
         async with core.db.transaction() as conn:
-            count = await roles.queue_all_menus(conn, core.messages, core.dispatcher.config, core.clock.now())
+            count = await roles.queue_all_menus(conn, core.dispatcher.config, core.clock.now())
         log.info("telegram: queued the command menus of %d role holders", count)
         core.sender.wake()
 

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 import aiosqlite
@@ -38,7 +39,7 @@ from bot.retention import EVENTS_KEPT
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers.contract import Incoming, Reply
-from messages_ar import Messages
+from messages import Messages, load_messages
 from storage import events, outbox, participants, whatsapp
 from storage.database import Database
 from storage.files import FileStore
@@ -105,7 +106,6 @@ class WhatsAppTransport:
         db: Database,
         clock: Clock,
         client: GraphClient,
-        labels: Labels,
         templates: Templates,
         pacing: Pacing,
         store: FileStore | None = None,
@@ -113,7 +113,6 @@ class WhatsAppTransport:
         self.db = db
         self.clock = clock
         self.client = client
-        self.labels = labels
         self.templates = templates
         self.pacing = pacing
         self.store = store
@@ -144,7 +143,7 @@ class WhatsAppTransport:
         field, address = address_of(row.recipient, None)
         last = None
         try:
-            for body in render(reply, self.labels, row.id):
+            for body in render(reply, labels_for(reply.language), row.id):
                 last = await self.client.send(field, address, body)
         except GraphError as error:
             return Delivery(Outcome.FAILED, error=f"whatsapp {error.status} {error.code}: {error.message}")
@@ -155,7 +154,7 @@ class WhatsAppTransport:
     async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
         first = reply.document is not None or reply.media is not None  # the file goes first, then the text
         bodies: list[dict[str, Any] | None] = [None] if first else []
-        bodies += render(reply, self.labels, row.id)
+        bodies += render(reply, labels_for(reply.language), row.id)
         last = None
         for part, body in enumerate(bodies):
             if part in done:
@@ -240,6 +239,12 @@ def labels_from(messages: Messages) -> Labels:
     return Labels(list_button=messages.t("wa-list-button"), more=messages.t("wa-more"), choose=messages.t("wa-choose"))
 
 
+@cache
+def labels_for(language: str) -> Labels:
+    """Return the renderer's own words in the language a reply is written in."""
+    return labels_from(load_messages(language))
+
+
 class WhatsAppChannel:
     """Serves the webhook on the shared web server and registers the WhatsApp transport with the sender."""
 
@@ -269,9 +274,7 @@ class WhatsAppChannel:
             burst=settings.whatsapp_per_user_burst,
             overall_per_second=settings.whatsapp_rate,
         )
-        self.transport = WhatsAppTransport(
-            core.db, core.clock, self.client, labels_from(core.messages), templates, pacing, core.receiver.store
-        )
+        self.transport = WhatsAppTransport(core.db, core.clock, self.client, templates, pacing, core.receiver.store)
         self._locks: dict[str, asyncio.Lock] = {}
         server.add_route("GET", WEBHOOK_PATH, self.verify)
         server.add_route("POST", WEBHOOK_PATH, self.receive)
@@ -443,7 +446,7 @@ class WhatsAppChannel:
         """Tell whether a message is neither a command, a button, nor a keyword the router knows."""
         if incoming.command is not None or incoming.choice is not None:
             return False
-        return incoming.text is None or incoming.text.strip() not in self.core.router.keywords
+        return incoming.text is None or self.core.router.keyword(incoming.text) is None
 
     async def _next_page(self, inbound: Inbound) -> bool:
         """Send the next page of a long list; False when the "more" row is not one of ours (forged)."""
@@ -454,11 +457,13 @@ class WhatsAppChannel:
             row = await outbox.get(conn, row_id)
             if row is None or row.channel != CHANNEL or row.recipient != inbound.external_id:
                 return False
-            choices = Reply.from_payload(row.payload, None).choices[offset:]
+            listed = Reply.from_payload(row.payload, None)
+            choices = listed.choices[offset:]
             if not choices:
                 return False
             if await events.record_event(conn, CHANNEL, inbound.incoming.event_id, now):
-                page = Reply(text=self.core.messages.t("wa-more-body"), choices=choices)
+                more = load_messages(listed.language).t("wa-more-body")
+                page = Reply(text=more, choices=choices, language=listed.language)
                 await outbox.enqueue(
                     conn,
                     channel=CHANNEL,

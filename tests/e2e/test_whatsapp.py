@@ -343,3 +343,28 @@ async def test_a_document_is_uploaded_then_sent_with_its_caption(wa: WhatsAppBot
     assert sent_doc.kind == "document" and sent_doc.body["document"]["caption"] == "التوصيات"
     assert wa.api.media[sent_doc.body["document"]["id"]] == ("recommendations.csv", b"id,text\n1,x\n")
     assert text.text == "الملف المطلوب"
+
+
+async def test_a_newcomer_switches_to_english_and_whatsapp_draws_its_own_words_in_english(wa: WhatsAppBot) -> None:
+    from messages import load_messages
+
+    english = load_messages("en")
+    user = wa.api.user(PHONE, name="Sarah")
+    texts = await say(wa, user, "Hello")  # WhatsApp reports no language: Arabic, with the button to English
+    assert texts[0].startswith("أهلاً بك") and user.messages[-2].labels == ["🌐 English"]
+    switched = await press(wa, user, "🌐 English")
+    assert switched == [english.t("language-switched"), english.t("ask-name")]
+    await press(wa, user, "Use “Sarah”")
+    await say(wa, user, "Transparency Society")
+    await press(wa, user, "Civil society")
+    governorates = user.last  # 12 governorates and "skip": 9 rows and a "more" row, all in English
+    assert governorates.kind == "list"
+    assert governorates.body["interactive"]["action"]["button"] == english.t("wa-list-button")
+    assert governorates.labels[0] == "Amman" and governorates.labels[-1] == english.t("wa-more")
+    more = await press(wa, user, english.t("wa-more"))
+    assert more == [english.t("wa-more-body")] and user.last.labels[-1] == english.t("skip-governorate")
+    await press(wa, user, english.t("skip-governorate"))
+    done = await press(wa, user, english.t("consent-agree"))
+    assert done[0].startswith("Thank you, Sarah")
+    [person] = await wa.rows("SELECT language FROM participants")
+    assert person["language"] == "en"

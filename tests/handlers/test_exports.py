@@ -167,3 +167,18 @@ async def test_chart_ticks_are_whole_numbers(core: Core) -> None:
             if axes.axison:
                 ticks = list(axes.get_xticks())
                 assert ticks and all(float(t).is_integer() and t >= 0 for t in ticks), ticks
+
+
+async def test_the_chart_grows_from_the_right_in_arabic_and_from_the_left_in_english() -> None:
+    from messages import load_messages
+
+    one = Stats(
+        plan="خطة",
+        by_sector=[(Sector.CSO, 1)],
+        by_governorate=[],
+        commitments=[CommitmentFigures(1, "أ", {RecommendationState.NEW: 1}, 0, None, title_en="A")],
+    )
+    arabic, english = (build_figure(one, load_messages(language)).axes for language in ("ar", "en"))
+    assert all(axes.xaxis_inverted() for axes in arabic)
+    assert not any(axes.xaxis_inverted() for axes in english)
+    assert english[0].get_title() == load_messages("en").t("stats-chart-title")

@@ -65,3 +65,33 @@ async def test_milestones_have_a_way_back(core: Core, transport: RecordingTransp
     officer_chat = await officer(core, transport, coord, "2001", 5)
     await officer_chat.command("milestones")  # one commitment: its list at once, with the way to the menu
     assert "🏠 القائمة الرئيسية" in officer_chat.labels() and "↩️ كل الالتزامات" not in officer_chat.labels()
+
+
+async def test_an_english_title_for_readers_of_english(core: Core, transport: RecordingTransport) -> None:
+    from messages import load_messages
+
+    coord = await coordinator(core, transport)
+    chat = await officer(core, transport, coord, "2001", 5)
+    await chat.command("milestones")
+    await chat.press("إضافة مرحلة")
+    await chat.send("إقرار البروتوكولين")
+    await chat.press("دون تاريخ")
+    await chat.press("دون تاريخ")
+    [m] = await rows(core, "SELECT id FROM milestones")
+    await chat.press(f"ms:e:{m['id']}")
+    asked = texts(await chat.press("العنوان بالإنجليزية"))
+    assert "لا عنوان بالإنجليزية بعد" in asked
+    saved = texts(await chat.send("Adoption of the two protocols"))
+    assert "حُفظت المرحلة «إقرار البروتوكولين»" in saved  # the officer reads Arabic: the title as typed
+    assert await rows(core, "SELECT title, title_en FROM milestones") == [
+        {"title": "إقرار البروتوكولين", "title_en": "Adoption of the two protocols"}
+    ]
+    await coord.command("language")
+    await coord.press("lang:en")
+    detail = texts(await coord.command("status", "5"))
+    assert "Adoption of the two protocols" in detail and "إقرار" not in detail
+    await chat.press(f"ms:e:{m['id']}")
+    await chat.press("العنوان بالإنجليزية")
+    await chat.press("ms:nx")
+    assert await rows(core, "SELECT title_en FROM milestones") == [{"title_en": None}]
+    assert load_messages("en").t("milestones-edit-english").startswith("🌐")

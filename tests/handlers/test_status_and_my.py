@@ -20,7 +20,7 @@ async def test_status_lists_every_commitment_with_a_bar(chat: ChatDriver, core: 
     assert "الخطة الوطنية الرابعة" in text
     assert "▰▰▰▰▰▰▱▱▱▱ 60% جوهري" in text
     assert text.count("0% لم يبدأ") == 4
-    assert len(replies[0].choices) == 5
+    assert len(replies[0].choices) == 6 and replies[0].choices[-1].label == "🌐 English"  # the newcomer's offer
 
 
 async def test_status_detail_shows_agency_dates_update_milestones_and_count(

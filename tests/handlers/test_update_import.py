@@ -165,3 +165,29 @@ async def test_files_are_read_only_where_one_is_asked_for(core: Core, transport:
     assert "لم أجد أعمدة جدول المراحل" in texts(await chat.send_file("x.csv", b"a,b,c\n1,2,3\n"))
     assert "تعذّر علينا تنزيل الملف" in texts(await chat.send_file("x.csv", None))
     assert "لا يغيّر هذا الملف شيئاً" in texts(await chat.send_file("x.xlsx", _xlsx([])))
+
+
+async def test_a_table_in_english_comes_back_from_an_officer_who_reads_arabic(
+    core: Core, transport: RecordingTransport
+) -> None:
+    from messages import load_messages
+
+    english = load_messages("en")
+    ids = await _milestones(core)
+    chat = await _officer_of_2_and_3(core, transport)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = english.t("exp-sheet-milestones")
+    keys = ("exp-col-milestone-id", "exp-col-commitment", "exp-col-milestone", "exp-col-completion")
+    sheet.append([english.t(key) for key in keys])  # a colleague's English export, trimmed
+    sheet.append([ids["حملة التوعية"], 2, "حملة التوعية", english.t("completion-substantial")])
+    out = io.BytesIO()
+    book.save(out)
+    await chat.command("update")
+    await chat.press("تحديث المراحل من جدول")
+    preview = texts(await chat.send_file("milestones.xlsx", out.getvalue()))
+    assert "«حملة التوعية»: الحالة لم يبدأ ← جوهري" in preview  # read in either language, shown in hers
+    await chat.press("حفظ كل التغييرات")
+    assert (await rows(core, "SELECT state FROM milestones WHERE id = ?", ids["حملة التوعية"]))[0]["state"] == (
+        "substantial"
+    )

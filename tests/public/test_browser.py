@@ -1,4 +1,5 @@
-"""Every page in a real browser: right to left, no console errors, links answer, keyboard reaches them, no overflow."""
+"""Every page in a real browser, in both languages: Arabic right to left, English (/en/) left to right, no console
+errors, links answer, keyboard reaches them, no overflow."""
 
 from __future__ import annotations
 
@@ -68,6 +69,7 @@ async def test_every_page_in_a_browser(driver: Any, core: Core, transport: Recor
     finally:
         await conn.close()
     assert f"rounds/{world.round_id}/" in pages and "commitments/4/" in pages
+    assert f"en/rounds/{world.round_id}/" in pages and "en/commitments/4/" in pages and "en/open-data/" in pages
     async with serving(core) as (base, _), aiohttp.ClientSession() as session:
         checked_links: dict[str, int] = {}
         for path in pages:
@@ -75,7 +77,8 @@ async def test_every_page_in_a_browser(driver: Any, core: Core, transport: Recor
             facts = await asyncio.to_thread(driver.execute_script, _PAGE_FACTS)
             errors = [e for e in await asyncio.to_thread(driver.get_log, "browser") if e["level"] == "SEVERE"]
             assert errors == [], (path, errors)
-            assert (facts["direction"], facts["bodyDirection"], facts["lang"]) == ("rtl", "rtl", "ar"), path
+            expected = ("ltr", "ltr", "en") if path.startswith("en/") else ("rtl", "rtl", "ar")
+            assert (facts["direction"], facts["bodyDirection"], facts["lang"]) == expected, path
             assert facts["imagesWithoutAlt"] == 0 and facts["overflow"] <= 0, (path, facts["overflow"])
             assert facts["stylesheetLoaded"], path
             local = {href for href in facts["links"] if href.startswith(base)}

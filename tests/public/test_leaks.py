@@ -42,9 +42,13 @@ async def test_no_page_or_file_carries_private_data(core: Core, transport: Recor
     finally:
         await conn.close()
     assert f"rounds/{world.round_id}/report.docx" in paths and f"rounds/{world.draft_round_id}/" not in paths
+    english = [p for p in paths if p.startswith("en/")]  # the same pages in English, the feed and the data card too
+    assert {"en/", "en/commitments/4/", "en/open-data/", "en/open-data/updates.atom"} <= set(english)
+    assert f"en/rounds/{world.round_id}/report.docx" in english
     seen: dict[str, str] = {}
     async with serving(core) as (base, _), aiohttp.ClientSession() as session:
-        for path in [*paths, f"rounds/{world.draft_round_id}/", "commitments/99/", "nothing-here"]:
+        strays = [f"rounds/{world.draft_round_id}/", f"en/rounds/{world.draft_round_id}/", "commitments/99/"]
+        for path in [*paths, *strays, "nothing-here", "en/nothing-here"]:
             status, body, _headers = await fetch(session, f"{base}/{path}")
             assert status in (200, 404), (path, status)
             seen[path] = _readable(path, body)
@@ -55,6 +59,7 @@ async def test_no_page_or_file_carries_private_data(core: Core, transport: Recor
     for expected in (ANSWERED, APPROVED, RESPONSE, SHOWN_NAME, SHOWN_ORG, ROUND_INPUT):
         assert expected in everything, expected
     assert ANSWERED in seen["commitments/4/"] and ROUND_INPUT in seen[f"rounds/{world.round_id}/report.docx"]
+    assert ANSWERED in seen["en/commitments/4/"] and ROUND_INPUT in seen[f"en/rounds/{world.round_id}/report.docx"]
     assert SHOWN_ORG in seen[f"rounds/{world.round_id}/report.docx"]  # named organisations only
 
 

@@ -11,6 +11,7 @@ from bot.clock import FakeClock
 from bot.core import Core
 from bot.public_site import mount_public_site
 from bot.web import WebServer
+from messages import load_messages
 from storage import catalogue, publishing, recommendations
 from storage.models import Completion
 from tests.loop_support import recommend, registered, rows
@@ -251,3 +252,47 @@ async def test_recommend_then_approve_then_public(core: Core, transport: Recordi
         _, after, _ = await fetch(session, f"{base}/commitments/3/")
     assert "جلسات حوار شهرية" not in visible(before) and "جلسات حوار شهرية" in visible(after)
     assert f"التوصية رقم {receipt}" in visible(after)
+
+
+async def test_the_same_pages_in_english_under_en(core: Core, transport: RecordingTransport) -> None:
+    """/en/: left to right, English words and the plan's English names, hreflang and a switch on every page."""
+    world = await build_world(core, transport)
+    async with serving(core) as (base, _), aiohttp.ClientSession() as session:
+        pages = {
+            path: await fetch(session, f"{base}/{path}")
+            for path in ("en/", "en/commitments/4/", "", "en/commitments/99/")
+        }
+        _, feed, feed_headers = await fetch(session, f"{base}/en/open-data/updates.atom")
+        _, card, _ = await fetch(session, f"{base}/en/open-data/")
+        moved = await fetch(session, f"{base}/en")
+    status, body, _ = pages["en/"]
+    page = outline(body)
+    assert status == 200 and page.html_attrs == {"lang": "en", "dir": "ltr"}
+    text = visible(body)
+    plan = "The Fourth National Action Plan 2018–2020 under the Open Government Partnership Initiative"
+    assert page.headings[0][1] == plan
+    assert "Commitment 4:" in text and "JO0062" in text
+    assert "Ministry of Planning and International Cooperation – Open Government Unit" in text  # the plan's owner_en
+    # hreflang for both languages and the default, and the switch to Arabic, named in Arabic, on every page.
+    for path in ("en/", "en/commitments/4/", ""):
+        html = pages[path][1].decode()
+        assert '<link rel="alternate" hreflang="ar"' in html and '<link rel="alternate" hreflang="en"' in html
+        assert 'hreflang="x-default"' in html
+    to_arabic = '<a href="../../../commitments/4/" hreflang="ar" lang="ar" dir="rtl" rel="alternate">العربية</a>'
+    assert to_arabic in pages["en/commitments/4/"][1].decode()  # the same page in the other language
+    assert '<a href="en/" hreflang="en" lang="en" dir="ltr" rel="alternate">English</a>' in pages[""][1].decode()
+    for target in ("../en/commitments/4/", "../en/open-data/", "../en/open-data/updates.atom"):
+        assert target in page.links, target
+    assert ANSWERED in visible(pages["en/commitments/4/"][1])  # people's words as they wrote them
+    # An unknown English page is an English 404; /en redirects to /en/.
+    missing_status, missing, _ = pages["en/commitments/99/"]
+    assert missing_status == 404 and outline(missing).html_attrs == {"lang": "en", "dir": "ltr"}
+    assert moved[0] == 301
+    # The feed and the data card in English; the data files themselves are shared.
+    assert feed_headers["Content-Type"].startswith("application/atom+xml")
+    assert (
+        'xml:lang="en"' in feed.decode()
+        and f"<title>{load_messages('en').t('pub-feed-title')}</title>" in feed.decode()
+    )
+    assert outline(card).html_attrs == {"lang": "en", "dir": "ltr"} and "recommendations.json" in visible(card)
+    assert world.round_id

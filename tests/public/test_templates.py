@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from public.language import Language, arabic
+from public.language import language
+from public.site import Alternate
 from public.templates import TEMPLATES, environment
 
 PUBLIC = Path(__file__).resolve().parents[2] / "public"
@@ -20,13 +21,18 @@ def test_no_arabic_outside_the_catalogue() -> None:
 
 def test_templates_escape_and_take_the_language_as_a_parameter() -> None:
     assert environment().autoescape is True
-    english_like = Language(code="en", direction="ltr", prefix="en/", messages=arabic().messages)
+    arabic, english = language("ar"), language("en")
+    alternates = [Alternate(arabic, ""), Alternate(english, "en/")]
     page = (
         environment()
         .get_template("not_found.html")
-        .render(t=english_like.t, lang=english_like, links=_Links(), here="en/x/", config=_Config())
+        .render(t=english.t, lang=english, links=_Links(), here="en/x/", config=_Config(), alternates=alternates)
     )
     assert '<html lang="en" dir="ltr">' in page and 'href="../../en/"' in page
+    # The switch to Arabic is named in Arabic and marked as such; hreflang lists both and the default.
+    assert '<a href="../../" hreflang="ar" lang="ar" dir="rtl" rel="alternate">العربية</a>' in page
+    assert '<link rel="alternate" hreflang="en" href="../../en/">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="../../">' in page
 
 
 class _Links:

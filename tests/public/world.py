@@ -16,7 +16,7 @@ from bot.core import Core
 from bot.public_routes import mount
 from bot.public_site import site_config
 from bot.web import WebServer
-from public.language import arabic
+from public.language import languages
 from public.live import LiveSite
 from public.site import Site
 from storage import audit, catalogue, publishing, roles, rounds, whatsapp
@@ -214,7 +214,7 @@ def site_for(core: Core, *, publish: PublishMode | None = None, static: bool = F
     config = site_config(core.settings)
     if publish is not None:
         config = replace(config, publish=publish)
-    return Site(config, (arabic(),), static=static)
+    return Site(config, languages(), static=static)
 
 
 @asynccontextmanager

@@ -99,3 +99,35 @@ def test_load_plan_command_stores_the_fields(tmp_path: Path, monkeypatch: pytest
     spec["commitments"][1]["ogp_theme"] = "Open Data"
     monkeypatch.setenv("OGP_DATABASE", str(tmp_path / "cli.sqlite3"))
     assert main(["load-plan", str(_write(tmp_path, spec)), "--activate"]) == 0
+
+
+async def test_english_names_are_optional_and_the_arabic_shows_instead(tmp_path: Path) -> None:
+    from messages import load_messages
+
+    spec = _spec()
+    del spec["title_en"], spec["owner_en"]
+    first = spec["commitments"][0]
+    del first["title_en"], first["lead_agency_en"], first["themes"][0]["title_en"]
+    db = await open_database(tmp_path / "x.sqlite3")
+    try:
+        await load_plan(db, _write(tmp_path, spec))
+        async with db.transaction() as conn:
+            plan = await catalogue.active_plan(conn)
+            c1, c2 = (await catalogue.list_commitments(conn))[:2]
+            funding = (await catalogue.list_themes(conn, c1.id))[0]
+    finally:
+        await db.close()
+    english, arabic = load_messages("en"), load_messages("ar")
+    assert plan is not None and english.name(plan) == arabic.name(plan) == spec["title_ar"]
+    assert english.name(plan, "owner") == spec["owner_ar"]
+    assert english.name(c1) == first["title_ar"] and english.name(c1, "lead_agency") == first["lead_agency_ar"]
+    assert english.name(funding) == "الحصول على التمويل"
+    assert (
+        english.name(c2) == spec["commitments"][1]["title_en"] and arabic.name(c2) == spec["commitments"][1]["title_ar"]
+    )
+    spec["commitments"][1]["title_en"] = "x"  # an English name, when given, is checked like the Arabic
+    with pytest.raises(ValidationError):
+        catalogue.read_plan_file(_write(tmp_path, spec))
+    del spec["commitments"][1]["title_ar"]  # the Arabic is required
+    with pytest.raises(ValidationError):
+        catalogue.read_plan_file(_write(tmp_path, spec))
