@@ -28,7 +28,7 @@ GAP = 0.5  # seconds another person waits between messages (stays inside Telegra
 FLOOD_BURST = 10  # the flooder's messages queued at once
 FLOOD_EVERY = 0.1  # seconds between bursts: 100 messages/s
 # The benchmarks' default lifts Telegram's overall cap; a flood is about pacing, so this one keeps production's.
-PRODUCTION_PACING = {"telegram_overall_rate": "29", "telegram_ptb_overall_rate": "30"}
+PRODUCTION_PACING = {"telegram_overall_rate": "29"}
 
 
 @dataclass

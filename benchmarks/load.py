@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.process import TOKEN, BotProcess, Target, echo_bot, full_bot, self_cpu_seconds
+from benchmarks.process import PER_CHAT_LIFTED, TOKEN, BotProcess, Target, echo_bot, full_bot, self_cpu_seconds
 from benchmarks.standin import Chat, LeanStandIn
 
 ORGANISATION = "جمعية الشفافية الأردنية"
@@ -187,7 +187,7 @@ async def measure(target: Target, *, users: int, rate: float | None, workdir: Pa
 def targets(database: Path, settings: dict[str, str]) -> list[Target]:
     """The three bots measured: ours (on a fresh database), the echo bot with PTB defaults, and tuned like ours."""
     return [
-        full_bot(database, **settings),
+        full_bot(database, **{**PER_CHAT_LIFTED, **settings}),
         echo_bot(tuned=False),
         echo_bot(tuned=True, **settings),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -13,6 +13,7 @@ import aiosqlite
 from bot.clock import Clock
 from handlers.context import Carry, Context, HandlerConfig
 from handlers.contract import Incoming, Reply
+from handlers.kit.memo import Memo
 from handlers.router import Router
 from handlers.text import valid_unicode
 from messages import language_for, load_messages
@@ -63,13 +64,14 @@ class Dispatcher:
         self.deliver_now: DeliverNow = _cannot_deliver
         # Answers waiting for one chat before the bot answers only the newest event (0: no bound).
         self.max_queued_replies = 0
+        self.memo = Memo()  # renderings of public data, valid while it stays as committed
 
     async def handle(self, incoming: Incoming) -> bool:
         """Process an event exactly once; return False when it was a duplicate."""
         incoming = _storable(incoming)
         try:
             async with self.db.transaction() as conn:
-                fresh = await self._handle_in(conn, incoming)
+                fresh = await self._handle_in(conn, incoming, None)
         except sqlite3.OperationalError as error:
             log.error("database unavailable for %s event: %s", incoming.channel, error)
             await self._apologise_directly(incoming, "busy-error")
@@ -82,11 +84,41 @@ class Dispatcher:
             self.on_queued()
         return fresh
 
-    async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming) -> bool:
+    async def handle_batch(self, batch: Sequence[Incoming]) -> None:
+        """Process events in order in one transaction (one commit for a polled batch instead of one per event).
+
+        If anything fails, the whole batch is rolled back and each event goes through handle() in its own
+        transaction: the failing one alone is rolled back and apologised for, the others are stored. (A savepoint
+        per event would do the same at two more trips to SQLite's thread per event, 40% of them for /status.)
+        """
+        if len(batch) <= 1:
+            for incoming in batch:
+                await self.handle(incoming)
+            return
+        events = [_storable(incoming) for incoming in batch]
+        committed: list[int] = []  # the data version the batch started from, once the first event has read it
+        try:
+            async with self.db.transaction() as conn:
+                fresh = [await self._handle_in(conn, incoming, committed) for incoming in events]
+        except Exception as error:  # the kind of error only: a message could quote what people typed
+            kind = type(error).__name__
+            log.warning("a batch of %d events was rolled back (%s); handling each alone", len(events), kind)
+            for incoming in events:
+                await self.handle(incoming)
+            return
+        if any(fresh):
+            self.on_queued()
+
+    async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
+        """Handle one event in the open transaction; committed holds the batch's starting data version (None: alone)."""
         now = self.clock.now()
         if not await events.record_event(conn, incoming.channel, incoming.event_id, now):
             return False
         arrival = await arrive(conn, incoming.channel, incoming.user, now)
+        if committed is not None and not committed:
+            committed.append(arrival.data_version)  # nothing in the batch had written before its first arrival
+        # Alone, the event's own arrival has changed no public data; in a batch, earlier events may have.
+        as_committed = committed is None or arrival.data_version == committed[0]
         session = arrival.session
         carry = Carry.from_session(session.data)
         ctx = Context(
@@ -101,6 +133,9 @@ class Dispatcher:
             step=session.step,
             data={k: v for k, v in session.data.items() if not k.startswith("_")},
             carry=carry,
+            data_version=arrival.data_version if as_committed else None,
+            changes_at_arrival=conn.total_changes,
+            memo=self.memo,
         )
         replies = await self.router.route(ctx)
         data = {**ctx.data, **ctx.carry.to_session()}

@@ -6,7 +6,8 @@ import asyncio
 import contextlib
 import logging
 import math
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -26,59 +27,92 @@ BATCH = 200
 PER_CHAT = 10  # rows of one chat per round: a flooded chat gets its turn without holding up anyone else's
 IDLE_WAKE_SECONDS = 5.0
 FLOOD_WAITS = 5  # 429 answers waited out in place before the row goes back to the queue with its retry_after
-
-
-class ChatPacer:
-    """Token buckets per chat, on the event loop's monotonic time."""
-
-    def __init__(self) -> None:
-        self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
-
-    def wait_time(self, key: tuple[str, str], per_second: float, burst: int) -> float:
-        """Return how long until the chat may receive one more message (0 = now)."""
-        tokens, _ = self._refill(key, per_second, burst)
-        return 0.0 if tokens >= 1 else (1 - tokens) / per_second
-
-    def take(self, key: tuple[str, str], per_second: float, burst: int) -> None:
-        """Spend one token of the chat's bucket."""
-        tokens, stamp = self._refill(key, per_second, burst)
-        self._buckets[key] = (tokens - 1, stamp)
-
-    def _refill(self, key: tuple[str, str], per_second: float, burst: int) -> tuple[float, float]:
-        now = asyncio.get_running_loop().time()
-        tokens, stamp = self._buckets.get(key, (float(burst), now))
-        return min(float(burst), tokens + (now - stamp) * per_second), now
+# Turns of the overall pace a late send may make up (back to back): on a busy CPU every wake-up comes late, and
+# without it the pace fell to 0.91 of the rate; the window keeps any catching up within the limit.
+CATCH_UP = 3
+MAX_KEYS = 10_000  # chats whose pacing is remembered before the full buckets are dropped
+SLOWER = 1.1  # the overall interval after a 429, as a multiple of the one before
+RECOVERY = 0.999  # ... and after each message sent, back down to the configured one
 
 
 class RatePacer:
-    """Lets a channel's sends go one at a time on an even 1/rate timeline; a flood-control answer holds them all.
+    """The one rate limiter: at most `per_second` sends a second, evenly after a burst, per key or overall.
 
-    Sleeping overshoots a little, so turns follow the ideal timeline rather than the moment the previous send woke;
-    a turn missed while the event loop was busy is not made up, so a stall never releases a burst.
+    A generic cell rate algorithm on the event loop's monotonic clock: each key (a chat) keeps the moment its bucket
+    would be full again; delay() and take() check and spend it without waiting (the sender skips a chat that must
+    wait). acquire() is the overall pace of a channel: sends go one at a time on an even 1/rate timeline (turns
+    missed while the loop was busy are made up only up to the burst, so a stall never releases more), and never
+    more than `window` of them are in flight or were answered within the last second (Telegram counts a message
+    when it arrives, between the moment it left and its answer: counting to the answer is exact, however late a busy
+    CPU sends or reads). A flood-control answer holds every send (hold) and slows the pace by a tenth (slow_down),
+    which recovers by a thousandth with each message sent.
     """
 
-    def __init__(self, per_second: float | None) -> None:
-        self.interval = 1.0 / per_second if per_second else 0.0
-        self._slot = -math.inf
+    def __init__(
+        self, per_second: float | None, burst: int = 1, *, window: int | None = None, span: float = 1.0
+    ) -> None:
+        self.base_interval = 1.0 / per_second if per_second else 0.0
+        self.interval = self.base_interval
+        self.tolerance = (burst - 1) * self.base_interval
+        self.window = window  # sends in flight or answered within the last `span` seconds
+        self.span = span
+        self._due: dict[Hashable, float] = {}  # key -> when its bucket is full again (the algorithm's TAT)
         self._held_until = -math.inf
+        self._in_flight = 0
+        self._answered: deque[float] = deque()
         self._lock = asyncio.Lock()
+        self._finished = asyncio.Event()
+
+    def delay(self, key: Hashable = None) -> float:
+        """Return how long until one more send for key may go (0 = now)."""
+        now = asyncio.get_running_loop().time()
+        return max(0.0, self._due.get(key, now) - self.tolerance - now, self._held_until - now)
+
+    def take(self, key: Hashable = None) -> None:
+        """Spend one send for key (after delay() said it may go)."""
+        now = asyncio.get_running_loop().time()
+        if len(self._due) > MAX_KEYS:  # full buckets need no memory
+            self._due = {k: due for k, due in self._due.items() if due > now}
+        self._due[key] = max(self._due.get(key, now), now) + self.interval
 
     async def acquire(self) -> None:
-        """Wait for this send's turn."""
+        """Wait for this send's turn in the overall pace (and room in the window); call finished() after it."""
         loop = asyncio.get_running_loop()
         async with self._lock:
-            turn = max(self._slot + self.interval, loop.time())  # late: start again from now, make nothing up
-            while True:
-                target = max(turn, self._held_until)
-                now = loop.time()
-                if now >= target:
+            while True:  # a hold() may come while this send waits its turn
+                pause = self.delay()
+                if pause <= 0:
                     break
-                await asyncio.sleep(target - now)  # pacing is real time by nature
-            self._slot = target
+                await asyncio.sleep(pause)  # pacing is real time by nature
+            while self.window is not None and not self._room(loop.time()):
+                self._finished.clear()
+                wake = self._answered[0] + self.span - loop.time() if self._answered else None
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(wake):
+                        await self._finished.wait()
+            self.take()
+            self._in_flight += 1
+
+    def finished(self) -> None:
+        """Count a send acquired from the overall pace as answered (it leaves the window a second later)."""
+        self._in_flight -= 1
+        if self.window is not None:
+            self._answered.append(asyncio.get_running_loop().time())
+        self.interval = max(self.base_interval, self.interval * RECOVERY)
+        self._finished.set()
 
     def hold(self, seconds: float) -> None:
-        """Send nothing on this channel for a while (Telegram's retry_after applies to the whole bot)."""
+        """Send nothing for a while (Telegram's retry_after applies to the whole bot)."""
         self._held_until = max(self._held_until, asyncio.get_running_loop().time() + seconds)
+
+    def slow_down(self) -> None:
+        """Lower the pace after a flood-control answer (down to half the configured rate)."""
+        self.interval = min(self.base_interval * 2, self.interval * SLOWER)
+
+    def _room(self, now: float) -> bool:
+        while self._answered and self._answered[0] <= now - self.span:
+            self._answered.popleft()
+        return self.window is None or self._in_flight + len(self._answered) < self.window
 
 
 class SentLog:
@@ -160,7 +194,7 @@ class Sender:
         self._unreleased: dict[tuple[str, str], list[OutboxRow]] = {}  # claims a failed release left behind
         self._inflight: dict[str, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
-        self._pacer = ChatPacer()
+        self._chats: dict[str, RatePacer] = {}  # per channel: each chat's bucket
         self._sent_log = SentLog(db, clock)
         self._overall: dict[str, RatePacer] = {}
         self._runner: asyncio.Task[None] | None = None
@@ -171,7 +205,11 @@ class Sender:
     def add_transport(self, transport: Transport) -> None:
         """Register a channel's transport."""
         self.transports[transport.channel] = transport
-        self._overall[transport.channel] = RatePacer(transport.pacing.overall_per_second)
+        pacing = transport.pacing
+        self._chats[transport.channel] = RatePacer(pacing.per_second, pacing.burst)
+        rate = pacing.overall_per_second
+        window = math.floor(rate) + 1 if rate else None
+        self._overall[transport.channel] = RatePacer(rate, CATCH_UP, window=window)
 
     def wake(self) -> None:
         """Tell the sender that rows were queued."""
@@ -239,7 +277,7 @@ class Sender:
                 if row.kind != "reply" and self._room(transport) <= 0:
                     continue  # pushes queue behind about a second of sends, so replies never wait longer
                 if key not in groups:
-                    pause = self._pacer.wait_time(key, transport.pacing.per_second, transport.pacing.burst)
+                    pause = self._chats[row.channel].delay(row.recipient)
                     if pause > 0:
                         wait = min(wait, pause)
                         continue
@@ -287,12 +325,13 @@ class Sender:
     async def _send_group(self, key: tuple[str, str], rows: list[OutboxRow]) -> None:
         """Send one chat's rows in order; stop at the first that cannot go now."""
         transport = self.transports[key[0]]
+        chats = self._chats[key[0]]
         try:
             for done, row in enumerate(rows):
-                pause = self._pacer.wait_time(key, transport.pacing.per_second, transport.pacing.burst)
+                pause = chats.delay(key[1])
                 if pause > 0:
                     await asyncio.sleep(pause)  # pacing a chat is real time by nature
-                self._pacer.take(key, transport.pacing.per_second, transport.pacing.burst)
+                chats.take(key[1])
                 delivery = await self._attempt(transport, row)
                 try:
                     go_on = await self._record(row, delivery)
@@ -316,13 +355,17 @@ class Sender:
         overall = self._overall[transport.channel]
         for _ in range(FLOOD_WAITS):
             await overall.acquire()
-            async with self._slots:
-                delivery = await self._deliver(transport, row)
+            try:
+                async with self._slots:
+                    delivery = await self._deliver(transport, row)
+            finally:
+                overall.finished()
             if delivery.outcome is not Outcome.RETRY or delivery.retry_after is None:
                 return delivery
             self.stats.flood_waits += 1
             log.warning("%s flood control: holding every send for %.1fs", row.channel, delivery.retry_after)
             overall.hold(delivery.retry_after)
+            overall.slow_down()
         return delivery
 
     async def _deliver(self, transport: Transport, row: OutboxRow) -> Delivery:

@@ -38,10 +38,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     telegram_per_chat_rate: float = Field(default=1.0, gt=0)
     telegram_per_chat_burst: int = Field(default=10, ge=1)
-    telegram_concurrent_updates: int = Field(default=64, ge=1)
     telegram_pool_size: int = Field(default=64, ge=1)
-    # python-telegram-bot's own AIORateLimiter, a safety net behind the sender's pacing (0: off; benchmarks).
-    telegram_ptb_overall_rate: float = Field(default=30.0, ge=0)
     # The HTTP client python-telegram-bot uses: aiohttp costs about a third of httpx's CPU per update (make bench).
     telegram_http: Literal["httpx", "aiohttp"] = "aiohttp"
     recommendation_max_chars: int = Field(default=2000, ge=10, le=4000)

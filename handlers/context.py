@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from handlers.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
+from handlers.kit.memo import Memo
 from handlers.reminder_rules import ReminderRules
 from messages import Language, is_language, load_messages
 from messages_ar import Messages
@@ -116,6 +118,9 @@ class Carry(BaseModel):
         self.parked = [*self.parked, parked][-MAX_PARKED:]
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class Context:
     """One event's view of the world; changes to flow state are saved with the transaction."""
@@ -132,10 +137,25 @@ class Context:
     data: dict[str, Any] = field(default_factory=dict)  # the current flow's data (see handlers/kit/flows.py)
     carry: Carry = field(default_factory=Carry)
     hooks: Hooks = field(default_factory=Hooks)
+    # The committed public data version when the event arrived (None: its transaction had changed public data),
+    # the connection's change count then, and the renderings kept per version (see remembered).
+    data_version: int | None = None
+    changes_at_arrival: int = 0
+    memo: Memo = field(default_factory=Memo)
 
     def t(self, key: str, **args: Any) -> str:
         """Return a catalogue message."""
         return self.messages.t(key, **args)
+
+    async def remembered(self, key: Hashable, build: Callable[[], Awaitable[T]]) -> T:
+        """Return build()'s result, reused for as long as the public data stays as committed (handlers/kit/memo.py)."""
+        version = self.data_version if self.conn.total_changes == self.changes_at_arrival else None
+        if version is not None and (kept := self.memo.get(key, version)) is not None:
+            return kept  # type: ignore[no-any-return]
+        value = await build()
+        if version is not None:
+            self.memo.put(key, version, value)
+        return value
 
     def name(self, record: object, field: str = "title") -> str:
         """Return a record's name (a commitment's title, a lead agency, a theme...) in the reader's language."""

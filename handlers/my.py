@@ -13,7 +13,7 @@ from handlers.kit.who import Who
 from handlers.labels import short_date, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import shorten
-from storage import catalogue, recommendations
+from storage import recommendations
 from storage.models import Recommendation
 
 PAGE_SIZE = 5
@@ -40,14 +40,15 @@ async def turn(ctx: Member, press: Page) -> list[Reply]:
 
 async def page(ctx: Member, offset: int, *, replace: bool) -> list[Reply]:
     """Show one page of the participant's recommendations."""
-    total = await recommendations.count_by_participant(ctx.conn, ctx.participant.id)
+    offset = max(0, offset)
+    total, items = await recommendations.page_by_participant(
+        ctx.conn, ctx.participant.id, limit=PAGE_SIZE, offset=offset
+    )
     if total == 0:
         return [with_menu(ctx, ctx.t("my-empty"), replace=replace)]
-    offset = max(0, min(offset, total - 1))
-    items = await recommendations.list_by_participant(ctx.conn, ctx.participant.id, limit=PAGE_SIZE, offset=offset)
-    numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
+    offset = min(offset, total - 1)
     title = ctx.t("my-title", total=total, first=offset + 1, last=offset + len(items))
-    body = "\n\n".join(_item(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items)
+    body = "\n\n".join(_item(ctx, rec, number) for rec, number in items)
     nav: list[Choice] = []
     if offset > 0:
         nav.append(Page(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))

@@ -27,18 +27,26 @@ class EvidenceFiles(Button, prefix="st:ev"):
 
 
 async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
-    """Answer /status: the list of commitments with their status bars."""
+    """Answer /status: the list of commitments with their status bars (built once per change of the data)."""
+    drawn = await ctx.remembered(("status-board", id(ctx.messages)), lambda: _draw_board(ctx))
+    if drawn is None:
+        return [with_menu(ctx, ctx.t("status-no-plan"))]
+    return [drawn.model_copy(update={"replace": replace})]
+
+
+async def _draw_board(ctx: Context) -> Reply | None:
+    """Return the board, or None when no plan is active."""
     plan = await catalogue.active_plan(ctx.conn)
     rows = await catalogue.status_board(ctx.conn)
     if plan is None or not rows:
-        return [with_menu(ctx, ctx.t("status-no-plan"))]
+        return None
     lines = [ctx.t("status-title", plan=ctx.name(plan)), ""]
     lines += [_board_line(ctx, row) for row in rows]
     lines += ["", ctx.t("status-choose")]
     choices = tuple(
         Detail(commitment=r.commitment.id).choice(f"{r.commitment.number}. {ctx.name(r.commitment)}") for r in rows
     )
-    return [Reply(text="\n".join(lines), choices=choices, replace=replace)]
+    return Reply(text="\n".join(lines), choices=choices)
 
 
 def _board_line(ctx: Context, row: CommitmentStatus) -> str:

@@ -13,7 +13,8 @@ from storage.models import Participant, Role, Session
 from storage.timefmt import to_db
 
 # One statement for a registered person: mark them heard from (and so reachable), and return them with their roles
-# and their chat's conversation state, and count the answers to the chat not yet sent (the dispatcher bounds them).
+# and their chat's conversation state, and count the answers to the chat not yet sent (the dispatcher bounds them),
+# and read the public data version (handlers reuse renderings of public data while it holds; handlers/kit/memo.py).
 # The participant comes back as updated; handlers read neither column.
 _TOUCH_AND_LOAD = """
 UPDATE participants SET last_seen_at = ?1, unreachable_at = NULL
@@ -24,7 +25,8 @@ RETURNING *,
     (SELECT json_array(s.flow, s.step, json(s.data)) FROM sessions s
      WHERE s.channel = ?2 AND s.external_id = ?3) AS arrival_session,
     (SELECT COUNT(*) FROM outbox q
-     WHERE q.channel = ?2 AND q.recipient = ?3 AND q.status = 'pending' AND q.kind = 'reply') AS arrival_queued
+     WHERE q.channel = ?2 AND q.recipient = ?3 AND q.status = 'pending' AND q.kind = 'reply') AS arrival_queued,
+    (SELECT version FROM public_version WHERE id = 1) AS arrival_version
 """
 
 
@@ -33,7 +35,8 @@ _LOAD_GUEST = """
 SELECT (SELECT json_array(s.flow, s.step, json(s.data)) FROM sessions s
         WHERE s.channel = ?2 AND s.external_id = ?3) AS arrival_session,
        (SELECT COUNT(*) FROM outbox q
-        WHERE q.channel = ?2 AND q.recipient = ?3 AND q.status = 'pending' AND q.kind = 'reply') AS arrival_queued
+        WHERE q.channel = ?2 AND q.recipient = ?3 AND q.status = 'pending' AND q.kind = 'reply') AS arrival_queued,
+       (SELECT version FROM public_version WHERE id = 1) AS arrival_version
 """
 
 
@@ -45,6 +48,7 @@ class Arrival:
     roles: list[tuple[Role, int | None]]
     session: Session
     queued_replies: int = 0  # answers to this chat not yet sent
+    data_version: int = 0  # storage.public's counter, as this transaction sees it
 
 
 async def arrive(conn: aiosqlite.Connection, channel: str, external_id: str, now: datetime) -> Arrival:
@@ -62,4 +66,4 @@ async def arrive(conn: aiosqlite.Connection, channel: str, external_id: str, now
     if row["arrival_session"] is not None:
         flow, step, data = json.loads(row["arrival_session"])
         session = Session(channel=channel, external_id=external_id, flow=flow, step=step, data=data)
-    return Arrival(participant, roles, session, int(row["arrival_queued"]))
+    return Arrival(participant, roles, session, int(row["arrival_queued"]), int(row["arrival_version"]))

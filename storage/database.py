@@ -81,7 +81,11 @@ class Database:
             except BaseException:
                 await self.conn.rollback()
                 raise
-            await self.conn.commit()
+            try:
+                await self.conn.commit()
+            except BaseException:  # a full disk can refuse the commit itself; the next BEGIN must not meet it open
+                await self.conn.rollback()
+                raise
 
     def reader(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Return a read-only connection on the same file, holding one snapshot (see read_snapshot)."""

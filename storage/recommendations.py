@@ -31,6 +31,14 @@ _SELECT_BY_PARTICIPANT = """
 SELECT * FROM recommendations WHERE participant_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
 """
 _COUNT_BY_PARTICIPANT = "SELECT COUNT(*) FROM recommendations WHERE participant_id = ?"
+# A page of /my in one statement: the rows, the person's total, and each row's commitment number in the active plan
+# (0 for a commitment of another plan).
+_PAGE_BY_PARTICIPANT = """
+SELECT r.*, (SELECT COUNT(*) FROM recommendations WHERE participant_id = ?1) AS page_total,
+       COALESCE((SELECT c.number FROM commitments c JOIN plans p ON p.id = c.plan_id
+                 WHERE c.id = r.commitment_id AND p.active = 1), 0) AS page_number
+FROM recommendations r WHERE r.participant_id = ?1 ORDER BY r.created_at DESC, r.id DESC LIMIT ?2 OFFSET ?3
+"""
 
 
 async def add_recommendation(
@@ -90,3 +98,20 @@ async def set_transcript_draft(conn: aiosqlite.Connection, recommendation_id: in
 async def untranscribed(conn: aiosqlite.Connection, limit: int) -> list[Recommendation]:
     """Return voice recommendations with neither a transcript nor a draft, oldest first."""
     return [Recommendation.from_row(r) for r in await fetch_all(conn, _UNTRANSCRIBED, (limit,))]
+
+
+async def page_by_participant(
+    conn: aiosqlite.Connection, participant_id: int, *, limit: int, offset: int
+) -> tuple[int, list[tuple[Recommendation, int]]]:
+    """Return a participant's total and one page of their recommendations, newest first, with commitment numbers.
+
+    An offset past the end gives the last page (a button from before the person's data changed).
+    """
+    rows = await fetch_all(conn, _PAGE_BY_PARTICIPANT, (participant_id, limit, offset))
+    if not rows and offset > 0:
+        total = await count_by_participant(conn, participant_id)
+        if total == 0:
+            return 0, []
+        rows = await fetch_all(conn, _PAGE_BY_PARTICIPANT, (participant_id, limit, total - 1))
+    total = int(rows[0]["page_total"]) if rows else 0
+    return total, [(Recommendation.from_row(r), int(r["page_number"])) for r in rows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,6 +19,20 @@ from storage.models import OutboxRow
 
 # A Sunday morning in Amman (UTC+3).
 START = datetime(2026, 11, 29, 7, 0, tzinfo=UTC)
+
+
+def process_environment(**settings: str) -> dict[str, str]:
+    """Return the environment for the bot in a child process: no developer's OGP_* setting, never a quiet hour."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
+    # A child process runs on the wall clock: without this, a test run at night or on a Friday would find its
+    # messages held until the morning (quiet hours) or the next working day (officials' days off).
+    env.update(
+        OGP_QUIET_HOURS_START="00:00",
+        OGP_QUIET_HOURS_END="00:00",
+        OGP_WORKING_DAYS="sat,sun,mon,tue,wed,thu,fri",
+    )
+    env.update(settings)
+    return env
 
 
 @dataclass

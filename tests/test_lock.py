@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -13,14 +12,13 @@ import pytest
 
 from bot.lock import hold_database
 from storage.database import migration_files
+from tests.support import process_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def environment(database: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
-    env["OGP_DATABASE"] = str(database)
-    return env
+    return process_environment(OGP_DATABASE=str(database))
 
 
 def ogp_bot(database: Path, *argv: str) -> subprocess.CompletedProcess[str]:

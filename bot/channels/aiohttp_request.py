@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+JSON_HEADERS = {"Content-Type": "application/json"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -58,7 +62,7 @@ class AiohttpRequest(BaseRequest):
         """Send one request; map aiohttp's errors to PTB's TimedOut and NetworkError."""
         if self._session is None or self._session.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
-        files = request_data.multipart_data if request_data else None
+        files = request_data is not None and request_data.contains_files
         timeout = aiohttp.ClientTimeout(
             total=_value(write_timeout, self._media_timeout) if files else None,
             connect=_value(pool_timeout, self._pool_timeout),  # waiting for a pooled connection, and connecting
@@ -66,8 +70,9 @@ class AiohttpRequest(BaseRequest):
             sock_read=_value(read_timeout, self._read_timeout),
         )
         body = _body(request_data)
+        headers = JSON_HEADERS if isinstance(body, bytes) else None
         try:
-            async with self._session.request(method, url, data=body, timeout=timeout) as response:
+            async with self._session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error
@@ -79,14 +84,21 @@ def _value(given: ODVInput[float], default: float | None) -> float | None:
     return default if isinstance(given, DefaultValue) else given
 
 
-def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
-    """Form fields as PTB encodes them; a multipart form when there are files."""
+def _body(request_data: RequestData | None) -> aiohttp.FormData | bytes | None:
+    """A JSON body (the Bot API takes one for every call but uploads); a multipart form when there are files.
+
+    A URL-encoded form, as PTB's own client sends, percent-encodes Arabic byte by byte in Python: a tenth of the CPU
+    of a reply in the profile; json.dumps is C.
+    """
     if request_data is None:
         return None
-    fields = request_data.json_parameters
+    if not request_data.contains_files:
+        try:
+            return json.dumps(request_data.parameters, ensure_ascii=False).encode()
+        except UnicodeEncodeError:  # a lone surrogate: escaped, Telegram judges it as before
+            return json.dumps(request_data.parameters).encode()
     files = request_data.multipart_data
-    if not files:
-        return fields
+    fields = request_data.json_parameters
     form = aiohttp.FormData(quote_fields=False)  # UTF-8 file names as they are, like httpx and Telegram expect
     for name, value in fields.items():
         form.add_field(name, value)

@@ -6,21 +6,20 @@ import asyncio
 import logging
 import os
 import secrets
-import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, InputFile, Message, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
-from telegram.warnings import PTBUserWarning
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.aiohttp_request import AiohttpRequest
 from bot.channels.telegram_files import MediaGone, TelegramFiles
+from bot.channels.telegram_calls import BotCalls, Json
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, keyboard_json, split_text
-from bot.channels.telegram_updates import Poller, WebhookReceiver
+from bot.channels.telegram_updates import Poller, UnreadableUpdate, WebhookReceiver
 from bot.core import Core
 from bot.logs import add_secret
 from bot.transport import Delivery, Outcome, Pacing
@@ -34,35 +33,40 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 NOT_MODIFIED = "message is not modified"
-# PTB's warning when do_api_request names a method it also wraps; we call the raw method on purpose (see _send).
-RAW_CALL_ADVICE = r"Please use 'Bot\.(sendMessage|editMessageText)'"
 POOL_TIMEOUT = 10.0  # seconds a request may wait for a free connection
 
 
-def to_incoming(update: Update) -> Incoming | None:
-    """Decode a private-chat update; None for what the bot ignores (groups, edits, channel posts)."""
-    user = update.effective_user
-    chat = update.effective_chat
-    if user is None or user.is_bot or chat is None or chat.type != "private":
+def to_incoming(update: Json) -> Incoming | None:
+    """Decode a private-chat update (a dict as the Bot API sends it); None for what the bot ignores.
+
+    Groups, channels, bots, edits and anything without a private chat are ignored; a field of the wrong type
+    raises UnreadableUpdate.
+    """
+    query = _object(update, "callback_query")
+    message = _object(query if query is not None else update, "message")
+    sender = query if query is not None else message  # who pressed the button, or who wrote
+    user = _object(sender, "from")
+    chat = _object(message, "chat")
+    if user is None or user.get("is_bot") or chat is None or chat.get("type") != "private" or "id" not in user:
         return None
     base: dict[str, Any] = {
         "channel": CHANNEL,
-        "user": str(user.id),
-        "event_id": f"u:{update.update_id}",
-        "name": user.full_name,
-        "language": user.language_code,
+        "user": str(user["id"]),
+        "event_id": f"u:{update['update_id']}",
+        "name": _full_name(user),
+        "language": _string(user, "language_code"),
     }
-    if update.callback_query is not None:
-        query = update.callback_query
-        ref = str(query.message.message_id) if isinstance(query.message, Message) else None
-        return Incoming(**base, choice=query.data or "", message_ref=ref)
-    message = update.message
+    if query is not None:
+        assert message is not None  # noqa: S101 - a query without a message has no chat, returned above
+        # A message too old for the bot to see arrives with date 0 (InaccessibleMessage): nothing to edit.
+        ref = str(message["message_id"]) if message.get("date") and "message_id" in message else None
+        return Incoming(**base, choice=_string(query, "data") or "", message_ref=ref)
     if message is None:
         return None
     attachment = attachment_of(message)
     if attachment is not None:  # its caption, if any, goes along as text
-        return Incoming(**base, text=message.caption, attachment=attachment)
-    text = message.text
+        return Incoming(**base, text=_string(message, "caption"), attachment=attachment)
+    text = _string(message, "text")
     if text is not None and text.startswith("/") and len(text) > 1:
         head, _, args = text[1:].partition(" ")
         command = head.split("@", 1)[0].lower()
@@ -70,26 +74,79 @@ def to_incoming(update: Update) -> Incoming | None:
     return Incoming(**base, text=text)
 
 
-def attachment_of(message: Message) -> Attachment | None:
+def attachment_of(message: Json) -> Attachment | None:
     """Return the voice note, audio, photo (its largest size) or document a message carries, as Telegram says it."""
-    if message.voice is not None:
-        v = message.voice
-        return Attachment("voice", v.file_id, mime=v.mime_type, size=v.file_size, duration=_seconds(v.duration))
-    if message.audio is not None:
-        a = message.audio
-        duration = _seconds(a.duration)
-        return Attachment("audio", a.file_id, name=a.file_name, mime=a.mime_type, size=a.file_size, duration=duration)
-    if message.photo:
-        p = message.photo[-1]
-        return Attachment("photo", p.file_id, mime="image/jpeg", size=p.file_size)
-    if message.document is not None:
-        d = message.document
-        return Attachment("document", d.file_id, name=d.file_name, mime=d.mime_type, size=d.file_size)
+    voice = _object(message, "voice")
+    if voice is not None:
+        return Attachment(
+            "voice",
+            _file_id(voice),
+            mime=_string(voice, "mime_type"),
+            size=_int(voice, "file_size"),
+            duration=_int(voice, "duration") or 0,
+        )
+    audio = _object(message, "audio")
+    if audio is not None:
+        return Attachment(
+            "audio",
+            _file_id(audio),
+            name=_string(audio, "file_name"),
+            mime=_string(audio, "mime_type"),
+            size=_int(audio, "file_size"),
+            duration=_int(audio, "duration") or 0,
+        )
+    photo = message.get("photo")
+    if photo:
+        if not isinstance(photo, list) or not isinstance(photo[-1], dict):
+            raise UnreadableUpdate("photo is not a list of sizes")
+        largest = photo[-1]
+        return Attachment("photo", _file_id(largest), mime="image/jpeg", size=_int(largest, "file_size"))
+    document = _object(message, "document")
+    if document is not None:
+        return Attachment(
+            "document",
+            _file_id(document),
+            name=_string(document, "file_name"),
+            mime=_string(document, "mime_type"),
+            size=_int(document, "file_size"),
+        )
     return None
 
 
-def _seconds(value: int | timedelta) -> int:
-    return int(value.total_seconds()) if isinstance(value, timedelta) else int(value)
+def _file_id(file: Json) -> str:
+    value = _string(file, "file_id")
+    if not value:
+        raise UnreadableUpdate("a file without file_id")
+    return value
+
+
+def _int(parent: Json, key: str) -> int | None:
+    """Return a whole-number field (None when absent)."""
+    value = parent.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise UnreadableUpdate(f"{key} is not a number")
+    return value
+
+
+def _object(parent: Json | None, key: str) -> Json | None:
+    value = parent.get(key) if parent is not None else None
+    if value is not None and not isinstance(value, dict):
+        raise UnreadableUpdate(f"{key} is not an object")
+    return value
+
+
+def _string(parent: Json, key: str) -> str | None:
+    """Return a string field (None when absent)."""
+    value = parent.get(key)
+    if value is not None and not isinstance(value, str):
+        raise UnreadableUpdate(f"{key} is not a string")
+    return value
+
+
+def _full_name(user: Json) -> str:
+    """Return first and last name, as python-telegram-bot's User.full_name does."""
+    first, last = _string(user, "first_name") or "", _string(user, "last_name")
+    return f"{first} {last}" if last else first
 
 
 def _retry_seconds(error: RetryAfter) -> float:
@@ -102,13 +159,8 @@ class TelegramTransport:
 
     channel = CHANNEL
 
-    def __init__(
-        self,
-        application: Application,  # type: ignore[type-arg]
-        pacing: Pacing,
-        files: TelegramFiles | None = None,
-    ) -> None:
-        self.application = application
+    def __init__(self, calls: BotCalls, pacing: Pacing, files: TelegramFiles | None = None) -> None:
+        self.calls = calls
         self.pacing = pacing
         self.files = files
 
@@ -136,9 +188,9 @@ class TelegramTransport:
         try:
             if reply.choices:
                 commands = [BotCommand(c.id, c.label) for c in reply.choices]
-                await self.application.bot.set_my_commands(commands, scope=scope)
+                await self.calls.bot.set_my_commands(commands, scope=scope)
             else:
-                await self.application.bot.delete_my_commands(scope=scope)
+                await self.calls.bot.delete_my_commands(scope=scope)
         except RetryAfter as error:
             return Delivery(Outcome.RETRY, retry_after=_retry_seconds(error), error="429 flood control")
         except (BadRequest, Forbidden) as error:  # a chat that never opened the bot: nobody becomes unreachable
@@ -150,23 +202,20 @@ class TelegramTransport:
         return Delivery(Outcome.SENT)
 
     async def _send(self, chat_id: int, edit_ref: str | None, reply: Reply) -> str:
-        # Raw Bot API calls: PTB would build objects for the keyboard and parse every answer back into a Message
-        # we only need the id of (a third of the sending CPU in the profile; errors are PTB's as before).
-        # The methods are named exactly as the Bot API documents them: Telegram is case-insensitive, but a proxy or
-        # a local Bot API stand-in need not be. PTB's advice to use its own methods instead is silenced once in
-        # build_application.
+        # Raw Bot API calls (telegram_calls): PTB would build objects for the keyboard and parse every answer back
+        # into a Message we only need the id of; errors are PTB's as before. The methods are named exactly as the
+        # Bot API documents them: Telegram is case-insensitive, but a proxy or a local Bot API stand-in need not be.
         if reply.document is not None:
             return await self._send_document(chat_id, reply)
         if reply.media is not None:
             await self._send_media(chat_id, reply)
             edit_ref = None  # the text follows the file: a new message, not an edit above it
-        bot = self.application.bot
         markup = keyboard_json(reply.choices)
         pieces = split_text(reply.text)
         if edit_ref is not None and len(pieces) == 1:
             try:
                 params = {"chat_id": chat_id, "message_id": int(edit_ref), "text": pieces[0]}
-                await bot.do_api_request("editMessageText", api_kwargs=_with_markup(params, markup))
+                await self.calls.call("editMessageText", _with_markup(params, markup))
                 return edit_ref
             except BadRequest as error:
                 if NOT_MODIFIED in error.message.lower():
@@ -176,7 +225,7 @@ class TelegramTransport:
         for index, piece in enumerate(pieces):
             last = index == len(pieces) - 1
             params = {"chat_id": chat_id, "text": piece}
-            sent = await bot.do_api_request("sendMessage", api_kwargs=_with_markup(params, markup if last else None))
+            sent = await self.calls.call("sendMessage", _with_markup(params, markup if last else None))
         return str(sent["message_id"])
 
     async def _send_media(self, chat_id: int, reply: Reply) -> None:
@@ -194,7 +243,7 @@ class TelegramTransport:
         assert reply.document is not None  # noqa: S101 - checked by the caller
         doc = reply.document
         caption = doc.caption if doc.caption and len(doc.caption) <= CAPTION_LIMIT else None
-        sent = await self.application.bot.send_document(
+        sent = await self.calls.bot.send_document(
             chat_id,
             InputFile(doc.data, filename=doc.filename),
             caption=caption,
@@ -207,38 +256,32 @@ def _with_markup(params: dict[str, Any], markup: dict[str, Any] | None) -> dict[
     return {**params, "reply_markup": markup} if markup else params
 
 
-def build_application(
-    token: str,
-    base_url: str,
-    *,
-    pool_size: int,
-    concurrent_updates: int,
-    read_timeout: float = 5.0,
-    overall_rate: float,
-    http: str = "aiohttp",
-) -> Application:  # type: ignore[type-arg]
-    """Build a PTB application on base_url, without PTB's job queue (the bot has its own scheduler)."""
+def build_bot(
+    token: str, base_url: str, *, pool_size: int, read_timeout: float = 5.0, http: str = "aiohttp"
+) -> BotCalls:
+    """Build a Bot on base_url with its two HTTP clients, and the raw calls the hot path makes with them.
+
+    No python-telegram-bot Application: updates come through Poller (or the webhook), which confirm only what was
+    handled, and the outbox sender paces every send, so neither PTB's update queue nor its rate limiter is used.
+    """
     # Opt in to PTB's timedelta periods: otherwise every 429 it parses raises a deprecation warning.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    warnings.filterwarnings("ignore", message=RAW_CALL_ADVICE, category=PTBUserWarning)
-    builder = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(base_url)
-        .base_file_url(base_url.replace("/bot", "/file/bot"))
-        .rate_limiter(AIORateLimiter(overall_max_rate=overall_rate, max_retries=0))
-        .concurrent_updates(concurrent_updates)
-        .updater(None)  # updates come through Poller (or the webhook), which confirm only what was handled
-        .job_queue(None)
-    )
+    requests: BaseRequest
+    updates: BaseRequest
     if http == "aiohttp":
-        timeouts = {"read_timeout": read_timeout, "pool_timeout": POOL_TIMEOUT}
-        builder = builder.request(AiohttpRequest(pool_size=pool_size, **timeouts))
-        builder = builder.get_updates_request(AiohttpRequest(pool_size=1, **timeouts))
+        requests = AiohttpRequest(pool_size=pool_size, read_timeout=read_timeout, pool_timeout=POOL_TIMEOUT)
+        updates = AiohttpRequest(pool_size=1, read_timeout=read_timeout, pool_timeout=POOL_TIMEOUT)
     else:
-        builder = builder.connection_pool_size(pool_size).pool_timeout(POOL_TIMEOUT)
-        builder = builder.read_timeout(read_timeout).get_updates_read_timeout(read_timeout)
-    return builder.build()
+        requests = HTTPXRequest(pool_size, read_timeout=read_timeout, pool_timeout=POOL_TIMEOUT)
+        updates = HTTPXRequest(1, read_timeout=read_timeout, pool_timeout=POOL_TIMEOUT)
+    bot = Bot(
+        token,
+        base_url=base_url,
+        base_file_url=base_url.replace("/bot", "/file/bot"),
+        request=requests,
+        get_updates_request=updates,
+    )
+    return BotCalls(bot, updates)
 
 
 def public_commands(messages: Messages) -> list[BotCommand]:
@@ -246,35 +289,39 @@ def public_commands(messages: Messages) -> list[BotCommand]:
     return [BotCommand(name, messages.t(key)) for name, key in roles.PUBLIC_COMMANDS.items()]
 
 
-async def set_commands(application: Application) -> None:  # type: ignore[type-arg]
+async def set_commands(bot: Bot) -> None:
     """Publish the default command menu, Arabic and per language_code in each other language; each officer's and
     coordinator's chat menu (and each chat whose person chose a language) is queued in the outbox."""
-    bot = application.bot
     await bot.set_my_commands(public_commands(load_messages(DEFAULT_LANGUAGE)))
     for language in LANGUAGES:
         if language != DEFAULT_LANGUAGE:
             await bot.set_my_commands(public_commands(load_messages(language)), language_code=language)
 
 
-async def _answer_query(update: Update) -> None:
-    if update.callback_query is None:
-        return
+async def answer_query(calls: BotCalls, query_id: str) -> None:
+    """Stop the pressed button's spinner; an old query cannot be answered, and the press still counts."""
     try:
-        await update.callback_query.answer()
-    except TelegramError as error:  # an old query cannot be answered; the event still counts
+        await calls.call("answerCallbackQuery", {"callback_query_id": query_id})
+    except TelegramError as error:
         log.info("callback query not answered: %s", error.message)
 
 
-def update_handler(
-    handle: Callable[[Incoming], Awaitable[object]],
-) -> TypeHandler[Update, ContextTypes.DEFAULT_TYPE, None]:
-    """Return a PTB handler that answers every callback query and hands every update to handle."""
-
-    async def on_update(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
-        incoming = to_incoming(update)
-        await asyncio.gather(_answer_query(update), handle(incoming) if incoming else asyncio.sleep(0))
-
-    return TypeHandler(Update, on_update)
+def read_batch(updates: Sequence[Json]) -> tuple[list[Incoming], list[str]]:
+    """Return the events in a batch of updates, in order, and the callback queries to answer."""
+    events: list[Incoming] = []
+    queries: list[str] = []
+    for update in updates:
+        try:
+            incoming = to_incoming(update)
+        except UnreadableUpdate as error:  # the reason, never the update: it carries names and texts
+            log.warning("update %d could not be read (%s)", update["update_id"], error)
+            continue
+        query = update.get("callback_query")
+        if isinstance(query, dict) and isinstance(query.get("id"), str):
+            queries.append(query["id"])
+        if incoming is not None:
+            events.append(incoming)
+    return events, queries
 
 
 class TelegramChannel:
@@ -295,24 +342,18 @@ class TelegramChannel:
         settings = core.settings
         self.core = core
         self.poll_timeout = poll_timeout
-        self.application = build_application(
-            token,
-            base_url,
-            pool_size=settings.telegram_pool_size,
-            concurrent_updates=settings.telegram_concurrent_updates,
-            read_timeout=read_timeout,
-            overall_rate=settings.telegram_ptb_overall_rate,
-            http=settings.telegram_http,
+        http = settings.telegram_http
+        self.calls = build_bot(
+            token, base_url, pool_size=settings.telegram_pool_size, read_timeout=read_timeout, http=http
         )
-        self.files = TelegramFiles(self.application.bot, core.receiver.store)
-        self.application.add_handler(update_handler(self._handle))
-        self.application.add_error_handler(_log_error)
+        self.files = TelegramFiles(self.calls.bot, core.receiver.store)
+        self._answering: set[asyncio.Task[None]] = set()
         pacing = Pacing(
             per_second=settings.telegram_per_chat_rate,
             burst=settings.telegram_per_chat_burst,
             overall_per_second=settings.telegram_overall_rate,
         )
-        self.transport = TelegramTransport(self.application, pacing, self.files)
+        self.transport = TelegramTransport(self.calls, pacing, self.files)
         self.poller: Poller | None = None
         self.webhook: WebhookReceiver | None = None
         if webhook_url is not None:
@@ -320,31 +361,37 @@ class TelegramChannel:
                 raise ValueError("a Telegram webhook needs the web server")
             secret = webhook_secret or secrets.token_urlsafe(32)  # Telegram allows A-Z a-z 0-9 _ -
             add_secret(secret)  # PTB logs setWebhook's parameters at DEBUG
-            self.webhook = WebhookReceiver(
-                self.application.bot, self.application.process_update, url=webhook_url, secret=secret
-            )
+            self.webhook = WebhookReceiver(self.calls.bot, self.process, url=webhook_url, secret=secret)
             self.webhook.mount(server)
-
-    async def _handle(self, incoming: Incoming) -> None:
-        """Download and check a sent file first (the handler sees only the stored file), then handle the event."""
-        incoming = await self.core.receiver.receive(incoming, self.files.fetch)
-        await self.core.dispatcher.handle(incoming)
 
     async def start(self) -> None:
         """Connect, publish the command menu, register the transport and start polling."""
-        await self.application.initialize()
-        me = self.application.bot
+        me = self.calls.bot
+        await me.initialize()
         self.core.dispatcher.config = replace(self.core.dispatcher.config, bot_username=me.username)
-        await set_commands(self.application)
+        await set_commands(me)
         await self._queue_role_menus()
         self.core.sender.add_transport(self.transport)
-        await self.application.start()
         if self.webhook is not None:
             log.info("telegram: webhook mode as @%s; call listen() once the web server is up", me.username)
             return
-        self.poller = Poller(self.application.bot, self.application.process_update, timeout=self.poll_timeout)
+        self.poller = Poller(self.calls, self.process, timeout=self.poll_timeout)
         await self.poller.start()
         log.info("telegram: polling as @%s", me.username)
+
+    async def process(self, updates: Sequence[Json]) -> None:
+        """Handle a batch of updates (in one transaction) and answer its button presses meanwhile; never raise."""
+        events, queries = read_batch(updates)
+        # A sent file is downloaded and checked first: the handlers see only the stored file.
+        events = [await self.core.receiver.receive(event, self.files.fetch) for event in events]
+        for query_id in queries:  # nothing to wait for: the answer only stops the button's spinner
+            task = asyncio.create_task(answer_query(self.calls, query_id))
+            self._answering.add(task)
+            task.add_done_callback(self._answering.discard)
+        try:
+            await self.core.dispatcher.handle_batch(events)
+        except Exception:  # the dispatcher apologises for what it can; a batch must never stop the poller
+            log.exception("a batch of %d telegram updates could not be processed", len(events))
 
     async def listen(self, url: str | None = None) -> None:
         """In webhook mode, register the webhook (once the shared web server listens); url overrides the setting."""
@@ -365,12 +412,7 @@ class TelegramChannel:
         if self.poller is not None:
             await self.poller.stop()
             self.poller = None
-        if self.application.running:
-            await self.application.stop()
-        await self.application.shutdown()
+        if self._answering:
+            await asyncio.gather(*self._answering, return_exceptions=True)
+        await self.calls.bot.shutdown()
         await self.files.close()
-
-
-async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log errors PTB caught outside the dispatcher (which handles its own)."""
-    log.error("telegram error: %s", type(context.error).__name__, exc_info=context.error)

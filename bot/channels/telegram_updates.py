@@ -1,4 +1,7 @@
-"""Receiving Telegram updates without losing any: each batch is processed before it is confirmed."""
+"""Receiving Telegram updates without losing any: each batch is processed before it is confirmed.
+
+Updates stay the Bot API's dicts (python-telegram-bot's Update objects cost more than handling /status did).
+"""
 
 from __future__ import annotations
 
@@ -9,42 +12,24 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import Bot, Update
 from telegram.error import RetryAfter, TelegramError, TimedOut
 
+from bot.channels.telegram_calls import BotCalls
 from bot.web import WebServer
 
 log = logging.getLogger(__name__)
 
-Process = Callable[[Update], Awaitable[None]]
+Json = dict[str, Any]
+# Handles a batch of updates in order and never raises: one broken update must not stall the others.
+Process = Callable[[Sequence[Json]], Awaitable[None]]
 ALLOWED_UPDATES = ("message", "callback_query")
 FIRST_BACKOFF = 0.1
 MAX_BACKOFF = 5.0
-
-
-def chat_key(update: Update) -> int:
-    """Return the chat an update belongs to (its update id when it has none), to keep each chat in order."""
-    chat = update.effective_chat
-    return chat.id if chat is not None else -update.update_id
-
-
-async def process_batch(updates: Sequence[Update], process: Process) -> None:
-    """Process a batch: one chat's updates in order, different chats at once; never raise."""
-    groups: dict[int, list[Update]] = {}
-    for update in updates:
-        groups.setdefault(chat_key(update), []).append(update)
-
-    async def one_chat(chat_updates: list[Update]) -> None:
-        for update in chat_updates:
-            try:
-                await process(update)
-            except Exception:  # one broken update must not stall the others or the confirmation
-                log.exception("update %d could not be processed", update.update_id)
-
-    await asyncio.gather(*(one_chat(group) for group in groups.values()))
 
 
 def _seconds(value: float | timedelta) -> float:
@@ -59,8 +44,8 @@ class Poller:
     by the dispatcher's processed-events table.
     """
 
-    def __init__(self, bot: Bot, process: Process, *, timeout: float) -> None:
-        self.bot = bot
+    def __init__(self, calls: BotCalls, process: Process, *, timeout: float) -> None:
+        self.calls = calls
         self.process = process
         self.timeout = timeout
         self.offset: int | None = None
@@ -69,7 +54,7 @@ class Poller:
 
     async def start(self) -> None:
         """Leave webhook mode if it was on, then poll in the background."""
-        await self.bot.delete_webhook(drop_pending_updates=False)
+        await self.calls.bot.delete_webhook(drop_pending_updates=False)
         self._task = asyncio.create_task(self._run(), name="telegram-poller")
 
     async def stop(self) -> None:
@@ -80,7 +65,7 @@ class Poller:
             self._task = None
         if self.offset is not None:
             with contextlib.suppress(TelegramError):
-                await self.bot.get_updates(offset=self.offset, timeout=0, allowed_updates=ALLOWED_UPDATES)
+                await self.calls.get_updates(self._params(), wait=0)
 
     async def _run(self) -> None:
         backoff = FIRST_BACKOFF
@@ -99,14 +84,15 @@ class Poller:
                 continue
             backoff = FIRST_BACKOFF
             if updates:
-                await process_batch(updates, self.process)
-                self.offset = updates[-1].update_id + 1
+                await self.process(updates)
+                self.offset = updates[-1]["update_id"] + 1
 
-    async def _fetch(self) -> Sequence[Update]:
+    def _params(self) -> Json:
+        return {"offset": self.offset, "allowed_updates": ALLOWED_UPDATES}
+
+    async def _fetch(self) -> list[Json]:
         """Return the next batch, or nothing when asked to stop while waiting."""
-        fetch = asyncio.ensure_future(
-            self.bot.get_updates(offset=self.offset, timeout=int(self.timeout), allowed_updates=ALLOWED_UPDATES)
-        )
+        fetch = asyncio.ensure_future(self.calls.get_updates(self._params(), wait=self.timeout))
         stop = asyncio.ensure_future(self._stop.wait())
         await asyncio.wait({fetch, stop}, return_when=asyncio.FIRST_COMPLETED)
         stop.cancel()
@@ -114,8 +100,8 @@ class Poller:
             fetch.cancel()
             with contextlib.suppress(asyncio.CancelledError, TelegramError):
                 await fetch
-            return ()
-        return fetch.result()
+            return []
+        return [u for u in fetch.result() if isinstance(u, dict) and type(u.get("update_id")) is int]
 
     async def _pause(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -162,16 +148,19 @@ class WebhookReceiver:
         except UnreadableUpdate as error:  # never the body in the log: it carries names and texts
             log.warning("telegram webhook: unreadable update refused (%s)", error)
             return web.Response(status=400)
-        await process_batch([update], self.process)
+        await self.process([update])
         return web.Response(status=200)
 
 
 class UnreadableUpdate(ValueError):
-    """A webhook body that is not a Telegram update."""
+    """A webhook body or an update that is not a Telegram update."""
 
 
-def read_update(body: bytes, bot: Bot) -> Update:
-    """Return the update in a webhook body; raise UnreadableUpdate for anything else (the reason, never the body)."""
+def read_update(body: bytes, bot: Bot) -> Json:
+    """Return the update in a webhook body; raise UnreadableUpdate for anything else (the reason, never the body).
+
+    Strangers cannot post here (the secret comes first), so the update is checked as thoroughly as PTB reads it.
+    """
     try:
         data = json.loads(body.decode("utf-8"))
     except ValueError as error:  # not UTF-8, not JSON
@@ -184,4 +173,4 @@ def read_update(body: bytes, bot: Bot) -> Update:
         raise UnreadableUpdate(type(error).__name__) from error
     if update is None:
         raise UnreadableUpdate("empty")
-    return update
+    return data

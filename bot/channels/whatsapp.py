@@ -264,7 +264,6 @@ class WhatsAppChannel:
             settings.whatsapp_api_url,
             settings.whatsapp_phone_number_id,
             settings.whatsapp_token.get_secret_value(),
-            rate=settings.whatsapp_rate,
         )
         templates = Templates(
             settings.whatsapp_template, dict(settings.whatsapp_templates), settings.whatsapp_template_language

@@ -1,8 +1,7 @@
-"""A thin Graph API client for the WhatsApp Cloud API: send a message, upload a file, pace the number."""
+"""A thin Graph API client for the WhatsApp Cloud API: send a message, upload a file (the outbox sender paces)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -27,30 +26,6 @@ class MediaTooLarge(Exception):
     """A media file is larger than the bot takes (said by the Graph API, or found while downloading)."""
 
 
-class RateLimiter:
-    """A token bucket shared by every call of one business number (default 80 messages/s)."""
-
-    def __init__(self, per_second: float, burst: int | None = None) -> None:
-        self.per_second = per_second
-        self.burst = float(burst or max(1, int(per_second)))
-        self._tokens = self.burst
-        self._stamp: float | None = None
-        self._lock = asyncio.Lock()
-
-    async def acquire(self) -> None:
-        """Wait until one more message may go."""
-        async with self._lock:
-            loop = asyncio.get_running_loop()
-            now = loop.time()
-            if self._stamp is not None:
-                self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.per_second)
-            self._stamp = now
-            if self._tokens < 1:
-                await asyncio.sleep((1 - self._tokens) / self.per_second)  # pacing is real time by nature
-                self._tokens, self._stamp = 1.0, loop.time()
-            self._tokens -= 1
-
-
 class GraphClient:
     """Calls /{phone_number_id}/messages and /media with a bearer token."""
 
@@ -60,11 +35,9 @@ class GraphClient:
         phone_number_id: str,
         token: str,
         *,
-        rate: float = 80.0,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.phone_number_id = phone_number_id
-        self.limiter = RateLimiter(rate)
         self._http = httpx.AsyncClient(
             base_url=base_url.rstrip("/"),
             headers={"Authorization": f"Bearer {token}"},
@@ -75,7 +48,6 @@ class GraphClient:
     async def send(self, field: str, address: str, body: dict[str, Any]) -> str:
         """Send one message to address (field "to" for a phone-based id, "recipient" for a user id); return its id."""
         payload = {"messaging_product": "whatsapp", "recipient_type": "individual", field: address, **body}
-        await self.limiter.acquire()
         response = await self._http.post(f"/{self.phone_number_id}/messages", json=payload)
         data = _answer(response)
         messages = data.get("messages") or [{}]

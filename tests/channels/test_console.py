@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.support import process_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_console(db: Path, lines: list[str], cwd: Path = ROOT, *, identity: str | None = None, **extra_env: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
-    env["OGP_DATABASE"] = str(db)
-    env.update(extra_env)
+    env = process_environment(OGP_DATABASE=str(db), **extra_env)
     who = ["--as", identity] if identity else []
     done = subprocess.run(  # noqa: S603 - our own command, with arguments the test chose
         [sys.executable, "-m", "bot", "console", *who],

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from pathlib import Path
 from types import TracebackType
 
 from tests.standins.telegram_api import BotApiStandIn
+from tests.support import process_environment
 
 START_TIMEOUT = 30.0
 
 
 def bot_environment(api: BotApiStandIn, database: Path, **extra: str) -> dict[str, str]:
     """Return the process environment: the caller's minus any OGP_* setting, plus the stand-in's."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
-    env.update(
+    ours = dict(
         OGP_TELEGRAM_TOKEN=api.token,
         OGP_TELEGRAM_API_URL=api.base_url,
         OGP_DATABASE=str(database),
@@ -27,8 +26,7 @@ def bot_environment(api: BotApiStandIn, database: Path, **extra: str) -> dict[st
         OGP_WEBHOOK_PORT="0",  # the public site's web server: a free port, never a clash between tests
         PYTHONUNBUFFERED="1",
     )
-    env.update(extra)
-    return env
+    return process_environment(**{**ours, **extra})
 
 
 class BotProcess:

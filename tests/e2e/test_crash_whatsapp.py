@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
 import sqlite3
@@ -15,6 +14,7 @@ from types import TracebackType
 import aiohttp
 
 from tests.standins.graph_api import GraphApiStandIn, WaUser
+from tests.support import process_environment
 
 TOKEN = "EAAG-crash-test-token"
 SECRET = "crash-test-app-secret"
@@ -35,8 +35,7 @@ class WhatsAppBotProcess:
     def __init__(self, api: GraphApiStandIn, database: Path, port: int, log_path: Path) -> None:
         self.url = f"http://127.0.0.1:{port}"
         self.log_path = log_path
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("OGP_")}
-        self.env.update(
+        self.env = process_environment(
             OGP_DATABASE=str(database),
             OGP_WHATSAPP_TOKEN=TOKEN,
             OGP_WHATSAPP_PHONE_NUMBER_ID=PHONE_ID,
