@@ -24,6 +24,7 @@ OTHERS = {
     "flood": ["--rounds", "10"],
     "webhook_flood": [],
     "export_latency": ["--quick"],  # the export stays at 100,000 rows: the goal is about that one
+    "files": ["--repeat", "3"],
 }
 
 

@@ -6,16 +6,67 @@ import argparse
 import asyncio
 import contextlib
 import os
+import shutil
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.lock import DatabaseInUse, hold_database
 from bot.settings import Settings
 from storage.database import migration_files, open_database
+from storage.files import FileStore
 
 COMPANIONS = ("-wal", "-shm")
 # Tables every ogp-bot database has had since its first migration: a file without them is someone else's.
 OUR_TABLES = frozenset({"participants", "identities", "recommendations", "outbox", "sessions", "processed_events"})
+_LIVE_FILES = "SELECT DISTINCT sha256 FROM files WHERE deleted_at IS NULL"
+
+
+@dataclass(frozen=True)
+class FilesCopied:
+    """Files a backup or restore carried: how many, and how many its database names but nobody had."""
+
+    copied: int
+    missing: int
+
+    def note(self) -> str:
+        """Return the figures for the command's line."""
+        lost = f", {self.missing} missing" if self.missing else ""
+        return f"{self.copied} files{lost}"
+
+
+def files_beside(database: Path) -> Path:
+    """Return where a backup keeps the files its database names: <backup>.files beside it."""
+    return database.with_name(database.name + ".files")
+
+
+def _named_files(database: Path) -> list[str]:
+    """Return the digests of the files a database records (erased ones left out); none before migration 011."""
+    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+        tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "files" not in tables:
+            return []
+        return [str(r[0]) for r in conn.execute(_LIVE_FILES)]
+
+
+def copy_files(database: Path, source: Path, target: Path) -> FilesCopied:
+    """Copy the files a database names from one files folder to another (each written whole; present ones kept)."""
+    have, give = FileStore(source), FileStore(target)
+    copied = missing = 0
+    for digest in _named_files(database):
+        if give.has(digest):
+            continue
+        origin = have.path(digest)
+        if not origin.exists():
+            missing += 1
+            continue
+        destination = give.path(digest)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        partial = destination.with_name(f".incoming-{digest}")
+        shutil.copyfile(origin, partial)
+        os.replace(partial, destination)
+        copied += 1
+    return FilesCopied(copied, missing)
 
 
 class BackupError(Exception):
@@ -77,23 +128,36 @@ def backup(database: Path, output: Path) -> int:
     return _check(output)
 
 
-def restore(backup_file: Path, database: Path, *, force: bool) -> int:
+def backup_files(output: Path, files: Path) -> FilesCopied:
+    """Copy the files a backup's database names from the live folder to <output>.files (after backup()).
+
+    A file erased between the database copy and now is counted missing: the copy still names it.
+    """
+    return copy_files(output, files, files_beside(output))
+
+
+def restore(backup_file: Path, database: Path, *, force: bool, files: Path | None = None) -> int:
     """Replace the database with a checked backup (the bot must be stopped); return the schema version.
 
     The backup is copied, brought up to date and checked beside the database first; only then does it take the
-    database's place, in one rename. Until that rename the old database and its WAL are left as they were.
+    database's place, in one rename. Until that rename the old database and its WAL are left as they were. files:
+    the live files folder, into which the files the backup names are copied from <backup>.files first (files are
+    named by their content, so those already there are kept; the keeper sweeps what no row names any more).
     """
     try:
         with hold_database(database):
-            return _restore(backup_file, database, force=force)
+            return _restore(backup_file, database, force=force, files=files)
     except DatabaseInUse as error:
         raise BackupError(str(error)) from None
 
 
-def _restore(backup_file: Path, database: Path, *, force: bool) -> int:
+def _restore(backup_file: Path, database: Path, *, force: bool, files: Path | None) -> int:
     _inspect(backup_file)
     if database.exists() and not force:
         raise BackupError(f"{database} exists; stop the bot and add --force to replace it")
+    if files is not None:
+        carried = copy_files(backup_file, files_beside(backup_file), files)
+        print(f"copied {carried.note()} from {files_beside(backup_file)} to {files}")
     staged = database.with_name(f".{database.name}.restore")
     _remove_with_companions(staged)
     try:
@@ -153,9 +217,12 @@ def run_backup_command(settings: Settings, args: argparse.Namespace) -> int:
     try:
         if args.command == "backup":
             version = backup(settings.database, args.output)
+            carried = backup_files(args.output, settings.files_folder)
+            beside = files_beside(args.output)
             print(f"backed up {settings.database} to {args.output} (schema {version}, integrity ok)")
+            print(f"copied {carried.note()} to {beside}")
         else:
-            version = restore(args.input, settings.database, force=args.force)
+            version = restore(args.input, settings.database, force=args.force, files=settings.files_folder)
             print(f"restored {settings.database} from {args.input} (schema {version}, integrity ok)")
     except BackupError as error:
         print(f"error: {error}")

@@ -45,6 +45,7 @@ async def run_console_chat(core: Core, user: str = USER) -> None:
     core.sender.add_transport(transport)
     await core.sender.start()
     await core.documents.start()
+    await _start_file_work(core)
     await core.scheduler.run_due()  # what fell due while no terminal was open (a broadcast's summary) comes first
     await core.scheduler.start()
 
@@ -54,6 +55,13 @@ async def run_console_chat(core: Core, user: str = USER) -> None:
 
     await run_console(core.dispatcher.handle, flush, transport)
     await flush()
+
+
+async def _start_file_work(core: Core) -> None:
+    """Start deleting erased files' bytes and, when an engine is configured, drafting transcripts."""
+    await core.files.start()
+    if core.drafts is not None:
+        await core.drafts.start()
 
 
 async def _run(settings: Settings, console: bool, user: str = USER) -> int:
@@ -120,6 +128,7 @@ async def _serve(core: Core, settings: Settings) -> None:
         await core.sender.start()
         await core.scheduler.start()
         await core.documents.start()
+        await _start_file_work(core)
         await _wait_for_signal()
 
 

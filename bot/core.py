@@ -11,15 +11,19 @@ from bot.clock import Clock, SystemClock
 from bot.direct import deliver_now
 from bot.dispatcher import Dispatcher
 from bot.documents import DocumentWorker
+from bot.downloads import FileReceiver
+from bot.files import FileKeeper
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
 from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
+from bot.transcribe import TranscriptDrafts, load_transcriber
 from handlers.context import HandlerConfig
 from handlers.router import Router
 from messages_ar import Messages, load_messages
 from storage import catalogue
 from storage.database import Database, open_database
+from storage.files import FileStore
 from storage.publishing import PublishMode
 
 log = logging.getLogger(__name__)
@@ -38,11 +42,17 @@ class Core:
     sender: Sender
     scheduler: ReminderScheduler
     documents: DocumentWorker
+    receiver: FileReceiver  # downloads the files people send, before their event is handled
+    files: FileKeeper  # deletes erased files' bytes
+    drafts: TranscriptDrafts | None = None  # transcript drafts from OGP_TRANSCRIBER's engine (none by default)
 
     async def close(self) -> None:
         """Stop scheduling, building documents and sending, and close the database."""
         self.scheduler.stop()
         await self.documents.stop()
+        await self.files.stop()
+        if self.drafts is not None:
+            await self.drafts.stop()
         await self.sender.stop()
         await self.db.close()
 
@@ -70,6 +80,9 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         retention_days=settings.retention_days,
         snapshot_dir=settings.snapshot_folder,
         report_author=settings.report_author or None,
+        max_voice_seconds=settings.max_voice_seconds,
+        max_file_mb=settings.max_file_mb,
+        files_dir=settings.files_folder,
         publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
     )
 
@@ -90,10 +103,18 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         max_backoff=settings.send_max_backoff,
     )
     documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
+    store = FileStore(settings.files_folder)
+    receiver = FileReceiver(db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024)
+    file_keeper = FileKeeper(db, store)
+    engine = load_transcriber(settings.transcriber)
+    drafts = TranscriptDrafts(db, store, engine) if engine is not None else None
 
     def queued() -> None:
         sender.wake()
         documents.wake()  # the event may have asked for a document
+        file_keeper.wake()  # or erased files
+        if drafts is not None:
+            drafts.wake()  # or stored a voice recommendation
 
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=queued)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
@@ -114,4 +135,6 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         outbox_keep_days=settings.outbox_keep_days,
         snapshots=keeper,
     )
-    return Core(settings, db, messages, clock, router, dispatcher, sender, scheduler, documents)
+    return Core(
+        settings, db, messages, clock, router, dispatcher, sender, scheduler, documents, receiver, file_keeper, drafts
+    )

@@ -50,6 +50,7 @@ async def run_evidence_command(settings: Settings, args: argparse.Namespace) -> 
                 messages=load_messages(),
                 tz=settings.zone,
                 snapshot_root=settings.snapshot_folder,
+                files_root=settings.files_folder,
             )
     finally:
         await db.close()

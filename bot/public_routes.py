@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from email.utils import format_datetime, parsedate_to_datetime
+from urllib.parse import quote
 
 from aiohttp import web
 
 from bot.web import WebServer
 from public.live import LiveSite, Served
 from public.site import Page, Redirect
+from storage.files import FileStore
+from storage.filetypes import Format
 
 # Pages hold no script and load only their own stylesheet; nothing on them may frame, post or phone home.
 SECURITY_HEADERS = {
@@ -22,13 +27,25 @@ SECURITY_HEADERS = {
 # Browsers and proxies keep a copy but ask again each time: a 304 is cheap, and /forget must show at once.
 CACHE_CONTROL = "no-cache"
 _TOP = ("commitments", "rounds", "open-data", "assets")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_SHOWN_INLINE = frozenset({Format.JPEG.value, Format.PNG.value, Format.PDF.value})  # the rest is downloaded
+# An uploaded file is served as what it is and nothing more: no script, no plugin, no sniffing into HTML.
+FILE_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": "default-src 'none'; sandbox"}
 
 
-def mount(server: WebServer, live: LiveSite) -> None:
-    """Add the site's GET and HEAD routes (before the server starts)."""
+def mount(server: WebServer, live: LiveSite, store: FileStore | None = None) -> None:
+    """Add the site's GET and HEAD routes (before the server starts); with a store, the evidence files too."""
 
     async def handler(request: web.Request) -> web.StreamResponse:
         return await respond(live, request)
+
+    if store is not None:
+
+        async def evidence(request: web.Request) -> web.StreamResponse:
+            return await serve_evidence(live, store, request)
+
+        for method in ("GET", "HEAD"):
+            server.add_route(method, "/files/{sha}/{name}", evidence)
 
     prefixes = sorted({lang.prefix for lang in live.site.languages})
     tops = "|".join(_TOP)
@@ -39,6 +56,27 @@ def mount(server: WebServer, live: LiveSite) -> None:
         for path in paths:
             server.add_route("GET", path, handler)
             server.add_route("HEAD", path, handler)
+
+
+async def serve_evidence(live: LiveSite, store: FileStore, request: web.Request) -> web.StreamResponse:
+    """Serve an officer's evidence file at files/<sha256>/<name>: only while a progress report holds it."""
+    digest = request.match_info["sha"]
+    found = await live.evidence(digest) if _SHA.match(digest) else None
+    data = await asyncio.to_thread(store.read, digest) if found is not None else None
+    if found is None or data is None:
+        return _page(live.site.not_found(), None)
+    evidence, mime = found
+    etag = f'"{digest}"'
+    if etag in {tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")}:
+        return web.Response(status=304, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL})
+    how = "inline" if evidence.format in _SHOWN_INLINE else "attachment"
+    headers = {
+        **FILE_HEADERS,
+        "ETag": etag,
+        "Cache-Control": CACHE_CONTROL,
+        "Content-Disposition": f"{how}; filename*=UTF-8''{quote(evidence.name, safe='')}",
+    }
+    return web.Response(body=data, content_type=mime, headers=headers)
 
 
 async def respond(live: LiveSite, request: web.Request) -> web.StreamResponse:

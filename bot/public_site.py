@@ -40,7 +40,7 @@ async def mount_public_site(server: WebServer, core: Core) -> LiveSite | None:
         return None
     live = LiveSite(core.settings.database, site(core.settings), core.clock.now)
     await live.start()
-    mount(server, live)
+    mount(server, live, core.receiver.store)
     return live
 
 

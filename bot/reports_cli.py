@@ -21,6 +21,7 @@ from reports.export import ExportFormat, export
 from storage import catalogue
 from storage.database import open_database
 from storage.exports import ExportScope, get_round
+from storage.files import FileStore
 
 DATABASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
 
@@ -43,6 +44,11 @@ def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     exp.add_argument("--round", type=int, dest="round_id", help="only this round id")
     exp.add_argument("--since", type=_day, help="first day, 1/12/2026 or 2026-12-01 (local time)")
     exp.add_argument("--until", type=_day, help="last day, 31/12/2026 or 2026-12-31, included")
+    exp.add_argument(
+        "--with-files",
+        action="store_true",
+        help="a .zip holding the export and every voice note, attachment and evidence file its rows name",
+    )
     rep = sub.add_parser("report", help="write the meeting report (.docx) on the active plan or one round")
     rep.add_argument("--output", type=Path, required=True)
     rep.add_argument("--round", type=int, dest="round_id", help="only the input of this round id")
@@ -65,6 +71,8 @@ def _day(raw: str) -> date:
 
 def _csv_name_problem(args: argparse.Namespace) -> str | None:
     """Return why a CSV export's file name does not fit what is written into it (a .zip is named .zip)."""
+    if args.command == "export" and getattr(args, "with_files", False):
+        return None if args.output.suffix.lower() == ".zip" else f"--with-files writes a .zip, not {args.output.name!r}"
     if args.command != "export" or args.format != ExportFormat.CSV.value:
         return None
     if args.output.suffix.lower() in (".csv", ".zip"):
@@ -133,6 +141,8 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
                 return f"wrote the report to {args.output}"
             scope = await _scope(conn, args, settings)  # every argument is checked before a file is opened
             fmt = ExportFormat(args.format)
+            if getattr(args, "with_files", False):
+                return await _with_files(conn, settings, args, scope, fmt, now)
             single = fmt is ExportFormat.CSV and args.output.suffix.lower() == ".csv"  # a .csv holds one table
             async with _atomic_output(args.output) as out:
                 result = await export(
@@ -149,6 +159,25 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
         await db.close()
     note = "" if args.output.suffix == f".{result.extension}" else f" (a .{result.extension} file)"
     return f"wrote {result.recommendations} recommendations to {args.output}{note}"
+
+
+async def _with_files(
+    conn: aiosqlite.Connection,
+    settings: Settings,
+    args: argparse.Namespace,
+    scope: ExportScope,
+    fmt: ExportFormat,
+    now: datetime,
+) -> str:
+    from reports.export_files import export_with_files
+
+    store = FileStore(settings.files_folder)
+    async with _atomic_output(args.output) as out:
+        result = await export_with_files(
+            conn, scope, fmt, out, store, messages=load_messages(), tz=settings.zone, now=now
+        )
+    missing = f"; {result.missing} erased meanwhile" if result.missing else ""
+    return f"wrote {result.export.recommendations} recommendations and {result.files} files to {args.output}{missing}"
 
 
 async def _scope(conn: aiosqlite.Connection, args: argparse.Namespace, settings: Settings) -> ExportScope:

@@ -6,7 +6,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from storage import audit, events, flood, participants, privacy
+from bot.files import UNLINKED_KEPT
+from storage import audit, events, files, flood, participants, privacy
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ async def apply_retention(
         unregistered = await privacy.prune_unregistered(conn, now)
         finished = await privacy.finish_stale_erasures(conn, now)
         await flood.prune(conn, now)
+        await files.sweep_pending(conn, now, now - UNLINKED_KEPT)  # the keeper deletes their bytes
     await db.checkpoint()  # what was deleted leaves the WAL too
     if people:
         log.info("retention: anonymised %d inactive participants", len(people))

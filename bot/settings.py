@@ -87,6 +87,13 @@ class Settings(BaseSettings):
     publish: PublishMode = PublishMode.APPROVED
     # The meeting report's author (the coordinating unit); empty: the catalogue's «وحدة الحكومة الشفافة — ...».
     report_author: str = ""
+    # Voice notes, photos and documents people send: where their bytes are kept (empty: "<database>.files" beside
+    # the database), the largest file taken (Telegram's Bot API downloads at most 20 MB) and the longest voice note.
+    files_dir: Path | None = None
+    max_file_mb: int = Field(default=20, ge=1, le=100)
+    max_voice_seconds: int = Field(default=300, ge=10, le=3600)
+    # A speech-to-text engine that drafts transcripts ("module:Class", a bot.transcribe.Transcriber); empty: none.
+    transcriber: str = ""
 
     @field_validator("coordinators", mode="before")
     @classmethod
@@ -206,6 +213,16 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_dir_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("files_dir", mode="before")
+    @classmethod
+    def _empty_files_dir_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def files_folder(self) -> Path:
+        """Return where sent files are kept."""
+        return self.files_dir or self.database.resolve().with_name(self.database.name + ".files")
 
     @property
     def snapshot_folder(self) -> Path:

@@ -39,6 +39,9 @@ class HandlerConfig:
     retention_days: int = 730
     snapshot_dir: Path | None = None  # where the open data's snapshots are kept (None: /evidence cannot take one)
     report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
+    max_voice_seconds: int = 300  # the longest voice recommendation taken (OGP_MAX_VOICE_SECONDS)
+    max_file_mb: int = 20  # the largest file taken (OGP_MAX_FILE_MB), for the refusal's words
+    files_dir: Path | None = None  # the files folder (OGP_FILES_DIR): the evidence pack carries officers' files
     publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
 
 

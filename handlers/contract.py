@@ -16,7 +16,9 @@ class Attachment:
 
     kind is the channel's word for it (document, photo, audio, voice, video); file_ref the channel's id to fetch it
     by (Telegram's file_id, WhatsApp's media id); name, mime, size (bytes) and duration (seconds) are whatever the
-    channel was told, None when it was not. Handlers read only `data` and refuse a file whose bytes are missing.
+    channel was told, None when it was not. Before a handler sees it the channel downloads it and checks its bytes
+    (bot/files.py): `stored` is then its row in storage.files (`data` its bytes), or `refused` says why it was not
+    taken (REFUSALS). Handlers read the stored row and never trust the declared fields.
     """
 
     kind: str
@@ -26,6 +28,27 @@ class Attachment:
     size: int | None = None
     duration: int | None = None
     data: bytes | None = field(default=None, repr=False)
+    stored: int | None = None  # storage.files row id, once downloaded and recognised
+    refused: str | None = None  # one of REFUSALS: why the file was not taken (nothing of it is stored)
+
+
+# Why a sent file was not taken, as Attachment.refused says it; each is also the catalogue key that explains it.
+REFUSALS = frozenset({"file-too-big", "file-type-refused", "file-download-failed", "file-empty"})
+
+
+class Media(BaseModel):
+    """A stored file to send: by the channel's own id when it came through that channel, else its bytes (sha256)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sha256: str
+    format: str  # storage.filetypes.Format
+    mime: str
+    name: str
+    sent_as: str  # voice, audio, photo, document: how it arrived (a file id is valid only for its own kind)
+    channel: str  # where it came from
+    ref: str  # that channel's id for it
+    duration: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +97,7 @@ class Reply(BaseModel):
     text: str
     choices: tuple[Choice, ...] = ()
     document: Document | None = None
+    media: Media | None = None  # a stored file sent first (a voice note, evidence), then the text with the choices
     replace: bool = False  # edit the message whose button was pressed, instead of sending a new one
     # The step takes typed text (a name, a number asked for as a number): a terminal must not read a typed number
     # as the number of a choice. The router sets it from the flow's table.

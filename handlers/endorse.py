@@ -7,6 +7,7 @@ from handlers.context import Context, Member
 from handlers.contract import Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
+from handlers.files import recommendation_text
 from handlers.kit.access import requires
 from handlers.kit.routes import on
 from handlers.kit.who import Who
@@ -29,7 +30,7 @@ async def listing(ctx: Context, commitment: Commitment, offset: int, *, notice: 
         lines.append(ctx.t("endorse-empty"))
     for rec in items:
         receipt = ctx.t("receipt", id=rec.id)
-        text = shorten(rec.text, PREVIEW_CHARS)
+        text = shorten(recommendation_text(ctx, rec), PREVIEW_CHARS)
         lines.append(ctx.t("endorse-item", receipt=receipt, count=rec.endorsements, text=text))
     own = ctx.participant.id if ctx.participant else None
     choices = [

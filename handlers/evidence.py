@@ -108,6 +108,7 @@ async def _deliver(ctx: Context, since: date | None, until: date | None) -> list
         messages=ctx.messages,
         tz=ctx.config.timezone,
         snapshot_root=ctx.config.snapshot_dir,
+        files_root=ctx.config.files_dir,
     )
     if len(pack.data) > MAX_DOCUMENT_BYTES:
         return [with_menu(ctx, ctx.t("evidence-too-large", megabytes=round(len(pack.data) / 1024 / 1024)))]

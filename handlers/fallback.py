@@ -13,6 +13,8 @@ from handlers.menu import with_menu
 # a recommendation into one); a bound function returns None when the text is not for it.
 FreeText = Callable[[Context], Awaitable[list[Reply] | None]]
 FREE_TEXT: Hook[FreeText] = Hook("fallback.free_text")
+# A file sent outside any flow, likewise (recommend.py offers a voice note as a recommendation).
+FREE_FILE: Hook[FreeText] = Hook("fallback.free_file")
 
 
 async def stale_button(ctx: Context) -> list[Reply]:

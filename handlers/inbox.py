@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
+from handlers import files as sent
 from handlers import notify
 from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
@@ -19,12 +20,13 @@ from handlers.kit.who import Who
 from handlers.labels import short_date, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
-from storage import answers, audit, catalogue, endorsements, inbox, participants, recommendations
+from storage import answers, audit, catalogue, endorsements, files, inbox, participants, recommendations
 from storage.models import Commitment, Recommendation, RecommendationState
 
 PAGE_SIZE = 5
 PREVIEW_CHARS = 200
 RESPONSE_LIMITS = (2, 2000)
+TRANSCRIPT_LIMITS = (2, 4000)
 ANSWER_STATES = tuple(s for s in RecommendationState if s is not RecommendationState.NEW)
 # Buttons other features add under one recommendation (moderation's hide / show again, for coordinators).
 ItemActions = Callable[[Context, Recommendation, int], list[Choice]]
@@ -36,6 +38,19 @@ class Step(StrEnum):
 
     RESPONSE = "response"
     PREVIEW = "preview"
+
+
+class TranscriptStep(StrEnum):
+    """The one step of writing a voice recommendation's transcript."""
+
+    TEXT = "text"
+
+
+class Transcribing(FlowData):
+    """The voice recommendation being transcribed, and the page of the inbox to go back to."""
+
+    rec: int
+    offset: int = 0
 
 
 class Answering(FlowData):
@@ -86,6 +101,23 @@ class EditAnswer(Button, prefix="inbox:ed"):
 
 class Cancel(Button, prefix="inbox:x"):
     """Leave the recommendation as it was."""
+
+
+class Transcribe(Button, prefix="inbox:tr"):
+    """Write (or rewrite) what a voice recommendation says."""
+
+    rec: int
+    offset: int
+
+
+class AcceptDraft(Button, prefix="inbox:trd"):
+    """Keep the speech-to-text engine's draft as the transcript."""
+
+    rec: int
+
+
+class StopTranscript(Button, prefix="inbox:trx"):
+    """Leave the transcript as it was."""
 
 
 async def handled_commitments(ctx: Context) -> list[Commitment]:
@@ -144,7 +176,7 @@ def _line(ctx: Context, rec: Recommendation, number: int) -> str:
         number=number,
         date=short_date(ctx, rec.created_at),
         state=state_label(ctx, rec.state),
-        text=shorten(rec.text, PREVIEW_CHARS),
+        text=shorten(sent.recommendation_text(ctx, rec), PREVIEW_CHARS),
     )
     if answers.missing_reason(rec.state, rec.response):
         text += "\n" + ctx.t("inbox-missing-reason")
@@ -163,7 +195,7 @@ async def handled(ctx: Member, rec_id: int) -> Recommendation | list[Reply]:
 async def open_item(ctx: Member, press: OpenItem) -> list[Reply]:
     """Show one recommendation in full."""
     rec = await handled(ctx, press.rec)
-    return await show(ctx, rec, press.offset) if isinstance(rec, Recommendation) else rec
+    return await show(ctx, rec, press.offset, with_files=True) if isinstance(rec, Recommendation) else rec
 
 
 @requires(Who.OFFICER)
@@ -243,8 +275,11 @@ async def preview_buttons(ctx: Context, answering: Answering) -> list[Reply]:
     return [Reply(text=ctx.t("inbox-use-preview-buttons"))]
 
 
-async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | None = None) -> list[Reply]:
-    """Show one recommendation in full, with state buttons (and hiding, for coordinators)."""
+async def show(
+    ctx: Context, rec: Recommendation, offset: int, *, notice: str | None = None, with_files: bool = False
+) -> list[Reply]:
+    """Show one recommendation in full, with state buttons (and hiding, for coordinators); with_files: its voice
+    note and attached file are sent first, by the channel's own id where it can (the officer hears it in the chat)."""
     commitment = await catalogue.get_commitment(ctx.conn, rec.commitment_id)
     theme = await catalogue.get_theme(ctx.conn, rec.theme_id) if rec.theme_id else None
     author = await participants.get_participant(ctx.conn, rec.participant_id) if rec.participant_id else None
@@ -259,8 +294,10 @@ async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | 
         date=short_date(ctx, rec.created_at),
         state=state_label(ctx, rec.state),
         endorsements=support,
-        text=rec.text,
+        text=sent.recommendation_text(ctx, rec),
     )
+    if rec.voice_seconds is not None and rec.transcript is None:
+        text += "\n\n" + ctx.t("inbox-no-transcript")
     if rec.response:
         text += "\n\n" + ctx.t("inbox-current-response", response=rec.response)
     if answers.missing_reason(rec.state, rec.response):
@@ -270,10 +307,15 @@ async def show(ctx: Context, rec: Recommendation, offset: int, *, notice: str | 
     if notice:
         text = notice + "\n\n" + text
     choices = [SetState(rec=rec.id, state=s).choice(state_label(ctx, s)) for s in ANSWER_STATES]
+    if rec.voice_seconds is not None:
+        key = "inbox-transcribe" if rec.transcript is None else "inbox-transcribe-again"
+        choices.append(Transcribe(rec=rec.id, offset=offset).choice(ctx.t(key)))
     for hook in ctx.hooks(ITEM_ACTIONS):
         choices += hook(ctx, rec, offset)
     choices.append(InboxPage(offset=offset).choice(ctx.t("inbox-back")))
-    return [Reply(text=text, choices=tuple(choices), replace=True)]
+    attached = await files.of_recommendation(ctx.conn, rec.id) if with_files else []
+    sent_first = [sent.with_file(ctx, f, sent.file_line(ctx, f)) for f in attached]
+    return [*sent_first, Reply(text=text, choices=tuple(choices), replace=not sent_first)]
 
 
 @requires(Who.OFFICER)
@@ -316,6 +358,65 @@ async def cancelled(ctx: Context, answering: Answering) -> list[Reply]:
     return await page(ctx, 0, replace=True, notice=ctx.t("cancelled"))
 
 
+@requires(Who.OFFICER)
+async def transcribe(ctx: Member, press: Transcribe) -> list[Reply]:
+    """Ask for what a voice recommendation says (showing an engine's draft, when there is one, to keep or rewrite)."""
+    rec = await handled(ctx, press.rec)
+    if not isinstance(rec, Recommendation):
+        return rec
+    if rec.voice_seconds is None:
+        return await unknown_button(ctx)
+    TRANSCRIPT.start(ctx, TranscriptStep.TEXT, rec=rec.id, offset=press.offset)
+    choices: list[Choice] = [StopTranscript().choice(ctx.t("cancel-button"))]
+    text = ctx.t("inbox-ask-transcript", receipt=ctx.t("receipt", id=rec.id))
+    if rec.transcript_draft:
+        text += "\n\n" + ctx.t("inbox-transcript-draft", draft=rec.transcript_draft)
+        choices.insert(0, AcceptDraft(rec=rec.id).choice(ctx.t("inbox-transcript-accept")))
+    return [Reply(text=text, choices=tuple(choices))]
+
+
+@requires(Who.OFFICER)
+async def take_transcript(ctx: Member, data: Transcribing) -> list[Reply]:
+    """Store the typed transcript."""
+    transcript = clean_text(ctx.incoming.text or "")
+    low, high = TRANSCRIPT_LIMITS
+    if not low <= len(transcript) <= high:
+        return [Reply(text=ctx.t("inbox-transcript-length", length=len(transcript), min=low, max=high))]
+    return await _save_transcript(ctx, data, transcript)
+
+
+@requires(Who.OFFICER)
+async def accept_draft(ctx: Member, press: AcceptDraft) -> list[Reply]:
+    """Keep the engine's draft as the transcript."""
+    data = TRANSCRIPT.load(ctx)
+    rec = await handled(ctx, data.rec)
+    if not isinstance(rec, Recommendation):
+        return rec
+    if press.rec != rec.id or not rec.transcript_draft:
+        return await unknown_button(ctx)
+    return await _save_transcript(ctx, data, rec.transcript_draft)
+
+
+async def _save_transcript(ctx: Member, data: Transcribing, transcript: str) -> list[Reply]:
+    rec = await handled(ctx, data.rec)
+    if not isinstance(rec, Recommendation):
+        return rec
+    saved = await recommendations.set_transcript(ctx.conn, rec.id, transcript, ctx.participant.id, ctx.now)
+    ctx.end()
+    if saved is None:
+        return await unknown_button(ctx)
+    await audit.record(
+        ctx.conn, ctx.participant.id, "recommendation.transcript", f"recommendation:{rec.id}", None, ctx.now
+    )
+    notice = ctx.t("inbox-transcript-saved", receipt=ctx.t("receipt", id=rec.id))
+    return await show(ctx, saved, data.offset, notice=notice)
+
+
+async def transcript_left(ctx: Context, data: Transcribing) -> list[Reply]:
+    """Back to the inbox, the transcript as it was."""
+    return await page(ctx, data.offset, replace=True, notice=ctx.t("cancelled"))
+
+
 ANSWER = Flow(
     name="inbox",
     data=Answering,
@@ -327,6 +428,14 @@ ANSWER = Flow(
     },
 )
 
+TRANSCRIPT = Flow(
+    name="transcript",
+    data=Transcribing,
+    cancel=StopTranscript,
+    on_cancel=transcript_left,
+    steps={TranscriptStep.TEXT: Accepts(text=take_transcript, buttons=(AcceptDraft,))},
+)
+
 FEATURE = Feature(
     commands={"inbox": start},
     buttons=(
@@ -336,6 +445,8 @@ FEATURE = Feature(
         on(NoResponse, no_response),
         on(SendAnswer, send_answer),
         on(EditAnswer, edit_answer),
+        on(Transcribe, transcribe),
+        on(AcceptDraft, accept_draft),
     ),
-    flows=(ANSWER,),
+    flows=(ANSWER, TRANSCRIPT),
 )

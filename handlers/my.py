@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
 from handlers.feature import Feature
+from handlers.files import recommendation_text
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
@@ -63,7 +64,7 @@ def _item(ctx: Context, rec: Recommendation, number: int) -> str:
         number=number,
         date=short_date(ctx, rec.created_at),
         state=state_label(ctx, rec.state),
-        text=shorten(rec.text, PREVIEW_CHARS),
+        text=shorten(recommendation_text(ctx, rec), PREVIEW_CHARS),
     )
     if rec.response:
         text += "\n" + ctx.t("my-response", response=rec.response)

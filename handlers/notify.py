@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.commitment_buttons import Detail
 from handlers.context import Context
 from handlers.contract import Reply
+from handlers.files import recommendation_text
 from handlers.labels import completion_label, progress_bar, state_label
 from handlers.menu import OpenMenu
 from handlers.text import shorten
@@ -54,7 +55,7 @@ async def answer_text(ctx: Context, rec: Recommendation) -> str:
         number=commitment.number if commitment else 0,
         state=state_label(ctx, rec.state),
     )
-    text += "\n\n" + ctx.t("loop-answer-quote", text=shorten(rec.text, QUOTE_CHARS))
+    text += "\n\n" + ctx.t("loop-answer-quote", text=shorten(recommendation_text(ctx, rec), QUOTE_CHARS))
     if rec.response:
         key = "loop-answer-reason" if answers.needs_reason(rec.state) else "loop-answer-response"
         text += "\n\n" + ctx.t(key, response=rec.response)

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
 from handlers import fallback, flood
+from handlers import files as sent
 from handlers.context import Context, Member, Parked
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -19,8 +20,10 @@ from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.menu import with_menu
 from handlers.text import clean_text, has_letters, parse_int, shorten
-from storage import catalogue, recommendations
-from storage.models import Commitment, Recommendation
+from reports.said import duration_text, voice_label
+from storage import catalogue, files, recommendations
+from storage.filetypes import Use
+from storage.models import Commitment, Recommendation, StoredFile
 
 OTHER_THEME = 0
 MIN_WORDS = 3  # free text outside a flow with fewer words is not offered as a recommendation
@@ -45,6 +48,14 @@ class Draft(FlowData):
     round_id: int | None = None  # set by a round's hand-over (handlers/round_input.py)
     question_id: int | None = None
     replacement: str | None = None  # a new text typed while previewing, until the person says to use it
+    voice_file: int | None = None  # a voice recommendation: the stored voice note (storage.files) instead of text
+    voice_seconds: int | None = None
+    attachment_file: int | None = None  # the one file a participant may attach (a photo, a PDF...)
+
+    @property
+    def said(self) -> bool:
+        """Tell whether the recommendation has been written or recorded."""
+        return bool(self.text) or self.voice_file is not None
 
 
 class StartOn(Button, prefix="rec:start"):
@@ -120,7 +131,9 @@ def _commitment_prompt(ctx: Context, commitments: list[Commitment], draft: Draft
     choices = tuple(
         PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}", description=c.ogp_id) for c in commitments
     )
-    if draft.text:
+    if draft.voice_seconds is not None:
+        text = ctx.t("choose-commitment-for-voice", voice=voice_label(ctx.messages, draft.voice_seconds))
+    elif draft.text:
         text = ctx.t("choose-commitment-for-text", text=shorten(draft.text, SHOWN_CHARS))
     else:
         text = ctx.t("choose-commitment")
@@ -139,12 +152,18 @@ async def continue_on(
     round_id: int | None = None,
     question_id: int | None = None,
     text: str | None = None,
+    said: Draft | None = None,
 ) -> list[Reply]:
     """Go on from a chosen commitment (here, the status view, or a round's working group) to its theme.
 
-    A text already written (typed outside the flow, or kept from a draft) goes along and is not asked for again.
+    A text already written (typed outside the flow, or kept from a draft) goes along and is not asked for again;
+    so do a voice note and an attached file (`said`: the draft they were sent in).
     """
     draft = Draft(commitment_id=commitment.id, round_id=round_id, question_id=question_id, text=text)
+    if said is not None:
+        draft.text = said.text
+        draft.voice_file, draft.voice_seconds = said.voice_file, said.voice_seconds
+        draft.attachment_file = said.attachment_file
     themes = await catalogue.list_themes(ctx.conn, commitment.id)
     if themes:
         RECOMMEND.goto(ctx, Step.THEME, draft)
@@ -156,8 +175,8 @@ async def continue_on(
 
 
 async def _after_theme(ctx: Context, commitment: Commitment, draft: Draft, *, replace: bool) -> list[Reply]:
-    """Ask for the text, or preview the one already written (when it fits the limits)."""
-    if draft.text and _length_problem(ctx, draft.text) is None:
+    """Ask for the text, or preview the one already written (when it fits the limits) or recorded."""
+    if draft.voice_file is not None or (draft.text and _length_problem(ctx, draft.text) is None):
         RECOMMEND.goto(ctx, Step.PREVIEW, draft)
         return [(await preview(ctx, draft)).model_copy(update={"replace": replace})]
     RECOMMEND.goto(ctx, Step.TEXT, draft)
@@ -175,6 +194,7 @@ def _ask_text(ctx: Context, commitment: Commitment, *, replace: bool = False) ->
         min=ctx.config.recommendation_min,
         max=ctx.config.recommendation_max,
     )
+    text += "\n" + ctx.t("recommendation-or-voice", max=duration_text(ctx.config.max_voice_seconds))
     return Reply(text=text, choices=(_cancel(ctx),), replace=replace)
 
 
@@ -200,7 +220,7 @@ async def pick_commitment(ctx: Member, press: PickCommitment) -> list[Reply]:
     commitment = await _active_commitment(ctx, press.commitment)
     if commitment is None:
         return await unknown_button(ctx)
-    return await continue_on(ctx, commitment, replace=True, text=RECOMMEND.load(ctx).text)
+    return await continue_on(ctx, commitment, replace=True, said=RECOMMEND.load(ctx))
 
 
 @requires(Who.REGISTERED)
@@ -235,6 +255,37 @@ async def take_text(ctx: Member, draft: Draft) -> list[Reply]:
     if (problem := _length_problem(ctx, text)) is not None:
         return [Reply(text=problem)]
     draft.text = text
+    draft.voice_file = draft.voice_seconds = None  # written instead of the recording
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [await preview(ctx, draft)]
+
+
+@requires(Who.REGISTERED)
+async def take_file(ctx: Member, draft: Draft) -> list[Reply]:
+    """Take a voice note as the recommendation (re-recording one), or a photo or document to attach."""
+    stored = await sent.sent_file(ctx)
+    if stored is None:
+        return [Reply(text=ctx.t("file-download-failed"))]
+    if sent.fits(stored, Use.VOICE):
+        return await _take_voice(ctx, draft, stored)
+    if not sent.fits(stored, Use.EVIDENCE):
+        return [Reply(text=ctx.t("recommendation-file-kinds"))]
+    draft.attachment_file = stored.id  # one file: a second one replaces the first
+    lead = ctx.t("recommendation-file-attached", file=sent.file_line(ctx, stored))
+    if not draft.said:
+        RECOMMEND.goto(ctx, Step.TEXT, draft)
+        return [Reply(text=f"{lead}\n\n{ctx.t('recommendation-now-say-it')}", choices=(_cancel(ctx),))]
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    reply = await preview(ctx, draft)
+    return [reply.model_copy(update={"text": f"{lead}\n\n{reply.text}"})]
+
+
+async def _take_voice(ctx: Member, draft: Draft, stored: StoredFile) -> list[Reply]:
+    seconds = stored.duration or 0
+    if seconds > ctx.config.max_voice_seconds:
+        limit = duration_text(ctx.config.max_voice_seconds)
+        return [Reply(text=ctx.t("voice-too-long", voice=duration_text(seconds), limit=limit))]
+    draft.voice_file, draft.voice_seconds, draft.text, draft.replacement = stored.id, seconds, None, None
     RECOMMEND.goto(ctx, Step.PREVIEW, draft)
     return [await preview(ctx, draft)]
 
@@ -265,6 +316,7 @@ async def use_replacement(ctx: Member, press: Replace) -> list[Reply]:
     draft = RECOMMEND.load(ctx)
     if draft.replacement:
         draft.text, draft.replacement = draft.replacement, None
+        draft.voice_file = draft.voice_seconds = None
     RECOMMEND.goto(ctx, Step.PREVIEW, draft)
     return [(await preview(ctx, draft)).model_copy(update={"replace": True})]
 
@@ -275,7 +327,7 @@ async def ask_commitment(ctx: Context, draft: Draft) -> list[Reply]:
     number = parse_int(ctx.incoming.text or "")
     chosen = next((c for c in commitments if c.number == number), None)
     if chosen is not None and ctx.participant is not None:
-        return await continue_on(ctx, chosen, round_id=draft.round_id, question_id=draft.question_id, text=draft.text)
+        return await continue_on(ctx, chosen, round_id=draft.round_id, question_id=draft.question_id, said=draft)
     return [_commitment_prompt(ctx, commitments, draft)]
 
 
@@ -284,24 +336,32 @@ async def ask_theme(ctx: Context, draft: Draft) -> list[Reply]:
     commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
     if commitment is None:
         return await ask_commitment(ctx, draft)
-    return await continue_on(ctx, commitment, round_id=draft.round_id, question_id=draft.question_id, text=draft.text)
+    return await continue_on(ctx, commitment, round_id=draft.round_id, question_id=draft.question_id, said=draft)
 
 
-def _preview_choices(ctx: Context) -> tuple[Choice, ...]:
-    return (Send().choice(ctx.t("confirm-send")), Edit().choice(ctx.t("edit-text")), _cancel(ctx))
+def _preview_choices(ctx: Context, draft: Draft | None = None) -> tuple[Choice, ...]:
+    edit = "voice-rerecord" if draft is not None and draft.voice_file is not None else "edit-text"
+    return (Send().choice(ctx.t("confirm-send")), Edit().choice(ctx.t(edit)), _cancel(ctx))
 
 
 async def preview(ctx: Context, draft: Draft) -> Reply:
-    """Return the draft as it will be sent, with send, edit and cancel."""
+    """Return the draft as it will be sent (a voice note by its length, an attached file by its name)."""
     commitment = await catalogue.get_commitment(ctx.conn, draft.commitment_id)
     theme = await catalogue.get_theme(ctx.conn, draft.theme_id) if draft.theme_id else None
+    body = voice_label(ctx.messages, draft.voice_seconds) if draft.voice_seconds is not None else draft.text or ""
     text = ctx.t(
         "recommendation-preview",
         commitment=ctx.name(commitment) if commitment else "",
         theme=ctx.name(theme) if theme else ctx.t("theme-other"),
-        text=draft.text or "",
+        text=body,
     )
-    return Reply(text=text, choices=_preview_choices(ctx))
+    attached = await files.get_file(ctx.conn, draft.attachment_file) if draft.attachment_file else None
+    text += "\n" + (
+        ctx.t("recommendation-preview-file", file=sent.file_line(ctx, attached))
+        if attached is not None
+        else ctx.t("recommendation-preview-may-attach")
+    )
+    return Reply(text=text, choices=_preview_choices(ctx, draft))
 
 
 @requires(Who.REGISTERED)
@@ -309,7 +369,10 @@ async def edit(ctx: Member, press: Edit) -> list[Reply]:
     """Ask for the text again, showing the draft."""
     draft = RECOMMEND.load(ctx)
     RECOMMEND.goto(ctx, Step.TEXT, draft)
-    text = ctx.t("ask-recommendation-again", text=draft.text or "")
+    if draft.voice_file is not None:
+        text = ctx.t("voice-ask-again", max=duration_text(ctx.config.max_voice_seconds))
+    else:
+        text = ctx.t("ask-recommendation-again", text=draft.text or "")
     return [Reply(text=text, choices=(_cancel(ctx),), replace=True)]
 
 
@@ -323,6 +386,8 @@ async def send(ctx: Member, press: Send) -> list[Reply]:
     for check in ctx.hooks(BEFORE_STORE):
         if (refusal := await check(ctx, draft)) is not None:
             return refusal
+    if (gone := await _files_gone(ctx, draft)) is not None:
+        return gone
     stored = await recommendations.add_recommendation(
         ctx.conn,
         participant_id=ctx.participant.id,
@@ -333,12 +398,60 @@ async def send(ctx: Member, press: Send) -> list[Reply]:
         now=ctx.now,
         event_id=ctx.incoming.event_id,
         round_id=draft.round_id,
+        voice_seconds=draft.voice_seconds if draft.voice_file is not None else None,
     )
+    await _link_files(ctx, draft, stored)
     for record in ctx.hooks(AFTER_STORE):
         await record(ctx, draft, stored)
     ctx.end()
     receipt = ctx.t("receipt", id=stored.id)
     return [with_menu(ctx, ctx.t("recommendation-stored", receipt=receipt), replace=True)]
+
+
+async def _files_gone(ctx: Member, draft: Draft) -> list[Reply] | None:
+    """Ask again for a voice note or file erased since it was sent (a draft kept past UNLINKED_KEPT)."""
+    if draft.voice_file is not None and await files.get_file(ctx.conn, draft.voice_file) is None:
+        draft.voice_file = draft.voice_seconds = None
+        RECOMMEND.goto(ctx, Step.TEXT, draft)
+        return [Reply(text=ctx.t("voice-gone"), choices=(_cancel(ctx),))]
+    if draft.attachment_file is not None and await files.get_file(ctx.conn, draft.attachment_file) is None:
+        draft.attachment_file = None
+        RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+        return [Reply(text=ctx.t("recommendation-file-gone")), await preview(ctx, draft)]
+    return None
+
+
+async def _link_files(ctx: Member, draft: Draft, stored: Recommendation) -> None:
+    """Make the voice note and the attached file part of the stored recommendation."""
+    person = ctx.participant.id
+    if draft.voice_file is not None:
+        await files.link_to_recommendation(ctx.conn, draft.voice_file, stored.id, "voice", person, ctx.now)
+    if draft.attachment_file is not None:
+        await files.link_to_recommendation(ctx.conn, draft.attachment_file, stored.id, "attachment", person, ctx.now)
+
+
+async def offer_from_file(ctx: Context) -> list[Reply] | None:
+    """Offer a voice note sent outside any flow as a recommendation (a newcomer's waits through registration)."""
+    stored = await sent.sent_file(ctx)
+    if stored is None or not sent.fits(stored, Use.VOICE):
+        return None
+    seconds = stored.duration or 0
+    if seconds > ctx.config.max_voice_seconds:
+        limit = duration_text(ctx.config.max_voice_seconds)
+        return [Reply(text=ctx.t("voice-too-long", voice=duration_text(seconds), limit=limit))]
+    commitments = await catalogue.list_commitments(ctx.conn)
+    if not commitments:
+        return None
+    draft = Draft(voice_file=stored.id, voice_seconds=seconds)
+    if ctx.participant is None:
+        ctx.carry.park(Parked(flow=RECOMMEND.name, step=str(Step.COMMITMENT), data=draft.model_dump(mode="json")))
+        return [Reply(text=ctx.t("recommendation-kept-for-later")), *need_registration(ctx, "recommend")]
+    if refused := await flood.refusal(ctx):
+        return [refused]
+    RECOMMEND.goto(ctx, Step.COMMITMENT, draft)
+    prompt = _commitment_prompt(ctx, commitments, draft)
+    voice = voice_label(ctx.messages, seconds)
+    return [prompt.model_copy(update={"text": ctx.t("recommendation-from-voice", voice=voice)})]
 
 
 async def offer_from_text(ctx: Context) -> list[Reply] | None:
@@ -359,10 +472,12 @@ async def offer_from_text(ctx: Context) -> list[Reply] | None:
 
 
 def _keep(draft: Draft) -> bool:
-    return bool(draft.text) or draft.commitment_id != 0
+    return draft.said or draft.commitment_id != 0
 
 
 def _describe(ctx: Context, draft: Draft) -> str:
+    if draft.voice_seconds is not None:
+        return ctx.t("recommendation-parked", text=voice_label(ctx.messages, draft.voice_seconds))
     if draft.text:
         return ctx.t("recommendation-parked", text=shorten(draft.text, SHOWN_CHARS))
     return ctx.t("recommendation-parked-untyped")
@@ -373,6 +488,9 @@ async def _resume(ctx: Context, draft: Draft) -> list[Reply]:
     if RECOMMEND.at(ctx, Step.PREVIEW):
         return [await preview(ctx, draft)]
     if RECOMMEND.at(ctx, Step.TEXT):
+        if draft.voice_file is not None:
+            text = ctx.t("voice-ask-again", max=duration_text(ctx.config.max_voice_seconds))
+            return [Reply(text=text, choices=(_cancel(ctx),))]
         return [Reply(text=ctx.t("ask-recommendation-again", text=draft.text or ""), choices=(_cancel(ctx),))]
     if RECOMMEND.at(ctx, Step.THEME):
         return await ask_theme(ctx, draft)
@@ -386,9 +504,12 @@ RECOMMEND = Flow(
     steps={
         Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_commitment),
         Step.THEME: Accepts(buttons=(PickTheme,), ask=ask_theme),
-        Step.TEXT: Accepts(text=take_text),
-        # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement.
-        Step.PREVIEW: Accepts(text=take_replacement, buttons=(Send, Edit, Replace), typing=Typing.CHOICE),
+        Step.TEXT: Accepts(text=take_text, file=take_file),
+        # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement; a
+        # voice note sent there is a new recording, shown again before it is sent; a photo or document is attached.
+        Step.PREVIEW: Accepts(
+            text=take_replacement, buttons=(Send, Edit, Replace), typing=Typing.CHOICE, file=take_file
+        ),
     },
     parking=Parking(keep=_keep, describe=_describe, resume=_resume),
 )
@@ -405,5 +526,5 @@ FEATURE = Feature(
     ),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},
-    hooks=(fallback.FREE_TEXT.bind(offer_from_text),),
+    hooks=(fallback.FREE_TEXT.bind(offer_from_text), fallback.FREE_FILE.bind(offer_from_file)),
 )

@@ -14,6 +14,7 @@ from handlers.kit.who import Who
 from handlers.menu import with_menu
 from handlers.round_views import date_text, deadline_text, numbered, place_text
 from handlers.text import shorten
+from reports.said import said
 from storage import endorsements, rounds
 from storage.models import Commitment
 from storage.rounds import LINK_PREFIX, Membership, Round, RoundInput, RoundState
@@ -230,7 +231,7 @@ def _item(ctx: Member, item: RoundInput, questions: dict[int, str]) -> str:
         endorsements=item.endorsements,
         mine=f" {mine}" if mine else "",
         question=" " + ctx.t("round-group-item-question", question=shorten(question, 60)) if question else "",
-        text=shorten(item.text, PREVIEW_CHARS),
+        text=shorten(said(ctx.messages, item.text, item.voice_seconds, item.transcript), PREVIEW_CHARS),
     )
 
 

@@ -23,6 +23,7 @@ from handlers.round_buttons import (
     RoundQr,
 )
 from handlers.round_timeline import card_lines
+from reports.said import said
 from storage import rounds
 from storage.models import Commitment
 from storage.round_hall import HallCount
@@ -165,7 +166,12 @@ def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]
                 title = ctx.name(theme, "theme_title") or ctx.t("round-findings-no-theme")
                 lines.append(ctx.t("round-findings-theme", theme=title))
                 lines += [
-                    ctx.t("round-findings-item", index=index, text=item.text, endorsements=item.endorsements)
+                    ctx.t(
+                        "round-findings-item",
+                        index=index,
+                        text=said(ctx.messages, item.text, item.voice_seconds, item.transcript),
+                        endorsements=item.endorsements,
+                    )
                     for index, item in enumerate(theme.items, start=1)
                 ]
         parts.append("\n".join(lines))

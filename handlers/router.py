@@ -15,6 +15,7 @@ from handlers import (
     evidence,
     exports,
     fallback,
+    files,
     follow,
     held,
     inbox,
@@ -226,6 +227,8 @@ class Router:
 
     async def _dispatch(self, ctx: Context) -> list[Reply]:
         incoming = ctx.incoming
+        if incoming.attachment is not None and incoming.command is None and incoming.choice is None:
+            return await self._file(ctx)  # a caption is the file's words, never a keyword or a label
         if incoming.text is not None and incoming.command is None:
             keyword = self.keyword(incoming.text)
             if keyword is not None:
@@ -242,8 +245,6 @@ class Router:
             return await self._command(ctx, incoming.command, incoming.args)
         if incoming.choice is not None:
             return await self._button(ctx, incoming.choice)
-        if incoming.attachment is not None:
-            return await self._file(ctx)
         if incoming.text is not None:
             return await self._text(ctx)
         return await fallback.non_text(ctx)
@@ -355,12 +356,21 @@ class Router:
         return await accepts.ask(ctx, flow.load(ctx))
 
     async def _file(self, ctx: Context) -> list[Reply]:
-        """Hand a sent file to the step that asked for one; anywhere else, say that files are not read there."""
+        """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);
+        a file the channel refused gets its reason, and the chat stays where it was."""
+        sent = ctx.incoming.attachment
+        if sent is not None and sent.refused is not None:
+            return [Reply(text=files.refusal(ctx, sent.refused))]
         flow = self.flows.get(ctx.flow or "")
         accepts = flow.accepts(ctx) if flow is not None else None
-        if flow is None or accepts is None or accepts.file is None:
-            return await fallback.non_text(ctx)
-        return await accepts.file(ctx, flow.load(ctx))
+        if flow is not None and accepts is not None and accepts.file is not None:
+            return await accepts.file(ctx, flow.load(ctx))
+        if flow is None or accepts is None:
+            ctx.end()
+            for offer in ctx.hooks(fallback.FREE_FILE):
+                if (offered := await offer(ctx)) is not None:
+                    return offered
+        return await fallback.non_text(ctx)
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:
         """Run the command a main-menu button names."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import files as sent
 from handlers import recommend
 from handlers.commitment_buttons import Board, Browse, Detail, FollowHere, Switch
 from handlers.context import Context
@@ -9,13 +10,20 @@ from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.irm import IrmCard
+from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.labels import completion_label, irm_field_label, irm_label, ogp_value_label, progress_bar, short_date
 from handlers.menu import with_menu
 from handlers.text import parse_int
-from storage import catalogue, endorsements, follows, irm
+from storage import catalogue, endorsements, files, follows, irm
 from storage.irm import IrmField
 from storage.models import Commitment, CommitmentStatus, Completion
+
+
+class EvidenceFiles(Button, prefix="st:ev"):
+    """Send the evidence files of a commitment's progress update."""
+
+    update: int
 
 
 async def board(ctx: Context, *, replace: bool = False) -> list[Reply]:
@@ -76,6 +84,9 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
     if extra_fields := _ogp_fields(ctx, c):
         parts.append(extra_fields)
     parts.append(_latest_text(ctx, row))
+    evidence = await files.of_update(ctx.conn, latest.id) if latest else []
+    if evidence:
+        parts[-1] += "\n" + "\n".join([ctx.t("status-evidence-files"), *(sent.file_line(ctx, f) for f in evidence)])
     milestones = await catalogue.list_milestones(ctx.conn, c.id)
     if milestones:
         lines = [ctx.t("status-milestones")]
@@ -89,8 +100,10 @@ async def detail(ctx: Context, commitment_id: int, *, replace: bool = True) -> l
     support, extra = await _support_and_follow(ctx, c.id)
     parts[-1] += "\n" + support
     assess = (IrmCard(commitment=c.id).choice(ctx.t("irm-open")),) if ctx.is_coordinator else ()
+    get_files = (EvidenceFiles(update=latest.id).choice(ctx.t("status-get-evidence")),) if latest and evidence else ()
     choices = (
         recommend.StartOn(commitment=c.id).choice(ctx.t("recommend-on-this")),
+        *get_files,
         *extra,
         *assess,
         Board().choice(ctx.t("all-commitments")),
@@ -175,8 +188,17 @@ async def show_detail(ctx: Context, press: Detail) -> list[Reply]:
     return await detail(ctx, press.commitment)
 
 
+async def send_evidence(ctx: Context, press: EvidenceFiles) -> list[Reply]:
+    """Send a progress update's evidence files (to anyone: progress and its evidence are public)."""
+    update = await catalogue.get_status_update(ctx.conn, press.update)
+    evidence = await files.of_update(ctx.conn, press.update) if update else []
+    if update is None or not evidence:
+        return await unknown_button(ctx)
+    return [sent.with_file(ctx, f, sent.file_line(ctx, f)) for f in evidence]
+
+
 FEATURE = Feature(
     commands={"status": start},
-    buttons=(on(Board, show_board), on(Detail, show_detail)),
+    buttons=(on(Board, show_board), on(Detail, show_detail), on(EvidenceFiles, send_evidence)),
     keywords={"keyword-status": "status"},
 )

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from pydantic import Field
+
+from handlers import files as sent
 from handlers import inbox, notify
 from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
@@ -19,13 +22,15 @@ from handlers.labels import completion_label, progress_bar
 from handlers.menu import with_menu
 from handlers.text import clean_line, clean_text, parse_int
 from handlers.update_import import StartImport
-from storage import audit, catalogue, milestones
+from storage import audit, catalogue, files, milestones
+from storage.filetypes import Use
 from storage.models import Commitment, Completion
 
 NOTE_MAX = 1000
 URL_MAX = 500
 QUICK_PROGRESS = (0, 25, 50, 75, 100)
 NO_MILESTONE = 0
+MAX_EVIDENCE_FILES = 10
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -53,6 +58,7 @@ class Progress(FlowData):
     milestone_state: Completion | None = None
     note: str | None = None
     evidence: str | None = None
+    evidence_files: list[int] = Field(default_factory=list)  # stored files (storage.files), in the order they were sent
 
 
 class PickCommitment(Button, prefix="upd:c"):
@@ -276,7 +282,8 @@ def _ask_note(ctx: Context, report: Progress) -> Reply:
 
 def _ask_evidence(ctx: Context, report: Progress) -> Reply:
     UPDATE.goto(ctx, Step.EVIDENCE, report)
-    return Reply(text=ctx.t("update-ask-evidence"), choices=(Skip().choice(ctx.t("update-skip")), _cancel(ctx)))
+    text = ctx.t("update-ask-evidence", max=MAX_EVIDENCE_FILES)
+    return Reply(text=text, choices=(Skip().choice(ctx.t("update-skip")), _cancel(ctx)))
 
 
 @requires(Who.OFFICER)
@@ -304,6 +311,34 @@ async def take_evidence(ctx: Member, report: Progress) -> list[Reply]:
 
 
 @requires(Who.OFFICER)
+async def take_evidence_file(ctx: Member, report: Progress) -> list[Reply]:
+    """Take a photo, PDF, DOCX or XLSX as evidence (several, one at a time); a table of milestones is not evidence."""
+    if _mine(ctx) is None:
+        return refuse(ctx)
+    stored = await sent.sent_file(ctx)
+    if stored is None:
+        return [Reply(text=ctx.t("file-download-failed"))]
+    if not sent.fits(stored, Use.EVIDENCE):
+        return [Reply(text=ctx.t("update-evidence-kinds"))]
+    if len(report.evidence_files) >= MAX_EVIDENCE_FILES:
+        return [Reply(text=ctx.t("update-evidence-full", max=MAX_EVIDENCE_FILES), choices=_go_on(ctx))]
+    if stored.id not in report.evidence_files:
+        report.evidence_files = [*report.evidence_files, stored.id]
+    UPDATE.goto(ctx, Step.EVIDENCE, report)
+    text = ctx.t("update-evidence-received", file=sent.file_line(ctx, stored), count=len(report.evidence_files))
+    return [Reply(text=text, choices=_go_on(ctx))]
+
+
+def _go_on(ctx: Context) -> tuple[Choice, ...]:
+    return (Skip().choice(ctx.t("update-evidence-done")), _cancel(ctx))
+
+
+async def file_too_early(ctx: Context, report: Progress) -> list[Reply]:
+    """A file before the evidence step: say where tables and evidence go (nothing is lost: it is asked for later)."""
+    return [Reply(text=ctx.t("update-file-where"))]
+
+
+@requires(Who.OFFICER)
 async def skip(ctx: Member, press: Skip) -> list[Reply]:
     """Go on without a note, or without evidence."""
     if (report := _mine(ctx)) is None:
@@ -327,7 +362,15 @@ async def _preview(ctx: Context, report: Progress) -> Reply:
         note=report.note or "—",
         evidence=report.evidence or "—",
     )
-    return Reply(text=text, choices=(Publish().choice(ctx.t("update-publish")), _cancel(ctx)))
+    lines = [text, *await _file_lines(ctx, report)]
+    return Reply(text="\n".join(lines), choices=(Publish().choice(ctx.t("update-publish")), _cancel(ctx)))
+
+
+async def _file_lines(ctx: Context, report: Progress) -> list[str]:
+    """Return a line per evidence file still there (one erased meanwhile is dropped from the report)."""
+    found = [f for i in report.evidence_files if (f := await files.get_file(ctx.conn, i)) is not None]
+    report.evidence_files = [f.id for f in found]
+    return [sent.file_line(ctx, f) for f in found]
 
 
 @requires(Who.OFFICER)
@@ -350,6 +393,8 @@ async def publish(ctx: Member, press: Publish) -> list[Reply]:
         author_id=ctx.participant.id,
     )
     await _move_milestone(ctx, report)
+    for file_id in report.evidence_files:
+        await files.link_to_update(ctx.conn, file_id, update.id, ctx.participant.id, ctx.now)
     detail = f"{update.completion.value} {update.progress}%"
     await audit.record(ctx.conn, ctx.participant.id, "status.update", f"commitment:{commitment.id}", detail, ctx.now)
     told = await notify.status_changed(ctx, commitment, update)
@@ -377,14 +422,15 @@ UPDATE = Flow(
     data=Progress,
     cancel=Cancel,
     steps={
-        Step.COMMITMENT: Accepts(ask=use_buttons),  # PickCommitment: checks its commitment, then the step
-        Step.COMPLETION: Accepts(buttons=(PickCompletion,), ask=use_buttons),
+        # A file here is neither a table (its own button, update_import.py) nor yet evidence (asked for below).
+        Step.COMMITMENT: Accepts(ask=use_buttons, file=file_too_early),  # PickCommitment: checks its commitment
+        Step.COMPLETION: Accepts(buttons=(PickCompletion,), ask=use_buttons, file=file_too_early),
         Step.PROGRESS: Accepts(text=take_progress, buttons=(PickProgress,)),
         Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), ask=use_buttons),
         Step.MILESTONE: Accepts(buttons=(PickMilestone,), ask=use_buttons),
         Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), ask=use_buttons),
         Step.NOTE: Accepts(text=take_note, buttons=(Skip,)),
-        Step.EVIDENCE: Accepts(text=take_evidence, buttons=(Skip,)),
+        Step.EVIDENCE: Accepts(text=take_evidence, buttons=(Skip,), file=take_evidence_file),
         Step.PREVIEW: Accepts(buttons=(Publish,), ask=use_buttons),
     },
 )

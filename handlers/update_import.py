@@ -25,7 +25,7 @@ from handlers.menu import with_menu
 from handlers.sheet_rules import Change, check_rows, describe
 from reports.sheet_import import SheetError, read_milestones
 from reports.tables import Labels
-from storage import audit, catalogue, milestones
+from storage import audit, catalogue, files, milestones
 
 ERRORS_SHOWN = 20
 CHANGES_SHOWN = 30
@@ -100,6 +100,8 @@ async def take_file(ctx: Member, data: Import) -> list[Reply]:
     attachment = ctx.incoming.attachment
     if attachment is None or attachment.data is None:
         return [_ask_file(ctx, ctx.t("import-not-downloaded"))]
+    if attachment.stored is not None:  # a table is read, not kept: only evidence files stay
+        await files.drop(ctx.conn, attachment.stored, ctx.now)
     try:
         rows = read_milestones(attachment.data, Labels(ctx.messages, ctx.config.timezone))
     except SheetError as error:

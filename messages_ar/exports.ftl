@@ -82,3 +82,7 @@ doc-failed = تعذّر إعداد الملف بسبب خطأ داخلي. نعت
 # A file (export, report) comes in the language its asker reads; one button makes it in the other.
 doc-file-language = 🌐 سيكون الملف باللغة { $language }.
 doc-language-button = 🌐 الملف باللغة { $language }
+
+## The files a recommendation or an update holds, as named in the export with files.
+exp-col-files = الملفات
+exp-col-evidence-files = ملفات الأدلة

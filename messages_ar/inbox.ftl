@@ -66,3 +66,15 @@ loop-answer =
     📬 وصل رد على توصيتك { $receipt } (الالتزام { $number }).
     الحالة الآن: { $state }
 loop-answer-response = 💬 الرد: { $response }
+
+## Transcripts of voice recommendations, written by people.
+inbox-no-transcript = ✍️ لم يُكتب تفريغها النصي بعد: استمع إلى التسجيل أعلاه واكتب ما يقوله.
+inbox-transcribe = ✍️ كتابة التفريغ
+inbox-transcribe-again = ✍️ تعديل التفريغ
+inbox-ask-transcript = اكتب ما يقوله تسجيل التوصية { $receipt } كما هو، في رسالة واحدة. سيظهر مع التسجيل في كل مكان تظهر فيه التوصية.
+inbox-transcript-draft =
+    مسودة آلية للتفريغ (راجعها قبل اعتمادها):
+    { $draft }
+inbox-transcript-accept = ✅ اعتماد المسودة
+inbox-transcript-length = يجب أن يكون التفريغ بين { $min } و{ $max } حرف (وصلني { $length }).
+inbox-transcript-saved = حُفظ التفريغ النصي للتوصية { $receipt }.

@@ -244,3 +244,10 @@ pub-chat-done = { $count ->
     [many] نُشرت { $count } توصية على الموقع العام.
    *[other] نُشرت { $count } توصية على الموقع العام.
 }
+
+## Voice recommendations and evidence files.
+pub-field-voice_seconds = طول التوصية الصوتية بالثواني (فارغ للتوصية المكتوبة). لا يُنشر التسجيل نفسه؛ نصها تفريغ كتبه موظف.
+pub-field-evidence_files = ملفات الأدلة التي أرفقها ضابط الارتباط بالتحديث (صور ومستندات)، بعناوين ثابتة على هذا الموقع.
+pub-voice-note = توصية صوتية؛ لا يُنشر التسجيل نفسه حفاظاً على خصوصية صاحبها.
+pub-voice-transcript = التفريغ النصي:
+pub-evidence-files = ملفات الأدلة:

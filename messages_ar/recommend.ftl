@@ -66,3 +66,20 @@ recommendation-replace =
     هل تستبدل به نص التوصية؟ لن يضيع أي من النصين قبل أن تختار.
 replace-text = 🔁 استبدال النص بالجديد
 send-previous-text = ✅ إرسال النص السابق
+
+## Voice recommendations and an attached file.
+recommendation-or-voice = أو أرسل تسجيلاً صوتياً بدلاً من الكتابة (حتى { $max }).
+choose-commitment-for-voice = على أي التزام هذه التوصية؟ تسجيلك محفوظ: { $voice }
+voice-too-long = التسجيل أطول من المسموح ({ $voice }؛ الحد الأقصى { $limit }). سجّل رسالة أقصر، أو اكتب توصيتك نصاً.
+voice-rerecord = 🎙️ تسجيل جديد
+voice-ask-again = أرسل تسجيلاً صوتياً جديداً (حتى { $max })، أو اكتب توصيتك نصاً بدلاً منه.
+voice-gone = لم يعد تسجيلك محفوظاً لدينا (مرّ عليه وقت طويل). أرسل تسجيلاً جديداً أو اكتب توصيتك نصاً.
+recommendation-file-kinds = يمكنك إرفاق صورة أو ملف PDF أو Word أو Excel بتوصيتك، أو إرسال تسجيل صوتي بدلاً من الكتابة.
+recommendation-file-attached = أرفقنا الملف بتوصيتك: { $file }
+recommendation-now-say-it = اكتب الآن توصيتك في رسالة واحدة، أو أرسلها تسجيلاً صوتياً.
+recommendation-preview-file = الملف المرفق: { $file }
+recommendation-preview-may-attach = (يمكنك إرفاق صورة أو ملف واحد بإرساله هنا قبل الإرسال.)
+recommendation-file-gone = لم يعد الملف المرفق محفوظاً لدينا (مرّ عليه وقت طويل)، فأزلناه من توصيتك. أرسله مرة أخرى إن أردت.
+recommendation-from-voice =
+    وصلنا تسجيلك الصوتي: { $voice }
+    على أي التزام هذه التوصية؟ اختر الالتزام وسنحتفظ بتسجيلك كما هو، أو اختر «إلغاء» إن لم يكن توصية.

@@ -127,3 +127,6 @@ rep-scope-plan = 📄 كل مدخلات الخطة
 rep-caption = تقرير اللقاء بصيغة Word، جاهز للتحرير والنشر.
 menu-report = 📝 تقرير اللقاء
 command-report = تقرير اللقاء بصيغة Word
+
+## Evidence files of the newest progress update.
+rep-status-files = ملفات الأدلة المرفقة بهذا التحديث: { $files } (منشورة في صفحة الالتزام على الموقع العام، ومضمّنة في ملف التصدير مع الملفات).

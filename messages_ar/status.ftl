@@ -31,3 +31,7 @@ status-recommendations = { $count ->
 status-unknown-commitment = لم أجد هذا الالتزام.
 recommend-on-this = ✍️ قدّم توصية على هذا الالتزام
 all-commitments = 📊 كل الالتزامات
+
+## Evidence files of the newest update.
+status-evidence-files = ملفات الأدلة:
+status-get-evidence = 📎 ملفات الأدلة

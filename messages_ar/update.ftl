@@ -13,7 +13,7 @@ update-no-milestone = لا، تابع
 update-ask-milestone-state = المرحلة «{ $title }» (حالتها الآن: { $current }). ما حالتها الجديدة؟
 update-ask-note = اكتب ملاحظة قصيرة عمّا أُنجز (تظهر للمتابعين)، أو اختر «تخطّي».
 update-note-invalid = الملاحظة يجب ألا تتجاوز { $max } حرف.
-update-ask-evidence = أرسل رابط الدليل (يبدأ بـ https://)، أو اختر «تخطّي».
+update-ask-evidence = أرسل الدليل: صورة أو ملف PDF أو Word أو Excel (حتى { $max } ملفات، واحداً بعد الآخر)، أو رابط الدليل (يبدأ بـ https://)، أو اختر «تخطّي».
 update-evidence-invalid = هذا لا يبدو رابطاً صالحاً. أرسل رابطاً يبدأ بـ https:// أو اختر «تخطّي».
 update-use-buttons = اختر من الأزرار من فضلك، أو اكتب /cancel للإلغاء.
 update-skip = تخطّي
@@ -75,3 +75,17 @@ milestones-ask-english =
 milestones-english-none = لا عنوان بالإنجليزية بعد.
 milestones-english-current = العنوان بالإنجليزية الآن: { $title }
 milestones-english-clear = 🗑️ دون عنوان بالإنجليزية
+
+## Evidence files.
+update-evidence-kinds = نقبل دليلاً صورةً أو ملف PDF أو Word أو Excel. لتحديث المراحل من جدول استخدم زر «📥» في بداية /update.
+update-evidence-full = وصل التحديث إلى الحد الأقصى ({ $max } ملفات). اختر «✅ متابعة» لمراجعته.
+update-evidence-received = وصل الدليل: { $file }
+    { $count ->
+        [one] هذا أول ملف.
+        [two] وصل ملفان.
+        [few] وصلت { $count } ملفات.
+        [many] وصل { $count } ملفاً.
+       *[other] وصل { $count } ملف.
+    } أرسل ملفاً آخر أو رابطاً، أو اختر «✅ متابعة».
+update-evidence-done = ✅ متابعة
+update-file-where = نستلم ملفات الأدلة في خطوة «الدليل» بعد قليل. أما جدول المراحل فله زر «📥 تحديث المراحل من جدول». اختر من الأزرار أولاً.

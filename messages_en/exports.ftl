@@ -79,3 +79,7 @@ doc-failed = The file could not be prepared because of an internal error. We are
 # A file (export, report) comes in the language its asker reads; one button makes it in the other.
 doc-file-language = 🌐 The file will be in { $language }.
 doc-language-button = 🌐 The file in { $language }
+
+## The files a recommendation or an update holds, as named in the export with files.
+exp-col-files = Files
+exp-col-evidence-files = Evidence files

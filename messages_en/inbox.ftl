@@ -39,3 +39,15 @@ loop-answer =
     📬 Your recommendation { $receipt } (commitment { $number }) has received a reply.
     Its state is now: { $state }
 loop-answer-response = 💬 Reply: { $response }
+
+## Transcripts of voice recommendations, written by people.
+inbox-no-transcript = ✍️ No transcript yet: listen to the recording above and write what it says.
+inbox-transcribe = ✍️ Write transcript
+inbox-transcribe-again = ✍️ Edit transcript
+inbox-ask-transcript = Write what the recording of recommendation { $receipt } says, as it is, in one message. It will appear with the recording wherever the recommendation does.
+inbox-transcript-draft =
+    A machine draft of the transcript (check it before accepting it):
+    { $draft }
+inbox-transcript-accept = ✅ Accept the draft
+inbox-transcript-length = A transcript must be { $min } to { $max } characters long (I received { $length }).
+inbox-transcript-saved = The transcript of recommendation { $receipt } is saved.

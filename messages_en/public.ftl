@@ -216,3 +216,10 @@ pub-chat-done = { $count ->
     [one] One recommendation was published on the public site.
    *[other] { $count } recommendations were published on the public site.
 }
+
+## Voice recommendations and evidence files.
+pub-field-voice_seconds = The length of a voice recommendation in seconds (empty for a written one). The recording itself is not published; its text is a transcript written by an official.
+pub-field-evidence_files = The evidence files the liaison officer attached to the update (photos and documents), at stable addresses on this site.
+pub-voice-note = A voice recommendation; the recording itself is not published, to protect its author's privacy.
+pub-voice-transcript = Transcript:
+pub-evidence-files = Evidence files:

@@ -56,3 +56,20 @@ recommendation-replace =
     Should it replace the recommendation's text? Neither text is lost until you choose.
 replace-text = 🔁 Use the new text
 send-previous-text = ✅ Send the earlier text
+
+## Voice recommendations and an attached file.
+recommendation-or-voice = Or send a voice note instead of writing (up to { $max }).
+choose-commitment-for-voice = Which commitment is this recommendation about? Your recording is kept: { $voice }
+voice-too-long = The recording is longer than allowed ({ $voice }; at most { $limit }). Record a shorter message, or write your recommendation.
+voice-rerecord = 🎙️ Record again
+voice-ask-again = Send a new voice note (up to { $max }), or write your recommendation instead.
+voice-gone = Your recording is no longer kept (too much time has passed). Send a new recording or write your recommendation.
+recommendation-file-kinds = You can attach a photo, or a PDF, Word or Excel file to your recommendation, or send a voice note instead of writing.
+recommendation-file-attached = The file is attached to your recommendation: { $file }
+recommendation-now-say-it = Now write your recommendation in one message, or send it as a voice note.
+recommendation-preview-file = Attached file: { $file }
+recommendation-preview-may-attach = (You can attach one photo or file by sending it here before you send.)
+recommendation-file-gone = The attached file is no longer kept (too much time has passed), so we removed it from your recommendation. Send it again if you wish.
+recommendation-from-voice =
+    We received your voice note: { $voice }
+    Which commitment is this recommendation about? Choose it and we keep your recording as it is, or choose “Cancel” if it is not a recommendation.

@@ -105,3 +105,6 @@ rep-hall-part = { $count ->
     [one] one from { $group }
    *[other] { $count } from { $group }
 }
+
+## Evidence files of the newest progress update.
+rep-status-files = Evidence files attached to this update: { $files } (published on the commitment's page of the public site, and included in the export with files).

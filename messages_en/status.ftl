@@ -28,3 +28,7 @@ status-recommendations = { $count ->
 status-unknown-commitment = I could not find this commitment.
 recommend-on-this = ✍️ Recommend on this commitment
 all-commitments = 📊 All commitments
+
+## Evidence files of the newest update.
+status-evidence-files = Evidence files:
+status-get-evidence = 📎 Evidence files

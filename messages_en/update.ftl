@@ -13,7 +13,7 @@ update-no-milestone = No, continue
 update-ask-milestone-state = The milestone “{ $title }” (now: { $current }). What is its new state?
 update-ask-note = Write a short note on what has been done (followers will see it), or skip.
 update-note-invalid = The note must be no longer than { $max } characters.
-update-ask-evidence = Send a link to the evidence (starting with https://), or skip.
+update-ask-evidence = Send the evidence: a photo, or a PDF, Word or Excel file (up to { $max } files, one after another), or a link starting with https://, or skip.
 update-evidence-invalid = This does not look like a valid link. Send a link starting with https:// or choose “Skip”.
 update-use-buttons = Please choose from the buttons, or type /cancel to cancel.
 update-skip = Skip
@@ -68,3 +68,14 @@ milestones-ask-english =
 milestones-english-none = It has no English title yet.
 milestones-english-current = Its English title now: { $title }
 milestones-english-clear = 🗑️ No English title
+
+## Evidence files.
+update-evidence-kinds = Evidence can be a photo, or a PDF, Word or Excel file. To update milestones from a table, use the “📥” button at the start of /update.
+update-evidence-full = This update has the most files it can take ({ $max }). Choose “✅ Continue” to review it.
+update-evidence-received = Evidence received: { $file }
+    { $count ->
+        [one] This is the first file.
+       *[other] { $count } files received.
+    } Send another file or a link, or choose “✅ Continue”.
+update-evidence-done = ✅ Continue
+update-file-where = Evidence files are taken at the “evidence” step, shortly. A milestones table has its own button, “📥 Update milestones from a spreadsheet”. Please choose from the buttons first.

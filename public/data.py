@@ -16,7 +16,7 @@ import aiosqlite
 from feedgen.feed import FeedGenerator
 
 from public.language import Language
-from public.links import Links
+from public.links import Links, file_path
 from public.text import contain_bidi, xml_text
 from reports.cells import neutralise
 from storage import catalogue, public, rounds
@@ -206,6 +206,7 @@ def _update_item(u: PublicUpdate, cfg: DataConfig) -> dict[str, Any]:
         "progress": u.progress,
         "note": u.note,
         "evidence_url": u.evidence_url,
+        "evidence_files": [file_path(f.sha256, f.name) for f in u.files],
         "milestone": u.milestone,
         "milestone_state": u.milestone_state.value if u.milestone_state else None,
         "recommendation": u.recommendation_id,
@@ -233,7 +234,8 @@ def _recommendation_item(r: PublicRecommendation, cfg: DataConfig) -> dict[str, 
         "theme_en": r.theme_en,
         "round": r.round_id,
         "date": _instant(r.created_at, cfg),
-        "text": r.text,
+        "text": (r.transcript or "") if r.voice_seconds is not None else r.text,  # the recording is never published
+        "voice_seconds": r.voice_seconds,
         "state": r.state.value,
         "endorsements": r.endorsements,
         "response": r.response,

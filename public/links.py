@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 
 class Links:
     """Links from one page (its site path: "" for the front page, "commitments/3/", "open-data/x.json")."""
@@ -25,3 +27,8 @@ class Links:
     def data(self, target: str) -> str:
         """Return the address an open-data file gives for a site path: absolute when it can, else site-relative."""
         return self.absolute(target) or target
+
+
+def file_path(sha256: str, name: str) -> str:
+    """Return an evidence file's stable site path: files/<sha256>/<its name, URL-quoted>."""
+    return f"files/{sha256}/{quote(name, safe='')}"

@@ -109,6 +109,11 @@ class LiveSite:
         assert self._check is not None, "LiveSite.start() first"  # noqa: S101 - a wiring mistake, not input
         return self._observe(await public.data_version(self._check))
 
+    async def evidence(self, sha256: str) -> tuple[public.PublicFile, str] | None:
+        """Return an evidence file the site may serve (held by a progress report) and its MIME type, or None."""
+        assert self._check is not None, "LiveSite.start() first"  # noqa: S101 - a wiring mistake, not input
+        return await public.public_file(self._check, sha256)
+
     def _observe(self, version: int) -> int:
         if version != self._seen[0]:
             self._seen = (version, self.now())

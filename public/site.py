@@ -15,8 +15,9 @@ import aiosqlite
 
 from public import data, templates
 from public.language import Language
-from public.links import Links
+from public.links import Links, file_path
 from public.text import day, web_link
+from reports.said import duration_text
 from storage import catalogue, public, rounds
 from storage.publishing import PublishMode
 from storage.rounds import RoundState
@@ -165,6 +166,8 @@ class Site:
             day=partial(day, tz=self.config.tz),
             pick=lang.pick,
             web_link=web_link,
+            file_path=file_path,
+            duration=duration_text,
             **context,
         )
         return Page(body, HTML, status)

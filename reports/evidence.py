@@ -21,13 +21,15 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from messages_ar import Messages
+from reports.archive import UPDATES, archive_path
 from reports.cells import neutralise
 from reports.evidence_rules import Interval, long_intervals, meetings_per_year, notice_problem
 from reports.export import ExportFormat, export
 from reports.snapshot import snapshot_files
 from reports.tables import CellValue
 from storage import catalogue, evidence, exports, forum_rules, irm, rounds, snapshots
-from storage.exports import ExportScope
+from storage.exports import ExportedStatusUpdate, ExportScope
+from storage.files import FileStore
 from storage.rounds import Round, RoundState
 
 MIME = "application/zip"
@@ -148,8 +150,10 @@ async def build_evidence(
     messages: Messages,
     tz: ZoneInfo,
     snapshot_root: Path | None,
+    files_root: Path | None = None,
 ) -> Pack:
-    """Build the evidence pack for a period (inside the caller's transaction, like the exports)."""
+    """Build the evidence pack for a period (inside the caller's transaction, like the exports); files_root: the
+    files folder, whence the progress updates' evidence files are added beside the export that names them."""
     from reports import evidence_docx  # python-docx loads only when asked
 
     period = await period_of(conn, since, until, now, tz)
@@ -160,12 +164,20 @@ async def build_evidence(
         *await _repository(conn, pack, messages, period, snapshot_root),
         *_timeline(messages, held, tz),
         *await _reasoned_response(conn, pack, messages, period),
-        *await _implementation(conn, pack, messages, period, held, now),
+        *await _implementation(conn, pack, messages, period, held, now, files_root),
     ]
     plan = await catalogue.active_plan(conn)
     index = evidence_docx.index(messages, messages.name(plan) if plan else "—", period, now, findings)
     pack.archive.writestr("index.docx", index)
     return Pack(pack.close(), findings, period)
+
+
+def _evidence_files(pack: _Zip, store: FileStore, update: ExportedStatusUpdate) -> None:
+    """Add an update's evidence files where the export beside them names them (5-implementation/files/...)."""
+    for ref in update.files:
+        data = store.read(ref.sha256)
+        if data is not None:
+            pack.add(f"5-implementation/{archive_path(UPDATES, update.id, ref)}", data)
 
 
 def _was_held(found: Round, now: datetime, tz: ZoneInfo) -> bool:
@@ -417,7 +429,13 @@ def _local(tz: ZoneInfo) -> Callable[[datetime | None], datetime | None]:
 
 
 async def _implementation(
-    conn: aiosqlite.Connection, pack: _Zip, messages: Messages, period: Period, held: list[Round], now: datetime
+    conn: aiosqlite.Connection,
+    pack: _Zip,
+    messages: Messages,
+    period: Period,
+    held: list[Round],
+    now: datetime,
+    files_root: Path | None,
 ) -> list[Finding]:
     meetings = Finding(5, "5-meetings", files=["1-forum/rounds.csv"])
     days = [r.held_on for r in held if r.held_on]
@@ -432,11 +450,16 @@ async def _implementation(
             meetings.gap = messages.t("ev-gap-no-rounds")
     elif short:
         meetings.gap = messages.t("ev-gap-meetings", count=len(short))
-    return [meetings, await _progress(conn, pack, messages, period, now)]
+    return [meetings, await _progress(conn, pack, messages, period, now, files_root)]
 
 
 async def _progress(
-    conn: aiosqlite.Connection, pack: _Zip, messages: Messages, period: Period, now: datetime
+    conn: aiosqlite.Connection,
+    pack: _Zip,
+    messages: Messages,
+    period: Period,
+    now: datetime,
+    files_root: Path | None,
 ) -> Finding:
     finding = Finding(5, "5-progress")
     start, end = period.instants()
@@ -445,7 +468,9 @@ async def _progress(
     for commitment in await exports.commitments_in_scope(conn, scope):
         async for update in exports.iter_status_updates(conn, commitment.id, scope):
             updates += 1
-            with_evidence += update.evidence_url is not None
+            with_evidence += update.evidence_url is not None or bool(update.files)
+            if files_root is not None:
+                _evidence_files(pack, FileStore(files_root), update)
     assessed = sum(1 for a in (await irm.active_assessments(conn)).values() if not a.empty)
     for fmt in (ExportFormat.XLSX, ExportFormat.JSON):
         out = io.BytesIO()

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from messages import load_messages
+from reports.archive import RECOMMENDATIONS, UPDATES, archive_path
 from storage import catalogue, exports
 from storage.catalogue import institutions
 from storage.exports import (
@@ -76,6 +77,10 @@ def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, 
         "channel": rec.channel,
         "answered": rec.answered,
         "told_at": _instant(rec.told_at, tz),
+        "voice": {"seconds": rec.voice_seconds, "transcript": rec.transcript}
+        if rec.voice_seconds is not None
+        else None,
+        "files": [archive_path(RECOMMENDATIONS, rec.id, f) for f in rec.files],
         "author": {
             "name": rec.author.name,
             "organisation": rec.author.organisation,
@@ -133,6 +138,7 @@ def status_json(update: ExportedStatusUpdate, tz: ZoneInfo) -> dict[str, Any]:
         "milestone_en": update.milestone_en,
         "author": update.author,
         "created_at": _instant(update.created_at, tz),
+        "files": [archive_path(UPDATES, update.id, f) for f in update.files],
     }
 
 

@@ -23,14 +23,15 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
+from reports.said import said
 from reports.tables import irm_key
-from storage import catalogue, exports, irm, rounds
+from storage import catalogue, exports, files, irm, rounds
 from storage.exports import ReportItem
 from storage.irm import IrmField
 from storage.models import Commitment, Plan, Sector
 from storage.publishing import PublishMode
 from storage.round_hall import HallCount
-from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
+from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundInput, RoundReport
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Arial"  # present on every Office and LibreOffice install, with Arabic glyphs
@@ -144,7 +145,7 @@ async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: C
                         named = item.theme_en if item.theme_en and writer.messages.language == "en" else theme
                         writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
                     num_id = writer.new_list()
-                writer.list_item(num_id, writer.item_text(item.text, item.endorsements))
+                writer.list_item(num_id, writer.item_text(_said(writer, item), item.endorsements))
     await _status(conn, writer, commitment, tz)
     await _answers_and_irm(conn, writer, commitment, None)
 
@@ -153,6 +154,11 @@ async def _chain(first: ReportItem, rest: AsyncIterator[ReportItem]) -> AsyncIte
     yield first
     async for item in rest:
         yield item
+
+
+def _said(writer: _Writer, item: ReportItem | RoundInput) -> str:
+    """Return what a recommendation says; a voice one by its length, then its transcript."""
+    return said(writer.messages, item.text, item.voice_seconds, item.transcript)
 
 
 def _commitment_heading(writer: _Writer, commitment: Commitment) -> None:
@@ -268,7 +274,7 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
             if themed:
                 named = writer.messages.name(theme, "theme_title")
                 writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
-            writer.numbered([writer.item_text(item.text, item.endorsements) for item in theme.items])
+            writer.numbered([writer.item_text(_said(writer, item), item.endorsements) for item in theme.items])
 
 
 def _question_title(messages: Messages, block: QuestionFindings) -> str:
@@ -286,6 +292,10 @@ async def _status(conn: aiosqlite.Connection, writer: _Writer, commitment: Commi
     writer.paragraph(t("rep-status", completion=completion, progress=latest.progress, date=_day(day)), bold=True)
     if latest.note:
         writer.paragraph(t("rep-status-note", note=latest.note))
+    evidence = await files.of_update(conn, latest.id)
+    if evidence:
+        names = [f.name or t("file-unnamed-photo" if f.format in ("jpeg", "png") else "file-unnamed") for f in evidence]
+        writer.paragraph(t("rep-status-files", files=writer.messages.join(names)))
 
 
 async def _answers_and_irm(

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from messages_ar import Messages
+from reports.archive import RECOMMENDATIONS, UPDATES, archive_path
+from reports.said import said
 from storage.catalogue import institutions
 from storage.exports import ExportedCommitment, ExportedMilestone, ExportedRecommendation, ExportedStatusUpdate
 from storage.irm import SCALES, IrmField
@@ -74,6 +76,7 @@ RECOMMENDATION_COLUMNS = (
     Column("exp-col-governorate", 12),
     Column("exp-col-answered", 12),
     Column("exp-col-told", 17),
+    Column("exp-col-files", 40, wrap=True),  # as they are named in `ogp-bot export --with-files`'s zip
 )
 
 STATUS_COLUMNS = (
@@ -87,6 +90,7 @@ STATUS_COLUMNS = (
     Column("exp-col-milestone", 30, wrap=True),
     Column("exp-col-update-author", 18),
     Column("exp-col-update-date", 17),
+    Column("exp-col-evidence-files", 40, wrap=True),
 )
 
 MILESTONE_COLUMNS = (
@@ -201,7 +205,7 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         labels.pick(rec.theme, rec.theme_en),
         rec.round_name,
         labels.question(rec.question, rec.question_key),
-        rec.text,
+        said(labels.messages, rec.text, rec.voice_seconds, rec.transcript),
         labels.state(rec.state),
         rec.response,
         rec.responder,
@@ -216,6 +220,7 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         labels.governorate(rec.author.governorate),
         labels.yes_no(rec.answered),
         labels.local(rec.told_at),
+        "\n".join(archive_path(RECOMMENDATIONS, rec.id, f) for f in rec.files) or None,
     ]
 
 
@@ -256,6 +261,7 @@ def status_cells(update: ExportedStatusUpdate, labels: Labels) -> list[CellValue
         labels.pick(update.milestone, update.milestone_en),
         update.author,
         labels.local(update.created_at),
+        "\n".join(archive_path(UPDATES, update.id, f) for f in update.files) or None,
     ]
 
 

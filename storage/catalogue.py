@@ -291,6 +291,7 @@ async def add_milestone(
     return Milestone.from_row(row)
 
 
+_SELECT_STATUS = "SELECT * FROM status_updates WHERE id = ?"
 _SELECT_LATEST_STATUS = """
 SELECT * FROM status_updates WHERE commitment_id = ? ORDER BY created_at DESC, id DESC LIMIT 1
 """
@@ -304,6 +305,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
 async def latest_status(conn: aiosqlite.Connection, commitment_id: int) -> StatusUpdate | None:
     """Return a commitment's newest status update."""
     row = await fetch_one(conn, _SELECT_LATEST_STATUS, (commitment_id,))
+    return StatusUpdate.from_row(row) if row else None
+
+
+async def get_status_update(conn: aiosqlite.Connection, update_id: int) -> StatusUpdate | None:
+    """Return one status update."""
+    row = await fetch_one(conn, _SELECT_STATUS, (update_id,))
     return StatusUpdate.from_row(row) if row else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -50,6 +51,28 @@ class ExportScope:
 
 
 @dataclass(frozen=True, slots=True)
+class FileRef:
+    """A file held by a recommendation or a progress update, as exports list it."""
+
+    id: int
+    sha256: str
+    format: str
+    name: str | None
+    role: str  # voice, attachment, evidence
+    size: int
+
+
+def _file_refs(raw: str | None) -> tuple[FileRef, ...]:
+    """Read the JSON array the export queries build per row (see _FILES_OF)."""
+    if not raw:
+        return ()
+    return tuple(
+        FileRef(int(f["id"]), str(f["sha256"]), str(f["format"]), f["name"], str(f["role"]), int(f["size"]))
+        for f in json.loads(raw)
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Author:
     """Who wrote something, as far as they consented to be named (all None once forgotten)."""
 
@@ -84,6 +107,9 @@ class ExportedRecommendation:
     told_at: datetime | None = None  # when the notice of the newest answer was sent to the author
     theme_en: str | None = None  # the theme's English name (Messages.name picks it for English readers)
     question_key: str | None = None  # a default discussion question's catalogue key (worded in either language)
+    voice_seconds: int | None = None  # a voice recommendation (its text is '' until transcribed)
+    transcript: str | None = None
+    files: tuple[FileRef, ...] = ()  # its voice note and attached file
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +127,7 @@ class ExportedStatusUpdate:
     author: str | None
     created_at: datetime
     milestone_en: str | None = None
+    files: tuple[FileRef, ...] = ()  # evidence files
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +183,8 @@ class ReportItem:
     text: str
     endorsements: int
     theme_en: str | None = None
+    voice_seconds: int | None = None
+    transcript: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +201,19 @@ class RoundInfo:
 # An author is named only while they consent and have not asked to be forgotten. ?2..?4 are the scope's
 # round, since and until (ExportScope.params), each ignored when NULL.
 
+# A row's files as one JSON array (what _file_refs reads); {owner} is recommendation_id or status_update_id.
+_FILES_OF = """(SELECT json_group_array(json_object('id', f.id, 'sha256', f.sha256, 'format', f.format,
+                'name', f.name, 'role', f.role, 'size', f.size))
+        FROM files f WHERE f.{owner} = {row}.id AND f.deleted_at IS NULL)"""
+_RECOMMENDATION_FILES = _FILES_OF.replace("{owner}", "recommendation_id").replace("{row}", "r")
+_UPDATE_FILES = _FILES_OF.replace("{owner}", "status_update_id").replace("{row}", "s")
+
 _SELECT_RECOMMENDATIONS = compose("""
 SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme,
        NULLIF(t.title_en, '') AS theme_en, ro.code AS round_code, ro.name AS round_name, q.text_ar AS question,
        q.key AS question_key,
        r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
+       r.voice_seconds, r.transcript, {FILES} AS files,
        CASE WHEN rp.forgotten_at IS NULL THEN rp.name END AS responder,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.name END AS author_name,
@@ -195,11 +232,11 @@ LEFT JOIN participants rp ON rp.id = r.responded_by
 WHERE r.commitment_id = ?1
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
 ORDER BY r.created_at, r.id
-""")
+""").replace("{FILES}", _RECOMMENDATION_FILES)
 
 _SELECT_STATUS_UPDATES = """
 SELECT s.id, c.number AS commitment_number, c.ogp_id, s.completion, s.progress, s.note, s.evidence_url,
-       m.title AS milestone, m.title_en AS milestone_en, s.created_at,
+       m.title AS milestone, m.title_en AS milestone_en, s.created_at, {FILES} AS files,
        CASE WHEN p.forgotten_at IS NULL THEN p.name END AS author
 FROM status_updates s
 JOIN commitments c ON c.id = s.commitment_id
@@ -207,7 +244,7 @@ LEFT JOIN milestones m ON m.id = s.milestone_id
 LEFT JOIN participants p ON p.id = s.author_id
 WHERE s.commitment_id = ?1 AND (?2 IS NULL OR s.created_at >= ?2) AND (?3 IS NULL OR s.created_at < ?3)
 ORDER BY s.created_at, s.id
-"""
+""".replace("{FILES}", _UPDATE_FILES)
 
 _SELECT_MILESTONES = """
 SELECT m.id, c.number AS commitment_number, c.ogp_id, m.title, m.title_en, m.start_date, m.end_date, m.state,
@@ -225,7 +262,7 @@ GROUP BY r.theme_id, r.state ORDER BY t.position IS NULL, t.position, r.state
 """
 
 _SELECT_REPORT_ITEMS = """
-SELECT t.title_ar AS theme, NULLIF(t.title_en, '') AS theme_en, r.text,
+SELECT t.title_ar AS theme, NULLIF(t.title_en, '') AS theme_en, r.text, r.voice_seconds, r.transcript,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements
 FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
 WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
@@ -250,6 +287,22 @@ _ANSWER_COUNTS = compose("""
 SELECT COUNT(*) AS total, COALESCE(SUM({ANSWERED}), 0) AS answered, COALESCE(SUM({MISSING_REASON}), 0) AS missing
 FROM recommendations r WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
 """)
+
+# Every file the scope's recommendations and progress updates hold (updates follow the commitment and the dates).
+_FILES_IN_SCOPE = """
+SELECT 'recommendation' AS owner, r.id AS owner_id, f.id AS id, f.sha256, f.format, f.name, f.role, f.size
+FROM files f JOIN recommendations r ON r.id = f.recommendation_id
+JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
+WHERE f.deleted_at IS NULL AND pl.active = 1 AND (?1 IS NULL OR r.commitment_id = ?1)
+  AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
+UNION ALL
+SELECT 'update' AS owner, s.id AS owner_id, f.id, f.sha256, f.format, f.name, f.role, f.size
+FROM files f JOIN status_updates s ON s.id = f.status_update_id
+JOIN commitments c ON c.id = s.commitment_id JOIN plans pl ON pl.id = c.plan_id
+WHERE f.deleted_at IS NULL AND pl.active = 1 AND (?1 IS NULL OR s.commitment_id = ?1)
+  AND (?3 IS NULL OR s.created_at >= ?3) AND (?4 IS NULL OR s.created_at < ?4)
+ORDER BY owner, owner_id, id
+"""
 
 _SELECT_ROUND = "SELECT id, code, name, held_on, place FROM rounds WHERE id = ?"
 _SELECT_ROUNDS = "SELECT id, code, name, held_on, place FROM rounds ORDER BY created_at DESC, id DESC LIMIT ?"
@@ -321,6 +374,9 @@ async def iter_recommendations(
                 told_at=_instant(row["told_at"]),
                 theme_en=row["theme_en"],
                 question_key=row["question_key"],
+                voice_seconds=row["voice_seconds"],
+                transcript=row["transcript"],
+                files=_file_refs(row["files"]),
             )
 
 
@@ -344,6 +400,7 @@ async def iter_status_updates(
                 author=row["author"],
                 created_at=datetime.fromisoformat(row["created_at"]),
                 milestone_en=row["milestone_en"],
+                files=_file_refs(row["files"]),
             )
 
 
@@ -379,7 +436,9 @@ async def iter_report_items(
     async with conn.execute(_SELECT_REPORT_ITEMS, (commitment_id, round_id)) as cursor:
         cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
-            yield ReportItem(row["theme"], row["text"], row["endorsements"], row["theme_en"])
+            yield ReportItem(
+                row["theme"], row["text"], row["endorsements"], row["theme_en"], row["voice_seconds"], row["transcript"]
+            )
 
 
 async def answer_counts(conn: aiosqlite.Connection, commitment_id: int, round_id: int | None) -> AnswerCounts:
@@ -415,3 +474,12 @@ async def get_round(conn: aiosqlite.Connection, round_id: int) -> RoundInfo | No
 async def recent_rounds(conn: aiosqlite.Connection, limit: int) -> list[RoundInfo]:
     """Return the newest rounds first."""
     return [_round(r) for r in await fetch_all(conn, _SELECT_ROUNDS, (limit,))]
+
+
+async def files_in_scope(conn: aiosqlite.Connection, scope: ExportScope) -> list[tuple[str, int, FileRef]]:
+    """Return (recommendation or update, its id, the file) for every file the scope's input holds."""
+    rows = await fetch_all(conn, _FILES_IN_SCOPE, (scope.commitment_id, *scope.params()))
+    return [
+        (r["owner"], r["owner_id"], FileRef(r["id"], r["sha256"], r["format"], r["name"], r["role"], r["size"]))
+        for r in rows
+    ]

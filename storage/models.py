@@ -248,6 +248,9 @@ class Recommendation(Row):
     created_at: datetime
     approved_at: datetime | None = None  # a coordinator approved it for the public site
     approved_by: int | None = None
+    voice_seconds: int | None = None  # a voice recommendation: its length (its text is '' until transcribed)
+    transcript: str | None = None  # written by an officer or a coordinator
+    transcript_draft: str | None = None  # an engine's draft, until a person accepts or rewrites it
 
 
 class Session(BaseModel):
@@ -342,3 +345,24 @@ class HeldMessage(Row):
     created_at: datetime
     last_error: str | None
     participant_name: str | None
+
+
+class StoredFile(Row):
+    """A file someone sent, recorded with what its bytes are (storage/files.py keeps the bytes)."""
+
+    id: int
+    sha256: str
+    format: str  # storage.filetypes.Format
+    mime: str
+    size: int
+    duration: int | None
+    name: str | None
+    channel: str
+    origin_ref: str
+    sent_as: str  # the channel's word: voice, audio, photo, document
+    event_id: str
+    participant_id: int | None
+    recommendation_id: int | None
+    status_update_id: int | None
+    role: str | None  # voice, attachment, evidence; None while it belongs to nothing
+    created_at: datetime

@@ -1,7 +1,9 @@
 """Erasing a person's personal data (on request, or after a period of inactivity), keeping what must stay.
 
-What a person leaves: their participant row, identities, chat state, follows, roles, recommendations, messages to
-them (the outbox), the WhatsApp contact, reminder bookkeeping, and the messages and audit details that name them.
+What a person leaves: their participant row, identities, chat state, follows, roles, recommendations, the files
+they sent (storage/files.py: erased with the recommendations they belong to, or when they belong to nothing; kept,
+no longer saying who sent them, with what stays), messages to them (the outbox), the WhatsApp contact, reminder
+bookkeeping, and the messages and audit details that name them.
 All of it goes in one transaction, except what the last answer needs: that answer is still sent, so the chat is
 kept in pending_erasures and everything queued to it is marked erase (a trigger, migration 006); once it is out the
 sender calls erase_sent, which deletes it and finishes the chat. The database zeroes what it deletes (secure_delete)
@@ -15,7 +17,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from storage import flood, roles
+from storage import files, flood, roles
 from storage.database import execute_count, fetch_all, fetch_one, fetch_value
 from storage.timefmt import to_db
 
@@ -115,6 +117,8 @@ async def forget(
     await conn.execute(_DELETE_FOLLOWS, (participant_id,))
     await conn.execute(_DELETE_ROLES, (participant_id,))
     await roles.withdraw_invites_of(conn, participant_id, now)  # invitations die with their creator's role
+    erased = await files.forget_sender(conn, participant_id, delete_recommendations=delete_recommendations, now=now)
+    await _forget_mentions(conn, erased)  # messages that carried those files (an officer's inbox) name them
     statement = _DELETE_RECOMMENDATIONS if delete_recommendations else _UNLINK_RECOMMENDATIONS
     recommendations = await execute_count(conn, statement, (participant_id,))
     stamp = to_db(now)
@@ -132,6 +136,7 @@ async def _forget_chat(
 ) -> None:
     await conn.execute(_DELETE_SESSION, (channel, external_id))
     await conn.execute(_DELETE_CHAT_OUTBOX, (channel, external_id))  # messages to them carry their chat id
+    await _forget_mentions(conn, await files.drop_pending_of_chat(conn, channel, external_id, now))  # a draft's voice
     await conn.execute(_DELETE_REMINDER_LOG, (f"{channel}:{external_id}",))
     if farewell:  # the WhatsApp contact is needed to send the last answer (the 24-hour window)
         await conn.execute(_PENDING_ERASURE, (channel, external_id, to_db(now)))

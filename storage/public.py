@@ -6,6 +6,7 @@ import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import aiosqlite
 
@@ -68,6 +69,18 @@ class PublicRecommendation:
     created_at: datetime
     endorsements: int
     author: PublicAuthor
+    voice_seconds: int | None = None  # a voice recommendation: the recording itself is never published
+    transcript: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicFile:
+    """An officer's evidence file, served at a stable address: files/<sha256>/<name>."""
+
+    sha256: str
+    name: str
+    format: str
+    size: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +105,7 @@ class PublicUpdate:
     response: str | None
     active_plan: bool  # the commitment belongs to the plan the site shows
     milestone_en: str | None = None  # the milestone's English title, if it has one
+    files: tuple[PublicFile, ...] = ()  # a progress report's evidence files
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +136,8 @@ _STATUSES = "SELECT * FROM status_updates WHERE id IN (SELECT value FROM json_ea
 
 _RECOMMENDATION_COLUMNS = f"""
 SELECT r.id, c.plan_id, r.commitment_id, c.number AS commitment_number, c.ogp_id, t.key AS theme_key,
-       t.title_ar AS theme_ar, t.title_en AS theme_en, r.round_id, r.text, r.state, r.response, r.responded_at,
+       t.title_ar AS theme_ar, t.title_en AS theme_en, r.round_id, r.text, r.voice_seconds, r.transcript, r.state,
+       r.response, r.responded_at,
        r.created_at, (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.sector END AS sector,
        CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.governorate END AS governorate,
@@ -144,15 +159,18 @@ _UPDATE_COLUMNS = """
 SELECT s.id AS id, CASE WHEN s.milestone_id IS NULL THEN 'progress' ELSE 'milestone' END AS tag, s.commitment_id,
        c.number AS commitment_number, c.ogp_id, s.created_at AS date, s.completion, s.progress, s.note,
        s.evidence_url, m.title AS milestone, s.milestone_state, NULL AS recommendation_id, NULL AS recommendation,
-       NULL AS state, NULL AS response, pl.active, m.title_en AS milestone_en
+       NULL AS state, NULL AS response, pl.active, m.title_en AS milestone_en,
+       (SELECT json_group_array(json_object('sha256', f.sha256, 'name', f.name, 'format', f.format, 'size', f.size))
+        FROM files f WHERE f.status_update_id = s.id AND f.deleted_at IS NULL) AS files
 FROM status_updates s JOIN commitments c ON c.id = s.commitment_id JOIN plans pl ON pl.id = c.plan_id
 LEFT JOIN milestones m ON m.id = s.milestone_id
 """
 _RESPONSE_COLUMNS = f"""
 SELECT r.id AS id, 'response' AS tag, r.commitment_id, c.number AS commitment_number, c.ogp_id, r.responded_at AS date,
        NULL AS completion, NULL AS progress, NULL AS note, NULL AS evidence_url, NULL AS milestone,
-       NULL AS milestone_state, r.id AS recommendation_id, r.text AS recommendation, r.state, r.response, pl.active,
-       NULL AS milestone_en
+       NULL AS milestone_state, r.id AS recommendation_id,
+       CASE WHEN r.voice_seconds IS NULL THEN r.text ELSE COALESCE(r.transcript, '') END AS recommendation,
+       r.state, r.response, pl.active, NULL AS milestone_en, '[]' AS files
 FROM recommendations r JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
 WHERE {PUBLISHED_SQL} AND r.response IS NOT NULL AND r.responded_at IS NOT NULL
 """  # noqa: S608 - built from constant SQL fragments, never from values
@@ -170,6 +188,15 @@ SELECT ro.*,
 FROM rounds ro WHERE ro.state != 'draft' ORDER BY ro.held_on IS NULL, ro.held_on DESC, ro.id DESC
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _ROUND = "SELECT * FROM rounds WHERE id = ? AND state != 'draft'"
+# An evidence file may be served when a progress report holds it; a participant's file never is (see README).
+_PUBLIC_FILE = """
+SELECT f.sha256, f.name, f.format, f.mime, f.size FROM files f JOIN status_updates s ON s.id = f.status_update_id
+WHERE f.sha256 = ? AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1
+"""
+_PUBLIC_FILES = """
+SELECT DISTINCT f.sha256, f.name, f.format, f.size FROM files f JOIN status_updates s ON s.id = f.status_update_id
+WHERE f.deleted_at IS NULL ORDER BY f.id
+"""
 
 
 def _instant(raw: str | None) -> datetime | None:
@@ -224,6 +251,8 @@ def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
         created_at=datetime.fromisoformat(row["created_at"]),
         endorsements=row["endorsements"],
         author=PublicAuthor(Sector(sector) if sector else None, row["governorate"], row["name"], row["organisation"]),
+        voice_seconds=row["voice_seconds"],
+        transcript=row["transcript"],
     )
 
 
@@ -268,7 +297,16 @@ def _update(row: aiosqlite.Row) -> PublicUpdate:
         response=row["response"],
         active_plan=bool(row["active"]),
         milestone_en=row["milestone_en"],
+        files=tuple(_public_files(row["files"])),
     )
+
+
+def _public_files(raw: str | None) -> list[PublicFile]:
+    """Read an update's evidence files (a file sent without a name is named by its id and format)."""
+    return [
+        PublicFile(str(item["sha256"]), _file_name(item), str(item["format"]), int(item["size"]))
+        for item in json.loads(raw or "[]")
+    ]
 
 
 async def iter_updates(conn: aiosqlite.Connection, mode: PublishMode) -> AsyncIterator[PublicUpdate]:
@@ -311,3 +349,23 @@ async def public_round(conn: aiosqlite.Connection, round_id: int) -> Round | Non
     """Return a round the site may show (not a draft)."""
     rows = await fetch_all(conn, _ROUND, (round_id,))
     return Round.from_row(rows[0]) if rows else None
+
+
+async def public_file(conn: aiosqlite.Connection, sha256: str) -> tuple[PublicFile, str] | None:
+    """Return an evidence file the site may serve, with its MIME type; None for any other digest."""
+    rows = await fetch_all(conn, _PUBLIC_FILE, (sha256,))
+    if not rows:
+        return None
+    row = rows[0]
+    return PublicFile(row["sha256"], _file_name(row), row["format"], row["size"]), str(row["mime"])
+
+
+def _file_name(row: Any) -> str:
+    return str(row["name"] or f"evidence-{str(row['sha256'])[:8]}.{row['format']}")
+
+
+async def public_files(conn: aiosqlite.Connection) -> list[PublicFile]:
+    """Return every evidence file the site serves (for the static copy)."""
+    return [
+        PublicFile(r["sha256"], _file_name(r), r["format"], r["size"]) for r in await fetch_all(conn, _PUBLIC_FILES)
+    ]

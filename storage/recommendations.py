@@ -12,8 +12,19 @@ from storage.timefmt import to_db
 
 _INSERT = """
 INSERT INTO recommendations (participant_id, commitment_id, theme_id, round_id, text, channel, event_id,
-                             created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
+                             created_at, voice_seconds)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
+"""
+_SET_TRANSCRIPT = """
+UPDATE recommendations SET transcript = ?, transcript_by = ?, transcript_at = ?, transcript_draft = NULL
+WHERE id = ? AND voice_seconds IS NOT NULL RETURNING *
+"""
+_SET_DRAFT = """
+UPDATE recommendations SET transcript_draft = ? WHERE id = ? AND voice_seconds IS NOT NULL AND transcript IS NULL
+"""
+_UNTRANSCRIBED = """
+SELECT * FROM recommendations WHERE voice_seconds IS NOT NULL AND transcript IS NULL AND transcript_draft IS NULL
+ORDER BY id LIMIT ?
 """
 _SELECT_ONE = "SELECT * FROM recommendations WHERE id = ?"
 _SELECT_BY_PARTICIPANT = """
@@ -41,9 +52,10 @@ async def add_recommendation(
     now: datetime,
     round_id: int | None = None,
     event_id: str | None = None,
+    voice_seconds: int | None = None,
 ) -> Recommendation:
-    """Store a new recommendation and return it with its receipt number (the id)."""
-    params = (participant_id, commitment_id, theme_id, round_id, text, channel, event_id, to_db(now))
+    """Store a new recommendation and return it with its receipt number (the id); a voice one has its length."""
+    params = (participant_id, commitment_id, theme_id, round_id, text, channel, event_id, to_db(now), voice_seconds)
     row = await fetch_one(conn, _INSERT, params)
     return Recommendation.from_row(row)
 
@@ -68,6 +80,24 @@ async def count_by_participant(conn: aiosqlite.Connection, participant_id: int) 
     """Return how many recommendations a participant has sent."""
     row = await fetch_one(conn, _COUNT_BY_PARTICIPANT, (participant_id,))
     return int(row[0]) if row else 0
+
+
+async def set_transcript(
+    conn: aiosqlite.Connection, recommendation_id: int, transcript: str, by: int, now: datetime
+) -> Recommendation | None:
+    """Store the transcript a person wrote for a voice recommendation; None when it is not one (or is gone)."""
+    row = await fetch_one(conn, _SET_TRANSCRIPT, (transcript, by, to_db(now), recommendation_id))
+    return Recommendation.from_row(row) if row else None
+
+
+async def set_transcript_draft(conn: aiosqlite.Connection, recommendation_id: int, draft: str) -> None:
+    """Keep an engine's draft of a transcript until a person accepts or rewrites it."""
+    await conn.execute(_SET_DRAFT, (draft, recommendation_id))
+
+
+async def untranscribed(conn: aiosqlite.Connection, limit: int) -> list[Recommendation]:
+    """Return voice recommendations with neither a transcript nor a draft, oldest first."""
+    return [Recommendation.from_row(r) for r in await fetch_all(conn, _UNTRANSCRIBED, (limit,))]
 
 
 async def page_by_participant(

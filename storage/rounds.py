@@ -112,6 +112,8 @@ class RoundInput(Row):
     created_at: datetime
     endorsements: int
     endorsed_by_me: bool = False
+    voice_seconds: int | None = None  # a voice recommendation: reports.said names it by its length
+    transcript: str | None = None
 
 
 class Count(BaseModel):
@@ -390,6 +392,7 @@ async def current_membership(conn: aiosqlite.Connection, participant_id: int) ->
 # Each query takes the viewing participant first (for endorsed_by_me; 0 when nobody is viewing).
 _SELECT_GROUP_INPUTS = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       r.voice_seconds, r.transcript,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -402,6 +405,7 @@ SELECT COUNT(*) FROM recommendations WHERE round_id = ? AND commitment_id = ? AN
 """
 _SELECT_ROUND_INPUTS = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       r.voice_seconds, r.transcript,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -410,12 +414,14 @@ ORDER BY r.commitment_id, endorsements DESC, r.id
 """
 _SELECT_PUBLIC_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       r.voice_seconds, r.transcript,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements, 0 AS endorsed_by_me
 FROM recommendations r WHERE r.round_id = :round AND {PUBLISHED_SQL}
 ORDER BY r.commitment_id, endorsements DESC, r.id
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _SELECT_INPUT = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
+       r.voice_seconds, r.transcript,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.clock import FakeClock
 from bot.core import Core, open_core
+from bot.downloads import FetchFailed, TooBig
 from bot.settings import Settings
 from bot.transport import Delivery, Outcome, Pacing
 from handlers.contract import Attachment, Incoming, Reply
@@ -92,9 +93,21 @@ class ChatDriver:
 
     async def _do(self, **kwargs: Any) -> list[Reply]:
         event_id = kwargs.pop("event_id", None) or uuid.uuid4().hex
+        data = kwargs.pop("data", None)
         incoming = Incoming(self.channel, self.user, event_id, name=self.name, **kwargs)
+        if incoming.attachment is not None:  # downloaded and checked as a channel hands it over (bot/downloads.py)
+
+            async def fetch(ref: str, limit: int) -> bytes:
+                if data is None:
+                    raise FetchFailed("nothing to download")
+                if len(data) > limit:
+                    raise TooBig
+                return bytes(data)
+
+            incoming = await self.core.receiver.receive(incoming, fetch)
         await self.core.dispatcher.handle(incoming)
         await self.core.documents.flush()  # a document asked for is built off the chat's transaction
+        await self.core.files.flush()  # erased files leave the folder after the transaction
         await self.core.sender.flush()
         mine = self.transport.to(self.user)
         new, self.seen = mine[self.seen :], len(mine)
@@ -112,10 +125,24 @@ class ChatDriver:
         """Type a message."""
         return await self._do(text=text, **kwargs)
 
-    async def send_file(self, name: str, data: bytes | None, mime: str | None = None) -> list[Reply]:
-        """Send a file (its bytes already downloaded, as a channel will hand them over)."""
-        attachment = Attachment(kind="document", file_ref=uuid.uuid4().hex, name=name, mime=mime, data=data)
-        return await self._do(attachment=attachment)
+    async def send_file(
+        self,
+        name: str | None,
+        data: bytes | None,
+        mime: str | None = None,
+        *,
+        kind: str = "document",
+        duration: int | None = None,
+        caption: str | None = None,
+        event_id: str | None = None,
+    ) -> list[Reply]:
+        """Send a file; it goes through the bot's receiver (downloaded, checked, stored) like a channel's."""
+        attachment = Attachment(kind=kind, file_ref=uuid.uuid4().hex, name=name, mime=mime, duration=duration)
+        return await self._do(attachment=attachment, data=data, text=caption, event_id=event_id)
+
+    async def send_voice(self, data: bytes, duration: int | None = None) -> list[Reply]:
+        """Send a voice note (Telegram's voice message: no name, its length declared)."""
+        return await self.send_file(None, data, "audio/ogg", kind="voice", duration=duration)
 
     async def press(self, label_or_id: str, **kwargs: Any) -> list[Reply]:
         """Press a button of the newest message with buttons, by its label (or id)."""

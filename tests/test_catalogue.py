@@ -37,6 +37,7 @@ LATIN_ALLOWED_IN_ARABIC = re.compile(
     r"|\bJO\d{4}\b"  # OGP commitment ids
     r"|\bogp-bot [a-z]+"  # the command line
     r"|\b(?:QR|PNG|XLSX|CSV|JSON|Excel|Word|crontab|off|sun|mon|tue|wed|thu|fri|sat)\b"
+    r"|\b(?:PDF|DOCX|JPEG)\b"  # the files people may send
     r"|\b(?:Atom|UTF-8|Schema|YYYY-MM-DD)\b"  # the open-data card names formats
 )
 # The open-data card explains the codes a data file holds (not_started, cso, ...): they are data, not words.

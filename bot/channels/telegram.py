@@ -16,6 +16,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.aiohttp_request import AiohttpRequest
+from bot.channels.telegram_files import MediaGone, TelegramFiles
 from bot.channels.telegram_calls import BotCalls, Json
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, keyboard_json, split_text
 from bot.channels.telegram_updates import Poller, UnreadableUpdate, WebhookReceiver
@@ -24,7 +25,7 @@ from bot.logs import add_secret
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers import roles
-from handlers.contract import Incoming, Reply
+from handlers.contract import Attachment, Incoming, Reply
 from messages import DEFAULT_LANGUAGE, LANGUAGES, Messages, load_messages
 from storage.models import OutboxRow
 
@@ -60,12 +61,71 @@ def to_incoming(update: Json) -> Incoming | None:
         # A message too old for the bot to see arrives with date 0 (InaccessibleMessage): nothing to edit.
         ref = str(message["message_id"]) if message.get("date") and "message_id" in message else None
         return Incoming(**base, choice=_string(query, "data") or "", message_ref=ref)
-    text = _string(message, "text") if message is not None else None
+    if message is None:
+        return None
+    attachment = attachment_of(message)
+    if attachment is not None:  # its caption, if any, goes along as text
+        return Incoming(**base, text=_string(message, "caption"), attachment=attachment)
+    text = _string(message, "text")
     if text is not None and text.startswith("/") and len(text) > 1:
         head, _, args = text[1:].partition(" ")
         command = head.split("@", 1)[0].lower()
         return Incoming(**base, command=command, args=args.strip())
     return Incoming(**base, text=text)
+
+
+def attachment_of(message: Json) -> Attachment | None:
+    """Return the voice note, audio, photo (its largest size) or document a message carries, as Telegram says it."""
+    voice = _object(message, "voice")
+    if voice is not None:
+        return Attachment(
+            "voice",
+            _file_id(voice),
+            mime=_string(voice, "mime_type"),
+            size=_int(voice, "file_size"),
+            duration=_int(voice, "duration") or 0,
+        )
+    audio = _object(message, "audio")
+    if audio is not None:
+        return Attachment(
+            "audio",
+            _file_id(audio),
+            name=_string(audio, "file_name"),
+            mime=_string(audio, "mime_type"),
+            size=_int(audio, "file_size"),
+            duration=_int(audio, "duration") or 0,
+        )
+    photo = message.get("photo")
+    if photo:
+        if not isinstance(photo, list) or not isinstance(photo[-1], dict):
+            raise UnreadableUpdate("photo is not a list of sizes")
+        largest = photo[-1]
+        return Attachment("photo", _file_id(largest), mime="image/jpeg", size=_int(largest, "file_size"))
+    document = _object(message, "document")
+    if document is not None:
+        return Attachment(
+            "document",
+            _file_id(document),
+            name=_string(document, "file_name"),
+            mime=_string(document, "mime_type"),
+            size=_int(document, "file_size"),
+        )
+    return None
+
+
+def _file_id(file: Json) -> str:
+    value = _string(file, "file_id")
+    if not value:
+        raise UnreadableUpdate("a file without file_id")
+    return value
+
+
+def _int(parent: Json, key: str) -> int | None:
+    """Return a whole-number field (None when absent)."""
+    value = parent.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise UnreadableUpdate(f"{key} is not a number")
+    return value
 
 
 def _object(parent: Json | None, key: str) -> Json | None:
@@ -99,9 +159,10 @@ class TelegramTransport:
 
     channel = CHANNEL
 
-    def __init__(self, calls: BotCalls, pacing: Pacing) -> None:
+    def __init__(self, calls: BotCalls, pacing: Pacing, files: TelegramFiles | None = None) -> None:
         self.calls = calls
         self.pacing = pacing
+        self.files = files
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send, edit or upload one reply (or set a chat's command menu)."""
@@ -146,6 +207,9 @@ class TelegramTransport:
         # Bot API documents them: Telegram is case-insensitive, but a proxy or a local Bot API stand-in need not be.
         if reply.document is not None:
             return await self._send_document(chat_id, reply)
+        if reply.media is not None:
+            await self._send_media(chat_id, reply)
+            edit_ref = None  # the text follows the file: a new message, not an edit above it
         markup = keyboard_json(reply.choices)
         pieces = split_text(reply.text)
         if edit_ref is not None and len(pieces) == 1:
@@ -163,6 +227,17 @@ class TelegramTransport:
             params = {"chat_id": chat_id, "text": piece}
             sent = await self.calls.call("sendMessage", _with_markup(params, markup if last else None))
         return str(sent["message_id"])
+
+    async def _send_media(self, chat_id: int, reply: Reply) -> None:
+        """Send the stored file a reply carries, before its text; a file erased meanwhile is left out."""
+        assert reply.media is not None  # noqa: S101 - checked by the caller
+        if self.files is None:
+            log.warning("telegram: a stored file could not be sent (no file access)")
+            return
+        try:
+            await self.files.send(chat_id, reply.media)
+        except MediaGone:
+            log.info("telegram: a stored file was erased before it could be sent; its text goes alone")
 
     async def _send_document(self, chat_id: int, reply: Reply) -> str:
         assert reply.document is not None  # noqa: S101 - checked by the caller
@@ -271,13 +346,14 @@ class TelegramChannel:
         self.calls = build_bot(
             token, base_url, pool_size=settings.telegram_pool_size, read_timeout=read_timeout, http=http
         )
+        self.files = TelegramFiles(self.calls.bot, core.receiver.store)
         self._answering: set[asyncio.Task[None]] = set()
         pacing = Pacing(
             per_second=settings.telegram_per_chat_rate,
             burst=settings.telegram_per_chat_burst,
             overall_per_second=settings.telegram_overall_rate,
         )
-        self.transport = TelegramTransport(self.calls, pacing)
+        self.transport = TelegramTransport(self.calls, pacing, self.files)
         self.poller: Poller | None = None
         self.webhook: WebhookReceiver | None = None
         if webhook_url is not None:
@@ -306,6 +382,8 @@ class TelegramChannel:
     async def process(self, updates: Sequence[Json]) -> None:
         """Handle a batch of updates (in one transaction) and answer its button presses meanwhile; never raise."""
         events, queries = read_batch(updates)
+        # A sent file is downloaded and checked first: the handlers see only the stored file.
+        events = [await self.core.receiver.receive(event, self.files.fetch) for event in events]
         for query_id in queries:  # nothing to wait for: the answer only stops the button's spinner
             task = asyncio.create_task(answer_query(self.calls, query_id))
             self._answering.add(task)
@@ -337,3 +415,4 @@ class TelegramChannel:
         if self._answering:
             await asyncio.gather(*self._answering, return_exceptions=True)
         await self.calls.bot.shutdown()
+        await self.files.close()

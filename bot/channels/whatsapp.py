@@ -17,8 +17,8 @@ import aiosqlite
 import httpx
 from aiohttp import web
 
-from bot.channels.whatsapp_api import GraphClient, GraphError
-from bot.channels.whatsapp_render import Labels, document_body, render, template_body
+from bot.channels.whatsapp_api import GraphClient, GraphError, MediaTooLarge
+from bot.channels.whatsapp_render import Labels, document_body, media_body, render, template_body
 from bot.channels.whatsapp_webhook import (
     CHANNEL,
     SIGNATURE_HEADER,
@@ -33,6 +33,7 @@ from bot.channels.whatsapp_webhook import (
 )
 from bot.clock import Clock
 from bot.core import Core
+from bot.downloads import FetchFailed, TooBig
 from bot.logs import add_secret
 from bot.retention import EVENTS_KEPT
 from bot.transport import Delivery, Outcome, Pacing
@@ -41,6 +42,8 @@ from handlers.contract import Incoming, Reply
 from messages import Messages, load_messages
 from storage import events, outbox, participants, whatsapp
 from storage.database import Database
+from storage.files import FileStore
+from storage.filetypes import AUDIO, Format
 from storage.models import OutboxRow, WaContact
 
 log = logging.getLogger(__name__)
@@ -98,12 +101,21 @@ class WhatsAppTransport:
 
     channel = CHANNEL
 
-    def __init__(self, db: Database, clock: Clock, client: GraphClient, templates: Templates, pacing: Pacing) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        client: GraphClient,
+        templates: Templates,
+        pacing: Pacing,
+        store: FileStore | None = None,
+    ) -> None:
         self.db = db
         self.clock = clock
         self.client = client
         self.templates = templates
         self.pacing = pacing
+        self.store = store
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send the messages that draw one reply, skipping any a previous attempt already sent."""
@@ -140,16 +152,31 @@ class WhatsAppTransport:
         return Delivery(Outcome.SENT, channel_msg_id=last)
 
     async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
-        bodies: list[dict[str, Any] | None] = [None] if reply.document is not None else []
+        first = reply.document is not None or reply.media is not None  # the file goes first, then the text
+        bodies: list[dict[str, Any] | None] = [None] if first else []
         bodies += render(reply, labels_for(reply.language), row.id)
         last = None
         for part, body in enumerate(bodies):
             if part in done:
                 continue
-            body = body if body is not None else await self._document(reply)
+            body = body if body is not None else await self._file_body(reply)
+            if body is None:  # a stored file erased since the message was queued: its text goes alone
+                continue
             last = await self.client.send(field, address, body)
             await self._record(last, row.id, part)
         return last
+
+    async def _file_body(self, reply: Reply) -> dict[str, Any] | None:
+        if reply.document is not None:
+            return await self._document(reply)
+        assert reply.media is not None  # noqa: S101 - only called for replies with a file
+        media = reply.media
+        data = await asyncio.to_thread(self.store.read, media.sha256) if self.store is not None else None
+        if data is None:
+            log.info("whatsapp: a stored file was erased before it could be sent; its text goes alone")
+            return None
+        media_id = await self.client.upload(data, media.mime, media.name)
+        return media_body(_media_kind(media.format), media_id, media.name)
 
     async def _document(self, reply: Reply) -> dict[str, Any]:
         assert reply.document is not None  # noqa: S101 - only called for replies with a document
@@ -195,6 +222,18 @@ class WhatsAppTransport:
         return Delivery(Outcome.SENT, channel_msg_id=wamid)
 
 
+def _voice(incoming: Incoming) -> bool:
+    """Tell whether an event carries a voice note or an audio file."""
+    return incoming.attachment is not None and incoming.attachment.kind in ("voice", "audio")
+
+
+def _media_kind(format: str) -> str:
+    """Return how WhatsApp sends a stored file: audio, image or document."""
+    if Format(format) in AUDIO:
+        return "audio"
+    return "image" if format in (Format.JPEG, Format.PNG) else "document"
+
+
 def labels_from(messages: Messages) -> Labels:
     """Resolve the renderer's own words from the catalogue."""
     return Labels(list_button=messages.t("wa-list-button"), more=messages.t("wa-more"), choose=messages.t("wa-choose"))
@@ -234,7 +273,7 @@ class WhatsAppChannel:
             burst=settings.whatsapp_per_user_burst,
             overall_per_second=settings.whatsapp_rate,
         )
-        self.transport = WhatsAppTransport(core.db, core.clock, self.client, templates, pacing)
+        self.transport = WhatsAppTransport(core.db, core.clock, self.client, templates, pacing, core.receiver.store)
         self._locks: dict[str, asyncio.Lock] = {}
         server.add_route("GET", WEBHOOK_PATH, self.verify)
         server.add_route("POST", WEBHOOK_PATH, self.receive)
@@ -383,10 +422,24 @@ class WhatsAppChannel:
             return
         if inbound.more is not None and await self._next_page(inbound):
             return
-        if first and self._starts_nothing(incoming):
-            # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start.
-            incoming = replace(incoming, command="start", args="", text=None, choice=None)
+        if first and self._starts_nothing(incoming) and not _voice(incoming):
+            # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note
+            # is kept instead: it is offered as a recommendation once they have registered.
+            incoming = replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
+        # A sent file is downloaded and checked first: the handler sees only the stored file.
+        incoming = await self.core.receiver.receive(incoming, self._fetch)
         await self.core.dispatcher.handle(incoming)
+
+    async def _fetch(self, media_id: str, limit: int) -> bytes:
+        """Download a file people sent through the Graph API (media URL, then bytes, with the bearer token)."""
+        try:
+            return await self.client.download_media(media_id, limit)
+        except MediaTooLarge as error:
+            raise TooBig from error
+        except GraphError as error:
+            raise FetchFailed(f"graph {error.status} {error.code}") from error
+        except httpx.HTTPError as error:
+            raise FetchFailed(f"network: {type(error).__name__}") from error
 
     def _starts_nothing(self, incoming: Incoming) -> bool:
         """Tell whether a message is neither a command, a button, nor a keyword the router knows."""

@@ -22,6 +22,10 @@ class GraphError(Exception):
         self.message = message
 
 
+class MediaTooLarge(Exception):
+    """A media file is larger than the bot takes (said by the Graph API, or found while downloading)."""
+
+
 class GraphClient:
     """Calls /{phone_number_id}/messages and /media with a bearer token."""
 
@@ -61,6 +65,27 @@ class GraphClient:
         if not isinstance(media_id, str):
             raise GraphError(response.status_code, None, "upload answer without an id")
         return media_id
+
+    async def download_media(self, media_id: str, limit: int) -> bytes:
+        """Download a file people sent: its URL from the media id, then its bytes (both with the bearer token).
+
+        MediaTooLarge past limit bytes; GraphError or httpx.HTTPError when either call fails.
+        """
+        info = _answer(await self._http.get(f"/{media_id}"))
+        url, size = info.get("url"), info.get("file_size")
+        if isinstance(size, int) and size > limit:
+            raise MediaTooLarge
+        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+            raise GraphError(200, None, "media answer without a URL")
+        received = bytearray()
+        async with self._http.stream("GET", url) as response:
+            if not response.is_success:
+                raise GraphError(response.status_code, None, "media download refused")
+            async for chunk in response.aiter_bytes():
+                received += chunk
+                if len(received) > limit:
+                    raise MediaTooLarge
+        return bytes(received)
 
     async def close(self) -> None:
         """Close the HTTP connections."""

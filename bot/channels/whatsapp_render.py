@@ -146,3 +146,10 @@ def document_body(media_id: str, filename: str, caption: str | None) -> Body:
     if caption:
         document["caption"] = caption if len(caption) <= CAPTION_LIMIT else fit(caption, CAPTION_LIMIT)
     return {"type": "document", "document": document}
+
+
+def media_body(kind: str, media_id: str, filename: str) -> Body:
+    """Return an audio, image or document message for an uploaded file (kind: audio, image or document)."""
+    if kind == "document":
+        return {"type": "document", "document": {"id": media_id, "filename": filename}}
+    return {"type": kind, kind: {"id": media_id}}

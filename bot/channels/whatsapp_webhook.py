@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.channels.whatsapp_render import parse_more
-from handlers.contract import Incoming
+from handlers.contract import Attachment, Incoming
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,16 @@ class TemplateButton(_Model):
     text: str | None = None
 
 
+class MediaPart(_Model):
+    """An audio, image or document message's file: its media id and what WhatsApp says about it."""
+
+    id: str | None = None  # without it there is nothing to fetch: the message is read as one without a file
+    mime_type: str | None = None
+    caption: str | None = None
+    filename: str | None = None
+    voice: bool | None = None  # a voice note recorded in WhatsApp, rather than an audio file
+
+
 class Message(_Model):
     """One incoming message."""
 
@@ -90,6 +100,9 @@ class Message(_Model):
     text: Text | None = None
     interactive: Interactive | None = None
     button: TemplateButton | None = None
+    audio: MediaPart | None = None
+    image: MediaPart | None = None
+    document: MediaPart | None = None
 
 
 class StatusError(_Model):
@@ -235,6 +248,24 @@ def _content(message: Message) -> dict[str, str | None]:
     return {}
 
 
+def attachment_of(message: Message) -> Attachment | None:
+    """Return the file an audio, image or document message carries (its caption goes along as text)."""
+    if message.type == "audio" and message.audio is not None and message.audio.id:
+        kind = "voice" if message.audio.voice else "audio"
+        return Attachment(kind, message.audio.id, mime=message.audio.mime_type)
+    if message.type == "image" and message.image is not None and message.image.id:
+        return Attachment("photo", message.image.id, mime=message.image.mime_type)
+    part = message.document
+    if message.type == "document" and part is not None and part.id:
+        return Attachment("document", part.id, name=part.filename, mime=part.mime_type)
+    return None
+
+
+def _caption(message: Message) -> str | None:
+    part = message.audio or message.image or message.document
+    return part.caption if part is not None else None
+
+
 def to_inbound(message: Message, contacts: list[Contact]) -> Inbound | None:
     """Decode one message; None without a sender; no Incoming for what asks no answer (reactions...)."""
     wa_id, user_id, name = _sender(message, contacts)
@@ -245,6 +276,9 @@ def to_inbound(message: Message, contacts: list[Contact]) -> Inbound | None:
     if message.type in SILENT_TYPES:
         return Inbound(external_id, wa_id, user_id, at, None)
     content = _content(message)
+    attachment = attachment_of(message)
+    if attachment is not None:
+        content = {"text": _caption(message)}
     more = parse_more(content["choice"] or "") if "choice" in content else None
     incoming = Incoming(
         channel=CHANNEL,
@@ -255,5 +289,6 @@ def to_inbound(message: Message, contacts: list[Contact]) -> Inbound | None:
         choice=content.get("choice"),
         text=content.get("text"),
         name=name,
+        attachment=attachment,
     )
     return Inbound(external_id, wa_id, user_id, at, incoming, more)

@@ -61,6 +61,7 @@ async def whatsapp_bot(
     stand_in = api or GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID, clock=clock.now)
     async with stand_in:
         core = await open_core(settings_for(tmp_path, whatsapp_api_url=stand_in.base_url, **values), clock)
+        core.receiver.backoff = (0.0,)  # a failed download is tried again at once here (1 s, then 4 s in production)
         server = WebServer("127.0.0.1", 0)
         channel = WhatsAppChannel(core, server)
         await channel.start()

@@ -84,7 +84,7 @@ async def test_help_keywords_unknown_command_free_text_and_non_text(chat: ChatDr
     assert "هذا الأمر غير معروف" in texts(await chat.command("nonsense"))
     free = await chat.send("مرحبا")
     assert "لم أفهم رسالتك" in free[0].text and free[0].choices
-    assert "الرسائل النصية فقط" in texts(await chat._do())
+    assert "لا أستطيع استخدام هذا هنا" in texts(await chat._do())
     assert "لا توجد عملية جارية" in texts(await chat.send("إلغاء"))
 
 

@@ -158,12 +158,12 @@ async def test_a_milestone_changed_after_the_preview_refuses_the_whole_file(
 async def test_files_are_read_only_where_one_is_asked_for(core: Core, transport: RecordingTransport) -> None:
     coord = await coordinator(core, transport)
     chat = await officer(core, transport, coord, "2001", 2)
-    assert "الرسائل النصية فقط" in texts(await chat.send_file("x.xlsx", _xlsx([])))
+    assert "لا أستطيع استخدام هذا هنا" in texts(await chat.send_file("x.xlsx", _xlsx([])))
     await chat.command("update")
     await chat.press("تحديث المراحل من جدول")
-    assert "تعذّرت قراءة الملف" in texts(await chat.send_file("x.xlsx", b"PK\x03\x04 not really a zip"))
+    assert "نوعه غير مقبول" in texts(await chat.send_file("x.xlsx", b"PK\x03\x04 not really a zip"))
     assert "لم أجد أعمدة جدول المراحل" in texts(await chat.send_file("x.csv", b"a,b,c\n1,2,3\n"))
-    assert "لم يصل محتوى الملف" in texts(await chat.send_file("x.csv", None))
+    assert "تعذّر علينا تنزيل الملف" in texts(await chat.send_file("x.csv", None))
     assert "لا يغيّر هذا الملف شيئاً" in texts(await chat.send_file("x.xlsx", _xlsx([])))
 
 

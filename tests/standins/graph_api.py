@@ -38,6 +38,13 @@ ROW_TITLE = 24
 ROW_DESCRIPTION = 72
 ROW_ID = 200
 WINDOW = timedelta(hours=24)
+# What the Cloud API takes as audio and images: MIME types and the largest file (documents: up to 100 MB, any type
+# the bot sends).
+MEDIA_LIMITS: dict[str, tuple[frozenset[str], int]] = {
+    "audio": (frozenset({"audio/ogg", "audio/mpeg", "audio/mp4", "audio/aac", "audio/amr"}), 16 * 1024 * 1024),
+    "image": (frozenset({"image/jpeg", "image/png"}), 5 * 1024 * 1024),
+}
+DOCUMENT_LIMIT = 100 * 1024 * 1024
 _PATH = re.compile(r"^/v(\d+\.\d+)/([^/]+)/(messages|media)$")
 
 
@@ -65,7 +72,7 @@ class SentMessage:
 
     @property
     def type(self) -> str:
-        """Return text, interactive, template or document."""
+        """Return text, interactive, template, document, audio or image."""
         return str(self.body["type"])
 
     @property
@@ -83,7 +90,7 @@ class SentMessage:
         if self.type == "template":
             params = [p["text"] for c in self.body["template"].get("components", []) for p in c.get("parameters", [])]
             return " ".join(params)
-        return str(self.body["document"].get("caption", ""))
+        return str(self.body.get(self.type, {}).get("caption", ""))
 
     @property
     def options(self) -> list[Json]:
@@ -169,6 +176,32 @@ class WaUser:
         value["messages"] = list(messages)
         return await self.api.post_webhook({"field": "messages", "value": value})
 
+    async def send_voice(self, data: bytes) -> str:
+        """Record a voice note in WhatsApp (OGG/Opus); return its message id."""
+        return await self._send_media("audio", data, "audio/ogg; codecs=opus", {"voice": True})
+
+    async def send_audio(self, data: bytes, mime: str = "audio/mpeg") -> str:
+        """Send an audio file; return its message id."""
+        return await self._send_media("audio", data, mime, {"voice": False})
+
+    async def send_image(self, data: bytes, caption: str | None = None) -> str:
+        """Send a photo; return its message id."""
+        return await self._send_media("image", data, "image/jpeg", {"caption": caption} if caption else {})
+
+    async def send_document(
+        self, name: str, data: bytes, mime: str, caption: str | None = None, *, size: int | None = None
+    ) -> str:
+        """Send a document (size: what the Graph API reports, for a file too large to make); return its id."""
+        extra: Json = {"filename": name, **({"caption": caption} if caption else {})}
+        return await self._send_media("document", data, mime, extra, size=size)
+
+    async def _send_media(self, kind: str, data: bytes, mime: str, extra: Json, *, size: int | None = None) -> str:
+        media_id = self.api.receive_media(data, mime, size)
+        content = {"id": media_id, "mime_type": mime, "sha256": hashlib.sha256(data).hexdigest(), **extra}
+        message = self.message(kind, content)
+        await self.post(message)
+        return str(message["id"])
+
     async def send(self, text: str) -> str:
         """Type a text; return its message id."""
         message = self.message("text", {"body": text})
@@ -239,7 +272,11 @@ class GraphApiStandIn:
         self.webhook_url: str | None = None
         self.sent: list[SentMessage] = []
         self.refused: list[tuple[Json, int]] = []  # bodies refused, with the error code
-        self.media: dict[str, tuple[str, bytes]] = {}
+        self.media: dict[str, tuple[str, bytes]] = {}  # uploaded by the bot: name, bytes
+        self.media_types: dict[str, str] = {}  # uploaded by the bot: MIME type
+        self.incoming_media: dict[str, tuple[str, bytes, int]] = {}  # sent by people: MIME type, bytes, size
+        self.downloads: list[str] = []  # media ids the bot downloaded, in order
+        self._download_faults: deque[int] = deque()
         self.webhooks: list[tuple[bytes, int]] = []  # bodies posted to the bot, with its answer
         self.users: dict[str, WaUser] = {}
         self.blocked: set[str] = set()
@@ -256,8 +293,10 @@ class GraphApiStandIn:
         return f"http://127.0.0.1:{self.port}/v23.0"
 
     async def __aenter__(self) -> GraphApiStandIn:
-        app = web.Application()
+        app = web.Application(client_max_size=200 * 1024 * 1024)
         app.router.add_post("/{version}/{phone}/{what}", self._handle)
+        app.router.add_get("/media-download/{media_id}", self._media_download)
+        app.router.add_get("/{version}/{media_id}", self._media_info)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -322,6 +361,16 @@ class GraphApiStandIn:
         """Make a person unreachable (131026)."""
         self.blocked.add(key)
 
+    def receive_media(self, data: bytes, mime: str, size: int | None = None) -> str:
+        """Keep a file a person sent, as WhatsApp does until the business downloads it; return its media id."""
+        media_id = f"{next(self._ids):015d}"
+        self.incoming_media[media_id] = (mime, data, size if size is not None else len(data))
+        return media_id
+
+    def fail_downloads(self, count: int, status: int = 500) -> None:
+        """The next `count` media downloads fail with that HTTP status."""
+        self._download_faults.extend([status] * count)
+
     def fail_next(self, code: int, count: int = 1) -> None:
         """Refuse the next count sends with an error code."""
         self._faults.extend([code] * count)
@@ -361,13 +410,47 @@ class GraphApiStandIn:
             {"messaging_product": "whatsapp", "contacts": [contact], "messages": [{"id": sent.wamid}]}
         )
 
+    def _authorised(self, request: web.Request) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {self.token}"
+
+    async def _media_info(self, request: web.Request) -> web.Response:
+        """GET /{version}/{media-id}: where to download a file a person sent (the URL needs the token too)."""
+        if not self._authorised(request):
+            return GraphError(190, "Invalid OAuth access token", 401).response()
+        media_id = request.match_info["media_id"]
+        found = self.incoming_media.get(media_id)
+        if found is None:
+            return GraphError(100, "Unsupported get request: the media does not exist").response()
+        mime, data, size = found
+        url = f"http://127.0.0.1:{self.port}/media-download/{media_id}"
+        body = {"messaging_product": "whatsapp", "url": url, "mime_type": mime, "file_size": size, "id": media_id}
+        return web.json_response({**body, "sha256": hashlib.sha256(data).hexdigest()})
+
+    async def _media_download(self, request: web.Request) -> web.Response:
+        """GET the media URL: the file's bytes, for a request with the bearer token only."""
+        if not self._authorised(request):
+            return web.Response(status=401, text="unauthorised")
+        found = self.incoming_media.get(request.match_info["media_id"])
+        if found is None:
+            return web.Response(status=404, text="not found")
+        if self._download_faults:
+            return web.Response(status=self._download_faults.popleft(), text="injected failure")
+        self.downloads.append(request.match_info["media_id"])
+        return web.Response(body=found[1], content_type=found[0].split(";")[0])
+
     async def _upload(self, request: web.Request) -> web.Response:
         form = await request.post()
         upload = form.get("file")
         if form.get("messaging_product") != "whatsapp" or not isinstance(upload, web.FileField):
             return GraphError(100, "messaging_product and file are required").response()
+        mime = str(form.get("type") or "")
+        data = upload.file.read()
+        kind = next((k for k, (mimes, _) in MEDIA_LIMITS.items() if mime in mimes), None)
+        if len(data) > (MEDIA_LIMITS[kind][1] if kind else DOCUMENT_LIMIT):
+            return GraphError(131053, "Media upload error: the file is larger than the type allows").response()
         media_id = f"media{next(self._ids)}"
-        self.media[media_id] = (upload.filename, upload.file.read())
+        self.media[media_id] = (upload.filename, data)
+        self.media_types[media_id] = mime
         return web.json_response({"id": media_id})
 
     def _accept(self, body: Json) -> SentMessage:
@@ -378,8 +461,10 @@ class GraphApiStandIn:
             raise GraphError(self._faults.popleft(), "injected failure")
         kind = body.get("type")
         check = {"text": _check_text, "interactive": _check_interactive, "template": self._check_template}
-        check_document = _check_document(self.media)
-        check.get(str(kind), check_document if kind == "document" else _unknown_type)(body)
+        if kind in ("document", "audio", "image"):
+            self._check_media(body, str(kind))
+        else:
+            check.get(str(kind), _unknown_type)(body)
         if kind != "template" and not self._in_window(person):
             raise GraphError(131047, "Re-engagement message: more than 24 hours since the customer last replied")
         if self.number_limit.exceeded(self.phone_number_id):
@@ -403,6 +488,23 @@ class GraphApiStandIn:
 
     def _in_window(self, person: WaUser) -> bool:
         return person.last_inbound is not None and self.now() - person.last_inbound < WINDOW
+
+    def _check_media(self, body: Json, kind: str) -> None:
+        """A media message by the id of an upload of a type this message type takes (or a link)."""
+        part = body.get(kind) or {}
+        media_id = part.get("id")
+        if media_id not in self.media and not part.get("link"):
+            raise GraphError(131053, "Media upload error: unknown media id")
+        if (
+            kind in MEDIA_LIMITS
+            and media_id in self.media
+            and self.media_types.get(media_id) not in MEDIA_LIMITS[kind][0]
+        ):
+            raise GraphError(131053, f"Media upload error: a {self.media_types.get(media_id)} file is not {kind}")
+        if "caption" in part:
+            if kind == "audio":
+                raise GraphError(100, "audio messages take no caption")
+            _bounded(part["caption"], 1, BODY_LIMIT, "caption")
 
     def _check_template(self, body: Json) -> None:
         template = body.get("template") or {}
@@ -464,17 +566,6 @@ def _check_list(action: Json) -> None:
             _bounded(row["description"], 1, ROW_DESCRIPTION, "row description")
     if len({row["id"] for row in rows}) != len(rows):
         raise GraphError(131009, "row ids must be unique")
-
-
-def _check_document(media: dict[str, tuple[str, bytes]]) -> Callable[[Json], None]:
-    def check(body: Json) -> None:
-        document = body.get("document") or {}
-        if document.get("id") not in media and not document.get("link"):
-            raise GraphError(131053, "Media upload error: unknown media id")
-        if "caption" in document:
-            _bounded(document["caption"], 1, BODY_LIMIT, "caption")
-
-    return check
 
 
 def _unknown_type(body: Json) -> None:

@@ -35,6 +35,7 @@ MAX_CALLBACK_ANSWER = 200
 MAX_COMMANDS = 100
 MAX_COMMAND_DESCRIPTION = 256
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # getFile refuses larger files ("file is too big")
 MAX_UPDATES_LIMIT = 100
 
 _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
@@ -42,6 +43,7 @@ _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 _LEADING_COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
 _PATH_RE = re.compile(r"^/bot([^/]+)/([A-Za-z]+)$")
+_FILE_PATH_RE = re.compile(r"^/file/bot([^/]+)/(.+)$")
 
 _JSON_FIELDS = frozenset(
     {
@@ -69,7 +71,9 @@ _BOOL_FIELDS = frozenset(
         "has_spoiler",
     }
 )
-_FLOOD_METHODS = frozenset({"sendmessage", "senddocument", "sendphoto", "editmessagetext", "editmessagereplymarkup"})
+_FLOOD_METHODS = frozenset(
+    {"sendmessage", "senddocument", "sendphoto", "sendvoice", "sendaudio", "editmessagetext", "editmessagereplymarkup"}
+)
 _CHAT_ACTIONS = frozenset(
     {
         "typing",
@@ -484,11 +488,13 @@ def _to_number(key: str, value: str) -> int:
 
 @dataclass(frozen=True)
 class Upload:
-    """An uploaded file: its name, bytes and content type."""
+    """An uploaded file: its name, bytes and content type (and, once stored, the kind its file_id is for)."""
 
     filename: str
     data: bytes
     content_type: str = "application/octet-stream"
+    kind: str = "document"  # document, photo, voice, audio: a file_id is valid only for its own kind
+    size: int | None = None  # what Telegram reports, when it differs from len(data) (a test's large file)
 
 
 @dataclass
@@ -509,6 +515,11 @@ class ChatMessage:
     edit_date: int | None = None
     event: str = "sent"
     file_id: str | None = None
+    voice: bytes | None = None
+    audio: tuple[str, bytes] | None = None
+    duration: int | None = None
+    mime_type: str | None = None
+    file_size: int | None = None  # the size Telegram reports (by default the bytes' length)
 
     @property
     def buttons(self) -> list[list[tuple[str, str | None]]]:
@@ -633,6 +644,43 @@ class SimulatedUser:
         self.started = True
         return await self.api.enqueue({"message": self.api.message_json(message)})
 
+    async def send_voice(self, data: bytes, duration: int, caption: str | None = None) -> int:
+        """Send a voice note recorded in Telegram (OGG/Opus); return its update_id."""
+        message = self._media_from_user(Upload("voice.oga", data, "audio/ogg", kind="voice"), caption)
+        message.voice, message.duration, message.mime_type = data, duration, "audio/ogg"
+        return await self._post(message)
+
+    async def send_audio(self, name: str, data: bytes, duration: int, mime: str = "audio/mpeg") -> int:
+        """Send an audio file (an MP3, an M4A); return its update_id."""
+        message = self._media_from_user(Upload(name, data, mime, kind="audio"), None)
+        message.audio, message.duration, message.mime_type = (name, data), duration, mime
+        return await self._post(message)
+
+    async def send_photo(self, data: bytes, caption: str | None = None) -> int:
+        """Send a photo; return its update_id."""
+        message = self._media_from_user(Upload("photo.jpg", data, "image/jpeg", kind="photo"), caption)
+        message.photo = data
+        return await self._post(message)
+
+    async def send_document(
+        self, name: str, data: bytes, mime: str, caption: str | None = None, *, size: int | None = None
+    ) -> int:
+        """Send a file as a document (size: what Telegram reports, for a file too large to make); return the id."""
+        message = self._media_from_user(Upload(name, data, mime, kind="document", size=size), caption)
+        message.document, message.mime_type = (name, data), mime
+        return await self._post(message)
+
+    def _media_from_user(self, upload: Upload, caption: str | None) -> ChatMessage:
+        message = ChatMessage(self.new_message_id(), self.id, _now(), from_bot=False, caption=caption)
+        message.file_id = self.api.store_file(upload)
+        message.file_size = upload.size
+        return message
+
+    async def _post(self, message: ChatMessage) -> int:
+        self.messages.append(message)
+        self.started = True
+        return await self.api.enqueue({"message": self.api.message_json(message)})
+
     async def command(self, name: str, payload: str | None = None) -> int:
         """Send /name [payload] with its bot_command entity; return the update_id."""
         return await self.send(f"/{name} {payload}" if payload else f"/{name}")
@@ -753,6 +801,9 @@ class BotApiStandIn:
         self._queries: dict[str, bool] = {}
         self._commands: dict[tuple[tuple[Any, ...], str], list[tuple[str, str]]] = {}
         self._files: dict[str, Upload] = {}
+        self._file_paths: dict[str, str] = {}  # getFile's file_path -> file_id
+        self._download_faults: deque[int] = deque()
+        self.downloads: list[str] = []  # file_paths downloaded, in order
         self._faults: dict[str, deque[_Fault]] = {}
         self._overall_limit: int | None = None
         self._per_chat_rate: float | None = None
@@ -858,6 +909,14 @@ class BotApiStandIn:
         fault = _Fault(status=status, description=_ERROR_PHRASES.get(status, f"Error {status}"), delay=seconds)
         self._faults.setdefault(method.lower(), deque()).extend(fault for _ in range(count))
 
+    def fail_downloads(self, count: int, status: int = 502) -> None:
+        """The next `count` file downloads (GET /file/bot<token>/...) fail with that status."""
+        self._download_faults.extend([status] * count)
+
+    def file_data(self, file_id: str) -> bytes:
+        """The bytes stored under a file_id (sent by a user, or uploaded by the bot)."""
+        return self._files[file_id].data
+
     def redeliver(self, update_id: int) -> None:
         """Queue an already-delivered update again, as Telegram does after a lost confirmation."""
         if update_id not in self._history:
@@ -953,7 +1012,9 @@ class BotApiStandIn:
     # ------------------------------------------------------------ HTTP
 
     async def _handle(self, request: web.Request) -> web.Response:
-        """Route /bot<token>/<method> to its handler and render the answer."""
+        """Route /bot<token>/<method> to its handler and render the answer (and /file/bot<token>/<path>)."""
+        if request.path.startswith("/file/"):
+            return await self._download(request)
         match = _PATH_RE.match(request.path)
         if match is None:
             return _json(ApiError(404, "Not Found").body(), 404)
@@ -978,6 +1039,19 @@ class BotApiStandIn:
         finally:
             self._track(counted, -1)
         return _json({"ok": True, "result": result}, 200)
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """GET /file/bot<token>/<file_path>: the bytes of a file getFile pointed to."""
+        match = _FILE_PATH_RE.match(request.path)
+        if request.method != "GET" or match is None or match.group(1) != self.token:
+            return web.Response(status=404, text="Not Found")
+        file_id = self._file_paths.get(match.group(2))
+        if file_id is None:
+            return web.Response(status=404, text="Not Found")
+        if self._download_faults:
+            return web.Response(status=self._download_faults.popleft(), text="injected failure")
+        self.downloads.append(match.group(2))
+        return web.Response(body=self._files[file_id].data, content_type="application/octet-stream")
 
     def _track(self, counted: bool, step: int) -> None:
         """Count in-flight requests (long polls excluded) and wake wait_idle."""
@@ -1077,6 +1151,9 @@ class BotApiStandIn:
             "deletemycommands": self._delete_my_commands,
             "senddocument": self._send_document,
             "sendphoto": self._send_photo,
+            "sendvoice": self._send_voice,
+            "sendaudio": self._send_audio,
+            "getfile": self._get_file,
             "sendchataction": self._send_chat_action,
         }
 
@@ -1206,7 +1283,7 @@ class BotApiStandIn:
         upload = self._upload(params, "document")
         message = self._media_message(user, params)
         message.document = (upload.filename, upload.data)
-        message.file_id = self._store_file(upload)
+        message.file_id = self._store_file(upload, "document")
         return self._deliver(user, message)
 
     async def _send_photo(self, params: Json) -> Json:
@@ -1215,8 +1292,42 @@ class BotApiStandIn:
         upload = self._upload(params, "photo")
         message = self._media_message(user, params)
         message.photo = upload.data
-        message.file_id = self._store_file(upload)
+        message.file_id = self._store_file(upload, "photo")
         return self._deliver(user, message)
+
+    async def _send_voice(self, params: Json) -> Json:
+        """sendVoice: OGG/Opus (or MP3, M4A) by upload or the file_id of a voice note."""
+        user = self._target(params)
+        upload = self._upload(params, "voice")
+        message = self._media_message(user, params)
+        message.voice, message.duration = upload.data, 1
+        message.file_id = self._store_file(upload, "voice")
+        return self._deliver(user, message)
+
+    async def _send_audio(self, params: Json) -> Json:
+        """sendAudio."""
+        user = self._target(params)
+        upload = self._upload(params, "audio")
+        message = self._media_message(user, params)
+        message.audio, message.duration = (upload.filename, upload.data), 1
+        message.file_id = self._store_file(upload, "audio")
+        return self._deliver(user, message)
+
+    async def _get_file(self, params: Json) -> Json:
+        """getFile: a file_id's path for the file URL; files over 20 MB cannot be downloaded by bots."""
+        file_id = params.get("file_id")
+        if not isinstance(file_id, str) or not file_id:
+            raise _bad("file_id is empty")
+        upload = self._files.get(file_id)
+        if upload is None:
+            raise _bad("invalid file_id")
+        size = upload.size if upload.size is not None else len(upload.data)
+        if size > MAX_DOWNLOAD_BYTES:
+            raise _bad("file is too big")
+        folder = {"voice": "voice", "audio": "music", "photo": "photos"}.get(upload.kind, "documents")
+        path = f"{folder}/file_{len(self._file_paths)}.{upload.filename.rsplit('.', 1)[-1] or 'bin'}"
+        self._file_paths[path] = file_id
+        return {"file_id": file_id, "file_unique_id": f"AgAD{file_id[-8:]}", "file_size": size, "file_path": path}
 
     async def _send_chat_action(self, params: Json) -> bool:
         """sendChatAction."""
@@ -1341,7 +1452,7 @@ class BotApiStandIn:
         return message
 
     def _upload(self, params: Json, name: str) -> Upload:
-        """The file of a send method: multipart upload, attach:// reference, file_id or URL."""
+        """The file of a send method: multipart upload, attach:// reference, file_id (of the same kind) or URL."""
         value = params.get(name)
         if isinstance(value, str) and value.startswith("attach://"):
             value = params.get(value.removeprefix("attach://"))
@@ -1350,15 +1461,22 @@ class BotApiStandIn:
                 raise _bad("file must be non-empty")
             return value
         if isinstance(value, str) and value in self._files:
-            return self._files[value]
+            known = self._files[value]
+            if known.kind != name:
+                raise _bad(f"can't use file of type {known.kind.title()} as {name.title()}")
+            return known
         if isinstance(value, str) and urlsplit(value).scheme in ("http", "https"):
             return Upload(urlsplit(value).path.rsplit("/", 1)[-1] or "file", b"")
         if not value:
             raise _bad(f"there is no {name} in the request")
         raise _bad("wrong file identifier/HTTP URL specified")
 
-    def _store_file(self, upload: Upload) -> str:
-        """Keep an upload under a new file_id so it can be sent again by id."""
+    def _store_file(self, upload: Upload, kind: str) -> str:
+        """Keep an upload under a new file_id (for its kind) so it can be sent again by id."""
+        return self.store_file(dataclasses.replace(upload, kind=kind))
+
+    def store_file(self, upload: Upload) -> str:
+        """Keep a file under a new file_id, as Telegram does with what users and bots send."""
         file_id = f"BQACAgIAAxkBAAI{self._next_file:08d}"
         self._next_file += 1
         self._files[file_id] = upload
@@ -1440,6 +1558,26 @@ class BotApiStandIn:
                 "file_id": file_id,
                 "file_unique_id": unique,
                 "file_name": name,
+                "file_size": message.file_size or len(data),
+            }
+            if message.mime_type:
+                out["document"]["mime_type"] = message.mime_type
+        if message.voice is not None:
+            out["voice"] = {
+                "file_id": file_id,
+                "file_unique_id": unique,
+                "duration": message.duration or 0,
+                "mime_type": "audio/ogg",
+                "file_size": len(message.voice),
+            }
+        if message.audio is not None:
+            name, data = message.audio
+            out["audio"] = {
+                "file_id": file_id,
+                "file_unique_id": unique,
+                "duration": message.duration or 0,
+                "file_name": name,
+                "mime_type": message.mime_type or "audio/mpeg",
                 "file_size": len(data),
             }
         if message.photo is not None:

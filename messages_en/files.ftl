@@ -1,0 +1,12 @@
+## Voice notes, photos and documents people send: why one is refused, and how a stored file is named.
+
+voice-label = 🎧 Voice recording ({ $duration })
+file-too-big = This file is larger than { $max } MB, so we did not take it and kept nothing of it. Send a smaller file, or a link to it.
+file-type-refused = We did not take this file because its type is not accepted, and kept nothing of it. We accept voice notes, photos, PDF, Word and Excel files.
+file-download-failed = We could not download the file from the platform after several tries, and kept nothing of it. Please send it again.
+file-empty = The file reached us empty, and we kept nothing of it. Please send it again.
+file-line = 📎 { $name } ({ $size })
+file-unnamed = File
+file-unnamed-photo = Photo
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB

@@ -1,0 +1,201 @@
+"""Voice notes and files over the real Telegram channel: python-telegram-bot, getFile and the file URL, all on
+loopback HTTP against the Bot API stand-in."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.channels.telegram import TelegramChannel
+from bot.core import Core, open_core
+from storage import participants, roles
+from storage.models import Role
+from tests import media
+from tests.loop_support import rows
+from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.support import settings_for
+
+TOKEN = "123:ABC"
+VOICE = "🎧 تسجيل صوتي (1:42)"
+
+
+@dataclass
+class Live:
+    """A running bot on the stand-in."""
+
+    api: BotApiStandIn
+    core: Core
+
+
+@pytest.fixture
+async def live(tmp_path: Path) -> AsyncIterator[Live]:
+    async with BotApiStandIn(token=TOKEN, bot_username="ogp_test_bot") as api:
+        settings = settings_for(
+            tmp_path,
+            telegram_token=TOKEN,
+            telegram_api_url=api.base_url,
+            telegram_per_chat_rate=1000.0,
+            telegram_per_chat_burst=1000,
+        )
+        core = await open_core(settings)
+        core.receiver.backoff = (0.0,)  # tries follow each other at once here; in production 1 s, then 4 s
+        channel = TelegramChannel(core, TOKEN, api.base_url, poll_timeout=1)
+        await channel.start()
+        await core.sender.start()
+        await core.files.start()
+        try:
+            yield Live(api, core)
+        finally:
+            await channel.stop()
+            await core.close()
+
+
+async def said(live: Live, user: SimulatedUser, fragment: str, action: Any) -> str:
+    """Do an action, then wait until a new or edited bot message contains the fragment; return that text."""
+    mark = len(user.events)
+    await action
+    found: list[str] = []
+
+    def arrived() -> bool:
+        found[:] = [e.text or e.caption or "" for e in user.events[mark:] if fragment in (e.text or e.caption or "")]
+        return bool(found)
+
+    try:
+        await live.api.wait_for(arrived, timeout=10)
+    except TimeoutError:
+        seen = [e.text for e in user.events[mark:]]
+        raise AssertionError(f"user {user.id} never saw {fragment!r}; saw {seen}") from None
+    return found[0]
+
+
+async def register(live: Live, user: SimulatedUser, name: str) -> None:
+    await said(live, user, "ما اسمك", user.command("start"))
+    await said(live, user, "الجهة", user.send(name))
+    await said(live, user, "نوع الجهة", user.send(f"جهة {name}"))
+    await said(live, user, "محافظة", user.press("reg:sector:cso"))
+    await said(live, user, "هل توافق", user.press("reg:gov:amman"))
+    await said(live, user, "تم تسجيلك", user.press("reg:consent:yes"))
+
+
+async def make_officer(live: Live, user: SimulatedUser, commitment: int) -> None:
+    async with live.core.db.transaction() as conn:
+        person = await participants.find_by_identity(conn, "telegram", str(user.id))
+        assert person is not None
+        await roles.grant(conn, person.id, Role.LIAISON, commitment, None, live.core.clock.now())
+
+
+async def test_a_voice_recommendation_reaches_the_officer_who_hears_it_and_answers(live: Live) -> None:
+    api = live.api
+    salma, officer = api.user(1001, first_name="سلمى"), api.user(2001, first_name="ريم")
+    await register(live, salma, "سلمى")
+    await register(live, officer, "ريم الضابطة")
+    await make_officer(live, officer, 4)
+
+    await said(live, salma, "على أي التزام", salma.command("recommend"))
+    await said(live, salma, "اختر محور", salma.press("rec:c:4"))
+    await said(live, salma, "أو أرسل تسجيلاً صوتياً", salma.press("rec:t:0"))
+    voice = media.ogg_opus(102)
+    preview = await said(live, salma, "راجع توصيتك", salma.send_voice(voice, duration=102))
+    assert VOICE in preview
+    receipt = await said(live, salma, "رقم الإيصال", salma.press("✅ إرسال"))
+    assert "#1" in receipt
+    [downloaded] = api.downloads  # getFile, then the file URL: once
+    assert downloaded.startswith("voice/")
+    [stored] = await rows(live.core, "SELECT sha256, channel, sent_as, recommendation_id FROM files")
+    assert stored == {
+        "sha256": hashlib.sha256(voice).hexdigest(),
+        "channel": "telegram",
+        "sent_as": "voice",
+        "recommendation_id": 1,
+    }
+
+    page = await said(live, officer, "بانتظار الرد", officer.command("inbox"))
+    assert VOICE in page
+    uploads_before = [p for m, p in api.calls if m == "sendVoice" and not isinstance(p.get("voice"), str)]
+    await said(live, officer, "لم يُكتب تفريغها النصي", officer.press("#1"))
+    [heard] = [m for m in officer.chat if m.from_bot and m.voice is not None]
+    assert heard.voice == voice  # the officer gets the recording itself, in the chat
+    [recorded] = [m for m in salma.chat if not m.from_bot and m.voice is not None]
+    assert [p["voice"] for m, p in api.calls if m == "sendVoice"] == [recorded.file_id]  # by id: nothing uploaded
+    assert not uploads_before
+    await said(live, officer, "اكتب ما يقوله", officer.press("✍️ كتابة التفريغ"))
+    await said(live, officer, "حُفظ التفريغ", officer.send("أقترح نشر جداول الصيانة في كل مدرسة"))
+    await said(live, officer, "اكتب الآن ردك", officer.press("inbox:s:1:accepted"))
+    await said(live, officer, "هذا ما سيصل", officer.send("سننشر الجداول ابتداءً من الفصل القادم"))
+    told = await said(live, salma, "وصل رد على توصيتك #1", officer.press("inbox:ok:1"))
+    assert VOICE in told and "سننشر الجداول" in told
+    [answered] = await rows(live.core, "SELECT state, transcript FROM recommendations")
+    assert answered == {"state": "accepted", "transcript": "أقترح نشر جداول الصيانة في كل مدرسة"}
+    assert api.unanswered_callback_queries() == []
+
+
+async def test_a_download_failing_twice_then_succeeding_is_stored_once(live: Live) -> None:
+    api = live.api
+    salma = api.user(1001, first_name="سلمى")
+    await register(live, salma, "سلمى")
+    api.fail_downloads(2, status=502)
+    offer = await said(live, salma, "وصلنا تسجيلك الصوتي", salma.send_voice(media.ogg_opus(50), duration=50))
+    assert "🎧 تسجيل صوتي (0:50)" in offer
+    assert len(api.downloads) == 1 and [m for m, _ in api.calls].count("getFile") == 3
+    assert len(await rows(live.core, "SELECT id FROM files")) == 1
+
+
+async def test_a_download_that_keeps_failing_gets_a_clear_answer_and_nothing_is_kept(live: Live) -> None:
+    api = live.api
+    salma = api.user(1001, first_name="سلمى")
+    await register(live, salma, "سلمى")
+    api.fail_downloads(3, status=502)
+    await said(live, salma, "تعذّر علينا تنزيل الملف", salma.send_voice(media.ogg_opus(50), duration=50))
+    assert await rows(live.core, "SELECT id FROM files") == []
+    assert list(live.core.receiver.store.stored()) == []
+
+
+async def test_a_30_mb_file_is_refused_without_downloading_it(live: Live) -> None:
+    api = live.api
+    salma = api.user(1001, first_name="سلمى")
+    await register(live, salma, "سلمى")
+    big = media.pdf() + b"0" * 1024
+    answer = await said(
+        live, salma, "أكبر من 20 ميغابايت", salma.send_document("تقرير.pdf", big, "application/pdf", size=30 << 20)
+    )
+    assert "لم نستلمه" in answer
+    assert "getFile" not in [m for m, _ in api.calls] and api.downloads == []
+    assert await rows(live.core, "SELECT id FROM files") == []
+
+
+async def test_getfile_refuses_what_bots_may_not_download(live: Live) -> None:
+    """The stand-in refuses a file over 20 MB as Telegram does, whatever the bot's own limit: too big, at once."""
+    live.core.receiver.max_bytes = 50 << 20
+    salma = live.api.user(1001, first_name="سلمى")
+    await register(live, salma, "سلمى")
+    big = media.pdf()
+    await said(live, salma, "أكبر من", salma.send_document("big.pdf", big, "application/pdf", size=25 << 20))
+    assert [m for m, _ in live.api.calls].count("getFile") == 1  # refused, not tried again
+    assert live.api.downloads == []
+
+
+async def test_a_renamed_executable_is_refused(live: Live) -> None:
+    api = live.api
+    officer = api.user(2001, first_name="ريم")
+    await register(live, officer, "ريم")
+    await make_officer(live, officer, 2)
+    await said(live, officer, "ما مستوى الإنجاز", officer.command("update"))
+    await said(live, officer, "نسبة التقدم", officer.press("upd:l:limited"))
+    await said(live, officer, "اكتب ملاحظة", officer.press("upd:p:25"))  # NAP4's file has no milestones
+    await said(live, officer, "أرسل الدليل", officer.press("upd:skip"))
+    refused = await said(
+        live, officer, "نوعه غير مقبول", officer.send_document("report.pdf", media.executable(), "application/pdf")
+    )
+    assert "لم نحفظ منه شيئاً" in refused
+    assert len(api.downloads) == 1  # downloaded once, its bytes read, then let go
+    assert await rows(live.core, "SELECT id FROM files") == []
+    assert list(live.core.receiver.store.stored()) == []
+    received = await said(
+        live, officer, "وصل الدليل", officer.send_document("تقرير.pdf", media.pdf(), "application/pdf")
+    )
+    assert "📎 تقرير.pdf" in received
