@@ -16,8 +16,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.aiohttp_request import AiohttpRequest
-from bot.channels.telegram_files import MediaGone, TelegramFiles
 from bot.channels.telegram_calls import BotCalls, Json
+from bot.channels.telegram_files import MediaGone, TelegramFiles
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, keyboard_json, split_text
 from bot.channels.telegram_updates import Poller, UnreadableUpdate, WebhookReceiver
 from bot.core import Core
