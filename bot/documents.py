@@ -128,6 +128,8 @@ class DocumentWorker:
     async def _do(self, job: DocumentJob) -> None:
         async with self.db.transaction() as conn:
             attempts = await document_jobs.begin_attempt(conn, job.id)
+        if attempts == 0:  # dropped meanwhile: its chat was erased
+            return
         request = StoredRequest.parse(job.params)
         if attempts > MAX_ATTEMPTS:
             log.error("document job %d (%s) given up after %d attempts", job.id, job.kind, attempts - 1)
@@ -206,9 +208,11 @@ class DocumentWorker:
         return _decode(out)
 
     async def _finish(self, job: DocumentJob, outcome: Outcome) -> None:
-        """Queue the outcome, write the audit line and delete the job, all at once."""
+        """Queue the outcome, write the audit line and delete the job, all at once (nothing if the job is gone)."""
         now = self.clock.now()
         async with self.db.transaction() as conn:
+            if not await document_jobs.delete(conn, job.id):  # its chat was erased while it was being built
+                return
             for index, (payload, document) in enumerate(outcome.replies):
                 await outbox.enqueue(
                     conn,
@@ -223,7 +227,6 @@ class DocumentWorker:
             if outcome.audit is not None:
                 line = outcome.audit
                 await audit.record(conn, job.participant_id, line.action, line.target, line.detail, now)
-            await document_jobs.delete(conn, job.id)
         self.on_queued()
 
 

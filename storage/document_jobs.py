@@ -7,7 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.database import fetch_all, fetch_one
+from storage.database import execute_count, fetch_all, fetch_one
 from storage.timefmt import to_db
 
 _INSERT = """
@@ -19,6 +19,7 @@ _SELECT_AFTER = "SELECT * FROM document_jobs WHERE id > ? ORDER BY id LIMIT 1"
 _BEGIN_ATTEMPT = "UPDATE document_jobs SET attempts = attempts + 1 WHERE id = ? RETURNING attempts"
 _UNDO_ATTEMPT = "UPDATE document_jobs SET attempts = attempts - 1 WHERE id = ? AND attempts > 0"
 _DELETE = "DELETE FROM document_jobs WHERE id = ?"
+_DELETE_CHAT = "DELETE FROM document_jobs WHERE channel = ? AND recipient = ?"
 _COUNT = "SELECT COUNT(*) FROM document_jobs"
 
 
@@ -82,9 +83,14 @@ async def undo_attempt(conn: aiosqlite.Connection, job_id: int) -> None:
     await conn.execute(_UNDO_ATTEMPT, (job_id,))
 
 
-async def delete(conn: aiosqlite.Connection, job_id: int) -> None:
-    """Remove a job whose outcome is queued (in the same transaction as the outcome)."""
-    await conn.execute(_DELETE, (job_id,))
+async def delete(conn: aiosqlite.Connection, job_id: int) -> bool:
+    """Remove a job whose outcome is queued (in the same transaction as the outcome); False when it was gone."""
+    return await execute_count(conn, _DELETE, (job_id,)) > 0
+
+
+async def drop_chat(conn: aiosqlite.Connection, channel: str, recipient: str) -> None:
+    """Drop the jobs of a chat being erased: what they would build must not reach it."""
+    await conn.execute(_DELETE_CHAT, (channel, recipient))
 
 
 async def count(conn: aiosqlite.Connection) -> int:

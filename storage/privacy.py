@@ -2,8 +2,8 @@
 
 What a person leaves: their participant row, identities, chat state, follows, roles, recommendations, the files
 they sent (storage/files.py: erased with the recommendations they belong to, or when they belong to nothing; kept,
-no longer saying who sent them, with what stays), messages to them (the outbox), the WhatsApp contact, reminder
-bookkeeping, and the messages and audit details that name them.
+no longer saying who sent them, with what stays), messages to them (the outbox), documents being built for them
+(document_jobs), the WhatsApp contact, reminder bookkeeping, and the messages and audit details that name them.
 All of it goes in one transaction, except what the last answer needs: that answer is still sent, so the chat is
 kept in pending_erasures and everything queued to it is marked erase (a trigger, migration 006); once it is out the
 sender calls erase_sent, which deletes it and finishes the chat. The database zeroes what it deletes (secure_delete)
@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from storage import files, flood, roles
+from storage import document_jobs, files, flood, roles
 from storage.database import execute_count, fetch_all, fetch_one, fetch_value
 from storage.timefmt import to_db
 
@@ -136,6 +136,7 @@ async def _forget_chat(
 ) -> None:
     await conn.execute(_DELETE_SESSION, (channel, external_id))
     await conn.execute(_DELETE_CHAT_OUTBOX, (channel, external_id))  # messages to them carry their chat id
+    await document_jobs.drop_chat(conn, channel, external_id)  # an export asked for just before /forget
     await _forget_mentions(conn, await files.drop_pending_of_chat(conn, channel, external_id, now))  # a draft's voice
     await conn.execute(_DELETE_REMINDER_LOG, (f"{channel}:{external_id}",))
     if farewell:  # the WhatsApp contact is needed to send the last answer (the 24-hour window)

@@ -95,6 +95,51 @@ async def test_people_chat_while_a_large_export_is_built(core: Core, transport: 
     assert await _rows(core, "SELECT action, target FROM audit_log WHERE action = 'export'") == [("export", "xlsx")]
 
 
+async def _forget(core: Core, transport: RecordingTransport) -> str:
+    """Erase the coordinator's data (straight to the dispatcher: a ChatDriver would build pending documents first)."""
+    steps: tuple[dict[str, Any], ...] = ({"command": "forget"}, {"choice": "prv:mode:keep"}, {"choice": "prv:yes:keep"})
+    for n, fields in enumerate(steps):
+        await core.dispatcher.handle(Incoming("telegram", COORDINATOR, f"forget-{n}", **fields))
+    await core.sender.flush()
+    return transport.to(COORDINATOR)[-1].text
+
+
+async def test_an_export_asked_for_before_forget_never_reaches_the_erased_chat(
+    core: Core, transport: RecordingTransport
+) -> None:
+    async with core.db.transaction() as conn:
+        await seed(conn, START)
+    await _coordinator(core, transport).register()
+    await _ask_for_export(core, transport)
+    assert await _rows(core, "SELECT COUNT(*) FROM document_jobs") == [(1,)]
+    assert "محونا بياناتك الشخصية" in await _forget(core, transport)
+    assert await _rows(core, "SELECT COUNT(*) FROM document_jobs") == [(0,)]
+    await core.documents.flush()
+    await core.sender.flush()
+    assert _documents(transport) == []
+    assert await _rows(core, FILES_QUEUED) == [(0,)]
+    assert await _rows(core, "SELECT COUNT(*) FROM audit_log WHERE action = 'export'") == [(0,)]
+
+
+async def test_an_export_being_built_when_its_chat_is_erased_is_thrown_away(
+    core: Core, transport: RecordingTransport
+) -> None:
+    async with core.db.transaction() as conn:
+        await populate(conn, participants=1_000, recommendations=20_000, now=START)
+    await _coordinator(core, transport).register()
+    await _ask_for_export(core, transport)
+    building = asyncio.create_task(core.documents.flush())
+    await _child_started(core)
+    assert "محونا بياناتك الشخصية" in await _forget(core, transport)
+    assert not building.done(), "the export was over before the erasure: nothing was shown"
+    await building
+    await core.sender.flush()
+    assert _documents(transport) == []
+    assert await _rows(core, FILES_QUEUED) == [(0,)]
+    assert await _rows(core, "SELECT COUNT(*) FROM document_jobs") == [(0,)]
+    assert await _rows(core, "SELECT COUNT(*) FROM audit_log WHERE action = 'export'") == [(0,)]
+
+
 async def test_a_small_document_comes_without_a_note(core: Core, transport: RecordingTransport) -> None:
     async with core.db.transaction() as conn:
         sample = await seed(conn, START)
