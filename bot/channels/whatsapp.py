@@ -275,6 +275,8 @@ class WhatsAppChannel:
         )
         self.transport = WhatsAppTransport(core.db, core.clock, self.client, templates, pacing, core.receiver.store)
         self._locks: dict[str, asyncio.Lock] = {}
+        self._behind = False  # a stored webhook failed to process: the next one catches up first
+        self._recovering = asyncio.Lock()
         server.add_route("GET", WEBHOOK_PATH, self.verify)
         server.add_route("POST", WEBHOOK_PATH, self.receive)
 
@@ -300,7 +302,8 @@ class WhatsAppChannel:
         """Check the signature, store the raw body, answer; process from the stored copy in the background.
 
         Meta does not send a webhook again once it got a 200, so the 200 comes only after the body is committed; a
-        crash after that is made good at the next start (start()). Messages already handled are skipped by id.
+        crash after that is made good at the next start (start()), and one the database failed to process is taken
+        again, in order, before the next webhook. Messages already handled are skipped by id.
         """
         header = request.headers.get(SIGNATURE_HEADER)
         if not header:
@@ -322,32 +325,55 @@ class WhatsAppChannel:
         except sqlite3.Error as error:  # Meta sends it again later when the answer is not 200
             log.error("whatsapp: could not store a webhook (%s); answering 503", error)
             return web.Response(status=503, text="try again")
-        self.server.spawn(self._process_stored(stored, payload), name="whatsapp-webhook")
+        self.server.spawn(self._take(stored, payload), name="whatsapp-webhook")
         return web.Response(text="ok")
 
+    async def _take(self, stored: int, payload: Payload) -> None:
+        """Process a webhook just stored; when earlier ones wait (the database failed), all of them in order."""
+        if self._behind or self._recovering.locked():
+            await self._recover()
+        else:
+            await self._process_stored(stored, payload)
+
     async def _recover(self) -> None:
-        """Process what was stored before the last stop but not processed (in the order it came)."""
-        async with self.core.db.transaction() as conn:
-            leftovers = await whatsapp.stored_webhooks(conn)
-        for stored, body in leftovers:
+        """Process what was stored but not processed (before the last stop, or when the database failed), in order."""
+        async with self._recovering:
+            self._behind = False
+            try:
+                async with self.core.db.transaction() as conn:
+                    leftovers = await whatsapp.stored_webhooks(conn)
+            except sqlite3.Error as error:
+                self._behind = True
+                log.error("whatsapp: could not read the stored webhooks (%s); trying again with the next one", error)
+                return
+            await self._process_all(leftovers)
+
+    async def _process_all(self, leftovers: list[tuple[int, bytes]]) -> None:
+        """Process stored webhooks in order, stopping at one the database failed (the rest wait behind it)."""
+        for done, (stored, body) in enumerate(leftovers):
             try:
                 payload = parse_payload(body)
             except MalformedPayload:  # it was read once before it was stored; nothing to do with it now
                 payload = Payload()
-            await self._process_stored(stored, payload)
+            if not await self._process_stored(stored, payload):
+                log.info("whatsapp: processed %d of %d stored webhooks", done, len(leftovers))
+                return
         if leftovers:
-            log.info("whatsapp: processed %d webhooks stored before the last stop", len(leftovers))
+            log.info("whatsapp: processed %d stored webhooks", len(leftovers))
 
-    async def _process_stored(self, stored: int, payload: Payload) -> None:
-        """Process a stored webhook; drop the stored copy once every message in it was handled."""
+    async def _process_stored(self, stored: int, payload: Payload) -> bool:
+        """Process a stored webhook; drop the stored copy once every message in it was handled (False if not)."""
         if not await self.process(payload):
-            log.error("whatsapp: stored webhook %d kept for the next start (the database failed)", stored)
-            return
+            self._behind = True  # taken again, in order, before the next webhook (or at the next start)
+            log.error("whatsapp: stored webhook %d kept for the next webhook (the database failed)", stored)
+            return False
         try:
             async with self.core.db.transaction() as conn:
                 await whatsapp.drop_webhook(conn, stored)
-        except sqlite3.Error as error:  # processed again at the next start: what was handled is skipped by id
+        except sqlite3.Error as error:  # processed again later: what was handled is skipped by id
+            self._behind = True
             log.error("whatsapp: could not drop stored webhook %d (%s)", stored, error)
+        return True
 
     async def process(self, payload: Payload) -> bool:
         """Handle every message and status of every change of every entry; False when the database failed.

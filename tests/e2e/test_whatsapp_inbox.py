@@ -128,6 +128,33 @@ async def test_the_body_is_stored_before_the_200_and_processed_at_the_next_start
     assert count(wa, "SELECT COUNT(*) FROM processed_events") == 1
 
 
+async def test_a_webhook_the_database_failed_is_taken_again_before_the_next_one(
+    wa: WhatsAppBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = wa.api.user("962790000206")
+    opened(wa, user)
+    real = wa.channel.process
+
+    async def failed(*_: object) -> bool:
+        return False  # the database failed while it was processed
+
+    monkeypatch.setattr(wa.channel, "process", failed)
+    first = webhook(wa, [user], [user.message("text", {"body": "/help"})])
+    assert await wa.api.post_raw(first, wa.api.sign(first)) == 200
+    await wa.settle()
+    assert count(wa, "SELECT COUNT(*) FROM wa_inbox") == 1 and user.messages == []
+    monkeypatch.setattr(wa.channel, "process", real)
+    second = webhook(wa, [user], [user.message("text", {"body": "/privacy"})])
+    assert await wa.api.post_raw(second, wa.api.sign(second)) == 200  # no restart in between
+    await wa.settle()
+    privacy = wa.core.messages.t("prv-notice", days=wa.core.settings.retention_days)[:30]
+    answers = [m.text for m in user.messages]
+    assert HELP in answers[0] and privacy in answers[1]  # in the order they were sent
+    assert sum(HELP in text for text in answers) == 1
+    assert count(wa, "SELECT COUNT(*) FROM wa_inbox") == 0
+    assert count(wa, "SELECT COUNT(*) FROM processed_events") == 2
+
+
 @contextmanager
 def write_lock(wa: WhatsAppBot) -> Iterator[None]:
     """Another process holds the database's write lock."""
