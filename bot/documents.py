@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.background import Background
 from bot.clock import Clock
 from handlers.contract import Reply
 from handlers.documents import AuditLine, StoredRequest
@@ -54,8 +55,11 @@ class Outcome:
     audit: AuditLine | None = None
 
 
-class DocumentWorker:
-    """Runs document jobs one at a time, in the background (start) or on demand (flush)."""
+class DocumentWorker(Background):
+    """Runs document jobs one at a time, in the background (start, then when woken) or on demand (flush)."""
+
+    name = "document-worker"
+    idle_seconds = IDLE_WAKE_SECONDS
 
     def __init__(
         self,
@@ -65,54 +69,32 @@ class DocumentWorker:
         timezone: ZoneInfo,
         on_queued: Callable[[], None] = lambda: None,
     ) -> None:
+        super().__init__()
         self.db = db
         self.clock = clock
         self.timezone = timezone
         self.on_queued = on_queued
         self.built = 0
         self.failed = 0
-        self._wake = asyncio.Event()
-        self._lock = asyncio.Lock()
-        self._runner: asyncio.Task[None] | None = None
         self._child: asyncio.subprocess.Process | None = None
-        self._stopping = False
 
-    def wake(self) -> None:
-        """Tell the worker that a job may have been stored."""
-        self._wake.set()
-
-    async def start(self) -> None:
-        """Run waiting jobs (those a crash cut short too), then every new one, in the background."""
-        self._stopping = False
-        self._runner = asyncio.create_task(self._run(), name="document-worker")
+    async def work(self) -> None:
+        """Run waiting jobs (at start, those a crash cut short too)."""
+        await self._drain()
 
     async def stop(self) -> None:
         """Stop; a build under way is cut short and its job runs again at the next start."""
         self._stopping = True
-        self._wake.set()
         if self._child is not None and self._child.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 self._child.kill()
-        if self._runner is not None:
-            await self._runner
-            self._runner = None
+        await super().stop()
         async with self._lock:  # a flush() under way winds down too
             pass
 
     async def flush(self) -> None:
         """Build every waiting job now; return when none is left (the terminal chat, tests)."""
         await self._drain()
-
-    async def _run(self) -> None:
-        while not self._stopping:
-            try:
-                await self._drain()
-            except Exception:
-                log.exception("document worker failed")
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(IDLE_WAKE_SECONDS):
-                    await self._wake.wait()
-            self._wake.clear()
 
     async def _drain(self) -> None:
         async with self._lock:

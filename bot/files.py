@@ -10,11 +10,11 @@ recording it — are deleted once they are older than ORPHAN_GRACE, so a downloa
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from datetime import timedelta
 
+from bot.background import Background
 from storage import files
 from storage.database import Database
 from storage.files import FileStore
@@ -26,34 +26,25 @@ ORPHAN_GRACE = timedelta(hours=1)
 UNLINKED_KEPT = timedelta(days=30)  # a draft's voice note, a table read for /update: erased after this long
 
 
-class FileKeeper:
-    """Deletes erased files' bytes and rows, in the background (start) or on demand (flush)."""
+class FileKeeper(Background):
+    """Deletes erased files' bytes and rows, in the background (start, then when woken) or on demand (flush)."""
+
+    name = "file-keeper"
+    idle_seconds = IDLE_WAKE_SECONDS
 
     def __init__(self, db: Database, store: FileStore) -> None:
+        super().__init__()
         self.db = db
         self.store = store
         self.removed = 0
-        self._wake = asyncio.Event()
-        self._lock = asyncio.Lock()
-        self._runner: asyncio.Task[None] | None = None
-        self._stopping = False
+        self._swept = False
 
-    def wake(self) -> None:
-        """Tell the keeper that files may have been erased."""
-        self._wake.set()
-
-    async def start(self) -> None:
-        """Sweep once, then keep up in the background."""
-        self._stopping = False
-        self._runner = asyncio.create_task(self._run(), name="file-keeper")
-
-    async def stop(self) -> None:
-        """Stop after the pass under way."""
-        self._stopping = True
-        self._wake.set()
-        if self._runner is not None:
-            await self._runner
-            self._runner = None
+    async def work(self) -> None:
+        """Delete what was erased; the first pass also sweeps bytes no row records."""
+        await self.flush()
+        if not self._swept:
+            await self.sweep()
+            self._swept = True
 
     async def flush(self) -> int:
         """Delete what was erased now; return how many files' rows went."""
@@ -79,21 +70,6 @@ class FileKeeper:
             if gone:
                 log.info("files: %d unrecorded files removed", gone)
             return gone
-
-    async def _run(self) -> None:
-        first = True
-        while not self._stopping:
-            try:
-                await self.flush()
-                if first:
-                    await self.sweep()
-                    first = False
-            except Exception:
-                log.exception("file keeper failed")
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(IDLE_WAKE_SECONDS):
-                    await self._wake.wait()
-            self._wake.clear()
 
     async def _clean(self) -> int:
         done = 0

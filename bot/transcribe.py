@@ -9,11 +9,11 @@ follow the Transcriber protocol (for example a wrapper around a local Whisper or
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib
 import logging
 from typing import Protocol, runtime_checkable
 
+from bot.background import Background
 from storage import files, recommendations
 from storage.database import Database
 from storage.files import FileStore
@@ -46,36 +46,23 @@ def load_transcriber(spec: str) -> Transcriber | None:
     return engine
 
 
-class TranscriptDrafts:
+class TranscriptDrafts(Background):
     """Asks the engine for a draft of each voice recommendation that has neither a transcript nor a draft."""
 
+    name = "transcript-drafts"
+    idle_seconds = IDLE_WAKE_SECONDS
+
     def __init__(self, db: Database, store: FileStore, engine: Transcriber, *, language: str = "ar") -> None:
+        super().__init__()
         self.db = db
         self.store = store
         self.engine = engine
         self.language = language
         self.drafted = 0
-        self._wake = asyncio.Event()
-        self._lock = asyncio.Lock()
-        self._runner: asyncio.Task[None] | None = None
-        self._stopping = False
 
-    def wake(self) -> None:
-        """Tell the worker that a voice recommendation may have been stored."""
-        self._wake.set()
-
-    async def start(self) -> None:
-        """Draft what waits, then keep up in the background."""
-        self._stopping = False
-        self._runner = asyncio.create_task(self._run(), name="transcript-drafts")
-
-    async def stop(self) -> None:
-        """Stop after the draft under way."""
-        self._stopping = True
-        self._wake.set()
-        if self._runner is not None:
-            await self._runner
-            self._runner = None
+    async def work(self) -> None:
+        """Draft what waits."""
+        await self.flush()
 
     async def flush(self) -> int:
         """Draft every waiting recommendation now; return how many drafts were kept."""
@@ -87,17 +74,6 @@ class TranscriptDrafts:
                 if not seen:
                     break
         return done
-
-    async def _run(self) -> None:
-        while not self._stopping:
-            try:
-                await self.flush()
-            except Exception:
-                log.exception("transcript drafts failed")
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(IDLE_WAKE_SECONDS):
-                    await self._wake.wait()
-            self._wake.clear()
 
     async def _batch(self) -> tuple[int, int]:
         async with self.db.transaction() as conn:
