@@ -76,41 +76,23 @@ def to_incoming(update: Json) -> Incoming | None:
 
 def attachment_of(message: Json) -> Attachment | None:
     """Return the voice note, audio, photo (its largest size) or document a message carries, as Telegram says it."""
-    voice = _object(message, "voice")
-    if voice is not None:
-        return Attachment(
-            "voice",
-            _file_id(voice),
-            mime=_string(voice, "mime_type"),
-            size=_int(voice, "file_size"),
-            duration=_int(voice, "duration") or 0,
-        )
-    audio = _object(message, "audio")
-    if audio is not None:
-        return Attachment(
-            "audio",
-            _file_id(audio),
-            name=_string(audio, "file_name"),
-            mime=_string(audio, "mime_type"),
-            size=_int(audio, "file_size"),
-            duration=_int(audio, "duration") or 0,
-        )
+    for kind in ("voice", "audio"):
+        sound = _object(message, kind)
+        if sound is not None:
+            return _attachment(kind, sound, duration=_int(sound, "duration") or 0)
     photo = message.get("photo")
     if photo:
         if not isinstance(photo, list) or not isinstance(photo[-1], dict):
             raise UnreadableUpdate("photo is not a list of sizes")
-        largest = photo[-1]
-        return Attachment("photo", _file_id(largest), mime="image/jpeg", size=_int(largest, "file_size"))
+        return _attachment("photo", photo[-1], mime="image/jpeg")
     document = _object(message, "document")
-    if document is not None:
-        return Attachment(
-            "document",
-            _file_id(document),
-            name=_string(document, "file_name"),
-            mime=_string(document, "mime_type"),
-            size=_int(document, "file_size"),
-        )
-    return None
+    return _attachment("document", document) if document is not None else None
+
+
+def _attachment(kind: str, file: Json, *, duration: int | None = None, mime: str | None = None) -> Attachment:
+    """Read a file's fields (Voice, Audio, PhotoSize, Document share their names)."""
+    name, size, mime = _string(file, "file_name"), _int(file, "file_size"), mime or _string(file, "mime_type")
+    return Attachment(kind, _file_id(file), name=name, mime=mime, size=size, duration=duration)
 
 
 def _file_id(file: Json) -> str:

@@ -68,3 +68,31 @@ def test_fields_of_the_wrong_type_are_refused_and_the_rest_of_the_batch_is_read(
     events, queries = read_batch(batch)
     assert [e.command or e.choice for e in events] == ["help", "st:b"]
     assert queries == ["q9"]
+
+
+def test_files_are_read_with_their_declared_fields_and_a_caption() -> None:
+    voice = to_incoming(message(None, voice={"file_id": "v1", "duration": 102, "mime_type": "audio/ogg"}))
+    assert voice is not None and voice.attachment is not None
+    assert (voice.attachment.kind, voice.attachment.file_ref, voice.attachment.duration) == ("voice", "v1", 102)
+    sizes = [{"file_id": "small", "file_size": 900}, {"file_id": "large", "file_size": 90_000}]
+    photo = to_incoming(message(None, photo=sizes, caption="ورشة العمل"))
+    assert photo is not None and photo.attachment is not None and photo.text == "ورشة العمل"
+    assert (photo.attachment.file_ref, photo.attachment.size, photo.attachment.mime) == ("large", 90_000, "image/jpeg")
+    pdf = {"file_id": "d1", "file_name": "محضر.pdf", "mime_type": "application/pdf", "file_size": 12}
+    document = to_incoming(message(None, document=pdf))
+    assert document is not None and document.attachment is not None
+    assert (document.attachment.kind, document.attachment.name, document.attachment.duration) == (
+        "document",
+        "محضر.pdf",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"voice": {"duration": 3}}, {"audio": {"file_id": "a", "duration": "long"}}, {"photo": "big"}],
+    ids=["no file id", "duration not a number", "photo not a list"],
+)
+def test_a_file_with_fields_of_the_wrong_type_is_refused(fields: dict[str, Any]) -> None:
+    with pytest.raises(UnreadableUpdate):
+        to_incoming(message(None, **fields))
