@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers import exports, report, stats
+from handlers import evidence, exports, report, stats
 from handlers.contract import Choice
 from handlers.documents import Builder, Built, DocumentKind, Job
 from messages import load_messages
@@ -36,6 +36,7 @@ BUILDERS: dict[DocumentKind, Builder] = {
     DocumentKind.EXPORT: exports.build,
     DocumentKind.REPORT: report.build,
     DocumentKind.STATS: stats.build,
+    DocumentKind.EVIDENCE: evidence.build,
 }
 
 

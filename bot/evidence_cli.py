@@ -41,7 +41,7 @@ async def run_evidence_command(settings: Settings, args: argparse.Namespace) -> 
         return 1
     db = await open_database(settings.database)
     try:
-        async with db.transaction() as conn:  # built inside the transaction, like the exports
+        async with db.reader() as conn:  # a snapshot: the running bot's writes neither wait nor show halfway
             pack = await build_evidence(
                 conn,
                 since=args.since,

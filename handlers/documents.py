@@ -34,6 +34,7 @@ class DocumentKind(StrEnum):
     EXPORT = "export"
     REPORT = "report"
     STATS = "stats"
+    EVIDENCE = "evidence"
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
+from handlers import documents
 from handlers.context import Context
 from handlers.contract import Choice, Document, Reply
+from handlers.documents import AuditLine, Built, DocumentKind, Job
 from handlers.exports import MAX_DOCUMENT_BYTES, parse_range
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
@@ -20,6 +23,7 @@ from messages import DEFAULT_LANGUAGE
 from reports.evidence import MIME, build_evidence
 from reports.snapshot import take_snapshot
 from storage import audit, snapshots
+from storage.exports import ExportScope
 
 SNAPSHOTS_SHOWN = 10
 
@@ -100,30 +104,49 @@ async def take_dates(ctx: Context, asking: Asking) -> list[Reply]:
 
 
 async def _deliver(ctx: Context, since: date | None, until: date | None) -> list[Reply]:
+    """Ask for the pack: it is built off the chat's transaction (handlers/documents.py) and follows on its own."""
+    folders = {"snapshot_root": ctx.config.snapshot_dir, "files_root": ctx.config.files_dir}
+    return await documents.request(
+        ctx,
+        DocumentKind.EVIDENCE,
+        ExportScope(),
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        **{name: str(folder) if folder is not None else None for name, folder in folders.items()},
+    )
+
+
+async def build(job: Job) -> Built:
+    """Build the pack on the job's read-only snapshot: the zip with its caption, or why it cannot be sent."""
+    params = job.params
     pack = await build_evidence(
-        ctx.conn,
-        since=since,
-        until=until,
-        now=ctx.now,
-        messages=ctx.messages,
-        tz=ctx.config.timezone,
-        snapshot_root=ctx.config.snapshot_dir,
-        files_root=ctx.config.files_dir,
+        job.conn,
+        since=_day(params.get("since")),
+        until=_day(params.get("until")),
+        now=job.requested_at,
+        messages=job.messages,
+        tz=job.timezone,
+        snapshot_root=_folder(params.get("snapshot_root")),
+        files_root=_folder(params.get("files_root")),
     )
     if len(pack.data) > MAX_DOCUMENT_BYTES:
-        return [with_menu(ctx, ctx.t("evidence-too-large", megabytes=round(len(pack.data) / 1024 / 1024)))]
-    actor = ctx.participant.id if ctx.participant else None
-    period = f"{pack.period.since.isoformat()}..{pack.period.until.isoformat()}"
-    await audit.record(ctx.conn, actor, "evidence", period, f"gaps={len(pack.gaps)}", ctx.now)
-    caption = ctx.t(
-        "evidence-caption",
-        since=short_date(ctx, pack.period.since),
-        until=short_date(ctx, pack.period.until),
-        gaps=len(pack.gaps),
-    )
-    name = f"ogp-evidence-{pack.period.since:%Y%m%d}-{pack.period.until:%Y%m%d}.zip"
+        too_large = job.t("evidence-too-large", megabytes=round(len(pack.data) / 1024 / 1024))
+        return Built([Reply(text=too_large, choices=job.menu)])
+    reader = job.reader or job.messages
+    since, until = pack.period.since, pack.period.until
+    caption = job.t("evidence-caption", since=reader.date(since), until=reader.date(until), gaps=len(pack.gaps))
+    name = f"ogp-evidence-{since:%Y%m%d}-{until:%Y%m%d}.zip"
     document = Document(filename=name, mime=MIME, data=pack.data, caption=caption)
-    return [Reply(text=caption, document=document, choices=menu_choices(ctx))]
+    audit = AuditLine("evidence", f"{since.isoformat()}..{until.isoformat()}", f"gaps={len(pack.gaps)}")
+    return Built([Reply(text=caption, document=document, choices=job.menu)], audit)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _folder(value: str | None) -> Path | None:
+    return Path(value) if value else None
 
 
 @requires_role(Who.COORDINATOR)

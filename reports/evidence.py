@@ -152,8 +152,8 @@ async def build_evidence(
     snapshot_root: Path | None,
     files_root: Path | None = None,
 ) -> Pack:
-    """Build the evidence pack for a period (inside the caller's transaction, like the exports); files_root: the
-    files folder, whence the progress updates' evidence files are added beside the export that names them."""
+    """Build the evidence pack for a period from what conn reads (a read-only snapshot, like the exports);
+    files_root: the files folder, whence the progress updates' evidence files are added beside the export."""
     from reports import evidence_docx  # python-docx loads only when asked
 
     period = await period_of(conn, since, until, now, tz)

@@ -140,6 +140,20 @@ async def test_an_export_being_built_when_its_chat_is_erased_is_thrown_away(
     assert await _rows(core, "SELECT COUNT(*) FROM audit_log WHERE action = 'export'") == [(0,)]
 
 
+async def test_the_evidence_pack_is_built_off_the_chats_transaction(core: Core, transport: RecordingTransport) -> None:
+    async with core.db.transaction() as conn:
+        await seed(conn, START)
+    await _ask(core, transport, "evidence", "ev:all")
+    assert await _rows(core, "SELECT kind FROM document_jobs") == [("evidence",)]
+    assert await _rows(core, "SELECT COUNT(*) FROM audit_log WHERE action = 'evidence'") == [(0,)]
+    await core.documents.flush()
+    await core.sender.flush()
+    [document] = [r.document for r in transport.to(COORDINATOR) if r.document is not None]
+    assert document.filename.startswith("ogp-evidence-") and document.data.startswith(b"PK")
+    assert await _rows(core, "SELECT COUNT(*) FROM document_jobs") == [(0,)]
+    assert await _rows(core, "SELECT COUNT(*) FROM audit_log WHERE action = 'evidence'") == [(1,)]
+
+
 async def test_a_small_document_comes_without_a_note(core: Core, transport: RecordingTransport) -> None:
     async with core.db.transaction() as conn:
         sample = await seed(conn, START)
