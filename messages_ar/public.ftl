@@ -109,6 +109,21 @@ pub-round-state = الحالة
 pub-round-state-open = مفتوحة لاستقبال المدخلات
 pub-round-state-closed = مغلقة
 pub-round-report = تنزيل تقرير الجولة (ملف Word)
+pub-round-hall = { $count ->
+    [zero] لم يُسجَّل حضور في القاعة
+    [one] حضر في القاعة مشارك واحد
+    [two] حضر في القاعة مشاركان
+    [few] حضر في القاعة { $count } مشاركين ومشاركات
+    [many] حضر في القاعة { $count } مشاركاً ومشاركة
+   *[other] حضر في القاعة { $count } مشارك ومشاركة
+}
+pub-round-hall-officers = { $count ->
+    [one] من بينهم ضابط ارتباط واحد
+    [two] من بينهم ضابطا ارتباط
+   *[other] من بينهم { $count } من ضباط الارتباط
+}
+pub-round-hall-with-officers = { $hall }، { $officers }.
+pub-round-via-bot = عبر البوت:
 pub-round-attendance = المشاركون
 pub-sector-unknown = جهة غير محددة
 pub-round-findings = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
@@ -187,8 +202,9 @@ pub-field-held_on = تاريخ انعقادها.
 pub-field-place = مكانها، أو فارغ إذا كانت عبر الإنترنت.
 pub-field-online = هل عُقدت عبر الإنترنت.
 pub-field-commitments = رموز الالتزامات التي ناقشتها مجموعات العمل.
-pub-field-participants = عدد المشاركين.
-pub-field-participants_by_sector = عدد المشاركين حسب القطاع.
+pub-field-participants = عدد من انضموا إلى مجموعات العمل عبر البوت.
+pub-field-participants_by_sector = عدد من انضموا عبر البوت حسب القطاع.
+pub-field-hall = الحضور في القاعة كما أدخله المنسقون: العدد الكلي، وضباط الارتباط بينهم، والعدد حسب القطاع؛ أو فارغ إذا لم يُدخَل.
 pub-field-report = عنوان تقرير الجولة (Word).
 pub-field-title = عنوان المُدخل.
 pub-field-updated = وقت التحديث.

@@ -90,6 +90,17 @@ pub-round-state = Status
 pub-round-state-open = Open for input
 pub-round-state-closed = Closed
 pub-round-report = Download the round's report (Word file)
+pub-round-hall = { $count ->
+    [0] No attendance was recorded in the hall
+    [one] One person attended in the hall
+   *[other] { $count } people attended in the hall
+}
+pub-round-hall-officers = { $count ->
+    [one] among them one liaison officer
+   *[other] among them { $count } liaison officers
+}
+pub-round-hall-with-officers = { $hall }, { $officers }.
+pub-round-via-bot = Through the bot:
 pub-round-attendance = Participants
 pub-sector-unknown = Unspecified
 pub-round-findings = Main findings on commitment { $number }: { $title }
@@ -168,8 +179,9 @@ pub-field-held_on = The date it was held.
 pub-field-place = Where it was held, or empty if online.
 pub-field-online = Whether it was held online.
 pub-field-commitments = The OGP ids of the commitments its working groups discussed.
-pub-field-participants = How many took part.
-pub-field-participants_by_sector = How many took part, by sector.
+pub-field-participants = How many joined its working groups through the bot.
+pub-field-participants_by_sector = How many joined through the bot, by sector.
+pub-field-hall = Attendance counted in the hall, as coordinators entered it: the total, the liaison officers among them and the count by sector; null when none was entered.
 pub-field-report = The address of the round's report (Word).
 pub-field-title = The entry's title.
 pub-field-updated = When it was updated.

@@ -22,6 +22,7 @@ from reports.cells import neutralise
 from storage import catalogue, public, rounds
 from storage.public import CommitmentSummary, PlanSummary, PublicRecommendation, PublicUpdate
 from storage.publishing import PublishMode
+from storage.round_hall import HallCount, get_hall
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 SCHEMA_VERSION = 1
@@ -295,12 +296,21 @@ async def meetings_json(conn: aiosqlite.Connection, cfg: DataConfig, links: Link
                 "commitments": list(found.commitments),
                 "participants": figures.total,
                 "participants_by_sector": dict(by_sector),
+                "hall": _hall(await get_hall(conn, r.id)),
                 "recommendations_published": found.published,
                 "page": links.data(f"rounds/{r.id}/"),
                 "report": links.data(f"rounds/{r.id}/report.docx"),
             }
         )
     return (_dump({**_head(cfg), "meetings": meetings}) + "\n").encode("utf-8")
+
+
+def _hall(hall: HallCount | None) -> dict[str, Any] | None:
+    """Return the attendance counted in the hall (None: the coordinators did not enter one)."""
+    if hall is None:
+        return None
+    by_sector = {sector.value: count for sector, count in hall.by_sector}
+    return {"total": hall.total, "liaison_officers": hall.officers, "by_sector": by_sector}
 
 
 def _entry_id(plan_id: str, key: str) -> str:

@@ -225,7 +225,9 @@ class Site:
         report = await rounds.report_data(conn, round_id, publish=self.config.publish) if found else None
         if found is None or report is None:
             return self.not_found(lang, here)
-        return self._html(lang, here, "round.html", r=found, attendance=report.attendance, findings=report.findings)
+        return self._html(
+            lang, here, "round.html", r=found, attendance=report.attendance, hall=report.hall, findings=report.findings
+        )
 
     async def _report(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:
         if await public.public_round(conn, round_id) is None:

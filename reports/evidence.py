@@ -30,6 +30,7 @@ from reports.tables import CellValue
 from storage import catalogue, evidence, exports, forum_rules, irm, rounds, snapshots
 from storage.exports import ExportedStatusUpdate, ExportScope
 from storage.files import FileStore
+from storage.round_hall import get_hall
 from storage.rounds import Round, RoundState
 
 MIME = "application/zip"
@@ -207,6 +208,8 @@ ROUND_HEADERS = (
     "ev-col-announcement-sent",
     "ev-col-recipients",
     "ev-col-members",
+    "ev-col-hall",
+    "ev-col-hall-officers",
 )
 
 
@@ -217,7 +220,9 @@ async def _forum(
     rows: list[list[CellValue]] = []
     for found in held:
         figures = await rounds.attendance(conn, found.id)
-        rows.append(_round_row(messages, found, figures.total, period.tz))
+        hall = await get_hall(conn, found.id)
+        row = _round_row(messages, found, figures.total, period.tz)
+        rows.append([*row, hall.total if hall else None, hall.officers if hall else None])
         meets.evidence.append(
             messages.t(
                 "ev-round-line", name=found.name, date=_day(messages, found.held_on, period.tz), count=figures.total

@@ -12,8 +12,9 @@ from bot.core import Core
 from bot.public_site import mount_public_site
 from bot.web import WebServer
 from messages import load_messages
-from storage import catalogue, publishing, recommendations
-from storage.models import Completion
+from storage import catalogue, publishing, recommendations, round_hall
+from storage.models import Completion, Sector
+from storage.round_hall import HallCount
 from tests.loop_support import recommend, registered, rows
 from tests.public.pages import headings_in_order, outline, visible
 from tests.public.world import (
@@ -212,6 +213,31 @@ async def test_round_page(core: Core, transport: RecordingTransport) -> None:
     assert "report.docx" in outline(body).links[-1] or any(link.endswith("report.docx") for link in outline(body).links)
     assert report == 200 and headers["Content-Type"].startswith("application/vnd.openxmlformats") and docx[:2] == b"PK"
     assert draft == 404
+
+
+async def test_the_hall_count_is_on_the_round_page_and_in_meetings_json(
+    core: Core, transport: RecordingTransport
+) -> None:
+    world = await build_world(core, transport)
+    hall = HallCount(total=55, officers=7, by_sector=((Sector.CSO, 30), (Sector.GOVERNMENT, 25)))
+    async with serving(core) as (base, _), aiohttp.ClientSession() as session:
+        _, before, _ = await fetch(session, f"{base}/rounds/{world.round_id}/")
+        async with core.db.transaction() as conn:
+            await round_hall.set_hall(conn, world.round_id, hall, by=None, now=core.clock.now())
+        _, page, _ = await fetch(session, f"{base}/rounds/{world.round_id}/")
+        _, english, _ = await fetch(session, f"{base}/en/rounds/{world.round_id}/")
+        _, meetings, _ = await fetch(session, f"{base}/open-data/meetings.json")
+    assert "القاعة" not in visible(before)
+    text = visible(page)
+    assert "حضر في القاعة 55 مشاركاً ومشاركة، من بينهم 7 من ضباط الارتباط." in text
+    assert "مؤسسة مجتمع مدني: 30" in text and "جهة حكومية: 25" in text
+    assert "عبر البوت: مشاركان" in text  # beside the hall, those who joined through the bot
+    assert "55 people attended in the hall, among them 7 liaison officers." in visible(english)
+    [meeting] = [m for m in json.loads(meetings)["meetings"] if m["id"] == world.round_id]
+    assert meeting["hall"] == {"total": 55, "liaison_officers": 7, "by_sector": {"cso": 30, "government": 25}}
+    assert meeting["participants"] == 2
+    stored = await rows(core, "SELECT total, officers FROM round_hall WHERE round_id = ?", world.round_id)
+    assert [(r["total"], r["officers"]) for r in stored] == [(55, 7)]
 
 
 async def test_public_site_off_leaves_only_the_webhooks(core: Core, tmp_path) -> None:  # type: ignore[no-untyped-def]

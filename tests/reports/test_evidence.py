@@ -17,8 +17,9 @@ from bot.settings import DEFAULT_PLAN
 from reports.evidence import build_evidence
 from reports.evidence_rules import Interval, long_intervals, meetings_per_year
 from reports.snapshot import take_snapshot
-from storage import answers, catalogue, forum_rules, participants, recommendations, rounds, timeline
+from storage import answers, catalogue, forum_rules, participants, recommendations, round_hall, rounds, timeline
 from storage.models import Completion, RecommendationState, Sector
+from storage.round_hall import HallCount
 from storage.timefmt import to_db
 from tests.bot.reminder_support import AMMAN, amman
 from tests.loop_support import coordinator, rows
@@ -72,6 +73,8 @@ async def _seed(core: Core, root: Path) -> dict[str, int]:
             )
             ids[name] = found.id
         await timeline.mark_announced(conn, ids["اللقاء الأول"], now=amman(2025, 12, 20), batch="b", recipients=40)
+        hall = HallCount(total=55, officers=7, by_sector=((Sector.CSO, 30),))
+        await round_hall.set_hall(conn, ids["اللقاء الأول"], hall, by=None, now=amman(2026, 1, 15))
         await forum_rules.set_rules(conn, "قواعد المشاركة في المنتدى كما اتُّفق عليها", None, amman(2026, 2, 1))
         await take_snapshot(conn, root, now=amman(2026, 3, 1, 3), messages=core.messages, tz=AMMAN)
         for key, day in (("told", 1), ("bare", 2), ("waiting", 3)):
@@ -160,6 +163,8 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
     assert by_id[str(ids["bare"])][6:8] == ["لا", "نعم"]
     timeline_rows = list(csv.reader(io.StringIO(archive.read("1-forum/rounds.csv").decode("utf-8-sig"))))
     assert timeline_rows[1][:6] == ["اللقاء الأول", "2026-01-15", "عمّان", "open", "2025-12-20", "26"]
+    assert timeline_rows[0][-2:] == ["الحضور في القاعة", "ضباط الارتباط بين الحضور"]
+    assert timeline_rows[1][-2:] == ["55", "7"] and timeline_rows[2][-2:] == ["", ""]  # counted in the hall, or not
 
 
 async def test_coordinators_get_the_pack_and_take_a_snapshot_in_the_chat(
