@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     whatsapp_template: str = ""
     whatsapp_templates: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     whatsapp_template_language: str = "ar"
+    # The template's language code per reader's language (e.g. en:en_US), for templates approved in several.
+    whatsapp_template_languages: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     whatsapp_per_user_rate: float = Field(default=1 / 6, gt=0)
     whatsapp_per_user_burst: int = Field(default=20, ge=1)
     whatsapp_rate: float = Field(default=80.0, gt=0)
@@ -153,17 +155,12 @@ class Settings(BaseSettings):
     @field_validator("whatsapp_templates", mode="before")
     @classmethod
     def _split_templates(cls, raw: object) -> dict[str, str]:
-        if isinstance(raw, dict):
-            return {str(k): str(v) for k, v in raw.items()}
-        if not isinstance(raw, str):
-            raise ValueError("OGP_WHATSAPP_TEMPLATES must look like reminder:template_name,broadcast:other_name")
-        pairs: dict[str, str] = {}
-        for part in filter(None, (p.strip() for p in raw.split(","))):
-            kind, _, name = part.partition(":")
-            if not kind.strip() or not name.strip():
-                raise ValueError(f"OGP_WHATSAPP_TEMPLATES entry {part!r} must look like reminder:template_name")
-            pairs[kind.strip()] = name.strip()
-        return pairs
+        return _pairs(raw, "OGP_WHATSAPP_TEMPLATES", "reminder:template_name")
+
+    @field_validator("whatsapp_template_languages", mode="before")
+    @classmethod
+    def _split_template_languages(cls, raw: object) -> dict[str, str]:
+        return _pairs(raw, "OGP_WHATSAPP_TEMPLATE_LANGUAGES", "en:en_US")
 
     @model_validator(mode="after")
     def _whatsapp_complete(self) -> Settings:
@@ -233,3 +230,18 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """Return the configured time zone."""
         return ZoneInfo(self.timezone)
+
+
+def _pairs(raw: object, setting: str, example: str) -> dict[str, str]:
+    """Read "key:value,key:value" (or a mapping) into a dict; an entry without both halves is refused."""
+    if isinstance(raw, dict):
+        return {str(k): str(v) for k, v in raw.items()}
+    if not isinstance(raw, str):
+        raise ValueError(f"{setting} must look like {example},...")
+    pairs: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        key, _, value = part.partition(":")
+        if not key.strip() or not value.strip():
+            raise ValueError(f"{setting} entry {part!r} must look like {example}")
+        pairs[key.strip()] = value.strip()
+    return pairs

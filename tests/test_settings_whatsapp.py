@@ -31,6 +31,15 @@ def test_half_configured_whatsapp_names_the_missing_variables(tmp_path: Path) ->
         settings_for(tmp_path, whatsapp_token="t", whatsapp_phone_number_id="1")
     with pytest.raises(ValidationError, match="reminder:template_name"):
         settings_for(tmp_path, whatsapp_templates="reminder")
+    with pytest.raises(ValidationError, match="en:en_US"):
+        settings_for(tmp_path, whatsapp_template_languages="en")
+
+
+def test_template_languages_per_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OGP_WHATSAPP_TEMPLATE_LANGUAGES", " en:en_US ")
+    assert Settings(_env_file=None).whatsapp_template_languages == {"en": "en_US"}
+    monkeypatch.setenv("OGP_WHATSAPP_TEMPLATE_LANGUAGES", "")
+    assert Settings(_env_file=None).whatsapp_template_languages == {}
 
 
 def test_empty_values_from_env_example_mean_not_configured(monkeypatch: pytest.MonkeyPatch) -> None:

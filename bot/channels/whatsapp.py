@@ -76,10 +76,15 @@ class Templates:
     default: str = ""
     by_kind: Mapping[str, str] | None = None
     language: str = "ar"
+    by_reader: Mapping[str, str] | None = None  # the template's language code per reader's language
 
     def for_kind(self, kind: str) -> str:
         """Return the template name for a kind of message ("" when none: hold it)."""
         return (self.by_kind or {}).get(kind) or self.default
+
+    def language_for(self, reader: str | None) -> str:
+        """Return the template language to send to someone who reads reader (the default one when not listed)."""
+        return (self.by_reader or {}).get(reader or "") or self.language
 
 
 def address_of(recipient: str, contact: WaContact | None) -> tuple[str, str]:
@@ -209,7 +214,8 @@ class WhatsAppTransport:
         if not name:
             return Delivery(Outcome.HELD, error="outside the 24-hour window; no template configured")
         try:
-            wamid = await self.client.send(field, address, template_body(name, self.templates.language, reply.text))
+            language = self.templates.language_for(reply.language)
+            wamid = await self.client.send(field, address, template_body(name, language, reply.text))
         except GraphError as error:
             if error.code in RETRY_AFTER or error.code in RETRY_ALONE:
                 return Delivery(Outcome.RETRY, retry_after=RETRY_AFTER.get(error.code or 0), error=str(error))
@@ -266,7 +272,10 @@ class WhatsAppChannel:
             settings.whatsapp_token.get_secret_value(),
         )
         templates = Templates(
-            settings.whatsapp_template, dict(settings.whatsapp_templates), settings.whatsapp_template_language
+            settings.whatsapp_template,
+            dict(settings.whatsapp_templates),
+            settings.whatsapp_template_language,
+            dict(settings.whatsapp_template_languages),
         )
         pacing = Pacing(
             per_second=settings.whatsapp_per_user_rate,

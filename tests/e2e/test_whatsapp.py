@@ -13,9 +13,10 @@ import pytest
 from bot.clock import FakeClock
 from bot.transport import Pacing
 from handlers.contract import Choice, Document, Reply
+from messages import Language
 from storage import outbox, participants
-from tests.e2e.whatsapp_harness import VERIFY, WhatsAppBot, whatsapp_bot
-from tests.standins.graph_api import WaUser
+from tests.e2e.whatsapp_harness import PHONE_ID, SECRET, TOKEN, VERIFY, WhatsAppBot, whatsapp_bot
+from tests.standins.graph_api import GraphApiStandIn, WaUser
 
 PHONE = "962790000001"
 COORDINATOR = "962790000009"
@@ -169,15 +170,17 @@ async def test_business_scoped_user_id_is_the_key_and_replies_use_recipient(wa: 
     assert tuple(contact) == ("JO.1234567890123", None, "JO.1234567890123")
 
 
-async def push(wa: WhatsAppBot, recipient: str, text: str, kind: str = "notification") -> int:
-    """Queue a message to someone, as a handler's ctx.push would."""
+async def push(
+    wa: WhatsAppBot, recipient: str, text: str, kind: str = "notification", language: Language = "ar"
+) -> int:
+    """Queue a message to someone (in the language they read), as a handler's ctx.push would."""
     async with wa.core.db.transaction() as conn:
         person = await participants.find_by_identity(conn, "whatsapp", recipient)
         row_id = await outbox.enqueue(
             conn,
             channel="whatsapp",
             recipient=recipient,
-            payload=Reply(text=text).to_payload(),
+            payload=Reply(text=text, language=language).to_payload(),
             now=wa.clock.now(),
             kind=kind,
             participant_id=person.id if person else None,
@@ -224,6 +227,26 @@ async def test_a_push_outside_the_window_goes_as_the_configured_template(tmp_pat
         assert template.text == "تحديث على الالتزام 2: اكتمل التدريب."
         [row] = await wa.rows("SELECT status, channel_msg_id FROM outbox WHERE id = ?", row_id)
         assert (row["status"], row["channel_msg_id"]) == ("sent", template.wamid)
+
+
+async def test_a_reader_of_english_gets_the_templates_english_translation(tmp_path: Path, clock: FakeClock) -> None:
+    api = GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID, clock=clock.now)
+    api.templates = {"ogp_update": {"ar", "en_US"}}  # approved in two languages, as Meta keeps translations
+    settings = {"whatsapp_template": "ogp_update", "whatsapp_template_languages": "en:en_US"}
+    async with whatsapp_bot(tmp_path, clock, api=api, **settings) as wa:
+        reader, other = wa.api.user(PHONE), wa.api.user("962790000123")
+        await register(wa, reader)
+        await register(wa, other)
+        clock.advance(timedelta(hours=30))
+        english = await push(wa, PHONE, "Commitment 2: the training is complete.", language="en")
+        arabic = await push(wa, "962790000123", "تحديث على الالتزام 2: اكتمل التدريب.", language="ar")
+        await wa.settle()
+        [sent_en], [sent_ar] = reader.new(), other.new()
+        assert sent_en.kind == sent_ar.kind == "template"
+        assert sent_en.body["template"]["language"]["code"] == "en_US"
+        assert sent_ar.body["template"]["language"]["code"] == "ar"  # not listed: the default language
+        statuses = await wa.rows("SELECT status FROM outbox WHERE id IN (?, ?)", english, arabic)
+        assert [r["status"] for r in statuses] == ["sent", "sent"]
 
 
 async def test_131047_from_the_api_switches_to_the_template(tmp_path: Path, clock: FakeClock) -> None:
