@@ -13,8 +13,10 @@ failed and where, never with what (an error message could quote a recommendation
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import json
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Mapping
@@ -32,6 +34,8 @@ from storage.database import read_snapshot
 from storage.exports import ExportScope
 
 NICENESS = 10
+PARENT_VARIABLE = "DOCUMENT_BUILD_PARENT"  # the bot's pid, set by bot/documents.py
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 BUILDERS: dict[DocumentKind, Builder] = {
     DocumentKind.EXPORT: exports.build,
     DocumentKind.REPORT: report.build,
@@ -83,8 +87,19 @@ def encode(built: Built) -> bytes:
     return json.dumps(header, ensure_ascii=False).encode() + b"\n" + b"".join(files)
 
 
+def die_with_parent() -> bool:
+    """Have Linux kill this process when the bot's dies (a SIGKILLed bot leaves no build running); False: it is gone."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    expected = os.environ.get(PARENT_VARIABLE)
+    return expected is None or os.getppid() == int(expected)  # the bot may have died before prctl
+
+
 def main() -> int:
     """Read the job from stdin, build it, write the outcome to stdout."""
+    if not die_with_parent():
+        return 1
     if hasattr(os, "nice"):
         os.nice(NICENESS)  # background work: on a busy machine the chats' process goes first
     spec = json.loads(sys.stdin.buffer.read())

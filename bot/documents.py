@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from bot.background import Background
 from bot.clock import Clock
+from bot.document_build import PARENT_VARIABLE
 from handlers.contract import Reply
 from handlers.documents import AuditLine, StoredRequest
 from messages import load_messages
@@ -176,7 +177,7 @@ class DocumentWorker(Background):
             "bot.document_build",
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
-            env=_child_environment(),
+            env=child_environment(),
         )
         self._child = child
         try:
@@ -212,10 +213,11 @@ class DocumentWorker(Background):
         self.on_queued()
 
 
-def _child_environment() -> dict[str, str]:
-    """Return the child's environment: the bot's packages importable, and none of the bot's settings (tokens)."""
+def child_environment() -> dict[str, str]:
+    """Return the child's environment: the bot's packages importable, none of the bot's settings (tokens), its pid."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("OGP_")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(_ROOT), os.environ.get("PYTHONPATH"))))
+    env[PARENT_VARIABLE] = str(os.getpid())  # the child dies with the bot (bot/document_build.py)
     return env
 
 
