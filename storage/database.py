@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
 import re
@@ -124,6 +125,7 @@ def migration_files() -> list[tuple[int, str]]:
 
 async def migrate(conn: aiosqlite.Connection) -> int:
     """Apply every migration newer than PRAGMA user_version; return the resulting version."""
+    await conn.create_function("sha256_hex", 1, _sha256_hex, deterministic=True)  # for migrations that need it
     current = int(await fetch_value(conn, "PRAGMA user_version") or 0)
     migrations = migration_files()
     if current > len(migrations):
@@ -135,6 +137,10 @@ async def migrate(conn: aiosqlite.Connection) -> int:
         await conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
         current = number
     return current
+
+
+def _sha256_hex(value: str | None) -> str | None:
+    return hashlib.sha256(value.encode()).hexdigest() if value is not None else None
 
 
 async def open_database(path: str | Path) -> Database:

@@ -201,6 +201,12 @@ class Inbound:
     more: tuple[int, int] | None = None  # a "more" row pressed: (outbox row, offset)
 
 
+def event_key(message_id: str) -> str:
+    """Return the id a message is recorded under (processed events, a recommendation, a file): a digest of
+    WhatsApp's message id, which carries the sender's number and would outlive /forget in those tables."""
+    return hashlib.sha256(message_id.encode()).hexdigest()
+
+
 def parse_timestamp(raw: str | int | None) -> datetime | None:
     """Return a webhook's Unix timestamp as an instant; None for anything else ("²", 20 digits, a bool...)."""
     if isinstance(raw, bool) or raw is None:
@@ -283,7 +289,7 @@ def to_inbound(message: Message, contacts: list[Contact]) -> Inbound | None:
     incoming = Incoming(
         channel=CHANNEL,
         user=external_id,
-        event_id=message.id,
+        event_id=event_key(message.id),
         command=content.get("command"),
         args=content.get("args") or "",
         choice=content.get("choice"),

@@ -15,6 +15,7 @@ PHONE = "962795551234"
 PROFILE = "ريحانة الصفدي"
 NAME = "ريحانة عبد الكريم الصفدي"
 ORGANISATION = "ملتقى النخيل للمساءلة"
+MESSAGE_ID = "wamid."  # WhatsApp's message ids carry the sender's number (base64): none may stay
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def traces(wa: WhatsAppBot) -> dict[str, list[str]]:
     for suffix in ("", "-wal"):
         path = Path(f"{wa.core.db.path}{suffix}")
         data = path.read_bytes() if path.exists() else b""
-        found[path.name] = [n for n in (PHONE, PROFILE, NAME, ORGANISATION) if n.encode() in data]
+        found[path.name] = [n for n in (PHONE, PROFILE, NAME, ORGANISATION, MESSAGE_ID) if n.encode() in data]
     return found
 
 
