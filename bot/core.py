@@ -48,7 +48,7 @@ class Core:
 
     async def close(self) -> None:
         """Stop scheduling, building documents and sending, and close the database."""
-        self.scheduler.stop()
+        await self.scheduler.stop()
         await self.documents.stop()
         await self.files.stop()
         if self.drafts is not None:

@@ -7,17 +7,21 @@ directly with a FakeClock's time; the running bot lets AsyncIOScheduler call the
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import functools
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiosqlite
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -367,6 +371,7 @@ class ReminderScheduler:
         self.snapshots = snapshots
         self.scheduler = AsyncIOScheduler(timezone=zone)
         self._cron: str | None = None
+        self._running: set[asyncio.Task[object]] = set()  # job runs under way, which stop() waits for
 
     async def run_due(self, now: datetime | None = None, jobs: Sequence[Job] | None = None) -> int:
         """Run every job (or the given ones) at now, each in its own transaction; return rows queued."""
@@ -388,14 +393,14 @@ class ReminderScheduler:
     async def start(self) -> None:
         """Schedule the jobs and run them once now (catching up after downtime)."""
         options = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
-        self.scheduler.add_job(
+        self._add(
             self._tick,
             IntervalTrigger(minutes=self.check_minutes, timezone=self.zone),
             id="reminders",
             next_run_time=datetime.now(self.zone),
             **options,
         )
-        self.scheduler.add_job(
+        self._add(
             self.run_due,
             IntervalTrigger(minutes=1, timezone=self.zone),
             id="broadcast-summaries",
@@ -403,7 +408,7 @@ class ReminderScheduler:
             **options,
         )
         if self.retention_days is not None:
-            self.scheduler.add_job(
+            self._add(
                 self.run_retention,
                 CronTrigger(hour=RETENTION_HOUR, timezone=self.zone),
                 id=RETENTION_JOB_ID,
@@ -412,7 +417,7 @@ class ReminderScheduler:
             )
         if self.snapshots is not None:
             hour, minute = SNAPSHOT_TIME
-            self.scheduler.add_job(
+            self._add(
                 self.run_snapshots,
                 CronTrigger(hour=hour, minute=minute, timezone=self.zone),
                 id=SNAPSHOT_JOB_ID,
@@ -447,10 +452,29 @@ class ReminderScheduler:
             log.exception("retention job failed")
             return None
 
-    def stop(self) -> None:
-        """Stop scheduling (jobs in progress finish their transaction)."""
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+    async def stop(self) -> None:
+        """Stop scheduling; wait for the jobs in progress, so that none is cut off in its transaction."""
+        if not self.scheduler.running:
+            return
+        self.scheduler.pause()  # no new run; APScheduler's shutdown would cancel the ones under way
+        if self._running:
+            await asyncio.gather(*self._running, return_exceptions=True)
+        self.scheduler.shutdown(wait=False)
+
+    def _add(self, job: Callable[..., Awaitable[object]], trigger: BaseTrigger, **options: Any) -> None:
+        """Schedule a job whose runs stop() waits for."""
+
+        @functools.wraps(job)
+        async def tracked(*args: Any, **kwargs: Any) -> None:
+            task = asyncio.current_task()
+            assert task is not None  # noqa: S101 - APScheduler runs coroutine jobs as tasks
+            self._running.add(task)
+            try:
+                await job(*args, **kwargs)
+            finally:
+                self._running.discard(task)
+
+        self.scheduler.add_job(tracked, trigger, **options)
 
     async def _tick(self) -> None:
         await self._sync_update_trigger()
@@ -467,7 +491,7 @@ class ReminderScheduler:
             self.scheduler.remove_job(UPDATE_JOB_ID)
         trigger = rules.update_trigger(self.zone)
         if trigger is not None:
-            self.scheduler.add_job(
+            self._add(
                 self.run_due,
                 trigger,
                 id=UPDATE_JOB_ID,

@@ -107,4 +107,4 @@ async def test_the_started_scheduler_checks_snapshots_daily_at_half_past_three(c
         job = core.scheduler.scheduler.get_job(SNAPSHOT_JOB_ID)
         assert job is not None and str(job.trigger.fields[5]) == "3" and str(job.trigger.fields[6]) == "30"
     finally:
-        core.scheduler.stop()
+        await core.scheduler.stop()

@@ -57,7 +57,7 @@ async def test_the_scheduler_runs_retention_daily_and_on_start(
         job = core.scheduler.scheduler.get_job(RETENTION_JOB_ID)
         assert str(job.trigger.fields[5]) == "3"  # hour field of the daily cron: 03:00 Amman
     finally:
-        core.scheduler.stop()
+        await core.scheduler.stop()
     clock.advance(timedelta(days=731))
     result = await core.scheduler.run_retention()
     assert result is not None and result.anonymised == 1

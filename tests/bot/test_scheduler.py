@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
 
 from bot.clock import FakeClock
 from bot.core import Core
-from bot.scheduler import UPDATE_JOB_ID, ReminderScheduler, remind_answers, remind_milestones, remind_updates
+from bot.scheduler import (
+    UPDATE_JOB_ID,
+    JobContext,
+    ReminderScheduler,
+    remind_answers,
+    remind_milestones,
+    remind_updates,
+)
 from handlers.reminder_rules import ReminderRules
-from storage import catalogue, recommendations
+from storage import audit, catalogue, recommendations
 from storage.models import Completion
 from storage.timefmt import to_db
 from tests.bot.reminder_support import AMMAN, amman, commitment_id, liaison, outbox_rows, person
@@ -37,7 +45,7 @@ async def test_started_scheduler_computes_next_fire_times(core: Core) -> None:
         check = core.scheduler.scheduler.get_job("reminders")
         assert check.trigger.interval == timedelta(minutes=15)
     finally:
-        core.scheduler.stop()
+        await core.scheduler.stop()
 
 
 async def test_progress_reminder_fires_when_due_once_across_restarts(
@@ -234,3 +242,28 @@ async def test_a_long_overdue_list_names_the_oldest_twenty_and_counts_them_all(
     assert f"#{ids[19]}، …" in digest.text and f"#{ids[20]}" not in digest.text
     logged = await outbox_rows(core, "reminder")
     assert any(r["dedupe_key"].startswith("remind:overdue:telegram:9001") for r in logged)
+
+
+async def test_stopping_waits_for_a_job_under_way(core: Core, clock: FakeClock) -> None:
+    started, release, finished = asyncio.Event(), asyncio.Event(), []
+
+    async def slow(jc: JobContext) -> int:
+        started.set()
+        await release.wait()  # still inside its transaction when the bot is asked to stop
+        await audit.record(jc.conn, None, "slow-job", None, None, jc.now)
+        finished.append(True)
+        return 0
+
+    scheduler = ReminderScheduler(core.db, core.messages, clock, zone=AMMAN, defaults=ReminderRules(), jobs=(slow,))
+    await scheduler.start()  # runs the check at once
+    async with asyncio.timeout(10):
+        await started.wait()
+    stopping = asyncio.create_task(scheduler.stop())
+    await asyncio.sleep(0)  # let stop() reach its wait
+    assert not stopping.done() and finished == []
+    release.set()
+    await stopping
+    assert finished == [True]
+    async with core.db.transaction() as conn:
+        stored = await conn.execute_fetchall("SELECT action FROM audit_log WHERE action = 'slow-job'")
+    assert [tuple(r) for r in stored] == [("slow-job",)]
