@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import signal
 import socket
 import sqlite3
-import sys
 from pathlib import Path
-from types import TracebackType
 
 import aiohttp
 
+from tests.e2e.bot_process import RunningBot
 from tests.standins.graph_api import GraphApiStandIn, WaUser
 from tests.support import process_environment
 
@@ -29,13 +27,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-class WhatsAppBotProcess:
-    """`python -m bot run` serving WhatsApp only, against the Graph API stand-in; killed on exit whatever happened."""
+class WhatsAppBotProcess(RunningBot):
+    """`python -m bot run` serving WhatsApp only, against the Graph API stand-in: ready once its web server answers."""
 
     def __init__(self, api: GraphApiStandIn, database: Path, port: int, log_path: Path) -> None:
-        self.url = f"http://127.0.0.1:{port}"
-        self.log_path = log_path
-        self.env = process_environment(
+        env = process_environment(
             OGP_DATABASE=str(database),
             OGP_WHATSAPP_TOKEN=TOKEN,
             OGP_WHATSAPP_PHONE_NUMBER_ID=PHONE_ID,
@@ -48,17 +44,14 @@ class WhatsAppBotProcess:
             OGP_LOG_LEVEL="INFO",
             PYTHONUNBUFFERED="1",
         )
-        self.process: asyncio.subprocess.Process | None = None
+        super().__init__(env, log_path, timeout=WAIT)
+        self.url = f"http://127.0.0.1:{port}"
 
-    async def start(self) -> None:
-        """Start it (in the log's folder, so no developer's .env is read) and wait until its web server answers."""
-        with self.log_path.open("ab") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", "run", env=self.env, cwd=self.log_path.parent, stdout=log, stderr=log
-            )
-        async with aiohttp.ClientSession() as http, asyncio.timeout(WAIT):
+    async def ready(self) -> None:
+        """Wait until the web server answers its health check."""
+        async with aiohttp.ClientSession() as http, asyncio.timeout(self.timeout):
             while True:  # a subprocess starting: a short poll of its socket
-                assert self.process.returncode is None, self.log()
+                assert not self.exited(), self.log()
                 try:
                     async with http.get(self.url + "/healthz") as response:
                         if response.status == 200:
@@ -66,33 +59,6 @@ class WhatsAppBotProcess:
                 except aiohttp.ClientError:
                     pass
                 await asyncio.sleep(0.05)
-
-    async def kill(self) -> None:
-        """SIGKILL: no clean-up of any kind."""
-        assert self.process is not None
-        self.process.kill()
-        await self.process.wait()
-
-    async def terminate(self) -> int:
-        """SIGTERM and wait for a clean exit."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
-        async with asyncio.timeout(WAIT):
-            return await self.process.wait()
-
-    def log(self) -> str:
-        """Return what it logged."""
-        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
-
-    async def __aenter__(self) -> WhatsAppBotProcess:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self.process is not None and self.process.returncode is None:
-            await self.kill()
 
 
 def query(database: Path, sql: str) -> list[tuple[object, ...]]:
