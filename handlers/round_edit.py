@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
+from functools import partial
 
+import aiosqlite
 from pydantic import Field
 
 from handlers.context import Context
@@ -90,6 +93,9 @@ class Cancel(Button, prefix="rnde:x"):
     """Change nothing and go back to the round."""
 
 
+SaveLine = Callable[[aiosqlite.Connection, int, str], Awaitable[Round]]
+
+
 def _cancel(ctx: Context) -> Choice:
     return Cancel().choice(ctx.t("round-edit-back"))
 
@@ -156,17 +162,23 @@ async def _saved(ctx: Context, found: Round) -> list[Reply]:
     return await card(ctx, found, note=ctx.t("round-edited"))
 
 
+async def _take_line(
+    ctx: Context, editing: Editing, limits: tuple[int, int], invalid: str, save: SaveLine
+) -> list[Reply]:
+    """Store a typed line (a name, a place) within its length limits, or say what they are."""
+    found = await _editable(ctx, editing)
+    if found is None:
+        return await _gone(ctx)
+    line, (low, high) = clean_line(ctx.incoming.text or ""), limits
+    if not low <= len(line) <= high:
+        return [Reply(text=ctx.t(invalid, min=low, max=high), choices=(_cancel(ctx),))]
+    return await _saved(ctx, await save(ctx.conn, found.id, line))
+
+
 @requires_role(Who.COORDINATOR)
 async def take_name(ctx: Context, editing: Editing) -> list[Reply]:
     """Rename the round."""
-    found = await _editable(ctx, editing)
-    name = clean_line(ctx.incoming.text or "")
-    low, high = NAME_LIMITS
-    if found is None:
-        return await _gone(ctx)
-    if not low <= len(name) <= high:
-        return [Reply(text=ctx.t("round-name-invalid", min=low, max=high), choices=(_cancel(ctx),))]
-    return await _saved(ctx, await round_edits.rename(ctx.conn, found.id, name))
+    return await _take_line(ctx, editing, NAME_LIMITS, "round-name-invalid", round_edits.rename)
 
 
 @requires_role(Who.COORDINATOR)
@@ -195,14 +207,8 @@ async def today(ctx: Context, press: EditToday) -> list[Reply]:
 @requires_role(Who.COORDINATOR)
 async def take_place(ctx: Context, editing: Editing) -> list[Reply]:
     """Change where the round is held."""
-    found = await _editable(ctx, editing)
-    place = clean_line(ctx.incoming.text or "")
-    low, high = PLACE_LIMITS
-    if found is None:
-        return await _gone(ctx)
-    if not low <= len(place) <= high:
-        return [Reply(text=ctx.t("round-place-invalid", min=low, max=high), choices=(_cancel(ctx),))]
-    return await _saved(ctx, await round_edits.set_place(ctx.conn, found.id, place, online=False))
+    in_hall = partial(round_edits.set_place, online=False)
+    return await _take_line(ctx, editing, PLACE_LIMITS, "round-place-invalid", in_hall)
 
 
 @requires_role(Who.COORDINATOR)
