@@ -30,7 +30,7 @@ def bot_environment(api: BotApiStandIn, database: Path, **extra: str) -> dict[st
     return process_environment(**{**ours, **extra})
 
 
-class RunningBot:
+class ChildBot:
     """`python -m bot run` in its own process, started by start() and killed on exit whatever happened.
 
     A subclass says when the process is ready (`ready`): polling the Bot API, or its web server answering.
@@ -86,7 +86,7 @@ class RunningBot:
             await self.kill()
 
 
-class BotProcess(RunningBot):
+class BotProcess(ChildBot):
     """The bot on Telegram against the Bot API stand-in: ready once it polls."""
 
     def __init__(self, api: BotApiStandIn, database: Path, log_path: Path, **extra: str) -> None:

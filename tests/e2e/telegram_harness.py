@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +12,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.clock import FakeClock
 from bot.core import Core, open_core
 from bot.settings import Settings
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
 from tests.support import START, settings_for
 
 TOKEN = "123456:TEST-token-for-the-stand-in-only"
@@ -63,3 +63,29 @@ async def telegram_bot(
             yield api, bot
         finally:
             await bot.stop()
+
+
+@dataclass
+class Live:
+    """A bot running in this process on the stand-in: what a test drives and what it inspects."""
+
+    api: BotApiStandIn
+    core: Core
+
+
+async def said(live: Live, user: SimulatedUser, fragment: str, action: Awaitable[Any]) -> str:
+    """Do an action, then wait until a new or edited bot message (or a file's caption) contains the fragment."""
+    mark = len(user.events)
+    await action
+    found: list[str] = []
+
+    def arrived() -> bool:
+        found[:] = [e.text or e.caption or "" for e in user.events[mark:] if fragment in (e.text or e.caption or "")]
+        return bool(found)
+
+    try:
+        await live.api.wait_for(arrived, timeout=10)
+    except TimeoutError:
+        seen = [e.text for e in user.events[mark:]]
+        raise AssertionError(f"user {user.id} never saw {fragment!r}; saw {seen}") from None
+    return found[0]

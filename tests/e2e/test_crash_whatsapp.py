@@ -10,7 +10,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.e2e.bot_process import RunningBot
+from tests.e2e.bot_process import ChildBot
 from tests.standins.graph_api import GraphApiStandIn, WaUser
 from tests.support import process_environment
 
@@ -27,7 +27,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-class WhatsAppBotProcess(RunningBot):
+class WhatsAppBotProcess(ChildBot):
     """`python -m bot run` serving WhatsApp only, against the Graph API stand-in: ready once its web server answers."""
 
     def __init__(self, api: GraphApiStandIn, database: Path, port: int, log_path: Path) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.channels.telegram import TelegramChannel
-from bot.core import Core, open_core
+from bot.core import open_core
+from tests.e2e.telegram_harness import Live, said
 from tests.loop_support import rows
 from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
 from tests.support import settings_for
@@ -19,14 +19,6 @@ from tests.support import settings_for
 TOKEN = "123:ABC"
 LINK = re.compile(r"https://t\.me/ogp_test_bot\?start=(i_[A-Za-z0-9_-]+)")
 REFUSAL = "عذراً، هذا الإجراء متاح"
-
-
-@dataclass
-class Live:
-    """A running bot on the stand-in."""
-
-    api: BotApiStandIn
-    core: Core
 
 
 @pytest.fixture
@@ -49,24 +41,6 @@ async def live(tmp_path: Path) -> AsyncIterator[Live]:
         finally:
             await channel.stop()
             await core.close()
-
-
-async def said(live: Live, user: SimulatedUser, fragment: str, action: Any) -> str:
-    """Do an action, then wait until a new or edited bot message contains the fragment; return that text."""
-    mark = len(user.events)
-    await action
-    found: list[str] = []
-
-    def arrived() -> bool:
-        found[:] = [e.text or "" for e in user.events[mark:] if fragment in (e.text or "")]
-        return bool(found)
-
-    try:
-        await live.api.wait_for(arrived, timeout=10)
-    except TimeoutError:
-        seen = [e.text for e in user.events[mark:]]
-        raise AssertionError(f"user {user.id} never saw {fragment!r}; saw {seen}") from None
-    return found[0]
 
 
 async def register(live: Live, user: SimulatedUser, name: str, first: Any = None) -> str:
