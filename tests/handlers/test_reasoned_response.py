@@ -10,19 +10,24 @@ from bot.retention import apply_retention
 from bot.scheduler import remind_answers
 from storage import answers, evidence
 from tests.loop_support import coordinator, officer, recommend, registered, rows
-from tests.support import RecordingTransport, texts
+from tests.support import ChatDriver, RecordingTransport, texts
 
 REC_TEXT = "نقترح نشر تقارير دورية عن الشكاوى الواردة وطريقة معالجتها في كل محافظة"
 REASON = "التقارير تُنشر حالياً سنوياً، ولا تسمح الموارد بنشرها شهرياً هذا العام"
 
 
-async def test_not_adopted_needs_a_reason_and_the_author_gets_it_with_the_quote(
-    core: Core, transport: RecordingTransport
-) -> None:
+async def _recommended(core: Core, transport: RecordingTransport) -> tuple[ChatDriver, ChatDriver, int]:
+    """A coordinator, the officer of commitment 4 (chat 2001), and a recommendation on it by Salma (chat 1001)."""
     coord = await coordinator(core, transport)
     officer_chat = await officer(core, transport, coord, "2001", 4)
     author = await registered(core, transport, "1001", "سلمى")
-    receipt = await recommend(author, 4, REC_TEXT)
+    return coord, officer_chat, await recommend(author, 4, REC_TEXT)
+
+
+async def test_not_adopted_needs_a_reason_and_the_author_gets_it_with_the_quote(
+    core: Core, transport: RecordingTransport
+) -> None:
+    coord, officer_chat, receipt = await _recommended(core, transport)
     before = len(transport.to("1001"))
     await officer_chat.command("inbox")
     await officer_chat.press(f"#{receipt}")
@@ -52,10 +57,7 @@ async def test_not_adopted_needs_a_reason_and_the_author_gets_it_with_the_quote(
 async def test_edit_before_sending_and_text_at_the_preview_changes_nothing(
     core: Core, transport: RecordingTransport
 ) -> None:
-    coord = await coordinator(core, transport)
-    officer_chat = await officer(core, transport, coord, "2001", 4)
-    author = await registered(core, transport, "1001", "سلمى")
-    receipt = await recommend(author, 4, REC_TEXT)
+    _, officer_chat, receipt = await _recommended(core, transport)
     await officer_chat.command("inbox")
     await officer_chat.press(f"#{receipt}")
     await officer_chat.press("اعتُمدت جزئياً")
@@ -73,10 +75,7 @@ async def test_a_refusal_without_reason_from_an_older_version_is_waiting_and_fla
     core: Core, transport: RecordingTransport, clock: FakeClock
 ) -> None:
     """The issue's case: «غير مقبولة» without a written answer counted nowhere alike; now it waits everywhere."""
-    coord = await coordinator(core, transport)
-    officer_chat = await officer(core, transport, coord, "2001", 4)
-    author = await registered(core, transport, "1001", "سلمى")
-    receipt = await recommend(author, 4, REC_TEXT)
+    coord, officer_chat, receipt = await _recommended(core, transport)
     async with core.db.transaction() as conn:  # what the old "change the state without a written response" stored
         await conn.execute("UPDATE recommendations SET state = 'not_accepted' WHERE id = ?", (receipt,))
     inbox = texts(await officer_chat.command("inbox"))
@@ -99,10 +98,7 @@ async def test_a_refusal_without_reason_from_an_older_version_is_waiting_and_fla
 async def test_under_study_acknowledges_but_does_not_answer(
     core: Core, transport: RecordingTransport, clock: FakeClock
 ) -> None:
-    coord = await coordinator(core, transport)
-    officer_chat = await officer(core, transport, coord, "2001", 4)
-    author = await registered(core, transport, "1001", "سلمى")
-    receipt = await recommend(author, 4, REC_TEXT)
+    _, officer_chat, receipt = await _recommended(core, transport)
     await officer_chat.command("inbox")
     await officer_chat.press(f"#{receipt}")
     await officer_chat.press("قيد الدراسة")
@@ -121,10 +117,7 @@ async def test_under_study_acknowledges_but_does_not_answer(
 async def test_when_the_author_was_told_outlives_the_pruned_outbox(
     core: Core, transport: RecordingTransport, clock: FakeClock
 ) -> None:
-    coord = await coordinator(core, transport)
-    officer_chat = await officer(core, transport, coord, "2001", 4)
-    author = await registered(core, transport, "1001", "سلمى")
-    receipt = await recommend(author, 4, REC_TEXT)
+    _, officer_chat, receipt = await _recommended(core, transport)
     await officer_chat.command("inbox")
     await officer_chat.press(f"#{receipt}")
     await officer_chat.press("لم تُعتمد")
