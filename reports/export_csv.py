@@ -134,9 +134,9 @@ async def write_csv(
         if len(present) == 1 and not archive:
             shutil.copyfileobj(present[0].rewind(), out)
             return CsvResult("csv", CSV_MIME, tables[0].rows)
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
             for table in present:
-                with archive.open(table.name, "w") as entry:
+                with zipped.open(table.name, "w") as entry:
                     shutil.copyfileobj(table.rewind(), entry)
         return CsvResult("zip", ZIP_MIME, tables[0].rows)
     finally:

@@ -8,7 +8,6 @@ refused before it is stored.
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -18,6 +17,8 @@ from mutagen.aac import AAC
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
+
+from storage.archives import SENT, ArchiveRefused, open_zip
 
 
 class Format(StrEnum):
@@ -135,9 +136,9 @@ def _format(data: bytes) -> Format | None:
 def _container(data: bytes) -> Format | None:
     """Return DOCX or XLSX by the parts the zip holds, ZIP for a zip of CSV files, None for any other zip."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with open_zip(data, SENT) as archive:  # a zip bomb is not kept, nor offered to anyone who opens it
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError):
+    except ArchiveRefused:
         return None
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:

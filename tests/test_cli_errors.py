@@ -99,7 +99,7 @@ def run_bot(folder: Path, port: int, **settings: str) -> subprocess.CompletedPro
     env = process_environment(
         OGP_DATABASE=str(folder / "bot.sqlite3"), OGP_WEBHOOK_PORT=str(port), OGP_LOG_LEVEL="INFO", **settings
     )
-    return subprocess.run(  # noqa: S603 - our own command line, fixed arguments
+    return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
         input="",  # the terminal chat ends at once
         capture_output=True,
