@@ -100,11 +100,17 @@ class Recognised:
 
 
 def recognise(data: bytes) -> Recognised | None:
-    """Return the format of a file on the allow-list (and an audio file's length); None for anything else."""
+    """Return the format of a file on the allow-list (and an audio file's length); None for anything else.
+
+    Audio whose length its bytes cannot tell is refused: behind a valid header it may be anything, and the length
+    the person's app declares is not taken instead."""
     found = _format(data)
     if found is None:
         return None
-    return Recognised(found, duration(found, data) if found in AUDIO else None)
+    if found not in AUDIO:
+        return Recognised(found)
+    seconds = duration(found, data)
+    return Recognised(found, seconds) if seconds is not None else None
 
 
 def _format(data: bytes) -> Format | None:
