@@ -157,12 +157,16 @@ def _container(data: bytes) -> Format | None:
 
 
 def _text(data: bytes) -> bool:
-    """Tell whether the bytes are UTF-8 text (a CSV table), without control characters other than line ends."""
+    """Tell whether the bytes are UTF-8 text (a CSV table), without control characters other than line ends.
+
+    A page or a script is text too, but never a table: what starts with «<» (HTML, SVG, XML) or «#!» is refused."""
     if not data or b"\x00" in data:
         return False
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        return False
+    if text.lstrip().startswith(("<", "#!")):
         return False
     return all(ch in "\t\r\n" or ord(ch) >= 0x20 for ch in text[:4096])
 
