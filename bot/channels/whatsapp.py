@@ -14,10 +14,9 @@ from functools import cache
 from typing import Any
 
 import aiosqlite
-import httpx
 from aiohttp import web
 
-from bot.channels.whatsapp_api import GraphClient, GraphError, MediaTooLarge
+from bot.channels.whatsapp_api import GraphClient, GraphError, GraphUnreachable, MediaTooLarge
 from bot.channels.whatsapp_render import Labels, document_body, media_body, render, template_body
 from bot.channels.whatsapp_webhook import (
     CHANNEL,
@@ -136,8 +135,8 @@ class WhatsAppTransport:
             last = await self._send_parts(row, reply, field, address, done)
         except GraphError as error:
             return await self._on_error(row, reply, field, address, error)
-        except httpx.HTTPError as error:
-            return Delivery(Outcome.RETRY, error=f"network: {type(error).__name__}")
+        except GraphUnreachable as error:
+            return Delivery(Outcome.RETRY, error=f"network: {error}")
         return Delivery(Outcome.SENT, channel_msg_id=last)
 
     async def _deliver_unsaved(self, row: OutboxRow, reply: Reply) -> Delivery:
@@ -152,8 +151,8 @@ class WhatsAppTransport:
                 last = await self.client.send(field, address, body)
         except GraphError as error:
             return Delivery(Outcome.FAILED, error=f"whatsapp {error.status} {error.code}: {error.message}")
-        except httpx.HTTPError as error:
-            return Delivery(Outcome.FAILED, error=f"network: {type(error).__name__}")
+        except GraphUnreachable as error:
+            return Delivery(Outcome.FAILED, error=f"network: {error}")
         return Delivery(Outcome.SENT, channel_msg_id=last)
 
     async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
@@ -222,8 +221,8 @@ class WhatsAppTransport:
             if error.code == UNDELIVERABLE:
                 return Delivery(Outcome.UNREACHABLE, error=str(error))
             return Delivery(Outcome.HELD, error=f"outside the 24-hour window; template {name} refused: {error}")
-        except httpx.HTTPError as error:
-            return Delivery(Outcome.RETRY, error=f"network: {type(error).__name__}")
+        except GraphUnreachable as error:
+            return Delivery(Outcome.RETRY, error=f"network: {error}")
         await self._record(wamid, row.id, TEMPLATE_PART, template=True)
         return Delivery(Outcome.SENT, channel_msg_id=wamid)
 
@@ -473,8 +472,8 @@ class WhatsAppChannel:
             raise TooBig from error
         except GraphError as error:
             raise FetchFailed(f"graph {error.status} {error.code}") from error
-        except httpx.HTTPError as error:
-            raise FetchFailed(f"network: {type(error).__name__}") from error
+        except GraphUnreachable as error:
+            raise FetchFailed(f"network: {error}") from error
 
     def _starts_nothing(self, incoming: Incoming) -> bool:
         """Tell whether a message is neither a command, a button, nor a keyword the router knows."""
