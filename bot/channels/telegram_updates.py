@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
@@ -20,6 +19,7 @@ from telegram import Bot, Update
 from telegram.error import RetryAfter, TelegramError, TimedOut
 
 from bot.channels.telegram_calls import BotCalls
+from bot.json_body import UnreadableJson, read_json
 from bot.web import WebServer
 
 log = logging.getLogger(__name__)
@@ -162,9 +162,9 @@ def read_update(body: bytes, bot: Bot) -> Json:
     Strangers cannot post here (the secret comes first), so the update is checked as thoroughly as PTB reads it.
     """
     try:
-        data = json.loads(body.decode("utf-8"))
-    except ValueError as error:  # not UTF-8, not JSON
-        raise UnreadableUpdate(type(error).__name__) from error
+        data = read_json(body)
+    except UnreadableJson as error:  # not UTF-8, not JSON, or nested too deep to be an update
+        raise UnreadableUpdate(str(error)) from error
     if not isinstance(data, dict) or type(data.get("update_id")) is not int:
         raise UnreadableUpdate("not an object with an integer update_id")
     try:
