@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from bot.backups import BackupKeeper
 from bot.clock import Clock, SystemClock
 from bot.direct import deliver_now
 from bot.dispatcher import Dispatcher
@@ -87,6 +90,23 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
     )
 
 
+def operations_checks(settings: Settings) -> list[Callable[[datetime], Awaitable[object]]]:
+    """Return the periodic operators' checks the settings ask for: the daily backup."""
+    checks: list[Callable[[datetime], Awaitable[object]]] = []
+    if settings.backup_dir is not None:
+        keeper = BackupKeeper(
+            settings.database,
+            settings.files_folder,
+            settings.backup_dir,
+            settings.zone,
+            settings.backup_time,
+            settings.backup_keep_daily,
+            settings.backup_keep_weekly,
+        )
+        checks.append(keeper.run_due)
+    return checks
+
+
 async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     """Open the database, bring the catalogue up to date and wire the dispatcher to the sender."""
     clock = clock or SystemClock()
@@ -136,6 +156,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         retention_days=settings.retention_days,
         outbox_keep_days=settings.outbox_keep_days,
         snapshots=keeper,
+        periodic=operations_checks(settings),
     )
     return Core(
         settings, db, messages, clock, router, dispatcher, sender, scheduler, documents, receiver, file_keeper, drafts
