@@ -106,6 +106,8 @@ async def _serve(core: Core, settings: Settings) -> None:
             )
             await telegram.start()
             stack.push_async_callback(telegram.stop)
+            if server is not None:
+                server.watch("telegram", telegram.running)
         if settings.whatsapp_enabled:
             from bot.channels.whatsapp import WhatsAppChannel
 

@@ -106,7 +106,9 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     )
     documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
     store = FileStore(settings.files_folder)
-    receiver = FileReceiver(db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024)
+    receiver = FileReceiver(
+        db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024, deadline=settings.file_download_seconds
+    )
     file_keeper = FileKeeper(db, store)
     engine = load_transcriber(settings.transcriber)
     drafts = TranscriptDrafts(db, store, engine) if engine is not None else None

@@ -94,6 +94,8 @@ class Settings(BaseSettings):
     files_dir: Path | None = None
     max_file_mb: int = Field(default=20, ge=1, le=100)
     max_voice_seconds: int = Field(default=300, ge=10, le=3600)
+    # Every try of one file's download together (it holds that chat's later messages, never anyone else's).
+    file_download_seconds: float = Field(default=30.0, gt=0, le=30.0)
     # A speech-to-text engine that drafts transcripts ("module:Class", a bot.transcribe.Transcriber); empty: none.
     transcriber: str = ""
 
