@@ -2,6 +2,7 @@
 
 # How enumerations are separated (Messages.join): the Arabic comma and a space.
 list-separator = {"، "}
+list-and = { $rest } و{ $last }
 
 menu-title = ماذا تودّ أن تفعل الآن؟
 menu-recommend = ✍️ تقديم توصية

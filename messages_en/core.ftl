@@ -2,6 +2,7 @@
 
 # How enumerations are separated (Messages.join): a comma and a space.
 list-separator = {", "}
+list-and = { $rest } and { $last }
 
 menu-title = What would you like to do now?
 menu-recommend = ✍️ Recommend
