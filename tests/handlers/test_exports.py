@@ -109,7 +109,7 @@ async def test_stats_send_figures_and_a_png(core: Core, transport: RecordingTran
     figures, chart = await coordinator.command("stats")
     assert "3 مشاركين مسجّلين" not in figures.text  # the forgotten participant is not counted
     assert "مشاركان مسجّلان." in figures.text
-    assert "الالتزام 2: 7 توصيات — نسبة الرد 14% — متوسط مدة الرد (الوسيط): 3 أيام" in figures.text
+    assert "الالتزام 2: 7 توصيات — نسبة الرد: 14% — وسيط مدة الرد: 3 أيام" in figures.text
     assert chart.document is not None and chart.document.data.startswith(b"\x89PNG")
     await coordinator.register("منسقة الوحدة", "وزارة التخطيط والتعاون الدولي")
     await coordinator.command("menu")
@@ -138,6 +138,7 @@ def test_parse_range() -> None:
 async def test_stats_before_any_recommendation_still_draws_a_chart(core: Core, transport: RecordingTransport) -> None:
     coordinator = ChatDriver(core, transport, user="9001", name="منسقة")
     await coordinator.register()
+    await ChatDriver(core, transport, user="1001").register()  # a participant (the coordinator is not counted)
     replies = await coordinator.command("stats")
     documents = [r.document for r in replies if r.document is not None]
     assert documents and documents[0].data.startswith(b"\x89PNG")
