@@ -44,6 +44,8 @@ async def test_coordinator_exports_everything_as_xlsx(core: Core, transport: Rec
     assert reply.text == f"ملف المدخلات: {sample.total} توصية."
     book = load_workbook(io.BytesIO(reply.document.data))
     assert book["الالتزام 1"].max_row == 5 and book["الالتزام 1"].sheet_view.rightToLeft
+    author = "وحدة الحكومة الشفافة — وزارة التخطيط والتعاون الدولي"
+    assert (book.properties.creator, book.properties.lastModifiedBy) == (author, author)  # not "openpyxl"
     assert await _outbox_documents(core) == []  # sent: its copy (names, organisations) is not kept
     stale = await coordinator.press_data("exp:s:all")
     assert "لم يعد صالحاً" in texts(stale)
