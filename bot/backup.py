@@ -208,8 +208,9 @@ async def _migrate(database: Path) -> None:
 def _check_paths(settings: Settings, args: argparse.Namespace) -> None:
     """Refuse a backup written onto the live database or its files, and a restore from them."""
     if args.command == "backup":
-        check_output(settings, args.output)
-        check_output(settings, files_beside(args.output), folder=True)
+        if args.output is not None:  # --verify only reads
+            check_output(settings, args.output)
+            check_output(settings, files_beside(args.output), folder=True)
     else:
         check_output(settings, args.input, option="--input")
 
@@ -217,7 +218,9 @@ def _check_paths(settings: Settings, args: argparse.Namespace) -> None:
 def add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the backup and restore subcommands."""
     save = sub.add_parser("backup", help="copy the database consistently, even while the bot runs")
-    save.add_argument("--output", type=Path, required=True, help="file to write (replaced atomically)")
+    what = save.add_mutually_exclusive_group(required=True)
+    what.add_argument("--output", type=Path, help="file to write (replaced atomically)")
+    what.add_argument("--verify", type=Path, metavar="FILE", help="check a backup: integrity, row counts, files")
     load = sub.add_parser("restore", help="replace the database with a backup (stop the bot first)")
     load.add_argument("--input", type=Path, required=True, help="a file made by `ogp-bot backup`")
     load.add_argument("--force", action="store_true", help="replace an existing database")
@@ -231,6 +234,10 @@ def run_backup_command(settings: Settings, args: argparse.Namespace) -> int:
         print(f"error: {error}")
         return USAGE
     try:
+        if args.command == "backup" and args.verify is not None:
+            from bot.backups import verify_command  # the verified backups' module imports this one
+
+            return verify_command(args.verify)
         if args.command == "backup":
             version = backup(settings.database, args.output)
             carried = backup_files(args.output, settings.files_folder)

@@ -45,6 +45,7 @@ class HandlerConfig:
     file_quota_total_mb: int = 500  # and in all (OGP_FILE_QUOTA_TOTAL_MB)
     files_dir: Path | None = None  # the files folder (OGP_FILES_DIR): the evidence pack carries officers' files
     publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
+    public_licence: str = "CC BY 4.0"  # OGP_PUBLIC_LICENCE: the open data's licence, named before consent
 
 
 MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
@@ -78,6 +79,7 @@ class Carry(BaseModel):
     shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
     asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
     language: Language | None = None
+    admitted: int | None = None  # the round whose code (link, QR code or typed) this chat gave last
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
@@ -96,6 +98,7 @@ class Carry(BaseModel):
             if isinstance(shown, list)
             else [],
             language=language if is_language(language) else None,
+            admitted=admitted if isinstance(admitted := data.get("_admitted"), int) else None,
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -113,6 +116,8 @@ class Carry(BaseModel):
             stored["_asked_name"] = True
         if self.language is not None:
             stored["_lang"] = self.language
+        if self.admitted is not None:
+            stored["_admitted"] = self.admitted
         return stored
 
     def park(self, parked: Parked) -> None:

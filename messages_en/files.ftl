@@ -7,6 +7,7 @@ file-download-failed = We could not download the file from the platform after se
 file-empty = The file reached us empty, and we kept nothing of it. Please send it again.
 file-quota-day = Your files kept in the last 24 hours have reached { $max } MB, the daily limit for each person, so this file was not taken and nothing of it was kept. Send it tomorrow, or send a link to it.
 file-quota-total = Your kept files have reached { $max } MB, the limit for each person, so this file was not taken and nothing of it was kept. Send a link to it, or contact the coordinators.
+file-store-failed = We could not keep your file just now because of a fault on our side, and kept nothing of it. Please send it again in a little while.
 file-line = 📎 { $name } ({ $size })
 file-unnamed = File
 file-unnamed-photo = Photo
