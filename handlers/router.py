@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from handlers import (
+    answer_sheet,
     broadcast,
     endorse,
     evidence,
@@ -82,6 +83,7 @@ FEATURES: tuple[Feature, ...] = (
     invite.FEATURE,
     team.FEATURE,
     inbox.FEATURE,
+    answer_sheet.FEATURE,
     moderation.FEATURE,
     update.FEATURE,
     update_import.FEATURE,
