@@ -20,8 +20,8 @@ from handlers.answer_rows import SheetAnswer, check_rows
 from handlers.context import Context, Member
 from handlers.contract import Choice, Document, Reply
 from handlers.fallback import FREE_FILE
-from handlers.inbox import ANSWER_STATES
 from handlers.feature import Feature
+from handlers.inbox import ANSWER_STATES
 from handlers.kit.access import as_member, refuse, requires
 from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
