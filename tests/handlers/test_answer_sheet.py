@@ -210,7 +210,7 @@ async def test_every_kind_of_refused_row_is_named_and_nothing_is_stored(
     receipt = "#{}".format
     assert f"الصف 2: التوصية {receipt(recs[0])} مخفية عن العموم" in refused
     assert f"الصف 3: أُجيبت التوصية {receipt(recs[1])} بعد تنزيل الجدول برد آخر (اعتُمدت)" in refused
-    assert f"الصف 9: التوصية {receipt(recs[2])} مكرّرة (في الصف 4 أيضاً)." in refused
+    assert f"الصف 9: التوصية {receipt(recs[2])} مكرّرة: وردت قبل ذلك في الصف 4." in refused
     assert "الصف 5: الصف مخفي في الجدول" in refused and "الصف 6: في الصف خلايا مدمجة" in refused
     assert "الصف 8: كُتب رد دون «الحالة الجديدة»." in refused
     assert AR.t("answer-sheet-refused", count=6) in refused and AR.t("answer-sheet-preview", count=2) in refused
