@@ -1637,6 +1637,7 @@ class BotApiStandIn:
             if status is not None and 200 <= status < 300:
                 return True
             hook.last_error = (_now(), error)
+            self._notify()  # getWebhookInfo now reports it
             await self._pause(self.webhook_retry_delay * 2**attempt)
             if self._closing:
                 break
