@@ -204,7 +204,7 @@ async def test_every_kind_of_refused_row_is_named_and_nothing_is_stored(
     sheet.row_dimensions[5].hidden = True  # recs[3]
     sheet.merge_cells(start_row=6, start_column=6, end_row=6, end_column=7)  # recs[4]
     sheet.append([recs[2], 2, None, None, None, "x", None, 0, "جديدة", None, None, None, 0])
-    plan = {r: ("لم تُعتمد", "لا تسمح الموارد هذا العام.") for r in recs[:6]}
+    plan: dict[int, tuple[str | None, str | None]] = {r: ("لم تُعتمد", "لا تسمح الموارد هذا العام.") for r in recs[:6]}
     plan[recs[6]] = (None, "رد بلا حالة")
     refused = texts(await chat.send_file("answers.xlsx", _fill(book, plan)))
     receipt = "#{}".format
