@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.backup import add_backup_commands, run_backup_command
-from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
+from bot.channels.console import IDENTITY, USER, ConsoleTransport, fetch_local, run_console
 from bot.core import Core, load_plan, open_core
 from bot.doctor import add_doctor_command, run_doctor
 from bot.evidence_cli import add_evidence_command, run_evidence_command
@@ -25,6 +25,7 @@ from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
+from handlers.contract import Incoming
 from storage.catalogue import read_plan_file
 from storage.database import NewerSchemaError, open_database
 
@@ -54,7 +55,10 @@ async def run_console_chat(core: Core, user: str = USER) -> None:
         await core.documents.flush()
         await core.sender.flush()
 
-    await run_console(core.dispatcher.handle, flush, transport)
+    async def handle(incoming: Incoming) -> None:  # a file named at the terminal is read as a channel downloads
+        await core.dispatcher.handle(await core.receiver.receive(incoming, fetch_local))
+
+    await run_console(handle, flush, transport)
     await flush()
 
 
