@@ -123,8 +123,11 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         max_attempts=settings.send_max_attempts,
         base_backoff=settings.send_base_backoff,
         max_backoff=settings.send_max_backoff,
+        coordinators=frozenset(settings.coordinators),
     )
-    documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
+    documents = DocumentWorker(
+        db, clock, timezone=settings.zone, on_queued=sender.wake, coordinators=frozenset(settings.coordinators)
+    )
     store = FileStore(settings.files_folder)
     receiver = FileReceiver(
         db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024, deadline=settings.file_download_seconds

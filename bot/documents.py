@@ -21,13 +21,15 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import aiosqlite
+
 from bot.background import Background
 from bot.clock import Clock
 from bot.document_build import PARENT_VARIABLE
 from handlers.contract import Reply
 from handlers.documents import AuditLine, StoredRequest
 from messages import load_messages
-from storage import audit, document_jobs, outbox
+from storage import audit, document_jobs, outbox, roles
 from storage.database import Database
 from storage.document_jobs import DocumentJob
 from storage.exports import count_in_scope
@@ -72,12 +74,14 @@ class DocumentWorker(Background):
         *,
         timezone: ZoneInfo,
         on_queued: Callable[[], None] = lambda: None,
+        coordinators: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.db = db
         self.clock = clock
         self.timezone = timezone
         self.on_queued = on_queued
+        self.coordinators = coordinators  # "channel:id" entries of OGP_COORDINATORS: every document is theirs
         self.built = 0
         self.failed = 0
         self._child: asyncio.subprocess.Process | None = None
@@ -123,6 +127,9 @@ class DocumentWorker(Background):
             log.error("document job %d (%s) given up after %d attempts", job.id, job.kind, attempts - 1)
             await self._finish(job, self._apology(request) if job.channel != document_jobs.SYSTEM else Outcome([]))
             return
+        if not await self._may_have(job):
+            await self._finish(job, Outcome([]))  # _finish says why to the person
+            return
         runner = self.in_process.get(job.kind)
         if runner is not None:
             await self._finish(job, await self._run_here(runner, job, request))
@@ -152,6 +159,21 @@ class DocumentWorker(Background):
         self.built += 1
         return outcome
 
+    async def _may_have(self, job: DocumentJob) -> bool:
+        """Tell whether the job's chat may still have what it asked for (documents are coordinators' alone)."""
+        async with self.db.reader() as conn:
+            return await self._allowed(conn, job)
+
+    async def _allowed(self, conn: aiosqlite.Connection, job: DocumentJob) -> bool:
+        if job.channel == document_jobs.SYSTEM:
+            return True
+        return await roles.chat_coordinates(conn, job.channel, job.recipient, self.coordinators)
+
+    def _role_changed(self, job: DocumentJob) -> Outcome:
+        log.warning("document job %d (%s) dropped: the requester no longer coordinates", job.id, job.kind)
+        reader = load_messages(StoredRequest.parse(job.params).reader)
+        return Outcome([(Reply(text=reader.t("doc-role-changed"), language=reader.language).to_payload(), None)])
+
     def _apology(self, request: StoredRequest) -> Outcome:
         text = load_messages(request.reader).t("doc-failed")
         reply = Reply(text=text, choices=request.menu, language=load_messages(request.reader).language)
@@ -173,7 +195,7 @@ class DocumentWorker(Background):
                 payload=note,
                 now=self.clock.now(),
                 participant_id=job.participant_id,
-                dedupe_key=f"document:{job.id}:note",
+                dedupe_key=document_jobs.outbox_key(job.id, "note"),
             )
         self.on_queued()
 
@@ -215,6 +237,8 @@ class DocumentWorker(Background):
         async with self.db.transaction() as conn:
             if not await document_jobs.delete(conn, job.id):  # its chat was erased while it was being built
                 return
+            if not await self._allowed(conn, job):  # the role was taken away before or while it was built
+                outcome = self._role_changed(job)
             for index, (payload, document) in enumerate(outcome.replies):
                 await outbox.enqueue(
                     conn,
@@ -224,7 +248,7 @@ class DocumentWorker(Background):
                     document=document,
                     now=now,
                     participant_id=job.participant_id,
-                    dedupe_key=f"document:{job.id}:{index}",
+                    dedupe_key=document_jobs.outbox_key(job.id, index),
                 )
             if outcome.audit is not None:
                 line = outcome.audit
