@@ -149,7 +149,12 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     from bot.public_site import site  # it imports this module (Core)
 
     keeper = SnapshotKeeper(
-        db, site(settings), root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+        db,
+        site(settings),
+        root=settings.snapshot_folder,
+        months=settings.snapshot_months,
+        zone=settings.zone,
+        render=documents.site_files,
     )
     for kind in (DocumentKind.SNAPSHOT.value, REDACT_JOB):
         documents.in_process[kind] = keeper.run
