@@ -89,6 +89,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         max_file_mb=settings.max_file_mb,
         files_dir=settings.files_folder,
         publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
+        public_licence=settings.public_licence,
     )
 
 

@@ -43,6 +43,7 @@ class HandlerConfig:
     max_file_mb: int = 20  # the largest file taken (OGP_MAX_FILE_MB), for the refusal's words
     files_dir: Path | None = None  # the files folder (OGP_FILES_DIR): the evidence pack carries officers' files
     publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
+    public_licence: str = "CC BY 4.0"  # OGP_PUBLIC_LICENCE: the open data's licence, named before consent
 
 
 MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
