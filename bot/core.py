@@ -124,8 +124,11 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         max_attempts=settings.send_max_attempts,
         base_backoff=settings.send_base_backoff,
         max_backoff=settings.send_max_backoff,
+        coordinators=frozenset(settings.coordinators),
     )
-    documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
+    documents = DocumentWorker(
+        db, clock, timezone=settings.zone, on_queued=sender.wake, coordinators=frozenset(settings.coordinators)
+    )
     store = FileStore(settings.files_folder)
     receiver = FileReceiver(
         db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024, deadline=settings.file_download_seconds
@@ -147,7 +150,12 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     from bot.public_site import site  # it imports this module (Core)
 
     keeper = SnapshotKeeper(
-        db, site(settings), root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+        db,
+        site(settings),
+        root=settings.snapshot_folder,
+        months=settings.snapshot_months,
+        zone=settings.zone,
+        render=documents.site_files,
     )
     for kind in (DocumentKind.SNAPSHOT.value, REDACT_JOB):
         documents.in_process[kind] = keeper.run
