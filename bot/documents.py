@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot import metrics
 from bot.background import Background
 from bot.clock import Clock
 from bot.document_build import PARENT_VARIABLE
@@ -116,6 +117,7 @@ class DocumentWorker(Background):
         request = StoredRequest.parse(job.params)
         if attempts > MAX_ATTEMPTS:
             log.error("document job %d (%s) given up after %d attempts", job.id, job.kind, attempts - 1)
+            metrics.DOCUMENT_JOBS.labels("given_up").inc()
             await self._finish(job, self._apology(request))
             return
         await self._note_if_large(job, request)
@@ -127,10 +129,12 @@ class DocumentWorker(Background):
             return
         except BuildFailed as failure:
             self.failed += 1
+            metrics.DOCUMENT_JOBS.labels("failed").inc()
             log.error("document job %d (%s) failed: %s", job.id, job.kind, failure)
             outcome = self._apology(request)
         else:
             self.built += 1
+            metrics.DOCUMENT_JOBS.labels("built").inc()
         await self._finish(job, outcome)
 
     def _apology(self, request: StoredRequest) -> Outcome:

@@ -7,9 +7,12 @@ from typing import Any
 
 import httpx
 
+from bot import metrics
+
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 15.0
+TOKEN_INVALID = 190  # Graph's OAuthException: the access token expired or was revoked
 
 
 class GraphError(Exception):
@@ -106,4 +109,6 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
     error = error if isinstance(error, dict) else {}
     code = error.get("code")
     message = str(error.get("message") or response.reason_phrase)[:300]
+    if response.status_code == 401 or code == TOKEN_INVALID:
+        metrics.TOKEN_REJECTED.labels("whatsapp").inc()
     raise GraphError(response.status_code, code if isinstance(code, int) else None, message)
