@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import ipaddress
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +45,7 @@ class Readings:
     document_jobs: int
     database_bytes: int
     files_bytes: int
+    disk_free_bytes: int  # where the database lives
     backup_age_seconds: float | None  # None: no verified backup (or backups are not configured)
 
 
@@ -61,6 +63,7 @@ class _Snapshot(Collector):
         yield _gauge("ogp_document_jobs_queued", "Document builds waiting or under way", r.document_jobs)
         yield _gauge("ogp_database_bytes", "Size of the database file and its write-ahead log", r.database_bytes)
         yield _gauge("ogp_files_bytes", "Bytes of the files people sent, as stored", r.files_bytes)
+        yield _gauge("ogp_disk_free_bytes", "Free space on the database's disk", r.disk_free_bytes)
         if r.backup_age_seconds is not None:
             yield _gauge("ogp_backup_age_seconds", "Seconds since the last verified backup", r.backup_age_seconds)
 
@@ -69,10 +72,10 @@ def _gauge(name: str, documentation: str, value: float) -> GaugeMetricFamily:
     return GaugeMetricFamily(name, documentation, value=value)
 
 
-def database_bytes(path: Path) -> int:
-    """Return the size of a database file with its write-ahead log."""
+def on_disk(path: Path) -> tuple[int, int]:
+    """Return the size of a database file with its write-ahead log, and the free space on its disk."""
     sizes = (p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
-    return sum(sizes)
+    return sum(sizes), shutil.disk_usage(path.resolve().parent).free
 
 
 async def read(db: Database, clock: Clock, backup_dir: Path | None) -> Readings:
@@ -83,12 +86,14 @@ async def read(db: Database, clock: Clock, backup_dir: Path | None) -> Readings:
         jobs = await document_jobs.count(conn)
         stored = await files.stored_bytes(conn)
     newest = await asyncio.to_thread(last_verified, backup_dir) if backup_dir is not None else None
+    size, free = await asyncio.to_thread(on_disk, Path(db.path))
     return Readings(
         outbox_depth=backlog.depth,
         outbox_oldest_seconds=_age(now, backlog.oldest_due) or 0.0,
         document_jobs=jobs,
-        database_bytes=await asyncio.to_thread(database_bytes, Path(db.path)),
+        database_bytes=size,
         files_bytes=stored,
+        disk_free_bytes=free,
         backup_age_seconds=_age(now, newest.verified_at) if newest is not None else None,
     )
 

@@ -71,7 +71,8 @@ def _count_rejection(request: web.Request, status: int) -> None:
         return
     reason = metrics.REJECTION_REASONS.get(status, "error" if status >= 500 else str(status))
     metrics.WEBHOOK_REJECTIONS.labels(resource.canonical, reason).inc()
-    client = client_address(request, request.app[TRUSTED_PROXIES])
+    trusted: tuple[str, ...] = request.app[TRUSTED_PROXIES]
+    client = client_address(request, trusted)
     log.info("web: %s answered %d (%s) to %s", resource.canonical, status, reason, client)
 
 
