@@ -286,3 +286,16 @@ async def backlog(conn: aiosqlite.Connection, now: datetime) -> Backlog:
     if row is None or not row["depth"]:
         return Backlog(0, None)
     return Backlog(int(row["depth"]), datetime.fromisoformat(row["oldest"]))
+
+
+# The newest alert row of one condition (its keys are alert:<condition>:<raised|cleared>:<hour>:<recipient>).
+_LAST_ALERT = """
+SELECT dedupe_key FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? ORDER BY id DESC LIMIT 1
+"""
+
+
+async def last_alert(conn: aiosqlite.Connection, condition: str) -> str | None:
+    """Return whether the operators were last told a condition was "raised" or "cleared" (None: never, or purged)."""
+    prefix = f"alert:{condition}:"
+    row = await fetch_one(conn, _LAST_ALERT, (prefix, prefix[:-1] + ";"))  # ';' sorts right after ':'
+    return str(row[0]).split(":")[2] if row else None
