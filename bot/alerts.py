@@ -163,7 +163,8 @@ class OperatorAlerts:
         queued = 0
         for contact in to:
             messages = load_messages(contact.language)
-            reply = Reply(text=messages.t(condition.key(), **condition.args), language=messages.language)
+            args = condition.args if condition.on else {}  # "cleared" says only that
+            reply = Reply(text=messages.t(condition.key(), **args), language=messages.language)
             row = await outbox.enqueue(
                 conn,
                 channel=contact.channel,
