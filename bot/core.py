@@ -23,12 +23,14 @@ from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
 from bot.transcribe import TranscriptDrafts, load_transcriber
 from handlers.context import HandlerConfig
+from handlers.documents import DocumentKind
 from handlers.router import Router
 from messages_ar import Messages, load_messages
 from storage import catalogue
 from storage.database import Database, open_database
 from storage.files import FileStore
 from storage.publishing import PublishMode
+from storage.snapshots import REDACT_JOB
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         max_file_mb=settings.max_file_mb,
         files_dir=settings.files_folder,
         publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
+        public_licence=settings.public_licence,
     )
 
 
@@ -160,9 +163,13 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=queued)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
     dispatcher.max_queued_replies = settings.send_queued_replies_per_chat
+    from bot.public_site import site  # it imports this module (Core)
+
     keeper = SnapshotKeeper(
-        db, messages, root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+        db, site(settings), root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
     )
+    for kind in (DocumentKind.SNAPSHOT.value, REDACT_JOB):
+        documents.in_process[kind] = keeper.run
     scheduler = ReminderScheduler(
         db,
         messages,
