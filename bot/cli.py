@@ -92,10 +92,13 @@ async def _serve(core: Core, settings: Settings) -> None:
     """Run every configured channel in this event loop until a signal arrives."""
     async with contextlib.AsyncExitStack() as stack:
         server = None
-        if settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site:
+        served = settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site
+        if served or settings.metrics != "off":
+            from bot.metrics_page import metrics_page
             from bot.web import WebServer  # only when something is served over HTTP
 
-            server = WebServer(settings.webhook_host, settings.webhook_port)
+            server = WebServer(settings.webhook_host, settings.webhook_port, trusted_proxies=settings.trusted_proxies)
+            metrics_page(core).mount(server)
         telegram = None
         if settings.telegram_token is not None:
             from bot.channels.telegram import TelegramChannel  # only when Telegram is configured

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
+from bot import metrics
 from bot.background import Background
 from bot.clock import Clock
 from bot.document_build import PARENT_VARIABLE, SITE_FILES, site_settings
@@ -128,6 +129,7 @@ class DocumentWorker(Background):
         request = StoredRequest.parse(job.params)
         if attempts > MAX_ATTEMPTS:
             log.error("document job %d (%s) given up after %d attempts", job.id, job.kind, attempts - 1)
+            metrics.DOCUMENT_JOBS.labels("given_up").inc()
             await self._finish(job, self._apology(request) if job.channel != document_jobs.SYSTEM else Outcome([]))
             return
         if not await self._may_have(job):
@@ -144,10 +146,13 @@ class DocumentWorker(Background):
             return
         except BuildFailed as failure:
             self.failed += 1
+            metrics.DOCUMENT_JOBS.labels("failed").inc()
             log.error("document job %d (%s) failed: %s", job.id, job.kind, failure)
             outcome = self._apology(request)
         else:
-            self.built += runner is None  # _run_here counts its own
+            if runner is None:  # _run_here counts its own
+                self.built += 1
+                metrics.DOCUMENT_JOBS.labels("built").inc()
         await self._finish(job, outcome)
 
     async def _run_here(self, runner: InProcess, job: DocumentJob, request: StoredRequest) -> Outcome:
@@ -157,9 +162,11 @@ class DocumentWorker(Background):
             raise
         except Exception:  # an apology to the person; the next erasure or request tries again
             self.failed += 1
+            metrics.DOCUMENT_JOBS.labels("failed").inc()
             log.exception("document job %d (%s) failed", job.id, job.kind)
             return self._apology(request) if job.channel != document_jobs.SYSTEM else Outcome([])
         self.built += 1
+        metrics.DOCUMENT_JOBS.labels("built").inc()
         return outcome
 
     async def _may_have(self, job: DocumentJob) -> bool:

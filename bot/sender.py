@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
+from bot import metrics
 from bot.clock import Clock
 from bot.transport import Delivery, Outcome, Transport, serves
 from handlers.contract import Reply
@@ -374,6 +375,7 @@ class Sender:
                     delivery = await self._deliver(transport, row)
             finally:
                 overall.finished()
+            metrics.count_delivery(row.channel, row.kind, delivery)
             if delivery.outcome is not Outcome.RETRY or delivery.retry_after is None:
                 return delivery
             self.stats.flood_waits += 1
