@@ -12,8 +12,6 @@ from public.publish import PublishRefused, publish
 from storage.database import open_database
 from storage.files import FileStore
 
-USAGE = 2  # the exit status of a mistake in the command line
-
 
 def add_publish_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the publish subcommand."""
