@@ -53,17 +53,8 @@ pub-answered = { $count ->
 }
 pub-received-answered = { $received }، { $answered }
 pub-separator = ،
-pub-last-update = آخر تحديث
 pub-rounds = جولات التشاور
 pub-no-rounds = لم تُعقد جولات تشاور عبر المنصة بعد.
-pub-participants = { $count ->
-    [zero] لم ينضم مشاركون
-    [one] مشارك واحد
-    [two] مشاركان
-    [few] { $count } مشاركين
-    [many] { $count } مشاركاً
-   *[other] { $count } مشارك
-}
 pub-earlier-plans = الخطط السابقة
 
 pub-themes = المحاور:
@@ -123,7 +114,6 @@ pub-round-hall-officers = { $count ->
    *[other] من بينهم { $count } من ضباط الارتباط
 }
 pub-round-hall-with-officers = { $hall }، { $officers }.
-pub-round-via-bot = عبر البوت:
 pub-round-attendance = المشاركون
 pub-sector-unknown = جهة غير محددة
 pub-round-findings = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
@@ -267,3 +257,35 @@ pub-field-evidence_files = ملفات الأدلة التي أرفقها ضاب�
 pub-voice-note = توصية صوتية؛ لا يُنشر التسجيل نفسه حفاظاً على خصوصية صاحبها.
 pub-voice-transcript = التفريغ النصي:
 pub-evidence-files = ملفات الأدلة:
+
+pub-glance-intro = أين يقف كل التزام اليوم.
+pub-self-reported = الأرقام تقييم ذاتي كما أبلغت عنه الجهات المنفذة.
+pub-no-report = لا تقرير بعد
+pub-overdue = { $count ->
+    [one] مرحلة متأخرة واحدة
+    [two] مرحلتان متأخرتان
+    [few] { $count } مراحل متأخرة
+   *[other] { $count } مرحلة متأخرة
+}
+pub-days-since = { $count ->
+    [zero] آخر تقرير اليوم
+    [one] آخر تقرير قبل يوم واحد
+    [two] آخر تقرير قبل يومين
+    [few] آخر تقرير قبل { $count } أيام
+    [many] آخر تقرير قبل { $count } يوماً
+   *[other] آخر تقرير قبل { $count } يوم
+}
+pub-chart-answers = التوصيات المنشورة حسب حالة الرد (المجموع { $count })
+pub-chart-progress = التقدم المعلن عبر الزمن
+pub-round-deadline = آخر موعد للمدخلات { $date }
+pub-attendance-hall = الحضور في القاعة: { $count }
+pub-attendance-hall-none = الحضور في القاعة: لم يُدخَل
+pub-attendance-bot = انضموا عبر البوت: { $count }
+pub-way-in = شارك برأيك
+pub-way-in-intro = أرسل توصياتك وتابع الردود عليها عبر البوت:
+pub-way-in-telegram = افتح البوت على تيليغرام
+pub-way-in-whatsapp = راسلنا على واتساب
+pub-way-in-qr = امسح الرمز بكاميرا الهاتف لفتح البوت.
+pub-way-in-none = اطلب من منسقي الخطة رابط البوت للمشاركة.
+pub-field-hall_count = عدد الحاضرين في القاعة كما أدخله المنسقون، أو فارغ إذا لم يُدخَل.
+pub-field-joined_via_bot = عدد من انضموا إلى مجموعات العمل عبر البوت (رقم مستقل عن الحضور في القاعة).

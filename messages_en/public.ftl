@@ -43,14 +43,8 @@ pub-answered = { $count ->
 }
 pub-received-answered = { $received }, { $answered }
 pub-separator = ,
-pub-last-update = Last update
 pub-rounds = Consultation rounds
 pub-no-rounds = No consultation round has been held through the platform yet.
-pub-participants = { $count ->
-    [0] No participants joined
-    [one] One participant
-   *[other] { $count } participants
-}
 pub-earlier-plans = Earlier plans
 
 pub-themes = Themes:
@@ -100,7 +94,6 @@ pub-round-hall-officers = { $count ->
    *[other] among them { $count } liaison officers
 }
 pub-round-hall-with-officers = { $hall }, { $officers }.
-pub-round-via-bot = Through the bot:
 pub-round-attendance = Participants
 pub-sector-unknown = Unspecified
 pub-round-findings = Main findings on commitment { $number }: { $title }
@@ -235,3 +228,30 @@ pub-field-evidence_files = The evidence files the liaison officer attached to th
 pub-voice-note = A voice recommendation; the recording itself is not published, to protect its author's privacy.
 pub-voice-transcript = Transcript:
 pub-evidence-files = Evidence files:
+
+pub-glance-intro = Where each commitment stands today.
+pub-self-reported = The figures are self-reported by the implementing agencies.
+pub-no-report = No report yet
+pub-overdue = { $count ->
+    [one] 1 milestone overdue
+   *[other] { $count } milestones overdue
+}
+pub-days-since = { $count ->
+    [0] last report today
+    [one] last report 1 day ago
+   *[other] last report { $count } days ago
+}
+pub-chart-answers = Published recommendations by answer (total { $count })
+pub-chart-progress = Self-reported progress over time
+pub-round-deadline = input until { $date }
+pub-attendance-hall = In the hall: { $count }
+pub-attendance-hall-none = In the hall: not entered
+pub-attendance-bot = Joined through the bot: { $count }
+pub-way-in = Take part
+pub-way-in-intro = Send your recommendations and follow the answers through the bot:
+pub-way-in-telegram = Open the bot on Telegram
+pub-way-in-whatsapp = Message us on WhatsApp
+pub-way-in-qr = Scan the code with a phone's camera to open the bot.
+pub-way-in-none = Ask the plan's coordinators for the bot's link to take part.
+pub-field-hall_count = How many attended in the hall, as coordinators entered it; null when none was entered.
+pub-field-joined_via_bot = How many joined its working groups through the bot (a figure separate from the hall count).

@@ -299,6 +299,8 @@ async def meetings_json(conn: aiosqlite.Connection, cfg: DataConfig, links: Link
                 "online": r.online,
                 "state": r.state.value,
                 "commitments": list(found.commitments),
+                "hall_count": found.hall,
+                "joined_via_bot": found.participants,
                 "participants": figures.total,
                 "participants_by_sector": dict(by_sector),
                 "hall": _hall(await get_hall(conn, r.id)),

@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from public import data, templates
+from public import charts, data, templates
 from public.language import Language
 from public.links import Links, file_path
 from public.text import day, web_link
+from public.way_in import way_in
 from reports.said import duration_text
 from storage import catalogue, public, rounds
 from storage.publishing import PublishMode
@@ -41,6 +42,8 @@ class SiteConfig:
     contact: str | None
     tz: ZoneInfo
     page_size: int = 20
+    telegram_username: str | None = None  # the bot's @username, without the @
+    whatsapp_number: str | None = None  # digits with the country code, when WhatsApp is configured
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,17 @@ _SCHEMA_FILES = {f.schema for f in data.files()}
 class Site:
     """Every page and file of the public site; the same builders serve requests and write the static copy."""
 
-    def __init__(self, config: SiteConfig, languages: tuple[Language, ...], *, static: bool = False) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        languages: tuple[Language, ...],
+        *,
+        static: bool = False,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         self.config = config
+        self.now = now or (lambda: datetime.now(UTC))
+        self.way_in = way_in(config)
         # A prefixed language (en/) is tried before the unprefixed first one, which would otherwise take its paths.
         self.languages = tuple(sorted(languages, key=lambda lang: -len(lang.prefix)))
         self.ordered = tuple(languages)  # the first language first, as the switch and hreflang list them
@@ -168,6 +180,8 @@ class Site:
             web_link=web_link,
             file_path=file_path,
             duration=duration_text,
+            way_in=self.way_in,
+            today=self.now().astimezone(self.config.tz).date(),
             **context,
         )
         return Page(body, HTML, status)
@@ -178,11 +192,22 @@ class Site:
         return self._html(lang or self.first, here, "not_found.html", status=404, alternates=homes)
 
     async def _home(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
-        plans = await public.plans(conn, self.config.publish)
+        today = self.now().astimezone(self.config.tz).date()
+        plans = await public.plans(conn, self.config.publish, today)
         active = next((p for p in plans if p.plan.active), None)
         earlier = [p for p in plans if not p.plan.active]
         found = await public.public_rounds(conn, self.config.publish)
-        return self._html(lang, here, "home.html", plan=active, earlier=earlier, rounds=found)
+        found.sort(key=lambda r: r.round.state is not RoundState.OPEN)  # open rounds first, the order kept otherwise
+        return self._html(
+            lang,
+            here,
+            "home.html",
+            plan=active,
+            earlier=earlier,
+            rounds=found,
+            answers_chart=partial(charts.answers, lang=lang),
+            progress_chart=partial(charts.progress, lang=lang, day=partial(day, tz=self.config.tz)),
+        )
 
     async def _commitment(
         self, conn: aiosqlite.Connection, lang: Language, here: str, number: int, page: int = 1
