@@ -19,7 +19,7 @@ from public.links import Links, file_path
 from public.text import day, web_link
 from public.way_in import way_in
 from reports.said import duration_text
-from storage import catalogue, public, rounds
+from storage import catalogue, irm, public, rounds
 from storage.publishing import PublishMode
 from storage.rounds import RoundState
 
@@ -237,6 +237,9 @@ class Site:
             c=c,
             s=summary,
             themes=await catalogue.list_themes(conn, c.id),
+            irm=await irm.get_assessment(conn, c.id),
+            values=[value.value for value, relevant in c.ogp_values().items() if relevant],
+            supporting=catalogue.institutions(lang.pick(c, "supporting")),
             milestones=await catalogue.list_milestones(conn, c.id),
             updates=await public.commitment_updates(conn, c.id),
             recommendations=recs,
