@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from public.language import Language
 from storage.models import RecommendationState
 
-WIDTH, HEIGHT = 120, 16
+WIDTH, HEIGHT = 120, 12
 # Answer states, darkest for a final answer; each segment is also told in the text alternative.
 _SHADES = {
     RecommendationState.NEW: "#9ca3af",
