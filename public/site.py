@@ -16,7 +16,7 @@ import aiosqlite
 from public import charts, data, templates
 from public.language import Language
 from public.links import Links, file_path
-from public.text import day, web_link
+from public.text import day, iso, said, script_of, web_link
 from public.way_in import way_in
 from reports.said import duration_text
 from storage import catalogue, irm, public, rounds
@@ -175,7 +175,10 @@ class Site:
             here=here,
             alternates=alternates if alternates is not None else self.alternates(lang, here),
             config=self.config,
-            day=partial(day, tz=self.config.tz),
+            day=partial(day, tz=self.config.tz, lang=lang.code),
+            script_of=script_of,
+            iso=partial(iso, tz=self.config.tz),
+            said=said,
             pick=lang.pick,
             web_link=web_link,
             file_path=file_path,
@@ -206,7 +209,7 @@ class Site:
             earlier=earlier,
             rounds=found,
             answers_chart=partial(charts.answers, lang=lang),
-            progress_chart=partial(charts.progress, lang=lang, day=partial(day, tz=self.config.tz)),
+            progress_chart=partial(charts.progress, lang=lang, day=partial(day, tz=self.config.tz, lang=lang.code)),
         )
 
     async def _commitment(

@@ -101,3 +101,28 @@ async def test_every_page_shows_a_way_in(core: Core, transport: RecordingTranspo
     async with serving(core, site_for(core)) as (base, _), aiohttp.ClientSession() as session:
         _, bare, _ = await fetch(session, f"{base}/en/")
     assert "Ask the plan's coordinators for the bot's link to take part." in visible(bare)
+
+
+async def test_words_carry_their_language_dates_are_plain_and_numbers_keep_their_order(
+    core: Core, transport: RecordingTransport
+) -> None:
+    from storage import publishing
+    from tests.loop_support import recommend, registered
+
+    english_words = "Please publish the hotline (0800-22-555) on every page"
+    author = await registered(core, transport, "5151", "سلمى")
+    await recommend(author, 1, english_words)
+    await recommend(author, 1, "نرجو نشر الرقم المجاني (0800-22-555) في كل صفحة")
+    async with core.db.transaction() as conn:
+        await publishing.approve_waiting(conn, 1, core.clock.now())
+    async with serving(core) as (base, _), aiohttp.ClientSession() as session:
+        _, arabic, _ = await fetch(session, f"{base}/commitments/1/")
+        _, english, _ = await fetch(session, f"{base}/en/commitments/1/")
+    assert (
+        b'<p class="text" lang="en" dir="auto">Please publish the hotline (<bdi dir="ltr">0800-22-555</bdi>)' in arabic
+    )
+    assert b'<p class="text" lang="ar" dir="auto">' in english and b'<bdi dir="ltr">0800-22-555</bdi>' in english
+    assert b'<time datetime="2026-11-29">29 Nov 2026</time>' in english or b">29 Nov 2026</time>" in english
+    assert b">29/11/2026</time>" in arabic
+    stored = await rows(core, "SELECT text FROM recommendations ORDER BY id")
+    assert [r["text"] for r in stored][0] == english_words  # the words are stored as typed
