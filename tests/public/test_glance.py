@@ -125,4 +125,4 @@ async def test_words_carry_their_language_dates_are_plain_and_numbers_keep_their
     assert b'<time datetime="2026-11-29">29 Nov 2026</time>' in english or b">29 Nov 2026</time>" in english
     assert b">29/11/2026</time>" in arabic
     stored = await rows(core, "SELECT text FROM recommendations ORDER BY id")
-    assert [r["text"] for r in stored][0] == english_words  # the words are stored as typed
+    assert stored[0]["text"] == english_words  # the words are stored as typed
