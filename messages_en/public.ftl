@@ -268,3 +268,5 @@ pub-track-none = —
 pub-short-title = Short title
 pub-ogp-values = OGP values
 pub-supporting = Supporting institutions
+pub-data-authors = How an author is shown
+pub-data-authors-value = By name and organisation only if they agreed. Otherwise by sector and governorate where at least { $crowd } unnamed authors of published recommendations share both; else by sector alone where at least { $crowd } share it; else as "a participant" with no detail.

@@ -276,7 +276,7 @@ class Site:
         return Page(body, DOCX)
 
     async def _card(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
-        return self._html(lang, here, "open_data.html", files=data.files())
+        return self._html(lang, here, "open_data.html", files=data.files(), crowd=public.CROWD)
 
     async def _data_file(self, conn: aiosqlite.Connection, name: str) -> Page:
         here = f"open-data/{name}"

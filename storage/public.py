@@ -204,9 +204,10 @@ LEFT JOIN participants p ON p.id = r.participant_id
 """  # noqa: S608 - built from constant SQL fragments, never from values
 # Every unnamed person with a published recommendation, once each (the crowds an unnamed author hides in).
 _UNNAMED_AUTHORS = f"""
-SELECT p.sector, p.governorate FROM participants p
+SELECT p.sector, p.governorate
+FROM (SELECT DISTINCT r.participant_id AS id FROM recommendations r WHERE {PUBLISHED_SQL}) a
+JOIN participants p ON p.id = a.id
 WHERE p.sector IS NOT NULL AND p.forgotten_at IS NULL AND p.consent_at IS NOT NULL AND NOT COALESCE({NAMED_SQL}, 0)
-  AND EXISTS (SELECT 1 FROM recommendations r WHERE r.participant_id = p.id AND {PUBLISHED_SQL})
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _PUBLISHED_PAGE = (
     _RECOMMENDATION_COLUMNS

@@ -69,6 +69,7 @@ async def test_a_small_group_is_shown_coarser_on_pages_and_in_files(core: Core, 
     async with serving(core) as (base, _), aiohttp.ClientSession() as session:
         _, body, _ = await fetch(session, f"{base}/open-data/recommendations.json")
         _, page, _ = await fetch(session, f"{base}/en/commitments/1/")
+        _, card, _ = await fetch(session, f"{base}/en/open-data/")
     recs = json.loads(body)["recommendations"]
     shown = {r["text"].split()[-1]: (r["author_sector"], r["author_governorate"]) for r in recs}
     assert [shown[f"QZCROWD{n}"] for n in range(len(people))] == (
@@ -78,3 +79,4 @@ async def test_a_small_group_is_shown_coarser_on_pages_and_in_files(core: Core, 
     assert "Ajloun" not in text and "Irbid" not in text and "Karak" not in text and "Academia" not in text
     assert text.count("From: Civil society, Amman") == 5 and text.count("From: Media") == 5
     assert text.count("From: a participant") == 1
+    assert "by sector and governorate where at least 5 unnamed authors of published recommendations" in visible(card)
