@@ -103,6 +103,7 @@ class Site:
         self.config = config
         self.now = now or (lambda: datetime.now(UTC))
         self.way_in = way_in(config)
+        self._crowd_cache: tuple[int, public.AuthorCrowds] | None = None
         # A prefixed language (en/) is tried before the unprefixed first one, which would otherwise take its paths.
         self.languages = tuple(sorted(languages, key=lambda lang: -len(lang.prefix)))
         self.ordered = tuple(languages)  # the first language first, as the switch and hreflang list them
@@ -196,7 +197,7 @@ class Site:
 
     async def _home(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
         today = self.now().astimezone(self.config.tz).date()
-        plans = await public.plans(conn, self.config.publish, today)
+        plans = await public.plans(conn, self.config.publish, today, charts=True)
         active = next((p for p in plans if p.plan.active), None)
         earlier = [p for p in plans if not p.plan.active]
         found = await public.public_rounds(conn, self.config.publish)
@@ -227,7 +228,10 @@ class Site:
         if page > pages:
             return self.not_found(lang, here)
         c = summary.commitment
-        recs = await public.published_page(conn, c.id, self.config.publish, limit=size, offset=(page - 1) * size)
+        crowds = await self._crowds(conn)
+        recs = await public.published_page(
+            conn, c.id, self.config.publish, limit=size, offset=(page - 1) * size, crowds=crowds
+        )
 
         def page_path(n: int) -> str:
             base = f"{lang.prefix}commitments/{number}/"
@@ -250,6 +254,13 @@ class Site:
             pages=pages,
             page_path=page_path,
         )
+
+    async def _crowds(self, conn: aiosqlite.Connection) -> public.AuthorCrowds:
+        """Return the author crowds, counted once per data version (every commitment page shares them)."""
+        version = await public.data_version(conn)
+        if self._crowd_cache is None or self._crowd_cache[0] != version:
+            self._crowd_cache = (version, await public.author_crowds(conn, self.config.publish))
+        return self._crowd_cache[1]
 
     async def _round(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:
         found = await public.public_round(conn, round_id)

@@ -204,10 +204,11 @@ LEFT JOIN participants p ON p.id = r.participant_id
 """  # noqa: S608 - built from constant SQL fragments, never from values
 # Every unnamed person with a published recommendation, once each (the crowds an unnamed author hides in).
 _UNNAMED_AUTHORS = f"""
-SELECT p.sector, p.governorate
+SELECT p.sector, p.governorate, COUNT(*) AS n
 FROM (SELECT DISTINCT r.participant_id AS id FROM recommendations r WHERE {PUBLISHED_SQL}) a
 JOIN participants p ON p.id = a.id
 WHERE p.sector IS NOT NULL AND p.forgotten_at IS NULL AND p.consent_at IS NOT NULL AND NOT COALESCE({NAMED_SQL}, 0)
+GROUP BY p.sector, p.governorate
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _PUBLISHED_PAGE = (
     _RECOMMENDATION_COLUMNS
@@ -270,11 +271,15 @@ async def data_version(conn: aiosqlite.Connection) -> int:
     return int(await fetch_value(conn, _VERSION) or 0)
 
 
-async def plans(conn: aiosqlite.Connection, mode: PublishMode, today: date | None = None) -> list[PlanSummary]:
+async def plans(
+    conn: aiosqlite.Connection, mode: PublishMode, today: date | None = None, *, charts: bool = False
+) -> list[PlanSummary]:
     """Return every plan, the active one first, each with its commitments' summaries (today: to count overdue
-    milestones)."""
+    milestones; charts: with answer states and progress history, for the active plan)."""
     found = sorted(await list_plans(conn), key=lambda p: (not p.active, -p.number))
-    return [PlanSummary(plan, tuple(await _summaries(conn, plan.id, mode, today))) for plan in found]
+    return [
+        PlanSummary(plan, tuple(await _summaries(conn, plan.id, mode, today, charts and plan.active))) for plan in found
+    ]
 
 
 async def _charts(
@@ -292,11 +297,11 @@ async def _charts(
 
 
 async def _summaries(
-    conn: aiosqlite.Connection, plan_id: str, mode: PublishMode, today: date | None
+    conn: aiosqlite.Connection, plan_id: str, mode: PublishMode, today: date | None, charts: bool
 ) -> list[CommitmentSummary]:
     params = {"plan": plan_id, "immediate": immediate(mode), "today": today.isoformat() if today else None}
     rows = await fetch_all(conn, _SUMMARIES, params)
-    states, history = await _charts(conn, plan_id, mode)
+    states, history = await _charts(conn, plan_id, mode) if charts else ({}, {})
     wanted = "[" + ",".join(str(int(r["latest_id"])) for r in rows if r["latest_id"] is not None) + "]"
     latest = {r["id"]: StatusUpdate.from_row(r) for r in await fetch_all(conn, _STATUSES, (wanted,))}
     return [
@@ -319,7 +324,7 @@ async def _summaries(
 async def author_crowds(conn: aiosqlite.Connection, mode: PublishMode) -> AuthorCrowds:
     """Return the crowds of unnamed published authors (the one rule every public author is built by)."""
     rows = await fetch_all(conn, _UNNAMED_AUTHORS, {"immediate": immediate(mode)})
-    return crowds_of([(str(r["sector"]), r["governorate"]) for r in rows])
+    return crowds_of([(str(r["sector"]), r["governorate"]) for r in rows for _ in range(int(r["n"]))])
 
 
 def _recommendation(row: aiosqlite.Row, crowds: AuthorCrowds) -> PublicRecommendation:
@@ -346,11 +351,17 @@ def _recommendation(row: aiosqlite.Row, crowds: AuthorCrowds) -> PublicRecommend
 
 
 async def published_page(
-    conn: aiosqlite.Connection, commitment_id: int, mode: PublishMode, *, limit: int, offset: int
+    conn: aiosqlite.Connection,
+    commitment_id: int,
+    mode: PublishMode,
+    *,
+    limit: int,
+    offset: int,
+    crowds: AuthorCrowds | None = None,
 ) -> list[PublicRecommendation]:
-    """Return one page of a commitment's published recommendations, newest first."""
+    """Return one page of a commitment's published recommendations, newest first (crowds: counted already)."""
     params = {"commitment": commitment_id, "immediate": immediate(mode), "limit": limit, "offset": offset}
-    crowds = await author_crowds(conn, mode)
+    crowds = crowds or await author_crowds(conn, mode)
     return [_recommendation(r, crowds) for r in await fetch_all(conn, _PUBLISHED_PAGE, params)]
 
 
