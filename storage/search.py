@@ -9,8 +9,8 @@ import aiosqlite
 
 from storage.database import fetch_all
 from storage.models import Recommendation
-from storage.textnorm import indexed, terms
 from storage.publishing import PUBLISHED_SQL
+from storage.textnorm import indexed, terms
 
 # A pair is similar when half containment plus half Jaccard of their term sets reaches this; tuned on
 # tests/data/similar_pairs.tsv (README, "Similar input").
@@ -47,7 +47,7 @@ WITH hits AS (
 )
 SELECT h.*, c.number, COUNT(*) OVER () AS total FROM hits h JOIN commitments c ON c.id = h.commitment_id
 ORDER BY h.created_at DESC, h.kind, h.id DESC LIMIT :limit OFFSET :offset
-"""
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,10 @@ async def find(
     }
     rows = await fetch_all(conn, _FOUND, params)
     total = int(rows[0]["total"]) if rows else 0
-    found = [Found(r["kind"], r["id"], int(r["number"]), r["body"] or "", datetime.fromisoformat(r["created_at"])) for r in rows]
+    found = [
+        Found(r["kind"], r["id"], int(r["number"]), r["body"] or "", datetime.fromisoformat(r["created_at"]))
+        for r in rows
+    ]
     return total, found
 
 
