@@ -64,6 +64,7 @@ class Found:
 
     kind: str  # 'recommendation' or 'update'
     id: int
+    commitment_id: int
     commitment_number: int
     text: str
     created_at: datetime
@@ -141,7 +142,14 @@ async def find(
     rows = await fetch_all(conn, _FOUND, params)
     total = int(rows[0]["total"]) if rows else 0
     found = [
-        Found(r["kind"], r["id"], int(r["number"]), r["body"] or "", datetime.fromisoformat(r["created_at"]))
+        Found(
+            r["kind"],
+            r["id"],
+            r["commitment_id"],
+            int(r["number"]),
+            r["body"] or "",
+            datetime.fromisoformat(r["created_at"]),
+        )
         for r in rows
     ]
     return total, found
