@@ -94,5 +94,5 @@ similar-item =
     { $receipt } — 👍 { $count }
     { $text }
 similar-answer = ↩️ الرد: { $answer }
-similar-endorse = 👍 أؤيد { $receipt } بدلاً منها
+similar-endorse = 👍 أؤيد { $receipt } بدل إرسال توصيتي
 similar-send-anyway = ✅ أرسل توصيتي على أي حال
