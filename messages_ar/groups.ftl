@@ -65,7 +65,7 @@ findings-edit = ✏️ تعديل { $receipt }
 findings-ask-edit = اكتب النص الجديد لـ{ $receipt }:
 
     { $text }
-findings-edit-length = اكتب نصاً بين { $min } و{ $max } حرفاً.
+findings-edit-length = اكتب نصاً طوله من { $min } إلى { $max } من الأحرف.
 findings-edited = عُدّلت { $receipt }.
 findings-answer-notice = وصل رد على نتيجة { $group }:
 

@@ -4,7 +4,7 @@ command-rapporteurs = Name the rapporteurs of a round's working groups
 command-findings = The findings of the working group you speak for
 group-label = Working group { $number }
 group-author = Working group { $number } ({ $count ->
-    [zero] number at the table not recorded
+    [0] number at the table not recorded
     [one] one person at the table
    *[other] { $count } people at the table
 })
@@ -14,7 +14,7 @@ rapporteurs-line = • { $group }: { $who }
 rapporteurs-none = no rapporteur named yet
 rapporteurs-invited = invitation not taken yet
 rapporteur-pick = Who is the rapporteur of { $group }? { $count ->
-    [zero] Nobody has joined the group through the bot yet; send an invitation.
+    [0] Nobody has joined the group through the bot yet; send an invitation.
     [one] One person joined it through the bot.
    *[other] { $count } people joined it through the bot.
 }
@@ -38,12 +38,12 @@ findings-ask-at-table = How many people were at the table of { $group }? Type a 
 findings-at-table-number = Type a whole number from 1 to { $max }.
 findings-title = { $group } in “{ $name }”, with { $count } at the table.
 findings-count = { $count ->
-    [zero] No findings entered yet.
+    [0] No findings entered yet.
     [one] One finding of the group:
    *[other] { $count } findings of the group:
 }
 findings-others = { $count ->
-    [zero] The group's members sent no other input.
+    [0] The group's members sent no other input.
     [one] One other input from the group's members:
    *[other] { $count } other inputs from the group's members:
 }
