@@ -160,7 +160,9 @@ def plan_file_problem(path: Path) -> str | None:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the file"
-        return f"{path} is not a valid plan file ({error.error_count()} problems): {where}: {first['msg']}"
+        count = error.error_count()
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        return f"{path} is not a valid plan file ({problems}): {where}: {first['msg']}"
     return None
 
 

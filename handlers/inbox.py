@@ -17,7 +17,7 @@ from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.hooks import Hook
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.labels import short_date, state_label
+from handlers.labels import short_date, shown_label, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
 from storage import answers, audit, catalogue, endorsements, files, inbox, participants, recommendations
@@ -158,7 +158,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     offset = max(0, min(offset, total - 1))
     items = await inbox.page(ctx.conn, commitments, limit=PAGE_SIZE, offset=offset)
     numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
-    head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, first=offset + 1, last=offset + len(items)))
+    shown = shown_label(ctx, offset + 1, offset + len(items), total)
+    head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, shown=shown))
     body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items]
     choices = [OpenItem(rec=rec.id, offset=offset).choice(ctx.t("receipt", id=rec.id)) for rec in items]
     if offset > 0:

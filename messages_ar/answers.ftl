@@ -26,7 +26,10 @@ stats-missing-reason = ⚠️ { $count ->
    *[other] { $count } توصية رُفضت كلياً أو جزئياً دون سبب مكتوب، فلا تُحسب ردّاً
 }
 rep-answers = الرد على التوصيات: { $total ->
-    [one] أُجيب عن { $answered } من أصل توصية واحدة
+    [one] { $answered ->
+        [0] لم يُجب بعد عن التوصية الوحيدة
+       *[other] أُجيب عن التوصية الوحيدة
+    }
     [two] أُجيب عن { $answered } من أصل توصيتين
     [few] أُجيب عن { $answered } من أصل { $total } توصيات
    *[other] أُجيب عن { $answered } من أصل { $total } توصية

@@ -24,7 +24,7 @@ inbox-title = { $unanswered ->
        *[other] { $total } توصية
     }.
    *[other] { $unanswered } توصية بانتظار الرد من أصل { $total } توصية.
-} (تُعرض { $first }–{ $last }، الأقدم أولاً)
+} ({ $shown }، الأقدم أولاً)
 inbox-item =
     { $receipt } — الالتزام { $number } — { $date } — { $state }
     { $text }

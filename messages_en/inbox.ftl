@@ -5,7 +5,7 @@ inbox-title = { $unanswered ->
     [0] All recommendations ({ $total }) have a reply
     [one] One recommendation of { $total } is waiting for a reply
    *[other] { $unanswered } of { $total } recommendations are waiting for a reply
-} (showing { $first }–{ $last }, oldest first).
+} ({ $shown }, oldest first).
 inbox-item =
     { $receipt } — Commitment { $number } — { $date } — { $state }
     { $text }

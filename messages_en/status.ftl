@@ -1,6 +1,6 @@
 ## /status: where each commitment stands.
 
-status-title = Where the commitments of { $plan } stand:
+status-title = Where the commitments of the { $plan } stand:
 status-line = { $number }. { $title }
     { $bar } { $completion }
 status-no-plan = There is no active plan yet. The coordinators will add it soon.

@@ -295,7 +295,7 @@ async def test_the_same_pages_in_english_under_en(core: Core, transport: Recordi
     page = outline(body)
     assert status == 200 and page.html_attrs == {"lang": "en", "dir": "ltr"}
     text = visible(body)
-    plan = "The Fourth National Action Plan 2018–2020 under the Open Government Partnership Initiative"
+    plan = "Fourth National Action Plan 2018–2020 under the Open Government Partnership Initiative"
     assert page.headings[0][1] == plan
     assert "Commitment 4:" in text and "JO0062" in text
     assert "Ministry of Planning and International Cooperation – Open Government Unit" in text  # the plan's owner_en
