@@ -42,7 +42,7 @@ async def _wait_for_signal() -> None:
 
 async def run_console_chat(core: Core, user: str = USER) -> None:
     """Chat in the terminal on the configured database, with the sender and the scheduler running as in `run`."""
-    transport = ConsoleTransport(sys.stdout, user=user, type_hint=core.messages.t("console-type-choice"))
+    transport = ConsoleTransport(sys.stdout, user=user, type_hint=True)
     core.sender.add_transport(transport)
     await core.sender.start()
     await core.documents.start()
