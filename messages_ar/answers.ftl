@@ -18,7 +18,7 @@ inbox-edit = ✏️ تعديل الرد
 inbox-use-preview-buttons = راجع الرد أعلاه ثم اختر «✅ حفظ وإرسال» أو «✏️ تعديل الرد»، أو اكتب /cancel للإلغاء.
 inbox-missing-reason = ⚠️ رُفضت كلياً أو جزئياً دون سبب مكتوب: لا تُحسب ردّاً حتى يُضاف السبب.
 loop-answer-quote = 📝 توصيتك: «{ $text }»
-loop-answer-reason = 💬 السبب: { $response }
+loop-answer-reason = 💬 الرد: { $response }
 stats-missing-reason = ⚠️ { $count ->
     [one] توصية واحدة رُفضت كلياً أو جزئياً دون سبب مكتوب، فلا تُحسب ردّاً
     [two] توصيتان رُفضتا كلياً أو جزئياً دون سبب مكتوب، فلا تُحسبان ردّاً

@@ -67,7 +67,8 @@ rep-commitment-heading = Main findings on { $number ->
 }:
 rep-commitment-title = “{ $title }” — { $agency }
 rep-theme = · { $theme }:
-rep-theme-other = Other topics
+rep-theme-other = Another theme
+rep-list-and = { $rest } and { $last }
 rep-endorsements = { $count ->
     [one] (endorsed by one participant)
    *[other] (endorsed by { $count } participants)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from messages import load_messages
+from messages import Messages, load_messages
 
 COUNTS = (0, 1, 2, 3, 11, 100)  # one number per Arabic plural category
 AR = load_messages("ar")
@@ -85,3 +85,19 @@ def test_english_names_the_plan_and_its_owner_with_their_article() -> None:
         plan="Fourth National Action Plan",
     )
     assert intro.startswith("The Ministry of Planning held") and "as part of the Fourth National" in intro
+
+
+@pytest.mark.parametrize("messages", [AR, EN], ids=["ar", "en"])
+def test_one_name_for_the_theme_left_open_and_for_the_reply(messages: Messages) -> None:
+    other = messages.t("theme-other")
+    keys = ("exp-no-theme", "rep-theme-other", "round-findings-no-theme", "pub-theme-other")
+    assert {messages.t(key) for key in keys} == {other}  # chat, exports, report and site use one term
+    label = messages.t("my-response", response="X")
+    assert messages.t("loop-answer-reason", response="X") == label  # the notice and /my name the text alike
+
+
+def test_report_lists_end_with_and_in_english_and_as_the_seed_in_arabic() -> None:
+    assert EN.join_and(["civil society (2)", "academia (1)", "media (1)"], "rep-list-and") == (
+        "civil society (2), academia (1) and media (1)"
+    )
+    assert AR.join_and(["أ (2)", "ب (1)", "ج (1)"], "rep-list-and") == "أ (2)، ب (1)، ج (1)"
