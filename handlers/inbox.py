@@ -207,8 +207,15 @@ async def set_state(ctx: Member, press: SetState) -> list[Reply]:
         return rec
     if press.state not in ANSWER_STATES:
         return await unknown_button(ctx)
+    if rec.participant_id == ctx.participant.id:
+        return [_own(ctx, rec)]
     answering = ANSWER.start(ctx, Step.RESPONSE, rec=rec.id, state=press.state)
     return [_ask_response(ctx, answering, replace=True)]
+
+
+def _own(ctx: Context, rec: Recommendation) -> Reply:
+    """Refuse an answer to one's own recommendation: a response must come from someone else."""
+    return Reply(text=ctx.t("inbox-own-answer", receipt=ctx.t("receipt", id=rec.id)))
 
 
 def _ask_response(ctx: Context, answering: Answering, *, replace: bool = False) -> Reply:
@@ -338,6 +345,9 @@ async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, re
     if answers.needs_reason(state) and not (response or "").strip():  # stale data: never store a bare refusal
         ctx.end()
         return await unknown_button(ctx)
+    if rec.participant_id == ctx.participant.id:  # a flow begun before the check, or a forged button
+        ctx.end()
+        return [_own(ctx, rec)]
     stored = await answers.record_answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
     if stored is None:  # deleted meanwhile (its author erased it)
         ctx.end()

@@ -51,3 +51,4 @@ inbox-transcript-draft =
 inbox-transcript-accept = ✅ Accept the draft
 inbox-transcript-length = A transcript must be { $min } to { $max } characters long (I received { $length }).
 inbox-transcript-saved = The transcript of recommendation { $receipt } is saved.
+inbox-own-answer = Recommendation { $receipt } is your own, so you cannot answer it, and no answer was saved. Another liaison officer or a coordinator will answer it.
