@@ -117,6 +117,14 @@ class Dispatcher:
         if any(fresh):
             self.on_queued()
 
+    async def handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int]) -> bool:
+        """Handle one event of a channel's batch in the transaction the channel opened; False for a duplicate.
+
+        The caller commits (and calls on_queued) or, when anything raised, rolls back and takes each event again
+        through handle(), as handle_batch does; committed is the batch's list, empty at its first event.
+        """
+        return await self._handle_in(conn, _storable(incoming), committed)
+
     async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
         """Handle one event in the open transaction; committed holds the batch's starting data version (None: alone)."""
         now = self.clock.now()
