@@ -380,6 +380,7 @@ class Router:
             for offer in ctx.hooks(fallback.FREE_FILE):
                 if (offered := await offer(ctx)) is not None:
                     return offered
+        await files.discard(ctx)  # refused for its use here: not kept
         return await fallback.non_text(ctx)
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:
