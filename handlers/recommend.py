@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from handlers import fallback, flood
 from handlers import files as sent
+from handlers.commitment_number import by_number, no_such_commitment
 from handlers.context import Context, Member, Parked
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -117,14 +118,12 @@ async def start(ctx: Member) -> list[Reply]:
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
         return [with_menu(ctx, ctx.t("status-no-plan"))]
-    number = parse_int(args) if args else None
-    chosen = next((c for c in commitments if c.number == number), None)
-    if chosen is not None:
+    if (chosen := by_number(commitments, args)) is not None:
         return await continue_on(ctx, chosen)
     draft = RECOMMEND.start(ctx, Step.COMMITMENT)
     prompt = _commitment_prompt(ctx, commitments, draft)
     if args:
-        return [Reply(text=ctx.t("recommend-no-such-commitment", number=shorten(args, 20))), prompt]
+        return [no_such_commitment(ctx, commitments, args), prompt]
     return [prompt]
 
 
