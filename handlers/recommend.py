@@ -52,6 +52,7 @@ class Draft(FlowData):
     voice_file: int | None = None  # a voice recommendation: the stored voice note (storage.files) instead of text
     voice_seconds: int | None = None
     attachment_file: int | None = None  # the one file a participant may attach (a photo, a PDF...)
+    for_group: bool = False  # a rapporteur's finding: stored as the working group's (handlers/findings.py)
 
     @property
     def said(self) -> bool:
@@ -152,6 +153,7 @@ async def continue_on(
     question_id: int | None = None,
     text: str | None = None,
     said: Draft | None = None,
+    for_group: bool = False,
 ) -> list[Reply]:
     """Go on from a chosen commitment (here, the status view, or a round's working group) to its theme.
 
@@ -159,6 +161,7 @@ async def continue_on(
     so do a voice note and an attached file (`said`: the draft they were sent in).
     """
     draft = Draft(commitment_id=commitment.id, round_id=round_id, question_id=question_id, text=text)
+    draft.for_group = for_group
     if said is not None:
         draft.text = said.text
         draft.voice_file, draft.voice_seconds = said.voice_file, said.voice_seconds
