@@ -24,7 +24,7 @@ inbox-title = { $unanswered ->
        *[other] { $total } توصية
     }.
    *[other] { $unanswered } توصية بانتظار الرد من أصل { $total } توصية.
-} (تُعرض { $first }–{ $last }، الأقدم أولاً)
+} ({ $shown }، الأقدم أولاً)
 inbox-item =
     { $receipt } — الالتزام { $number } — { $date } — { $state }
     { $text }
@@ -95,3 +95,4 @@ search-item-update =
     { $text }
 search-open = فتح { $receipt }
 search-open-update = فتح الالتزام { $number }
+inbox-own-answer = التوصية { $receipt } توصيتك أنت، فلا يمكنك الرد عليها ولم يُحفظ أي رد. يرد عليها ضابط ارتباط آخر أو أحد المنسقين.

@@ -1,4 +1,4 @@
-"""The search index (016_search.sql): kept with the text, and asked for similar input and for words."""
+"""The search index (017_search.sql): kept with the text, and asked for similar input and for words."""
 
 from __future__ import annotations
 
