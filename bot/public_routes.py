@@ -26,7 +26,7 @@ SECURITY_HEADERS = {
 }
 # Browsers and proxies keep a copy but ask again each time: a 304 is cheap, and /forget must show at once.
 CACHE_CONTROL = "no-cache"
-_TOP = ("commitments", "rounds", "open-data", "assets")
+_TOP = ("commitments", "rounds", "recommendations", "open-data", "assets")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _SHOWN_INLINE = frozenset({Format.JPEG.value, Format.PNG.value, Format.PDF.value})  # the rest is downloaded
 # An uploaded file is served as what it is and nothing more: no script, no plugin, no sniffing into HTML.
