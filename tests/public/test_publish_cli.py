@@ -56,7 +56,9 @@ async def test_publish_writes_a_static_site_with_working_links(
     for page in out.rglob("*.html"):
         for href, target in _local_links(page):
             assert target.is_file(), (page.relative_to(out), href)
-            assert href.endswith(("index.html", ".css", ".json", ".jsonld", ".csv", ".atom", ".docx", ".txt", "SUMS")), href
+            assert href.endswith(
+                ("index.html", ".css", ".json", ".jsonld", ".csv", ".atom", ".docx", ".txt", "SUMS")
+            ), href
     front = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="commitments/4/index.html"' in front and 'href="assets/site.css"' in front
     assert '<link rel="canonical" href="https://ogp.example.jo/tracker/">' in front
