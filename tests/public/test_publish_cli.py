@@ -67,3 +67,7 @@ async def test_publish_writes_a_static_site_with_working_links(
     meetings = json.loads((out / "open-data/meetings.json").read_text(encoding="utf-8"))["meetings"]
     assert meetings[0]["report"] == f"https://ogp.example.jo/tracker/rounds/{world.round_id}/report.docx"
     assert SHOWN_NAME in (out / "open-data/recommendations.json").read_text(encoding="utf-8")
+    base = "https://ogp.example.jo/tracker/"
+    entries = json.loads((out / "open-data/updates.json").read_text(encoding="utf-8"))["updates"]
+    assert [e["page"] for e in entries if e["tag"] == "response"] == [f"{base}recommendations/{world.answered_id}/"]
+    assert (out / f"recommendations/{world.answered_id}/index.html").is_file()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import xml.etree.ElementTree as ET
 from datetime import timedelta
@@ -68,7 +69,7 @@ async def test_a_changed_answer_is_a_new_entry_and_every_earlier_byte_stays(
         status, page, _ = await fetch(session, f"{base}/recommendations/{rec}/")
         en_status, en_page, _ = await fetch(session, f"{base}/en/recommendations/{rec}/")
 
-    for before, after in zip(history, history[1:], strict=False):
+    for before, after in itertools.pairwise(history):
         old, new = _entries(before[0]), _entries(after[0])
         assert {k: new.get(k) for k in old} == old  # every earlier entry, byte for byte
         assert len(new) == len(old) + 1
@@ -111,7 +112,7 @@ async def test_feed_entries_link_to_the_recommendation_and_name_an_author(
     root = ET.fromstring(atom)  # noqa: S314 - our own feed
     assert root.findtext(f"{ATOM}author/{ATOM}name")  # RFC 4287 4.1.1: a feed without entry authors names one
     links = [
-        e.find(f"{ATOM}link").get("href")  # type: ignore[union-attr]
+        str(e.find(f"{ATOM}link").get("href"))  # type: ignore[union-attr]
         for e in root.iter(f"{ATOM}entry")
         if (e.findtext(f"{ATOM}id") or "") and "Response" in (e.findtext(f"{ATOM}title") or "")
     ]
@@ -133,7 +134,7 @@ async def test_only_published_recommendations_have_a_page(core: Core, transport:
 async def test_a_journalist_answers_from_the_open_data_alone(
     core: Core, transport: RecordingTransport, clock: FakeClock
 ) -> None:
-    """"What did the government do with the public's recommendations on commitment 3, and did it ever change its
+    """ "What did the government do with the public's recommendations on commitment 3, and did it ever change its
     answer?" — from updates.json and recommendations.json, nothing else."""
     people = [await registered(core, transport, str(2000 + n), f"مشارك {n}") for n in range(3)]
     ids = [await recommend(people[n % 3], 3, f"توصية رقم {n} على الالتزام الثالث") for n in range(4)]
