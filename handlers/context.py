@@ -41,6 +41,8 @@ class HandlerConfig:
     report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
     max_voice_seconds: int = 300  # the longest voice recommendation taken (OGP_MAX_VOICE_SECONDS)
     max_file_mb: int = 20  # the largest file taken (OGP_MAX_FILE_MB), for the refusal's words
+    file_quota_mb: int = 50  # one person's files in 24 hours (OGP_FILE_QUOTA_MB), for the refusal's words
+    file_quota_total_mb: int = 500  # and in all (OGP_FILE_QUOTA_TOTAL_MB)
     files_dir: Path | None = None  # the files folder (OGP_FILES_DIR): the evidence pack carries officers' files
     publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
     public_licence: str = "CC BY 4.0"  # OGP_PUBLIC_LICENCE: the open data's licence, named before consent
@@ -78,6 +80,7 @@ class Carry(BaseModel):
     asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
     language: Language | None = None
     admitted: int | None = None  # the round whose code (link, QR code or typed) this chat gave last
+    search: str | None = None  # the words of the newest /search, for its page buttons
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
@@ -97,6 +100,7 @@ class Carry(BaseModel):
             else [],
             language=language if is_language(language) else None,
             admitted=admitted if isinstance(admitted := data.get("_admitted"), int) else None,
+            search=search if isinstance(search := data.get("_search"), str) else None,
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -116,6 +120,8 @@ class Carry(BaseModel):
             stored["_lang"] = self.language
         if self.admitted is not None:
             stored["_admitted"] = self.admitted
+        if self.search is not None:
+            stored["_search"] = self.search
         return stored
 
     def park(self, parked: Parked) -> None:

@@ -18,6 +18,7 @@ from handlers import (
     exports,
     fallback,
     files,
+    findings,
     follow,
     held,
     inbox,
@@ -31,6 +32,7 @@ from handlers import (
     naming,
     privacy,
     publishing,
+    rapporteurs,
     recommend,
     registration,
     reminders,
@@ -43,6 +45,7 @@ from handlers import (
     round_new,
     rounds,
     rules,
+    search,
     settings,
     stats,
     status,
@@ -76,6 +79,8 @@ FEATURES: tuple[Feature, ...] = (
     round_announce.FEATURE,
     round_join.FEATURE,
     round_input.FEATURE,
+    rapporteurs.FEATURE,
+    findings.FEATURE,
     round_hall.FEATURE,
     round_edit.FEATURE,
     exports.FEATURE,
@@ -86,6 +91,7 @@ FEATURES: tuple[Feature, ...] = (
     invite.FEATURE,
     team.FEATURE,
     inbox.FEATURE,
+    search.FEATURE,
     answer_sheet.FEATURE,
     moderation.FEATURE,
     update.FEATURE,
@@ -380,6 +386,7 @@ class Router:
             for offer in ctx.hooks(fallback.FREE_FILE):
                 if (offered := await offer(ctx)) is not None:
                     return offered
+        await files.discard(ctx)  # refused for its use here: not kept
         return await fallback.non_text(ctx)
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:
