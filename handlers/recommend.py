@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import fallback, flood
+from handlers import fallback, flood, intent, registration
 from handlers import files as sent
 from handlers.context import Context, Member, Parked
 from handlers.contract import Choice, Reply
@@ -19,14 +19,13 @@ from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.menu import with_menu
-from handlers.text import clean_text, has_letters, parse_int, shorten
+from handlers.text import clean_text, parse_int, shorten
 from reports.said import duration_text, voice_label
 from storage import catalogue, files, recommendations
 from storage.filetypes import Use
 from storage.models import Commitment, Recommendation, StoredFile
 
 OTHER_THEME = 0
-MIN_WORDS = 3  # free text outside a flow with fewer words is not offered as a recommendation
 SHOWN_CHARS = 300  # how much of a kept draft an offer quotes
 
 
@@ -245,6 +244,8 @@ def _length_problem(ctx: Context, text: str) -> str | None:
         return ctx.t("recommendation-too-short", length=len(text), min=low)
     if len(text) > high:
         return ctx.t("recommendation-too-long", length=len(text), max=high)
+    if not intent.has_words(text):
+        return ctx.t("recommendation-needs-words")
     return None
 
 
@@ -454,10 +455,20 @@ async def offer_from_file(ctx: Context) -> list[Reply] | None:
     return [prompt.model_copy(update={"text": ctx.t("recommendation-from-voice", voice=voice)})]
 
 
+async def keep_for_later(ctx: Context) -> bool:
+    """Park a newcomer's recommendation typed during registration, to offer it once they are registered."""
+    text = clean_text(ctx.incoming.text or "")
+    if not await catalogue.list_commitments(ctx.conn):
+        return False
+    draft = Draft(text=text)
+    ctx.carry.park(Parked(flow=RECOMMEND.name, step=str(Step.COMMITMENT), data=draft.model_dump(mode="json")))
+    return True
+
+
 async def offer_from_text(ctx: Context) -> list[Reply] | None:
     """Offer to turn free text that reads like a recommendation into one, keeping the text; None otherwise."""
     text = clean_text(ctx.incoming.text or "")
-    if len(text) < ctx.config.recommendation_min or len(text.split()) < MIN_WORDS or not has_letters(text, 5):
+    if intent.read(text, ctx.config.recommendation_min) is not intent.Intent.RECOMMENDATION:
         return None
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
@@ -526,5 +537,9 @@ FEATURE = Feature(
     ),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},
-    hooks=(fallback.FREE_TEXT.bind(offer_from_text), fallback.FREE_FILE.bind(offer_from_file)),
+    hooks=(
+        fallback.FREE_TEXT.bind(offer_from_text),
+        fallback.FREE_FILE.bind(offer_from_file),
+        registration.KEEP_FOR_LATER.bind(keep_for_later),
+    ),
 )

@@ -19,6 +19,7 @@ from handlers import (
     follow,
     held,
     inbox,
+    intent,
     invite,
     irm,
     language,
@@ -336,6 +337,9 @@ class Router:
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None:
             ctx.end()
+            kind = intent.read(ctx.incoming.text or "", ctx.config.recommendation_min)
+            if (answered := await fallback.courtesy(ctx, kind)) is not None:
+                return answered
             for offer in ctx.hooks(fallback.FREE_TEXT):
                 if (offered := await offer(ctx)) is not None:
                     return offered

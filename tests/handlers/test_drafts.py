@@ -35,7 +35,7 @@ async def test_a_command_at_the_preview_parks_the_draft_and_text_after_it_replac
     status = await chat.command("status")
     assert "حالة تنفيذ التزامات" in texts(status)
     thanks = await chat.send("شكراً جزيلاً")  # outside any flow now: not a recommendation, and no draft touched
-    assert "لم أفهم رسالتك" in texts(thanks)
+    assert "العفو" in texts(thanks)
     offered = await chat.command("recommend")
     assert "لديك مسودة توصية لم تُرسل" in texts(offered) and DRAFT in texts(offered)
     resumed = await chat.press("↩️ متابعة المسودة")

@@ -1,0 +1,8 @@
+# What the bot answers to a message no step asked for (handlers/intent.py reads what it is).
+name-greeting = Hello and welcome! Let us start with your registration.
+name-is-it = Is “{ $name }” your name? If it is not, choose “No” and type your name.
+name-is-yes = ✅ Yes, that is my name
+name-is-no = ✏️ No, I will type my name
+intent-greeting = Hello! Choose what you would like to do below, or type your recommendation on a commitment directly.
+intent-thanks = You are welcome; we are glad to hear from you! If you need anything else, choose below.
+recommendation-needs-words = A recommendation needs words that say what you propose, not only symbols or numbers. Please write it again.
