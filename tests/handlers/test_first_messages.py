@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core import Core
+from handlers.contract import Reply
 from tests.loop_support import registered, rows
 from tests.support import ChatDriver, RecordingTransport, texts
 
@@ -10,7 +11,7 @@ SENTENCE = "أقترح نشر تقارير الشكاوى شهرياً في كل
 LONG = SENTENCE + " مع بيان عدد الشكاوى التي عولجت والمدة التي استغرقها الرد على كل واحدة منها"
 
 
-async def register_rest(chat: ChatDriver) -> list:
+async def register_rest(chat: ChatDriver) -> list[Reply]:
     await chat.send("جمعية الشفافية")
     await chat.press("reg:sector:cso")
     await chat.press("reg:gov:amman")
