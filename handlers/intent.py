@@ -114,6 +114,14 @@ def looks_like_name(text: str) -> bool:
     return not (_opens_with(key, _GREETINGS) or _opens_with(key, _THANKS))
 
 
+_YES_OPENINGS = ("نعم", "اوافق", "موافق", "yes", "i agree", "agree")
+
+
+def says_yes(key: str) -> bool:
+    """Tell whether a label_key opens with a yes («نعم، أؤكد», «أوافق», "Yes, a past meeting", "I agree")."""
+    return key in YES_WORDS or _opens_with(key, _YES_OPENINGS)
+
+
 def bare_yes_or_no(text: str) -> bool:
     """Tell whether a text is only a yes or a no (with punctuation or emoji around it)."""
     key = label_key(text)

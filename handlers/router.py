@@ -258,11 +258,21 @@ class Router:
         prefix = next((p for p in self.deep_links if token.lower().startswith(p.lower())), None)
         return prefix + token[len(prefix) :] if prefix is not None else None
 
-    @staticmethod
-    def _typed_label(ctx: Context, text: str) -> str | None:
-        """Return the button whose label the person typed (among the buttons on screen), or None."""
+    def _typed_label(self, ctx: Context, text: str) -> str | None:
+        """Return the button whose label the person typed (among the buttons on screen), or None.
+
+        The whole label, or its opening words when only one label opens with them («نعم» for «✅ نعم، لقاء
+        سابق»), or a yes the prompt asked for («اختر «نعم»») when only one label says yes («✅ أوافق»)."""
         key = label_key(text)
-        return next((choice for label, choice in ctx.carry.shown if label == key), None) if key else None
+        if not key:
+            return None
+        exact = [choice for label, choice in ctx.carry.shown if label == key]
+        accepts = self._accepts(ctx)
+        if accepts is not None and accepts.typed is Typing.TEXT:  # «عمّان» typed as a place is the place
+            return exact[0] if len(exact) == 1 else None
+        opening = [choice for label, choice in ctx.carry.shown if label.startswith(key + " ")]
+        yes = [choice for label, choice in ctx.carry.shown if intent.says_yes(label)] if intent.says_yes(key) else []
+        return next((found[0] for found in (exact, opening, yes) if len(found) == 1), None)
 
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
         if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):

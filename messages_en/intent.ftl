@@ -6,3 +6,7 @@ name-is-no = ✏️ No, I will type my name
 intent-greeting = Hello! Choose what you would like to do below, or type your recommendation on a commitment directly.
 intent-thanks = You are welcome; we are glad to hear from you! If you need anything else, choose below.
 recommendation-needs-words = A recommendation needs words that say what you propose, not only symbols or numbers. Please write it again.
+date-no-such-day = There is no day { $day } in month { $month } of { $year }; it has only { $days } days. Please type the date again.
+round-deadline-before-meeting = The deadline for input ({ $deadline }) is before the round's date ({ $date }). Type a deadline on the day of the round or after it.
+round-questions-need-words = Each question needs words, not only numbers. Type your questions, one per line, or choose the suggested questions.
+round-preview-typed = Nothing in the round has changed. Review it below and choose one of the buttons, or cancel and start again to change it.

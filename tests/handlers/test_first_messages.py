@@ -87,3 +87,19 @@ async def test_a_recommendation_needs_words(core: Core, transport: RecordingTran
     await chat.send("نشر الموازنات شهرياً")
     await chat.press("rec:ok")
     assert await rows(core, "SELECT text FROM recommendations") == [{"text": "نشر الموازنات شهرياً"}]
+
+
+async def test_the_opening_word_of_a_button_or_a_yes_acts_as_the_button(
+    core: Core, transport: RecordingTransport
+) -> None:
+    chat = ChatDriver(core, transport, user="5107", name=None)
+    await chat.command("start")
+    await chat.send("هالة")
+    await chat.send("جمعية الشفافية")
+    await chat.send("مؤسسة مجتمع مدني")
+    await chat.send("عمان")
+    done = texts(await chat.send("نعم"))  # «✅ أوافق» is the only yes on screen
+    assert "تم تسجيلك" in done
+    assert await rows(core, "SELECT name, sector, governorate FROM participants") == [
+        {"name": "هالة", "sector": "cso", "governorate": "amman"}
+    ]
