@@ -271,8 +271,17 @@ async def edit_answer(ctx: Member, press: EditAnswer) -> list[Reply]:
 
 
 async def preview_buttons(ctx: Context, answering: Answering) -> list[Reply]:
-    """Text at the preview: point to the buttons (the preview never changes silently)."""
-    return [Reply(text=ctx.t("inbox-use-preview-buttons"))]
+    """Text at the preview: point to the buttons and show the preview with them again (it never changes silently)."""
+    rec = await recommendations.get_recommendation(ctx.conn, answering.rec)
+    if rec is None or not ctx.may_handle(rec.commitment_id):
+        ctx.end()
+        return await unknown_button(ctx)
+    return [Reply(text=ctx.t("inbox-use-preview-buttons")), *await _preview(ctx, rec, answering)]
+
+
+async def ask_response_again(ctx: Context, answering: Answering) -> list[Reply]:
+    """Ask for the response again (the chat opened again, or the person changed language)."""
+    return [_ask_response(ctx, answering)]
 
 
 async def show(
@@ -423,7 +432,7 @@ ANSWER = Flow(
     cancel=Cancel,
     on_cancel=cancelled,
     steps={
-        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,)),
+        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), ask=ask_response_again),
         Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), ask=preview_buttons),
     },
 )

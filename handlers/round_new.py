@@ -472,16 +472,18 @@ NEW_ROUND = Flow(
     data=NewRoundData,
     cancel=Cancel,
     steps={
-        Step.NAME: Accepts(text=take_name),
-        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast)),
-        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,)),
+        Step.NAME: Accepts(text=take_name, ask=ask_again),
+        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast), ask=ask_again),
+        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,), ask=ask_again),
         # A date typed at the warning is a new announcement date (checked again); anything else asks again.
         Step.SHORT_NOTICE: Accepts(text=take_announced, buttons=(ShortNotice,), ask=ask_again, typing=Typing.CHOICE),
-        Step.PLACE: Accepts(text=take_place, buttons=(Online,)),
+        Step.PLACE: Accepts(text=take_place, buttons=(Online,), ask=ask_again),
         Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), ask=ask_again),
-        Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,)),
-        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast)),
-        Step.CONFIRM: Accepts(text=typed_at_preview, buttons=(Create, CreateAndOpen), typing=Typing.CHOICE),
+        Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,), ask=ask_again),
+        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast), ask=ask_again),
+        Step.CONFIRM: Accepts(
+            text=typed_at_preview, buttons=(Create, CreateAndOpen), ask=ask_again, typing=Typing.CHOICE
+        ),
     },
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -50,7 +50,7 @@ from handlers import (
     update_import,
 )
 from handlers.context import Context
-from handlers.contract import Reply
+from handlers.contract import OPENED, Reply
 from handlers.feature import FOLLOW_UP, Feature, Handler
 from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
@@ -275,6 +275,8 @@ class Router:
         return next((found[0] for found in (exact, opening, yes) if len(found) == 1), None)
 
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
+        if command == OPENED:
+            return await self._opened(ctx)
         if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):
             return await self._deep_link(ctx, self._typed_payload(args) or args.strip())
         handler = self.commands.get(command)
@@ -287,6 +289,14 @@ class Router:
         if does_offer(handler) and (offer := self.parking.offer(ctx, command)) is not None:
             return offer
         return await handler(ctx)
+
+    async def _opened(self, ctx: Context) -> list[Reply]:
+        """Greet a chat as it opens (a terminal): ask the question of a step left unfinished again, else /start."""
+        ask = self._step_question_of(ctx)
+        if ask is not None:
+            return [Reply(text=ctx.t("opened-resume")), *await ask]
+        ctx.incoming = replace(ctx.incoming, command="start", args="")
+        return await self._command(ctx, "start", "")
 
     async def _resume_parked(self, ctx: Context, press: ResumeParked) -> list[Reply]:
         """Go on with the newest parked draft."""
@@ -363,11 +373,16 @@ class Router:
 
     async def _step_question(self, ctx: Context) -> list[Reply]:
         """Ask the question of the step the chat is in again (after the person changed language)."""
+        ask = self._step_question_of(ctx)
+        return await ask if ask is not None else []
+
+    def _step_question_of(self, ctx: Context) -> Awaitable[list[Reply]] | None:
+        """Return the asking of the current step's question, or None when the chat is in no step that can ask."""
         flow = self.flows.get(ctx.flow or "")
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None or accepts.ask is None:
-            return []
-        return await accepts.ask(ctx, flow.load(ctx))
+            return None
+        return accepts.ask(ctx, flow.load(ctx))
 
     async def _file(self, ctx: Context) -> list[Reply]:
         """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);

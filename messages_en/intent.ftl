@@ -10,3 +10,4 @@ date-no-such-day = There is no day { $day } in month { $month } of { $year }; it
 round-deadline-before-meeting = The deadline for input ({ $deadline }) is before the round's date ({ $date }). Type a deadline on the day of the round or after it.
 round-questions-need-words = Each question needs words, not only numbers. Type your questions, one per line, or choose the suggested questions.
 round-preview-typed = Nothing in the round has changed. Review it below and choose one of the buttons, or cancel and start again to change it.
+opened-resume = Welcome back! Let us carry on where you left off:
