@@ -134,21 +134,22 @@ def test_a_first_sentence_at_the_terminal_waits_through_registration(tmp_path: P
 
 def test_reopening_the_terminal_carries_on_with_a_round_being_set_up(tmp_path: Path) -> None:
     db = tmp_path / "console.sqlite3"
-    coord = {"OGP_COORDINATORS": "console:local"}
-    run_console(db, ["مي", "وحدة الحكومة الشفافة", "2", "1", "1", "/round", "1", "اللقاء التشاوري الثاني"], **coord)
-    out = run_console(db, ["30/11/2030"], **coord)
+    steps = ["مي", "وحدة الحكومة الشفافة", "2", "1", "1", "/round", "1", "اللقاء التشاوري الثاني"]
+    run_console(db, steps, OGP_COORDINATORS="console:local")
+    out = run_console(db, ["30/11/2030"], OGP_COORDINATORS="console:local")
     assert "نكمل من حيث توقفت" in out and "متى تُعقد الجولة" in out
     assert "متى يُعلَن الجدول الزمني" in out  # the typed date went to the round, not lost after a /start
 
 
 def test_an_answer_at_its_preview_survives_the_terminal_and_lists_its_choices(tmp_path: Path) -> None:
     db = tmp_path / "console.sqlite3"
-    env = {"OGP_COORDINATORS": "console:coord"}
-    run_console(db, ["سامر", "جمعية الشفافية", "1", "1", "1"], identity="samer", **env)
+    coord = "console:coord"
+    run_console(db, ["سامر", "جمعية الشفافية", "1", "1", "1"], identity="samer", OGP_COORDINATORS=coord)
     run_console(db, ["/recommend", "2", "3", "استحداث نموذج لنشر البيانات على المواقع الوزارية", "1"], identity="samer")
     reason = "لا تتوفر الموارد هذا العام وسنعيد النظر في الخطة القادمة"
-    run_console(db, ["مي", "وحدة الحكومة الشفافة", "2", "1", "1", "/inbox", "1", "4", reason], identity="coord", **env)
-    out = run_console(db, ["شكراً", "1"], identity="coord", **env)
+    answering = ["مي", "وحدة الحكومة الشفافة", "2", "1", "1", "/inbox", "1", "4", reason]
+    run_console(db, answering, identity="coord", OGP_COORDINATORS=coord)
+    out = run_console(db, ["شكراً", "1"], identity="coord", OGP_COORDINATORS=coord)
     assert "نكمل من حيث توقفت" in out
     assert out.count("  1) ✅ حفظ وإرسال") >= 2  # shown again on opening and after the typed text
     with sqlite3.connect(db) as conn:
