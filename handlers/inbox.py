@@ -337,13 +337,15 @@ async def take_response(ctx: Member, answering: Answering) -> list[Reply]:
     low, high = RESPONSE_LIMITS
     if not low <= len(response) <= high:
         return [Reply(text=ctx.t("inbox-response-length", length=len(response), min=low, max=high))]
+    if answers.needs_reason(answering.state) and not answers.is_reason(response):  # «نعم» says nothing about why
+        return [Reply(text=ctx.t("inbox-reason-too-short", min=answers.REASON_MIN)), _ask_response(ctx, answering)]
     answering.response = response
     return await _preview(ctx, rec, answering)
 
 
 async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None) -> list[Reply]:
     """Store the answer in the recommendation and its history, audit it, tell the author."""
-    if answers.needs_reason(state) and not (response or "").strip():  # stale data: never store a bare refusal
+    if answers.needs_reason(state) and not answers.is_reason(response):  # stale data: never store a bare refusal
         ctx.end()
         return await unknown_button(ctx)
     stored = await answers.record_answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)

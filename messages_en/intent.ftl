@@ -11,3 +11,4 @@ round-deadline-before-meeting = The deadline for input ({ $deadline }) is before
 round-questions-need-words = Each question needs words, not only numbers. Type your questions, one per line, or choose the suggested questions.
 round-preview-typed = Nothing in the round has changed. Review it below and choose one of the buttons, or cancel and start again to change it.
 opened-resume = Welcome back! Let us carry on where you left off:
+inbox-reason-too-short = This reply gives no reason. Write the reason for the decision in at least { $min } characters, so that the author knows why the recommendation was not adopted in full.
