@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from bot.core import Core
 from storage import answers, evidence, stats
+from storage.models import RecommendationState
 from tests.handlers.test_reasoned_response import REASON, _recommended
 from tests.loop_support import rows
 from tests.support import RecordingTransport, texts
@@ -36,7 +37,7 @@ async def test_a_stored_bare_yes_is_not_counted_as_a_reasoned_response(
             "WHERE id = ?",
             (receipt,),
         )
-    assert not answers.answered(answers.RecommendationState.PARTLY_ACCEPTED, "نعم")
+    assert not answers.answered(RecommendationState.PARTLY_ACCEPTED, "نعم")
     async with core.db.transaction() as conn:
         counted = await stats.answered_by_commitment(conn)
         since = core.clock.now() - timedelta(days=30)
