@@ -87,6 +87,10 @@ class Replace(Button, prefix="rec:rep"):
     """Use the text typed while previewing instead of the previewed one."""
 
 
+class Append(Button, prefix="rec:add"):
+    """Add the text typed while previewing to the previewed one."""
+
+
 class Cancel(Button, prefix="rec:x"):
     """Leave the flow without sending."""
 
@@ -298,17 +302,39 @@ async def take_replacement(ctx: Member, draft: Draft) -> list[Reply]:
     problem = _length_problem(ctx, text)
     if problem is not None and len(text) < ctx.config.recommendation_min:
         return [Reply(text=ctx.t("recommendation-waiting"), choices=_preview_choices(ctx))]
-    if problem is not None:
+    if problem is not None and draft.replacement is None:
         return [Reply(text=problem, choices=_preview_choices(ctx))]
-    draft.replacement = text
+    # A second text while the first still waits is added to it: neither is lost before the person chooses.
+    draft.replacement = f"{draft.replacement}\n{text}" if draft.replacement else text
     RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [_replace_question(ctx, draft.replacement)]
+
+
+def _replace_question(ctx: Context, text: str) -> Reply:
+    """Ask what becomes of a text typed while previewing: replace, add to the previewed one, or let it go."""
     choices = (
         Replace().choice(ctx.t("replace-text")),
+        Append().choice(ctx.t("append-text")),
         Send().choice(ctx.t("send-previous-text")),
         Edit().choice(ctx.t("edit-text")),
         _cancel(ctx),
     )
-    return [Reply(text=ctx.t("recommendation-replace", text=text), choices=choices)]
+    return Reply(text=ctx.t("recommendation-replace", text=text), choices=choices)
+
+
+@requires(Who.REGISTERED)
+async def append_replacement(ctx: Member, press: Append) -> list[Reply]:
+    """Add the text typed while previewing to the previewed one (when the whole still fits the limit)."""
+    draft = RECOMMEND.load(ctx)
+    if draft.replacement and draft.text:
+        joined = f"{draft.text}\n{draft.replacement}"
+        if (problem := _length_problem(ctx, joined)) is not None:
+            return [Reply(text=problem), _replace_question(ctx, draft.replacement)]
+        draft.text, draft.replacement = joined, None
+    elif draft.replacement:  # a voice note is previewed: the text goes along as its words
+        draft.text, draft.replacement = draft.replacement, None
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [(await preview(ctx, draft)).model_copy(update={"replace": True})]
 
 
 @requires(Who.REGISTERED)
@@ -489,14 +515,19 @@ def _keep(draft: Draft) -> bool:
 def _describe(ctx: Context, draft: Draft) -> str:
     if draft.voice_seconds is not None:
         return ctx.t("recommendation-parked", text=voice_label(ctx.messages, draft.voice_seconds))
-    if draft.text:
-        return ctx.t("recommendation-parked", text=shorten(draft.text, SHOWN_CHARS))
+    if draft.text and draft.replacement:
+        texts = {"text": shorten(draft.text, SHOWN_CHARS), "new": shorten(draft.replacement, SHOWN_CHARS)}
+        return ctx.t("recommendation-parked-two", **texts)
+    if draft.text or draft.replacement:
+        return ctx.t("recommendation-parked", text=shorten(draft.text or draft.replacement or "", SHOWN_CHARS))
     return ctx.t("recommendation-parked-untyped")
 
 
 async def _resume(ctx: Context, draft: Draft) -> list[Reply]:
     """Ask the parked draft's question again, where the person left it."""
     if RECOMMEND.at(ctx, Step.PREVIEW):
+        if draft.replacement:  # the text typed while previewing waits for its answer too
+            return [await preview(ctx, draft), _replace_question(ctx, draft.replacement)]
         return [await preview(ctx, draft)]
     if RECOMMEND.at(ctx, Step.TEXT):
         if draft.voice_file is not None:
@@ -519,7 +550,7 @@ RECOMMEND = Flow(
         # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement; a
         # voice note sent there is a new recording, shown again before it is sent; a photo or document is attached.
         Step.PREVIEW: Accepts(
-            text=take_replacement, buttons=(Send, Edit, Replace), typing=Typing.CHOICE, file=take_file
+            text=take_replacement, buttons=(Send, Edit, Replace, Append), typing=Typing.CHOICE, file=take_file
         ),
     },
     parking=Parking(keep=_keep, describe=_describe, resume=_resume),
@@ -534,6 +565,7 @@ FEATURE = Feature(
         on(Send, send),
         on(Edit, edit),
         on(Replace, use_replacement),
+        on(Append, append_replacement),
     ),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},

@@ -56,7 +56,7 @@ from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
 from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
 from handlers.kit.hooks import Hooks
-from handlers.kit.parking import DropParked, ParkingLot, ResumeParked, does_offer
+from handlers.kit.parking import ConfirmDrop, DropParked, ParkingLot, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
 from handlers.text import label_key
 from messages import LANGUAGES, load_messages
@@ -140,7 +140,8 @@ class Router:
         self.parking = ParkingLot(self.flows)
         routes = [route for f in features for route in f.buttons]
         routes.append(on(menu.OpenMenu, self._menu_button))
-        routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._drop_parked)]
+        routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._ask_drop_parked)]
+        routes.append(on(ConfirmDrop, self._drop_parked))
         self.cancels: dict[type[Button], dict[str, Flow[Any]]] = {}
         for fl in self.flows.values():
             if fl.cancel is not None:
@@ -303,7 +304,12 @@ class Router:
         resumed = await self.parking.resume(ctx)
         return resumed if resumed is not None else await fallback.stale_button(ctx)
 
-    async def _drop_parked(self, ctx: Context, press: DropParked) -> list[Reply]:
+    async def _ask_drop_parked(self, ctx: Context, press: DropParked) -> list[Reply]:
+        """Ask once before dropping the newest parked draft."""
+        asked = self.parking.confirm_drop(ctx, press.command)
+        return asked if asked is not None else await fallback.stale_button(ctx)
+
+    async def _drop_parked(self, ctx: Context, press: ConfirmDrop) -> list[Reply]:
         """Drop the newest parked draft, then run the command that offered it."""
         if not self.parking.drop(ctx):
             return await fallback.stale_button(ctx)

@@ -12,3 +12,16 @@ round-questions-need-words = Each question needs words, not only numbers. Type y
 round-preview-typed = Nothing in the round has changed. Review it below and choose one of the buttons, or cancel and start again to change it.
 opened-resume = Welcome back! Let us carry on where you left off:
 inbox-reason-too-short = This reply gives no reason. Write the reason for the decision in at least { $min } characters, so that the author knows why the recommendation was not adopted in full.
+append-text = ➕ Add it to the recommendation
+recommendation-parked-two =
+    You have a draft recommendation that was not sent:
+
+    “{ $text }”
+
+    and a new text you typed while reviewing it:
+
+    “{ $new }”
+
+    Would you like to continue it?
+parked-drop-confirm = Delete this draft for good? It cannot be brought back once deleted.
+parked-drop-yes = 🗑️ Yes, delete it
