@@ -13,7 +13,7 @@ from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import refuse, requires
 from handlers.kit.buttons import Button
-from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.flows import Accepts, Flow, FlowData, Parking
 from handlers.kit.hooks import Hook
 from handlers.kit.routes import on
 from handlers.kit.who import Who
@@ -428,11 +428,28 @@ async def transcript_left(ctx: Context, data: Transcribing) -> list[Reply]:
     return await page(ctx, data.offset, replace=True, notice=ctx.t("cancelled"))
 
 
+async def _resume(ctx: Context, answering: Answering) -> list[Reply]:
+    """Ask a parked answer's step again: its response, or its preview with the buttons."""
+    if ANSWER.at(ctx, Step.PREVIEW):
+        rec = await recommendations.get_recommendation(ctx.conn, answering.rec)
+        if rec is None or not ctx.may_handle(rec.commitment_id):
+            ctx.end()
+            return await unknown_button(ctx)
+        return await _preview(ctx, rec, answering)
+    return [_ask_response(ctx, answering)]
+
+
+def _describe(ctx: Context, answering: Answering) -> str:
+    return ctx.t("inbox-parked", receipt=ctx.t("receipt", id=answering.rec))
+
+
 ANSWER = Flow(
     name="inbox",
     data=Answering,
     cancel=Cancel,
     on_cancel=cancelled,
+    # An answer being written is kept when the officer leaves it, and offered back.
+    parking=Parking(keep=lambda answering: True, describe=_describe, resume=_resume),
     steps={
         Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), ask=ask_response_again),
         Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), ask=preview_buttons),

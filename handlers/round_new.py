@@ -15,7 +15,7 @@ from handlers.dates import days_in_month, missing_day, parse_date_time
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
-from handlers.kit.flows import Accepts, Flow, FlowData, Typing
+from handlers.kit.flows import Accepts, Flow, FlowData, Parking, Typing
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date
@@ -467,10 +467,16 @@ async def take_new_deadline(ctx: Context, moving: MovingDeadline) -> list[Reply]
     return await card(ctx, moved, note=note)
 
 
+def _describe(ctx: Context, draft: NewRoundData) -> str:
+    return ctx.t("round-parked", name=draft.name or "—")
+
+
 NEW_ROUND = Flow(
     name="round_new",
     data=NewRoundData,
     cancel=Cancel,
+    # A round half set up is kept when the coordinator leaves it (a command, the menu) and offered back.
+    parking=Parking(keep=lambda draft: bool(draft.name), describe=_describe, resume=ask_again),
     steps={
         Step.NAME: Accepts(text=take_name, ask=ask_again),
         Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast), ask=ask_again),

@@ -25,3 +25,5 @@ recommendation-parked-two =
     Would you like to continue it?
 parked-drop-confirm = Delete this draft for good? It cannot be brought back once deleted.
 parked-drop-yes = 🗑️ Yes, delete it
+round-parked = You started setting up a consultation round and did not save it: “{ $name }”. Would you like to continue setting it up?
+inbox-parked = You started answering recommendation { $receipt } and have not sent the answer yet. Would you like to continue it?

@@ -44,3 +44,20 @@ async def test_a_stored_bare_yes_is_not_counted_as_a_reasoned_response(
         [response] = [r async for r in evidence.responses(conn, since, core.clock.now() + timedelta(days=1))]
     assert sum(a.answered for a in counted.values()) == 0 and sum(a.missing_reason for a in counted.values()) == 1
     assert not response.answered and response.missing_reason
+
+
+async def test_an_answer_left_at_its_preview_is_offered_back(core: Core, transport: RecordingTransport) -> None:
+    _, officer_chat, receipt = await _recommended(core, transport)
+    await officer_chat.command("inbox")
+    await officer_chat.press(f"#{receipt}")
+    await officer_chat.press("اعتُمدت جزئياً")
+    await officer_chat.send(REASON)
+    await officer_chat.command("status")
+    offered = texts(await officer_chat.command("start"))
+    assert f"بدأت الرد على التوصية #{receipt}" in offered
+    resumed = texts(await officer_chat.press("↩️ متابعة المسودة"))
+    assert REASON in resumed and "حفظ وإرسال" in " ".join(officer_chat.labels())
+    await officer_chat.press("حفظ وإرسال")
+    assert (await rows(core, "SELECT state, response FROM recommendations")) == [
+        {"state": "partly_accepted", "response": REASON}
+    ]

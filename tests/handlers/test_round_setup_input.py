@@ -87,3 +87,17 @@ async def test_a_date_typed_at_the_short_notice_warning_is_the_new_announcement(
     await coord.press("rnd:qdef")
     preview = texts(await coord.send("3/12/2026"))
     assert "10/11/2026" in preview
+
+
+async def test_a_round_left_half_set_up_is_offered_back(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    await up_to_questions(coord)
+    await coord.command("status")
+    offered = texts(await coord.command("start"))
+    assert f"لديك جولة تشاور بدأت إعدادها ولم تحفظها: «{ROUND_NAME}»" in offered
+    resumed = texts(await coord.press("↩️ متابعة المسودة"))
+    assert "أسئلة النقاش" in resumed
+    await coord.press("rnd:qdef")
+    await coord.send("3/12/2026")
+    await coord.press("rnd:ok")
+    assert await rows(core, "SELECT name, place FROM rounds") == [{"name": ROUND_NAME, "place": "فندق جنيفا - عمّان"}]
