@@ -206,7 +206,9 @@ async def _migrate(database: Path) -> None:
 def add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the backup and restore subcommands."""
     save = sub.add_parser("backup", help="copy the database consistently, even while the bot runs")
-    save.add_argument("--output", type=Path, required=True, help="file to write (replaced atomically)")
+    what = save.add_mutually_exclusive_group(required=True)
+    what.add_argument("--output", type=Path, help="file to write (replaced atomically)")
+    what.add_argument("--verify", type=Path, metavar="FILE", help="check a backup: integrity, row counts, files")
     load = sub.add_parser("restore", help="replace the database with a backup (stop the bot first)")
     load.add_argument("--input", type=Path, required=True, help="a file made by `ogp-bot backup`")
     load.add_argument("--force", action="store_true", help="replace an existing database")
@@ -215,6 +217,10 @@ def add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
 def run_backup_command(settings: Settings, args: argparse.Namespace) -> int:
     """Back up or restore; print what happened; return the exit status."""
     try:
+        if args.command == "backup" and args.verify is not None:
+            from bot.backups import verify_command  # the verified backups' module imports this one
+
+            return verify_command(args.verify)
         if args.command == "backup":
             version = backup(settings.database, args.output)
             carried = backup_files(args.output, settings.files_folder)

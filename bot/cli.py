@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from bot.backup import add_backup_commands, run_backup_command
 from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
 from bot.core import Core, load_plan, open_core
+from bot.doctor import add_doctor_command, run_doctor
 from bot.evidence_cli import add_evidence_command, run_evidence_command
 from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
@@ -106,6 +107,8 @@ async def _serve(core: Core, settings: Settings) -> None:
             )
             await telegram.start()
             stack.push_async_callback(telegram.stop)
+            if server is not None:
+                server.watch("telegram", telegram.running)
         if settings.whatsapp_enabled:
             from bot.channels.whatsapp import WhatsAppChannel
 
@@ -184,12 +187,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub)
     add_publish_command(sub)
     add_evidence_command(sub)
+    add_doctor_command(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line."""
     args = build_parser().parse_args(argv)
+    if args.command == "doctor":  # reads the settings itself: that they parse is its first check
+        text, status = run_doctor(args)
+        print(text)
+        return status
     settings = Settings()
     setup_logging(settings.log_level if args.command != "console" else "WARNING")
     try:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from bot.backups import BackupKeeper
 from bot.clock import Clock, SystemClock
 from bot.direct import deliver_now
 from bot.dispatcher import Dispatcher
@@ -19,12 +22,14 @@ from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
 from bot.transcribe import TranscriptDrafts, load_transcriber
 from handlers.context import HandlerConfig
+from handlers.documents import DocumentKind
 from handlers.router import Router
 from messages_ar import Messages, load_messages
 from storage import catalogue
 from storage.database import Database, open_database
 from storage.files import FileStore
 from storage.publishing import PublishMode
+from storage.snapshots import REDACT_JOB
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +89,25 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         max_file_mb=settings.max_file_mb,
         files_dir=settings.files_folder,
         publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
+        public_licence=settings.public_licence,
     )
+
+
+def operations_checks(settings: Settings) -> list[Callable[[datetime], Awaitable[object]]]:
+    """Return the periodic operators' checks the settings ask for: the daily backup."""
+    checks: list[Callable[[datetime], Awaitable[object]]] = []
+    if settings.backup_dir is not None:
+        keeper = BackupKeeper(
+            settings.database,
+            settings.files_folder,
+            settings.backup_dir,
+            settings.zone,
+            settings.backup_time,
+            settings.backup_keep_daily,
+            settings.backup_keep_weekly,
+        )
+        checks.append(keeper.run_due)
+    return checks
 
 
 async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
@@ -104,7 +127,9 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     )
     documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
     store = FileStore(settings.files_folder)
-    receiver = FileReceiver(db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024)
+    receiver = FileReceiver(
+        db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024, deadline=settings.file_download_seconds
+    )
     file_keeper = FileKeeper(db, store)
     engine = load_transcriber(settings.transcriber)
     drafts = TranscriptDrafts(db, store, engine) if engine is not None else None
@@ -119,9 +144,13 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     dispatcher = Dispatcher(db, router, messages, clock, handler_config(settings), on_queued=queued)
     dispatcher.deliver_now = partial(deliver_now, sender, clock)
     dispatcher.max_queued_replies = settings.send_queued_replies_per_chat
+    from bot.public_site import site  # it imports this module (Core)
+
     keeper = SnapshotKeeper(
-        db, messages, root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+        db, site(settings), root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
     )
+    for kind in (DocumentKind.SNAPSHOT.value, REDACT_JOB):
+        documents.in_process[kind] = keeper.run
     scheduler = ReminderScheduler(
         db,
         messages,
@@ -134,6 +163,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         retention_days=settings.retention_days,
         outbox_keep_days=settings.outbox_keep_days,
         snapshots=keeper,
+        periodic=operations_checks(settings),
     )
     return Core(
         settings, db, messages, clock, router, dispatcher, sender, scheduler, documents, receiver, file_keeper, drafts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
@@ -40,6 +41,13 @@ def _storable(incoming: Incoming) -> Incoming:
         if isinstance(value := getattr(incoming, name), str)
     }
     return replace(incoming, **changes)
+
+
+def _reason(error: Exception) -> str:
+    """Return what an error says about the system (SQLite's message, an OSError's errno name), never about a person."""
+    if isinstance(error, OSError) and error.errno is not None:
+        return errno.errorcode.get(error.errno, str(error.errno))
+    return str(error) if isinstance(error, sqlite3.Error) else ""
 
 
 class Dispatcher:
@@ -108,6 +116,14 @@ class Dispatcher:
             return
         if any(fresh):
             self.on_queued()
+
+    async def handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int]) -> bool:
+        """Handle one event of a channel's batch in the transaction the channel opened; False for a duplicate.
+
+        The caller commits (and calls on_queued) or, when anything raised, rolls back and takes each event again
+        through handle(), as handle_batch does; committed is the batch's list, empty at its first event.
+        """
+        return await self._handle_in(conn, _storable(incoming), committed)
 
     async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
         """Handle one event in the open transaction; committed holds the batch's starting data version (None: alone)."""
@@ -191,6 +207,14 @@ class Dispatcher:
         await outbox.enqueue_replies(
             conn, incoming.channel, incoming.user, replies_out, participant_id=participant_id, now=now
         )
+
+    async def refuse(self, incoming: Incoming, error: Exception) -> None:
+        """Ask the person to send again a file that could not be taken (a full disk, a locked database); none kept."""
+        log.error("a %s file could not be taken (%s: %s)", incoming.channel, type(error).__name__, _reason(error))
+        if isinstance(error, sqlite3.OperationalError):  # locked or full: the outbox cannot take the apology either
+            await self._apologise_directly(incoming, "file-store-failed")
+            return
+        await self._apologise(incoming, "file-store-failed")
 
     async def _apologise(self, incoming: Incoming, key: str) -> None:
         """Tell the person something went wrong; the event stays unrecorded so a redelivery can retry it."""

@@ -3,8 +3,8 @@
 Handlers see only the result: the row of a stored file (Attachment.stored) or why it was refused
 (Attachment.refused). A file larger than OGP_MAX_FILE_MB is refused before a byte is fetched when the channel
 declares its size, and while fetching when it does not; a download that fails or times out is tried again
-(ATTEMPTS in all, waiting BACKOFF between tries) while the person's event waits, then refused. Nothing of a refused
-file is kept; a file is written whole (then recorded) or not at all.
+(ATTEMPTS in all, waiting BACKOFF between tries) within one DEADLINE for the whole file, then refused. Nothing of a
+refused file is kept; a file is written whole (then recorded) or not at all.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 ATTEMPTS = 3
 BACKOFF: tuple[float, ...] = (1.0, 4.0)  # seconds before the second and the third try
-TIMEOUT_SECONDS = 120.0  # one try, from asking for the file to its last byte
+TIMEOUT_SECONDS = 20.0  # one try, from asking for the file to its last byte
+DEADLINE_SECONDS = 30.0  # every try and pause of one file: a stalled URL holds that chat (only) this long at most
 
 
 class TooBig(Exception):
@@ -53,6 +54,7 @@ class FileReceiver:
         attempts: int = ATTEMPTS,
         backoff: Sequence[float] = BACKOFF,
         timeout: float = TIMEOUT_SECONDS,
+        deadline: float = DEADLINE_SECONDS,
     ) -> None:
         self.db = db
         self.store = store
@@ -61,6 +63,7 @@ class FileReceiver:
         self.attempts = attempts
         self.backoff = tuple(backoff)
         self.timeout = timeout
+        self.deadline = deadline
 
     async def receive(self, incoming: Incoming, fetch: Fetch) -> Incoming:
         """Return the event with its file stored and recorded, or marked refused; events without a file as they are."""
@@ -114,6 +117,15 @@ class FileReceiver:
         return replace(sent, stored=row.id, data=data, duration=seconds)
 
     async def _download(self, channel: str, ref: str, fetch: Fetch) -> bytes:
+        """Fetch within the deadline, trying again after a failure; FetchFailed once it passes."""
+        try:
+            async with asyncio.timeout(self.deadline):
+                return await self._tries(channel, ref, fetch)
+        except TimeoutError as error:
+            log.warning("%s: download given up after %.0fs", channel, self.deadline)
+            raise FetchFailed("deadline") from error
+
+    async def _tries(self, channel: str, ref: str, fetch: Fetch) -> bytes:
         """Fetch with a timeout per try, trying again after a failure; TooBig is final."""
         for attempt in range(1, self.attempts + 1):
             try:

@@ -52,12 +52,13 @@ def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     rep = sub.add_parser("report", help="write the meeting report (.docx) on the active plan or one round")
     rep.add_argument("--output", type=Path, required=True)
     rep.add_argument("--round", type=int, dest="round_id", help="only the input of this round id")
-    for command in (exp, rep):
+    both = " (JSON carries both)"  # a report is a .docx in one language
+    for command, note in ((exp, both), (rep, "")):
         command.add_argument(
             "--lang",
             choices=LANGUAGES,
             default=DEFAULT_LANGUAGE,
-            help="the file's language: ar (right to left, the default) or en (left to right; JSON carries both)",
+            help=f"the file's language: ar (right to left, the default) or en (left to right){note}",
         )
 
 

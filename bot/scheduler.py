@@ -320,6 +320,7 @@ async def remind_snapshot(jc: JobContext) -> int:
 RETENTION_JOB_ID = "retention"
 RETENTION_HOUR = 3  # a quiet hour in Amman
 SNAPSHOT_JOB_ID = "snapshots"
+PERIODIC_MINUTES = 5
 SNAPSHOT_TIME = (3, 30)
 
 # Every rule, in the order they run; another feature adds its own job here.
@@ -356,6 +357,7 @@ class ReminderScheduler:
         retention_days: int | None = None,
         outbox_keep_days: int = OUTBOX_KEEP_DAYS,
         snapshots: SnapshotKeeper | None = None,
+        periodic: Sequence[Callable[[datetime], Awaitable[object]]] = (),
     ) -> None:
         self.db = db
         self.messages = messages
@@ -369,6 +371,7 @@ class ReminderScheduler:
         self.retention_days = retention_days
         self.outbox_keep_days = outbox_keep_days
         self.snapshots = snapshots
+        self.periodic = tuple(periodic)  # the operators' checks (backups, alerts): each decides itself what is due
         self.scheduler = AsyncIOScheduler(timezone=zone)
         self._cron: str | None = None
         self._running: set[asyncio.Task[object]] = set()  # job runs under way, which stop() waits for
@@ -424,8 +427,24 @@ class ReminderScheduler:
                 next_run_time=datetime.now(self.zone),  # catch up after downtime
                 **options,
             )
+        if self.periodic:
+            self._add(
+                self.run_periodic,
+                IntervalTrigger(minutes=PERIODIC_MINUTES, timezone=self.zone),
+                id="operations",
+                next_run_time=datetime.now(self.zone),
+                **options,
+            )
         await self._sync_update_trigger()
         self.scheduler.start()
+
+    async def run_periodic(self, now: datetime | None = None) -> None:
+        """Run the operators' checks (a backup when due, alerts), each on its own."""
+        for check in self.periodic:
+            try:
+                await check(now or self.clock.now())
+            except Exception:  # the next run tries again
+                log.exception("operations job %s failed", getattr(check, "__qualname__", check))
 
     async def run_snapshots(self, now: datetime | None = None) -> None:
         """Take the open data's snapshot when one is due."""

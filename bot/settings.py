@@ -94,10 +94,23 @@ class Settings(BaseSettings):
     files_dir: Path | None = None
     max_file_mb: int = Field(default=20, ge=1, le=100)
     max_voice_seconds: int = Field(default=300, ge=10, le=3600)
+    # Every try of one file's download together (it holds that chat's later messages, never anyone else's).
+    file_download_seconds: float = Field(default=30.0, gt=0, le=30.0)
     # A speech-to-text engine that drafts transcripts ("module:Class", a bot.transcribe.Transcriber); empty: none.
     transcriber: str = ""
+    # Running it: the operators' language (ogp-bot doctor, alerts), who hears alerts (empty: the coordinators),
+    # the backups the bot makes itself, and what counts as trouble.
+    operator_language: Literal["ar", "en"] = "ar"
+    operators: Annotated[tuple[str, ...], NoDecode] = ()
+    backup_dir: Path | None = None  # empty: no scheduled backups
+    backup_time: str = Field(default="03:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    backup_keep_daily: int = Field(default=7, ge=1, le=366)
+    backup_keep_weekly: int = Field(default=4, ge=0, le=520)
+    backup_max_age_hours: int = Field(default=26, ge=1)
+    disk_min_free_mb: int = Field(default=1024, ge=0)
+    whatsapp_business_account_id: str | None = None  # where the message templates are listed (doctor)
 
-    @field_validator("coordinators", mode="before")
+    @field_validator("coordinators", "operators", mode="before")
     @classmethod
     def _split_coordinators(cls, raw: object) -> tuple[str, ...]:
         if isinstance(raw, str):
@@ -106,7 +119,7 @@ class Settings(BaseSettings):
         for entry in entries:
             channel, _, user = entry.partition(":")
             if channel not in _CHANNELS or not user:
-                raise ValueError(f"OGP_COORDINATORS entry {entry!r} must look like telegram:<user id>")
+                raise ValueError(f"entry {entry!r} must look like telegram:<user id>")
         return entries
 
     # .env.example lists every variable with an empty value: empty means "not configured".
@@ -118,6 +131,8 @@ class Settings(BaseSettings):
         "whatsapp_phone_number_id",
         "whatsapp_app_secret",
         "whatsapp_verify_token",
+        "whatsapp_business_account_id",
+        "backup_dir",
         mode="before",
     )
     @classmethod

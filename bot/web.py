@@ -50,11 +50,22 @@ class WebServer:
         self.shutdown_timeout = shutdown_timeout
         self.read_slot_wait = read_slot_wait
         self.app = web.Application(client_max_size=MAX_BODY)
-        self.app.router.add_get("/healthz", _health)
+        self.app.router.add_get("/healthz", self._health)
+        self._checks: dict[str, Callable[[], bool]] = {}
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._unauthenticated = asyncio.Semaphore(unauthenticated_reads)
+
+    def watch(self, name: str, alive: Callable[[], bool]) -> None:
+        """Make /healthz answer 503 whenever alive() is False (a channel's loop that is not running)."""
+        self._checks[name] = alive
+
+    async def _health(self, _: web.Request) -> web.Response:
+        down = [name for name, alive in self._checks.items() if not alive()]
+        if down:
+            return web.Response(status=503, text=f"not running: {', '.join(down)}")
+        return web.Response(text="ok")
 
     def add_route(self, method: str, path: str, handler: RouteHandler) -> None:
         """Mount a handler (before start)."""
@@ -140,7 +151,3 @@ class WebServer:
             self._runner = None
         with contextlib.suppress(asyncio.CancelledError):
             await self.drain()
-
-
-async def _health(_: web.Request) -> web.Response:
-    return web.Response(text="ok")

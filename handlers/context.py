@@ -43,6 +43,7 @@ class HandlerConfig:
     max_file_mb: int = 20  # the largest file taken (OGP_MAX_FILE_MB), for the refusal's words
     files_dir: Path | None = None  # the files folder (OGP_FILES_DIR): the evidence pack carries officers' files
     publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
+    public_licence: str = "CC BY 4.0"  # OGP_PUBLIC_LICENCE: the open data's licence, named before consent
 
 
 MAX_PARKED = 5  # unfinished drafts kept per chat; a sixth pushes the oldest out
@@ -76,6 +77,7 @@ class Carry(BaseModel):
     shown: list[tuple[str, str]] = []  # (label_key of a label, choice id) of the newest buttons
     asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
     language: Language | None = None
+    admitted: int | None = None  # the round whose code (link, QR code or typed) this chat gave last
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
@@ -94,6 +96,7 @@ class Carry(BaseModel):
             if isinstance(shown, list)
             else [],
             language=language if is_language(language) else None,
+            admitted=admitted if isinstance(admitted := data.get("_admitted"), int) else None,
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -111,6 +114,8 @@ class Carry(BaseModel):
             stored["_asked_name"] = True
         if self.language is not None:
             stored["_lang"] = self.language
+        if self.admitted is not None:
+            stored["_admitted"] = self.admitted
         return stored
 
     def park(self, parked: Parked) -> None:

@@ -35,6 +35,7 @@ class DocumentKind(StrEnum):
     REPORT = "report"
     STATS = "stats"
     EVIDENCE = "evidence"
+    SNAPSHOT = "snapshot"  # of the open data: built by the bot itself (bot/snapshots.py), no builder below
 
 
 @dataclass(frozen=True)

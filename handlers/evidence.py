@@ -19,10 +19,8 @@ from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date
 from handlers.menu import menu_choices, with_menu
-from messages import DEFAULT_LANGUAGE
 from reports.evidence import MIME, build_evidence
-from reports.snapshot import take_snapshot
-from storage import audit, snapshots
+from storage import snapshots
 from storage.exports import ExportScope
 
 SNAPSHOTS_SHOWN = 10
@@ -151,16 +149,11 @@ def _folder(value: str | None) -> Path | None:
 
 @requires_role(Who.COORDINATOR)
 async def snapshot_now(ctx: Context, press: SnapshotNow) -> list[Reply]:
-    """Take a snapshot of the open data now (as the scheduled job does every few months)."""
-    root = ctx.config.snapshot_dir
-    if root is None:
+    """Take a snapshot of the open data now (as the scheduled job does every few months): the document worker
+    writes the site's open-data files from a read-only snapshot, and says so when done."""
+    if ctx.config.snapshot_dir is None:
         return [with_menu(ctx, ctx.t("evidence-no-folder"))]
-    # The repository's snapshots are in the bot's first language, whoever takes one (as the scheduled job's are).
-    arabic = ctx.speaking(DEFAULT_LANGUAGE).messages
-    taken = await take_snapshot(ctx.conn, root, now=ctx.now, messages=arabic, tz=ctx.config.timezone)
-    actor = ctx.participant.id if ctx.participant else None
-    await audit.record(ctx.conn, actor, "snapshot", taken.folder, f"recommendations={taken.recommendations}", ctx.now)
-    return [await _overview(ctx, ctx.t("evidence-snapshot-taken", folder=taken.folder))]
+    return await documents.request(ctx, DocumentKind.SNAPSHOT, ExportScope())
 
 
 EVIDENCE = Flow(name="evidence", data=Asking, cancel=Cancel, steps={Step.DATES: Accepts(text=take_dates)})

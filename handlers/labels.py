@@ -11,6 +11,7 @@ from reports import evidence
 from reports.tables import catalogue_keys, irm_key, ogp_value_key
 from storage.irm import IrmField
 from storage.models import GOVERNORATES, Completion, OgpValue, RecommendationState, Sector
+from storage.public import AUTHOR_ALWAYS, AUTHOR_IF_NAMED
 
 _BAR_CELLS = 10
 CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)
@@ -56,6 +57,11 @@ def language_label(ctx: Context, language: str) -> str:
     return ctx.t(f"language-in-{language}")
 
 
+def author_detail_label(ctx: Context, field: str) -> str:
+    """Return the words for one published detail of a recommendation's author (storage/public.py's fields)."""
+    return ctx.t(f"disclose-author-{field}")
+
+
 def dynamic_keys() -> frozenset[str]:
     """Return every catalogue key the label functions can build (for the catalogue test)."""
     keys = {f"sector-{s.value}" for s in Sector} | {f"sector-plural-{s.value}" for s in Sector}
@@ -65,6 +71,7 @@ def dynamic_keys() -> frozenset[str]:
     keys |= {f"channel-{c}" for c in CHANNELS}
     keys |= {f"day-{d}" for d in DAY_NAMES} | {f"day-bare-{d}" for d in DAY_NAMES}
     keys |= {f"language-in-{language}" for language in LANGUAGES}
+    keys |= {f"disclose-author-{field}" for field in (*AUTHOR_ALWAYS, *AUTHOR_IF_NAMED)}
     return frozenset(keys) | catalogue_keys() | evidence.catalogue_keys()
 
 

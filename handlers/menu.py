@@ -87,16 +87,6 @@ async def show_menu(ctx: Context) -> list[Reply]:
     return [with_menu(ctx, ctx.t("menu-title"))]
 
 
-async def show_help(ctx: Context) -> list[Reply]:
-    """Answer /help, with the commands of the person's roles."""
-    parts = [ctx.t("help-text"), ctx.t("help-participation"), ctx.t("help-rules")]
-    if _answers(ctx):
-        parts.append(ctx.t("help-liaison"))
-    if ctx.is_coordinator:
-        parts += [ctx.t("help-coordinator"), ctx.t("help-coordinator-ogp")]
-    return [with_menu(ctx, "\n\n".join(parts))]
-
-
 async def cancel(ctx: Context) -> list[Reply]:
     """Leave whatever flow the chat is in."""
     key = "cancelled" if ctx.flow else "nothing-to-cancel"
@@ -106,6 +96,6 @@ async def cancel(ctx: Context) -> list[Reply]:
 
 
 FEATURE = Feature(
-    commands={"menu": show_menu, "help": show_help, "cancel": cancel},
-    keywords={"keyword-menu": "menu", "keyword-help": "help", "keyword-cancel": "cancel"},
+    commands={"menu": show_menu, "cancel": cancel},
+    keywords={"keyword-menu": "menu", "keyword-cancel": "cancel"},
 )

@@ -7,6 +7,7 @@ from enum import StrEnum
 from handlers import roles
 from handlers.context import Context, Member
 from handlers.contract import Reply
+from handlers.disclosure import disclosure
 from handlers.fallback import stale_button
 from handlers.feature import Feature
 from handlers.kit.access import as_member, requires
@@ -60,7 +61,7 @@ class Cancel(Button, prefix="prv:x"):
 
 async def show(ctx: Context) -> list[Reply]:
     """Answer /privacy."""
-    text = ctx.t("prv-notice", days=ctx.config.retention_days)
+    text = ctx.t("prv-notice", days=ctx.config.retention_days, public=disclosure(ctx))
     if ctx.participant is None:
         return [with_menu(ctx, text)]
     forget = AskForget().choice(ctx.t("prv-forget-button"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import intent
+from handlers import intent, naming
 from handlers.context import Context
 from handlers.contract import Reply
+from handlers.disclosure import disclosure
 from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.buttons import Button
@@ -16,7 +17,7 @@ from handlers.kit.hooks import Hook
 from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
 from handlers.labels import governorate_label, sector_label
-from handlers.menu import with_menu
+from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_line, has_letters, shorten
 from storage import participants, privacy
 from storage.models import GOVERNORATES, Sector
@@ -124,7 +125,7 @@ def prompt(ctx: Context) -> Reply:
         return Reply(text=ctx.t("ask-governorate"), choices=(*govs, skip))
     agree = Consent(answer=Answer.YES).choice(ctx.t("consent-agree"))
     decline = Consent(answer=Answer.NO).choice(ctx.t("consent-decline"))
-    return Reply(text=ctx.t("privacy-notice"), choices=(agree, decline))
+    return Reply(text=ctx.t("privacy-notice", public=disclosure(ctx)), choices=(agree, decline))
 
 
 def _fits(text: str, limits: tuple[int, int]) -> bool:
@@ -254,9 +255,11 @@ async def consent(ctx: Context, press: Consent) -> list[Reply]:
     )
     ctx.end()
     done = ctx.t("registered", name=ctx.participant.name or "")
-    if ctx.carry.then is not None:
+    if ctx.carry.then is not None:  # what they came to do goes on; the name question follows its first receipt
         return [Reply(text=done, replace=True)]
-    return [with_menu(ctx, done, replace=True)]
+    ctx.carry.asked_name = True  # the notice just said what showing one's name means: ask it now, once
+    ask = naming.question(ctx)
+    return [Reply(text=done, replace=True), ask.model_copy(update={"choices": (*ask.choices, *menu_choices(ctx))})]
 
 
 REGISTER = Flow(

@@ -75,6 +75,7 @@ async def on_link(ctx: Context) -> list[Reply]:
         )
         return [Reply(text=greeting), *need_registration(ctx, ctx.incoming.command or "start", raw)[1:]]
     membership = await rounds.get_membership(ctx.conn, found.id, member.participant.id)
+    ctx.carry.admitted = found.id  # the code was given: the group buttons that follow may be pressed
     return [await _group_prompt(ctx, found, membership)]
 
 
@@ -121,11 +122,13 @@ async def join(ctx: Member, press: JoinGroup) -> list[Reply]:
     refused = _refusal(ctx, found)
     if refused is not None:
         return refused
+    before = await rounds.get_membership(ctx.conn, found.id, ctx.participant.id)
+    if before is None and ctx.carry.admitted != found.id:  # a round id in a button is not its code
+        return [with_menu(ctx, ctx.t("round-join-code-needed"))]
     groups = await rounds.round_commitments(ctx.conn, found.id)
     commitment = next((c for c in groups if c.id == press.commitment), None)
     if commitment is None:
         return await unknown_button(ctx)
-    before = await rounds.get_membership(ctx.conn, found.id, ctx.participant.id)
     await rounds.join_group(ctx.conn, found.id, ctx.participant.id, commitment.id, ctx.now)
     ctx.carry.round = found.id
     if before is not None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from handlers import (
     broadcast,
+    command_help,
     endorse,
     evidence,
     exports,
@@ -58,6 +59,7 @@ from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
 from handlers.kit.hooks import Hooks
 from handlers.kit.parking import ConfirmDrop, DropParked, ParkingLot, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
+from handlers.kit.who import Who, who_of
 from handlers.text import label_key
 from messages import LANGUAGES, load_messages
 
@@ -80,6 +82,7 @@ FEATURES: tuple[Feature, ...] = (
     stats.FEATURE,
     report.FEATURE,
     menu.FEATURE,
+    command_help.FEATURE,
     invite.FEATURE,
     team.FEATURE,
     inbox.FEATURE,
@@ -150,13 +153,18 @@ class Router:
         self.buttons: dict[str, ButtonRoute[Any]] = _merge([{r.button.prefix: r} for r in routes], "button")
         self.bound = self._flow_bound_buttons()
         bindings = [binding for f in features for binding in f.hooks]
-        self.hooks = Hooks([*bindings, language.STEP_QUESTION.bind(self._step_question)])
+        guards = command_help.COMMAND_GUARDS.bind(self.guards)
+        self.hooks = Hooks([*bindings, language.STEP_QUESTION.bind(self._step_question), guards])
         # A keyword typed in either language is its command, whichever language the person reads.
         self.keywords: dict[str, str] = {}
         for feature in features:
             for key, command in feature.keywords.items():
                 for catalogue in map(load_messages, LANGUAGES):
                     self.keywords[_keyword_key(catalogue.t(key))] = command
+
+    def guards(self) -> dict[str, Who]:
+        """Return every command with the level its handler declares (for /help)."""
+        return {name: who_of(handler) for name, handler in self.commands.items()}
 
     def keyword(self, text: str) -> str | None:
         """Return the command a typed keyword stands for («قائمة», "Menu", "language"), or None."""

@@ -17,12 +17,13 @@ from storage.exports import ExportScope
 @requires_role(Who.COORDINATOR)
 async def show(ctx: Context) -> list[Reply]:
     """Answer /stats: the figures and the chart follow, built on a read-only snapshot."""
-    return await documents.request(ctx, DocumentKind.STATS, ExportScope())
+    staff = sorted(ctx.config.coordinators)  # configured coordinators are staff even without a role row
+    return await documents.request(ctx, DocumentKind.STATS, ExportScope(), staff=staff)
 
 
 async def build(job: Job) -> Built:
     """Return the figures as text, then the chart as a PNG (the figures alone when there is nothing to draw)."""
-    figures = await gather_stats(job.conn)
+    figures = await gather_stats(job.conn, job.params.get("staff", ()))
     if figures.empty:  # nothing to draw: the figures say so, without empty headings or an empty chart
         return Built([Reply(text=stats_text(figures, job.messages), choices=job.menu)])
     caption = job.t("stats-chart-caption")

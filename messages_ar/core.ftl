@@ -2,6 +2,7 @@
 
 # How enumerations are separated (Messages.join): the Arabic comma and a space.
 list-separator = {"، "}
+list-and = { $rest } و{ $last }
 
 menu-title = ماذا تودّ أن تفعل الآن؟
 menu-recommend = ✍️ تقديم توصية
@@ -10,8 +11,6 @@ menu-my = 📁 توصياتي
 menu-help = ❔ مساعدة
 menu-register = 📝 التسجيل
 
-help-text =
-    هذا البوت يتيح لك متابعة الخطة الوطنية لشراكة الحكومات الشفافة والمساهمة فيها.
 
     الأوامر المتاحة:
     /start — البدء والتسجيل
@@ -62,3 +61,15 @@ parked-dropped = حُذفت المسودة.
 
 # The terminal chat, under the choices of a step that takes typed text (there a typed number is the number).
 console-type-choice = (اكتب أحد هذه الخيارات كما هو، أو اكتب إجابتك)
+
+## /help (handlers/command_help.py): generated from the commands each person may use.
+
+help-intro = هذا البوت يتيح لك متابعة الخطة الوطنية لشراكة الحكومات الشفافة والمساهمة فيها. ومن صفحة أي التزام في /status يمكنك تأييد توصيات الآخرين.
+help-everyone = الأوامر المتاحة:
+help-officers = لضباط الارتباط:
+help-coordinators = للمنسقين:
+help-line = /{ $command } — { $description }
+help-keywords = يمكنك أيضاً كتابة: قائمة، توصية، حالة، توصياتي، إلغاء، مساعدة، اللغة.
+command-unfollow = إيقاف متابعة التزام
+command-forget = حذف بياناتك الشخصية
+command-join = الانضمام برمز دعوة أو رمز جولة تشاور

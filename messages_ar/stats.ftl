@@ -21,7 +21,9 @@ stats-commitment-line = الالتزام { $number }: { $count ->
     [few] { $count } توصيات
     [many] { $count } توصية
    *[other] { $count } توصية
-} — نسبة الرد { $rate }% — متوسط مدة الرد (الوسيط): { $median }
+} — نسبة الرد: { $rate } — وسيط مدة الرد: { $median }
+stats-rate = { $rate }%
+stats-rate-none = —
 stats-states = ↳ { $states }
 stats-days = { $days ->
     [zero] أقل من يوم
@@ -37,7 +39,7 @@ stats-chart-no-participants = لا يوجد مشاركون مسجّلون بعد
 stats-chart-caption = الرسم: التوصيات حسب الالتزام والحالة، والمشاركون حسب القطاع.
 stats-chart-title = التوصيات حسب الالتزام وحالتها
 stats-chart-commitment = الالتزام { $number }
-stats-chart-bar-note = الرد { $rate }% · الوسيط { $median }
+stats-chart-bar-note = الرد { $rate } · الوسيط { $median }
 stats-chart-sectors = المشاركون حسب القطاع
 stats-chart-count = العدد
 menu-stats = 🧮 الإحصاءات

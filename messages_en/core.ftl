@@ -2,6 +2,7 @@
 
 # How enumerations are separated (Messages.join): a comma and a space.
 list-separator = {", "}
+list-and = { $rest } and { $last }
 
 menu-title = What would you like to do now?
 menu-recommend = ✍️ Recommend
@@ -10,8 +11,6 @@ menu-my = 📁 My recommendations
 menu-help = ❔ Help
 menu-register = 📝 Register
 
-help-text =
-    This bot lets you follow the national action plan of the Open Government Partnership and take part in it.
 
     Commands:
     /start — start and register
@@ -62,3 +61,15 @@ parked-dropped = The draft was deleted.
 
 # The terminal chat, under the choices of a step that takes typed text (there a typed number is the number).
 console-type-choice = (type one of these choices as it is written, or type your answer)
+
+## /help (handlers/command_help.py): generated from the commands each person may use.
+
+help-intro = This bot lets you follow the national action plan of the Open Government Partnership and take part in it. From any commitment's page in /status you can endorse other people's recommendations.
+help-everyone = Commands:
+help-officers = For liaison officers:
+help-coordinators = For coordinators:
+help-line = /{ $command } — { $description }
+help-keywords = You can also type: menu, recommend, status, mine, cancel, help, language.
+command-unfollow = Stop following a commitment
+command-forget = Delete your personal data
+command-join = Join with an invitation code or a consultation round's code

@@ -5,6 +5,7 @@ file-too-big = This file is larger than { $max } MB, so we did not take it and k
 file-type-refused = We did not take this file because its type is not accepted, and kept nothing of it. We accept voice notes, photos, PDF, Word and Excel files.
 file-download-failed = We could not download the file from the platform after several tries, and kept nothing of it. Please send it again.
 file-empty = The file reached us empty, and we kept nothing of it. Please send it again.
+file-store-failed = We could not keep your file just now because of a fault on our side, and kept nothing of it. Please send it again in a little while.
 file-line = 📎 { $name } ({ $size })
 file-unnamed = File
 file-unnamed-photo = Photo

@@ -10,9 +10,11 @@ prv-notice =
     • Your recommendations and endorsements, the commitments you follow and your notification choices.
     • Your Telegram or WhatsApp account number, so that we can reply to you, and the last time you were in touch with us.
 
-    Why: to follow how the national action plan of the Open Government Partnership is carried out, to bring your recommendations to the organisations concerned, and to tell you about replies and the progress of commitments. We use them for nothing else, and we do not sell them or share them with anyone other than those named below.
+    Why: to follow how the national action plan of the Open Government Partnership is carried out, to bring your recommendations to the organisations concerned, and to tell you about replies and the progress of commitments. We use them for nothing else and we never sell them; what is published for everyone is set out below.
 
-    Who sees them: the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation, and the liaison officers in the ministry responsible for the commitment your recommendation is about. Coordinators and liaison officers see your name and organisation beside your recommendations; the lists of recommendations other participants see, and the plan's reports, show the text of a recommendation without your name or organisation, and the meeting report lists your organisation among those who attended.
+    Who sees them: the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation, and the liaison officers in the ministry responsible for the commitment your recommendation is about; they see your name and organisation beside your recommendations. The meeting report the coordinators prepare lists your organisation among those who attended; its published copy names it only if you agreed to show your name.
+
+    { $public }
 
     How long we keep them: for as long as you use the bot. If you have not been in touch with us for { $days ->
         [one] one day
@@ -39,3 +41,15 @@ prv-yes-button = ✅ Yes, delete
 prv-forget-cancelled = We have deleted nothing, and your data is as it was.
 prv-forgotten-keep = Done. We have erased your personal data, and your recommendations remain with no link to you. Thank you for taking part. You can register again whenever you like with /start.
 prv-forgotten-delete = Done. We have erased your personal data and your recommendations. Thank you for taking part. You can register again whenever you like with /start.
+
+## What becomes public and what never does (handlers/disclosure.py): before consent and in /privacy.
+
+disclose-public =
+    • What is published: { $when }, on the plan's public website and in its open data files, under the { $licence } licence, which lets anyone read and reuse it with attribution. What is published is the text of the recommendation, its commitment and theme, its date and state, the implementing body's reply and how many people endorsed it, with your { $always }. Your { $named } are published only if you agree; we will ask you once you have agreed to this notice, and you can change your answer at any time in /settings.
+    • Never published: your Telegram or WhatsApp account and your phone number, your name and organisation unless you agree, voice recordings themselves (only their text is published) and the files you send, and recommendations that are hidden or not yet published.
+disclose-when-answered = your recommendation is published once it has been answered or the coordinators approve it
+disclose-when-arrival = your recommendation is published as soon as it arrives
+disclose-author-sector = sector
+disclose-author-governorate = governorate (if you gave one)
+disclose-author-name = name
+disclose-author-organisation = organisation

@@ -14,11 +14,12 @@ ask-sector = Which sector are you from?
 ask-governorate = In which governorate do you live or work? (optional)
 skip-governorate = Skip
 privacy-notice =
-    Before we save your details, here is what we keep:
-    • Your name, your organisation and its sector, your governorate, and your recommendations with their dates.
-    • They are seen by the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation and by the liaison officers in the ministries concerned. They see your name and organisation beside your recommendations; the plan's reports show the text of your recommendations without your name or organisation, and the meeting report lists your organisation among those who attended.
-    • We use them only to follow the national action plan and to tell you about replies, and we do not share them with anyone else.
-    • You can ask us to delete your details at any time with /forget.
+    Before we save your details, here is what we keep, who sees it and what is published:
+    • We keep your name, your organisation and its sector, your governorate, and your recommendations with their dates.
+    • Your name and organisation are seen beside your recommendations by the coordinators of the Open Government Unit at the Ministry of Planning and International Cooperation and by the liaison officers in the ministry responsible for the commitment you write about.
+    { $public }
+    • We use your details only to follow the national action plan and to tell you about replies, and we never sell them.
+    • You can delete your details at any time with /forget, and read more with /privacy.
     Do you agree?
 consent-agree = ✅ I agree
 consent-decline = ❌ I do not agree

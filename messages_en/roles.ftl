@@ -17,30 +17,6 @@ command-team = The team and its roles
 command-follow = Follow commitments
 command-settings = Notification settings
 
-help-participation =
-    Following and taking part:
-    /follow — follow a commitment to hear how it is being carried out (and /unfollow to stop)
-    /settings — choose the notifications you receive
-    /group — your working group's recommendations in a consultation round, to read and endorse
-    /forget — delete your personal data
-    On any commitment's page in /status you can endorse other people's recommendations.
-help-liaison =
-    For liaison officers:
-    /inbox — recommendations received on your commitments, and your replies
-    /update — publish an update on completion and progress
-    /milestones — add and edit a commitment's milestones
-help-coordinator =
-    For coordinators:
-    /invite — invite a liaison officer or a coordinator with a single-use link
-    /team — the team and their roles, and removing a role
-    /round — consultation rounds: create, open and close them, the joining code, attendance and findings
-    /broadcast — a message to everyone or to one group of people
-    /reminders — the reminder rules, and changing them
-    /held — WhatsApp messages held outside the 24-hour window
-    /export — export the inputs (Excel, CSV or JSON)
-    /stats — statistics with a chart
-    /report — the meeting report as a Word file
-    /publish — publish the waiting recommendations on the public site
 
 invite-choose-role = Which role is the invitation for? An invitation works for one person and for { $days ->
     [one] one day

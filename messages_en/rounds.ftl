@@ -130,6 +130,7 @@ round-deadline-changed = The deadline is now { $deadline }. { $count ->
 ## Joining and the working group.
 join-ask-code = Type the code of the round or the invitation after the command, for example: /join r_ABC234
 round-join-unknown = I found no round with this code. Check the code on the slide or the handout, or ask the meeting's coordinator.
+round-join-code-needed = To join a working group of this round, send the round's code from the slide or the handout, or open its link.
 round-join-not-open = The round “{ $name }” is not open for input yet. Please try again when the meeting starts.
 round-join-closed =
     Input for “{ $name }” is now closed.

@@ -17,9 +17,3 @@ rules-saved = The rules of participation are published; everyone sees them with 
 menu-rules = 📜 Rules of participation
 command-rules = The forum's rules of participation
 keyword-rules = rules
-help-rules = /rules — the forum's rules of participation
-help-coordinator-ogp =
-    OGP's standards:
-    /irm — enter the Independent Reporting Mechanism's assessment of each commitment
-    /rules — the rules of participation: publish and edit them
-    /evidence — the evidence pack for the participation standards, and the open data's snapshots

@@ -15,7 +15,9 @@ stats-commitment-line = Commitment { $number }: { $count ->
     [0] no recommendations
     [one] one recommendation
    *[other] { $count } recommendations
-} — reply rate { $rate }% — median time to reply: { $median }
+} — reply rate: { $rate } — median time to reply: { $median }
+stats-rate = { $rate }%
+stats-rate-none = —
 stats-states = ↳ { $states }
 stats-days = { $days ->
     [0] less than a day
@@ -28,7 +30,7 @@ stats-chart-no-participants = No registered participants yet
 stats-chart-caption = The chart: recommendations by commitment and state, and participants by sector.
 stats-chart-title = Recommendations by commitment and state
 stats-chart-commitment = Commitment { $number }
-stats-chart-bar-note = replied { $rate }% · median { $median }
+stats-chart-bar-note = replied { $rate } · median { $median }
 stats-chart-sectors = Participants by sector
 stats-chart-count = Count
 menu-stats = 🧮 Statistics

@@ -4,6 +4,7 @@ wa-list-button = Choose
 wa-more = More ➡️
 wa-choose = Choose one of these:
 wa-more-body = More choices:
+wa-file-kept = We could not store the file you just sent, but it is not lost: we will try again automatically and carry on where you left off, so there is no need to send it again.
 
 wa-held-title =
     { $count ->

@@ -216,11 +216,13 @@ def _update_item(u: PublicUpdate, cfg: DataConfig) -> dict[str, Any]:
     }
 
 
-async def updates_json(conn: aiosqlite.Connection, cfg: DataConfig) -> bytes:
-    """Return updates.json: the whole public record, oldest first (new entries are only ever appended)."""
+async def updates_json(conn: aiosqlite.Connection, cfg: DataConfig, only: set[str] | None = None) -> bytes:
+    """Return updates.json: the whole public record, oldest first (new entries are only ever appended); only: the
+    entries with these ids (a snapshot rewritten)."""
     document = _JsonList(_head(cfg), "updates")
     async for update in public.iter_updates(conn, cfg.publish):
-        document.add(_update_item(update, cfg))
+        if only is None or update.key in only:
+            document.add(_update_item(update, cfg))
     return document.bytes()
 
 
@@ -248,11 +250,12 @@ def _recommendation_item(r: PublicRecommendation, cfg: DataConfig) -> dict[str, 
     }
 
 
-async def recommendations_json(conn: aiosqlite.Connection, cfg: DataConfig) -> bytes:
-    """Return recommendations.json: every published recommendation, oldest first."""
+async def recommendations_json(conn: aiosqlite.Connection, cfg: DataConfig, only: set[int] | None = None) -> bytes:
+    """Return recommendations.json: every published recommendation (only: of these ids), oldest first."""
     document = _JsonList(_head(cfg), "recommendations")
     async for rec in public.iter_published(conn, cfg.publish):
-        document.add(_recommendation_item(rec, cfg))
+        if only is None or rec.id in only:
+            document.add(_recommendation_item(rec, cfg))
     return document.bytes()
 
 
@@ -265,7 +268,7 @@ def csv_cell(value: object) -> str:
     return str(value)
 
 
-async def recommendations_csv(conn: aiosqlite.Connection, cfg: DataConfig) -> bytes:
+async def recommendations_csv(conn: aiosqlite.Connection, cfg: DataConfig, only: set[int] | None = None) -> bytes:
     """Return recommendations.csv: the JSON file's fields as columns, UTF-8 with a byte-order mark."""
     columns = csv_columns()
     out = io.StringIO()
@@ -273,6 +276,8 @@ async def recommendations_csv(conn: aiosqlite.Connection, cfg: DataConfig) -> by
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     async for rec in public.iter_published(conn, cfg.publish):
+        if only is not None and rec.id not in only:
+            continue
         item = _recommendation_item(rec, cfg)
         writer.writerow([csv_cell(item[column]) for column in columns])
     return out.getvalue().encode("utf-8")

@@ -6,7 +6,7 @@ import io
 from typing import TYPE_CHECKING
 
 from messages_ar import Messages
-from reports.stats import Stats, sector_name
+from reports.stats import Stats, rate_text, sector_name
 from storage.models import RecommendationState
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def _states(axes: Axes, stats: Stats, messages: Messages) -> None:
     rtl = messages.direction == "rtl"
     for y, c in enumerate(rows):
         median = messages.t("stats-days", days=round(c.median_days, 1)) if c.median_days is not None else "—"
-        note = messages.t("stats-chart-bar-note", rate=c.response_rate, median=median)
+        note = messages.t("stats-chart-bar-note", rate=rate_text(messages, c.response_rate), median=median)
         offset, side = (-6, "right") if rtl else (6, "left")  # beyond the bar's end, whichever way it grows
         axes.annotate(
             note, (left[y], y), xytext=(offset, 0), textcoords="offset points", va="center", ha=side, fontsize=9

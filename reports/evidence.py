@@ -24,12 +24,12 @@ from messages_ar import Messages
 from reports.archive import UPDATES, archive_path
 from reports.cells import neutralise
 from reports.evidence_rules import Interval, long_intervals, meetings_per_year, notice_problem
-from reports.export import ExportFormat, export
 from reports.snapshot import snapshot_files
 from reports.tables import CellValue
 from storage import catalogue, evidence, exports, forum_rules, irm, rounds, snapshots
 from storage.exports import ExportedStatusUpdate, ExportScope
 from storage.files import FileStore
+from storage.publishing import PublishMode
 from storage.round_hall import get_hall
 from storage.rounds import Round, RoundState
 
@@ -228,9 +228,7 @@ async def _forum(
                 "ev-round-line", name=found.name, date=_day(messages, found.held_on, period.tz), count=figures.total
             )
         )
-        meets.files.append(
-            pack.add(f"1-forum/round-{found.code}.docx", await _round_report(conn, found, messages, now))
-        )
+        meets.files.append(pack.add(f"1-forum/round-{found.id}.docx", await _round_report(conn, found, messages, now)))
     meets.files.insert(0, pack.table("1-forum/rounds.csv", messages, ROUND_HEADERS, rows))
     gaps = long_intervals([r.held_on for r in held if r.held_on], period.since, period.until)
     if gaps:
@@ -259,7 +257,8 @@ def _round_row(messages: Messages, found: Round, members: int, tz: ZoneInfo) -> 
 async def _round_report(conn: aiosqlite.Connection, found: Round, messages: Messages, now: datetime) -> bytes:
     from reports.report_docx import build_report
 
-    return await build_report(conn, round_id=found.id, now=now, messages=messages)
+    # The public copy, as the site serves it (the stricter rule: approved or answered input; named authors only).
+    return await build_report(conn, round_id=found.id, now=now, messages=messages, publish=PublishMode.APPROVED)
 
 
 def _intervals(messages: Messages, gaps: Sequence[Interval], tz: ZoneInfo) -> str:
@@ -477,10 +476,8 @@ async def _progress(
             if files_root is not None:
                 _evidence_files(pack, FileStore(files_root), update)
     assessed = sum(1 for a in (await irm.active_assessments(conn)).values() if not a.empty)
-    for fmt in (ExportFormat.XLSX, ExportFormat.JSON):
-        out = io.BytesIO()
-        result = await export(conn, scope, fmt, out, messages=messages, tz=period.tz, now=now)
-        finding.files.append(pack.add(f"5-implementation/open-data.{result.extension}", out.getvalue()))
+    # The progress data itself travels as the published view only: the dated snapshots in 2-repository/ (an export of
+    # everything here would carry names and texts the site promises never to publish).
     finding.evidence.append(messages.t("ev-progress", count=updates, evidence=with_evidence))
     finding.evidence.append(messages.t("ev-irm", count=assessed))
     if not updates:

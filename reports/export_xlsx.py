@@ -150,11 +150,18 @@ class _Sheet:
         self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
 
 
+def _workbook(labels: Labels) -> Workbook:
+    """Return a new workbook whose author is the coordinating unit (openpyxl would name itself)."""
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = workbook.properties.lastModifiedBy = labels.messages.t("rep-author")
+    return workbook
+
+
 async def write_xlsx(
     conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, title: str
 ) -> int:
     """Write the workbook: a summary, a sheet per commitment, status updates, milestones, commitments; return rows."""
-    workbook = Workbook(write_only=True)
+    workbook = _workbook(labels)
     workbook.properties.title = title
     commitments = await exports.commitments_in_scope(conn, scope)
     await _summary(conn, workbook, commitments, scope, labels)
@@ -211,7 +218,7 @@ async def write_milestones(
     conn: aiosqlite.Connection, commitments: list[Commitment], out: BinaryIO, labels: Labels
 ) -> int:
     """Write the milestones sheet alone for these commitments (what an officer edits and sends back); return rows."""
-    workbook = Workbook(write_only=True)
+    workbook = _workbook(labels)
     sheet = _Sheet(workbook, labels.messages.t("exp-sheet-milestones"), MILESTONE_COLUMNS, labels)
     for commitment in commitments:
         async for milestone in exports.iter_milestones(conn, commitment.id):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import aiosqlite
@@ -31,9 +32,9 @@ class CommitmentFigures:
         return sum(self.by_state.values())
 
     @property
-    def response_rate(self) -> int:
-        """Return the share answered, in whole percent (0 when nothing came in)."""
-        return round(100 * self.answered / self.total) if self.total else 0
+    def response_rate(self) -> int | None:
+        """Return the share answered, in whole percent (None when nothing came in: there is no rate to show)."""
+        return round(100 * self.answered / self.total) if self.total else None
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ class Stats:
         return self.participants == 0 and self.recommendations == 0
 
 
-async def gather_stats(conn: aiosqlite.Connection) -> Stats:
-    """Read every figure for the active plan."""
+async def gather_stats(conn: aiosqlite.Connection, staff: Collection[str] = ()) -> Stats:
+    """Read every figure for the active plan; staff ("channel:id" coordinators, anyone with a role) are not counted."""
     plan = await catalogue.active_plan(conn)
     by_state: dict[int, dict[RecommendationState, int]] = defaultdict(dict)
     for total in await stats.recommendations_by_state(conn):
@@ -88,8 +89,8 @@ async def gather_stats(conn: aiosqlite.Connection) -> Stats:
     return Stats(
         plan=plan.title_ar if plan else None,
         plan_en=(plan.title_en or None) if plan else None,
-        by_sector=await stats.participants_by_sector(conn),
-        by_governorate=await stats.participants_by_governorate(conn),
+        by_sector=await stats.participants_by_sector(conn, staff),
+        by_governorate=await stats.participants_by_governorate(conn, staff),
         commitments=figures,
     )
 
@@ -104,6 +105,11 @@ def governorate_name(messages: Messages, key: str | None) -> str:
     if key and messages.has(f"gov-{key}"):
         return messages.t(f"gov-{key}")
     return key or messages.t("stats-unspecified")
+
+
+def rate_text(messages: Messages, rate: int | None) -> str:
+    """Return a reply rate as "14%", or a dash when nothing came in."""
+    return messages.t("stats-rate", rate=rate) if rate is not None else messages.t("stats-rate-none")
 
 
 def _days(messages: Messages, value: float | None) -> str:
@@ -134,7 +140,7 @@ def stats_text(stats_: Stats, messages: Messages) -> str:
                 "stats-commitment-line",
                 number=c.number,
                 count=c.total,
-                rate=c.response_rate,
+                rate=rate_text(messages, c.response_rate),
                 median=_days(messages, c.median_days),
             )
         )

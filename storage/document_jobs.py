@@ -21,6 +21,9 @@ _UNDO_ATTEMPT = "UPDATE document_jobs SET attempts = attempts - 1 WHERE id = ? A
 _DELETE = "DELETE FROM document_jobs WHERE id = ?"
 _DELETE_CHAT = "DELETE FROM document_jobs WHERE channel = ? AND recipient = ?"
 _COUNT = "SELECT COUNT(*) FROM document_jobs"
+_WAITING_KIND = "SELECT COUNT(*) FROM document_jobs WHERE kind = ? AND channel = ? AND attempts = 0"
+# Work the bot does for nobody in particular (rewriting the open data's snapshots): no chat to answer.
+SYSTEM = "system"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +100,10 @@ async def count(conn: aiosqlite.Connection) -> int:
     """Return how many jobs wait."""
     row = await fetch_one(conn, _COUNT)
     return int(row[0]) if row else 0
+
+
+async def add_system(conn: aiosqlite.Connection, kind: str, now: datetime) -> None:
+    """Queue work for the bot itself, once: a job of this kind not yet begun already covers it."""
+    if (await fetch_one(conn, _WAITING_KIND, (kind, SYSTEM)) or (0,))[0]:
+        return
+    await add(conn, kind=kind, channel=SYSTEM, recipient=SYSTEM, participant_id=None, params="{}", now=now)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
 from storage.database import execute_count, fetch_all, fetch_one
 from storage.models import Recommendation
+from storage.publishing import PUBLISHED_SQL
 from storage.timefmt import to_db
 
 # Only a visible recommendation of someone else: a forged button cannot endorse hidden or one's own input.
@@ -26,12 +28,15 @@ _ENDORSED_BY = """
 SELECT e.recommendation_id FROM endorsements e JOIN recommendations r ON r.id = e.recommendation_id
 WHERE e.participant_id = ? AND r.commitment_id = ?
 """
-# Visible recommendations with their endorsement counts, most supported first.
-_VISIBLE_PAGE = """
+# The recommendations a person may read, with their endorsement counts, most supported first: the published ones,
+# their own, and (:everything, for the commitment's officers and coordinators) every visible one.
+_READABLE_PAGE = f"""
 SELECT r.*, (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements
-FROM recommendations r WHERE r.commitment_id = ? AND r.hidden = 0
-ORDER BY endorsements DESC, r.created_at, r.id LIMIT ? OFFSET ?
-"""
+FROM recommendations r
+WHERE r.commitment_id = :commitment AND r.hidden = 0
+  AND (:everything OR r.participant_id = :viewer OR {PUBLISHED_SQL})
+ORDER BY endorsements DESC, r.created_at, r.id LIMIT :limit OFFSET :offset
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 
 
 class EndorsedRecommendation(Recommendation):
@@ -63,10 +68,26 @@ async def endorsed_by(conn: aiosqlite.Connection, participant_id: int, commitmen
     return {int(r[0]) for r in await fetch_all(conn, _ENDORSED_BY, (participant_id, commitment_id))}
 
 
-async def visible_page(
-    conn: aiosqlite.Connection, commitment_id: int, *, limit: int, offset: int
+@dataclass(frozen=True)
+class Reader:
+    """Who reads a commitment's input: whether publication waits (:immediate), who they are, and whether their role
+    lets them read every visible recommendation."""
+
+    immediate: bool
+    participant_id: int | None
+    everything: bool
+
+
+async def readable_page(
+    conn: aiosqlite.Connection, commitment_id: int, reader: Reader, *, limit: int, offset: int
 ) -> list[EndorsedRecommendation]:
-    """Return a page of a commitment's visible recommendations, most endorsed first."""
-    return [
-        EndorsedRecommendation.from_row(r) for r in await fetch_all(conn, _VISIBLE_PAGE, (commitment_id, limit, offset))
-    ]
+    """Return a page of a commitment's recommendations this reader may see, most endorsed first."""
+    params = {
+        "commitment": commitment_id,
+        "immediate": int(reader.immediate),
+        "viewer": reader.participant_id,
+        "everything": int(reader.everything),
+        "limit": limit,
+        "offset": offset,
+    }
+    return [EndorsedRecommendation.from_row(r) for r in await fetch_all(conn, _READABLE_PAGE, params)]

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from storage import document_jobs, files, flood, roles
+from storage import document_jobs, files, flood, roles, snapshots
 from storage.database import execute_count, fetch_all, fetch_one, fetch_value
 from storage.timefmt import to_db
 
@@ -123,6 +123,8 @@ async def forget(
     recommendations = await execute_count(conn, statement, (participant_id,))
     stamp = to_db(now)
     await conn.execute(_BLANK_PARTICIPANT, (stamp, stamp, participant_id))
+    if await snapshots.newest_snapshot(conn) is not None:  # the dated copies of the open data are rewritten too
+        await document_jobs.add_system(conn, snapshots.REDACT_JOB, now)
     return recommendations
 
 

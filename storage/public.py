@@ -39,6 +39,12 @@ class PlanSummary:
     commitments: tuple[CommitmentSummary, ...]
 
 
+# What the site and the open-data files say about who wrote a recommendation: the consent notice and /privacy
+# (handlers/disclosure.py) promise exactly these, and a test holds the published files to them.
+AUTHOR_ALWAYS = ("sector", "governorate")
+AUTHOR_IF_NAMED = ("name", "organisation")  # only when the author agreed (participants.show_name)
+
+
 @dataclass(frozen=True, slots=True)
 class PublicAuthor:
     """Who wrote a recommendation, as far as the site may say: sector and governorate, a name only when agreed."""

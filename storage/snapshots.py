@@ -30,6 +30,9 @@ class Snapshot(Row):
 _INSERT = "INSERT INTO snapshots (taken_at, folder, files, recommendations) VALUES (?, ?, ?, ?) RETURNING *"
 _NEWEST = "SELECT * FROM snapshots ORDER BY taken_at DESC, id DESC LIMIT 1"
 _ALL = "SELECT * FROM snapshots ORDER BY taken_at, id"
+_SET_COUNT = "UPDATE snapshots SET recommendations = ? WHERE id = ?"
+# An erasure queues this document job: the worker rewrites every snapshot from what is still published.
+REDACT_JOB = "snapshot-redact"
 
 
 async def record_snapshot(
@@ -50,3 +53,8 @@ async def newest_snapshot(conn: aiosqlite.Connection) -> Snapshot | None:
 async def list_snapshots(conn: aiosqlite.Connection) -> list[Snapshot]:
     """Return every snapshot, oldest first."""
     return [Snapshot.from_row(r) for r in await fetch_all(conn, _ALL)]
+
+
+async def set_count(conn: aiosqlite.Connection, snapshot_id: int, recommendations: int) -> None:
+    """Record how many recommendations a rewritten snapshot holds."""
+    await conn.execute(_SET_COUNT, (recommendations, snapshot_id))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import json
+from collections.abc import AsyncIterator, Collection
 from dataclasses import dataclass
 
 import aiosqlite
@@ -21,15 +22,22 @@ class StateTotal:
     count: int
 
 
-# People who can be counted: registered, consenting, not forgotten.
-_BY_SECTOR = """
-SELECT sector, COUNT(*) AS n FROM participants WHERE consent_at IS NOT NULL AND forgotten_at IS NULL
+# People who can be counted: registered, consenting, not forgotten, and not staff (a liaison officer or a
+# coordinator, by role or by the chats OGP_COORDINATORS names as "channel:id").
+_COUNTED = """
+consent_at IS NOT NULL AND forgotten_at IS NULL
+AND NOT EXISTS (SELECT 1 FROM roles ro WHERE ro.participant_id = participants.id)
+AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.participant_id = participants.id
+                AND i.channel || ':' || i.external_id IN (SELECT value FROM json_each(:staff)))
+"""
+_BY_SECTOR = f"""
+SELECT sector, COUNT(*) AS n FROM participants WHERE {_COUNTED}
 GROUP BY sector ORDER BY n DESC, sector
-"""
-_BY_GOVERNORATE = """
-SELECT governorate, COUNT(*) AS n FROM participants WHERE consent_at IS NOT NULL AND forgotten_at IS NULL
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+_BY_GOVERNORATE = f"""
+SELECT governorate, COUNT(*) AS n FROM participants WHERE {_COUNTED}
 GROUP BY governorate ORDER BY n DESC, governorate
-"""
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 _BY_STATE = """
 SELECT r.commitment_id, r.state, COUNT(*) AS n FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id JOIN plans p ON p.id = c.plan_id
@@ -48,14 +56,21 @@ WHERE p.active = 1 AND r.hidden = 0 GROUP BY r.commitment_id
 """)
 
 
-async def participants_by_sector(conn: aiosqlite.Connection) -> list[tuple[Sector | None, int]]:
-    """Return how many participants speak for each sector, largest first."""
-    return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in await fetch_all(conn, _BY_SECTOR)]
+async def participants_by_sector(
+    conn: aiosqlite.Connection, staff: Collection[str] = ()
+) -> list[tuple[Sector | None, int]]:
+    """Return how many participants (staff aside) speak for each sector, largest first."""
+    found = await fetch_all(conn, _BY_SECTOR, {"staff": json.dumps(sorted(staff))})
+    return [(Sector(r["sector"]) if r["sector"] else None, r["n"]) for r in found]
 
 
-async def participants_by_governorate(conn: aiosqlite.Connection) -> list[tuple[str | None, int]]:
-    """Return how many participants live in each governorate, largest first."""
-    return [(r["governorate"], r["n"]) for r in await fetch_all(conn, _BY_GOVERNORATE)]
+async def participants_by_governorate(
+    conn: aiosqlite.Connection, staff: Collection[str] = ()
+) -> list[tuple[str | None, int]]:
+    """Return how many participants (staff aside) live in each governorate, largest first."""
+    return [
+        (r["governorate"], r["n"]) for r in await fetch_all(conn, _BY_GOVERNORATE, {"staff": json.dumps(sorted(staff))})
+    ]
 
 
 async def recommendations_by_state(conn: aiosqlite.Connection) -> list[StateTotal]:

@@ -39,6 +39,7 @@ LATIN_ALLOWED_IN_ARABIC = re.compile(
     r"|\b(?:QR|PNG|XLSX|CSV|JSON|Excel|Word|crontab|off|sun|mon|tue|wed|thu|fri|sat)\b"
     r"|\b(?:PDF|DOCX|JPEG)\b"  # the files people may send
     r"|\b(?:Atom|UTF-8|Schema|YYYY-MM-DD)\b"  # the open-data card names formats
+    r"|\bCC BY(?:-[A-Z]{2})* \d\.\d\b"  # the open data's licence, by its name (OGP_PUBLIC_LICENCE)
 )
 # The open-data card explains the codes a data file holds (not_started, cso, ...): they are data, not words.
 DOCUMENTS_CODES = {"pub-field-completion", "pub-field-tag", "pub-field-state", "pub-field-author_sector"}

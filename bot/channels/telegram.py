@@ -18,6 +18,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.channels.aiohttp_request import AiohttpRequest
 from bot.channels.telegram_calls import BotCalls, Json
 from bot.channels.telegram_files import MediaGone, TelegramFiles
+from bot.channels.telegram_lanes import ChatLanes
 from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, keyboard_json, split_text
 from bot.channels.telegram_updates import Poller, UnreadableUpdate, WebhookReceiver
 from bot.core import Core
@@ -329,6 +330,7 @@ class TelegramChannel:
             token, base_url, pool_size=settings.telegram_pool_size, read_timeout=read_timeout, http=http
         )
         self.files = TelegramFiles(self.calls.bot, core.receiver.store)
+        self.lanes = ChatLanes(self.take_one)
         self._answering: set[asyncio.Task[None]] = set()
         pacing = Pacing(
             per_second=settings.telegram_per_chat_rate,
@@ -357,19 +359,63 @@ class TelegramChannel:
         if self.webhook is not None:
             log.info("telegram: webhook mode as @%s; call listen() once the web server is up", me.username)
             return
-        self.poller = Poller(self.calls, self.process, timeout=self.poll_timeout)
+        self.poller = Poller(self.calls, self.take_polled, timeout=self.poll_timeout, held=self.lanes.oldest)
         await self.poller.start()
         log.info("telegram: polling as @%s", me.username)
 
+    def running(self) -> bool:
+        """Tell whether updates are being received (polling: the loop is alive; a webhook: always)."""
+        return self.poller is None or self.poller.running
+
+    async def take_polled(self, updates: Sequence[Json]) -> None:
+        """Handle a polled batch in one transaction, except messages behind a file: those go to their chat's lane.
+
+        A file can take its whole download deadline; the lane keeps that chat's order while everyone else's
+        messages are answered meanwhile (the poller confirms them only once their lane is done).
+        """
+        events = self._read(updates)
+        now: list[Incoming] = []
+        later: list[Incoming] = []
+        behind = {event.user for event in events if self.lanes.busy(event.user)}
+        for event in events:
+            if event.attachment is not None:
+                behind.add(event.user)
+            (later if event.user in behind else now).append(event)
+        await self._handle_batch(now)
+        for event in later:  # after the batch: a chat's earlier messages in it are committed first
+            self.lanes.add(event)
+
     async def process(self, updates: Sequence[Json]) -> None:
-        """Handle a batch of updates (in one transaction) and answer its button presses meanwhile; never raise."""
+        """Handle a batch of updates (a webhook's one) with their files, in one transaction; never raise."""
+        events = self._read(updates)
+        taken = [await self._take_file(event) for event in events]
+        await self._handle_batch([event for event in taken if event is not None])
+
+    async def take_one(self, event: Incoming) -> None:
+        """Download an event's file, then handle it on its own; never raise."""
+        taken = await self._take_file(event)
+        if taken is not None:
+            await self.core.dispatcher.handle(taken)
+
+    def _read(self, updates: Sequence[Json]) -> list[Incoming]:
+        """Decode the updates and answer their button presses meanwhile."""
         events, queries = read_batch(updates)
-        # A sent file is downloaded and checked first: the handlers see only the stored file.
-        events = [await self.core.receiver.receive(event, self.files.fetch) for event in events]
         for query_id in queries:  # nothing to wait for: the answer only stops the button's spinner
             task = asyncio.create_task(answer_query(self.calls, query_id))
             self._answering.add(task)
             task.add_done_callback(self._answering.discard)
+        return events
+
+    async def _take_file(self, event: Incoming) -> Incoming | None:
+        """Return the event with its file downloaded and stored (the handlers see only that), or None, apologised
+        for, when it could not be stored (a full disk, a locked database)."""
+        try:
+            return await self.core.receiver.receive(event, self.files.fetch)
+        except Exception as error:  # one file must never stop the channel
+            await self.core.dispatcher.refuse(event, error)
+            return None
+
+    async def _handle_batch(self, events: list[Incoming]) -> None:
         try:
             await self.core.dispatcher.handle_batch(events)
         except Exception:  # the dispatcher apologises for what it can; a batch must never stop the poller
@@ -392,8 +438,9 @@ class TelegramChannel:
     async def stop(self) -> None:
         """Stop polling (confirming what was handled) and close the HTTP clients."""
         if self.poller is not None:
-            await self.poller.stop()
+            await self.poller.stop()  # confirms what is done; what waits in a lane is delivered again after a restart
             self.poller = None
+        await self.lanes.stop()
         if self._answering:
             await asyncio.gather(*self._answering, return_exceptions=True)
         await self.calls.bot.shutdown()

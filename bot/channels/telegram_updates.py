@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
@@ -20,6 +19,8 @@ from telegram import Bot, Update
 from telegram.error import RetryAfter, TelegramError, TimedOut
 
 from bot.channels.telegram_calls import BotCalls
+from bot.json_body import UnreadableJson, read_json
+from bot.supervisor import Supervised
 from bot.web import WebServer
 
 log = logging.getLogger(__name__)
@@ -27,9 +28,16 @@ log = logging.getLogger(__name__)
 Json = dict[str, Any]
 # Handles a batch of updates in order and never raises: one broken update must not stall the others.
 Process = Callable[[Sequence[Json]], Awaitable[None]]
+# The oldest update still being handled after process() returned (a file being downloaded), or None.
+Held = Callable[[], int | None]
 ALLOWED_UPDATES = ("message", "callback_query")
 FIRST_BACKOFF = 0.1
 MAX_BACKOFF = 5.0
+HELD_PAUSE = 0.25  # seconds between polls while an update is held: Telegram answers at once, it is still pending
+
+
+def _nothing_held() -> int | None:
+    return None
 
 
 def _seconds(value: float | timedelta) -> float:
@@ -41,28 +49,36 @@ class Poller:
 
     python-telegram-bot's Updater confirms a batch as soon as it is queued, so a crash loses what was
     fetched but not yet handled; here a crash at worst replays a batch, and replays are deduplicated
-    by the dispatcher's processed-events table.
+    by the dispatcher's processed-events table. An update process() left to finish later (held) is not
+    confirmed until it is done: the updates after it are fetched again meanwhile, and not handed over twice.
+    The loop is supervised: should it ever die, it is logged and restarted.
     """
 
-    def __init__(self, calls: BotCalls, process: Process, *, timeout: float) -> None:
+    def __init__(self, calls: BotCalls, process: Process, *, timeout: float, held: Held = _nothing_held) -> None:
         self.calls = calls
         self.process = process
+        self.held = held
         self.timeout = timeout
         self.offset: int | None = None
+        self.taken = 0  # the newest update handed to process(): those up to it are not handed again
         self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self.loop = Supervised("telegram-poller", self._run, self._stop)
+
+    @property
+    def running(self) -> bool:
+        """Tell whether the polling loop is alive."""
+        return self.loop.running
 
     async def start(self) -> None:
         """Leave webhook mode if it was on, then poll in the background."""
         await self.calls.bot.delete_webhook(drop_pending_updates=False)
-        self._task = asyncio.create_task(self._run(), name="telegram-poller")
+        self.loop.start()
 
     async def stop(self) -> None:
-        """Stop after the batch in hand is processed, and confirm it."""
+        """Stop after the batch in hand is processed, and confirm what is done."""
         self._stop.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        await self.loop.wait()
+        self._hold_back()
         if self.offset is not None:
             with contextlib.suppress(TelegramError):
                 await self.calls.get_updates(self._params(), wait=0)
@@ -84,8 +100,24 @@ class Poller:
                 continue
             backoff = FIRST_BACKOFF
             if updates:
-                await self.process(updates)
-                self.offset = updates[-1]["update_id"] + 1
+                await self._take(updates)
+
+    async def _take(self, updates: list[Json]) -> None:
+        """Hand over the updates not handed over yet, then confirm up to the oldest still held."""
+        fresh = [u for u in updates if u["update_id"] > self.taken]
+        if fresh:
+            await self.process(fresh)
+            self.taken = fresh[-1]["update_id"]
+        self.offset = updates[-1]["update_id"] + 1
+        self._hold_back()
+        if not fresh:  # only held updates came back: Telegram would answer again at once
+            await self._pause(HELD_PAUSE)
+
+    def _hold_back(self) -> None:
+        """Keep the offset at the oldest update still held, so that a crash meanwhile replays it."""
+        oldest = self.held()
+        if oldest is not None and (self.offset is None or oldest < self.offset):
+            self.offset = oldest
 
     def _params(self) -> Json:
         return {"offset": self.offset, "allowed_updates": ALLOWED_UPDATES}
@@ -162,9 +194,9 @@ def read_update(body: bytes, bot: Bot) -> Json:
     Strangers cannot post here (the secret comes first), so the update is checked as thoroughly as PTB reads it.
     """
     try:
-        data = json.loads(body.decode("utf-8"))
-    except ValueError as error:  # not UTF-8, not JSON
-        raise UnreadableUpdate(type(error).__name__) from error
+        data = read_json(body)
+    except UnreadableJson as error:  # not UTF-8, not JSON, or nested too deep to be an update
+        raise UnreadableUpdate(str(error)) from error
     if not isinstance(data, dict) or type(data.get("update_id")) is not int:
         raise UnreadableUpdate("not an object with an integer update_id")
     try:

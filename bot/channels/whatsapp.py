@@ -5,19 +5,20 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Mapping
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import aiosqlite
-import httpx
 from aiohttp import web
 
-from bot.channels.whatsapp_api import GraphClient, GraphError, MediaTooLarge
+from bot.channels.whatsapp_api import GraphClient, GraphError, GraphUnreachable, MediaTooLarge
 from bot.channels.whatsapp_render import Labels, document_body, media_body, render, template_body
 from bot.channels.whatsapp_webhook import (
     CHANNEL,
@@ -39,7 +40,7 @@ from bot.retention import EVENTS_KEPT
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
 from handlers.contract import Incoming, Reply
-from messages import Messages, load_messages
+from messages import Messages, language_for, load_messages
 from storage import events, outbox, participants, whatsapp
 from storage.database import Database
 from storage.files import FileStore
@@ -51,6 +52,8 @@ log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/whatsapp/webhook"
 # Message ids are kept this long (bot/retention.py); an older message could run twice, so it is not run at all.
 REPLAY_WINDOW = EVENTS_KEPT
+# Set by a crash test to a file path: the bot writes it and waits, a post handled but its stored copy not dropped.
+PAUSE_ENV = "OGP_TEST_PAUSE_BEFORE_DROP"
 WINDOW = timedelta(hours=24)
 WINDOW_MARGIN = timedelta(minutes=2)  # a message queued at 23:59 may reach Meta after the window closed
 TEMPLATE_PART = -1
@@ -136,8 +139,8 @@ class WhatsAppTransport:
             last = await self._send_parts(row, reply, field, address, done)
         except GraphError as error:
             return await self._on_error(row, reply, field, address, error)
-        except httpx.HTTPError as error:
-            return Delivery(Outcome.RETRY, error=f"network: {type(error).__name__}")
+        except GraphUnreachable as error:
+            return Delivery(Outcome.RETRY, error=f"network: {error}")
         return Delivery(Outcome.SENT, channel_msg_id=last)
 
     async def _deliver_unsaved(self, row: OutboxRow, reply: Reply) -> Delivery:
@@ -152,8 +155,8 @@ class WhatsAppTransport:
                 last = await self.client.send(field, address, body)
         except GraphError as error:
             return Delivery(Outcome.FAILED, error=f"whatsapp {error.status} {error.code}: {error.message}")
-        except httpx.HTTPError as error:
-            return Delivery(Outcome.FAILED, error=f"network: {type(error).__name__}")
+        except GraphUnreachable as error:
+            return Delivery(Outcome.FAILED, error=f"network: {error}")
         return Delivery(Outcome.SENT, channel_msg_id=last)
 
     async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
@@ -222,8 +225,8 @@ class WhatsAppTransport:
             if error.code == UNDELIVERABLE:
                 return Delivery(Outcome.UNREACHABLE, error=str(error))
             return Delivery(Outcome.HELD, error=f"outside the 24-hour window; template {name} refused: {error}")
-        except httpx.HTTPError as error:
-            return Delivery(Outcome.RETRY, error=f"network: {type(error).__name__}")
+        except GraphUnreachable as error:
+            return Delivery(Outcome.RETRY, error=f"network: {error}")
         await self._record(wamid, row.id, TEMPLATE_PART, template=True)
         return Delivery(Outcome.SENT, channel_msg_id=wamid)
 
@@ -284,6 +287,8 @@ class WhatsAppChannel:
         )
         self.transport = WhatsAppTransport(core.db, core.clock, self.client, templates, pacing, core.receiver.store)
         self._locks: dict[str, asyncio.Lock] = {}
+        self._told: set[str] = set()  # messages whose file waits to be stored: the person was told
+        self._pause_marker = os.environ.get(PAUSE_ENV)  # the crash test's hook; unset in production
         self._behind = False  # a stored webhook failed to process: the next one catches up first
         self._recovering = asyncio.Lock()
         server.add_route("GET", WEBHOOK_PATH, self.verify)
@@ -371,38 +376,62 @@ class WhatsAppChannel:
             log.info("whatsapp: processed %d stored webhooks", len(leftovers))
 
     async def _process_stored(self, stored: int, payload: Payload) -> bool:
-        """Process a stored webhook; drop the stored copy once every message in it was handled (False if not)."""
-        if not await self.process(payload):
+        """Process a stored webhook, its stored copy dropped in the same transaction; False when the database failed."""
+        if not await self.process(payload, stored):
             self._behind = True  # taken again, in order, before the next webhook (or at the next start)
             log.error("whatsapp: stored webhook %d kept for the next webhook (the database failed)", stored)
             return False
-        try:
-            async with self.core.db.transaction() as conn:
-                await whatsapp.drop_webhook(conn, stored)
-        except sqlite3.Error as error:  # processed again later: what was handled is skipped by id
-            self._behind = True
-            log.error("whatsapp: could not drop stored webhook %d (%s)", stored, error)
         return True
 
-    async def process(self, payload: Payload) -> bool:
-        """Handle every message and status of every change of every entry; False when the database failed.
+    async def process(self, payload: Payload, stored: int | None = None) -> bool:
+        """Handle a post's messages and statuses in one transaction that also drops its stored copy (False: the
+        database failed).
 
-        A malformed message, a stale one (replayed after the dedupe window) or one that fails is skipped
-        alone: the ones after it in the same post are still handled.
+        Files are downloaded and stored first, outside it. When anything in the transaction fails it is rolled back
+        whole and each item is taken alone (as a polled Telegram batch is): a malformed, stale or failing message is
+        skipped alone, the others are handled. A file that cannot be stored keeps the stored copy for a retry.
         """
-        whole = True
+        messages, statuses = self._items(payload)
+        async with self._people(messages):
+            try:
+                ready, kept = await self._prepare(messages)
+            except sqlite3.Error as error:
+                log.error("whatsapp: a file could not be recorded (%s)", error)
+                return False
+            drop = None if kept else stored
+            try:
+                woke, fresh = await self._batch(ready, statuses, drop)
+            except Exception as error:  # the kind only: a message could quote what people typed
+                log.warning(
+                    "whatsapp: a post of %d items was rolled back (%s); taking each alone",
+                    len(ready) + len(statuses),
+                    type(error).__name__,
+                )
+                return await self._one_by_one(ready, statuses, drop)
+        if woke:
+            self.core.sender.wake()
+        if fresh:
+            self.core.dispatcher.on_queued()
+        if kept:
+            self._behind = True  # the kept post is taken again before the next webhook
+        elif self._told:
+            self._told.difference_update(i.incoming.event_id for i in ready if i.incoming is not None)
+        return True
+
+    def _items(self, payload: Payload) -> tuple[list[Inbound], list[Status]]:
+        """Return a post's messages worth handling (decoded, fresh) and its statuses."""
+        messages: list[Inbound] = []
+        statuses: list[Status] = []
         for entry in payload.entry:
             for change in entry.changes:
                 value = change.value
                 contacts = value.valid_contacts()
                 for message in value.valid_messages():
                     inbound = to_inbound(message, contacts)
-                    if inbound is None or not self._fresh(inbound):
-                        continue
-                    whole &= await self._handle_one(inbound)
-                for status in value.valid_statuses():
-                    whole &= await self._guarded(self._status(status), "status")
-        return whole
+                    if inbound is not None and self._fresh(inbound):
+                        messages.append(inbound)
+                statuses += value.valid_statuses()
+        return messages, statuses
 
     def _fresh(self, inbound: Inbound) -> bool:
         """Tell whether a message may be handled: it has a timestamp, within the window in which ids are kept."""
@@ -415,9 +444,116 @@ class WhatsAppChannel:
             return False
         return True
 
-    async def _handle_one(self, inbound: Inbound) -> bool:
-        async with self._lock(inbound.external_id):
-            return await self._guarded(self._inbound(inbound), "message")
+    @asynccontextmanager
+    async def _people(self, messages: list[Inbound]) -> AsyncIterator[None]:
+        """Keep each person's messages in order while different people's posts run side by side."""
+        async with AsyncExitStack() as stack:
+            for key in sorted({m.external_id for m in messages}):  # one order: two posts never wait on each other
+                await stack.enter_async_context(self._lock(key))
+            yield
+
+    @asynccontextmanager
+    async def _lock(self, key: str) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        try:
+            async with lock:
+                yield
+        finally:
+            if not lock.locked() and self._locks.get(key) is lock:
+                del self._locks[key]
+
+    async def _prepare(self, messages: list[Inbound]) -> tuple[list[Inbound], bool]:
+        """Download and store the files messages carry; return the messages ready and whether one had to be kept.
+
+        A file that cannot be stored (the files folder full or unusable) is a passing failure: its message waits in
+        the stored post, which is taken again; the person is told once.
+        """
+        ready: list[Inbound] = []
+        kept = False
+        for inbound in messages:
+            if inbound.incoming is None or inbound.incoming.attachment is None:
+                ready.append(inbound)
+                continue
+            try:
+                ready.append(await self._take_file(inbound, inbound.incoming))
+            except OSError as error:
+                kept = True
+                log.error("whatsapp: a file could not be stored (%s); its post is kept and taken again", error.strerror)
+                await self._tell_kept(inbound.incoming)
+        return ready, kept
+
+    async def _take_file(self, inbound: Inbound, incoming: Incoming) -> Inbound:
+        """Return the message with its file stored, or as it is when it is a newcomer's start (no file taken)."""
+        async with self.core.db.transaction() as conn:
+            first = await self._first(conn, inbound.external_id)
+        if self._becomes_start(first, incoming):
+            return inbound
+        return replace(inbound, incoming=await self.core.receiver.receive(incoming, self._fetch))
+
+    async def _tell_kept(self, incoming: Incoming) -> None:
+        """Tell the person, once per message, that their file waits to be stored (their language)."""
+        if incoming.event_id in self._told:
+            return
+        self._told.add(incoming.event_id)
+        try:
+            async with self.core.db.transaction() as conn:
+                person = await participants.find_by_identity(conn, CHANNEL, incoming.user)
+                chosen = person.language if person is not None else None
+                messages = load_messages(chosen or language_for(incoming.language))
+                reply = Reply(text=messages.t("wa-file-kept"), language=messages.language)
+                now = self.core.clock.now()
+                await outbox.enqueue(
+                    conn,
+                    channel=CHANNEL,
+                    recipient=incoming.user,
+                    payload=reply.to_payload(),
+                    now=now,
+                    participant_id=person.id if person is not None else None,
+                )
+        except sqlite3.Error as error:
+            log.error("whatsapp: could not tell a person their file waits (%s)", error)
+            return
+        self.core.sender.wake()
+
+    async def _batch(self, ready: list[Inbound], statuses: list[Status], drop: int | None) -> tuple[bool, bool]:
+        """Handle everything in one transaction, dropping the stored post in it; return (wake the sender, queued)."""
+        woke = fresh = False
+        committed: list[int] = []
+        async with self.core.db.transaction() as conn:
+            for inbound in ready:
+                incoming, released = await self._bookkeep(conn, inbound)
+                woke |= released
+                if incoming is not None:
+                    fresh |= await self.core.dispatcher.handle_in(conn, incoming, committed)
+            for status in statuses:
+                await self._status_in(conn, status)
+            if drop is not None:
+                await self._pause_before_drop()
+                await whatsapp.drop_webhook(conn, drop)
+        return woke, fresh
+
+    async def _pause_before_drop(self) -> None:
+        """For the crash test only: say so in the marker file, then wait there to be killed."""
+        if self._pause_marker:
+            await asyncio.to_thread(Path(self._pause_marker).write_text, "handled, not dropped")
+            await asyncio.Event().wait()
+
+    async def _one_by_one(self, ready: list[Inbound], statuses: list[Status], drop: int | None) -> bool:
+        """Take each item in its own transaction after the post's was rolled back; False when the database failed."""
+        whole = True
+        for inbound in ready:
+            whole &= await self._guarded(self._inbound(inbound), "message")
+        for status in statuses:
+            whole &= await self._guarded(self._status(status), "status")
+        if not whole or drop is None:
+            return whole
+        try:
+            async with self.core.db.transaction() as conn:
+                await whatsapp.drop_webhook(conn, drop)
+        except sqlite3.Error as error:  # processed again later: what was handled is skipped by id
+            self._behind = True
+            log.error("whatsapp: could not drop stored webhook %d (%s)", drop, error)
+        return True
 
     async def _guarded(self, work: Awaitable[None], what: str) -> bool:
         """Run one item's work; log a failure and go on with the next item. False when the database failed."""
@@ -430,40 +566,45 @@ class WhatsAppChannel:
             log.exception("whatsapp: a %s could not be processed", what)
         return True
 
-    @asynccontextmanager
-    async def _lock(self, key: str) -> AsyncIterator[None]:
-        """Keep one person's messages in order while different people's run side by side."""
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        try:
-            async with lock:
-                yield
-        finally:
-            if not lock.locked() and self._locks.get(key) is lock:
-                del self._locks[key]
-
     async def _inbound(self, inbound: Inbound) -> None:
-        now = self.core.clock.now()
-        at = min(inbound.at or now, now)
+        """Handle one message alone: its bookkeeping, then the dispatcher's own transaction."""
         async with self.core.db.transaction() as conn:
-            first = await whatsapp.get_contact(conn, inbound.external_id) is None
-            first = first and await participants.find_by_identity(conn, CHANNEL, inbound.external_id) is None
-            await whatsapp.touch_contact(conn, inbound.external_id, wa_id=inbound.wa_id, user_id=inbound.user_id, at=at)
-            released = await whatsapp.release_held(conn, CHANNEL, inbound.external_id, now)
+            incoming, released = await self._bookkeep(conn, inbound)
+        if released:
+            self.core.sender.wake()
+        if incoming is not None:
+            await self.core.dispatcher.handle(incoming)
+
+    async def _first(self, conn: aiosqlite.Connection, external_id: str) -> bool:
+        """Tell whether a number never wrote before (no contact, no registration)."""
+        if await whatsapp.get_contact(conn, external_id) is not None:
+            return False
+        return await participants.find_by_identity(conn, CHANNEL, external_id) is None
+
+    async def _bookkeep(self, conn: aiosqlite.Connection, inbound: Inbound) -> tuple[Incoming | None, bool]:
+        """Record that the contact wrote and release what was held; return the event to dispatch (None: nothing,
+        or a next page already queued) and whether the sender has new rows."""
+        now = self.core.clock.now()
+        first = await self._first(conn, inbound.external_id)
+        at = min(inbound.at or now, now)
+        await whatsapp.touch_contact(conn, inbound.external_id, wa_id=inbound.wa_id, user_id=inbound.user_id, at=at)
+        released = await whatsapp.release_held(conn, CHANNEL, inbound.external_id, now)
         if released:
             log.info("whatsapp: %d held messages released by a new message", released)
-            self.core.sender.wake()
         incoming = inbound.incoming
         if incoming is None:
-            return
-        if inbound.more is not None and await self._next_page(inbound):
-            return
-        if first and self._starts_nothing(incoming) and not _voice(incoming):
+            return None, bool(released)
+        if inbound.more is not None and await self._next_page(conn, inbound):
+            return None, True
+        if self._becomes_start(first, incoming):
             # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note
             # is kept instead: it is offered as a recommendation once they have registered.
             incoming = replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
-        # A sent file is downloaded and checked first: the handler sees only the stored file.
-        incoming = await self.core.receiver.receive(incoming, self._fetch)
-        await self.core.dispatcher.handle(incoming)
+        return incoming, bool(released)
+
+    def _becomes_start(self, first: bool, incoming: Incoming) -> bool:
+        """Tell whether a message is a newcomer's start: neither a command, button nor keyword, and no voice."""
+        return first and self._starts_nothing(incoming) and not _voice(incoming)
 
     async def _fetch(self, media_id: str, limit: int) -> bytes:
         """Download a file people sent through the Graph API (media URL, then bytes, with the bearer token)."""
@@ -473,8 +614,8 @@ class WhatsAppChannel:
             raise TooBig from error
         except GraphError as error:
             raise FetchFailed(f"graph {error.status} {error.code}") from error
-        except httpx.HTTPError as error:
-            raise FetchFailed(f"network: {type(error).__name__}") from error
+        except GraphUnreachable as error:
+            raise FetchFailed(f"network: {error}") from error
 
     def _starts_nothing(self, incoming: Incoming) -> bool:
         """Tell whether a message is neither a command, a button, nor a keyword the router knows."""
@@ -482,46 +623,48 @@ class WhatsAppChannel:
             return False
         return incoming.text is None or self.core.router.keyword(incoming.text) is None
 
-    async def _next_page(self, inbound: Inbound) -> bool:
-        """Send the next page of a long list; False when the "more" row is not one of ours (forged)."""
+    async def _next_page(self, conn: aiosqlite.Connection, inbound: Inbound) -> bool:
+        """Queue the next page of a long list; False when the "more" row is not one of ours (forged)."""
         assert inbound.more is not None and inbound.incoming is not None  # noqa: S101 - checked by the caller
         row_id, offset = inbound.more
         now = self.core.clock.now()
-        async with self.core.db.transaction() as conn:
-            row = await outbox.get(conn, row_id)
-            if row is None or row.channel != CHANNEL or row.recipient != inbound.external_id:
-                return False
-            listed = Reply.from_payload(row.payload, None)
-            choices = listed.choices[offset:]
-            if not choices:
-                return False
-            if await events.record_event(conn, CHANNEL, inbound.incoming.event_id, now):
-                more = load_messages(listed.language).t("wa-more-body")
-                page = Reply(text=more, choices=choices, language=listed.language)
-                await outbox.enqueue(
-                    conn,
-                    channel=CHANNEL,
-                    recipient=row.recipient,
-                    payload=page.to_payload(),
-                    now=now,
-                    participant_id=row.participant_id,
-                )
-        self.core.sender.wake()
+        row = await outbox.get(conn, row_id)
+        if row is None or row.channel != CHANNEL or row.recipient != inbound.external_id:
+            return False
+        listed = Reply.from_payload(row.payload, None)
+        choices = listed.choices[offset:]
+        if not choices:
+            return False
+        if await events.record_event(conn, CHANNEL, inbound.incoming.event_id, now):
+            more = load_messages(listed.language).t("wa-more-body")
+            page = Reply(text=more, choices=choices, language=listed.language)
+            await outbox.enqueue(
+                conn,
+                channel=CHANNEL,
+                recipient=row.recipient,
+                payload=page.to_payload(),
+                now=now,
+                participant_id=row.participant_id,
+            )
         return True
 
     async def _status(self, status: Status) -> None:
+        """Record one status alone."""
+        async with self.core.db.transaction() as conn:
+            await self._status_in(conn, status)
+
+    async def _status_in(self, conn: aiosqlite.Connection, status: Status) -> None:
         """Record sent/delivered/read/failed against our message; act on a late failure."""
         now = self.core.clock.now()
         at = parse_timestamp(status.timestamp) or now
         error = status.errors[0] if status.errors else None
         code = error.code if error else None
-        async with self.core.db.transaction() as conn:
-            message = await whatsapp.record_status(
-                conn, status.id, status.status, at, error_code=code, error_title=error.title if error else None
-            )
-            if message is None or status.status != "failed":
-                return
-            await self._late_failure(conn, message.outbox_id, code, error.title if error else None, now)
+        message = await whatsapp.record_status(
+            conn, status.id, status.status, at, error_code=code, error_title=error.title if error else None
+        )
+        if message is None or status.status != "failed":
+            return
+        await self._late_failure(conn, message.outbox_id, code, error.title if error else None, now)
 
     async def _late_failure(
         self, conn: aiosqlite.Connection, outbox_id: int, code: int | None, title: str | None, now: datetime

@@ -13,10 +13,12 @@ from bot.core import Core
 from bot.scheduler import SNAPSHOT_JOB_ID, remind_forum, remind_snapshot
 from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
+from public.snapshot import FILES as SNAPSHOT_FILES
 from storage import snapshots
 from storage.timefmt import to_db
 from storage.timeline import months_before
 from tests.bot.reminder_support import AMMAN, amman, outbox_rows, person
+from tests.public.world import site_for
 from tests.support import RecordingTransport
 
 
@@ -67,11 +69,11 @@ async def test_snapshot_job_and_its_reminder(
     core: Core, transport: RecordingTransport, clock: FakeClock, tmp_path: Path
 ) -> None:
     await person(core, "1001")
-    keeper = SnapshotKeeper(core.db, core.messages, root=tmp_path / "snaps", months=6, zone=AMMAN)
+    keeper = SnapshotKeeper(core.db, site_for(core), root=tmp_path / "snaps", months=6, zone=AMMAN)
     first = await keeper.run_due(clock.now())
     assert first is not None
     files = sorted(p.name for p in (tmp_path / "snaps" / first.folder).iterdir())
-    assert files == ["ogp-open-data-20261129.csv", "ogp-open-data-20261129.json", "ogp-open-data-20261129.xlsx"]
+    assert files == sorted(SNAPSHOT_FILES)  # the site's open-data files: the published view
     assert await keeper.run_due(clock.now() + timedelta(days=150)) is None  # five months: not yet
     assert await core.scheduler.run_due(amman(2027, 4, 28, 10), jobs=[remind_snapshot]) == 0
     assert await core.scheduler.run_due(amman(2027, 4, 29, 10), jobs=[remind_snapshot]) == 1
@@ -82,7 +84,7 @@ async def test_snapshot_job_and_its_reminder(
     assert second is not None and second.folder == "2027-05-29-0400"
     async with core.db.transaction() as conn:
         assert [s.folder for s in await snapshots.list_snapshots(conn)] == [first.folder, second.folder]
-    off = SnapshotKeeper(core.db, core.messages, root=tmp_path / "off", months=0, zone=AMMAN)
+    off = SnapshotKeeper(core.db, site_for(core), root=tmp_path / "off", months=0, zone=AMMAN)
     assert await off.run_due(amman(2030, 1, 1)) is None and not (tmp_path / "off").exists()
 
 
@@ -90,7 +92,7 @@ async def test_the_scheduler_runs_the_configured_keeper(core: Core, clock: FakeC
     await core.scheduler.run_snapshots(clock.now())
     folder = core.settings.snapshot_folder
     assert folder == core.settings.database.resolve().parent / "snapshots"
-    assert [p.suffix for p in sorted(next(folder.iterdir()).iterdir())] == [".csv", ".json", ".xlsx"]
+    assert sorted(p.name for p in next(folder.iterdir()).iterdir()) == sorted(SNAPSHOT_FILES)
 
 
 def test_snapshot_settings_as_env_example_documents_them(tmp_path: Path) -> None:

@@ -30,8 +30,9 @@ def free_port() -> int:
 class WhatsAppBotProcess(ChildBot):
     """`python -m bot run` serving WhatsApp only, against the Graph API stand-in: ready once its web server answers."""
 
-    def __init__(self, api: GraphApiStandIn, database: Path, port: int, log_path: Path) -> None:
+    def __init__(self, api: GraphApiStandIn, database: Path, port: int, log_path: Path, **extra: str) -> None:
         env = process_environment(
+            **extra,
             OGP_DATABASE=str(database),
             OGP_WHATSAPP_TOKEN=TOKEN,
             OGP_WHATSAPP_PHONE_NUMBER_ID=PHONE_ID,
@@ -110,6 +111,40 @@ async def test_sigkill_right_after_the_200_loses_nothing_and_runs_nothing_twice(
     print(f"at the kill: {at_kill[0][0]} messages handled, {at_kill[0][1]} webhooks stored")
     print(f"welcome messages per person: {sorted(set(welcomes))} (more than one only if sent but not marked)")
     assert all(n >= 1 for n in welcomes)
+
+
+async def test_sigkill_after_handling_before_dropping_the_post_loses_nothing_and_runs_nothing_twice(
+    tmp_path: Path,
+) -> None:
+    database, marker = tmp_path / "bot.sqlite3", tmp_path / "paused"
+    port = free_port()
+    async with GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api:
+        people = [api.user(f"9627911{n:05d}", name=f"مشارك {n}") for n in range(PEOPLE)]
+        api.webhook_url = f"http://127.0.0.1:{port}/whatsapp/webhook"
+        body = one_post(api, people)
+        paused = {"OGP_TEST_PAUSE_BEFORE_DROP": str(marker)}
+        async with WhatsAppBotProcess(api, database, port, tmp_path / "first.log", **paused) as first:
+            assert await api.post_raw(body, api.sign(body)) == 200
+            async with asyncio.timeout(WAIT):
+                while True:  # the child process reaching its pause: a short poll of a file
+                    if marker.exists():
+                        break
+                    await asyncio.sleep(0.02)
+            await first.kill()
+        # Every message was handled in the post's transaction, which the kill rolled back with the drop.
+        at_kill = query(database, "SELECT (SELECT COUNT(*) FROM processed_events), (SELECT COUNT(*) FROM wa_inbox)")
+        assert at_kill == [(0, 1)]
+        assert api.sent == []
+        async with WhatsAppBotProcess(api, database, port, tmp_path / "second.log") as second:
+            await api.wait_for(lambda: all(len(p.messages) >= 2 for p in people), WAIT)
+            assert query(database, "SELECT COUNT(*), COUNT(DISTINCT event_id) FROM processed_events") == [
+                (PEOPLE, PEOPLE)
+            ]
+            assert query(database, "SELECT COUNT(*) FROM sessions WHERE flow = 'register'") == [(PEOPLE,)]
+            assert query(database, "SELECT COUNT(*) FROM wa_inbox") == [(0,)]
+            assert await second.terminate() == 0, second.log()
+    welcomes = [sum("أهلاً بك في بوت" in m.text for m in p.messages) for p in people]
+    assert welcomes == [1] * PEOPLE
 
 
 async def slow_connections(url: str, half_headers: int, half_bodies: int) -> list[asyncio.StreamWriter]:

@@ -3,7 +3,10 @@ loopback HTTP against the Bot API stand-in."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -172,3 +175,77 @@ async def test_a_renamed_executable_is_refused(live: Live) -> None:
         live, officer, "وصل الدليل", officer.send_document("تقرير.pdf", media.pdf(), "application/pdf")
     )
     assert "📎 تقرير.pdf" in received
+
+
+def answers(user: SimulatedUser, since: int) -> list[str]:
+    return [e.text or e.caption or "" for e in user.events[since:]]
+
+
+async def test_a_stalled_download_holds_only_its_own_chat(live: Live) -> None:
+    api = live.api
+    salma, omar = api.user(1001, first_name="سلمى"), api.user(1002, first_name="عمر")
+    await register(live, salma, "سلمى")
+    live.core.receiver.deadline = 3.0  # 30 s in production
+    live.core.receiver.timeout = 3.0
+    api.stall_downloads(1)
+    mark = len(salma.events)
+    before = len(await rows(live.core, "SELECT event_id FROM processed_events"))
+    sent = [
+        await salma.send_document("تقرير.pdf", media.pdf(), "application/pdf"),
+        await salma.command("help"),  # behind her file
+    ]
+    await api.wait_for(lambda: api.downloads == [] and "getFile" in [m for m, _ in api.calls], 5)
+    started = time.monotonic()
+    await said(live, omar, "الأوامر المتاحة", omar.command("help"))
+    waited = time.monotonic() - started
+    assert waited < 2, f"another person waited {waited:.1f}s for /help while a file stalled"
+    assert answers(salma, mark) == []  # her /help waits for her file
+
+    await said(live, salma, "الأوامر المتاحة", asyncio.sleep(0))
+    told = answers(salma, mark)
+    assert "تعذّر علينا تنزيل الملف" in told[0] and "الأوامر المتاحة" in told[-1]  # in the order she sent them
+    assert await rows(live.core, "SELECT id FROM files") == []
+    handled = await rows(live.core, "SELECT event_id FROM processed_events")
+    assert len(handled) == before + 3 and {"event_id": f"u:{sent[0]}"} in handled  # hers (both) and his, once
+    await api.wait_idle(timeout=5)  # and every update is confirmed once handled
+
+
+LOCK_HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.read()
+conn.execute("ROLLBACK")
+"""
+
+
+async def test_a_photo_while_another_process_holds_the_write_lock_gets_an_apology_and_the_channel_lives(
+    live: Live,
+) -> None:
+    salma = live.api.user(1001, first_name="سلمى")
+    await register(live, salma, "سلمى")
+    holder = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        LOCK_HOLDER,
+        str(live.core.settings.database),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdin is not None
+        assert await holder.stdout.readline() == b"locked\n"
+        mark = len(salma.events)
+        photo = await salma.send_photo(media.jpeg())
+        sorry = await said(live, salma, "لم نتمكن من حفظ ملفك", asyncio.sleep(0))
+        assert len(salma.events) == mark + 1
+        assert "أرسله مرة أخرى" in sorry
+    finally:
+        if holder.stdin is not None:
+            holder.stdin.close()
+        await holder.wait()
+    await said(live, salma, "الأوامر المتاحة", salma.command("help"))  # the channel still answers
+    assert await rows(live.core, "SELECT id FROM files") == []  # (bytes without a row are swept after an hour)
+    handled = await rows(live.core, "SELECT event_id FROM processed_events")
+    assert {"event_id": f"u:{photo}"} not in handled  # not recorded: nothing of it was taken

@@ -147,3 +147,23 @@ async def test_junk_with_the_right_secret_is_refused_with_400_and_logged_without
         await user.command("help")
         [help_text] = await user.wait_messages(1)
         assert "الأوامر المتاحة" in (help_text.text or "")
+
+
+async def test_a_body_nested_100000_deep_is_refused_with_400_not_500(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    deep = b'{"update_id": 11, "message": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    async with webhook_bot(tmp_path, "abc") as (api, channel, server):
+        async with aiohttp.ClientSession() as session:
+            headers = {SECRET_HEADER: "abc", "Content-Type": "application/json"}
+            for body in (deep, b"[" * 100_000):
+                async with session.post(f"{server.url}{PATH}", data=body, headers=headers) as response:
+                    assert response.status == 400  # a 500 would make Telegram post it again forever
+        assert count(channel, "SELECT COUNT(*) FROM processed_events") == 0
+        assert count(channel, "SELECT COUNT(*) FROM outbox WHERE kind = 'reply'") == 0
+        refused = [r.getMessage() for r in caplog.records if "unreadable update" in r.getMessage()]
+        assert refused == ["telegram webhook: unreadable update refused (recursion limit exceeded)"] * 2
+        user = api.user(1001, first_name="سلمى")
+        await user.command("help")
+        [help_text] = await user.wait_messages(1)
+        assert "الأوامر المتاحة" in (help_text.text or "")

@@ -7,6 +7,7 @@ liaison officer. A refusal must be the refusal, and nothing may change.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -16,14 +17,17 @@ from pydantic import BaseModel
 from bot.core import Core
 from handlers.kit.buttons import Button
 from handlers.kit.who import Who, who_of
-from storage import sessions
+from storage import rounds, sessions
 from storage.models import Session
 from tests.handlers.test_authorisation import REFUSAL, World, snapshot
+from tests.loop_support import registered, rows
 from tests.support import ChatDriver, texts
 
 STALE = "لم يعد صالحاً"
 AIMED = {"rec", "commitment", "milestone"}  # fields that point at another commitment's objects
 ROLES = {"stranger": Who.ANYONE, "participant": Who.REGISTERED, "officer": Who.OFFICER}
+UNPUBLISHED = "المحافظات البعيدة"  # in the world's recommendation, neither approved nor answered
+MEMBERS = "SELECT round_id, participant_id FROM round_members ORDER BY 1, 2"
 
 
 def _samples(world: World) -> dict[str, int]:
@@ -39,6 +43,9 @@ def _samples(world: World) -> dict[str, int]:
         "theme": 0,
         "progress": 50,
         "hour": 10,
+        "update": 1,
+        "page": 0,
+        "index": 0,
     }
 
 
@@ -133,3 +140,47 @@ async def test_every_privileged_flow_step_refuses_roles_below_it(world: World) -
                 seen = texts(await chat.send("نص يكفي ليكون مدخلاً في أي خطوة 1/1/2026 50"))
                 assert REFUSAL in seen, f"{role} typed in {flow.name}/{step}: {seen}"
                 assert await snapshot(world.core) == before, f"{role} in {flow.name}/{step} changed something"
+
+
+async def _open_round(world: World) -> str:
+    """Open round 1 on commitment 2; return its code."""
+    async with world.core.db.transaction() as conn:
+        now = world.core.clock.now()
+        found = await rounds.create_round(
+            conn,
+            name="لقاء تشاوري",
+            held_on=None,
+            place=None,
+            online=True,
+            deadline=now + timedelta(days=7),
+            commitment_ids=[2],
+            questions=[],
+            created_by=world.officer_id,
+            now=now,
+        )
+        await rounds.open_round(conn, found.id, now)
+    assert found.id == _samples(world)["round"]
+    return found.code
+
+
+async def test_every_read_only_button_shows_only_published_input_and_joins_no_round(world: World) -> None:
+    """Buttons anyone may press (reading others' input, joining a group) show only what is published, and a round
+    id in a button is not its code."""
+    code = await _open_round(world)
+    other = await registered(world.core, world.transport, "1002", "ريم")
+    # Every button anyone may press, but erasing one's own data (it would leave no participant to try the rest).
+    routes = [r for r in world.core.router.buttons.values() if r.who < Who.OFFICER]
+    routes = [r for r in routes if not r.button.prefix.startswith("prv:")]
+    assert {"endo:l", "endo:r", "grp:j", "grp:v"} <= {r.button.prefix for r in routes}
+    for route in routes:
+        data = _forged(world, route.button)
+        for role, chat in (("stranger", world.stranger), ("participant", other)):
+            seen = texts(await chat.press_data(data))
+            assert UNPUBLISHED not in seen, f"{role} pressed {data}: {seen}"
+    assert await rows(world.core, MEMBERS) == []
+    assert await rows(world.core, "SELECT * FROM endorsements") == []  # nor supports what it may not read
+    own = texts(await world.participant.press_data("endo:l:2:0"))
+    assert UNPUBLISHED in own  # the author still reads their own
+    await other.command("start", f"r_{code}")
+    await other.press_data("grp:j:1:2")
+    assert len(await rows(world.core, MEMBERS)) == 1  # with the code, the same button joins

@@ -44,6 +44,8 @@ async def test_coordinator_exports_everything_as_xlsx(core: Core, transport: Rec
     assert reply.text == f"ملف المدخلات: {sample.total} توصية."
     book = load_workbook(io.BytesIO(reply.document.data))
     assert book["الالتزام 1"].max_row == 5 and book["الالتزام 1"].sheet_view.rightToLeft
+    author = "وحدة الحكومة الشفافة — وزارة التخطيط والتعاون الدولي"
+    assert (book.properties.creator, book.properties.lastModifiedBy) == (author, author)  # not "openpyxl"
     assert await _outbox_documents(core) == []  # sent: its copy (names, organisations) is not kept
     stale = await coordinator.press_data("exp:s:all")
     assert "لم يعد صالحاً" in texts(stale)
@@ -109,7 +111,7 @@ async def test_stats_send_figures_and_a_png(core: Core, transport: RecordingTran
     figures, chart = await coordinator.command("stats")
     assert "3 مشاركين مسجّلين" not in figures.text  # the forgotten participant is not counted
     assert "مشاركان مسجّلان." in figures.text
-    assert "الالتزام 2: 7 توصيات — نسبة الرد 14% — متوسط مدة الرد (الوسيط): 3 أيام" in figures.text
+    assert "الالتزام 2: 7 توصيات — نسبة الرد: 14% — وسيط مدة الرد: 3 أيام" in figures.text
     assert chart.document is not None and chart.document.data.startswith(b"\x89PNG")
     await coordinator.register("منسقة الوحدة", "وزارة التخطيط والتعاون الدولي")
     await coordinator.command("menu")
@@ -138,6 +140,7 @@ def test_parse_range() -> None:
 async def test_stats_before_any_recommendation_still_draws_a_chart(core: Core, transport: RecordingTransport) -> None:
     coordinator = ChatDriver(core, transport, user="9001", name="منسقة")
     await coordinator.register()
+    await ChatDriver(core, transport, user="1001").register()  # a participant (the coordinator is not counted)
     replies = await coordinator.command("stats")
     documents = [r.document for r in replies if r.document is not None]
     assert documents and documents[0].data.startswith(b"\x89PNG")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core import Core
+from storage import publishing
 from tests.loop_support import coordinator, officer, recommend, registered, rows
 from tests.support import RecordingTransport, texts
 
@@ -112,6 +113,10 @@ async def test_endorsements_count_once_and_hidden_recommendations_leave_public_v
     author = await registered(core, transport, "1001", "سلمى")
     supporter = await registered(core, transport, "1002", "خالد")
     receipt = await recommend(author, 1, REC_TEXT)
+    await supporter.command("status", "1")
+    assert REC_TEXT not in texts(await supporter.press("التوصيات وتأييدها"))  # not published yet
+    async with core.db.transaction() as conn:
+        await publishing.approve_waiting(conn, 1, core.clock.now())  # now others may read and support it
     await supporter.command("status", "1")
     listing = await supporter.press("التوصيات وتأييدها")
     assert REC_TEXT in texts(listing)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core import Core
+from storage import publishing
 from tests.loop_support import coordinator, officer, recommend, registered, rows
 from tests.support import RecordingTransport, texts
 
@@ -53,6 +54,8 @@ async def test_forget_deleting_recommendations(core: Core, transport: RecordingT
     chat = await registered(core, transport, "1001", NAME)
     supporter = await registered(core, transport, "1002", "خالد")
     receipt = await recommend(chat, 1, REC)
+    async with core.db.transaction() as conn:
+        await publishing.approve_waiting(conn, 1, core.clock.now())  # published: others may read and support it
     await supporter.command("status", "1")
     await supporter.press("التوصيات وتأييدها")
     await supporter.press(f"أؤيد #{receipt}")

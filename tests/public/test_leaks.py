@@ -9,6 +9,7 @@ import aiohttp
 
 from bot.core import Core
 from storage.database import open_reader
+from tests.loop_support import rows
 from tests.public.world import (
     ANSWERED,
     APPROVED,
@@ -23,7 +24,7 @@ from tests.public.world import (
     serving,
     site_for,
 )
-from tests.support import RecordingTransport
+from tests.support import ChatDriver, RecordingTransport, texts
 
 
 def _readable(path: str, body: bytes) -> str:
@@ -70,3 +71,44 @@ async def test_the_stored_world_does_hold_the_secrets(core: Core, transport: Rec
         dump = "\n".join([line async for line in conn.iterdump()])
     missing = [secret for secret in world.secrets if secret not in dump]
     assert missing == [FORGOTTEN_NAME, TELEGRAM_IDS[2]]  # /forget erased their name and chat id, as it should
+
+
+def _unpacked(body: bytes) -> bytes:
+    """Return a zip's files' bytes one after another (an evidence pack, a report), each XML part unzipped too."""
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        parts = [archive.read(name) for name in archive.namelist()]
+    return b"\n".join(_unpacked(part) if part[:2] == b"PK" else part for part in parts)
+
+
+async def _pack(coord: ChatDriver) -> bytes:
+    sent = await coord.press_data("ev:all")
+    return _unpacked(next(r.document.data for r in sent if r.document is not None))
+
+
+def _snapshot_bytes(core: Core) -> bytes:
+    folder = core.settings.snapshot_folder
+    return b"\n".join(path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file())
+
+
+def _found(secrets: list[str], body: bytes) -> list[str]:
+    return [secret for secret in secrets if secret.encode() in body]
+
+
+async def test_snapshots_and_the_evidence_pack_hold_only_the_published_view_before_and_after_forget(
+    core: Core, transport: RecordingTransport
+) -> None:
+    world = await build_world(core, transport)
+    coord = ChatDriver(core, transport, user="9001", name="منى المنسقة")
+    assert "أُخذت لقطة جديدة" in texts(await coord.press_data("ev:snap"))
+    snapshot, pack = _snapshot_bytes(core), await _pack(coord)
+    assert ANSWERED.encode() in snapshot and SHOWN_NAME.encode() in snapshot  # the published view, named by consent
+    assert _found(world.secrets, snapshot) == [] and _found(world.secrets, pack) == []
+    await world.shown.command("forget")
+    await world.shown.press("prv:mode:keep")
+    await world.shown.press("prv:yes:keep")
+    forgotten = [SHOWN_NAME, SHOWN_ORG, *world.secrets]
+    assert _found(forgotten, _snapshot_bytes(core)) == []  # the stored snapshot was rewritten
+    assert ANSWERED.encode() in _snapshot_bytes(core) and APPROVED.encode() in _snapshot_bytes(core)
+    assert _found(forgotten, await _pack(coord)) == []
+    [row] = await rows(core, "SELECT COUNT(*) AS n FROM document_jobs")
+    assert row["n"] == 0

@@ -14,15 +14,26 @@ from docx import Document
 from bot.cli import main
 from bot.core import Core
 from bot.settings import DEFAULT_PLAN
+from public.snapshot import FILES, write_snapshot
 from reports.evidence import build_evidence
 from reports.evidence_rules import Interval, long_intervals, meetings_per_year
-from reports.snapshot import take_snapshot
-from storage import answers, catalogue, forum_rules, participants, recommendations, round_hall, rounds, timeline
+from storage import (
+    answers,
+    catalogue,
+    forum_rules,
+    participants,
+    recommendations,
+    round_hall,
+    rounds,
+    snapshots,
+    timeline,
+)
 from storage.models import Completion, RecommendationState, Sector
 from storage.round_hall import HallCount
 from storage.timefmt import to_db
 from tests.bot.reminder_support import AMMAN, amman
 from tests.loop_support import coordinator, rows
+from tests.public.world import site_for
 from tests.support import START, RecordingTransport, texts
 
 SINCE, UNTIL = date(2025, 11, 1), date(2026, 11, 29)
@@ -76,7 +87,10 @@ async def _seed(core: Core, root: Path) -> dict[str, int]:
         hall = HallCount(total=55, officers=7, by_sector=((Sector.CSO, 30),))
         await round_hall.set_hall(conn, ids["اللقاء الأول"], hall, by=None, now=amman(2026, 1, 15))
         await forum_rules.set_rules(conn, "قواعد المشاركة في المنتدى كما اتُّفق عليها", None, amman(2026, 2, 1))
-        await take_snapshot(conn, root, now=amman(2026, 3, 1, 3), messages=core.messages, tz=AMMAN)
+        await write_snapshot(conn, root / "2026-03-01-0300", site_for(core))
+        await snapshots.record_snapshot(
+            conn, taken_at=amman(2026, 3, 1, 3), folder="2026-03-01-0300", files=list(FILES), recommendations=0
+        )
         for key, day in (("told", 1), ("bare", 2), ("waiting", 3)):
             rec = await recommendations.add_recommendation(
                 conn,
@@ -119,14 +133,13 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
         "1-forum/rounds.csv",
         "1-forum/rules.txt",
         "2-repository/snapshots.csv",
-        "2-repository/2026-03-01-0300/ogp-open-data-20260301.json",
+        "2-repository/2026-03-01-0300/recommendations.json",
         "4-reasoned-response/recommendations.csv",
         "4-reasoned-response/answers.csv",
-        "5-implementation/open-data.xlsx",
-        "5-implementation/open-data.json",
     ):
         assert expected in names, expected
     assert sum(n.startswith("1-forum/round-") and n.endswith(".docx") for n in names) == 2
+    assert not any(n.startswith("5-implementation/open-data") for n in names)  # only the published view travels
 
     doc = Document(io.BytesIO(archive.read("index.docx")))
     paragraphs = [p.text for p in doc.paragraphs]
@@ -174,7 +187,8 @@ async def test_coordinators_get_the_pack_and_take_a_snapshot_in_the_chat(
     overview = await coord.command("evidence")
     assert "لم تُؤخذ أي لقطة بعد" in texts(overview)
     taken = await coord.press("لقطة من البيانات المفتوحة الآن")
-    assert "أُخذت لقطة جديدة" in texts(taken) and "29/11/2026" in texts(taken)
+    assert "أُخذت لقطة جديدة" in texts(taken)  # built by the document worker, off the chat's transaction
+    assert "29/11/2026" in texts(await coord.command("evidence"))
     folder = core.settings.snapshot_folder
     assert len(list(folder.iterdir())) == 1
     sent = await coord.press("حزمة الأدلة (من بداية الخطة حتى اليوم)")

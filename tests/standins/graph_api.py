@@ -266,6 +266,8 @@ class GraphApiStandIn:
         self.token, self.app_secret, self.phone_number_id = token, app_secret, phone_number_id
         self.now = clock or (lambda: datetime.now(UTC))
         self.templates = templates if templates is not None else {"ogp_update": {"ar"}}
+        self.business_account_id = "WABA1"
+        self.template_status: dict[tuple[str, str], str] = {}  # (name, language) -> status other than APPROVED
         self.number_limit = _Limit(number_rate, 1.0)
         # The pace per person follows the test's clock, so a test can wait it out without sleeping.
         self.pair_limit = _Limit(*pair_limit, clock=lambda: self.now().timestamp())
@@ -296,6 +298,7 @@ class GraphApiStandIn:
         app = web.Application(client_max_size=200 * 1024 * 1024)
         app.router.add_post("/{version}/{phone}/{what}", self._handle)
         app.router.add_get("/media-download/{media_id}", self._media_download)
+        app.router.add_get("/{version}/{account}/message_templates", self._message_templates)
         app.router.add_get("/{version}/{media_id}", self._media_info)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -418,6 +421,8 @@ class GraphApiStandIn:
         if not self._authorised(request):
             return GraphError(190, "Invalid OAuth access token", 401).response()
         media_id = request.match_info["media_id"]
+        if media_id == self.phone_number_id:
+            return web.json_response({"display_phone_number": "+962 6 500 0000", "id": media_id})
         found = self.incoming_media.get(media_id)
         if found is None:
             return GraphError(100, "Unsupported get request: the media does not exist").response()
@@ -425,6 +430,21 @@ class GraphApiStandIn:
         url = f"http://127.0.0.1:{self.port}/media-download/{media_id}"
         body = {"messaging_product": "whatsapp", "url": url, "mime_type": mime, "file_size": size, "id": media_id}
         return web.json_response({**body, "sha256": hashlib.sha256(data).hexdigest()})
+
+    async def _message_templates(self, request: web.Request) -> web.Response:
+        """GET /{version}/{waba-id}/message_templates?name=...: the account's templates, one entry per language."""
+        if not self._authorised(request):
+            return GraphError(190, "Invalid OAuth access token", 401).response()
+        if request.match_info["account"] != self.business_account_id:
+            return GraphError(100, "Unsupported get request: unknown business account").response()
+        wanted = request.query.get("name")
+        data = [
+            {"name": name, "language": code, "status": self.template_status.get((name, code), "APPROVED")}
+            for name, codes in self.templates.items()
+            if wanted in (None, name)
+            for code in sorted(codes)
+        ]
+        return web.json_response({"data": data})
 
     async def _media_download(self, request: web.Request) -> web.Response:
         """GET the media URL: the file's bytes, for a request with the bearer token only."""

@@ -803,6 +803,7 @@ class BotApiStandIn:
         self._files: dict[str, Upload] = {}
         self._file_paths: dict[str, str] = {}  # getFile's file_path -> file_id
         self._download_faults: deque[int] = deque()
+        self._download_stalls = 0
         self.downloads: list[str] = []  # file_paths downloaded, in order
         self._faults: dict[str, deque[_Fault]] = {}
         self._overall_limit: int | None = None
@@ -912,6 +913,10 @@ class BotApiStandIn:
     def fail_downloads(self, count: int, status: int = 502) -> None:
         """The next `count` file downloads (GET /file/bot<token>/...) fail with that status."""
         self._download_faults.extend([status] * count)
+
+    def stall_downloads(self, count: int) -> None:
+        """The next `count` file downloads never answer (until the stand-in stops)."""
+        self._download_stalls += count
 
     def file_data(self, file_id: str) -> bytes:
         """The bytes stored under a file_id (sent by a user, or uploaded by the bot)."""
@@ -1050,6 +1055,10 @@ class BotApiStandIn:
             return web.Response(status=404, text="Not Found")
         if self._download_faults:
             return web.Response(status=self._download_faults.popleft(), text="injected failure")
+        if self._download_stalls:
+            self._download_stalls -= 1
+            await self.wait_for(lambda: self._closing, None)
+            return web.Response(status=503, text="stopped")
         self.downloads.append(match.group(2))
         return web.Response(body=self._files[file_id].data, content_type="application/octet-stream")
 
@@ -1628,6 +1637,7 @@ class BotApiStandIn:
             if status is not None and 200 <= status < 300:
                 return True
             hook.last_error = (_now(), error)
+            self._notify()  # getWebhookInfo now reports it
             await self._pause(self.webhook_retry_delay * 2**attempt)
             if self._closing:
                 break

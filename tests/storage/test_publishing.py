@@ -68,3 +68,25 @@ async def test_every_change_the_site_shows_bumps_the_data_version(core: Core, tr
     recommended = await version()
     await author.command("my")  # a read touches last_seen_at only: nothing public changed
     assert start == registered_at < recommended == await version()  # a new person shows only through input
+
+
+async def test_the_sql_rule_and_the_python_rule_agree_on_every_combination(
+    core: Core, transport: RecordingTransport
+) -> None:
+    """One rule decides what is public: PUBLISHED_SQL (site, open data, snapshots, browsing) and is_published agree."""
+    author = await registered(core, transport, "1001", "سلمى")
+    made = [await recommend(author, 1, f"توصية رقم {n} لتجربة قاعدة النشر كلها") for n in range(16)]
+    async with core.db.transaction() as conn:
+        for n, rec_id in enumerate(made):  # every combination of hidden, approved, answered and a state
+            state = RecommendationState.ACCEPTED if n & 4 else RecommendationState.RECEIVED
+            await conn.execute(
+                "UPDATE recommendations SET hidden = ?, approved_at = ?, state = ?, response = ? WHERE id = ?",
+                (n & 1, "2026-01-01T00:00:00+00:00" if n & 2 else None, state.value, "رد" if n & 8 else None, rec_id),
+            )
+        for mode in PublishMode:
+            sql = f"SELECT r.id FROM recommendations r WHERE {publishing.PUBLISHED_SQL} ORDER BY r.id"  # noqa: S608
+            by_sql = [r[0] for r in await conn.execute_fetchall(sql, {"immediate": publishing.immediate(mode)})]
+            saved = [await recommendations.get_recommendation(conn, n) for n in made]
+            by_python = [r.id for r in saved if r is not None and publishing.is_published(r, mode)]
+            assert by_sql == by_python, mode
+            assert 0 < len(by_sql) < len(made)
