@@ -20,11 +20,12 @@ from handlers.kit.who import Who
 from handlers.labels import short_date, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
-from storage import answers, audit, catalogue, endorsements, files, inbox, participants, recommendations
+from storage import answers, audit, catalogue, endorsements, files, inbox, participants, questions, recommendations
 from storage.models import Commitment, Recommendation, RecommendationState
 
 PAGE_SIZE = 5
 PREVIEW_CHARS = 200
+QUESTIONS_SHOWN = 5
 RESPONSE_LIMITS = (2, 2000)
 TRANSCRIPT_LIMITS = (2, 4000)
 ANSWER_STATES = tuple(s for s in RecommendationState if s is not RecommendationState.NEW)
@@ -153,6 +154,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     commitments = await scope(ctx)
     total, unanswered = await inbox.counts(ctx.conn, commitments)
     head = [notice, ""] if notice else []
+    if ctx.is_coordinator and (asked := await _questions(ctx)):
+        head += [asked, ""]
     if total == 0:
         return [with_menu(ctx, "\n".join([*head, ctx.t("inbox-empty")]), replace=replace)]
     offset = max(0, min(offset, total - 1))
@@ -167,6 +170,18 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
         choices.append(InboxPage(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
     text = "\n".join(head) + "\n\n" + "\n\n".join(body)
     return [Reply(text=text, choices=(*choices, *menu_choices(ctx)), replace=replace)]
+
+
+async def _questions(ctx: Context) -> str | None:
+    """Return the questions people asked the coordinators (the newest first), or None when there are none."""
+    total, newest = await questions.newest(ctx.conn, QUESTIONS_SHOWN)
+    if total == 0:
+        return None
+    lines = [ctx.t("inbox-questions", total=total)]
+    for asked in newest:
+        words = {"text": shorten(asked.text, PREVIEW_CHARS), "asker": asked.asker or "—"}
+        lines.append(ctx.t("inbox-question-line", date=short_date(ctx, asked.asked_at), **words))
+    return "\n".join(lines)
 
 
 def _line(ctx: Context, rec: Recommendation, number: int) -> str:

@@ -8,55 +8,20 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cache
 
 from handlers.text import clean_text, has_letters, label_key
+from messages import LANGUAGES, load_messages
 
-# Opening words of a greeting or of thanks, in Arabic and English, as label_key writes them.
-_GREETINGS = (
-    "مرحبا",
-    "مرحبتين",
-    "اهلا",
-    "هلا",
-    "السلام عليكم",
-    "سلام",
-    "صباح الخير",
-    "مساء الخير",
-    "صباح النور",
-    "مساء النور",
-    "كيف حالك",
-    "كيفك",
-    "hi",
-    "hello",
-    "hey",
-    "good morning",
-    "good evening",
-    "good afternoon",
-)
-_THANKS = (
-    "شكرا",
-    "مشكور",
-    "مشكورين",
-    "يعطيكم العافيه",
-    "يعطيك العافيه",
-    "جزاكم الله",
-    "بارك الله",
-    "thanks",
-    "thank you",
-    "many thanks",
-)
-# A bare yes or no (a written reason that is only one of these gives no reason).
-YES_WORDS = frozenset({"نعم", "اجل", "ايوه", "اي", "بلى", "موافق", "اوافق", "yes", "yeah", "yep", "ok", "okay"})
-NO_WORDS = frozenset({"لا", "كلا", "no", "nope"})
-_QUESTION_WORDS = frozenset(
-    {"متى", "كيف", "هل", "ماذا", "لماذا", "اين", "كم", "ايش", "شو", "وين", "ليش", "when", "how", "what"}
-    | {"why", "where", "who", "which", "is", "are", "can", "do", "does", "will"}
-)
+# The words each list holds live in the catalogues (words-* keys, «|» between entries), every language's read
+# together: a greeting typed in English is a greeting whatever language the person reads.
 SHORT_MESSAGE_WORDS = 7  # a greeting or thanks longer than this says something else too
 NAME_MAX_WORDS = 5  # «محمد أحمد عبد الله الخطيب»
 NAME_MAX_CHARS = 50
 RECOMMENDATION_WORDS = 2  # a recommendation needs words: «👍» eleven times is not one
 RECOMMENDATION_LETTERS = 5
-_SENTENCE_MARKS = re.compile(r"[؟?!،,؛;:\n]")
+_QUESTION_END = re.compile(r"[?\u061f]$")
+_SENTENCE_MARKS = re.compile(r"[\u061f?!\u060c,\u061b;:\n]")  # ؟ ، ؛ and their Latin forms
 
 
 class Intent(StrEnum):
@@ -67,6 +32,13 @@ class Intent(StrEnum):
     QUESTION = "question"
     RECOMMENDATION = "recommendation"
     OTHER = "other"
+
+
+@cache
+def _words(key: str) -> tuple[str, ...]:
+    """Return a word list of every catalogue, as label_key writes its entries."""
+    found = [label_key(w) for lang in LANGUAGES for w in load_messages(lang).t(key).split("|")]
+    return tuple(w for w in found if w)
 
 
 def _opens_with(key: str, phrases: tuple[str, ...]) -> bool:
@@ -81,7 +53,7 @@ def is_question(text: str) -> bool:
     """Tell whether a message asks something: it ends with a question mark or opens with a question word."""
     stripped = clean_text(text).rstrip(" .!")
     words = label_key(text).split()
-    return stripped.endswith(("؟", "?")) or (bool(words) and words[0] in _QUESTION_WORDS)
+    return bool(_QUESTION_END.search(stripped)) or (bool(words) and words[0] in _words("words-question"))
 
 
 def has_words(text: str, words: int = RECOMMENDATION_WORDS, letters: int = RECOMMENDATION_LETTERS) -> bool:
@@ -95,9 +67,9 @@ def read(text: str, min_length: int) -> Intent:
     key = label_key(text)
     if not key:
         return Intent.OTHER
-    if _short(key) and _opens_with(key, _THANKS):
+    if _short(key) and _opens_with(key, _words("words-thanks")):
         return Intent.THANKS
-    if _short(key) and _opens_with(key, _GREETINGS):
+    if _short(key) and _opens_with(key, _words("words-greeting")):
         return Intent.GREETING
     if is_question(text):
         return Intent.QUESTION
@@ -111,18 +83,15 @@ def looks_like_name(text: str) -> bool:
     key = label_key(text)
     if _SENTENCE_MARKS.search(text) or len(text) > NAME_MAX_CHARS or len(key.split()) > NAME_MAX_WORDS:
         return False
-    return not (_opens_with(key, _GREETINGS) or _opens_with(key, _THANKS))
-
-
-_YES_OPENINGS = ("نعم", "اوافق", "موافق", "yes", "i agree", "agree")
+    return not (_opens_with(key, _words("words-greeting")) or _opens_with(key, _words("words-thanks")))
 
 
 def says_yes(key: str) -> bool:
-    """Tell whether a label_key opens with a yes («نعم، أؤكد», «أوافق», "Yes, a past meeting", "I agree")."""
-    return key in YES_WORDS or _opens_with(key, _YES_OPENINGS)
+    """Tell whether a label_key is or opens with a yes («نعم، أؤكد», «أوافق», "Yes, a past meeting", "I agree")."""
+    return key in _words("words-yes") or _opens_with(key, _words("words-yes-label"))
 
 
 def bare_yes_or_no(text: str) -> bool:
     """Tell whether a text is only a yes or a no (with punctuation or emoji around it)."""
     key = label_key(text)
-    return key in YES_WORDS or key in NO_WORDS
+    return key in _words("words-yes") or key in _words("words-no")

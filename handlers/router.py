@@ -31,6 +31,7 @@ from handlers import (
     naming,
     privacy,
     publishing,
+    questions,
     recommend,
     registration,
     reminders,
@@ -69,6 +70,7 @@ log = logging.getLogger(__name__)
 FEATURES: tuple[Feature, ...] = (
     registration.FEATURE,
     recommend.FEATURE,
+    questions.FEATURE,
     status.FEATURE,
     my.FEATURE,
     rounds.FEATURE,

@@ -35,3 +35,21 @@ parked-drop-confirm = هل تحذف هذه المسودة نهائياً؟ لا 
 parked-drop-yes = 🗑️ نعم، احذفها
 round-parked = لديك جولة تشاور بدأت إعدادها ولم تحفظها: «{ $name }». هل تريد متابعة إعدادها؟
 inbox-parked = بدأت الرد على التوصية { $receipt } ولم ترسله بعد. هل تريد متابعته؟
+question-offer =
+    يبدو أن رسالتك سؤال:
+
+    «{ $text }»
+
+    هل نرسله إلى فريق التنسيق؟ يصلهم في صندوق الوارد، ويردّون عليك.
+question-send = 📨 إرسال السؤال إلى المنسقين
+question-sent = وصل سؤالك إلى فريق التنسيق (رقم { $number }). سيردّون عليك هنا.
+inbox-questions = ❓ أسئلة إلى المنسقين: { $total }
+inbox-question-line = • «{ $text }» — { $asker }، { $date }
+# Words people type, read by handlers/intent.py (never shown): entries separated by «|», compared without
+# diacritics, hamza or teh marbuta; every language's lists are read together.
+words-greeting = مرحبا | مرحبتين | أهلا | هلا | السلام عليكم | سلام | صباح الخير | مساء الخير | صباح النور | مساء النور | كيف حالك | كيفك
+words-thanks = شكرا | مشكور | مشكورين | يعطيكم العافية | يعطيك العافية | جزاكم الله | بارك الله
+words-yes = نعم | أجل | ايوه | اي | بلى | موافق | أوافق
+words-no = لا | كلا
+words-question = متى | كيف | هل | ماذا | لماذا | أين | كم | ايش | شو | وين | ليش
+words-yes-label = نعم | أوافق | موافق

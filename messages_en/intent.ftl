@@ -27,3 +27,21 @@ parked-drop-confirm = Delete this draft for good? It cannot be brought back once
 parked-drop-yes = 🗑️ Yes, delete it
 round-parked = You started setting up a consultation round and did not save it: “{ $name }”. Would you like to continue setting it up?
 inbox-parked = You started answering recommendation { $receipt } and have not sent the answer yet. Would you like to continue it?
+question-offer =
+    Your message looks like a question:
+
+    “{ $text }”
+
+    Shall we send it to the coordination team? It reaches their inbox, and they will answer you.
+question-send = 📨 Send the question to the coordinators
+question-sent = Your question has reached the coordination team (number { $number }). They will answer you here.
+inbox-questions = ❓ Questions to the coordinators: { $total }
+inbox-question-line = • “{ $text }” — { $asker }, { $date }
+# Words people type, read by handlers/intent.py (never shown): entries separated by "|", case-folded; every
+# language's lists are read together.
+words-greeting = hi | hello | hey | good morning | good evening | good afternoon
+words-thanks = thanks | thank you | many thanks
+words-yes = yes | yeah | yep | ok | okay
+words-no = no | nope
+words-question = when | how | what | why | where | who | which | is | are | can | do | does | will
+words-yes-label = yes | i agree | agree

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core import Core
 from handlers.contract import Reply
-from tests.loop_support import registered, rows
+from tests.loop_support import coordinator, registered, rows
 from tests.support import ChatDriver, RecordingTransport, texts
 
 SENTENCE = "أقترح نشر تقارير الشكاوى شهرياً في كل محافظة"
@@ -103,3 +103,22 @@ async def test_the_opening_word_of_a_button_or_a_yes_acts_as_the_button(
     assert await rows(core, "SELECT name, sector, governorate FROM participants") == [
         {"name": "هالة", "sector": "cso", "governorate": "amman"}
     ]
+
+
+async def test_a_question_goes_to_the_coordinators_inbox(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    chat = await registered(core, transport, "5108", "سامر")
+    offered = texts(await chat.send("متى موعد اللقاء القادم؟"))
+    assert "يبدو أن رسالتك سؤال" in offered and "اختر الالتزام" not in offered
+    sent = texts(await chat.press("📨 إرسال السؤال إلى المنسقين"))
+    assert "وصل سؤالك إلى فريق التنسيق" in sent
+    assert await rows(core, "SELECT text, channel FROM questions") == [
+        {"text": "متى موعد اللقاء القادم؟", "channel": "telegram"}
+    ]
+    inbox = texts(await coord.command("inbox"))
+    assert "أسئلة إلى المنسقين: 1" in inbox and "«متى موعد اللقاء القادم؟» — سامر" in inbox
+    assert "لديك مسودة" not in texts(await chat.command("start"))
+    await chat.command("forget")
+    await chat.press("prv:mode:keep")
+    await chat.press("prv:yes:keep")
+    assert await rows(core, "SELECT id FROM questions") == []
