@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.backup import add_backup_commands, run_backup_command
-from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
+from bot.channels.console import IDENTITY, USER, ConsoleTransport, fetch_local, run_console
 from bot.core import Core, load_plan, open_core
 from bot.doctor import add_doctor_command, run_doctor
 from bot.evidence_cli import add_evidence_command, run_evidence_command
@@ -25,6 +25,7 @@ from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
+from handlers.contract import Incoming
 from storage.catalogue import read_plan_file
 from storage.database import NewerSchemaError, open_database
 
@@ -54,7 +55,10 @@ async def run_console_chat(core: Core, user: str = USER) -> None:
         await core.documents.flush()
         await core.sender.flush()
 
-    await run_console(core.dispatcher.handle, flush, transport)
+    async def handle(incoming: Incoming) -> None:  # a file named at the terminal is read as a channel downloads
+        await core.dispatcher.handle(await core.receiver.receive(incoming, fetch_local))
+
+    await run_console(handle, flush, transport)
     await flush()
 
 
@@ -88,10 +92,13 @@ async def _serve(core: Core, settings: Settings) -> None:
     """Run every configured channel in this event loop until a signal arrives."""
     async with contextlib.AsyncExitStack() as stack:
         server = None
-        if settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site:
+        served = settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site
+        if served or settings.metrics != "off":
+            from bot.metrics_page import metrics_page
             from bot.web import WebServer  # only when something is served over HTTP
 
-            server = WebServer(settings.webhook_host, settings.webhook_port)
+            server = WebServer(settings.webhook_host, settings.webhook_port, trusted_proxies=settings.trusted_proxies)
+            metrics_page(core).mount(server)
         telegram = None
         if settings.telegram_token is not None:
             from bot.channels.telegram import TelegramChannel  # only when Telegram is configured

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from bot.public_site import site
 from bot.settings import Settings
-from public.publish import publish
+from public.publish import PublishRefused, publish
 from storage.database import open_database
+from storage.files import FileStore
+
+USAGE = 2  # the exit status of a mistake in the command line
 
 
 def add_publish_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,6 +24,11 @@ async def run_publish_command(settings: Settings, args: argparse.Namespace) -> i
     """Write the static site; print where and how many files."""
     db = await open_database(settings.database)  # brings the schema up to date before reading
     await db.close()
-    count = await publish(settings.database, args.output, site(settings, static=True))
+    store = FileStore(settings.files_folder)  # the evidence files the pages link to
+    try:
+        count = await publish(settings.database, args.output, site(settings, static=True), store)
+    except PublishRefused as error:
+        print(f"error: {error}")
+        return USAGE
     print(f"wrote {count} files to {args.output}")
     return 0

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from handlers import (
+    answer_sheet,
     broadcast,
     command_help,
     endorse,
@@ -88,6 +89,7 @@ FEATURES: tuple[Feature, ...] = (
     invite.FEATURE,
     team.FEATURE,
     inbox.FEATURE,
+    answer_sheet.FEATURE,
     moderation.FEATURE,
     update.FEATURE,
     update_import.FEATURE,

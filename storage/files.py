@@ -268,3 +268,12 @@ async def known_digests(conn: aiosqlite.Connection) -> set[str]:
 async def live_digests(conn: aiosqlite.Connection) -> set[str]:
     """Return the digest of every file that is not erased (what a backup must carry)."""
     return {str(r[0]) for r in await fetch_all(conn, _LIVE)}
+
+
+_STORED_BYTES = "SELECT COALESCE(SUM(size), 0) FROM (SELECT sha256, MAX(size) AS size FROM files GROUP BY sha256)"
+
+
+async def stored_bytes(conn: aiosqlite.Connection) -> int:
+    """Return the bytes the files folder holds (each content once, erased ones until their bytes are deleted)."""
+    row = await fetch_one(conn, _STORED_BYTES)
+    return int(row[0]) if row else 0
