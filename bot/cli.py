@@ -7,10 +7,12 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -21,6 +23,7 @@ from bot.doctor import add_doctor_command, run_doctor
 from bot.evidence_cli import add_evidence_command, run_evidence_command
 from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
+from bot.outputs import USAGE
 from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
@@ -28,6 +31,9 @@ from bot.settings import Settings
 from handlers.contract import Incoming
 from storage.catalogue import read_plan_file
 from storage.database import NewerSchemaError, open_database
+
+if TYPE_CHECKING:
+    from bot.web import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +49,7 @@ async def _wait_for_signal() -> None:
 
 async def run_console_chat(core: Core, user: str = USER) -> None:
     """Chat in the terminal on the configured database, with the sender and the scheduler running as in `run`."""
-    transport = ConsoleTransport(sys.stdout, user=user, type_hint=core.messages.t("console-type-choice"))
+    transport = ConsoleTransport(sys.stdout, user=user, type_hint=True)
     core.sender.add_transport(transport)
     await core.sender.start()
     await core.documents.start()
@@ -131,7 +137,7 @@ async def _serve(core: Core, settings: Settings) -> None:
                 stack.push_async_callback(live.close)
         if server is not None:
             # Routes are all added by the channels' start(); only then does the server listen.
-            await server.start()
+            await _listen(server)
             stack.push_async_callback(server.stop)
             if telegram is not None and settings.telegram_webhook_url is not None:
                 await telegram.listen()
@@ -140,6 +146,22 @@ async def _serve(core: Core, settings: Settings) -> None:
         await core.documents.start()
         await _start_file_work(core)
         await _wait_for_signal()
+
+
+class PortTaken(Exception):
+    """The web server a configured channel needs cannot listen, with the line that says what to do."""
+
+
+async def _listen(server: WebServer) -> None:
+    """Start the web server, or say in one line why it cannot listen."""
+    try:
+        await server.start()
+    except OSError as error:
+        reason = os.strerror(error.errno).lower() if error.errno else str(error)
+        raise PortTaken(
+            f"the web server cannot listen on {server.host}:{server.port} ({reason}): "
+            "stop what uses that port or set OGP_WEBHOOK_PORT to a free one"
+        ) from None
 
 
 async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
@@ -167,7 +189,9 @@ def plan_file_problem(path: Path) -> str | None:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the file"
-        return f"{path} is not a valid plan file ({error.error_count()} problems): {where}: {first['msg']}"
+        count = error.error_count()
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        return f"{path} is not a valid plan file ({problems}): {where}: {first['msg']}"
     return None
 
 
@@ -212,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DatabaseInUse, NewerSchemaError) as error:
         print(f"error: {error}")
         return 1
+    except PortTaken as error:
+        print(f"error: {error}")
+        return USAGE
 
 
 def _command(settings: Settings, args: argparse.Namespace) -> int:

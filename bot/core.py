@@ -15,7 +15,7 @@ from bot.clock import Clock, SystemClock
 from bot.direct import deliver_now
 from bot.dispatcher import Dispatcher
 from bot.documents import DocumentWorker
-from bot.downloads import FileReceiver
+from bot.downloads import MB, FileReceiver, Quota
 from bot.files import FileKeeper
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
@@ -88,6 +88,8 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         report_author=settings.report_author or None,
         max_voice_seconds=settings.max_voice_seconds,
         max_file_mb=settings.max_file_mb,
+        file_quota_mb=settings.file_quota_mb,
+        file_quota_total_mb=settings.file_quota_total_mb,
         files_dir=settings.files_folder,
         publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
         public_licence=settings.public_licence,
@@ -149,8 +151,9 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         db, clock, timezone=settings.zone, on_queued=sender.wake, coordinators=frozenset(settings.coordinators)
     )
     store = FileStore(settings.files_folder)
+    quota = Quota(day=settings.file_quota_mb * MB, total=settings.file_quota_total_mb * MB)
     receiver = FileReceiver(
-        db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024, deadline=settings.file_download_seconds
+        db, store, clock, max_bytes=settings.max_file_mb * MB, deadline=settings.file_download_seconds, quota=quota
     )
     file_keeper = FileKeeper(db, store)
     engine = load_transcriber(settings.transcriber)

@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     # the database), the largest file taken (Telegram's Bot API downloads at most 20 MB) and the longest voice note.
     files_dir: Path | None = None
     max_file_mb: int = Field(default=20, ge=1, le=100)
+    # What one person's kept files may add up to: in the last 24 hours (OGP_FILE_QUOTA_MB) and in all.
+    file_quota_mb: int = Field(default=50, ge=1)
+    file_quota_total_mb: int = Field(default=500, ge=1)
     max_voice_seconds: int = Field(default=300, ge=10, le=3600)
     # Every try of one file's download together (it holds that chat's later messages, never anyone else's).
     file_download_seconds: float = Field(default=30.0, gt=0, le=30.0)

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from handlers import fallback, flood, intent, registration
 from handlers import files as sent
+from handlers.commitment_number import by_number, no_such_commitment
 from handlers.context import Context, Member, Parked
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -50,6 +51,7 @@ class Draft(FlowData):
     voice_file: int | None = None  # a voice recommendation: the stored voice note (storage.files) instead of text
     voice_seconds: int | None = None
     attachment_file: int | None = None  # the one file a participant may attach (a photo, a PDF...)
+    for_group: bool = False  # a rapporteur's finding: stored as the working group's (handlers/findings.py)
 
     @property
     def said(self) -> bool:
@@ -119,14 +121,12 @@ async def start(ctx: Member) -> list[Reply]:
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
         return [with_menu(ctx, ctx.t("status-no-plan"))]
-    number = parse_int(args) if args else None
-    chosen = next((c for c in commitments if c.number == number), None)
-    if chosen is not None:
+    if (chosen := by_number(commitments, args)) is not None:
         return await continue_on(ctx, chosen)
     draft = RECOMMEND.start(ctx, Step.COMMITMENT)
     prompt = _commitment_prompt(ctx, commitments, draft)
     if args:
-        return [Reply(text=ctx.t("recommend-no-such-commitment", number=shorten(args, 20))), prompt]
+        return [no_such_commitment(ctx, commitments, args), prompt]
     return [prompt]
 
 
@@ -156,6 +156,7 @@ async def continue_on(
     question_id: int | None = None,
     text: str | None = None,
     said: Draft | None = None,
+    for_group: bool = False,
 ) -> list[Reply]:
     """Go on from a chosen commitment (here, the status view, or a round's working group) to its theme.
 
@@ -163,6 +164,7 @@ async def continue_on(
     so do a voice note and an attached file (`said`: the draft they were sent in).
     """
     draft = Draft(commitment_id=commitment.id, round_id=round_id, question_id=question_id, text=text)
+    draft.for_group = for_group
     if said is not None:
         draft.text = said.text
         draft.voice_file, draft.voice_seconds = said.voice_file, said.voice_seconds
@@ -274,6 +276,7 @@ async def take_file(ctx: Member, draft: Draft) -> list[Reply]:
     if sent.fits(stored, Use.VOICE):
         return await _take_voice(ctx, draft, stored)
     if not sent.fits(stored, Use.EVIDENCE):
+        await sent.discard(ctx)
         return [Reply(text=ctx.t("recommendation-file-kinds"))]
     draft.attachment_file = stored.id  # one file: a second one replaces the first
     lead = ctx.t("recommendation-file-attached", file=sent.file_line(ctx, stored))
@@ -288,6 +291,7 @@ async def take_file(ctx: Member, draft: Draft) -> list[Reply]:
 async def _take_voice(ctx: Member, draft: Draft, stored: StoredFile) -> list[Reply]:
     seconds = stored.duration or 0
     if seconds > ctx.config.max_voice_seconds:
+        await sent.discard(ctx)
         limit = duration_text(ctx.config.max_voice_seconds)
         return [Reply(text=ctx.t("voice-too-long", voice=duration_text(seconds), limit=limit))]
     draft.voice_file, draft.voice_seconds, draft.text, draft.replacement = stored.id, seconds, None, None
@@ -464,6 +468,7 @@ async def offer_from_file(ctx: Context) -> list[Reply] | None:
         return None
     seconds = stored.duration or 0
     if seconds > ctx.config.max_voice_seconds:
+        await sent.discard(ctx)
         limit = duration_text(ctx.config.max_voice_seconds)
         return [Reply(text=ctx.t("voice-too-long", voice=duration_text(seconds), limit=limit))]
     commitments = await catalogue.list_commitments(ctx.conn)

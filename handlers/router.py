@@ -18,6 +18,7 @@ from handlers import (
     exports,
     fallback,
     files,
+    findings,
     follow,
     held,
     inbox,
@@ -33,6 +34,7 @@ from handlers import (
     privacy,
     publishing,
     questions,
+    rapporteurs,
     recommend,
     registration,
     reminders,
@@ -79,6 +81,8 @@ FEATURES: tuple[Feature, ...] = (
     round_announce.FEATURE,
     round_join.FEATURE,
     round_input.FEATURE,
+    rapporteurs.FEATURE,
+    findings.FEATURE,
     round_hall.FEATURE,
     round_edit.FEATURE,
     exports.FEATURE,
@@ -417,6 +421,7 @@ class Router:
             for offer in ctx.hooks(fallback.FREE_FILE):
                 if (offered := await offer(ctx)) is not None:
                     return offered
+        await files.discard(ctx)  # refused for its use here: not kept
         return await fallback.non_text(ctx)
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:

@@ -24,7 +24,7 @@ inbox-title = { $unanswered ->
        *[other] { $total } توصية
     }.
    *[other] { $unanswered } توصية بانتظار الرد من أصل { $total } توصية.
-} (تُعرض { $first }–{ $last }، الأقدم أولاً)
+} ({ $shown }، الأقدم أولاً)
 inbox-item =
     { $receipt } — الالتزام { $number } — { $date } — { $state }
     { $text }
@@ -78,3 +78,4 @@ inbox-transcript-draft =
 inbox-transcript-accept = ✅ اعتماد المسودة
 inbox-transcript-length = يجب أن يكون التفريغ بين { $min } و{ $max } حرف (وصلني { $length }).
 inbox-transcript-saved = حُفظ التفريغ النصي للتوصية { $receipt }.
+inbox-own-answer = التوصية { $receipt } توصيتك أنت، فلا يمكنك الرد عليها ولم يُحفظ أي رد. يرد عليها ضابط ارتباط آخر أو أحد المنسقين.

@@ -8,7 +8,7 @@ pub-nav-open-data = البيانات المفتوحة
 pub-footer-licence = البيانات منشورة بترخيص { $licence }
 pub-feed-link = خلاصة التحديثات (Atom)
 pub-feed-title = تحديثات الخطة الوطنية والردود على التوصيات
-pub-percent = { NUMBER($value, useGrouping: 0) }٪
+pub-percent = { NUMBER($value, useGrouping: 0) }%
 
 pub-home-title = الخطة الوطنية ومدى تقدّمها
 pub-home-intro = هذه الصفحة سجلّ عام لتنفيذ الخطة التي تتابعها { $owner }: ما أُنجز في كل التزام، والتوصيات التي وصلت من المجتمع المدني والمواطنين، والردود عليها.
@@ -33,7 +33,10 @@ pub-completion = مستوى الإنجاز
 pub-progress = نسبة التقدّم
 pub-no-update = لم يُنشر تحديث بعد
 pub-milestones = المراحل
-pub-milestones-done = أُنجزت { $done } من { $total }
+pub-milestones-done = { $total ->
+    [0] لا مراحل مسجّلة
+   *[other] أُنجزت { $done } من { $total }
+}
 pub-recommendations = التوصيات
 pub-received = { $count ->
     [zero] لم تصل توصيات
@@ -217,7 +220,7 @@ pub-not-found = لم نجد ما طلبته.
 pub-feed-progress = تحديث على الالتزام { $number }
 pub-feed-milestone = تحديث مرحلة في الالتزام { $number }
 pub-feed-response = رد على التوصية رقم { NUMBER($id, useGrouping: 0) } (الالتزام { $number })
-pub-feed-progress-body = مستوى الإنجاز: { $completion }، نسبة التقدّم { NUMBER($progress, useGrouping: 0) }٪
+pub-feed-progress-body = مستوى الإنجاز: { $completion }، نسبة التقدّم { NUMBER($progress, useGrouping: 0) }%
 pub-feed-response-body = التوصية: { $text }
     الحالة: { $state }
     الرد: { $response }

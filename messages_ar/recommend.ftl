@@ -38,7 +38,6 @@ recommendation-stored =
     سنبلغك هنا عندما يرد عليها ضابط الارتباط في الجهة المعنية.
 receipt = #{ NUMBER($id, useGrouping: 0) }
 
-recommend-no-such-commitment = لا يوجد في الخطة التزام رقم «{ $number }». اختر أحد الالتزامات:
 choose-commitment-for-text =
     على أي التزام هذه التوصية؟ نصك محفوظ كما كتبته:
 

@@ -3,6 +3,9 @@
 # How enumerations are separated (Messages.join): a comma and a space.
 list-separator = {", "}
 list-and = { $rest } and { $last }
+page-shown-all = all shown
+page-shown-one = showing number { $number }
+page-shown-range = showing { $first }–{ $last }
 
 menu-title = What would you like to do now?
 menu-recommend = ✍️ Recommend

@@ -11,7 +11,7 @@ pub-feed-title = Updates on the national action plan and the responses to recomm
 pub-percent = { NUMBER($value, useGrouping: 0) }%
 
 pub-home-title = The national action plan and its progress
-pub-home-intro = This page is a public record of the plan followed by { $owner }: what each commitment has achieved, the recommendations received from civil society and citizens, and the responses to them.
+pub-home-intro = This page is a public record of the plan followed by the { $owner }: what each commitment has achieved, the recommendations received from civil society and citizens, and the responses to them.
 pub-plan-dates = The plan runs from { $start } to { $end }.
 pub-plan-extended = It was extended to { $date }.
 pub-no-plan = There is no active plan yet.
@@ -30,7 +30,10 @@ pub-completion = Completion
 pub-progress = Progress
 pub-no-update = No update published yet
 pub-milestones = Milestones
-pub-milestones-done = { $done } of { $total } done
+pub-milestones-done = { $total ->
+    [0] No milestones recorded
+   *[other] { $done } of { $total } done
+}
 pub-recommendations = Recommendations
 pub-received = { $count ->
     [0] No recommendations received

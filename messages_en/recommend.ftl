@@ -28,7 +28,6 @@ recommendation-stored =
     We will tell you here when the liaison officer of the organisation concerned replies to it.
 receipt = #{ NUMBER($id, useGrouping: 0) }
 
-recommend-no-such-commitment = The plan has no commitment number “{ $number }”. Choose one of the commitments:
 choose-commitment-for-text =
     Which commitment is this recommendation about? Your text is kept as you wrote it:
 

@@ -138,6 +138,12 @@ WHERE deleted_at IS NULL AND recommendation_id IS NULL AND status_update_id IS N
 _ERASED = "SELECT id, sha256 FROM files WHERE deleted_at IS NOT NULL ORDER BY id LIMIT ?"
 _HELD = "SELECT EXISTS (SELECT 1 FROM files WHERE sha256 = ? AND deleted_at IS NULL)"
 _DELETE_ROW = "DELETE FROM files WHERE id = ?"
+_KEPT_FROM = """
+SELECT COALESCE(SUM(size), 0) FROM files
+WHERE deleted_at IS NULL AND created_at >= ?3
+  AND ((channel = ?1 AND chat = ?2)
+       OR participant_id = (SELECT participant_id FROM identities WHERE channel = ?1 AND external_id = ?2))
+"""
 _KNOWN = "SELECT DISTINCT sha256 FROM files"
 _LIVE = "SELECT DISTINCT sha256 FROM files WHERE deleted_at IS NULL"
 
@@ -258,6 +264,12 @@ async def held(conn: aiosqlite.Connection, sha256: str) -> bool:
 async def delete_row(conn: aiosqlite.Connection, file_id: int) -> None:
     """Delete an erased file's row, once its bytes are gone."""
     await conn.execute(_DELETE_ROW, (file_id,))
+
+
+async def kept_from(conn: aiosqlite.Connection, channel: str, chat: str, since: datetime | None = None) -> int:
+    """Return the bytes of the files kept that a chat (or the person behind it) sent, since a time or in all."""
+    row = await fetch_one(conn, _KEPT_FROM, (channel, chat, to_db(since) if since else ""))
+    return int(row[0]) if row else 0
 
 
 async def known_digests(conn: aiosqlite.Connection) -> set[str]:

@@ -154,3 +154,15 @@ def test_an_answer_at_its_preview_survives_the_terminal_and_lists_its_choices(tm
     assert out.count("  1) ✅ حفظ وإرسال") >= 2  # shown again on opening and after the typed text
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT state, response FROM recommendations").fetchall() == [("partly_accepted", reason)]
+
+
+def test_the_typing_hint_is_in_the_persons_language(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+    out = run_console(db, ["🌐 English", "Hala", "No organisation"])
+    english = out.split("What is your name?", 1)[1]
+    assert "  • No organisation" in english
+    assert "(type one of these choices as it is written, or type your answer)" in english
+    assert "اكتب أحد هذه الخيارات" not in english  # the Arabic hint came only before the switch
+    with sqlite3.connect(db) as conn:
+        (state,) = conn.execute("SELECT data FROM sessions WHERE external_id = 'local'").fetchone()
+    assert '"_lang": "en"' in state and '"name": "Hala"' in state

@@ -155,7 +155,7 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
     assert "أُرسل الإعلان عبر البوت في 20/12/2025" in text
     assert "نُشرت قواعد المشاركة (أو عُدّلت) في 1/2/2026." in text
     assert "لقطة البيانات المفتوحة في 1/3/2026" in text
-    assert "وصلت 3 توصيات، وأُجيب عن 1 منها بردّ معلّل، وأُبلغ أصحابها في 1 حالة." in text
+    assert "وصلت 3 توصيات، وأُجيب عن 1 منها بردّ معلّل، وأُبلغ أصحابها في حالة واحدة." in text
     assert "توصية واحدة تنتظر رداً، توصية واحدة رُفضت كلياً أو جزئياً دون سبب مكتوب" in text
     assert "السنة من 1/11/2025 إلى 31/10/2026: اجتماعان" in text
     assert "تحديث واحد على تقدّم التنفيذ، منها 1 برابط دليل." in text
@@ -215,8 +215,8 @@ def test_the_command_line_writes_the_pack(
     assert main(["evidence", "--output", str(out), "--since", "1/1/2026", "--until", "2026-06-30"]) == 0
     assert "wrote the evidence pack for 2026-01-01 to 2026-06-30" in capsys.readouterr().out
     assert "index.docx" in zipfile.ZipFile(out).namelist()
-    assert main(["evidence", "--output", str(tmp_path / "pack.docx")]) == 1
+    assert main(["evidence", "--output", str(tmp_path / "pack.docx")]) == 2
     assert "name the output .zip" in capsys.readouterr().out
     assert not (tmp_path / "pack.docx").exists()
-    assert main(["evidence", "--output", str(out), "--since", "2026-06-30", "--until", "1/1/2026"]) == 1
+    assert main(["evidence", "--output", str(out), "--since", "2026-06-30", "--until", "1/1/2026"]) == 2
     assert "--since is after --until" in capsys.readouterr().out
