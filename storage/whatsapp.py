@@ -18,11 +18,18 @@ ON CONFLICT (external_id) DO UPDATE SET
     last_inbound_at = MAX(excluded.last_inbound_at, wa_contacts.last_inbound_at)
 """
 _SELECT_CONTACT = "SELECT * FROM wa_contacts WHERE external_id = ?"
+WA_CONTACT_COLUMNS = ("external_id", "wa_id", "user_id", "last_inbound_at")
 _INSERT_MESSAGE = """
 INSERT INTO wa_messages (wamid, outbox_id, part, kind, status_at) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (wamid) DO NOTHING
 """
 _SELECT_PARTS_DONE = "SELECT part FROM wa_messages WHERE outbox_id = ? AND status != 'failed'"
+# What a delivery needs in one statement: the contact (NULLs when unknown) and the parts already accepted.
+_SELECT_DELIVERY = """
+SELECT c.external_id, c.wa_id, c.user_id, c.last_inbound_at,
+    (SELECT group_concat(part) FROM wa_messages WHERE outbox_id = ? AND status != 'failed') AS done
+FROM (SELECT 1) LEFT JOIN wa_contacts c ON c.external_id = ?
+"""
 _SELECT_MESSAGE = "SELECT * FROM wa_messages WHERE wamid = ?"
 # Statuses can arrive out of order: only move forward (sent → delivered → read); a failure always counts.
 _UPDATE_STATUS = """
@@ -62,6 +69,26 @@ async def record_sent(
     """Remember the Graph API id of one message sent for an outbox row."""
     kind = "template" if template else "message"
     await conn.execute(_INSERT_MESSAGE, (wamid, outbox_id, part, kind, to_db(now)))
+
+
+async def record_sent_many(conn: aiosqlite.Connection, sent: list[tuple[str, int, int, bool]], now: datetime) -> None:
+    """Remember the Graph API ids of messages sent: (wamid, outbox row, part, template) each."""
+    at = to_db(now)
+    rows = [
+        (wamid, outbox_id, part, "template" if template else "message", at) for wamid, outbox_id, part, template in sent
+    ]
+    await conn.executemany(_INSERT_MESSAGE, rows)
+
+
+async def delivery_state(
+    conn: aiosqlite.Connection, external_id: str, outbox_id: int
+) -> tuple[WaContact | None, set[int]]:
+    """Return the contact an outbox row goes to and which of its parts were already accepted, in one statement."""
+    row = await fetch_one(conn, _SELECT_DELIVERY, (outbox_id, external_id))
+    assert row is not None  # noqa: S101 - the LEFT JOIN on one constant row yields exactly one
+    contact = WaContact.from_row({k: row[k] for k in WA_CONTACT_COLUMNS}) if row["external_id"] is not None else None
+    done = {int(part) for part in str(row["done"]).split(",")} if row["done"] is not None else set()
+    return contact, done
 
 
 async def parts_done(conn: aiosqlite.Connection, outbox_id: int) -> set[int]:

@@ -35,6 +35,7 @@ from bot.channels.whatsapp_webhook import (
 from bot.clock import Clock
 from bot.core import Core
 from bot.downloads import FetchFailed, TooBig
+from bot.group_commit import GroupCommit
 from bot.logs import add_secret
 from bot.retention import EVENTS_KEPT
 from bot.transport import Delivery, Outcome, Pacing
@@ -70,6 +71,7 @@ RETRY_AFTER: dict[int, float] = {
 }
 # Limits on one person or one message: the row alone goes back to the queue with the sender's backoff.
 RETRY_ALONE = frozenset({131056, 131000})  # too many messages to this person (≈ 1 per 6 s); a passing error
+SentPart = tuple[str, int, int, bool]  # (wamid, outbox row, part, template)
 
 
 @dataclass(frozen=True)
@@ -124,14 +126,14 @@ class WhatsAppTransport:
         self.templates = templates
         self.pacing = pacing
         self.store = store
+        self._sent: GroupCommit[SentPart] = GroupCommit(db, self._record_many)
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send the messages that draw one reply, skipping any a previous attempt already sent."""
         if not row.id:
             return await self._deliver_unsaved(row, reply)
-        async with self.db.transaction() as conn:
-            contact = await whatsapp.get_contact(conn, row.recipient)
-            done = await whatsapp.parts_done(conn, row.id)
+        async with self.db.read() as conn:
+            contact, done = await whatsapp.delivery_state(conn, row.recipient, row.id)
         field, address = address_of(row.recipient, contact)
         if not in_window(contact, self.clock.now()):
             return await self._outside_window(row, reply, field, address)
@@ -193,8 +195,11 @@ class WhatsAppTransport:
         return document_body(media_id, doc.filename, doc.caption)
 
     async def _record(self, wamid: str, outbox_id: int, part: int, *, template: bool = False) -> None:
-        async with self.db.transaction() as conn:
-            await whatsapp.record_sent(conn, wamid, outbox_id, part, self.clock.now(), template=template)
+        """Return once the message id is committed (before the next part goes), sharing a commit with other chats."""
+        await self._sent.write((wamid, outbox_id, part, template))
+
+    async def _record_many(self, conn: aiosqlite.Connection, sent: list[SentPart]) -> None:
+        await whatsapp.record_sent_many(conn, sent, self.clock.now())
 
     async def _on_error(self, row: OutboxRow, reply: Reply, field: str, address: str, error: GraphError) -> Delivery:
         code = error.code or 0
