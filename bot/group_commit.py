@@ -11,29 +11,30 @@ import aiosqlite
 from storage.database import Database
 
 T = TypeVar("T")
-WriteMany = Callable[[aiosqlite.Connection, list[T]], Awaitable[None]]
+R = TypeVar("R")
+WriteMany = Callable[[aiosqlite.Connection, list[T]], Awaitable[list[R]]]  # one result per item, in order
 
 
-class GroupCommit(Generic[T]):
-    """Writes items many to a transaction; write() returns once its item is committed, or raises the commit's error.
+class GroupCommit(Generic[T, R]):
+    """Writes items many to a transaction; write() returns its item's result once committed, or raises the error.
 
     One transaction per round instead of one per item: with twenty sends in flight a round takes several, and each
     transaction costs SQLite's lock, BEGIN, COMMIT and a WAL append, with a round trip to the database thread each.
     """
 
-    def __init__(self, db: Database, write_many: WriteMany[T]) -> None:
+    def __init__(self, db: Database, write_many: WriteMany[T, R]) -> None:
         self.db = db
         self.write_many = write_many
-        self._waiting: list[tuple[T, asyncio.Future[None]]] = []
+        self._waiting: list[tuple[T, asyncio.Future[R]]] = []
         self._writer: asyncio.Task[None] | None = None
 
-    async def write(self, item: T) -> None:
-        """Return once the item is committed."""
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    async def write(self, item: T) -> R:
+        """Return the item's result once it is committed."""
+        done: asyncio.Future[R] = asyncio.get_running_loop().create_future()
         self._waiting.append((item, done))
         if self._writer is None:
             self._writer = asyncio.create_task(self._write(), name="group-commit")
-        await done
+        return await done
 
     async def _write(self) -> None:
         try:
@@ -41,21 +42,19 @@ class GroupCommit(Generic[T]):
                 batch, self._waiting = self._waiting, []
                 try:
                     async with self.db.transaction() as conn:
-                        await self.write_many(conn, [item for item, _ in batch])
+                        results = await self.write_many(conn, [item for item, _ in batch])
                 except Exception as error:  # each waiting caller raises it, as its own write would have
-                    _settle(batch, error)
+                    _fail(batch, error)
                     continue
-                _settle(batch, None)
+                for (_, done), result in zip(batch, results, strict=True):
+                    if not done.done():  # a caller cancelled meanwhile is left alone
+                        done.set_result(result)
         finally:
             self._writer = None
 
 
-def _settle(batch: list[tuple[T, asyncio.Future[None]]], error: Exception | None) -> None:
-    """Wake every caller of a round with its outcome (a caller cancelled meanwhile is left alone)."""
+def _fail(batch: list[tuple[T, asyncio.Future[R]]], error: Exception) -> None:
+    """Raise a round's error in every caller still waiting."""
     for _, done in batch:
-        if done.done():
-            continue
-        if error is None:
-            done.set_result(None)
-        else:
+        if not done.done():
             done.set_exception(error)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.database import execute_count, fetch_all, fetch_one
+from storage.database import execute_count, fetch_all, fetch_one, fetch_value
 from storage.models import HeldMessage, WaContact, WaMessage
 from storage.timefmt import to_db
 
@@ -18,6 +18,12 @@ ON CONFLICT (external_id) DO UPDATE SET
     last_inbound_at = MAX(excluded.last_inbound_at, wa_contacts.last_inbound_at)
 """
 _SELECT_CONTACT = "SELECT * FROM wa_contacts WHERE external_id = ?"
+# A number that wrote before (a contact) or registered (an identity): one statement where two lookups were.
+_SELECT_KNOWN = """
+SELECT EXISTS (SELECT 1 FROM wa_contacts WHERE external_id = ?) OR EXISTS (
+    SELECT 1 FROM identities i JOIN participants p ON p.id = i.participant_id
+    WHERE i.channel = ? AND i.external_id = ?)
+"""
 WA_CONTACT_COLUMNS = ("external_id", "wa_id", "user_id", "last_inbound_at")
 _INSERT_MESSAGE = """
 INSERT INTO wa_messages (wamid, outbox_id, part, kind, status_at) VALUES (?, ?, ?, ?, ?)
@@ -57,6 +63,11 @@ async def touch_contact(
     await conn.execute(_UPSERT_CONTACT, (external_id, wa_id, user_id, to_db(at)))
 
 
+async def known(conn: aiosqlite.Connection, channel: str, external_id: str) -> bool:
+    """Tell whether a number wrote before (a contact) or is registered on the channel."""
+    return bool(await fetch_value(conn, _SELECT_KNOWN, (external_id, channel, external_id)))
+
+
 async def get_contact(conn: aiosqlite.Connection, external_id: str) -> WaContact | None:
     """Return what is known of a WhatsApp contact."""
     row = await fetch_one(conn, _SELECT_CONTACT, (external_id,))
@@ -71,13 +82,16 @@ async def record_sent(
     await conn.execute(_INSERT_MESSAGE, (wamid, outbox_id, part, kind, to_db(now)))
 
 
-async def record_sent_many(conn: aiosqlite.Connection, sent: list[tuple[str, int, int, bool]], now: datetime) -> None:
+async def record_sent_many(
+    conn: aiosqlite.Connection, sent: list[tuple[str, int, int, bool]], now: datetime
+) -> list[None]:
     """Remember the Graph API ids of messages sent: (wamid, outbox row, part, template) each."""
     at = to_db(now)
     rows = [
         (wamid, outbox_id, part, "template" if template else "message", at) for wamid, outbox_id, part, template in sent
     ]
     await conn.executemany(_INSERT_MESSAGE, rows)
+    return [None] * len(rows)
 
 
 async def delivery_state(
@@ -143,6 +157,11 @@ async def store_webhook(conn: aiosqlite.Connection, body: bytes, now: datetime) 
     row = await fetch_one(conn, _STORE_WEBHOOK, (body, to_db(now)))
     assert row is not None  # noqa: S101 - INSERT ... RETURNING yields the row
     return int(row[0])
+
+
+async def store_webhooks(conn: aiosqlite.Connection, bodies: list[bytes], now: datetime) -> list[int]:
+    """Keep several verified webhooks' raw bodies; return their ids in the same order."""
+    return [await store_webhook(conn, body, now) for body in bodies]
 
 
 async def stored_webhooks(conn: aiosqlite.Connection) -> list[tuple[int, bytes]]:

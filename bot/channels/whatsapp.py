@@ -126,7 +126,7 @@ class WhatsAppTransport:
         self.templates = templates
         self.pacing = pacing
         self.store = store
-        self._sent: GroupCommit[SentPart] = GroupCommit(db, self._record_many)
+        self._sent: GroupCommit[SentPart, None] = GroupCommit(db, self._record_many)
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send the messages that draw one reply, skipping any a previous attempt already sent."""
@@ -198,8 +198,8 @@ class WhatsAppTransport:
         """Return once the message id is committed (before the next part goes), sharing a commit with other chats."""
         await self._sent.write((wamid, outbox_id, part, template))
 
-    async def _record_many(self, conn: aiosqlite.Connection, sent: list[SentPart]) -> None:
-        await whatsapp.record_sent_many(conn, sent, self.clock.now())
+    async def _record_many(self, conn: aiosqlite.Connection, sent: list[SentPart]) -> list[None]:
+        return await whatsapp.record_sent_many(conn, sent, self.clock.now())
 
     async def _on_error(self, row: OutboxRow, reply: Reply, field: str, address: str, error: GraphError) -> Delivery:
         code = error.code or 0
@@ -296,6 +296,8 @@ class WhatsAppChannel:
         self._pause_marker = os.environ.get(PAUSE_ENV)  # the crash test's hook; unset in production
         self._behind = False  # a stored webhook failed to process: the next one catches up first
         self._recovering = asyncio.Lock()
+        # Posts that arrive while one is being stored are stored together; each is answered once its own is committed.
+        self._inbox: GroupCommit[bytes, int] = GroupCommit(core.db, self._store_many)
         server.add_route("GET", WEBHOOK_PATH, self.verify)
         server.add_route("POST", WEBHOOK_PATH, self.receive)
 
@@ -339,13 +341,15 @@ class WhatsAppChannel:
         if not payload.has_work():
             return web.Response(text="ok")
         try:
-            async with self.core.db.transaction() as conn:
-                stored = await whatsapp.store_webhook(conn, body, self.core.clock.now())
+            stored = await self._inbox.write(body)
         except sqlite3.Error as error:  # Meta sends it again later when the answer is not 200
             log.error("whatsapp: could not store a webhook (%s); answering 503", error)
             return web.Response(status=503, text="try again")
         self.server.spawn(self._take(stored, payload), name="whatsapp-webhook")
         return web.Response(text="ok")
+
+    async def _store_many(self, conn: aiosqlite.Connection, bodies: list[bytes]) -> list[int]:
+        return await whatsapp.store_webhooks(conn, bodies, self.core.clock.now())
 
     async def _take(self, stored: int, payload: Payload) -> None:
         """Process a webhook just stored; when earlier ones wait (the database failed), all of them in order."""
@@ -582,9 +586,7 @@ class WhatsAppChannel:
 
     async def _first(self, conn: aiosqlite.Connection, external_id: str) -> bool:
         """Tell whether a number never wrote before (no contact, no registration)."""
-        if await whatsapp.get_contact(conn, external_id) is not None:
-            return False
-        return await participants.find_by_identity(conn, CHANNEL, external_id) is None
+        return not await whatsapp.known(conn, CHANNEL, external_id)
 
     async def _bookkeep(self, conn: aiosqlite.Connection, inbound: Inbound) -> tuple[Incoming | None, bool]:
         """Record that the contact wrote and release what was held; return the event to dispatch (None: nothing,
