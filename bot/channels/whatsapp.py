@@ -236,6 +236,15 @@ class WhatsAppTransport:
         return Delivery(Outcome.SENT, channel_msg_id=wamid)
 
 
+@dataclass(frozen=True)
+class Post:
+    """A webhook post ready to be handled: its messages (files stored), statuses and stored copy (None: keep it)."""
+
+    ready: list[Inbound]
+    statuses: list[Status]
+    drop: int | None
+
+
 def _voice(incoming: Incoming) -> bool:
     """Tell whether an event carries a voice note or an audio file."""
     return incoming.attachment is not None and incoming.attachment.kind in ("voice", "audio")
@@ -298,6 +307,8 @@ class WhatsAppChannel:
         self._recovering = asyncio.Lock()
         # Posts that arrive while one is being stored are stored together; each is answered once its own is committed.
         self._inbox: GroupCommit[bytes, int] = GroupCommit(core.db, self._store_many)
+        # Likewise posts ready to be handled: one transaction for those that are ready while another one runs.
+        self._posts: GroupCommit[Post, tuple[bool, bool]] = GroupCommit(core.db, self._batch_in)
         server.add_route("GET", WEBHOOK_PATH, self.verify)
         server.add_route("POST", WEBHOOK_PATH, self.receive)
 
@@ -409,7 +420,7 @@ class WhatsAppChannel:
                 return False
             drop = None if kept else stored
             try:
-                woke, fresh = await self._batch(ready, statuses, drop)
+                woke, fresh = await self._handled(Post(ready, statuses, drop))
             except Exception as error:  # the kind only: a message could quote what people typed
                 log.warning(
                     "whatsapp: a post of %d items was rolled back (%s); taking each alone",
@@ -524,22 +535,36 @@ class WhatsAppChannel:
             return
         self.core.sender.wake()
 
-    async def _batch(self, ready: list[Inbound], statuses: list[Status], drop: int | None) -> tuple[bool, bool]:
-        """Handle everything in one transaction, dropping the stored post in it; return (wake the sender, queued)."""
-        woke = fresh = False
-        committed: list[int] = []
+    async def _handled(self, post: Post) -> tuple[bool, bool]:
+        """Handle a post in a transaction shared with the posts ready meanwhile; alone when that one was rolled back."""
+        try:
+            return await self._posts.write(post)
+        except Exception:  # maybe another post's failure: this one alone tells
+            return await self._batch(post)
+
+    async def _batch(self, post: Post) -> tuple[bool, bool]:
+        """Handle a post alone in one transaction; return (wake the sender, queued)."""
         async with self.core.db.transaction() as conn:
-            for inbound in ready:
+            return (await self._batch_in(conn, [post]))[0]
+
+    async def _batch_in(self, conn: aiosqlite.Connection, posts: list[Post]) -> list[tuple[bool, bool]]:
+        """Handle posts in the open transaction, dropping each stored copy in it; return (woke, queued) for each."""
+        results = []
+        committed: list[int] = []  # one batch for the dispatcher, as a polled Telegram batch is
+        for post in posts:
+            woke = fresh = False
+            for inbound in post.ready:
                 incoming, released = await self._bookkeep(conn, inbound)
                 woke |= released
                 if incoming is not None:
                     fresh |= await self.core.dispatcher.handle_in(conn, incoming, committed)
-            for status in statuses:
+            for status in post.statuses:
                 await self._status_in(conn, status)
-            if drop is not None:
+            if post.drop is not None:
                 await self._pause_before_drop()
-                await whatsapp.drop_webhook(conn, drop)
-        return woke, fresh
+                await whatsapp.drop_webhook(conn, post.drop)
+            results.append((woke, fresh))
+        return results
 
     async def _pause_before_drop(self) -> None:
         """For the crash test only: say so in the marker file, then wait there to be killed."""
