@@ -25,6 +25,7 @@ OTHERS = {
     "webhook_flood": [],
     "export_latency": ["--quick"],  # the export stays at 100,000 rows: the goal is about that one
     "files": ["--repeat", "3"],
+    "snapshot_chat": ["--recommendations", "10000"],
     "whatsapp_load": ["--quick"],
 }
 

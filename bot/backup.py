@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.lock import DatabaseInUse, hold_database
+from bot.outputs import USAGE, OutputRefused, check_output
 from bot.settings import Settings
 from storage.database import migration_files, open_database
 from storage.files import FileStore
@@ -144,6 +145,7 @@ def restore(backup_file: Path, database: Path, *, force: bool, files: Path | Non
     the live files folder, into which the files the backup names are copied from <backup>.files first (files are
     named by their content, so those already there are kept; the keeper sweeps what no row names any more).
     """
+    database = database.resolve()  # a symbolic link: the file it names is replaced, under that file's lock
     try:
         with hold_database(database):
             return _restore(backup_file, database, force=force, files=files)
@@ -203,6 +205,16 @@ async def _migrate(database: Path) -> None:
     await db.close()
 
 
+def _check_paths(settings: Settings, args: argparse.Namespace) -> None:
+    """Refuse a backup written onto the live database or its files, and a restore from them."""
+    if args.command == "backup":
+        if args.output is not None:  # --verify only reads
+            check_output(settings, args.output)
+            check_output(settings, files_beside(args.output), folder=True)
+    else:
+        check_output(settings, args.input, option="--input")
+
+
 def add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the backup and restore subcommands."""
     save = sub.add_parser("backup", help="copy the database consistently, even while the bot runs")
@@ -216,6 +228,11 @@ def add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
 
 def run_backup_command(settings: Settings, args: argparse.Namespace) -> int:
     """Back up or restore; print what happened; return the exit status."""
+    try:
+        _check_paths(settings, args)
+    except OutputRefused as error:
+        print(f"error: {error}")
+        return USAGE
     try:
         if args.command == "backup" and args.verify is not None:
             from bot.backups import verify_command  # the verified backups' module imports this one

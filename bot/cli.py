@@ -7,26 +7,33 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from bot.backup import add_backup_commands, run_backup_command
-from bot.channels.console import IDENTITY, USER, ConsoleTransport, run_console
+from bot.channels.console import IDENTITY, USER, ConsoleTransport, fetch_local, run_console
 from bot.core import Core, load_plan, open_core
 from bot.doctor import add_doctor_command, run_doctor
 from bot.evidence_cli import add_evidence_command, run_evidence_command
 from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
+from bot.outputs import USAGE
 from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
+from handlers.contract import Incoming
 from storage.catalogue import read_plan_file
 from storage.database import NewerSchemaError, open_database
+
+if TYPE_CHECKING:
+    from bot.web import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +61,10 @@ async def run_console_chat(core: Core, user: str = USER) -> None:
         await core.documents.flush()
         await core.sender.flush()
 
-    await run_console(core.dispatcher.handle, flush, transport)
+    async def handle(incoming: Incoming) -> None:  # a file named at the terminal is read as a channel downloads
+        await core.dispatcher.handle(await core.receiver.receive(incoming, fetch_local))
+
+    await run_console(handle, flush, transport)
     await flush()
 
 
@@ -88,10 +98,13 @@ async def _serve(core: Core, settings: Settings) -> None:
     """Run every configured channel in this event loop until a signal arrives."""
     async with contextlib.AsyncExitStack() as stack:
         server = None
-        if settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site:
+        served = settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site
+        if served or settings.metrics != "off":
+            from bot.metrics_page import metrics_page
             from bot.web import WebServer  # only when something is served over HTTP
 
-            server = WebServer(settings.webhook_host, settings.webhook_port)
+            server = WebServer(settings.webhook_host, settings.webhook_port, trusted_proxies=settings.trusted_proxies)
+            metrics_page(core).mount(server)
         telegram = None
         if settings.telegram_token is not None:
             from bot.channels.telegram import TelegramChannel  # only when Telegram is configured
@@ -124,7 +137,7 @@ async def _serve(core: Core, settings: Settings) -> None:
                 stack.push_async_callback(live.close)
         if server is not None:
             # Routes are all added by the channels' start(); only then does the server listen.
-            await server.start()
+            await _listen(server)
             stack.push_async_callback(server.stop)
             if telegram is not None and settings.telegram_webhook_url is not None:
                 await telegram.listen()
@@ -133,6 +146,22 @@ async def _serve(core: Core, settings: Settings) -> None:
         await core.documents.start()
         await _start_file_work(core)
         await _wait_for_signal()
+
+
+class PortTaken(Exception):
+    """The web server a configured channel needs cannot listen, with the line that says what to do."""
+
+
+async def _listen(server: WebServer) -> None:
+    """Start the web server, or say in one line why it cannot listen."""
+    try:
+        await server.start()
+    except OSError as error:
+        reason = os.strerror(error.errno).lower() if error.errno else str(error)
+        raise PortTaken(
+            f"the web server cannot listen on {server.host}:{server.port} ({reason}): "
+            "stop what uses that port or set OGP_WEBHOOK_PORT to a free one"
+        ) from None
 
 
 async def _load_plan(settings: Settings, path: Path, activate: bool) -> int:
@@ -205,6 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DatabaseInUse, NewerSchemaError) as error:
         print(f"error: {error}")
         return 1
+    except PortTaken as error:
+        print(f"error: {error}")
+        return USAGE
 
 
 def _command(settings: Settings, args: argparse.Namespace) -> int:

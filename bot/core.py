@@ -9,12 +9,13 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from bot.alerts import OperatorAlerts, Thresholds
 from bot.backups import BackupKeeper
 from bot.clock import Clock, SystemClock
 from bot.direct import deliver_now
 from bot.dispatcher import Dispatcher
 from bot.documents import DocumentWorker
-from bot.downloads import FileReceiver
+from bot.downloads import MB, FileReceiver, Quota
 from bot.files import FileKeeper
 from bot.scheduler import ReminderScheduler
 from bot.sender import Sender
@@ -87,14 +88,18 @@ def handler_config(settings: Settings, bot_username: str | None = None) -> Handl
         report_author=settings.report_author or None,
         max_voice_seconds=settings.max_voice_seconds,
         max_file_mb=settings.max_file_mb,
+        file_quota_mb=settings.file_quota_mb,
+        file_quota_total_mb=settings.file_quota_total_mb,
         files_dir=settings.files_folder,
         publish_on_arrival=settings.publish is PublishMode.IMMEDIATE,
         public_licence=settings.public_licence,
     )
 
 
-def operations_checks(settings: Settings) -> list[Callable[[datetime], Awaitable[object]]]:
-    """Return the periodic operators' checks the settings ask for: the daily backup."""
+def operations_checks(
+    settings: Settings, db: Database, on_queued: Callable[[], None]
+) -> list[Callable[[datetime], Awaitable[object]]]:
+    """Return the periodic operators' checks: the daily backup when configured, then the operators' alerts."""
     checks: list[Callable[[datetime], Awaitable[object]]] = []
     if settings.backup_dir is not None:
         keeper = BackupKeeper(
@@ -107,6 +112,22 @@ def operations_checks(settings: Settings) -> list[Callable[[datetime], Awaitable
             settings.backup_keep_weekly,
         )
         checks.append(keeper.run_due)
+    alerts = OperatorAlerts(
+        db,
+        operators=settings.operators,
+        coordinators=settings.coordinators,
+        thresholds=Thresholds(
+            outbox_minutes=settings.alert_outbox_minutes,
+            flood_count=settings.alert_flood_count,
+            webhook_count=settings.alert_webhook_count,
+            disk_min_free_mb=settings.disk_min_free_mb,
+            backup_max_age_hours=settings.backup_max_age_hours,
+        ),
+        data_folder=settings.database.resolve().parent,
+        backup_dir=settings.backup_dir,
+        on_queued=on_queued,
+    )
+    checks.append(alerts.run)
     return checks
 
 
@@ -124,11 +145,15 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         max_attempts=settings.send_max_attempts,
         base_backoff=settings.send_base_backoff,
         max_backoff=settings.send_max_backoff,
+        coordinators=frozenset(settings.coordinators),
     )
-    documents = DocumentWorker(db, clock, timezone=settings.zone, on_queued=sender.wake)
+    documents = DocumentWorker(
+        db, clock, timezone=settings.zone, on_queued=sender.wake, coordinators=frozenset(settings.coordinators)
+    )
     store = FileStore(settings.files_folder)
+    quota = Quota(day=settings.file_quota_mb * MB, total=settings.file_quota_total_mb * MB)
     receiver = FileReceiver(
-        db, store, clock, max_bytes=settings.max_file_mb * 1024 * 1024, deadline=settings.file_download_seconds
+        db, store, clock, max_bytes=settings.max_file_mb * MB, deadline=settings.file_download_seconds, quota=quota
     )
     file_keeper = FileKeeper(db, store)
     engine = load_transcriber(settings.transcriber)
@@ -147,7 +172,12 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
     from bot.public_site import site  # it imports this module (Core)
 
     keeper = SnapshotKeeper(
-        db, site(settings), root=settings.snapshot_folder, months=settings.snapshot_months, zone=settings.zone
+        db,
+        site(settings),
+        root=settings.snapshot_folder,
+        months=settings.snapshot_months,
+        zone=settings.zone,
+        render=documents.site_files,
     )
     for kind in (DocumentKind.SNAPSHOT.value, REDACT_JOB):
         documents.in_process[kind] = keeper.run
@@ -163,7 +193,7 @@ async def open_core(settings: Settings, clock: Clock | None = None) -> Core:
         retention_days=settings.retention_days,
         outbox_keep_days=settings.outbox_keep_days,
         snapshots=keeper,
-        periodic=operations_checks(settings),
+        periodic=operations_checks(settings, db, sender.wake),
     )
     return Core(
         settings, db, messages, clock, router, dispatcher, sender, scheduler, documents, receiver, file_keeper, drafts

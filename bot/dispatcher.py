@@ -11,6 +11,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot import metrics
 from bot.clock import Clock
 from handlers.context import Carry, Context, HandlerConfig
 from handlers.contract import Incoming, Reply
@@ -77,9 +78,11 @@ class Dispatcher:
     async def handle(self, incoming: Incoming) -> bool:
         """Process an event exactly once; return False when it was a duplicate."""
         incoming = _storable(incoming)
+        metrics.received(incoming)
         try:
-            async with self.db.transaction() as conn:
-                fresh = await self._handle_in(conn, incoming, None)
+            with metrics.timed(incoming.channel):
+                async with self.db.transaction() as conn:
+                    fresh = await self._handle_in(conn, incoming, None)
         except sqlite3.OperationalError as error:
             log.error("database unavailable for %s event: %s", incoming.channel, error)
             await self._apologise_directly(incoming, "busy-error")
@@ -88,6 +91,7 @@ class Dispatcher:
             log.exception("handler failed on a %s event", incoming.channel)
             await self._apologise(incoming, "internal-error")
             return True
+        metrics.handled(incoming)
         if fresh:
             self.on_queued()
         return fresh
@@ -106,14 +110,18 @@ class Dispatcher:
         events = [_storable(incoming) for incoming in batch]
         committed: list[int] = []  # the data version the batch started from, once the first event has read it
         try:
-            async with self.db.transaction() as conn:
-                fresh = [await self._handle_in(conn, incoming, committed) for incoming in events]
+            with metrics.timed(events[0].channel):
+                async with self.db.transaction() as conn:
+                    fresh = [await self._handle_in(conn, incoming, committed) for incoming in events]
         except Exception as error:  # the kind of error only: a message could quote what people typed
             kind = type(error).__name__
             log.warning("a batch of %d events was rolled back (%s); handling each alone", len(events), kind)
             for incoming in events:
                 await self.handle(incoming)
             return
+        for incoming in events:
+            metrics.received(incoming)
+            metrics.handled(incoming)
         if any(fresh):
             self.on_queued()
 

@@ -5,6 +5,8 @@ with it every chat) even off the write lock. Here it reads a read-only snapshot 
 
 Input on stdin: one JSON object {"database", "timezone", "kind", "params", "scope", "menu", "language" (the file's),
 "reader" (the asker's), "requested_at"}.
+Or {"kind": "site-files", "database", "site" (the public site's settings), "paths"}: the site's files at those paths
+(an open-data snapshot), answered {"ok": true, "files": [length, ...]} and the files' bytes.
 Output on stdout: one JSON line {"ok": true, "replies": [{"payload", "document"}], "audit"} where "document" is the
 length of the reply's file, then the files' bytes one after another; or {"ok": false, "error": "..."} saying what
 failed and where, never with what (an error message could quote a recommendation).
@@ -30,10 +32,14 @@ from handlers import evidence, exports, report, stats
 from handlers.contract import Choice
 from handlers.documents import Builder, Built, DocumentKind, Job
 from messages import load_messages
+from public.language import languages
+from public.site import Page, Site, SiteConfig
 from storage.database import read_snapshot
 from storage.exports import ExportScope
+from storage.publishing import PublishMode
 
 NICENESS = 10
+SITE_FILES = "site-files"
 PARENT_VARIABLE = "DOCUMENT_BUILD_PARENT"  # the bot's pid, set by bot/documents.py
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 BUILDERS: dict[DocumentKind, Builder] = {
@@ -62,6 +68,27 @@ async def build(spec: Mapping[str, Any]) -> Built:
         built = await builder(job)
     replies = [reply.model_copy(update={"language": reader.language}) for reply in built.replies]  # to the asker
     return replace(built, replies=replies)
+
+
+def site_settings(config: SiteConfig) -> dict[str, Any]:
+    """Return the site's settings as JSON values, for the child's spec."""
+    return {**asdict(config), "publish": config.publish.value, "tz": config.tz.key}
+
+
+async def render_files(spec: Mapping[str, Any]) -> bytes:
+    """Render the public site's files at the spec's paths from a read-only snapshot; return the outcome to write."""
+    raw = dict(spec["site"])
+    config = SiteConfig(**{**raw, "publish": PublishMode(raw["publish"]), "tz": ZoneInfo(raw["tz"])})
+    site = Site(config, languages())
+    bodies = []
+    async with read_snapshot(spec["database"]) as conn:
+        for path in spec["paths"]:
+            page = await site.render(conn, path)
+            if not isinstance(page, Page) or page.status != 200:
+                raise LookupError("a site path has no file")
+            bodies.append(page.body)
+    header = {"ok": True, "files": [len(body) for body in bodies]}
+    return json.dumps(header).encode() + b"\n" + b"".join(bodies)
 
 
 def where(error: BaseException) -> str:
@@ -104,7 +131,7 @@ def main() -> int:
         os.nice(NICENESS)  # background work: on a busy machine the chats' process goes first
     spec = json.loads(sys.stdin.buffer.read())
     try:
-        output = encode(asyncio.run(build(spec)))
+        output = asyncio.run(render_files(spec)) if spec["kind"] == SITE_FILES else encode(asyncio.run(build(spec)))
     except Exception as error:  # reported to the bot, which apologises to the person
         output = json.dumps({"ok": False, "error": where(error)}).encode() + b"\n"
     try:

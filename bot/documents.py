@@ -21,13 +21,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import aiosqlite
+
+from bot import metrics
 from bot.background import Background
 from bot.clock import Clock
-from bot.document_build import PARENT_VARIABLE
+from bot.document_build import PARENT_VARIABLE, SITE_FILES, site_settings
 from handlers.contract import Reply
 from handlers.documents import AuditLine, StoredRequest
 from messages import load_messages
-from storage import audit, document_jobs, outbox
+from public.site import SiteConfig
+from storage import audit, document_jobs, outbox, roles
 from storage.database import Database
 from storage.document_jobs import DocumentJob
 from storage.exports import count_in_scope
@@ -72,15 +76,18 @@ class DocumentWorker(Background):
         *,
         timezone: ZoneInfo,
         on_queued: Callable[[], None] = lambda: None,
+        coordinators: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.db = db
         self.clock = clock
         self.timezone = timezone
         self.on_queued = on_queued
+        self.coordinators = coordinators  # "channel:id" entries of OGP_COORDINATORS: every document is theirs
         self.built = 0
         self.failed = 0
-        self._child: asyncio.subprocess.Process | None = None
+        self._child: asyncio.subprocess.Process | None = None  # the newest build process
+        self._children: set[asyncio.subprocess.Process] = set()  # a snapshot's may run beside a document's
         # Jobs run in this process on a read-only snapshot (the open data's snapshots: files written to disk).
         self.in_process: dict[str, InProcess] = {}
 
@@ -91,9 +98,10 @@ class DocumentWorker(Background):
     async def stop(self) -> None:
         """Stop; a build under way is cut short and its job runs again at the next start."""
         self._stopping = True
-        if self._child is not None and self._child.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                self._child.kill()
+        for child in list(self._children):
+            if child.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    child.kill()
         await super().stop()
         async with self._lock:  # a flush() under way winds down too
             pass
@@ -121,36 +129,60 @@ class DocumentWorker(Background):
         request = StoredRequest.parse(job.params)
         if attempts > MAX_ATTEMPTS:
             log.error("document job %d (%s) given up after %d attempts", job.id, job.kind, attempts - 1)
+            metrics.DOCUMENT_JOBS.labels("given_up").inc()
             await self._finish(job, self._apology(request) if job.channel != document_jobs.SYSTEM else Outcome([]))
             return
-        runner = self.in_process.get(job.kind)
-        if runner is not None:
-            await self._finish(job, await self._run_here(runner, job, request))
+        if not await self._may_have(job):
+            await self._finish(job, Outcome([]))  # _finish says why to the person
             return
-        await self._note_if_large(job, request)
+        runner = self.in_process.get(job.kind)
+        if runner is None:
+            await self._note_if_large(job, request)
         try:
-            outcome = await self._build(job, request)
+            outcome = await (self._run_here(runner, job, request) if runner else self._build(job, request))
         except _Stopped:
             async with self.db.transaction() as conn:
                 await document_jobs.undo_attempt(conn, job.id)
             return
         except BuildFailed as failure:
             self.failed += 1
+            metrics.DOCUMENT_JOBS.labels("failed").inc()
             log.error("document job %d (%s) failed: %s", job.id, job.kind, failure)
             outcome = self._apology(request)
         else:
-            self.built += 1
+            if runner is None:  # _run_here counts its own
+                self.built += 1
+                metrics.DOCUMENT_JOBS.labels("built").inc()
         await self._finish(job, outcome)
 
     async def _run_here(self, runner: InProcess, job: DocumentJob, request: StoredRequest) -> Outcome:
         try:
             outcome = await runner(job, request)
+        except _Stopped:
+            raise
         except Exception:  # an apology to the person; the next erasure or request tries again
             self.failed += 1
+            metrics.DOCUMENT_JOBS.labels("failed").inc()
             log.exception("document job %d (%s) failed", job.id, job.kind)
             return self._apology(request) if job.channel != document_jobs.SYSTEM else Outcome([])
         self.built += 1
+        metrics.DOCUMENT_JOBS.labels("built").inc()
         return outcome
+
+    async def _may_have(self, job: DocumentJob) -> bool:
+        """Tell whether the job's chat may still have what it asked for (documents are coordinators' alone)."""
+        async with self.db.reader() as conn:
+            return await self._allowed(conn, job)
+
+    async def _allowed(self, conn: aiosqlite.Connection, job: DocumentJob) -> bool:
+        if job.channel == document_jobs.SYSTEM:
+            return True
+        return await roles.chat_coordinates(conn, job.channel, job.recipient, self.coordinators)
+
+    def _role_changed(self, job: DocumentJob) -> Outcome:
+        log.warning("document job %d (%s) dropped: the requester no longer coordinates", job.id, job.kind)
+        reader = load_messages(StoredRequest.parse(job.params).reader)
+        return Outcome([(Reply(text=reader.t("doc-role-changed"), language=reader.language).to_payload(), None)])
 
     def _apology(self, request: StoredRequest) -> Outcome:
         text = load_messages(request.reader).t("doc-failed")
@@ -173,7 +205,7 @@ class DocumentWorker(Background):
                 payload=note,
                 now=self.clock.now(),
                 participant_id=job.participant_id,
-                dedupe_key=f"document:{job.id}:note",
+                dedupe_key=document_jobs.outbox_key(job.id, "note"),
             )
         self.on_queued()
 
@@ -190,6 +222,16 @@ class DocumentWorker(Background):
             "reader": request.reader,
             "requested_at": job.requested_at.isoformat(),
         }
+        return _decode(await self._spawn(spec))
+
+    async def site_files(self, config: SiteConfig, paths: list[str]) -> list[bytes]:
+        """Render the public site's files at paths in a child process on a read-only snapshot (an open-data
+        snapshot: seconds of JSON at 50,000 recommendations, which in this process would hold every chat)."""
+        spec = {"kind": SITE_FILES, "database": self.db.path, "site": site_settings(config), "paths": paths}
+        return _decode_files(await self._spawn(spec))
+
+    async def _spawn(self, spec: dict[str, Any]) -> bytes:
+        """Run `python -m bot.document_build` on spec; return what it wrote."""
         child = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
@@ -199,15 +241,17 @@ class DocumentWorker(Background):
             env=child_environment(),
         )
         self._child = child
+        self._children.add(child)
         try:
             out, _ = await child.communicate(json.dumps(spec, ensure_ascii=False).encode())
         finally:
             self._child = None
+            self._children.discard(child)
         if self._stopping:
             raise _Stopped
         if child.returncode != 0:
             raise BuildFailed(f"the build process exited with {child.returncode}")
-        return _decode(out)
+        return out
 
     async def _finish(self, job: DocumentJob, outcome: Outcome) -> None:
         """Queue the outcome, write the audit line and delete the job, all at once (nothing if the job is gone)."""
@@ -215,6 +259,8 @@ class DocumentWorker(Background):
         async with self.db.transaction() as conn:
             if not await document_jobs.delete(conn, job.id):  # its chat was erased while it was being built
                 return
+            if not await self._allowed(conn, job):  # the role was taken away before or while it was built
+                outcome = self._role_changed(job)
             for index, (payload, document) in enumerate(outcome.replies):
                 await outbox.enqueue(
                     conn,
@@ -224,7 +270,7 @@ class DocumentWorker(Background):
                     document=document,
                     now=now,
                     participant_id=job.participant_id,
-                    dedupe_key=f"document:{job.id}:{index}",
+                    dedupe_key=document_jobs.outbox_key(job.id, index),
                 )
             if outcome.audit is not None:
                 line = outcome.audit
@@ -238,6 +284,24 @@ def child_environment() -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(_ROOT), os.environ.get("PYTHONPATH"))))
     env[PARENT_VARIABLE] = str(os.getpid())  # the child dies with the bot (bot/document_build.py)
     return env
+
+
+def _decode_files(out: bytes) -> list[bytes]:
+    """Read the child's header line and the site's files after it."""
+    line, _, data = out.partition(b"\n")
+    try:
+        header: dict[str, Any] = json.loads(line)
+    except ValueError as error:
+        raise BuildFailed("the build process wrote no outcome") from error
+    if not header.get("ok"):
+        raise BuildFailed(str(header.get("error", "unknown error")))
+    bodies, offset = [], 0
+    for size in header["files"]:
+        bodies.append(data[offset : offset + size])
+        offset += size
+    if offset != len(data):
+        raise BuildFailed("the build process wrote files of the wrong length")
+    return bodies
 
 
 def _decode(out: bytes) -> Outcome:

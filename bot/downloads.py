@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from bot.clock import Clock
 from handlers.contract import Attachment, Incoming
@@ -27,6 +28,17 @@ ATTEMPTS = 3
 BACKOFF: tuple[float, ...] = (1.0, 4.0)  # seconds before the second and the third try
 TIMEOUT_SECONDS = 20.0  # one try, from asking for the file to its last byte
 DEADLINE_SECONDS = 30.0  # every try and pause of one file: a stalled URL holds that chat (only) this long at most
+
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """What one person's kept files may add up to, in bytes: in the last 24 hours, and in all."""
+
+    day: int
+    total: int
 
 
 class TooBig(Exception):
@@ -55,6 +67,7 @@ class FileReceiver:
         backoff: Sequence[float] = BACKOFF,
         timeout: float = TIMEOUT_SECONDS,
         deadline: float = DEADLINE_SECONDS,
+        quota: Quota | None = None,
     ) -> None:
         self.db = db
         self.store = store
@@ -64,6 +77,7 @@ class FileReceiver:
         self.backoff = tuple(backoff)
         self.timeout = timeout
         self.deadline = deadline
+        self.quota = quota
 
     async def receive(self, incoming: Incoming, fetch: Fetch) -> Incoming:
         """Return the event with its file stored and recorded, or marked refused; events without a file as they are."""
@@ -97,6 +111,8 @@ class FileReceiver:
         seconds = recognised.duration or sent.duration
         if recognised.format in AUDIO and not seconds:  # audio whose length nothing can tell is not playable
             return replace(sent, refused="file-type-refused")
+        if (over := await self._over_quota(incoming, len(data))) is not None:
+            return replace(sent, refused=over)
         digest = await asyncio.to_thread(self.store.put, data)
         async with self.db.transaction() as conn:
             if not await asyncio.to_thread(self.store.has, digest):  # the same bytes, erased by someone meanwhile
@@ -115,6 +131,20 @@ class FileReceiver:
                 now=self.clock.now(),
             )
         return replace(sent, stored=row.id, data=data, duration=seconds)
+
+    async def _over_quota(self, incoming: Incoming, size: int) -> str | None:
+        """Return the refusal when this file would take the sender past a quota, else None."""
+        if self.quota is None:
+            return None
+        day_ago = self.clock.now() - timedelta(days=1)
+        async with self.db.transaction() as conn:
+            day = await files.kept_from(conn, incoming.channel, incoming.user, since=day_ago)
+            total = await files.kept_from(conn, incoming.channel, incoming.user)
+        if day + size > self.quota.day:
+            return "file-quota-day"
+        if total + size > self.quota.total:
+            return "file-quota-total"
+        return None
 
     async def _download(self, channel: str, ref: str, fetch: Fetch) -> bytes:
         """Fetch within the deadline, trying again after a failure; FetchFailed once it passes."""

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.clock import SystemClock
+from bot.outputs import USAGE, OutputRefused, check_new_file, check_output
 from bot.settings import Settings
 from handlers.dates import parse_date
 from messages_ar import load_messages
@@ -31,14 +32,25 @@ def add_evidence_command(sub: argparse._SubParsersAction) -> None:  # type: igno
     cmd.add_argument("--until", type=_day, help="last day, included (default: today)")
 
 
+def _request_problem(settings: Settings, args: argparse.Namespace) -> str | None:
+    """Return in one line what is wrong with the request before anything is opened, or None."""
+    try:
+        check_output(settings, args.output)  # the database's own files first, whatever their names
+        check_new_file(args.output)
+    except OutputRefused as error:
+        return str(error)
+    if args.output.suffix.lower() != ".zip":
+        return f"the evidence pack is a zip: name the output .zip, not {args.output.name}"
+    if args.since and args.until and args.since > args.until:
+        return "--since is after --until: give the first day, then the last"
+    return None
+
+
 async def run_evidence_command(settings: Settings, args: argparse.Namespace) -> int:
     """Write the pack; print where and how many gaps; return the exit status."""
-    if args.output.suffix.lower() != ".zip":
-        print(f"error: the evidence pack is a zip: name the output .zip, not {args.output.name}")
-        return 1
-    if args.since and args.until and args.since > args.until:
-        print("error: --since is after --until")
-        return 1
+    if (problem := _request_problem(settings, args)) is not None:
+        print(f"error: {problem}")
+        return USAGE
     db = await open_database(settings.database)
     try:
         async with db.reader() as conn:  # a snapshot: the running bot's writes neither wait nor show halfway

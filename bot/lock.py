@@ -14,8 +14,9 @@ class DatabaseInUse(Exception):
 
 
 def lock_path(database: Path) -> Path:
-    """Return the lock file of a database."""
-    return database.with_name(database.name + ".lock")
+    """Return the lock file of a database, beside the file it resolves to (a symbolic link shares its target's)."""
+    real = database.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 @contextlib.contextmanager

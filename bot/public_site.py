@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
 
 from bot.core import Core
@@ -53,7 +54,17 @@ async def public_site_alone(core: Core) -> AsyncIterator[WebServer | None]:
     server = WebServer(core.settings.webhook_host, core.settings.webhook_port)
     live = await mount_public_site(server, core)
     try:
-        await server.start()
+        try:
+            await server.start()
+        except OSError as error:  # nothing asked for this server: the chat goes on without it
+            log.warning(
+                "the public site is off: %s:%d cannot be used (%s); set OGP_WEBHOOK_PORT to a free port",
+                server.host,
+                server.port,
+                os.strerror(error.errno).lower() if error.errno else error,
+            )
+            yield None
+            return
         log.info("public site on %s/", server.url)
         yield server
     finally:

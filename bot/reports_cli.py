@@ -14,6 +14,7 @@ from typing import BinaryIO
 import aiosqlite
 
 from bot.clock import SystemClock
+from bot.outputs import USAGE, OutputRefused, check_new_file, check_output
 from bot.settings import Settings
 from handlers.dates import parse_date
 from messages import DEFAULT_LANGUAGE, LANGUAGES, load_messages
@@ -23,8 +24,6 @@ from storage.database import open_database
 from storage.exports import ExportScope, get_round
 from storage.files import FileStore
 
-DATABASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
-
 
 class ReportCommandError(Exception):
     """An export or report that cannot be made, with the reason to print."""
@@ -33,12 +32,14 @@ class ReportCommandError(Exception):
 def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the export and report subcommands."""
     exp = sub.add_parser("export", help="write recommendations, status updates and milestones to a file")
-    exp.add_argument("--format", choices=[f.value for f in ExportFormat], default=ExportFormat.XLSX.value)
+    exp.add_argument(
+        "--format", choices=[f.value for f in ExportFormat], help="xlsx, csv or json (default: the output's suffix)"
+    )
     exp.add_argument(
         "--output",
         type=Path,
         required=True,
-        help="file to write (CSV: NAME.csv for the recommendations, NAME.zip for every table)",
+        help="file to write: NAME.xlsx, NAME.json, NAME.csv (the recommendations) or NAME.zip (every table as CSV)",
     )
     exp.add_argument("--commitment", type=int, help="only this commitment number of the active plan")
     exp.add_argument("--round", type=int, dest="round_id", help="only this round id")
@@ -50,7 +51,7 @@ def add_report_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
         help="a .zip holding the export and every voice note, attachment and evidence file its rows name",
     )
     rep = sub.add_parser("report", help="write the meeting report (.docx) on the active plan or one round")
-    rep.add_argument("--output", type=Path, required=True)
+    rep.add_argument("--output", type=Path, required=True, help="the .docx to write")
     rep.add_argument("--round", type=int, dest="round_id", help="only the input of this round id")
     both = " (JSON carries both)"  # a report is a .docx in one language
     for command, note in ((exp, both), (rep, "")):
@@ -70,39 +71,66 @@ def _day(raw: str) -> date:
     return day
 
 
-def _csv_name_problem(args: argparse.Namespace) -> str | None:
-    """Return why a CSV export's file name does not fit what is written into it (a .zip is named .zip)."""
-    if args.command == "export" and getattr(args, "with_files", False):
-        return None if args.output.suffix.lower() == ".zip" else f"--with-files writes a .zip, not {args.output.name!r}"
-    if args.command != "export" or args.format != ExportFormat.CSV.value:
-        return None
-    if args.output.suffix.lower() in (".csv", ".zip"):
-        return None
-    return f"name the output .csv (the recommendations) or .zip (every table as CSV), not {args.output.name!r}"
+# What each file name holds when --format is not given; a given --format must agree with the name.
+SUFFIX_FORMATS = {
+    ".xlsx": ExportFormat.XLSX,
+    ".csv": ExportFormat.CSV,
+    ".zip": ExportFormat.CSV,
+    ".json": ExportFormat.JSON,
+}
+
+
+def export_format(args: argparse.Namespace) -> ExportFormat:
+    """Return the format an export writes: --format, else the one its file name says (XLSX inside --with-files)."""
+    if args.format is not None:
+        return ExportFormat(args.format)
+    if getattr(args, "with_files", False):
+        return ExportFormat.XLSX
+    return SUFFIX_FORMATS[args.output.suffix.lower()]
+
+
+def _name_problem(args: argparse.Namespace) -> str | None:
+    """Return why the output's name does not fit what would be written into it, or None."""
+    suffix, name = args.output.suffix.lower(), args.output.name
+    if args.command == "report":
+        return None if suffix == ".docx" else f"the report is a Word file: name the output .docx, not {name!r}"
+    if getattr(args, "with_files", False):
+        return None if suffix == ".zip" else f"--with-files writes a .zip, not {name!r}"
+    known = SUFFIX_FORMATS.get(suffix)
+    if args.format is not None and (known is None or known.value != args.format):
+        wanted = " or ".join(f"NAME{s}" for s, f in SUFFIX_FORMATS.items() if f.value == args.format)
+        return f"--format {args.format} does not write {name!r}: name the output {wanted}"
+    if known is None:
+        return f"name the output .xlsx, .csv (the recommendations), .zip (every table as CSV) or .json, not {name!r}"
+    return None
+
+
+def request_problem(settings: Settings, args: argparse.Namespace) -> str | None:
+    """Return in one line what is wrong with an export or report request before anything is opened, or None."""
+    try:
+        check_output(settings, args.output)  # the database's own files first, whatever their names
+        check_new_file(args.output)
+    except OutputRefused as error:
+        return str(error)
+    if (problem := _name_problem(args)) is not None:
+        return problem
+    if getattr(args, "since", None) and getattr(args, "until", None) and args.since > args.until:
+        return "--since is after --until: give the first day, then the last"
+    return None
 
 
 async def run_report_command(settings: Settings, args: argparse.Namespace) -> int:
     """Run export or report; print what was written; return the exit status."""
-    if (problem := _csv_name_problem(args)) is not None:
+    if (problem := request_problem(settings, args)) is not None:
         print(f"error: {problem}")
-        return 1
+        return USAGE
     try:
-        _refuse_database(settings.database, args.output)
         message = await _run(settings, args)
     except ReportCommandError as error:
         print(f"error: {error}")
         return 1
     print(message)
     return 0
-
-
-def _refuse_database(database: Path, output: Path) -> None:
-    """Refuse an output path that is the database or one of its companion files."""
-    targets = [database, *(database.with_name(database.name + suffix) for suffix in DATABASE_COMPANIONS)]
-    resolved = output.resolve()
-    for target in targets:
-        if resolved == target.resolve() or (output.exists() and target.exists() and output.samefile(target)):
-            raise ReportCommandError(f"--output {output} is the database (or its {target.name}); choose another file")
 
 
 @asynccontextmanager
@@ -141,10 +169,11 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
                     out.write(document)
                 return f"wrote the report to {args.output}"
             scope = await _scope(conn, args, settings)  # every argument is checked before a file is opened
-            fmt = ExportFormat(args.format)
+            fmt = export_format(args)
             if getattr(args, "with_files", False):
                 return await _with_files(conn, settings, args, scope, fmt, now)
             single = fmt is ExportFormat.CSV and args.output.suffix.lower() == ".csv"  # a .csv holds one table
+            archive = fmt is ExportFormat.CSV and args.output.suffix.lower() == ".zip"  # a .zip is a zip, always
             async with _atomic_output(args.output) as out:
                 result = await export(
                     conn,
@@ -155,11 +184,11 @@ async def _run(settings: Settings, args: argparse.Namespace) -> str:
                     tz=settings.zone,
                     now=now,
                     only_recommendations=single,
+                    archive=archive,
                 )
     finally:
         await db.close()
-    note = "" if args.output.suffix == f".{result.extension}" else f" (a .{result.extension} file)"
-    return f"wrote {result.recommendations} recommendations to {args.output}{note}"
+    return f"wrote {result.recommendations} recommendations to {args.output}"
 
 
 async def _with_files(

@@ -13,10 +13,11 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
+from bot import metrics
 from bot.clock import Clock
 from bot.transport import Delivery, Outcome, Transport, serves
 from handlers.contract import Reply
-from storage import outbox, participants, privacy
+from storage import document_jobs, outbox, participants, privacy, roles
 from storage.database import Database
 from storage.models import OutboxRow
 from storage.timefmt import to_db
@@ -179,6 +180,7 @@ class Sender:
         max_attempts: int = 8,
         base_backoff: float = 1.0,
         max_backoff: float = 300.0,
+        coordinators: frozenset[str] = frozenset(),
     ) -> None:
         self.db = db
         self.clock = clock
@@ -187,6 +189,7 @@ class Sender:
         self.max_attempts = max_attempts
         self.base_backoff = base_backoff
         self.max_backoff = max_backoff
+        self.coordinators = coordinators  # "channel:id" entries of OGP_COORDINATORS, for the documents' check
         self.stats = SenderStats()
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
@@ -301,7 +304,7 @@ class Sender:
         replies = await outbox.due(conn, now, BATCH, replies_only=True, per_chat=PER_CHAT, busy=busy)
         seen = {r.id for r in replies}
         others = await outbox.due(conn, now, BATCH, per_chat=PER_CHAT, busy=busy)
-        rows = replies + [r for r in others if r.id not in seen]
+        rows = await self._documents_allowed(conn, replies + [r for r in others if r.id not in seen])
         pushed_to = {r.participant_id for r in rows if r.kind != "reply" and r.participant_id is not None}
         gone = await outbox.unreachable_among(conn, pushed_to) if pushed_to else set()
         if not gone:
@@ -311,6 +314,18 @@ class Sender:
             if row.kind != "reply" and row.participant_id in gone:
                 await outbox.mark_final(conn, row.id, "unreachable", "recipient unreachable")
                 self.stats.unreachable += 1
+            else:
+                kept.append(row)
+        return kept
+
+    async def _documents_allowed(self, conn: aiosqlite.Connection, rows: list[OutboxRow]) -> list[OutboxRow]:
+        """Drop the documents built for someone who no longer coordinates (the role taken after they were built)."""
+        kept = []
+        for row in rows:
+            built = row.document is not None and (row.dedupe_key or "").startswith(document_jobs.OUTBOX_KEY)
+            if built and not await roles.chat_coordinates(conn, row.channel, row.recipient, self.coordinators):
+                await outbox.mark_final(conn, row.id, "failed", "the requester no longer coordinates")
+                log.warning("outbox row %d: a document dropped, its requester no longer coordinates", row.id)
             else:
                 kept.append(row)
         return kept
@@ -360,6 +375,7 @@ class Sender:
                     delivery = await self._deliver(transport, row)
             finally:
                 overall.finished()
+            metrics.count_delivery(row.channel, row.kind, delivery)
             if delivery.outcome is not Outcome.RETRY or delivery.retry_after is None:
                 return delivery
             self.stats.flood_waits += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from typing import Annotated, Literal
@@ -93,6 +94,9 @@ class Settings(BaseSettings):
     # the database), the largest file taken (Telegram's Bot API downloads at most 20 MB) and the longest voice note.
     files_dir: Path | None = None
     max_file_mb: int = Field(default=20, ge=1, le=100)
+    # What one person's kept files may add up to: in the last 24 hours (OGP_FILE_QUOTA_MB) and in all.
+    file_quota_mb: int = Field(default=50, ge=1)
+    file_quota_total_mb: int = Field(default=500, ge=1)
     max_voice_seconds: int = Field(default=300, ge=10, le=3600)
     # Every try of one file's download together (it holds that chat's later messages, never anyone else's).
     file_download_seconds: float = Field(default=30.0, gt=0, le=30.0)
@@ -109,6 +113,15 @@ class Settings(BaseSettings):
     backup_max_age_hours: int = Field(default=26, ge=1)
     disk_min_free_mb: int = Field(default=1024, ge=0)
     whatsapp_business_account_id: str | None = None  # where the message templates are listed (doctor)
+    # /metrics: off, for callers on this machine that did not come through the proxy, or for a bearer token.
+    metrics: Literal["off", "loopback", "token"] = "off"
+    metrics_token: SecretStr | None = None
+    # What the operators are told about (at most once an hour per condition, and again when it clears).
+    alert_outbox_minutes: int = Field(default=15, ge=1)  # the oldest due message has waited this long
+    alert_flood_count: int = Field(default=5, ge=1)  # this many 429 answers between two checks
+    alert_webhook_count: int = Field(default=5, ge=1)  # this many webhook deliveries refused between two checks
+    # Addresses of the HTTPS proxy in front: only their X-Forwarded-For is believed.
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ("127.0.0.1", "::1")
 
     @field_validator("coordinators", "operators", mode="before")
     @classmethod
@@ -133,6 +146,7 @@ class Settings(BaseSettings):
         "whatsapp_verify_token",
         "whatsapp_business_account_id",
         "backup_dir",
+        "metrics_token",
         mode="before",
     )
     @classmethod
@@ -185,6 +199,26 @@ class Settings(BaseSettings):
             names = ", ".join(f"OGP_{name.upper()}" for name in missing)
             raise ValueError(f"WhatsApp is half configured: set {names} as well")
         return self
+
+    @model_validator(mode="after")
+    def _metrics_token_given(self) -> Settings:
+        token = self.metrics_token.get_secret_value() if self.metrics_token else ""
+        if self.metrics == "token" and len(token) < 16:
+            raise ValueError("OGP_METRICS=token needs OGP_METRICS_TOKEN, a random string of 16 characters or more")
+        return self
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, raw: object) -> tuple[str, ...]:
+        if isinstance(raw, str):
+            raw = [part.strip() for part in raw.split(",") if part.strip()]
+        entries = tuple(str(item) for item in (raw or ()))  # type: ignore[attr-defined]
+        for entry in entries:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError as error:
+                raise ValueError(f"OGP_TRUSTED_PROXIES entry {entry!r} is not an address or a network") from error
+        return entries
 
     @property
     def whatsapp_enabled(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,8 +18,8 @@ from bot.documents import Outcome
 from handlers.contract import Reply
 from handlers.documents import AuditLine, StoredRequest
 from messages import load_messages
-from public.site import Site
-from public.snapshot import redact_snapshot, write_snapshot
+from public.site import Site, SiteConfig
+from public.snapshot import FILES, redact_snapshot, write_files, write_snapshot
 from storage import snapshots
 from storage.database import Database
 from storage.document_jobs import DocumentJob
@@ -27,12 +28,17 @@ from storage.timeline import months_before
 
 log = logging.getLogger(__name__)
 
+Render = Callable[[SiteConfig, list[str]], Awaitable[list[bytes]]]  # the site's files at these paths
+
 
 class SnapshotKeeper:
     """Takes, checks and rewrites the snapshots; each build reads a read-only snapshot, off the write lock."""
 
-    def __init__(self, db: Database, site: Site, *, root: Path, months: int, zone: ZoneInfo) -> None:
+    def __init__(
+        self, db: Database, site: Site, *, root: Path, months: int, zone: ZoneInfo, render: Render | None = None
+    ) -> None:
         self.db = db
+        self.render = render  # the document worker's child process; None: rendered here (tests of the schedule)
         self.site = site
         self.root = root
         self.months = months
@@ -52,8 +58,12 @@ class SnapshotKeeper:
     async def take(self, now: datetime) -> Snapshot:
         """Write the open-data files into root/<date-time>/ from one read-only snapshot, then record them."""
         name = f"{now.astimezone(self.zone):%Y-%m-%d-%H%M}"
-        async with self.db.reader() as conn:
-            count = await write_snapshot(conn, self.root / name, self.site)
+        if self.render is not None:
+            bodies = await self.render(self.site.config, [f"open-data/{file}" for file in FILES])
+            count = await write_files(self.root / name, dict(zip(FILES, bodies, strict=True)))
+        else:
+            async with self.db.reader() as conn:
+                count = await write_snapshot(conn, self.root / name, self.site)
         async with self.db.transaction() as conn:
             files = [path.name for path in sorted((self.root / name).iterdir()) if not path.name.startswith(".")]
             taken = await snapshots.record_snapshot(conn, taken_at=now, folder=name, files=files, recommendations=count)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
 from aiohttp import web
+
+from bot import metrics
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +25,55 @@ READ_SLOT_WAIT = 2.0  # seconds a request waits for one of those reads before it
 BODY_TIMEOUT = 10.0  # seconds to receive a whole body
 HEADER_TIMEOUT = 15.0  # seconds to receive a request's headers (and how long an idle connection stays open)
 SHUTDOWN_TIMEOUT = 3.0  # seconds requests in progress get when the bot stops
+LOOPBACK = ("127.0.0.1", "::1")  # the proxy's addresses when it runs on the same machine (deploy/Caddyfile)
+TRUSTED_PROXIES: web.AppKey[tuple[str, ...]] = web.AppKey("trusted_proxies")
+
+
+def client_address(request: web.Request, trusted: Sequence[str] = LOOPBACK) -> str | None:
+    """Return who sent a request: the peer, or the first address X-Forwarded-For names beyond trusted proxies.
+
+    The header is believed only from a trusted proxy (anyone else could write it), and read from the right, since a
+    client may put any address in front of the ones the proxies add.
+    """
+    networks = [ipaddress.ip_network(entry, strict=False) for entry in trusted]
+    address = request.remote
+    hops = [part.strip() for part in ",".join(request.headers.getall("X-Forwarded-For", [])).split(",")]
+    while address is not None and _within(address, networks) and hops and hops[-1]:
+        address = hops.pop()
+    return address
+
+
+def _within(address: str, networks: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> bool:
+    try:
+        return any(ipaddress.ip_address(address) in network for network in networks)
+    except ValueError:
+        return False
+
+
+@web.middleware
+async def count_rejections(request: web.Request, handler: RouteHandler) -> web.StreamResponse:
+    """Count every webhook delivery (a POST to a mounted route) answered with an error, by its reason."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        _count_rejection(request, error.status)
+        raise
+    except Exception:  # aiohttp answers it 500
+        _count_rejection(request, 500)
+        raise
+    _count_rejection(request, response.status)
+    return response
+
+
+def _count_rejection(request: web.Request, status: int) -> None:
+    resource = request.match_info.route.resource
+    if request.method != "POST" or status < 400 or resource is None:
+        return
+    reason = metrics.REJECTION_REASONS.get(status, "error" if status >= 500 else str(status))
+    metrics.WEBHOOK_REJECTIONS.labels(resource.canonical, reason).inc()
+    trusted: tuple[str, ...] = request.app[TRUSTED_PROXIES]
+    client = client_address(request, trusted)
+    log.info("web: %s answered %d (%s) to %s", resource.canonical, status, reason, client)
 
 
 class WebServer:
@@ -42,6 +94,7 @@ class WebServer:
         unauthenticated_reads: int = UNAUTHENTICATED_READS,
         read_slot_wait: float = READ_SLOT_WAIT,
         shutdown_timeout: float = SHUTDOWN_TIMEOUT,
+        trusted_proxies: Sequence[str] = LOOPBACK,
     ) -> None:
         self.host = host
         self.port = port
@@ -49,7 +102,8 @@ class WebServer:
         self.body_timeout = body_timeout
         self.shutdown_timeout = shutdown_timeout
         self.read_slot_wait = read_slot_wait
-        self.app = web.Application(client_max_size=MAX_BODY)
+        self.app = web.Application(client_max_size=MAX_BODY, middlewares=[count_rejections])
+        self.app[TRUSTED_PROXIES] = tuple(trusted_proxies)
         self.app.router.add_get("/healthz", self._health)
         self._checks: dict[str, Callable[[], bool]] = {}
         self._runner: web.AppRunner | None = None

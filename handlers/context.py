@@ -41,6 +41,8 @@ class HandlerConfig:
     report_author: str | None = None  # OGP_REPORT_AUTHOR; None: the catalogue's name of the coordinating unit
     max_voice_seconds: int = 300  # the longest voice recommendation taken (OGP_MAX_VOICE_SECONDS)
     max_file_mb: int = 20  # the largest file taken (OGP_MAX_FILE_MB), for the refusal's words
+    file_quota_mb: int = 50  # one person's files in 24 hours (OGP_FILE_QUOTA_MB), for the refusal's words
+    file_quota_total_mb: int = 500  # and in all (OGP_FILE_QUOTA_TOTAL_MB)
     files_dir: Path | None = None  # the files folder (OGP_FILES_DIR): the evidence pack carries officers' files
     publish_on_arrival: bool = False  # OGP_PUBLISH=immediate: nothing waits for a coordinator's approval
     public_licence: str = "CC BY 4.0"  # OGP_PUBLIC_LICENCE: the open data's licence, named before consent

@@ -33,7 +33,9 @@ class Attachment:
 
 
 # Why a sent file was not taken, as Attachment.refused says it; each is also the catalogue key that explains it.
-REFUSALS = frozenset({"file-too-big", "file-type-refused", "file-download-failed", "file-empty"})
+REFUSALS = frozenset(
+    {"file-too-big", "file-type-refused", "file-download-failed", "file-empty", "file-quota-day", "file-quota-total"}
+)
 
 
 class Media(BaseModel):

@@ -14,7 +14,18 @@ def refusal(ctx: Context, refused: str) -> str:
     """Return why a file the channel could not take was refused (its size, its kind, a failed download)."""
     if refused == "file-too-big":
         return ctx.t("file-too-big", max=ctx.config.max_file_mb)
+    if refused == "file-quota-day":
+        return ctx.t(refused, max=ctx.config.file_quota_mb)
+    if refused == "file-quota-total":
+        return ctx.t(refused, max=ctx.config.file_quota_total_mb)
     return ctx.t(refused)
+
+
+async def discard(ctx: Context) -> None:
+    """Erase the file the person just sent, when the step refused it for its use (it is not kept for 30 days)."""
+    sent = ctx.incoming.attachment
+    if sent is not None and sent.stored is not None:
+        await files.drop(ctx.conn, sent.stored, ctx.now)
 
 
 async def sent_file(ctx: Context) -> StoredFile | None:

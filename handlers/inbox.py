@@ -31,6 +31,9 @@ ANSWER_STATES = tuple(s for s in RecommendationState if s is not RecommendationS
 # Buttons other features add under one recommendation (moderation's hide / show again, for coordinators).
 ItemActions = Callable[[Context, Recommendation, int], list[Choice]]
 ITEM_ACTIONS: Hook[ItemActions] = Hook("inbox.item_actions")
+# Buttons other features add under a page of the inbox (the answer sheet's download and upload).
+PageActions = Callable[[Context], list[Choice]]
+PAGE_ACTIONS: Hook[PageActions] = Hook("inbox.page_actions")
 
 
 class Step(StrEnum):
@@ -165,6 +168,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
         choices.append(InboxPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
     if offset + PAGE_SIZE < total:
         choices.append(InboxPage(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    for hook in ctx.hooks(PAGE_ACTIONS):
+        choices += hook(ctx)
     text = "\n".join(head) + "\n\n" + "\n\n".join(body)
     return [Reply(text=text, choices=(*choices, *menu_choices(ctx)), replace=replace)]
 
@@ -337,10 +342,25 @@ async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, re
     if answers.needs_reason(state) and not (response or "").strip():  # stale data: never store a bare refusal
         ctx.end()
         return await unknown_button(ctx)
-    stored = await answers.record_answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
-    if stored is None:  # deleted meanwhile (its author erased it)
+    given = await give_answer(ctx, rec, state, response)
+    if given is None:  # deleted meanwhile (its author erased it)
         ctx.end()
         return await unknown_button(ctx)
+    notice = given[1]
+    ctx.end()
+    key = "inbox-answered" if notice is not None else "inbox-answered-silent"
+    return await page(ctx, 0, replace=False, notice=ctx.t(key, receipt=ctx.t("receipt", id=rec.id)))
+
+
+async def give_answer(
+    ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None
+) -> tuple[Recommendation, int | None] | None:
+    """Give an answer as the chat gives it (every answer, wherever it was written, comes through here): store it in
+    the recommendation and its public trail, audit it, queue the author's notice in their language; return the saved
+    recommendation and the notice's outbox id (None when the author will not hear), or None when it is gone."""
+    stored = await answers.record_answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
+    if stored is None:
+        return None
     saved, entry = stored
     await audit.record(
         ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec.id}", state, ctx.now
@@ -348,9 +368,7 @@ async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, re
     notice = await notify.answer_given(ctx, saved)
     if notice is not None:
         await answers.link_notice(ctx.conn, entry, notice)
-    ctx.end()
-    key = "inbox-answered" if notice is not None else "inbox-answered-silent"
-    return await page(ctx, 0, replace=False, notice=ctx.t(key, receipt=ctx.t("receipt", id=rec.id)))
+    return saved, notice
 
 
 async def cancelled(ctx: Context, answering: Answering) -> list[Reply]:

@@ -269,6 +269,7 @@ async def take_file(ctx: Member, draft: Draft) -> list[Reply]:
     if sent.fits(stored, Use.VOICE):
         return await _take_voice(ctx, draft, stored)
     if not sent.fits(stored, Use.EVIDENCE):
+        await sent.discard(ctx)
         return [Reply(text=ctx.t("recommendation-file-kinds"))]
     draft.attachment_file = stored.id  # one file: a second one replaces the first
     lead = ctx.t("recommendation-file-attached", file=sent.file_line(ctx, stored))
@@ -283,6 +284,7 @@ async def take_file(ctx: Member, draft: Draft) -> list[Reply]:
 async def _take_voice(ctx: Member, draft: Draft, stored: StoredFile) -> list[Reply]:
     seconds = stored.duration or 0
     if seconds > ctx.config.max_voice_seconds:
+        await sent.discard(ctx)
         limit = duration_text(ctx.config.max_voice_seconds)
         return [Reply(text=ctx.t("voice-too-long", voice=duration_text(seconds), limit=limit))]
     draft.voice_file, draft.voice_seconds, draft.text, draft.replacement = stored.id, seconds, None, None
@@ -437,6 +439,7 @@ async def offer_from_file(ctx: Context) -> list[Reply] | None:
         return None
     seconds = stored.duration or 0
     if seconds > ctx.config.max_voice_seconds:
+        await sent.discard(ctx)
         limit = duration_text(ctx.config.max_voice_seconds)
         return [Reply(text=ctx.t("voice-too-long", voice=duration_text(seconds), limit=limit))]
     commitments = await catalogue.list_commitments(ctx.conn)

@@ -213,8 +213,8 @@ async def consent(ctx: Context, press: Consent) -> list[Reply]:
     if ctx.carry.then is not None:  # what they came to do goes on; the name question follows its first receipt
         return [Reply(text=done, replace=True)]
     ctx.carry.asked_name = True  # the notice just said what showing one's name means: ask it now, once
-    ask = naming.question(ctx)
-    return [Reply(text=done, replace=True), ask.model_copy(update={"choices": (*ask.choices, *menu_choices(ctx))})]
+    ask = naming.question(ctx)  # one message, as before the question came here: the receipt, the question, the menu
+    return [Reply(text=f"{done}\n\n{ask.text}", choices=(*ask.choices, *menu_choices(ctx)), replace=True)]
 
 
 REGISTER = Flow(

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from handlers import (
+    answer_sheet,
     broadcast,
     command_help,
     endorse,
@@ -85,6 +86,7 @@ FEATURES: tuple[Feature, ...] = (
     invite.FEATURE,
     team.FEATURE,
     inbox.FEATURE,
+    answer_sheet.FEATURE,
     moderation.FEATURE,
     update.FEATURE,
     update_import.FEATURE,
@@ -378,6 +380,7 @@ class Router:
             for offer in ctx.hooks(fallback.FREE_FILE):
                 if (offered := await offer(ctx)) is not None:
                     return offered
+        await files.discard(ctx)  # refused for its use here: not kept
         return await fallback.non_text(ctx)
 
     async def _menu_button(self, ctx: Context, press: menu.OpenMenu) -> list[Reply]:

@@ -319,8 +319,10 @@ async def take_evidence_file(ctx: Member, report: Progress) -> list[Reply]:
     if stored is None:
         return [Reply(text=ctx.t("file-download-failed"))]
     if not sent.fits(stored, Use.EVIDENCE):
+        await sent.discard(ctx)
         return [Reply(text=ctx.t("update-evidence-kinds"))]
     if len(report.evidence_files) >= MAX_EVIDENCE_FILES:
+        await sent.discard(ctx)
         return [Reply(text=ctx.t("update-evidence-full", max=MAX_EVIDENCE_FILES), choices=_go_on(ctx))]
     if stored.id not in report.evidence_files:
         report.evidence_files = [*report.evidence_files, stored.id]

@@ -7,6 +7,7 @@ whole file is right and the officer confirmed the preview. A milestone someone c
 
 from __future__ import annotations
 
+import asyncio
 import io
 from enum import StrEnum
 
@@ -103,7 +104,8 @@ async def take_file(ctx: Member, data: Import) -> list[Reply]:
     if attachment.stored is not None:  # a table is read, not kept: only evidence files stay
         await files.drop(ctx.conn, attachment.stored, ctx.now)
     try:
-        rows = read_milestones(attachment.data, Labels(ctx.messages, ctx.config.timezone))
+        labels = Labels(ctx.messages, ctx.config.timezone)
+        rows = await asyncio.to_thread(read_milestones, attachment.data, labels)  # the event loop serves others
     except SheetError as error:
         return [_ask_file(ctx, ctx.t(error.key))]
     changes, errors = await check_rows(ctx, rows)

@@ -77,6 +77,9 @@ command-export = تصدير المدخلات (Excel أو CSV أو JSON)
 
 ## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
 doc-preparing = ⏳ جارٍ إعداد الملف، وسيصلك هنا حين يجهز.
+# A coordinator's file is not sent when they stopped being one between asking and its building.
+doc-role-changed = لم يُرسَل الملف الذي طلبته لأن دورك تغيّر: لم تعد منسّقاً.
+
 doc-failed = تعذّر إعداد الملف بسبب خطأ داخلي. نعتذر عن ذلك؛ حاول مرة أخرى بعد قليل.
 
 # A file (export, report) comes in the language its asker reads; one button makes it in the other.

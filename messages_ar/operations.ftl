@@ -65,3 +65,49 @@ doctor-summary-bad = { $count ->
     [many] فشل { $count } فحصاً.
    *[other] فشل { $count } فحص.
 }
+
+## Alerts the bot sends its operators in chat: when a condition starts, and when it clears.
+
+alert-outbox-raised = ⚠️ رسائل البوت متأخرة: أقدم رسالة تنتظر الإرسال منذ { $minutes ->
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+} ({ $count ->
+    [one] رسالة واحدة تنتظر
+    [two] رسالتان تنتظران
+    [few] { $count } رسائل تنتظر
+    [many] { $count } رسالة تنتظر
+   *[other] { $count } رسالة تنتظر
+}). تحقّق من اتصال الخادم ومن سجلّ البوت.
+alert-outbox-cleared = ✅ عادت رسائل البوت تُرسل في وقتها.
+alert-flood-raised = ⚠️ طلبت المنصّة من البوت الإبطاء { $count ->
+    [one] مرة واحدة
+    [two] مرتين
+    [few] { $count } مرات
+    [many] { $count } مرة
+   *[other] { $count } مرة
+} في الدقائق الأخيرة (الخطأ 429): الرسائل تتأخر.
+alert-flood-cleared = ✅ لم تعد المنصّة تطلب من البوت الإبطاء.
+alert-token-raised = ⚠️ واتساب يرفض رمز البوت: لا تصل رسائل واتساب. أنشئ رمزاً دائماً جديداً وضعه في { $setting } ثم أعد تشغيل البوت.
+alert-token-cleared = ✅ واتساب يقبل رمز البوت من جديد.
+alert-webhook-raised = ⚠️ رفض البوت { $count ->
+    [one] تسليماً واحداً
+    [two] تسليمين
+    [few] { $count } تسليمات
+    [many] { $count } تسليماً
+   *[other] { $count } تسليم
+} إلى عنوان الاستقبال في الدقائق الأخيرة: تحقّق من الوكيل ومن الأسرار ({ $settings }).
+alert-webhook-cleared = ✅ عادت التسليمات إلى عنوان الاستقبال تُقبل.
+alert-disk-raised = ⚠️ القرص يكاد يمتلئ: بقي { $free } م.ب فقط، أقل من { $setting }. احذف ما لا يلزم أو وسّع القرص.
+alert-disk-cleared = ✅ في القرص مساحة كافية من جديد.
+alert-backup-raised = ⚠️ آخر نسخة احتياطية موثّقة عمرها { $hours ->
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $hours } ساعات
+    [many] { $hours } ساعة
+   *[other] { $hours } ساعة
+}: فشل النسخ الاحتياطي أو لم يجرِ. راجع سجلّ البوت والمجلّد { $setting }.
+alert-backup-never = ⚠️ لا نسخة احتياطية موثّقة في { $setting } بعد: راجع سجلّ البوت وصلاحيات المجلّد.
+alert-backup-cleared = ✅ كُتبت نسخة احتياطية ووُثّقت.

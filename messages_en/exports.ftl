@@ -74,6 +74,9 @@ command-export = Export the inputs (Excel, CSV or JSON)
 
 ## Documents (exports, reports, statistics) are built after the answer; these say so, or that it failed.
 doc-preparing = ⏳ Preparing the file; it will arrive here when it is ready.
+# A coordinator's file is not sent when they stopped being one between asking and its building.
+doc-role-changed = The file you asked for was not sent because your role changed: you are no longer a coordinator.
+
 doc-failed = The file could not be prepared because of an internal error. We are sorry; please try again in a moment.
 
 # A file (export, report) comes in the language its asker reads; one button makes it in the other.

@@ -9,6 +9,7 @@ import-template-caption = The current milestones of your commitments: edit them 
 import-not-downloaded = The file's content did not arrive. Please send it again.
 import-too-large = The file is larger than 2 MB. Send the milestones table on its own.
 import-unreadable = The file cannot be read. Send it as XLSX or CSV (UTF-8).
+import-too-big-unpacked = Once unpacked, this file holds far more than a milestones table, so it was not read. Send the milestones table on its own.
 import-empty = The file is empty.
 import-no-columns = The first row does not have the milestones table's columns (commitment number, milestone, completion).
 import-too-many-rows = The file has more than a thousand rows. Split it into smaller files.

@@ -52,3 +52,34 @@ doctor-summary-bad = { $count ->
     [one] One check failed.
    *[other] { $count } checks failed.
 }
+
+## Alerts the bot sends its operators in chat: when a condition starts, and when it clears.
+
+alert-outbox-raised = ⚠️ The bot's messages are late: the oldest has waited { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+} to be sent ({ $count ->
+    [one] one message waiting
+   *[other] { $count } messages waiting
+}). Check the server's connection and the bot's log.
+alert-outbox-cleared = ✅ The bot's messages go out on time again.
+alert-flood-raised = ⚠️ The platform asked the bot to slow down { $count ->
+    [one] once
+   *[other] { $count } times
+} in the last minutes (error 429): messages are delayed.
+alert-flood-cleared = ✅ The platform no longer asks the bot to slow down.
+alert-token-raised = ⚠️ WhatsApp refuses the bot's token: WhatsApp messages are not delivered. Create a new permanent token, put it in { $setting } and restart the bot.
+alert-token-cleared = ✅ WhatsApp accepts the bot's token again.
+alert-webhook-raised = ⚠️ The bot refused { $count ->
+    [one] one delivery
+   *[other] { $count } deliveries
+} to its webhook in the last minutes: check the proxy and the secrets ({ $settings }).
+alert-webhook-cleared = ✅ Deliveries to the webhook are accepted again.
+alert-disk-raised = ⚠️ The disk is nearly full: only { $free } MB left, below { $setting }. Delete what is not needed or grow the disk.
+alert-disk-cleared = ✅ The disk has enough room again.
+alert-backup-raised = ⚠️ The last verified backup is { $hours ->
+    [one] one hour
+   *[other] { $hours } hours
+} old: backing up failed or did not run. Check the bot's log and the folder { $setting }.
+alert-backup-never = ⚠️ There is no verified backup in { $setting } yet: check the bot's log and the folder's permissions.
+alert-backup-cleared = ✅ A backup was written and verified.

@@ -25,11 +25,19 @@ UPDATES = "updates.json"
 
 async def write_snapshot(conn: aiosqlite.Connection, folder: Path, site: Site) -> int:
     """Write the open-data files into folder; return how many recommendations they publish."""
+    bodies = {}
     for name in FILES:
         page = await site.render(conn, f"open-data/{name}")
         if not isinstance(page, Page):
             raise RuntimeError(f"{name} has no page")  # every shared data file always exists
-        await asyncio.to_thread(write_atomically, folder / name, page.body)
+        bodies[name] = page.body
+    return await write_files(folder, bodies)
+
+
+async def write_files(folder: Path, bodies: dict[str, bytes]) -> int:
+    """Write a snapshot's files (rendered here or by the document worker's child); return its recommendations."""
+    for name, body in bodies.items():
+        await asyncio.to_thread(write_atomically, folder / name, body)
     return await asyncio.to_thread(_count, folder)
 
 

@@ -47,8 +47,10 @@ async def export(
     tz: ZoneInfo,
     now: datetime,
     only_recommendations: bool = False,
+    archive: bool = False,
 ) -> ExportFile:
-    """Write the scope's input to out in the format asked for (CSV: only the recommendations table when asked)."""
+    """Write the scope's input to out in the format asked for (CSV: only the recommendations table when asked, a
+    zip even of one table when archive)."""
     labels = Labels(messages, tz)
     if fmt is ExportFormat.XLSX:
         from reports import export_xlsx  # openpyxl is ~25 MB of memory; only XLSX exports need it
@@ -57,7 +59,9 @@ async def export(
         count = await export_xlsx.write_xlsx(conn, scope, out, labels, title=title)
         return ExportFile("xlsx", export_xlsx.MIME, count)
     if fmt is ExportFormat.CSV:
-        result = await export_csv.write_csv(conn, scope, out, labels, only_recommendations=only_recommendations)
+        result = await export_csv.write_csv(
+            conn, scope, out, labels, only_recommendations=only_recommendations, archive=archive
+        )
         return ExportFile(result.extension, result.mime, result.recommendations)
     count = await export_json.write_json(conn, scope, out, tz, now=now)
     return ExportFile("json", export_json.MIME, count)

@@ -102,10 +102,16 @@ async def _fill(
 
 
 async def write_csv(
-    conn: aiosqlite.Connection, scope: ExportScope, out: BinaryIO, labels: Labels, *, only_recommendations: bool = False
+    conn: aiosqlite.Connection,
+    scope: ExportScope,
+    out: BinaryIO,
+    labels: Labels,
+    *,
+    only_recommendations: bool = False,
+    archive: bool = False,
 ) -> CsvResult:
     """Write recommendations (and status updates, milestones and the commitments' tracks when there are any, unless
-    only the recommendations are asked for) as CSV to out."""
+    only the recommendations are asked for) as CSV to out; a zip of them when more than one, or when archive."""
     commitments = await exports.commitments_in_scope(conn, scope)
     tables = [
         _Table("recommendations.csv", RECOMMENDATION_COLUMNS, labels),
@@ -125,12 +131,12 @@ async def write_csv(
         present = [tables[0], *(t for t in tables[1:3] if t.rows and not only_recommendations)]
         if not only_recommendations and (len(present) > 1 or any(not item.assessment.empty for item in tracks)):
             present.append(tables[3])  # both tracks of progress, whenever there is progress to show
-        if len(present) == 1:
+        if len(present) == 1 and not archive:
             shutil.copyfileobj(present[0].rewind(), out)
             return CsvResult("csv", CSV_MIME, tables[0].rows)
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
             for table in present:
-                with archive.open(table.name, "w") as entry:
+                with zipped.open(table.name, "w") as entry:
                     shutil.copyfileobj(table.rewind(), entry)
         return CsvResult("zip", ZIP_MIME, tables[0].rows)
     finally:

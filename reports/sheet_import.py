@@ -18,6 +18,7 @@ from typing import Any
 
 from messages import LANGUAGES, load_messages
 from reports.tables import MILESTONE_COLUMNS, CellValue, Labels
+from storage.archives import SHEET, ArchiveRefused, ArchiveTooBig, open_zip
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
@@ -50,17 +51,19 @@ def read_milestones(data: bytes, labels: Labels) -> list[SheetRow]:
     if len(data) > MAX_BYTES:
         raise SheetError("import-too-large")
     if data.startswith(b"PK"):
-        archive = _zip(data)
-        if CSV_NAME in archive.namelist():
-            return _table(_csv_rows(archive.read(CSV_NAME)), labels)
+        with _zip(data) as archive:  # bounded before openpyxl or we inflate a byte
+            if CSV_NAME in archive.namelist():
+                return _table(_csv_rows(archive.read(CSV_NAME)), labels)
         return _xlsx(data, labels)
     return _table(_csv_rows(data), labels)
 
 
 def _zip(data: bytes) -> zipfile.ZipFile:
     try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+        return open_zip(data, SHEET)
+    except ArchiveTooBig as error:
+        raise SheetError("import-too-big-unpacked") from error
+    except ArchiveRefused as error:
         raise SheetError("import-unreadable") from error
 
 

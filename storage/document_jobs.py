@@ -22,6 +22,8 @@ _DELETE = "DELETE FROM document_jobs WHERE id = ?"
 _DELETE_CHAT = "DELETE FROM document_jobs WHERE channel = ? AND recipient = ?"
 _COUNT = "SELECT COUNT(*) FROM document_jobs"
 _WAITING_KIND = "SELECT COUNT(*) FROM document_jobs WHERE kind = ? AND channel = ? AND attempts = 0"
+# The outbox rows a job's outcome becomes are keyed document:<job>:<n>; a sender re-checks the role of their files.
+OUTBOX_KEY = "document:"
 # Work the bot does for nobody in particular (rewriting the open data's snapshots): no chat to answer.
 SYSTEM = "system"
 
@@ -38,6 +40,11 @@ class DocumentJob:
     params: str
     attempts: int
     requested_at: datetime
+
+
+def outbox_key(job_id: int, part: int | str) -> str:
+    """Return the dedupe key of one outbox row of a job (one per reply, and the note that a large file is coming)."""
+    return f"{OUTBOX_KEY}{job_id}:{part}"
 
 
 def _job(row: aiosqlite.Row) -> DocumentJob:

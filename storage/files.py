@@ -138,6 +138,12 @@ WHERE deleted_at IS NULL AND recommendation_id IS NULL AND status_update_id IS N
 _ERASED = "SELECT id, sha256 FROM files WHERE deleted_at IS NOT NULL ORDER BY id LIMIT ?"
 _HELD = "SELECT EXISTS (SELECT 1 FROM files WHERE sha256 = ? AND deleted_at IS NULL)"
 _DELETE_ROW = "DELETE FROM files WHERE id = ?"
+_KEPT_FROM = """
+SELECT COALESCE(SUM(size), 0) FROM files
+WHERE deleted_at IS NULL AND created_at >= ?3
+  AND ((channel = ?1 AND chat = ?2)
+       OR participant_id = (SELECT participant_id FROM identities WHERE channel = ?1 AND external_id = ?2))
+"""
 _KNOWN = "SELECT DISTINCT sha256 FROM files"
 _LIVE = "SELECT DISTINCT sha256 FROM files WHERE deleted_at IS NULL"
 
@@ -260,6 +266,12 @@ async def delete_row(conn: aiosqlite.Connection, file_id: int) -> None:
     await conn.execute(_DELETE_ROW, (file_id,))
 
 
+async def kept_from(conn: aiosqlite.Connection, channel: str, chat: str, since: datetime | None = None) -> int:
+    """Return the bytes of the files kept that a chat (or the person behind it) sent, since a time or in all."""
+    row = await fetch_one(conn, _KEPT_FROM, (channel, chat, to_db(since) if since else ""))
+    return int(row[0]) if row else 0
+
+
 async def known_digests(conn: aiosqlite.Connection) -> set[str]:
     """Return the digest of every file with a row (erased or not)."""
     return {str(r[0]) for r in await fetch_all(conn, _KNOWN)}
@@ -268,3 +280,12 @@ async def known_digests(conn: aiosqlite.Connection) -> set[str]:
 async def live_digests(conn: aiosqlite.Connection) -> set[str]:
     """Return the digest of every file that is not erased (what a backup must carry)."""
     return {str(r[0]) for r in await fetch_all(conn, _LIVE)}
+
+
+_STORED_BYTES = "SELECT COALESCE(SUM(size), 0) FROM (SELECT sha256, MAX(size) AS size FROM files GROUP BY sha256)"
+
+
+async def stored_bytes(conn: aiosqlite.Connection) -> int:
+    """Return the bytes the files folder holds (each content once, erased ones until their bytes are deleted)."""
+    row = await fetch_one(conn, _STORED_BYTES)
+    return int(row[0]) if row else 0

@@ -8,7 +8,6 @@ refused before it is stored.
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -18,6 +17,8 @@ from mutagen.aac import AAC
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
+
+from storage.archives import SENT, ArchiveRefused, open_zip
 
 
 class Format(StrEnum):
@@ -99,11 +100,17 @@ class Recognised:
 
 
 def recognise(data: bytes) -> Recognised | None:
-    """Return the format of a file on the allow-list (and an audio file's length); None for anything else."""
+    """Return the format of a file on the allow-list (and an audio file's length); None for anything else.
+
+    Audio whose length its bytes cannot tell is refused: behind a valid header it may be anything, and the length
+    the person's app declares is not taken instead."""
     found = _format(data)
     if found is None:
         return None
-    return Recognised(found, duration(found, data) if found in AUDIO else None)
+    if found not in AUDIO:
+        return Recognised(found)
+    seconds = duration(found, data)
+    return Recognised(found, seconds) if seconds is not None else None
 
 
 def _format(data: bytes) -> Format | None:
@@ -135,9 +142,9 @@ def _format(data: bytes) -> Format | None:
 def _container(data: bytes) -> Format | None:
     """Return DOCX or XLSX by the parts the zip holds, ZIP for a zip of CSV files, None for any other zip."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with open_zip(data, SENT) as archive:  # a zip bomb is not kept, nor offered to anyone who opens it
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError):
+    except ArchiveRefused:
         return None
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
@@ -150,12 +157,16 @@ def _container(data: bytes) -> Format | None:
 
 
 def _text(data: bytes) -> bool:
-    """Tell whether the bytes are UTF-8 text (a CSV table), without control characters other than line ends."""
+    """Tell whether the bytes are UTF-8 text (a CSV table), without control characters other than line ends.
+
+    A page or a script is text too, but never a table: what starts with «<» (HTML, SVG, XML) or «#!» is refused."""
     if not data or b"\x00" in data:
         return False
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        return False
+    if text.lstrip().startswith(("<", "#!")):
         return False
     return all(ch in "\t\r\n" or ord(ch) >= 0x20 for ch in text[:4096])
 

@@ -263,3 +263,39 @@ SELECT status, COUNT(*) AS n FROM outbox WHERE kind != 'reply' AND created_at >=
 async def push_counts(conn: aiosqlite.Connection, since: datetime) -> dict[str, int]:
     """Count pushes (everything but replies) queued since a moment, by status."""
     return {r["status"]: int(r["n"]) for r in await fetch_all(conn, _COUNT_BY_STATUS, (to_db(since),))}
+
+
+# Rows that could go now: a push held for quiet hours or a retry's backoff is not a backlog yet.
+_BACKLOG = """
+SELECT COUNT(*) AS depth, MIN(not_before) AS oldest FROM outbox
+WHERE status IN ('pending', 'sending') AND not_before <= ?
+"""
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """The rows due and not yet sent, and since when the oldest of them has been due."""
+
+    depth: int
+    oldest_due: datetime | None
+
+
+async def backlog(conn: aiosqlite.Connection, now: datetime) -> Backlog:
+    """Return how many rows are due and unsent, and when the oldest became due."""
+    row = await fetch_one(conn, _BACKLOG, (to_db(now),))
+    if row is None or not row["depth"]:
+        return Backlog(0, None)
+    return Backlog(int(row["depth"]), datetime.fromisoformat(row["oldest"]))
+
+
+# The newest alert row of one condition (its keys are alert:<condition>:<raised|cleared>:<hour>:<recipient>).
+_LAST_ALERT = """
+SELECT dedupe_key FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? ORDER BY id DESC LIMIT 1
+"""
+
+
+async def last_alert(conn: aiosqlite.Connection, condition: str) -> str | None:
+    """Return whether the operators were last told a condition was "raised" or "cleared" (None: never, or purged)."""
+    prefix = f"alert:{condition}:"
+    row = await fetch_one(conn, _LAST_ALERT, (prefix, prefix[:-1] + ";"))  # ';' sorts right after ':'
+    return str(row[0]).split(":")[2] if row else None

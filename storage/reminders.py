@@ -100,21 +100,29 @@ async def coordinator_contacts(conn: aiosqlite.Connection, configured: Iterable[
         c.address: c
         for c in (Contact.model_validate(dict(r)) for r in await fetch_all(conn, _SELECT_ROLE_COORDINATORS))
     }
-    for entry in configured:
+    for contact in await configured_contacts(conn, [entry for entry in configured if entry not in found]):
+        found[contact.address] = contact
+    return list(found.values())
+
+
+async def configured_contacts(conn: aiosqlite.Connection, configured: Iterable[str]) -> list[Contact]:
+    """Return the reachable people named in a setting (channel:id), each with the language they read."""
+    found: list[Contact] = []
+    for entry in dict.fromkeys(configured):
         channel, _, external_id = entry.partition(":")
-        if entry in found:
-            continue
         owner = await fetch_one(conn, _SELECT_IDENTITY_OWNER, (channel, external_id))
         if owner is not None and (owner["unreachable_at"] or owner["forgotten_at"]):
             continue
-        found[entry] = Contact(
-            participant_id=owner["id"] if owner else None,
-            channel=channel,
-            external_id=external_id,
-            notify_reminders=bool(owner["notify_reminders"]) if owner else True,
-            language=await chat_language(conn, channel, external_id),
+        found.append(
+            Contact(
+                participant_id=owner["id"] if owner else None,
+                channel=channel,
+                external_id=external_id,
+                notify_reminders=bool(owner["notify_reminders"]) if owner else True,
+                language=await chat_language(conn, channel, external_id),
+            )
         )
-    return list(found.values())
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -51,6 +51,10 @@ _WITHDRAW_BY_CREATOR = "UPDATE invites SET expires_at = ? WHERE created_by = ? A
 _WITHDRAW = "UPDATE invites SET expires_at = ? WHERE code = ? AND used_by IS NULL AND expires_at > ?"
 _IS_GRANTED_COORDINATOR = "SELECT 1 FROM roles WHERE participant_id = ? AND role = 'coordinator'"
 _IDENTITIES = "SELECT channel || ':' || external_id FROM identities WHERE participant_id = ?"
+_CHAT_IS_GRANTED_COORDINATOR = """
+SELECT 1 FROM identities i JOIN roles r ON r.participant_id = i.participant_id
+WHERE i.channel = ? AND i.external_id = ? AND r.role = 'coordinator'
+"""
 _SELECT_OPEN_INVITES = """
 SELECT i.*, p.name AS creator_name FROM invites i LEFT JOIN participants p ON p.id = i.created_by
 WHERE i.used_by IS NULL AND i.expires_at > ? ORDER BY i.created_at, i.code
@@ -109,6 +113,15 @@ async def coordinates(conn: aiosqlite.Connection, participant_id: int, configure
     if await fetch_one(conn, _IS_GRANTED_COORDINATOR, (participant_id,)) is not None:
         return True
     return any(row[0] in configured for row in await fetch_all(conn, _IDENTITIES, (participant_id,)))
+
+
+async def chat_coordinates(
+    conn: aiosqlite.Connection, channel: str, external_id: str, configured: frozenset[str]
+) -> bool:
+    """Tell whether the person behind a chat is a coordinator now: named in the configuration, or granted the role."""
+    if f"{channel}:{external_id}" in configured:
+        return True
+    return await fetch_one(conn, _CHAT_IS_GRANTED_COORDINATOR, (channel, external_id)) is not None
 
 
 async def holders(conn: aiosqlite.Connection) -> list[RoleHolder]:

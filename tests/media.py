@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import struct
+import zipfile
 
 from mutagen.ogg import OggPage
 
@@ -97,3 +98,53 @@ def xlsx() -> bytes:
 def executable() -> bytes:
     """Return the start of a Windows executable (what a renamed «report.pdf» often is)."""
     return b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"This program cannot be run"
+
+
+_BOMB_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+        'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+        '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+    ),
+}
+
+
+def xlsx_bomb(inflated_mb: int, headers: list[str], *, level: int = 9) -> bytes:
+    """Return an XLSX whose sheet is the milestones header row, then one row of cells inflating to inflated_mb.
+
+    level 9 makes a zip bomb (about 1000 times its size once inflated); level 1 a file that inflates less far."""
+    out = io.BytesIO()
+    cell = b'<c t="inlineStr"><is><t>x</t></is></c>'
+    head = "".join(f'<c t="inlineStr"><is><t>{h}</t></is></c>' for h in headers)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        for name, text in _BOMB_PARTS.items():
+            archive.writestr(name, text)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                b'spreadsheetml/2006/main"><sheetData><row r="1">' + head.encode() + b'</row><row r="2">'
+            )
+            chunk = cell * (1024 * 1024 // len(cell))
+            for _ in range(inflated_mb):
+                sheet.write(chunk)
+            sheet.write(b"</row></sheetData></worksheet>")
+    return out.getvalue()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.lock import hold_database
+from bot.lock import DatabaseInUse, hold_database
 from storage.database import migration_files
 from tests.support import process_environment
 
@@ -94,3 +94,26 @@ def test_a_database_from_a_newer_bot_is_refused_at_start(tmp_path: Path) -> None
     assert done.stdout.splitlines() == [
         f"error: the database has schema version 42; this bot knows up to {len(migration_files())}"
     ]
+
+
+def test_the_lock_and_restore_follow_a_symbolic_link_to_the_database(tmp_path: Path) -> None:
+    database = tmp_path / "live" / "bot.sqlite3"
+    link = tmp_path / "link.sqlite3"
+    assert ogp_bot(database, "console").returncode == 0  # creates it
+    link.symlink_to(database)
+    copy = tmp_path / "copy.sqlite3"
+    assert ogp_bot(database, "backup", "--output", str(copy)).returncode == 0
+    with hold_database(database):
+        with pytest.raises(DatabaseInUse), hold_database(link):
+            pass
+        refused = ogp_bot(link, "restore", "--input", str(copy), "--force")
+        assert refused.returncode == 1 and "another ogp-bot is running" in refused.stdout
+        assert ogp_bot(link, "run").returncode == 1
+    done = ogp_bot(link, "restore", "--input", str(copy), "--force")
+    assert done.returncode == 0, done.stdout
+    assert link.is_symlink() and link.resolve() == database.resolve()  # the file it names was replaced, not the link
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "copy.sqlite3",
+        "link.sqlite3",
+        "live",
+    ]  # no link.sqlite3.lock

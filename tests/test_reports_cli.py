@@ -53,8 +53,8 @@ async def test_export_reads_the_chats_dates_and_names_csv_files_truthfully(
     data = single.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"PK")  # a CSV, as its name says
     assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))) == 1 + sample.total
-    assert await cli(core, "export", "--format", "csv", "--output", str(tmp_path / "e.txt")) == 1
-    assert "name the output .csv" in capsys.readouterr().out and not (tmp_path / "e.txt").exists()
+    assert await cli(core, "export", "--format", "csv", "--output", str(tmp_path / "e.txt")) == 2
+    assert "name the output NAME.csv or NAME.zip" in capsys.readouterr().out and not (tmp_path / "e.txt").exists()
     with pytest.raises(SystemExit):
         build_parser().parse_args(["export", "--output", "x.xlsx", "--since", "31/2/2026"])
     assert "is not a date: write it as 1/12/2026" in capsys.readouterr().err
@@ -97,8 +97,9 @@ async def test_unknown_commitment_or_round_is_refused(
     out = tmp_path / "x.xlsx"
     assert await cli(core, "export", "--output", str(out), "--commitment", "9") == 1
     assert "no commitment 9" in capsys.readouterr().out and not out.exists()
-    assert await cli(core, "report", "--output", str(out), "--round", "77") == 1
-    assert "no round with id 77" in capsys.readouterr().out and not out.exists()
+    docx = tmp_path / "x.docx"
+    assert await cli(core, "report", "--output", str(docx), "--round", "77") == 1
+    assert "no round with id 77" in capsys.readouterr().out and not docx.exists()
 
 
 def integrity(path: Path) -> tuple[str, int]:
@@ -114,11 +115,11 @@ async def test_output_on_the_database_is_refused_and_the_database_stays_whole(
 ) -> None:
     database = core.settings.database
     before = database.read_bytes()
-    assert await cli(core, command, "--output", str(database), "--round", "77") == 1  # a bad argument as well
-    assert await cli(core, command, "--output", str(database)) == 1
+    assert await cli(core, command, "--output", str(database), "--round", "77") == 2  # a bad argument as well
+    assert await cli(core, command, "--output", str(database)) == 2
     wal = database.with_name(database.name + "-wal")
-    assert await cli(core, command, "--output", str(wal)) == 1
-    assert capsys.readouterr().out.count("the database") == 3
+    assert await cli(core, command, "--output", str(wal)) == 2
+    assert capsys.readouterr().out.count("the live database") == 3
     assert database.read_bytes() == before and integrity(database) == ("ok", 1)
 
 

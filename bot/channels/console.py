@@ -15,14 +15,16 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.downloads import FetchFailed, TooBig
 from bot.transport import Delivery, Outcome, Pacing
-from handlers.contract import Choice, Incoming, Reply
+from handlers.contract import Attachment, Choice, Incoming, Reply
 from handlers.text import parse_int
 from storage.models import OutboxRow
 
 CHANNEL = "console"
 USER = "local"
 IDENTITY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+FILE_COMMAND = "file"  # `/file PATH` sends a file, as a phone app's attach button does (a bare path works too)
 
 
 class ConsoleTransport:
@@ -85,6 +87,10 @@ def to_incoming(
         return None
     event_id = uuid.uuid4().hex
     stripped = text.strip()
+    sent = _sent_file(stripped)
+    if sent is not None:
+        attachment = Attachment(kind="document", file_ref=str(sent), name=sent.name)
+        return Incoming(CHANNEL, user, event_id, attachment=attachment, name=name)
     if stripped.startswith("/") and len(stripped) > 1:
         command, _, args = stripped[1:].partition(" ")
         return Incoming(CHANNEL, user, event_id, command=command.lower(), args=args.strip(), name=name)
@@ -92,6 +98,33 @@ def to_incoming(
     if number is not None and 1 <= number <= len(choices):
         return Incoming(CHANNEL, user, event_id, choice=choices[number - 1].id, name=name)
     return Incoming(CHANNEL, user, event_id, text=text, name=name)
+
+
+def _sent_file(line: str) -> Path | None:
+    """Return the file a line sends: `/file PATH`, or the path of an existing file typed on its own."""
+    command, _, rest = line.partition(" ")
+    raw = rest.strip() if command == "/" + FILE_COMMAND else line
+    path = Path(raw.strip("'\"")).expanduser()
+    try:
+        return path if (command == "/" + FILE_COMMAND or path.is_absolute()) and path.is_file() else None
+    except OSError:  # a name too long for the system: text, not a path
+        return None
+
+
+def _read_start(path: Path, size: int) -> bytes:
+    with path.open("rb") as source:
+        return source.read(size)
+
+
+async def fetch_local(ref: str, limit: int) -> bytes:
+    """Read a file the person at the terminal named, stopping past `limit` bytes (the channel's download)."""
+    try:
+        data = await asyncio.to_thread(_read_start, Path(ref), limit + 1)
+    except OSError as error:
+        raise FetchFailed(type(error).__name__) from error
+    if len(data) > limit:
+        raise TooBig
+    return data
 
 
 async def run_console(

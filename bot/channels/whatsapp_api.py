@@ -12,10 +12,13 @@ from typing import Any
 
 import aiohttp
 
+from bot import metrics
+
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 15.0
 POOL_SIZE = 16  # connections kept to the Graph API: the sender's parallel deliveries plus downloads
+TOKEN_INVALID = 190  # Graph's OAuthException: the access token expired or was revoked
 
 
 class GraphError(Exception):
@@ -141,4 +144,6 @@ def _answer(status: int, reason: str, raw: bytes) -> dict[str, Any]:
     error = error if isinstance(error, dict) else {}
     code = error.get("code")
     message = str(error.get("message") or reason)[:300]
+    if status == 401 or code == TOKEN_INVALID:
+        metrics.TOKEN_REJECTED.labels("whatsapp").inc()
     raise GraphError(status, code if isinstance(code, int) else None, message)

@@ -99,6 +99,7 @@ async def test_every_privileged_command_refuses_roles_below_it(world: World) -> 
 async def test_every_privileged_button_refuses_roles_below_it(world: World) -> None:
     routes = [r for r in world.core.router.buttons.values() if r.who >= Who.OFFICER]
     assert len(routes) > 30
+    assert {"ans:dl", "ans:up", "ans:ok"} <= {r.button.prefix for r in routes}  # the answer sheet's buttons
     before = await snapshot(world.core)
     for route in routes:
         data = _forged(world, route.button)

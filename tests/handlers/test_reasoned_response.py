@@ -51,7 +51,7 @@ async def test_not_adopted_needs_a_reason_and_the_author_gets_it_with_the_quote(
     )
     assert entry["state"] == "not_accepted" and entry["dedupe_key"].startswith(f"answer:{receipt}:")
     assert "التوصية الواردة لها رد" in texts(await officer_chat.command("inbox"))
-    assert "نسبة الرد 100%" in texts(await coord.command("stats"))
+    assert "نسبة الرد: 100%" in texts(await coord.command("stats"))
 
 
 async def test_edit_before_sending_and_text_at_the_preview_changes_nothing(
@@ -81,7 +81,7 @@ async def test_a_refusal_without_reason_from_an_older_version_is_waiting_and_fla
     inbox = texts(await officer_chat.command("inbox"))
     assert "توصية واحدة بانتظار الرد" in inbox and "دون سبب مكتوب" in inbox
     stats = texts(await coord.command("stats"))
-    assert "نسبة الرد 0%" in stats and "توصية واحدة رُفضت كلياً أو جزئياً دون سبب مكتوب" in stats
+    assert "نسبة الرد: 0%" in stats and "توصية واحدة رُفضت كلياً أو جزئياً دون سبب مكتوب" in stats
     clock.advance(timedelta(days=15))
     assert await core.scheduler.run_due(jobs=[remind_answers]) >= 1
     await core.sender.flush()
@@ -92,7 +92,7 @@ async def test_a_refusal_without_reason_from_an_older_version_is_waiting_and_fla
     await officer_chat.send(REASON)
     await officer_chat.press("حفظ وإرسال")
     assert "التوصية الواردة لها رد" in texts(await officer_chat.command("inbox"))
-    assert "نسبة الرد 100%" in texts(await coord.command("stats"))
+    assert "نسبة الرد: 100%" in texts(await coord.command("stats"))
 
 
 async def test_under_study_acknowledges_but_does_not_answer(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import time
+import tracemalloc
 from datetime import date, datetime
 
 from openpyxl import Workbook, load_workbook
@@ -12,6 +14,7 @@ from bot.core import Core
 from storage import catalogue
 from storage.models import Completion
 from tests.loop_support import coordinator, officer, rows
+from tests.media import xlsx_bomb
 from tests.support import START, ChatDriver, RecordingTransport, texts
 
 HEADERS = ["رقم المرحلة", "رقم الالتزام", "رمز الالتزام", "المرحلة", "تاريخ البدء", "تاريخ الانتهاء", "مستوى الإنجاز"]
@@ -191,3 +194,25 @@ async def test_a_table_in_english_comes_back_from_an_officer_who_reads_arabic(
     assert (await rows(core, "SELECT state FROM milestones WHERE id = ?", ids["حملة التوعية"]))[0]["state"] == (
         "substantial"
     )
+
+
+async def test_a_zip_bomb_sent_as_the_table_is_refused_unread(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    chat = await officer(core, transport, coord, "2001", 2)
+    before = await rows(core, "SELECT id, title, state FROM milestones ORDER BY id")
+    await chat.command("update")
+    await chat.press("تحديث المراحل من جدول")
+    bomb = xlsx_bomb(100, HEADERS)  # 0.3 MB that inflates to 100 MB of one row (7 GB and 19 s at 1 MB, before)
+    heavy = xlsx_bomb(20, HEADERS, level=1)  # inflates less far: a real XLSX, but 20 MB is no milestones table
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        assert "نوعه غير مقبول" in texts(await chat.send_file("milestones.xlsx", bomb))
+        refused = texts(await chat.send_file("milestones.xlsx", heavy))
+        elapsed, (_, peak) = time.perf_counter() - started, tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "بعد فكّ ضغطه أكثر بكثير مما يحويه جدول المراحل" in refused
+    assert peak < 20 * 1024 * 1024 and elapsed < 10, (peak, elapsed)  # the files' own bytes, and little else
+    assert await rows(core, "SELECT id, title, state FROM milestones ORDER BY id") == before
+    assert await rows(core, "SELECT id FROM files WHERE deleted_at IS NULL") == []  # read, not kept

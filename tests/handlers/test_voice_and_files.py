@@ -58,6 +58,19 @@ async def test_the_length_is_read_from_the_bytes_not_the_senders_word(
     assert "🎧 تسجيل صوتي (5:00)" in texts(accepted)
 
 
+async def test_unreadable_audio_behind_an_ogg_header_is_refused_whatever_length_the_app_declares(
+    core: Core, transport: RecordingTransport
+) -> None:
+    chat = await registered(core, transport, "1001", "سلمى")
+    await _to_text_step(chat)
+    forged = b"OggS" + bytes(24) + b"OpusHead" + bytes(range(256)) * 4  # the header, then nothing playable
+    refused = await chat.send_voice(forged, duration=30)
+    assert "نوعه غير مقبول" in texts(refused)
+    assert await rows(core, "SELECT id FROM files") == [] and not _files_on_disk(core)
+    assert (await rows(core, "SELECT COUNT(*) AS n FROM recommendations"))[0]["n"] == 0
+    assert "🎧 تسجيل صوتي (0:30)" in texts(await chat.send_voice(media.ogg_opus(30), duration=30))  # a real one
+
+
 async def test_a_voice_note_outside_a_flow_is_offered_as_a_recommendation(
     core: Core, transport: RecordingTransport
 ) -> None:

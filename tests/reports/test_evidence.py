@@ -215,8 +215,8 @@ def test_the_command_line_writes_the_pack(
     assert main(["evidence", "--output", str(out), "--since", "1/1/2026", "--until", "2026-06-30"]) == 0
     assert "wrote the evidence pack for 2026-01-01 to 2026-06-30" in capsys.readouterr().out
     assert "index.docx" in zipfile.ZipFile(out).namelist()
-    assert main(["evidence", "--output", str(tmp_path / "pack.docx")]) == 1
+    assert main(["evidence", "--output", str(tmp_path / "pack.docx")]) == 2
     assert "name the output .zip" in capsys.readouterr().out
     assert not (tmp_path / "pack.docx").exists()
-    assert main(["evidence", "--output", str(out), "--since", "2026-06-30", "--until", "1/1/2026"]) == 1
+    assert main(["evidence", "--output", str(out), "--since", "2026-06-30", "--until", "1/1/2026"]) == 2
     assert "--since is after --until" in capsys.readouterr().out
