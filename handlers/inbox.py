@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from handlers import files as sent
-from handlers import notify
+from handlers import group_notices, notify
 from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -17,7 +17,7 @@ from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.hooks import Hook
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.labels import short_date, state_label
+from handlers.labels import short_date, shown_label, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
 from storage import answers, audit, catalogue, endorsements, files, inbox, participants, recommendations
@@ -161,7 +161,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     offset = max(0, min(offset, total - 1))
     items = await inbox.page(ctx.conn, commitments, limit=PAGE_SIZE, offset=offset)
     numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
-    head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, first=offset + 1, last=offset + len(items)))
+    shown = shown_label(ctx, offset + 1, offset + len(items), total)
+    head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, shown=shown))
     body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items]
     choices = [OpenItem(rec=rec.id, offset=offset).choice(ctx.t("receipt", id=rec.id)) for rec in items]
     if offset > 0:
@@ -211,8 +212,15 @@ async def set_state(ctx: Member, press: SetState) -> list[Reply]:
         return rec
     if press.state not in ANSWER_STATES:
         return await unknown_button(ctx)
+    if rec.participant_id == ctx.participant.id:
+        return [own_refusal(ctx, rec)]
     answering = ANSWER.start(ctx, Step.RESPONSE, rec=rec.id, state=press.state)
     return [_ask_response(ctx, answering, replace=True)]
+
+
+def own_refusal(ctx: Context, rec: Recommendation) -> Reply:
+    """Refuse an answer to one's own recommendation: a response must come from someone else."""
+    return Reply(text=ctx.t("inbox-own-answer", receipt=ctx.t("receipt", id=rec.id)))
 
 
 def _ask_response(ctx: Context, answering: Answering, *, replace: bool = False) -> Reply:
@@ -342,6 +350,9 @@ async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, re
     if answers.needs_reason(state) and not (response or "").strip():  # stale data: never store a bare refusal
         ctx.end()
         return await unknown_button(ctx)
+    if rec.participant_id == ctx.participant.id:  # a flow begun before the check, or a forged button
+        ctx.end()
+        return [own_refusal(ctx, rec)]
     given = await give_answer(ctx, rec, state, response)
     if given is None:  # deleted meanwhile (its author erased it)
         ctx.end()
@@ -365,7 +376,10 @@ async def give_answer(
     await audit.record(
         ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec.id}", state, ctx.now
     )
-    notice = await notify.answer_given(ctx, saved)
+    if saved.group_round_id is not None:
+        notice = await group_notices.answer_given(ctx, saved)
+    else:
+        notice = await notify.answer_given(ctx, saved)
     if notice is not None:
         await answers.link_notice(ctx.conn, entry, notice)
     return saved, notice

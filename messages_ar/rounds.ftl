@@ -265,7 +265,7 @@ round-findings-question = ◂ { $question }
 round-findings-theme = · { $theme }:
 round-findings-item = { $index }. { $text } (👍 { $endorsements })
 round-findings-untagged = ملاحظات عامة
-round-findings-no-theme = محاور أخرى
+round-findings-no-theme = محور آخر
 
 ## Editing a draft or open round.
 round-edit-what = ماذا تريد أن تعدّل في «{ $name }»؟

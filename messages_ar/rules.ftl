@@ -1,8 +1,8 @@
 ## /rules: the forum's rules of participation (OGP standard 1: its basic rules on participation are public).
 
-rules-none = لم يُنشر المنسقون قواعد المشاركة في المنتدى بعد.
+rules-none = لم ينشر المنسقون قواعد المشاركة في المنتدى بعد.
 rules-show =
-    📜 قواعد المشاركة في منتدى الحكومة المنفتحة (آخر تحديث { $date }):
+    📜 قواعد المشاركة في منتدى شراكة الحكومات الشفافة (آخر تحديث { $date }):
 
     { $text }
 rules-edit = ✏️ تعديل القواعد

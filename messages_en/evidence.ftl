@@ -81,8 +81,18 @@ ev-gap-no-rounds = No consultation round or meeting was held in this period.
 ev-gap-timeline = Timelines not published two weeks ahead: { $rounds }.
 ev-responses = { $total ->
     [0] No recommendations arrived in this period.
-    [one] One recommendation arrived; { $answered } of it answered with a reasoned response; its author told in { $told } case.
-   *[other] { $total } recommendations arrived; { $answered } of them answered with a reasoned response; their authors told in { $told } cases.
+    [one] One recommendation arrived; { $answered ->
+        [0] it has no reasoned response yet
+       *[other] it was answered with a reasoned response
+    }; { $told ->
+        [0] its author was not told of a reply.
+       *[other] its author was told of the reply.
+    }
+   *[other] { $total } recommendations arrived; { $answered } of them answered with a reasoned response; { $told ->
+        [0] no author was told of a reply.
+        [one] their authors were told in one case.
+       *[other] their authors were told in { $told } cases.
+    }
 }
 ev-responses-waiting = { $count ->
     [one] one recommendation waiting for a reply

@@ -11,7 +11,7 @@ pub-feed-title = Updates on the national action plan and the responses to recomm
 pub-percent = { NUMBER($value, useGrouping: 0) }%
 
 pub-home-title = The national action plan and its progress
-pub-home-intro = This page is a public record of the plan followed by { $owner }: what each commitment has achieved, the recommendations received from civil society and citizens, and the responses to them.
+pub-home-intro = This page is a public record of the plan followed by the { $owner }: what each commitment has achieved, the recommendations received from civil society and citizens, and the responses to them.
 pub-plan-dates = The plan runs from { $start } to { $end }.
 pub-plan-extended = It was extended to { $date }.
 pub-no-plan = There is no active plan yet.
@@ -30,7 +30,10 @@ pub-completion = Completion
 pub-progress = Progress
 pub-no-update = No update published yet
 pub-milestones = Milestones
-pub-milestones-done = { $done } of { $total } done
+pub-milestones-done = { $total ->
+    [0] No milestones recorded
+   *[other] { $done } of { $total } done
+}
 pub-recommendations = Recommendations
 pub-received = { $count ->
     [0] No recommendations received
@@ -235,3 +238,30 @@ pub-field-evidence_files = The evidence files the liaison officer attached to th
 pub-voice-note = A voice recommendation; the recording itself is not published, to protect its author's privacy.
 pub-voice-transcript = Transcript:
 pub-evidence-files = Evidence files:
+pub-field-answer = For an answer: which answer it is to that recommendation (1 for the first; a changed answer is a new entry with the next number, and the earlier ones stay as they were).
+pub-rec-commitment = Commitment
+pub-rec-theme = Theme
+pub-rec-round = Consultation round
+pub-rec-author = Submitted by
+pub-rec-state = Current status
+pub-rec-endorsed = Endorsements
+pub-rec-history = History
+pub-rec-received = Received
+pub-rec-answer = Answer { NUMBER($n, useGrouping: 0) }
+pub-rec-changed = The answer to this recommendation changed; every answer is kept with its own date and none is rewritten.
+pub-rec-permanent = This page has a permanent address; each answer is also an entry of { $file } and of the feed.
+pub-data-append-only = What "append-only" guarantees
+pub-data-append-only-value = An entry of { $file } and of the feed is never changed once published: a changed answer to a recommendation is a new entry ({ $entry }) with its own date, and the earlier answers stay byte for byte. An entry leaves the files only when its recommendation stops being published (hidden) or its author's data is erased.
+pub-data-times = Times
+pub-data-times-value = Every time in every file is in Jordan's time ({ $zone }), written in { $standard } with its offset from UTC, such as { $example }; days without a time are written { $day }.
+pub-data-snapshots = Dated snapshots
+pub-data-snapshots-value = Copies of these files taken on set dates, with { $algorithm } checksums to verify them.
+pub-data-machine = For data portals
+pub-data-machine-value = { $package } describes every file as a Frictionless Data Package; { $record } is a DCAT record that lets a national data portal (such as { $portal }) harvest the data set.
+pub-snapshots-title = Dated snapshots of the open data
+pub-snapshots-intro = Each snapshot keeps the open-data files as they were on the day it was taken. The checksums let anyone verify that a copy is unchanged; { $sums } lists them all for { $command }.
+pub-snapshots-caption = Files of snapshot { $folder }
+pub-snapshots-file = File
+pub-snapshots-size = Size
+pub-snapshots-bytes = { NUMBER($size, useGrouping: 0) } bytes
+pub-snapshots-none = No snapshot has been taken yet.

@@ -234,7 +234,7 @@ round-findings-question = ▸ { $question }
 round-findings-theme = · { $theme }:
 round-findings-item = { $index }. { $text } (👍 { $endorsements })
 round-findings-untagged = General notes
-round-findings-no-theme = Other themes
+round-findings-no-theme = Another theme
 
 ## Editing a draft or open round.
 round-edit-what = What would you like to change in “{ $name }”?

@@ -2,7 +2,7 @@
 
 rules-none = The coordinators have not published the forum's rules of participation yet.
 rules-show =
-    📜 The rules of participation in the open government forum (last updated { $date }):
+    📜 The rules of participation in the Open Government Partnership forum (last updated { $date }):
 
     { $text }
 rules-edit = ✏️ Edit the rules

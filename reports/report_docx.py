@@ -118,7 +118,7 @@ async def _participants(conn: aiosqlite.Connection, writer: _Writer) -> None:
     text = t("rep-participants", count=sum(n for _, n in by_sector))
     if by_sector:
         parts = [t("rep-sector-count", sector=_sector(writer.messages, s), count=n) for s, n in by_sector]
-        text += " " + t("rep-sectors", sectors=writer.messages.join(parts))
+        text += " " + t("rep-sectors", sectors=writer.messages.join_and(parts, "rep-list-and"))
     writer.paragraph(text, justify=True)
 
 
@@ -237,12 +237,12 @@ def _attendance_text(messages: Messages, figures: Attendance, hall: HallCount | 
     sectors = [t("rep-sector-count", sector=_sector_label(messages, c), count=c.count) for c in figures.by_sector]
     parts = [
         text,
-        t("rep-sectors", sectors=messages.join(sectors)),
+        t("rep-sectors", sectors=messages.join_and(sectors, "rep-list-and")),
         _organisations_text(messages, figures.organisations),
     ]
     groups = [t("rep-attendance-group", number=g.commitment.number, count=g.total) for g in figures.groups]
     if groups:
-        parts.append(t("rep-attendance-groups", groups=messages.join(groups)))
+        parts.append(t("rep-attendance-groups", groups=messages.join_and(groups, "rep-list-and")))
     return " ".join(parts)
 
 
@@ -259,7 +259,11 @@ def _organisations_text(messages: Messages, organisations: tuple[Count, ...]) ->
         for c in named
         if c.label is not None
     ]
-    return messages.t("rep-attendance-organisations", organisations=messages.join(listed)) if listed else ""
+    return (
+        messages.t("rep-attendance-organisations", organisations=messages.join_and(listed, "rep-list-and"))
+        if listed
+        else ""
+    )
 
 
 def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
@@ -267,6 +271,11 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
     t = writer.messages.t
     if not group.questions:
         writer.paragraph(t("rep-no-recommendations"))
+    tables = [i.at_table for b in group.questions for th in b.themes for i in th.items if i.group_round_id is not None]
+    if tables:  # the group spoke through its rapporteur: its findings are the group's, as the seed gives them
+        writer.paragraph(
+            t("group-author", number=group.commitment.number, count=max(n or 0 for n in tables)), italic=True
+        )
     for block in group.questions:
         writer.subheading(_question_title(writer.messages, block))
         themed = any(theme.theme_id is not None for theme in block.themes)

@@ -19,6 +19,7 @@ from bot.downloads import FetchFailed, TooBig
 from bot.transport import Delivery, Outcome, Pacing
 from handlers.contract import Attachment, Choice, Incoming, Reply
 from handlers.text import parse_int
+from messages import load_messages
 from storage.models import OutboxRow
 
 CHANNEL = "console"
@@ -38,7 +39,7 @@ class ConsoleTransport:
     pacing = Pacing(per_second=1000.0, burst=1000)
 
     def __init__(
-        self, out: TextIO, downloads: Path = Path("exports"), *, user: str = USER, type_hint: str = ""
+        self, out: TextIO, downloads: Path = Path("exports"), *, user: str = USER, type_hint: bool = False
     ) -> None:
         self.out = out
         self.downloads = downloads
@@ -67,8 +68,8 @@ class ConsoleTransport:
             lines.append(f"📎 {self._save(reply.document.filename, reply.document.data)}")
         if reply.free_text and reply.choices:
             lines += [f"  • {choice.label}" for choice in reply.choices]
-            if self.type_hint:
-                lines.append(self.type_hint)
+            if self.type_hint:  # in the language the reply is written in, as WhatsApp draws its own words
+                lines.append(load_messages(reply.language).t("console-type-choice"))
         else:
             lines += [f"  {number}) {choice.label}" for number, choice in enumerate(reply.choices, start=1)]
         self.out.write("\n".join(lines) + "\n")

@@ -120,3 +120,15 @@ def test_each_identity_is_its_own_person_and_messages_wait_for_theirs(tmp_path: 
             "SELECT i.external_id, p.name FROM identities i JOIN participants p ON p.id = i.participant_id"
         )
         assert sorted(people.fetchall()) == [("coord", "مي"), ("samer", "سامر")]
+
+
+def test_the_typing_hint_is_in_the_persons_language(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+    out = run_console(db, ["🌐 English", "Hala", "No organisation"])
+    english = out.split("What is your name?", 1)[1]
+    assert "  • No organisation" in english
+    assert "(type one of these choices as it is written, or type your answer)" in english
+    assert "اكتب أحد هذه الخيارات" not in english  # the Arabic hint came only before the switch
+    with sqlite3.connect(db) as conn:
+        (state,) = conn.execute("SELECT data FROM sessions WHERE external_id = 'local'").fetchone()
+    assert '"_lang": "en"' in state and '"name": "Hala"' in state

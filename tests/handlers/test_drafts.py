@@ -146,5 +146,5 @@ async def test_a_newcomers_recommendation_waits_through_registration(core: Core,
 async def test_recommend_with_an_unknown_number_says_so(chat: ChatDriver) -> None:
     await chat.register()
     replies = await chat.command("recommend", "9")
-    assert "لا يوجد في الخطة التزام رقم «9»" in texts(replies)
+    assert "لا يوجد في الخطة التزام رقم «9»؛ أرقام التزاماتها من 1 إلى 5." in texts(replies)
     assert "1. تعزيز التشاركية" in " ".join(chat.labels())

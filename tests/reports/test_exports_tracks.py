@@ -74,7 +74,7 @@ async def test_xlsx_commitments_sheet_and_answer_columns(core: Core) -> None:
     assert c1[at("الإنجاز في منتصف المدة")] is None  # not assessed: blank, not invented
     assert c2[at("الإنجاز حسب تقرير الجهة")] is None
     assert c2[at("الإنجاز في منتصف المدة")] == "محدود" and c2[at("الإنجاز في نهاية المدة")] == "لا تتوفر أدلة"
-    assert c2[at("هل فتح الحكومة؟")] == "هامشي" and c2[at("رابط تقرير الآلية")] == IRM_REPORT
+    assert c2[at("الأثر في انفتاح الحكومة")] == "هامشي" and c2[at("رابط تقرير الآلية")] == IRM_REPORT
     assert c2[at("الوصول إلى المعلومات")] is None  # NAP4 leaves OGP values unverified
     second = [[c.value for c in row] for row in book["الالتزام 2"]]
     head = second[0]
