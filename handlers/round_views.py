@@ -44,9 +44,7 @@ def state_label(ctx: Context, state: RoundState) -> str:
 
 def round_state(ctx: Context, found: Round) -> str:
     """Return where a round stands now: an open round whose deadline has passed has ended («انتهت»)."""
-    if found.state is RoundState.OPEN and not found.accepts_input(ctx.now):
-        return ctx.t("round-state-ended")
-    return state_label(ctx, found.state)
+    return ctx.t(f"round-state-{found.stage(ctx.now)}")
 
 
 def default_questions(ctx: Context) -> list[tuple[str | None, str]]:

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
+from reports.file_names import safe_file_name
 from reports.said import said
 from reports.tables import irm_key
 from storage import catalogue, exports, files, irm, rounds
@@ -93,10 +94,11 @@ async def write_report(
         writer.save(out)
 
 
-def report_filename(now: datetime, tz: ZoneInfo, round_code: str | None = None) -> str:
-    """Return the report's file name, e.g. ogp-report-meeting-1-20261129.docx."""
+def report_filename(now: datetime, tz: ZoneInfo, round_name: str | None = None) -> str:
+    """Return the report's file name, after the round's name when it covers one (ogp-report-اللقاء-الأول-20261129.docx),
+    never its join code."""
     stamp = f"{now.astimezone(tz):%Y%m%d}"
-    return f"ogp-report-{round_code}-{stamp}.docx" if round_code else f"ogp-report-{stamp}.docx"
+    return f"ogp-report-{safe_file_name(round_name)}-{stamp}.docx" if round_name else f"ogp-report-{stamp}.docx"
 
 
 def _front(writer: _Writer, plan: Plan, today: date) -> None:

@@ -58,6 +58,10 @@ class Round(Row):
         """Return the /start payload that joins this round."""
         return LINK_PREFIX + self.code
 
+    def stage(self, now: datetime) -> str:
+        """Return where the round stands now: its state, or 'ended' when open past its deadline."""
+        return "ended" if self.state is RoundState.OPEN and not self.accepts_input(now) else self.state.value
+
     def accepts_input(self, now: datetime) -> bool:
         """Tell whether the round is open and its deadline has not passed."""
         return self.state is RoundState.OPEN and (self.deadline is None or now <= self.deadline)
