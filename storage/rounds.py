@@ -45,6 +45,8 @@ class Round(Row):
     created_at: datetime
     opened_at: datetime | None
     closed_at: datetime | None
+    name_en: str | None = None  # None: the English reader sees the Arabic name (Messages.name)
+    place_en: str | None = None
     # The timeline (storage.timeline): when it was announced, a short notice confirmed, the announcement sent.
     announced_on: date | None = None
     short_notice_confirmed_at: datetime | None = None
@@ -86,6 +88,7 @@ class Question(Row):
     position: int
     key: str | None
     text_ar: str
+    text_en: str | None = None  # a typed question's English version, when given
 
     @property
     def name_key(self) -> str | None:
