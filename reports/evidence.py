@@ -23,8 +23,8 @@ import aiosqlite
 from messages_ar import Messages
 from reports.archive import UPDATES, archive_path
 from reports.cells import neutralise
-from reports.file_names import safe_file_name, unique_file_name
 from reports.evidence_rules import Interval, long_intervals, meetings_per_year, notice_problem
+from reports.file_names import safe_file_name, unique_file_name
 from reports.snapshot import snapshot_files
 from reports.tables import CellValue
 from storage import catalogue, evidence, exports, forum_rules, irm, rounds, snapshots

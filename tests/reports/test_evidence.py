@@ -12,8 +12,8 @@ import pytest
 from docx import Document
 
 from bot.cli import build_parser, main
-from bot.evidence_cli import run_evidence_command
 from bot.core import Core
+from bot.evidence_cli import run_evidence_command
 from bot.settings import DEFAULT_PLAN
 from public.snapshot import FILES, write_snapshot
 from reports.evidence import build_evidence
