@@ -123,7 +123,11 @@ async def begin(ctx: Context, press: RoundEdit) -> list[Reply]:
         return await card(ctx, found, note=ctx.t("round-edit-closed"))
     EDIT.start(ctx, Step.CHOOSE, round_id=found.id)
     choices = tuple(EditPart(part=p).choice(ctx.t(key)) for p, key in PART_LABELS.items())
-    return [Reply(text=ctx.t("round-edit-what", name=found.name), choices=(*choices, _cancel(ctx)), replace=True)]
+    return [
+        Reply(
+            text=ctx.t("round-edit-what", name=ctx.name(found, "name")), choices=(*choices, _cancel(ctx)), replace=True
+        )
+    ]
 
 
 async def _editable(ctx: Context, editing: Editing) -> Round | None:

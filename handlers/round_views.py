@@ -140,7 +140,7 @@ def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallC
         groups.append(f"{line} {summary}".rstrip())
     return ctx.t(
         "round-attendance",
-        name=found.name,
+        name=ctx.name(found, "name"),
         hall=hall_text(ctx, hall),
         joined=ctx.t("round-attendance-joined", count=figures.total),
         officers=ctx.t("round-attendance-officers", count=figures.liaison_officers),
@@ -153,7 +153,7 @@ def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallC
 
 def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]) -> str:
     """Return per commitment the findings grouped by discussion question and theme, as the seed lists them."""
-    parts = [ctx.t("round-findings-title", name=found.name)]
+    parts = [ctx.t("round-findings-title", name=ctx.name(found, "name"))]
     for group in findings:
         lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=ctx.name(group.commitment))]
         if not group.questions:
@@ -188,9 +188,9 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
     inputs = sum(g.total for g in await rounds.findings(ctx.conn, found.id))
     text = ctx.t(
         "round-view",
-        name=found.name,
+        name=ctx.name(found, "name"),
         date=date_text(ctx, found),
-        place=place_text(ctx, found.place, found.online),
+        place=place_text(ctx, ctx.name(found, "place") if found.place else None, found.online),
         deadline=deadline_text(ctx, found.deadline),
         state=round_state(ctx, found),
         groups=groups_text(ctx, commitments),

@@ -343,9 +343,9 @@ def _timeline(messages: Messages, held: list[Round], tz: ZoneInfo) -> list[Findi
         finding.evidence.append(_timeline_line(messages, found, tz))
         problem = notice_problem(found)
         if problem == "no-date":
-            problems.append(messages.t("ev-timeline-missing", name=found.name))
+            problems.append(messages.t("ev-timeline-missing", name=messages.name(found, "name")))
         elif problem == "short":
-            short = messages.t("ev-timeline-short", name=found.name, days=_notice(found))
+            short = messages.t("ev-timeline-short", name=messages.name(found, "name"), days=_notice(found))
             if found.short_notice_confirmed_at is not None:
                 short += " " + messages.t("ev-timeline-confirmed")
             problems.append(short)
@@ -363,7 +363,8 @@ def _notice(found: Round) -> int:
 def _timeline_line(messages: Messages, found: Round, tz: ZoneInfo) -> str:
     announced = messages.date(found.announced_on) if found.announced_on else "—"
     held = messages.date(found.held_on) if found.held_on else "—"
-    line = messages.t("ev-timeline-line", name=found.name, announced=announced, held=held, days=_notice(found))
+    name = messages.name(found, "name")
+    line = messages.t("ev-timeline-line", name=name, announced=announced, held=held, days=_notice(found))
     if found.announcement_sent_at is not None:
         sent = _day(messages, found.announcement_sent_at, tz)
         line += " " + messages.t("ev-timeline-sent", date=sent, count=found.announcement_recipients or 0)

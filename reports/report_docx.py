@@ -178,7 +178,7 @@ async def _round_report(
     """Write a round's report: its name, date and place, attendance, then each working group's findings."""
     t = writer.messages.t
     found = report.round
-    writer.title(t("rep-title-round", round=found.name))
+    writer.title(t("rep-title-round", round=writer.messages.name(found, "name")))
     if found.held_on is not None:
         writer.paragraph(_day(found.held_on), bold=True)
     writer.paragraph(_round_intro(writer.messages, plan, report), justify=True)
@@ -195,16 +195,18 @@ def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
     place = (
         messages.t("round-online")
         if found.online or not found.place
-        else messages.t("rep-round-place", place=found.place)
+        else messages.t("rep-round-place", place=messages.name(found, "place"))
     )
     owner, title = messages.name(plan, "owner"), messages.name(plan)
     if found.held_on is None:
-        return messages.t("rep-round-intro-undated", owner=owner, round=found.name, place=place, plan=title)
+        return messages.t(
+            "rep-round-intro-undated", owner=owner, round=messages.name(found, "name"), place=place, plan=title
+        )
     weekday = messages.t("rep-weekday", day=found.held_on.weekday())
     return messages.t(
         "rep-round-intro",
         owner=owner,
-        round=found.name,
+        round=messages.name(found, "name"),
         weekday=weekday,
         date=_day(found.held_on),
         place=place,
