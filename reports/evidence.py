@@ -293,7 +293,8 @@ async def _rules(conn: aiosqlite.Connection, pack: _Zip, messages: Messages, per
         finding.gap = messages.t("ev-gap-rules")
         return finding
     text = "\n\n".join(
-        messages.t("ev-rules-version", date=_day(messages, v.set_at, period.tz), text=v.text) for v in versions
+        messages.t("ev-rules-version", date=_day(messages, v.set_at, period.tz), text=messages.name(v, "text"))
+        for v in versions
     )
     finding.files.append(pack.add("1-forum/rules.txt", text.encode("utf-8")))
     finding.evidence += [messages.t("ev-rules-line", date=_day(messages, v.set_at, period.tz)) for v in versions]
