@@ -27,13 +27,17 @@ from reports.said import said
 from storage import rounds
 from storage.models import Commitment
 from storage.round_hall import HallCount
-from storage.rounds import DEFAULT_QUESTIONS, Attendance, CommitmentFindings, Count, Question, Round, RoundState
+from storage.rounds import (
+    DEFAULT_QUESTIONS,
+    STATE_KEYS,
+    Attendance,
+    CommitmentFindings,
+    Count,
+    Question,
+    Round,
+    RoundState,
+)
 
-STATE_KEYS = {
-    RoundState.DRAFT: "round-state-draft",
-    RoundState.OPEN: "round-state-open",
-    RoundState.CLOSED: "round-state-closed",
-}
 QR_SCALE = 20  # a join link is a 37-module code with its border: 740 px, 6 cm printed at 300 dpi, sharp on a slide
 
 
@@ -44,7 +48,7 @@ def state_label(ctx: Context, state: RoundState) -> str:
 
 def round_state(ctx: Context, found: Round) -> str:
     """Return where a round stands now: an open round whose deadline has passed has ended («انتهت»)."""
-    return ctx.t(f"round-state-{found.stage(ctx.now)}")
+    return ctx.t(found.stage_key(ctx.now))
 
 
 def default_questions(ctx: Context) -> list[tuple[str | None, str]]:

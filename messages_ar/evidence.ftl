@@ -175,7 +175,7 @@ ev-progress = { $count ->
    *[other] { $count } تحديث على تقدّم التنفيذ
 }{ $evidence ->
     [0] {""}
-   *[other] ، منها { $evidence } برابط دليل
+   *[other] ، { $evidence } منها برابط دليل
 }.
 ev-irm = تقييمات الآلية المستقلة مُدخلة { $count ->
     [zero] لأي التزام: لا شيء بعد

@@ -260,7 +260,7 @@ def _round_row(messages: Messages, found: Round, members: int, tz: ZoneInfo, now
         messages.name(found, "name"),
         found.held_on,
         messages.t("round-online") if found.online or not found.place else messages.name(found, "place"),
-        messages.t(f"round-state-{found.stage(now)}"),
+        messages.t(found.stage_key(now)),
         found.announced_on,
         notice,
         found.short_notice_confirmed_at.astimezone(tz).replace(tzinfo=None)

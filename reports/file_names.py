@@ -6,13 +6,14 @@ import re
 import unicodedata
 
 MAX_STEM = 60
+TATWEEL = unicodedata.lookup("ARABIC TATWEEL")
 _UNSAFE = re.compile(r"[^\w]+")  # letters and digits of any script stay; everything else separates words
 
 
 def safe_file_name(text: str, fallback: str = "round") -> str:
     """Return text as a file name without suffix: words joined by '-', no separators or dots, at most 60 characters."""
     # Vowel marks and the tatweel would otherwise split a word («مُراجعة» stays one word).
-    bare = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Mn" and c != "\u0640")
+    bare = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Mn" and c != TATWEEL)
     stem = _UNSAFE.sub("-", bare).strip("-_")
     return stem[:MAX_STEM].rstrip("-_") or fallback
 

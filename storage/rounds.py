@@ -30,6 +30,14 @@ class RoundState(StrEnum):
     CLOSED = "closed"
 
 
+STATE_KEYS = {
+    RoundState.DRAFT: "round-state-draft",
+    RoundState.OPEN: "round-state-open",
+    RoundState.CLOSED: "round-state-closed",
+}
+ENDED_KEY = "round-state-ended"  # open, but its deadline has passed («انتهت»)
+
+
 class Round(Row):
     """A consultation round: a meeting in a hall or online, with a deadline for input."""
 
@@ -60,9 +68,11 @@ class Round(Row):
         """Return the /start payload that joins this round."""
         return LINK_PREFIX + self.code
 
-    def stage(self, now: datetime) -> str:
-        """Return where the round stands now: its state, or 'ended' when open past its deadline."""
-        return "ended" if self.state is RoundState.OPEN and not self.accepts_input(now) else self.state.value
+    def stage_key(self, now: datetime) -> str:
+        """Return the catalogue key of where the round stands now: its state, or ended when open past its deadline."""
+        if self.state is RoundState.OPEN and not self.accepts_input(now):
+            return ENDED_KEY
+        return STATE_KEYS[self.state]
 
     def accepts_input(self, now: datetime) -> bool:
         """Tell whether the round is open and its deadline has not passed."""

@@ -163,7 +163,7 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
     assert "وصلت 3 توصيات، وأُجيب عن 1 منها بردّ معلّل، وأُبلغ أصحابها في حالة واحدة." in text
     assert "توصية واحدة تنتظر رداً، توصية واحدة رُفضت كلياً أو جزئياً دون سبب مكتوب" in text
     assert "السنة من 1/11/2025 إلى 31/10/2026: اجتماعان" in text
-    assert "تحديث واحد على تقدّم التنفيذ، منها 1 برابط دليل." in text
+    assert "تحديث واحد على تقدّم التنفيذ، 1 منها برابط دليل." in text
     gaps = paragraphs[paragraphs.index(headings[-1]) + 1 :]
     assert {g.split(":")[0] for g in gaps} == {
         "• يجتمع المنتدى بانتظام، مرة كل ستة أشهر على الأقل",
