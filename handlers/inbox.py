@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from handlers import files as sent
-from handlers import notify
+from handlers import group_notices, notify
 from handlers.context import Context, Member
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -376,7 +376,10 @@ async def give_answer(
     await audit.record(
         ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec.id}", state, ctx.now
     )
-    notice = await notify.answer_given(ctx, saved)
+    if saved.group_round_id is not None:
+        notice = await group_notices.answer_given(ctx, saved)
+    else:
+        notice = await notify.answer_given(ctx, saved)
     if notice is not None:
         await answers.link_notice(ctx.conn, entry, notice)
     return saved, notice

@@ -275,6 +275,11 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
     t = writer.messages.t
     if not group.questions:
         writer.paragraph(t("rep-no-recommendations"))
+    tables = [i.at_table for b in group.questions for th in b.themes for i in th.items if i.group_round_id is not None]
+    if tables:  # the group spoke through its rapporteur: its findings are the group's, as the seed gives them
+        writer.paragraph(
+            t("group-author", number=group.commitment.number, count=max(n or 0 for n in tables)), italic=True
+        )
     for block in group.questions:
         writer.subheading(_question_title(writer.messages, block))
         themed = any(theme.theme_id is not None for theme in block.themes)

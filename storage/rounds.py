@@ -12,7 +12,7 @@ import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
 from storage.database import fetch_all, fetch_one
-from storage.models import Commitment, Row
+from storage.models import Commitment, Participant, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.round_hall import HallCount, get_hall
 from storage.timefmt import to_db
@@ -131,6 +131,8 @@ class RoundInput(Row):
     endorsed_by_me: bool = False
     voice_seconds: int | None = None  # a voice recommendation: reports.said names it by its length
     transcript: str | None = None
+    group_round_id: int | None = None  # a working group's finding, entered by its rapporteur
+    at_table: int | None = None
 
 
 class Count(BaseModel):
@@ -375,6 +377,10 @@ ON CONFLICT (round_id, participant_id) DO UPDATE SET commitment_id = excluded.co
 RETURNING *
 """
 _SELECT_MEMBER = "SELECT * FROM round_members WHERE round_id = ? AND participant_id = ?"
+_SELECT_GROUP_MEMBERS = """
+SELECT p.* FROM participants p JOIN round_members m ON m.participant_id = p.id
+WHERE m.round_id = ? AND m.commitment_id = ? AND p.forgotten_at IS NULL ORDER BY p.name, p.id
+"""
 _SELECT_CURRENT_MEMBER = """
 SELECT m.* FROM round_members m JOIN rounds r ON r.id = m.round_id
 WHERE m.participant_id = ? AND r.state = 'open' ORDER BY m.updated_at DESC, m.round_id DESC LIMIT 1
@@ -388,6 +394,12 @@ async def join_group(
     stamp = to_db(now)
     row = await fetch_one(conn, _UPSERT_MEMBER, (round_id, participant_id, commitment_id, stamp, stamp))
     return Membership.from_row(row)
+
+
+async def group_members(conn: aiosqlite.Connection, round_id: int, commitment_id: int) -> list[Participant]:
+    """Return the people who joined a round's working group through the bot, by name."""
+    rows = await fetch_all(conn, _SELECT_GROUP_MEMBERS, (round_id, commitment_id))
+    return [Participant.from_row(r) for r in rows]
 
 
 async def get_membership(conn: aiosqlite.Connection, round_id: int, participant_id: int) -> Membership | None:
@@ -409,7 +421,7 @@ async def current_membership(conn: aiosqlite.Connection, participant_id: int) ->
 # Each query takes the viewing participant first (for endorsed_by_me; 0 when nobody is viewing).
 _SELECT_GROUP_INPUTS = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -422,7 +434,7 @@ SELECT COUNT(*) FROM recommendations WHERE round_id = ? AND commitment_id = ? AN
 """
 _SELECT_ROUND_INPUTS = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -431,14 +443,14 @@ ORDER BY r.commitment_id, endorsements DESC, r.id
 """
 _SELECT_PUBLIC_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements, 0 AS endorsed_by_me
 FROM recommendations r WHERE r.round_id = :round AND {PUBLISHED_SQL}
 ORDER BY r.commitment_id, endorsements DESC, r.id
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _SELECT_INPUT = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -547,7 +559,8 @@ async def findings(
     questions = await list_questions(conn, round_id)
     result = []
     for commitment in await round_commitments(conn, round_id):
-        mine = [i for i in inputs if i.commitment_id == commitment.id]
+        # The group's own findings come first, as the seed's report gives them; then what members added.
+        mine = sorted((i for i in inputs if i.commitment_id == commitment.id), key=lambda i: i.group_round_id is None)
         asked = [q for q in questions if q.commitment_id in (None, commitment.id)]
         by_question: list[tuple[Question | None, list[RoundInput]]] = [
             (q, [i for i in mine if i.question_id == q.id]) for q in asked
