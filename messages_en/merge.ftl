@@ -1,7 +1,6 @@
 ## Merging duplicates: one recommendation kept, the others linked to it, every author told.
 
 raised-by = { $count ->
-    [zero] raised by nobody yet
     [one] raised by one person or group
    *[other] raised by { $count } people / groups
 }
