@@ -25,6 +25,18 @@ _UNMERGE = "UPDATE recommendations SET merged_into = NULL WHERE id = ? AND merge
 _MERGED = "SELECT * FROM recommendations WHERE merged_into = ? ORDER BY id"
 # One key per author: the person, else the working group (round and commitment), else the row (a forgotten author).
 _AUTHOR_KEY = "COALESCE('p' || r.participant_id, 'g' || r.group_round_id || ':' || r.commitment_id, 'r' || r.id)"
+# Fragments over a recommendations row aliased `r`, for other modules' statements: who raised it (the family of r
+# and what was merged into it) and who endorsed any of it, once each.
+_FAMILY = "(m.id = r.id OR m.merged_into = r.id) AND m.hidden = 0"
+RAISED_SQL = (  # constant SQL fragments only, never values
+    "(SELECT COUNT(DISTINCT COALESCE('p' || m.participant_id, 'g' || m.group_round_id || ':' || m.commitment_id, "  # noqa: S608
+    f"'r' || m.id)) FROM recommendations m WHERE {_FAMILY})"
+)
+ENDORSERS_SQL = (
+    "(SELECT COUNT(DISTINCT e.participant_id) FROM endorsements e JOIN recommendations m ON m.id = e.recommendation_id"  # noqa: S608
+    f" WHERE {_FAMILY} AND e.participant_id NOT IN (SELECT m.participant_id FROM recommendations m"
+    f" WHERE {_FAMILY} AND m.participant_id IS NOT NULL))"
+)
 _RAISED = f"""
 SELECT COALESCE(r.merged_into, r.id) AS kept, COUNT(DISTINCT {_AUTHOR_KEY}) AS raised
 FROM recommendations r
