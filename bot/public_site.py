@@ -27,6 +27,7 @@ def site_config(settings: Settings) -> SiteConfig:
         licence_url=settings.public_licence_url,
         contact=settings.public_contact or None,
         tz=settings.zone,
+        snapshots=settings.snapshot_folder,
     )
 
 

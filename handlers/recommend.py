@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import fallback, flood
+from handlers import fallback, flood, similar_input
 from handlers import files as sent
 from handlers.commitment_number import by_number, no_such_commitment
 from handlers.context import Context, Member, Parked
@@ -20,6 +20,7 @@ from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.menu import with_menu
+from handlers.similar_input import EndorseInstead
 from handlers.text import clean_text, has_letters, parse_int, shorten
 from reports.said import duration_text, voice_label
 from storage import catalogue, files, recommendations
@@ -343,9 +344,10 @@ async def ask_theme(ctx: Context, draft: Draft) -> list[Reply]:
     return await continue_on(ctx, commitment, round_id=draft.round_id, question_id=draft.question_id, said=draft)
 
 
-def _preview_choices(ctx: Context, draft: Draft | None = None) -> tuple[Choice, ...]:
+def _preview_choices(ctx: Context, draft: Draft | None = None, alike: tuple[Choice, ...] = ()) -> tuple[Choice, ...]:
     edit = "voice-rerecord" if draft is not None and draft.voice_file is not None else "edit-text"
-    return (Send().choice(ctx.t("confirm-send")), Edit().choice(ctx.t(edit)), _cancel(ctx))
+    send = Send().choice(ctx.t("similar-send-anyway" if alike else "confirm-send"))
+    return (*alike, send, Edit().choice(ctx.t(edit)), _cancel(ctx))
 
 
 async def preview(ctx: Context, draft: Draft) -> Reply:
@@ -365,7 +367,10 @@ async def preview(ctx: Context, draft: Draft) -> Reply:
         if attached is not None
         else ctx.t("recommendation-preview-may-attach")
     )
-    return Reply(text=text, choices=_preview_choices(ctx, draft))
+    found = await similar_input.alike(ctx, draft.commitment_id, draft.text)
+    if found:
+        text += "\n\n" + await similar_input.section(ctx, found)
+    return Reply(text=text, choices=_preview_choices(ctx, draft, similar_input.choices(ctx, found)))
 
 
 @requires(Who.REGISTERED)
@@ -410,6 +415,13 @@ async def send(ctx: Member, press: Send) -> list[Reply]:
     ctx.end()
     receipt = ctx.t("receipt", id=stored.id)
     return [with_menu(ctx, ctx.t("recommendation-stored", receipt=receipt), replace=True)]
+
+
+@requires(Who.REGISTERED)
+async def endorse_similar(ctx: Member, press: EndorseInstead) -> list[Reply]:
+    """Endorse an alike recommendation shown at the preview instead of sending this one."""
+    draft = RECOMMEND.load(ctx)
+    return await similar_input.endorse_instead(ctx, press, draft.commitment_id, draft.text)
 
 
 async def _files_gone(ctx: Member, draft: Draft) -> list[Reply] | None:
@@ -513,7 +525,10 @@ RECOMMEND = Flow(
         # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement; a
         # voice note sent there is a new recording, shown again before it is sent; a photo or document is attached.
         Step.PREVIEW: Accepts(
-            text=take_replacement, buttons=(Send, Edit, Replace), typing=Typing.CHOICE, file=take_file
+            text=take_replacement,
+            buttons=(Send, Edit, Replace, EndorseInstead),
+            typing=Typing.CHOICE,
+            file=take_file,
         ),
     },
     parking=Parking(keep=_keep, describe=_describe, resume=_resume),
@@ -528,6 +543,7 @@ FEATURE = Feature(
         on(Send, send),
         on(Edit, edit),
         on(Replace, use_replacement),
+        on(EndorseInstead, endorse_similar),
     ),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},

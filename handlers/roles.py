@@ -34,7 +34,12 @@ PUBLIC_COMMANDS = {
     "cancel": "command-cancel",
 }
 # Commands each role adds to the public menu, with the catalogue key of their description.
-LIAISON_COMMANDS = {"inbox": "command-inbox", "update": "command-update", "milestones": "command-milestones"}
+LIAISON_COMMANDS = {
+    "inbox": "command-inbox",
+    "search": "command-search",
+    "update": "command-update",
+    "milestones": "command-milestones",
+}
 COORDINATOR_COMMANDS = {
     **LIAISON_COMMANDS,
     "invite": "command-invite",

@@ -76,3 +76,4 @@ help-keywords = يمكنك أيضاً كتابة: قائمة، توصية، حا
 command-unfollow = إيقاف متابعة التزام
 command-forget = حذف بياناتك الشخصية
 command-join = الانضمام برمز دعوة أو رمز جولة تشاور
+keyword-search = بحث

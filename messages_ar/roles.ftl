@@ -78,3 +78,4 @@ invite-open-line = • «{ $role }» — أنشأها { $creator } — صالح�
 invite-withdraw-button = سحب دعوة «{ $role }»
 invite-withdrawn-done = سُحبت الدعوة؛ لم يعد رابطها ولا رمزها يعملان.
 invite-withdraw-gone = هذه الدعوة استُخدمت أو انتهت صلاحيتها أو سُحبت من قبل.
+command-search = البحث في التوصيات والتحديثات

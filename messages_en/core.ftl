@@ -76,3 +76,4 @@ help-keywords = You can also type: menu, recommend, status, mine, cancel, help, 
 command-unfollow = Stop following a commitment
 command-forget = Delete your personal data
 command-join = Join with an invitation code or a consultation round's code
+keyword-search = search

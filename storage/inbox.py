@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import aiosqlite
 
+from storage import search
 from storage.answers import compose
 from storage.database import fetch_all, fetch_one
 from storage.models import Recommendation
@@ -55,5 +56,8 @@ async def hide(conn: aiosqlite.Connection, recommendation_id: int, reason: str) 
 
 
 async def unhide(conn: aiosqlite.Connection, recommendation_id: int) -> Recommendation | None:
-    """Show a hidden recommendation again."""
-    return await _one(conn, _UNHIDE, (recommendation_id,))
+    """Show a hidden recommendation again (and findable again)."""
+    shown = await _one(conn, _UNHIDE, (recommendation_id,))
+    if shown is not None:
+        await search.index_recommendation(conn, shown)
+    return shown
