@@ -13,18 +13,19 @@ from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import refuse, requires
 from handlers.kit.buttons import Button
-from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.flows import Accepts, Flow, FlowData, Parking
 from handlers.kit.hooks import Hook
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date, shown_label, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
-from storage import answers, audit, catalogue, files, inbox, merges, participants, recommendations
+from storage import answers, audit, catalogue, files, inbox, merges, participants, questions, recommendations
 from storage.models import Commitment, Recommendation, RecommendationState
 
 PAGE_SIZE = 5
 PREVIEW_CHARS = 200
+QUESTIONS_SHOWN = 5
 RESPONSE_LIMITS = (2, 2000)
 TRANSCRIPT_LIMITS = (2, 4000)
 ANSWER_STATES = tuple(s for s in RecommendationState if s is not RecommendationState.NEW)
@@ -156,6 +157,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     commitments = await scope(ctx)
     total, unanswered = await inbox.counts(ctx.conn, commitments)
     head = [notice, ""] if notice else []
+    if ctx.is_coordinator and (asked := await _questions(ctx)):
+        head += [asked, ""]
     if total == 0:
         return [with_menu(ctx, "\n".join([*head, ctx.t("inbox-empty")]), replace=replace)]
     offset = max(0, min(offset, total - 1))
@@ -174,6 +177,18 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
         choices += hook(ctx)
     text = "\n".join(head) + "\n\n" + "\n\n".join(body)
     return [Reply(text=text, choices=(*choices, *menu_choices(ctx)), replace=replace)]
+
+
+async def _questions(ctx: Context) -> str | None:
+    """Return the questions people asked the coordinators (the newest first), or None when there are none."""
+    total, newest = await questions.newest(ctx.conn, QUESTIONS_SHOWN)
+    if total == 0:
+        return None
+    lines = [ctx.t("inbox-questions", total=total)]
+    for asked in newest:
+        words = {"text": shorten(asked.text, PREVIEW_CHARS), "asker": asked.asker or "—"}
+        lines.append(ctx.t("inbox-question-line", date=short_date(ctx, asked.asked_at), **words))
+    return "\n".join(lines)
 
 
 def _line(ctx: Context, rec: Recommendation, number: int, raised: int) -> str:
@@ -289,8 +304,17 @@ async def edit_answer(ctx: Member, press: EditAnswer) -> list[Reply]:
 
 
 async def preview_buttons(ctx: Context, answering: Answering) -> list[Reply]:
-    """Text at the preview: point to the buttons (the preview never changes silently)."""
-    return [Reply(text=ctx.t("inbox-use-preview-buttons"))]
+    """Text at the preview: point to the buttons and show the preview with them again (it never changes silently)."""
+    rec = await recommendations.get_recommendation(ctx.conn, answering.rec)
+    if rec is None or not ctx.may_handle(rec.commitment_id):
+        ctx.end()
+        return await unknown_button(ctx)
+    return [Reply(text=ctx.t("inbox-use-preview-buttons")), *await _preview(ctx, rec, answering)]
+
+
+async def ask_response_again(ctx: Context, answering: Answering) -> list[Reply]:
+    """Ask for the response again (the chat opened again, or the person changed language)."""
+    return [_ask_response(ctx, answering)]
 
 
 async def show(
@@ -360,13 +384,15 @@ async def take_response(ctx: Member, answering: Answering) -> list[Reply]:
     low, high = RESPONSE_LIMITS
     if not low <= len(response) <= high:
         return [Reply(text=ctx.t("inbox-response-length", length=len(response), min=low, max=high))]
+    if answers.needs_reason(answering.state) and not answers.is_reason(response):  # «نعم» says nothing about why
+        return [Reply(text=ctx.t("inbox-reason-too-short", min=answers.REASON_MIN)), _ask_response(ctx, answering)]
     answering.response = response
     return await _preview(ctx, rec, answering)
 
 
 async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None) -> list[Reply]:
     """Store the answer in the recommendation and its history, audit it, tell the author."""
-    if answers.needs_reason(state) and not (response or "").strip():  # stale data: never store a bare refusal
+    if answers.needs_reason(state) and not answers.is_reason(response):  # stale data: never store a bare refusal
         ctx.end()
         return await unknown_button(ctx)
     if rec.participant_id == ctx.participant.id:  # a flow begun before the check, or a forged button
@@ -481,13 +507,30 @@ async def transcript_left(ctx: Context, data: Transcribing) -> list[Reply]:
     return await page(ctx, data.offset, replace=True, notice=ctx.t("cancelled"))
 
 
+async def _resume(ctx: Context, answering: Answering) -> list[Reply]:
+    """Ask a parked answer's step again: its response, or its preview with the buttons."""
+    if ANSWER.at(ctx, Step.PREVIEW):
+        rec = await recommendations.get_recommendation(ctx.conn, answering.rec)
+        if rec is None or not ctx.may_handle(rec.commitment_id):
+            ctx.end()
+            return await unknown_button(ctx)
+        return await _preview(ctx, rec, answering)
+    return [_ask_response(ctx, answering)]
+
+
+def _describe(ctx: Context, answering: Answering) -> str:
+    return ctx.t("inbox-parked", receipt=ctx.t("receipt", id=answering.rec))
+
+
 ANSWER = Flow(
     name="inbox",
     data=Answering,
     cancel=Cancel,
     on_cancel=cancelled,
+    # An answer being written is kept when the officer leaves it, and offered back.
+    parking=Parking(keep=lambda answering: True, describe=_describe, resume=_resume),
     steps={
-        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,)),
+        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), ask=ask_response_again),
         Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), ask=preview_buttons),
     },
 )
