@@ -20,7 +20,7 @@ from handlers.kit.who import Who
 from handlers.labels import short_date, shown_label, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
-from storage import answers, audit, catalogue, endorsements, files, inbox, participants, questions, recommendations
+from storage import answers, audit, catalogue, files, inbox, merges, participants, questions, recommendations
 from storage.models import Commitment, Recommendation, RecommendationState
 
 PAGE_SIZE = 5
@@ -166,7 +166,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
     shown = shown_label(ctx, offset + 1, offset + len(items), total)
     head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, shown=shown))
-    body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items]
+    raised = await merges.raised_by(ctx.conn, [rec.id for rec in items])
+    body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0), raised.get(rec.id, 1)) for rec in items]
     choices = [OpenItem(rec=rec.id, offset=offset).choice(ctx.t("receipt", id=rec.id)) for rec in items]
     if offset > 0:
         choices.append(InboxPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
@@ -190,7 +191,7 @@ async def _questions(ctx: Context) -> str | None:
     return "\n".join(lines)
 
 
-def _line(ctx: Context, rec: Recommendation, number: int) -> str:
+def _line(ctx: Context, rec: Recommendation, number: int, raised: int) -> str:
     text = ctx.t(
         "inbox-item",
         receipt=ctx.t("receipt", id=rec.id),
@@ -199,6 +200,8 @@ def _line(ctx: Context, rec: Recommendation, number: int) -> str:
         state=state_label(ctx, rec.state),
         text=shorten(sent.recommendation_text(ctx, rec), PREVIEW_CHARS),
     )
+    if raised > 1:
+        text += "\n🔗 " + ctx.t("raised-by", count=raised)
     if answers.missing_reason(rec.state, rec.response):
         text += "\n" + ctx.t("inbox-missing-reason")
     return text + ("\n" + ctx.t("inbox-hidden-mark") if rec.hidden else "")
@@ -227,6 +230,8 @@ async def set_state(ctx: Member, press: SetState) -> list[Reply]:
         return rec
     if press.state not in ANSWER_STATES:
         return await unknown_button(ctx)
+    if rec.merged_into is not None:
+        return [Reply(text=ctx.t("merge-mark", kept=ctx.t("receipt", id=rec.merged_into)))]
     if rec.participant_id == ctx.participant.id:
         return [own_refusal(ctx, rec)]
     answering = ANSWER.start(ctx, Step.RESPONSE, rec=rec.id, state=press.state)
@@ -320,7 +325,7 @@ async def show(
     commitment = await catalogue.get_commitment(ctx.conn, rec.commitment_id)
     theme = await catalogue.get_theme(ctx.conn, rec.theme_id) if rec.theme_id else None
     author = await participants.get_participant(ctx.conn, rec.participant_id) if rec.participant_id else None
-    support = await endorsements.count_for(ctx.conn, rec.id)
+    support = await merges.endorsers(ctx.conn, rec.id)
     text = ctx.t(
         "inbox-detail",
         receipt=ctx.t("receipt", id=rec.id),
@@ -341,9 +346,11 @@ async def show(
         text += "\n\n" + ctx.t("inbox-missing-reason")
     if rec.hidden:
         text += "\n\n" + ctx.t("inbox-hidden-reason", reason=rec.hidden_reason or "—")
+    text += await _merge_lines(ctx, rec)
     if notice:
         text = notice + "\n\n" + text
-    choices = [SetState(rec=rec.id, state=s).choice(state_label(ctx, s)) for s in ANSWER_STATES]
+    states = ANSWER_STATES if rec.merged_into is None else ()
+    choices = [SetState(rec=rec.id, state=s).choice(state_label(ctx, s)) for s in states]
     if rec.voice_seconds is not None:
         key = "inbox-transcribe" if rec.transcript is None else "inbox-transcribe-again"
         choices.append(Transcribe(rec=rec.id, offset=offset).choice(ctx.t(key)))
@@ -353,6 +360,18 @@ async def show(
     attached = await files.of_recommendation(ctx.conn, rec.id) if with_files else []
     sent_first = [sent.with_file(ctx, f, sent.file_line(ctx, f)) for f in attached]
     return [*sent_first, Reply(text=text, choices=tuple(choices), replace=not sent_first)]
+
+
+async def _merge_lines(ctx: Context, rec: Recommendation) -> str:
+    """Return where a merged recommendation went, or who raised a kept one and what was merged into it."""
+    if rec.merged_into is not None:
+        return "\n\n" + ctx.t("merge-mark", kept=ctx.t("receipt", id=rec.merged_into))
+    members = await merges.merged_into(ctx.conn, rec.id)
+    if not members:
+        return ""
+    raised = (await merges.raised_by(ctx.conn, [rec.id])).get(rec.id, 1)
+    receipts = " ".join(ctx.t("receipt", id=m.id) for m in members)
+    return "\n\n" + ctx.t("merge-members", receipts=receipts) + "\n🔗 " + ctx.t("raised-by", count=raised)
 
 
 @requires(Who.OFFICER)
@@ -393,14 +412,27 @@ async def give_answer(
     ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None
 ) -> tuple[Recommendation, int | None] | None:
     """Give an answer as the chat gives it (every answer, wherever it was written, comes through here): store it in
-    the recommendation and its public trail, audit it, queue the author's notice in their language; return the saved
-    recommendation and the notice's outbox id (None when the author will not hear), or None when it is gone."""
-    stored = await answers.record_answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
+    the recommendation and its public trail, audit it, queue the author's notice in their language, and do the same
+    for each recommendation merged into it (each its own entry, each author told); return the saved recommendation
+    and the notice's outbox id (None when the author will not hear), or None when it is gone."""
+    given = await _answer_one(ctx, rec.id, state, response)
+    if given is None:
+        return None
+    for merged in await merges.merged_into(ctx.conn, rec.id):
+        if merged.participant_id != ctx.participant.id:  # never an answer to one's own input
+            await _answer_one(ctx, merged.id, state, response)
+    return given
+
+
+async def _answer_one(
+    ctx: Member, rec_id: int, state: RecommendationState, response: str | None
+) -> tuple[Recommendation, int | None] | None:
+    stored = await answers.record_answer(ctx.conn, rec_id, state, response, ctx.participant.id, ctx.now)
     if stored is None:
         return None
     saved, entry = stored
     await audit.record(
-        ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec.id}", state, ctx.now
+        ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec_id}", state, ctx.now
     )
     if saved.group_round_id is not None:
         notice = await group_notices.answer_given(ctx, saved)
