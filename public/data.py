@@ -266,6 +266,10 @@ def _recommendation_item(r: PublicRecommendation, cfg: DataConfig, links: Links)
         "author_governorate": r.author.governorate,
         "author_name": r.author.name,
         "author_organisation": r.author.organisation,
+        "author_group": r.author.group,
+        "at_table": r.author.at_table,
+        "raised_by": r.raised_by,
+        "merged_into": r.merged_into,
     }
 
 

@@ -193,6 +193,7 @@ class Site:
             config=self.config,
             day=partial(day, tz=self.config.tz),
             pick=lang.pick,
+            typed=lang.typed,
             web_link=web_link,
             file_path=file_path,
             duration=duration_text,

@@ -13,6 +13,7 @@ import aiosqlite
 from storage.answers import ANSWERED_SQL
 from storage.catalogue import list_plans
 from storage.database import fetch_all, fetch_value
+from storage.merges import ENDORSERS_SQL, RAISED_SQL
 from storage.models import Commitment, Completion, Plan, RecommendationState, Sector, StatusUpdate
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.rounds import Round
@@ -53,6 +54,8 @@ class PublicAuthor:
     governorate: str | None
     name: str | None
     organisation: str | None
+    group: int | None = None  # a working group's finding: the group's number (its commitment's), not a person
+    at_table: int | None = None  # how many sat at the group's table
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ class PublicRecommendation:
     author: PublicAuthor
     voice_seconds: int | None = None  # a voice recommendation: the recording itself is never published
     transcript: str | None = None
+    raised_by: int = 1  # people or working groups who raised it, counting those merged into it
+    merged_into: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +159,8 @@ _RECOMMENDATION_COLUMNS = f"""
 SELECT r.id, c.plan_id, r.commitment_id, c.number AS commitment_number, c.ogp_id, t.key AS theme_key,
        t.title_ar AS theme_ar, t.title_en AS theme_en, r.round_id, r.text, r.voice_seconds, r.transcript, r.state,
        r.response, r.responded_at,
-       r.created_at, (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       r.created_at, {ENDORSERS_SQL} AS endorsements, {RAISED_SQL} AS raised_by, r.merged_into,
+       r.group_round_id, r.at_table,
        CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.sector END AS sector,
        CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.governorate END AS governorate,
        CASE WHEN {NAMED_SQL} THEN p.name END AS name,
@@ -260,8 +266,15 @@ async def _summaries(conn: aiosqlite.Connection, plan_id: str, mode: PublishMode
     ]
 
 
-def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
+def _author(row: aiosqlite.Row) -> PublicAuthor:
+    """Say who raised it: the working group (with its table) for a finding, else the person as far as allowed."""
+    if row["group_round_id"] is not None:
+        return PublicAuthor(None, None, None, None, group=row["commitment_number"], at_table=row["at_table"])
     sector = row["sector"]
+    return PublicAuthor(Sector(sector) if sector else None, row["governorate"], row["name"], row["organisation"])
+
+
+def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
     return PublicRecommendation(
         id=row["id"],
         plan_id=row["plan_id"],
@@ -278,9 +291,11 @@ def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
         responded_at=_instant(row["responded_at"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         endorsements=row["endorsements"],
-        author=PublicAuthor(Sector(sector) if sector else None, row["governorate"], row["name"], row["organisation"]),
+        author=_author(row),
         voice_seconds=row["voice_seconds"],
         transcript=row["transcript"],
+        raised_by=row["raised_by"],
+        merged_into=row["merged_into"],
     )
 
 

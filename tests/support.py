@@ -201,7 +201,9 @@ class ChatDriver:
     async def register(self, name: str = "سلمى الخطيب", organisation: str = "جمعية الشفافية") -> None:
         """Go through registration with typical answers."""
         await self.command("start")
-        await self.send(name)
+        asked = await self.send(name)
+        if any(c.id == "reg:isname:yes" for r in asked for c in r.choices):  # a name unlike a name is asked about
+            await self.press("reg:isname:yes")
         await self.send(organisation)
         await self.press("reg:sector:cso")
         await self.press("reg:gov:amman")

@@ -12,7 +12,7 @@ from bot.core import Core
 from bot.public_site import mount_public_site
 from bot.web import WebServer
 from messages import load_messages
-from storage import catalogue, publishing, recommendations, round_hall
+from storage import catalogue, publishing, recommendations, round_edits, round_hall, rounds
 from storage.models import Completion, Sector
 from storage.round_hall import HallCount
 from tests.loop_support import recommend, registered, rows
@@ -322,3 +322,24 @@ async def test_the_same_pages_in_english_under_en(core: Core, transport: Recordi
     )
     assert outline(card).html_attrs == {"lang": "en", "dir": "ltr"} and "recommendations.json" in visible(card)
     assert world.round_id
+
+
+async def test_the_english_round_page_names_the_round_in_english_or_marks_the_arabic(
+    core: Core, transport: RecordingTransport
+) -> None:
+    world = await build_world(core, transport)
+    async with core.db.transaction() as conn:
+        found = await rounds.get_round(conn, world.round_id)
+    assert found is not None
+    async with serving(core) as (base, _), aiohttp.ClientSession() as session:
+        _, arabic_only, _ = await fetch(session, f"{base}/en/rounds/{world.round_id}/")
+        async with core.db.transaction() as conn:
+            await round_edits.set_name_en(conn, world.round_id, "The First Stakeholder Meeting")
+        _, english, _ = await fetch(session, f"{base}/en/rounds/{world.round_id}/")
+        _, home, _ = await fetch(session, f"{base}/en/")
+        _, arabic, _ = await fetch(session, f"{base}/rounds/{world.round_id}/")
+    said_arabic = f'<h1><bdi lang="ar" dir="rtl">{found.name}</bdi></h1>'
+    assert said_arabic in arabic_only.decode()  # the Arabic on an English page says so, right to left
+    assert "<h1><bdi>The First Stakeholder Meeting</bdi></h1>" in english.decode()
+    assert "The First Stakeholder Meeting" in visible(home)
+    assert f"<h1><bdi>{found.name}</bdi></h1>" in arabic.decode()
