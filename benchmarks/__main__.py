@@ -27,6 +27,7 @@ OTHERS = {
     "files": ["--repeat", "3"],
     "snapshot_chat": ["--recommendations", "10000"],
     "whatsapp_load": ["--quick"],
+    "similar": ["--recommendations", "10000"],
 }
 
 

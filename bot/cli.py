@@ -49,7 +49,7 @@ async def _wait_for_signal() -> None:
 
 async def run_console_chat(core: Core, user: str = USER) -> None:
     """Chat in the terminal on the configured database, with the sender and the scheduler running as in `run`."""
-    transport = ConsoleTransport(sys.stdout, user=user, type_hint=core.messages.t("console-type-choice"))
+    transport = ConsoleTransport(sys.stdout, user=user, type_hint=True)
     core.sender.add_transport(transport)
     await core.sender.start()
     await core.documents.start()
@@ -189,7 +189,9 @@ def plan_file_problem(path: Path) -> str | None:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the file"
-        return f"{path} is not a valid plan file ({error.error_count()} problems): {where}: {first['msg']}"
+        count = error.error_count()
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        return f"{path} is not a valid plan file ({problems}): {where}: {first['msg']}"
     return None
 
 
@@ -228,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
         return status
     settings = Settings()
-    setup_logging(settings.log_level if args.command != "console" else "WARNING")
+    setup_logging(settings.log_level if args.command != "console" else "WARNING", settings.log_format)
     try:
         return _command(settings, args)
     except (DatabaseInUse, NewerSchemaError) as error:

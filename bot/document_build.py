@@ -72,13 +72,17 @@ async def build(spec: Mapping[str, Any]) -> Built:
 
 def site_settings(config: SiteConfig) -> dict[str, Any]:
     """Return the site's settings as JSON values, for the child's spec."""
-    return {**asdict(config), "publish": config.publish.value, "tz": config.tz.key}
+    snapshots = str(config.snapshots) if config.snapshots else None
+    return {**asdict(config), "publish": config.publish.value, "tz": config.tz.key, "snapshots": snapshots}
 
 
 async def render_files(spec: Mapping[str, Any]) -> bytes:
     """Render the public site's files at the spec's paths from a read-only snapshot; return the outcome to write."""
     raw = dict(spec["site"])
-    config = SiteConfig(**{**raw, "publish": PublishMode(raw["publish"]), "tz": ZoneInfo(raw["tz"])})
+    snapshots = Path(raw["snapshots"]) if raw.get("snapshots") else None
+    config = SiteConfig(
+        **{**raw, "publish": PublishMode(raw["publish"]), "tz": ZoneInfo(raw["tz"]), "snapshots": snapshots}
+    )
     site = Site(config, languages())
     bodies = []
     async with read_snapshot(spec["database"]) as conn:

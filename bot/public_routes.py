@@ -26,11 +26,16 @@ SECURITY_HEADERS = {
 }
 # Browsers and proxies keep a copy but ask again each time: a 304 is cheap, and /forget must show at once.
 CACHE_CONTROL = "no-cache"
-_TOP = ("commitments", "rounds", "open-data", "assets")
+_TOP = ("commitments", "rounds", "recommendations", "open-data", "assets")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _SHOWN_INLINE = frozenset({Format.JPEG.value, Format.PNG.value, Format.PDF.value})  # the rest is downloaded
 # An uploaded file is served as what it is and nothing more: no script, no plugin, no sniffing into HTML.
 FILE_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": "default-src 'none'; sandbox"}
+# The open data may be read by any site's script (a newsroom's chart, a portal's preview): it is public anyway.
+CORS = {"Access-Control-Allow-Origin": "*"}
+_OPEN_DATA = re.compile(r"^([a-z]{2}/)?open-data/")
+# Text compresses to a fraction; a .docx or an image is compressed already.
+_COMPRESSIBLE = re.compile(r"^(text/|application/(json|atom\+xml|ld\+json|schema\+json)|image/svg\+xml)")
 
 
 def mount(server: WebServer, live: LiveSite, store: FileStore | None = None) -> None:
@@ -83,13 +88,14 @@ async def respond(live: LiveSite, request: web.Request) -> web.StreamResponse:
     """Answer one request for a site path."""
     path = request.path.removeprefix("/")
     served = await live.get(path)
+    extra = CORS if _OPEN_DATA.match(path) else {}
     if served is None:
-        return _page(live.site.not_found(live.site.language_of(path)), None)
+        return _page(live.site.not_found(live.site.language_of(path)), None, extra)
     if isinstance(served.result, Redirect):
-        raise web.HTTPMovedPermanently(location="/" + served.result.target)
+        raise web.HTTPMovedPermanently(location="/" + served.result.target, headers=extra)
     if _not_modified(request, served):
-        return web.Response(status=304, headers=_validators(served))
-    return _page(served.result, served)
+        return web.Response(status=304, headers={**_validators(served), **extra})
+    return _page(served.result, served, extra)
 
 
 def _validators(served: Served) -> dict[str, str]:
@@ -100,12 +106,16 @@ def _validators(served: Served) -> dict[str, str]:
     }
 
 
-def _page(page: Page, served: Served | None) -> web.Response:
-    headers = {**SECURITY_HEADERS, **(_validators(served) if served and page.status == 200 else {})}
+def _page(page: Page, served: Served | None, extra: dict[str, str] | None = None) -> web.Response:
+    headers = {**SECURITY_HEADERS, **(_validators(served) if served and page.status == 200 else {}), **(extra or {})}
     content_type, _, charset = page.content_type.partition("; charset=")
-    return web.Response(
+    response = web.Response(
         body=page.body, status=page.status, content_type=content_type, charset=charset or None, headers=headers
     )
+    if _COMPRESSIBLE.match(content_type):
+        response.headers["Vary"] = "Accept-Encoding"
+        response.enable_compression()  # gzip or deflate when the client accepts it, else as it is
+    return response
 
 
 def _not_modified(request: web.Request, served: Served) -> bool:

@@ -30,6 +30,7 @@ def site_config(settings: Settings) -> SiteConfig:
         tz=settings.zone,
         telegram_username=(settings.telegram_username or "").lstrip("@") or None,
         whatsapp_number=_digits(settings.whatsapp_number) if settings.whatsapp_enabled else None,
+        snapshots=settings.snapshot_folder,
     )
 
 

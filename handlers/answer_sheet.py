@@ -204,10 +204,12 @@ async def apply(ctx: Member, press: Apply) -> list[Reply]:
         rec = await recommendations.get_recommendation(ctx.conn, answer.rec)
         if rec is None or not ctx.may_handle(rec.commitment_id):
             return refuse(ctx)
+        if rec.participant_id == ctx.participant.id:  # as in the chat: nobody answers their own recommendation
+            return [inbox.own_refusal(ctx, rec)]
         found.append((answer, rec))
     versions = await answer_sheet.versions(ctx.conn, [a.rec for a in answers])
     for answer, rec in found:
-        if rec.hidden or versions.get(rec.id) != answer.seen:
+        if rec.hidden or rec.merged_into is not None or versions.get(rec.id) != answer.seen:
             SHEET.goto(ctx, Step.FILE, Upload())
             return [_ask_file(ctx, ctx.t("answer-sheet-stale", receipt=ctx.t("receipt", id=rec.id)))]
     told = 0

@@ -80,6 +80,7 @@ class Carry(BaseModel):
     asked_name: bool = False  # «show my name with my published recommendations?» was asked in this chat
     language: Language | None = None
     admitted: int | None = None  # the round whose code (link, QR code or typed) this chat gave last
+    search: str | None = None  # the words of the newest /search, for its page buttons
 
     @classmethod
     def from_session(cls, data: dict[str, Any]) -> Carry:
@@ -99,6 +100,7 @@ class Carry(BaseModel):
             else [],
             language=language if is_language(language) else None,
             admitted=admitted if isinstance(admitted := data.get("_admitted"), int) else None,
+            search=search if isinstance(search := data.get("_search"), str) else None,
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -118,6 +120,8 @@ class Carry(BaseModel):
             stored["_lang"] = self.language
         if self.admitted is not None:
             stored["_admitted"] = self.admitted
+        if self.search is not None:
+            stored["_search"] = self.search
         return stored
 
     def park(self, parked: Parked) -> None:

@@ -17,6 +17,15 @@ _BAR_CELLS = 10
 CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)
 
 
+def shown_label(ctx: Context, first: int, last: int, total: int) -> str:
+    """Return which items a page shows: all of them, one by its number, or a range."""
+    if first == 1 and last == total:
+        return ctx.t("page-shown-all")
+    if first == last:
+        return ctx.t("page-shown-one", number=first)
+    return ctx.t("page-shown-range", first=first, last=last)
+
+
 def sector_label(ctx: Context, sector: Sector | str) -> str:
     """Return the Arabic name of a sector."""
     return ctx.t(f"sector-{Sector(sector).value}")

@@ -10,7 +10,7 @@ from handlers.kit.access import requires
 from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.labels import short_date, state_label
+from handlers.labels import short_date, shown_label, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import shorten
 from storage import recommendations
@@ -47,7 +47,7 @@ async def page(ctx: Member, offset: int, *, replace: bool) -> list[Reply]:
     if total == 0:
         return [with_menu(ctx, ctx.t("my-empty"), replace=replace)]
     offset = min(offset, total - 1)
-    title = ctx.t("my-title", total=total, first=offset + 1, last=offset + len(items))
+    title = ctx.t("my-title", total=total, shown=shown_label(ctx, offset + 1, offset + len(items), total))
     body = "\n\n".join(_item(ctx, rec, number) for rec, number in items)
     nav: list[Choice] = []
     if offset > 0:

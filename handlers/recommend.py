@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import fallback, flood
+from handlers import fallback, flood, intent, registration, similar_input
 from handlers import files as sent
+from handlers.commitment_number import by_number, no_such_commitment
 from handlers.context import Context, Member, Parked
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -19,14 +20,14 @@ from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.menu import with_menu
-from handlers.text import clean_text, has_letters, parse_int, shorten
+from handlers.similar_input import EndorseInstead
+from handlers.text import clean_text, parse_int, shorten
 from reports.said import duration_text, voice_label
 from storage import catalogue, files, recommendations
 from storage.filetypes import Use
 from storage.models import Commitment, Recommendation, StoredFile
 
 OTHER_THEME = 0
-MIN_WORDS = 3  # free text outside a flow with fewer words is not offered as a recommendation
 SHOWN_CHARS = 300  # how much of a kept draft an offer quotes
 
 
@@ -51,6 +52,7 @@ class Draft(FlowData):
     voice_file: int | None = None  # a voice recommendation: the stored voice note (storage.files) instead of text
     voice_seconds: int | None = None
     attachment_file: int | None = None  # the one file a participant may attach (a photo, a PDF...)
+    for_group: bool = False  # a rapporteur's finding: stored as the working group's (handlers/findings.py)
 
     @property
     def said(self) -> bool:
@@ -88,6 +90,10 @@ class Replace(Button, prefix="rec:rep"):
     """Use the text typed while previewing instead of the previewed one."""
 
 
+class Append(Button, prefix="rec:add"):
+    """Add the text typed while previewing to the previewed one."""
+
+
 class Cancel(Button, prefix="rec:x"):
     """Leave the flow without sending."""
 
@@ -116,14 +122,12 @@ async def start(ctx: Member) -> list[Reply]:
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
         return [with_menu(ctx, ctx.t("status-no-plan"))]
-    number = parse_int(args) if args else None
-    chosen = next((c for c in commitments if c.number == number), None)
-    if chosen is not None:
+    if (chosen := by_number(commitments, args)) is not None:
         return await continue_on(ctx, chosen)
     draft = RECOMMEND.start(ctx, Step.COMMITMENT)
     prompt = _commitment_prompt(ctx, commitments, draft)
     if args:
-        return [Reply(text=ctx.t("recommend-no-such-commitment", number=shorten(args, 20))), prompt]
+        return [no_such_commitment(ctx, commitments, args), prompt]
     return [prompt]
 
 
@@ -153,6 +157,7 @@ async def continue_on(
     question_id: int | None = None,
     text: str | None = None,
     said: Draft | None = None,
+    for_group: bool = False,
 ) -> list[Reply]:
     """Go on from a chosen commitment (here, the status view, or a round's working group) to its theme.
 
@@ -160,6 +165,7 @@ async def continue_on(
     so do a voice note and an attached file (`said`: the draft they were sent in).
     """
     draft = Draft(commitment_id=commitment.id, round_id=round_id, question_id=question_id, text=text)
+    draft.for_group = for_group
     if said is not None:
         draft.text = said.text
         draft.voice_file, draft.voice_seconds = said.voice_file, said.voice_seconds
@@ -245,6 +251,8 @@ def _length_problem(ctx: Context, text: str) -> str | None:
         return ctx.t("recommendation-too-short", length=len(text), min=low)
     if len(text) > high:
         return ctx.t("recommendation-too-long", length=len(text), max=high)
+    if not intent.has_words(text):
+        return ctx.t("recommendation-needs-words")
     return None
 
 
@@ -299,17 +307,39 @@ async def take_replacement(ctx: Member, draft: Draft) -> list[Reply]:
     problem = _length_problem(ctx, text)
     if problem is not None and len(text) < ctx.config.recommendation_min:
         return [Reply(text=ctx.t("recommendation-waiting"), choices=_preview_choices(ctx))]
-    if problem is not None:
+    if problem is not None and draft.replacement is None:
         return [Reply(text=problem, choices=_preview_choices(ctx))]
-    draft.replacement = text
+    # A second text while the first still waits is added to it: neither is lost before the person chooses.
+    draft.replacement = f"{draft.replacement}\n{text}" if draft.replacement else text
     RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [_replace_question(ctx, draft.replacement)]
+
+
+def _replace_question(ctx: Context, text: str) -> Reply:
+    """Ask what becomes of a text typed while previewing: replace, add to the previewed one, or let it go."""
     choices = (
         Replace().choice(ctx.t("replace-text")),
+        Append().choice(ctx.t("append-text")),
         Send().choice(ctx.t("send-previous-text")),
         Edit().choice(ctx.t("edit-text")),
         _cancel(ctx),
     )
-    return [Reply(text=ctx.t("recommendation-replace", text=text), choices=choices)]
+    return Reply(text=ctx.t("recommendation-replace", text=text), choices=choices)
+
+
+@requires(Who.REGISTERED)
+async def append_replacement(ctx: Member, press: Append) -> list[Reply]:
+    """Add the text typed while previewing to the previewed one (when the whole still fits the limit)."""
+    draft = RECOMMEND.load(ctx)
+    if draft.replacement and draft.text:
+        joined = f"{draft.text}\n{draft.replacement}"
+        if (problem := _length_problem(ctx, joined)) is not None:
+            return [Reply(text=problem), _replace_question(ctx, draft.replacement)]
+        draft.text, draft.replacement = joined, None
+    elif draft.replacement:  # a voice note is previewed: the text goes along as its words
+        draft.text, draft.replacement = draft.replacement, None
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [(await preview(ctx, draft)).model_copy(update={"replace": True})]
 
 
 @requires(Who.REGISTERED)
@@ -341,9 +371,10 @@ async def ask_theme(ctx: Context, draft: Draft) -> list[Reply]:
     return await continue_on(ctx, commitment, round_id=draft.round_id, question_id=draft.question_id, said=draft)
 
 
-def _preview_choices(ctx: Context, draft: Draft | None = None) -> tuple[Choice, ...]:
+def _preview_choices(ctx: Context, draft: Draft | None = None, alike: tuple[Choice, ...] = ()) -> tuple[Choice, ...]:
     edit = "voice-rerecord" if draft is not None and draft.voice_file is not None else "edit-text"
-    return (Send().choice(ctx.t("confirm-send")), Edit().choice(ctx.t(edit)), _cancel(ctx))
+    send = Send().choice(ctx.t("similar-send-anyway" if alike else "confirm-send"))
+    return (*alike, send, Edit().choice(ctx.t(edit)), _cancel(ctx))
 
 
 async def preview(ctx: Context, draft: Draft) -> Reply:
@@ -363,7 +394,10 @@ async def preview(ctx: Context, draft: Draft) -> Reply:
         if attached is not None
         else ctx.t("recommendation-preview-may-attach")
     )
-    return Reply(text=text, choices=_preview_choices(ctx, draft))
+    found = await similar_input.alike(ctx, draft.commitment_id, draft.text)
+    if found:
+        text += "\n\n" + await similar_input.section(ctx, found)
+    return Reply(text=text, choices=_preview_choices(ctx, draft, similar_input.choices(ctx, found)))
 
 
 @requires(Who.REGISTERED)
@@ -408,6 +442,13 @@ async def send(ctx: Member, press: Send) -> list[Reply]:
     ctx.end()
     receipt = ctx.t("receipt", id=stored.id)
     return [with_menu(ctx, ctx.t("recommendation-stored", receipt=receipt), replace=True)]
+
+
+@requires(Who.REGISTERED)
+async def endorse_similar(ctx: Member, press: EndorseInstead) -> list[Reply]:
+    """Endorse an alike recommendation shown at the preview instead of sending this one."""
+    draft = RECOMMEND.load(ctx)
+    return await similar_input.endorse_instead(ctx, press, draft.commitment_id, draft.text)
 
 
 async def _files_gone(ctx: Member, draft: Draft) -> list[Reply] | None:
@@ -457,10 +498,20 @@ async def offer_from_file(ctx: Context) -> list[Reply] | None:
     return [prompt.model_copy(update={"text": ctx.t("recommendation-from-voice", voice=voice)})]
 
 
+async def keep_for_later(ctx: Context) -> bool:
+    """Park a newcomer's recommendation typed during registration, to offer it once they are registered."""
+    text = clean_text(ctx.incoming.text or "")
+    if not await catalogue.list_commitments(ctx.conn):
+        return False
+    draft = Draft(text=text)
+    ctx.carry.park(Parked(flow=RECOMMEND.name, step=str(Step.COMMITMENT), data=draft.model_dump(mode="json")))
+    return True
+
+
 async def offer_from_text(ctx: Context) -> list[Reply] | None:
     """Offer to turn free text that reads like a recommendation into one, keeping the text; None otherwise."""
     text = clean_text(ctx.incoming.text or "")
-    if len(text) < ctx.config.recommendation_min or len(text.split()) < MIN_WORDS or not has_letters(text, 5):
+    if intent.read(text, ctx.config.recommendation_min) is not intent.Intent.RECOMMENDATION:
         return None
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
@@ -481,14 +532,19 @@ def _keep(draft: Draft) -> bool:
 def _describe(ctx: Context, draft: Draft) -> str:
     if draft.voice_seconds is not None:
         return ctx.t("recommendation-parked", text=voice_label(ctx.messages, draft.voice_seconds))
-    if draft.text:
-        return ctx.t("recommendation-parked", text=shorten(draft.text, SHOWN_CHARS))
+    if draft.text and draft.replacement:
+        texts = {"text": shorten(draft.text, SHOWN_CHARS), "new": shorten(draft.replacement, SHOWN_CHARS)}
+        return ctx.t("recommendation-parked-two", **texts)
+    if draft.text or draft.replacement:
+        return ctx.t("recommendation-parked", text=shorten(draft.text or draft.replacement or "", SHOWN_CHARS))
     return ctx.t("recommendation-parked-untyped")
 
 
 async def _resume(ctx: Context, draft: Draft) -> list[Reply]:
     """Ask the parked draft's question again, where the person left it."""
     if RECOMMEND.at(ctx, Step.PREVIEW):
+        if draft.replacement:  # the text typed while previewing waits for its answer too
+            return [await preview(ctx, draft), _replace_question(ctx, draft.replacement)]
         return [await preview(ctx, draft)]
     if RECOMMEND.at(ctx, Step.TEXT):
         if draft.voice_file is not None:
@@ -511,7 +567,10 @@ RECOMMEND = Flow(
         # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement; a
         # voice note sent there is a new recording, shown again before it is sent; a photo or document is attached.
         Step.PREVIEW: Accepts(
-            text=take_replacement, buttons=(Send, Edit, Replace), typing=Typing.CHOICE, file=take_file
+            text=take_replacement,
+            buttons=(Send, Edit, Replace, Append, EndorseInstead),
+            typing=Typing.CHOICE,
+            file=take_file,
         ),
     },
     parking=Parking(keep=_keep, describe=_describe, resume=_resume),
@@ -526,8 +585,14 @@ FEATURE = Feature(
         on(Send, send),
         on(Edit, edit),
         on(Replace, use_replacement),
+        on(Append, append_replacement),
+        on(EndorseInstead, endorse_similar),
     ),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},
-    hooks=(fallback.FREE_TEXT.bind(offer_from_text), fallback.FREE_FILE.bind(offer_from_file)),
+    hooks=(
+        fallback.FREE_TEXT.bind(offer_from_text),
+        fallback.FREE_FILE.bind(offer_from_file),
+        registration.KEEP_FOR_LATER.bind(keep_for_later),
+    ),
 )

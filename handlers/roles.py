@@ -24,6 +24,7 @@ PUBLIC_COMMANDS = {
     "my": "command-my",
     "follow": "command-follow",
     "group": "command-group",
+    "findings": "command-findings",
     "settings": "command-settings",
     "privacy": "command-privacy",
     "rules": "command-rules",
@@ -33,12 +34,18 @@ PUBLIC_COMMANDS = {
     "cancel": "command-cancel",
 }
 # Commands each role adds to the public menu, with the catalogue key of their description.
-LIAISON_COMMANDS = {"inbox": "command-inbox", "update": "command-update", "milestones": "command-milestones"}
+LIAISON_COMMANDS = {
+    "inbox": "command-inbox",
+    "search": "command-search",
+    "update": "command-update",
+    "milestones": "command-milestones",
+}
 COORDINATOR_COMMANDS = {
     **LIAISON_COMMANDS,
     "invite": "command-invite",
     "team": "command-team",
     "round": "command-round",
+    "rapporteurs": "command-rapporteurs",
     "broadcast": "command-broadcast",
     "reminders": "command-reminders",
     "held": "wa-command-held",

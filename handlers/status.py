@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers import files as sent
 from handlers import recommend
 from handlers.commitment_buttons import Board, Browse, Detail, FollowHere, Switch
+from handlers.commitment_number import by_number, no_such_commitment
 from handlers.context import Context
 from handlers.contract import Choice, Reply
 from handlers.fallback import unknown_button
@@ -14,7 +15,6 @@ from handlers.kit.buttons import Button
 from handlers.kit.routes import on
 from handlers.labels import completion_label, irm_field_label, irm_label, ogp_value_label, progress_bar, short_date
 from handlers.menu import with_menu
-from handlers.text import parse_int
 from storage import catalogue, endorsements, files, follows, irm
 from storage.irm import IrmField
 from storage.models import Commitment, CommitmentStatus, Completion
@@ -168,12 +168,14 @@ def _latest_text(ctx: Context, row: CommitmentStatus) -> str:
 
 async def start(ctx: Context) -> list[Reply]:
     """Answer /status (or /status N for one commitment)."""
-    number = parse_int(ctx.incoming.args) if ctx.incoming.args else None
-    if number is not None:
-        match = next((c for c in await catalogue.list_commitments(ctx.conn) if c.number == number), None)
-        if match is not None:
-            return await detail(ctx, match.id, replace=False)
-    return await board(ctx)
+    args = ctx.incoming.args.strip()
+    if not args:
+        return await board(ctx)
+    commitments = await catalogue.list_commitments(ctx.conn)
+    if (match := by_number(commitments, args)) is not None:
+        return await detail(ctx, match.id, replace=False)
+    shown = await board(ctx)
+    return [no_such_commitment(ctx, commitments, args), *shown] if commitments else shown
 
 
 async def show_board(ctx: Context, press: Board) -> list[Reply]:

@@ -75,11 +75,14 @@ class Messages:
         """
         return self.t("list-separator").join(items)
 
-    def join_and(self, items: list[str]) -> str:
-        """Return an enumeration in prose, its last item joined by the language's «and» («أ، ب وج»; "a, b and c")."""
+    def join_and(self, items: list[str], key: str = "list-and") -> str:
+        """Return an enumeration in prose, its last item joined by the language's «and» («أ، ب وج»; "a, b and c").
+
+        The reports name their own `key`: the seed report lists «أ (2)، ب (1)» in Arabic, English prose needs "and".
+        """
         if len(items) < 2:
             return "".join(items)
-        return self.t("list-and", rest=self.join(items[:-1]), last=items[-1])
+        return self.t(key, rest=self.join(items[:-1]), last=items[-1])
 
     def name(self, record: object, field: str = "title") -> str:
         """Return a record's name in this language: its `<field>_en` for English when it has one, else the Arabic.

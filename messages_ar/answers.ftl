@@ -18,7 +18,7 @@ inbox-edit = ✏️ تعديل الرد
 inbox-use-preview-buttons = راجع الرد أعلاه ثم اختر «✅ حفظ وإرسال» أو «✏️ تعديل الرد»، أو اكتب /cancel للإلغاء.
 inbox-missing-reason = ⚠️ رُفضت كلياً أو جزئياً دون سبب مكتوب: لا تُحسب ردّاً حتى يُضاف السبب.
 loop-answer-quote = 📝 توصيتك: «{ $text }»
-loop-answer-reason = 💬 السبب: { $response }
+loop-answer-reason = 💬 الرد: { $response }
 stats-missing-reason = ⚠️ { $count ->
     [one] توصية واحدة رُفضت كلياً أو جزئياً دون سبب مكتوب، فلا تُحسب ردّاً
     [two] توصيتان رُفضتا كلياً أو جزئياً دون سبب مكتوب، فلا تُحسبان ردّاً
@@ -26,7 +26,10 @@ stats-missing-reason = ⚠️ { $count ->
    *[other] { $count } توصية رُفضت كلياً أو جزئياً دون سبب مكتوب، فلا تُحسب ردّاً
 }
 rep-answers = الرد على التوصيات: { $total ->
-    [one] أُجيب عن { $answered } من أصل توصية واحدة
+    [one] { $answered ->
+        [0] لم يُجب بعد عن التوصية الوحيدة
+       *[other] أُجيب عن التوصية الوحيدة
+    }
     [two] أُجيب عن { $answered } من أصل توصيتين
     [few] أُجيب عن { $answered } من أصل { $total } توصيات
    *[other] أُجيب عن { $answered } من أصل { $total } توصية

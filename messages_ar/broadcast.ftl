@@ -56,20 +56,20 @@ command-broadcast = رسالة جماعية
 
 # Who gets which text: one line per language its readers read (a coordinator may write one text per language).
 bc-readers-same = 🌐 { $language }: { $count ->
-        [one] شخص واحد
-        [two] شخصان
-        [few] { $count } أشخاص
-        [many] { $count } شخصاً
-       *[other] { $count } شخص
-    }، ويصلهم النص أعلاه.
+        [one] شخص واحد، ويصله النص أعلاه.
+        [two] شخصان، ويصلهما النص أعلاه.
+        [few] { $count } أشخاص، ويصلهم النص أعلاه.
+        [many] { $count } شخصاً، ويصلهم النص أعلاه.
+       *[other] { $count } شخص، ويصلهم النص أعلاه.
+    }
 bc-readers-own =
     🌐 { $language }: { $count ->
-        [one] شخص واحد
-        [two] شخصان
-        [few] { $count } أشخاص
-        [many] { $count } شخصاً
-       *[other] { $count } شخص
-    }، ويصلهم هذا النص:
+        [one] شخص واحد، ويصله هذا النص:
+        [two] شخصان، ويصلهما هذا النص:
+        [few] { $count } أشخاص، ويصلهم هذا النص:
+        [many] { $count } شخصاً، ويصلهم هذا النص:
+       *[other] { $count } شخص، ويصلهم هذا النص:
+    }
 
     { $text }
 bc-version-button = ✍️ نص خاص بقرّاء { $language }

@@ -3,6 +3,9 @@
 # How enumerations are separated (Messages.join): the Arabic comma and a space.
 list-separator = {"، "}
 list-and = { $rest } و{ $last }
+page-shown-all = تُعرض كلها
+page-shown-one = تُعرض رقم { $number }
+page-shown-range = تُعرض { $first }–{ $last }
 
 menu-title = ماذا تودّ أن تفعل الآن؟
 menu-recommend = ✍️ تقديم توصية
@@ -73,3 +76,4 @@ help-keywords = يمكنك أيضاً كتابة: قائمة، توصية، حا
 command-unfollow = إيقاف متابعة التزام
 command-forget = حذف بياناتك الشخصية
 command-join = الانضمام برمز دعوة أو رمز جولة تشاور
+keyword-search = بحث

@@ -45,7 +45,7 @@ channel-whatsapp = واتساب
 channel-console = الطرفية
 
 exp-total = المجموع
-exp-no-theme = دون محور
+exp-no-theme = محور آخر
 exp-yes = نعم
 exp-no = لا
 

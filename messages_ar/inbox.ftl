@@ -24,7 +24,7 @@ inbox-title = { $unanswered ->
        *[other] { $total } توصية
     }.
    *[other] { $unanswered } توصية بانتظار الرد من أصل { $total } توصية.
-} (تُعرض { $first }–{ $last }، الأقدم أولاً)
+} ({ $shown }، الأقدم أولاً)
 inbox-item =
     { $receipt } — الالتزام { $number } — { $date } — { $state }
     { $text }
@@ -78,3 +78,21 @@ inbox-transcript-draft =
 inbox-transcript-accept = ✅ اعتماد المسودة
 inbox-transcript-length = يجب أن يكون التفريغ بين { $min } و{ $max } حرف (وصلني { $length }).
 inbox-transcript-saved = حُفظ التفريغ النصي للتوصية { $receipt }.
+search-how = اكتب الكلمات بعد الأمر، مثلاً: /search محاضر اللجنة التوجيهية
+search-none = لا توجد توصيات ولا تحديثات تطابق «{ $words }».
+search-title =
+    { $total ->
+        [one] نتيجة واحدة لـ«{ $words }»:
+        [two] نتيجتان لـ«{ $words }»:
+        [few] { $total } نتائج لـ«{ $words }» (من { $first } إلى { $last }، الأحدث أولاً):
+       *[other] { $total } نتيجة لـ«{ $words }» (من { $first } إلى { $last }، الأحدث أولاً):
+    }
+search-item-recommendation =
+    التوصية { $receipt } — الالتزام { $number } — { $date }
+    { $text }
+search-item-update =
+    تحديث على الالتزام { $number } — { $date }
+    { $text }
+search-open = فتح { $receipt }
+search-open-update = فتح الالتزام { $number }
+inbox-own-answer = التوصية { $receipt } توصيتك أنت، فلا يمكنك الرد عليها ولم يُحفظ أي رد. يرد عليها ضابط ارتباط آخر أو أحد المنسقين.

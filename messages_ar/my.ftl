@@ -4,9 +4,9 @@ my-empty = لم تقدّم أي توصية بعد. يمكنك البدء الآ�
 my-title = { $total ->
     [one] لديك توصية واحدة:
     [two] لديك توصيتان:
-    [few] لديك { $total } توصيات (تُعرض { $first }–{ $last }):
-    [many] لديك { $total } توصية (تُعرض { $first }–{ $last }):
-   *[other] لديك { $total } توصية (تُعرض { $first }–{ $last }):
+    [few] لديك { $total } توصيات ({ $shown }):
+    [many] لديك { $total } توصية ({ $shown }):
+   *[other] لديك { $total } توصية ({ $shown }):
 }
 my-item =
     { $receipt } — الالتزام { $number } — { $date }

@@ -8,7 +8,7 @@ pub-nav-open-data = البيانات المفتوحة
 pub-footer-licence = البيانات منشورة بترخيص { $licence }
 pub-feed-link = خلاصة التحديثات (Atom)
 pub-feed-title = تحديثات الخطة الوطنية والردود على التوصيات
-pub-percent = { NUMBER($value, useGrouping: 0) }٪
+pub-percent = { NUMBER($value, useGrouping: 0) }%
 
 pub-home-title = الخطة الوطنية ومدى تقدّمها
 pub-home-intro = هذه الصفحة سجلّ عام لتنفيذ الخطة التي تتابعها { $owner }: ما أُنجز في كل التزام، والتوصيات التي وصلت من المجتمع المدني والمواطنين، والردود عليها.
@@ -32,7 +32,10 @@ pub-date-range = من { $start } إلى { $end }
 pub-completion = مستوى الإنجاز
 pub-progress = نسبة التقدّم
 pub-milestones = المراحل
-pub-milestones-done = أُنجزت { $done } من { $total }
+pub-milestones-done = { $total ->
+    [0] لا مراحل مسجّلة
+   *[other] أُنجزت { $done } من { $total }
+}
 pub-recommendations = التوصيات
 pub-received = { $count ->
     [zero] لم تصل توصيات
@@ -86,6 +89,7 @@ pub-author-named = من: { $name } ({ $organisation })
 pub-author-sector = من: { $sector }
 pub-author-sector-governorate = من: { $sector }، { $governorate }
 pub-author-unknown = من: مشارك
+pub-author-group = من: { $group }
 pub-response = رد الجهة المنفذة
 pub-pages-label = صفحات التوصيات
 pub-page-of = الصفحة { $page } من { $pages }
@@ -186,6 +190,10 @@ pub-field-author_sector = قطاع صاحب التوصية: cso أو government 
 pub-field-author_governorate = محافظة صاحب التوصية، إن ذكرها.
 pub-field-author_name = اسم صاحب التوصية، فقط إذا وافق على نشره.
 pub-field-author_organisation = جهة صاحب التوصية، فقط إذا وافق على نشر اسمه.
+pub-field-author_group = نتيجة مجموعة عمل: رقم المجموعة (رقم التزامها)، وصاحبها المجموعة لا شخص بعينه.
+pub-field-at_table = عدد من جلسوا إلى طاولة مجموعة العمل.
+pub-field-raised_by = عدد الأشخاص أو المجموعات الذين طرحوها، مع التوصيات المضمومة إليها، كلٌّ مرة واحدة.
+pub-field-merged_into = رقم التوصية التي ضُمّت إليها هذه لأنها تقول الشيء نفسه (الرد عليها رد على هذه أيضاً).
 pub-field-name = اسم الجولة.
 pub-field-held_on = تاريخ انعقادها.
 pub-field-place = مكانها، أو فارغ إذا كانت عبر الإنترنت.
@@ -206,7 +214,7 @@ pub-not-found = لم نجد ما طلبته.
 pub-feed-progress = تحديث على الالتزام { $number }
 pub-feed-milestone = تحديث مرحلة في الالتزام { $number }
 pub-feed-response = رد على التوصية رقم { NUMBER($id, useGrouping: 0) } (الالتزام { $number })
-pub-feed-progress-body = مستوى الإنجاز: { $completion }، نسبة التقدّم { NUMBER($progress, useGrouping: 0) }٪
+pub-feed-progress-body = مستوى الإنجاز: { $completion }، نسبة التقدّم { NUMBER($progress, useGrouping: 0) }%
 pub-feed-response-body = التوصية: { $text }
     الحالة: { $state }
     الرد: { $response }
@@ -256,6 +264,33 @@ pub-field-evidence_files = ملفات الأدلة التي أرفقها ضاب�
 pub-voice-note = توصية صوتية؛ لا يُنشر التسجيل نفسه حفاظاً على خصوصية صاحبها.
 pub-voice-transcript = التفريغ النصي:
 pub-evidence-files = ملفات الأدلة:
+pub-field-answer = للرد: ترتيبه بين الردود على تلك التوصية (1 للرد الأول؛ الرد المعدَّل مُدخل جديد بالرقم التالي، وتبقى الردود السابقة كما كانت).
+pub-rec-commitment = الالتزام
+pub-rec-theme = المحور
+pub-rec-round = الجولة التشاورية
+pub-rec-author = مقدّمة من
+pub-rec-state = الحالة الآن
+pub-rec-endorsed = التأييد
+pub-rec-history = السجل
+pub-rec-received = وصلت التوصية
+pub-rec-answer = الرد رقم { NUMBER($n, useGrouping: 0) }
+pub-rec-changed = تغيّر الرد على هذه التوصية؛ يبقى كل رد بتاريخه ولا يُعاد كتابة أي منها.
+pub-rec-permanent = لهذه الصفحة عنوان دائم، وكل رد مُدخل في { $file } وفي خلاصة التحديثات.
+pub-data-append-only = ما يضمنه «الإلحاق فقط»
+pub-data-append-only-value = لا يتغيّر مُدخل في { $file } أو في الخلاصة بعد نشره: الرد المعدَّل على توصية مُدخل جديد ({ $entry }) بتاريخه، وتبقى الردود السابقة كما هي حرفاً بحرف. لا يخرج مُدخل من الملفات إلا إذا توقف نشر توصيته (أُخفيت) أو مُحيت بيانات صاحبها.
+pub-data-times = الأوقات
+pub-data-times-value = كل وقت في كل ملف بتوقيت الأردن ({ $zone })، مكتوب وفق المعيار { $standard } مع فارقه عن التوقيت العالمي، مثل { $example }؛ والأيام بلا وقت تُكتب { $day }.
+pub-data-snapshots = النسخ المؤرَّخة
+pub-data-snapshots-value = نسخ من هذه الملفات أُخذت في تواريخ محددة، مع بصمات { $algorithm } للتحقق منها.
+pub-data-machine = لبوابات البيانات
+pub-data-machine-value = يصف الملف { $package } كل ملف بصيغة حزمة البيانات المعيارية، والملف { $record } سجل بمعيار فهرسة البيانات يتيح لبوابة البيانات الوطنية (مثل { $portal }) أن تجمع مجموعة البيانات.
+pub-snapshots-title = النسخ المؤرَّخة من البيانات المفتوحة
+pub-snapshots-intro = تحفظ كل نسخة ملفات البيانات المفتوحة كما كانت يوم أُخذت. تتيح البصمات لأي أحد التحقق من أن النسخة لم تتغيّر؛ ويجمعها الملف { $sums } للأمر { $command }.
+pub-snapshots-caption = ملفات النسخة { $folder }
+pub-snapshots-file = الملف
+pub-snapshots-size = الحجم
+pub-snapshots-bytes = { NUMBER($size, useGrouping: 0) } بايت
+pub-snapshots-none = لم تؤخذ أي نسخة بعد.
 
 pub-glance-intro = أين يقف كل التزام اليوم.
 pub-self-reported = الأرقام تقييم ذاتي كما أبلغت عنه الجهات المنفذة.

@@ -109,7 +109,8 @@ rep-commitment-heading = أبرز النتائج التي تم الخروج به
 }:
 rep-commitment-title = «{ $title }» — { $agency }
 rep-theme = · { $theme }:
-rep-theme-other = مواضيع أخرى
+rep-theme-other = محور آخر
+rep-list-and = { $rest }{"، "}{ $last }
 rep-endorsements = { $count ->
     [one] (أيّدها مشارك واحد)
     [two] (أيّدها مشاركان)

@@ -29,6 +29,7 @@ status-recommendations = { $count ->
    *[other] وصلت { $count } توصية على هذا الالتزام.
 }
 status-unknown-commitment = لم أجد هذا الالتزام.
+commitment-no-such-number = لا يوجد في الخطة التزام رقم «{ $number }»؛ أرقام التزاماتها من { $first } إلى { $last }.
 recommend-on-this = ✍️ قدّم توصية على هذا الالتزام
 all-commitments = 📊 كل الالتزامات
 

@@ -18,7 +18,7 @@ inbox-edit = ✏️ Edit the reply
 inbox-use-preview-buttons = Check the reply above, then choose “✅ Save and send” or “✏️ Edit the reply”, or type /cancel.
 inbox-missing-reason = ⚠️ Turned down (in full or in part) without a written reason: not counted as answered until the reason is added.
 loop-answer-quote = 📝 Your recommendation: “{ $text }”
-loop-answer-reason = 💬 Reason: { $response }
+loop-answer-reason = 💬 Reply: { $response }
 stats-missing-reason = ⚠️ { $count ->
     [one] One recommendation was turned down (in full or in part) without a written reason, so it does not count as answered
    *[other] { $count } recommendations were turned down (in full or in part) without a written reason, so they do not count as answered

@@ -3,6 +3,9 @@
 # How enumerations are separated (Messages.join): a comma and a space.
 list-separator = {", "}
 list-and = { $rest } and { $last }
+page-shown-all = all shown
+page-shown-one = showing number { $number }
+page-shown-range = showing { $first }–{ $last }
 
 menu-title = What would you like to do now?
 menu-recommend = ✍️ Recommend
@@ -73,3 +76,4 @@ help-keywords = You can also type: menu, recommend, status, mine, cancel, help, 
 command-unfollow = Stop following a commitment
 command-forget = Delete your personal data
 command-join = Join with an invitation code or a consultation round's code
+keyword-search = search

@@ -45,7 +45,7 @@ channel-whatsapp = WhatsApp
 channel-console = Terminal
 
 exp-total = Total
-exp-no-theme = No theme
+exp-no-theme = Another theme
 exp-yes = Yes
 exp-no = No
 

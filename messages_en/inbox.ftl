@@ -5,7 +5,7 @@ inbox-title = { $unanswered ->
     [0] All recommendations ({ $total }) have a reply
     [one] One recommendation of { $total } is waiting for a reply
    *[other] { $unanswered } of { $total } recommendations are waiting for a reply
-} (showing { $first }–{ $last }, oldest first).
+} ({ $shown }, oldest first).
 inbox-item =
     { $receipt } — Commitment { $number } — { $date } — { $state }
     { $text }
@@ -51,3 +51,19 @@ inbox-transcript-draft =
 inbox-transcript-accept = ✅ Accept the draft
 inbox-transcript-length = A transcript must be { $min } to { $max } characters long (I received { $length }).
 inbox-transcript-saved = The transcript of recommendation { $receipt } is saved.
+search-how = Type the words after the command, for example: /search steering committee minutes
+search-none = No recommendations or updates match “{ $words }”.
+search-title =
+    { $total ->
+        [one] One result for “{ $words }”:
+       *[other] { $total } results for “{ $words }” ({ $first } to { $last }, newest first):
+    }
+search-item-recommendation =
+    Recommendation { $receipt } — commitment { $number } — { $date }
+    { $text }
+search-item-update =
+    Update on commitment { $number } — { $date }
+    { $text }
+search-open = Open { $receipt }
+search-open-update = Open commitment { $number }
+inbox-own-answer = Recommendation { $receipt } is your own, so you cannot answer it, and no answer was saved. Another liaison officer or a coordinator will answer it.

@@ -28,9 +28,9 @@ completion-complete = Complete
 state-new = New
 state-received = Received
 state-under_study = Under study
-state-accepted = Accepted
-state-partly_accepted = Partly accepted
-state-not_accepted = Not accepted
+state-accepted = Adopted
+state-partly_accepted = Partly adopted
+state-not_accepted = Not adopted
 state-implemented = Implemented
 
 # The same kinds in the plural, as the reports' sentences name them.

@@ -3,7 +3,7 @@
 my-empty = You have not sent any recommendations yet. You can start now with /recommend.
 my-title = { $total ->
     [one] You have one recommendation:
-   *[other] You have { $total } recommendations (showing { $first }–{ $last }):
+   *[other] You have { $total } recommendations ({ $shown }):
 }
 my-item =
     { $receipt } — Commitment { $number } — { $date }

@@ -28,7 +28,6 @@ recommendation-stored =
     We will tell you here when the liaison officer of the organisation concerned replies to it.
 receipt = #{ NUMBER($id, useGrouping: 0) }
 
-recommend-no-such-commitment = The plan has no commitment number “{ $number }”. Choose one of the commitments:
 choose-commitment-for-text =
     Which commitment is this recommendation about? Your text is kept as you wrote it:
 
@@ -73,3 +72,14 @@ recommendation-file-gone = The attached file is no longer kept (too much time ha
 recommendation-from-voice =
     We received your voice note: { $voice }
     Which commitment is this recommendation about? Choose it and we keep your recording as it is, or choose “Cancel” if it is not a recommendation.
+similar-title =
+    { $count ->
+        [one] There is a similar recommendation on this commitment; you can endorse it instead of sending yours:
+       *[other] There are { $count } similar recommendations on this commitment; you can endorse one instead of sending yours:
+    }
+similar-item =
+    { $receipt } — 👍 { $count }
+    { $text }
+similar-answer = ↩️ Answer: { $answer }
+similar-endorse = 👍 Endorse { $receipt } instead
+similar-send-anyway = ✅ Send mine anyway

@@ -1,11 +1,11 @@
 ## The meeting report (.docx), shaped like the coordinating unit's own reports; and /report in the chat.
 
-rep-title = Report on stakeholder input into { $plan }
+rep-title = Report on stakeholder input into the { $plan }
 rep-title-round = Report of { $round }
-rep-intro = { $owner } gathered the input of stakeholders, civil society organisations and the liaison officers implementing { $plan } through the follow-up bot, in order to present what has been achieved in the plan's commitments and to make recommendations on how to complete their implementation. This report presents the main recommendations on each commitment, grouped by theme, the most endorsed first, followed by the current state of the commitment's implementation.
+rep-intro = The { $owner } gathered the input of stakeholders, civil society organisations and the liaison officers implementing the { $plan } through the follow-up bot, in order to present what has been achieved in the plan's commitments and to make recommendations on how to complete their implementation. This report presents the main recommendations on each commitment, grouped by theme, the most endorsed first, followed by the current state of the commitment's implementation.
 ## A round's report: the meeting as the seed tells it (held on, where, who attended), then the groups' findings.
-rep-round-intro = { $owner } held { $round } on { $weekday } { $date } { $place }, as part of { $plan }, in order to present what has been achieved in the plan's commitments and to discuss their progress with stakeholders. This report presents the attendance, then the main findings on each commitment, grouped by discussion question and theme, the most endorsed first, followed by the current state of the commitment's implementation.
-rep-round-intro-undated = { $owner } held { $round } { $place }, as part of { $plan }, in order to present what has been achieved in the plan's commitments and to discuss their progress with stakeholders. This report presents the attendance, then the main findings on each commitment, grouped by discussion question and theme, the most endorsed first, followed by the current state of the commitment's implementation.
+rep-round-intro = The { $owner } held { $round } on { $weekday } { $date } { $place }, as part of the { $plan }, in order to present what has been achieved in the plan's commitments and to discuss their progress with stakeholders. This report presents the attendance, then the main findings on each commitment, grouped by discussion question and theme, the most endorsed first, followed by the current state of the commitment's implementation.
+rep-round-intro-undated = The { $owner } held { $round } { $place }, as part of the { $plan }, in order to present what has been achieved in the plan's commitments and to discuss their progress with stakeholders. This report presents the attendance, then the main findings on each commitment, grouped by discussion question and theme, the most endorsed first, followed by the current state of the commitment's implementation.
 rep-round-place = at { $place }
 rep-weekday = { $day ->
     [0] Monday
@@ -67,7 +67,8 @@ rep-commitment-heading = Main findings on { $number ->
 }:
 rep-commitment-title = “{ $title }” — { $agency }
 rep-theme = · { $theme }:
-rep-theme-other = Other topics
+rep-theme-other = Another theme
+rep-list-and = { $rest } and { $last }
 rep-endorsements = { $count ->
     [one] (endorsed by one participant)
    *[other] (endorsed by { $count } participants)

@@ -72,3 +72,4 @@ invite-open-line = • “{ $role }” — made by { $creator } — valid until 
 invite-withdraw-button = Withdraw “{ $role }” invitation
 invite-withdrawn-done = The invitation was withdrawn; its link and code no longer work.
 invite-withdraw-gone = This invitation was already used, has expired or was withdrawn.
+command-search = Search recommendations and updates

@@ -2,7 +2,7 @@
 
 rules-none = The coordinators have not published the forum's rules of participation yet.
 rules-show =
-    📜 The rules of participation in the open government forum (last updated { $date }):
+    📜 The rules of participation in the Open Government Partnership forum (last updated { $date }):
 
     { $text }
 rules-edit = ✏️ Edit the rules
@@ -10,6 +10,13 @@ rules-ask = Write the rules of participation in full, as everyone will see them 
 rules-length = The rules must be between { $min } and { $max } characters (you wrote { $length }).
 rules-preview =
     This is how everyone will see the rules:
+
+    { $text }
+rules-english-add = 🇬🇧 Add an English version
+rules-english-change = 🇬🇧 Change the English version
+rules-ask-english = Write the rules in English in full ({ $min } to { $max } characters). It is optional: without it, English readers see the Arabic.
+rules-preview-english =
+    And this is how English readers will see them:
 
     { $text }
 rules-save = ✅ Publish the rules

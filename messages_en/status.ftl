@@ -1,6 +1,6 @@
 ## /status: where each commitment stands.
 
-status-title = Where the commitments of { $plan } stand:
+status-title = Where the commitments of the { $plan } stand:
 status-line = { $number }. { $title }
     { $bar } { $completion }
 status-no-plan = There is no active plan yet. The coordinators will add it soon.
@@ -26,6 +26,7 @@ status-recommendations = { $count ->
    *[other] { $count } recommendations have been received on this commitment.
 }
 status-unknown-commitment = I could not find this commitment.
+commitment-no-such-number = The plan has no commitment number “{ $number }”; its commitments are numbered { $first } to { $last }.
 recommend-on-this = ✍️ Recommend on this commitment
 all-commitments = 📊 All commitments
 

@@ -142,11 +142,11 @@ class _JsonList:
 async def commitments_json(conn: aiosqlite.Connection, cfg: DataConfig, links: Links) -> bytes:
     """Return commitments.json."""
     plans = await public.plans(conn, cfg.publish)
-    document = {**_head(cfg), "plans": [await _plan(conn, p, links) for p in plans]}
+    document = {**_head(cfg), "plans": [await _plan(conn, p, links, cfg) for p in plans]}
     return (_dump(document) + "\n").encode("utf-8")
 
 
-async def _plan(conn: aiosqlite.Connection, summary: PlanSummary, links: Links) -> dict[str, Any]:
+async def _plan(conn: aiosqlite.Connection, summary: PlanSummary, links: Links, cfg: DataConfig) -> dict[str, Any]:
     plan = summary.plan
     return {
         "id": plan.id,
@@ -159,18 +159,20 @@ async def _plan(conn: aiosqlite.Connection, summary: PlanSummary, links: Links) 
         "end_date": _day(plan.end_date),
         "extended_to": _day(plan.extended_to),
         "active": plan.active,
-        "commitments": [await _commitment(conn, s, plan.active, links) for s in summary.commitments],
+        "commitments": [await _commitment(conn, s, plan.active, links, cfg) for s in summary.commitments],
     }
 
 
-async def _commitment(conn: aiosqlite.Connection, s: CommitmentSummary, active: bool, links: Links) -> dict[str, Any]:
+async def _commitment(
+    conn: aiosqlite.Connection, s: CommitmentSummary, active: bool, links: Links, cfg: DataConfig
+) -> dict[str, Any]:
     c = s.commitment
     milestones = await catalogue.list_milestones(conn, c.id)
     themes = await catalogue.list_themes(conn, c.id)
     return {
         **_commitment_fields_of(c),
         "irm": irm_item(await irm.get_assessment(conn, c.id)),
-        **_commitment_figures(s, themes, milestones, active, links),
+        **_commitment_figures(s, themes, milestones, active, links, cfg),
     }
 
 
@@ -200,13 +202,13 @@ def irm_item(assessment: IrmAssessment) -> dict[str, Any] | None:
 
 
 def _commitment_figures(
-    s: CommitmentSummary, themes: list[Theme], milestones: list[Milestone], active: bool, links: Links
+    s: CommitmentSummary, themes: list[Theme], milestones: list[Milestone], active: bool, links: Links, cfg: DataConfig
 ) -> dict[str, Any]:
     c = s.commitment
     return {
         "completion": s.latest.completion.value if s.latest else None,
         "progress": s.latest.progress if s.latest else None,
-        "last_update": s.latest.created_at.isoformat(timespec="seconds") if s.latest else None,
+        "last_update": _instant(s.latest.created_at, cfg) if s.latest else None,
         "milestones_done": s.milestones_done,
         "milestones_total": s.milestones_total,
         "recommendations_received": s.received,
@@ -228,7 +230,13 @@ def _commitment_figures(
     }
 
 
-def _update_item(u: PublicUpdate, cfg: DataConfig) -> dict[str, Any]:
+def recommendation_path(recommendation_id: int, prefix: str = "") -> str:
+    """Return a recommendation's permanent page's site path."""
+    return f"{prefix}recommendations/{recommendation_id}/"
+
+
+def _update_item(u: PublicUpdate, cfg: DataConfig, links: Links) -> dict[str, Any]:
+    rec = u.recommendation_id
     return {
         "id": u.key,
         "commitment": u.ogp_id,
@@ -238,26 +246,36 @@ def _update_item(u: PublicUpdate, cfg: DataConfig) -> dict[str, Any]:
         "progress": u.progress,
         "note": u.note,
         "evidence_url": u.evidence_url,
-        "evidence_files": [file_path(f.sha256, f.name) for f in u.files],
+        "evidence_files": [links.data(file_path(f.sha256, f.name)) for f in u.files],
         "milestone": u.milestone,
         "milestone_state": u.milestone_state.value if u.milestone_state else None,
         "recommendation": u.recommendation_id,
         "state": u.state.value if u.state else None,
         "response": u.response,
+        "answer": int(u.key.rsplit("-", 1)[1]) if rec is not None else None,
+        "page": links.data(recommendation_path(rec)) if rec is not None else None,
     }
 
 
-async def updates_json(conn: aiosqlite.Connection, cfg: DataConfig, only: set[str] | None = None) -> bytes:
+def _kept(key: str, only: set[str]) -> bool:
+    """Tell whether an entry was in a snapshot; one written before answers had their own entries held
+    response-<id>, which is now that recommendation's first answer."""
+    return key in only or (key.startswith("response-") and key.endswith("-1") and key[:-2] in only)
+
+
+async def updates_json(
+    conn: aiosqlite.Connection, cfg: DataConfig, links: Links, only: set[str] | None = None
+) -> bytes:
     """Return updates.json: the whole public record, oldest first (new entries are only ever appended); only: the
     entries with these ids (a snapshot rewritten)."""
     document = _JsonList(_head(cfg), "updates")
     async for update in public.iter_updates(conn, cfg.publish):
-        if only is None or update.key in only:
-            document.add(_update_item(update, cfg))
+        if only is None or _kept(update.key, only):
+            document.add(_update_item(update, cfg, links))
     return document.bytes()
 
 
-def _recommendation_item(r: PublicRecommendation, cfg: DataConfig) -> dict[str, Any]:
+def _recommendation_item(r: PublicRecommendation, cfg: DataConfig, links: Links) -> dict[str, Any]:
     return {
         "id": r.id,
         "plan": r.plan_id,
@@ -274,19 +292,26 @@ def _recommendation_item(r: PublicRecommendation, cfg: DataConfig) -> dict[str, 
         "endorsements": r.endorsements,
         "response": r.response,
         "responded_at": _instant(r.responded_at, cfg),
+        "page": links.data(recommendation_path(r.id)),
         "author_sector": r.author.sector.value if r.author.sector else None,
         "author_governorate": r.author.governorate,
         "author_name": r.author.name,
         "author_organisation": r.author.organisation,
+        "author_group": r.author.group,
+        "at_table": r.author.at_table,
+        "raised_by": r.raised_by,
+        "merged_into": r.merged_into,
     }
 
 
-async def recommendations_json(conn: aiosqlite.Connection, cfg: DataConfig, only: set[int] | None = None) -> bytes:
+async def recommendations_json(
+    conn: aiosqlite.Connection, cfg: DataConfig, links: Links, only: set[int] | None = None
+) -> bytes:
     """Return recommendations.json: every published recommendation (only: of these ids), oldest first."""
     document = _JsonList(_head(cfg), "recommendations")
     async for rec in public.iter_published(conn, cfg.publish):
         if only is None or rec.id in only:
-            document.add(_recommendation_item(rec, cfg))
+            document.add(_recommendation_item(rec, cfg, links))
     return document.bytes()
 
 
@@ -299,7 +324,9 @@ def csv_cell(value: object) -> str:
     return str(value)
 
 
-async def recommendations_csv(conn: aiosqlite.Connection, cfg: DataConfig, only: set[int] | None = None) -> bytes:
+async def recommendations_csv(
+    conn: aiosqlite.Connection, cfg: DataConfig, links: Links, only: set[int] | None = None
+) -> bytes:
     """Return recommendations.csv: the JSON file's fields as columns, UTF-8 with a byte-order mark."""
     columns = csv_columns()
     out = io.StringIO()
@@ -309,7 +336,7 @@ async def recommendations_csv(conn: aiosqlite.Connection, cfg: DataConfig, only:
     async for rec in public.iter_published(conn, cfg.publish):
         if only is not None and rec.id not in only:
             continue
-        item = _recommendation_item(rec, cfg)
+        item = _recommendation_item(rec, cfg, links)
         writer.writerow([csv_cell(item[column]) for column in columns])
     return out.getvalue().encode("utf-8")
 
@@ -378,10 +405,18 @@ def _entry_content(lang: Language, u: PublicUpdate) -> str:
     return "\n".join(parts)
 
 
+def _entry_target(lang: Language, u: PublicUpdate) -> str:
+    """Return the page an entry links to: an answer's recommendation, else the commitment (if the site shows it)."""
+    if u.recommendation_id is not None:
+        return recommendation_path(u.recommendation_id, lang.prefix)
+    return f"{lang.prefix}commitments/{u.commitment_number}/" if u.active_plan else lang.prefix
+
+
 async def updates_atom(
-    conn: aiosqlite.Connection, cfg: DataConfig, lang: Language, links: Links, plan_id: str, title: str
+    conn: aiosqlite.Connection, cfg: DataConfig, lang: Language, links: Links, plan_id: str, title: str, author: str
 ) -> bytes:
-    """Return updates.atom: the newest progress reports, milestone states and responses."""
+    """Return updates.atom: the newest progress reports, milestone states and answers (each answer its own entry);
+    author: who publishes the record (RFC 4287 asks a feed for one)."""
     updates = await public.newest_updates(conn, cfg.publish, FEED_ENTRIES)
     feed = FeedGenerator()
     # Each language's feed and entries have their own ids (the first language's as they always were).
@@ -389,6 +424,7 @@ async def updates_atom(
     feed.title(xml_text(lang.t("pub-feed-title")))
     feed.subtitle(xml_text(title))
     feed.language(lang.code)
+    feed.author({"name": xml_text(author)})
     self_link = links.absolute(f"{lang.prefix}open-data/updates.atom")
     if self_link:
         feed.link(href=self_link, rel="self")
@@ -401,7 +437,7 @@ async def updates_atom(
         entry.title(xml_text(_entry_title(lang, u)))
         entry.updated(u.date)
         entry.published(u.date)
-        target = f"{lang.prefix}commitments/{u.commitment_number}/" if u.active_plan else lang.prefix
+        target = _entry_target(lang, u)
         entry.link(href=links.absolute(target) or links.to(target), rel="alternate")
         entry.content(xml_text(_entry_content(lang, u)), type="text")
     result: bytes = feed.atom_str(pretty=True)

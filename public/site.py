@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from public import charts, data, templates
+from public import archive, catalog, charts, data, templates
 from public.language import Language
 from public.links import Links, file_path
 from public.text import day, iso, said, script_of, web_link
@@ -44,6 +44,7 @@ class SiteConfig:
     page_size: int = 20
     telegram_username: str | None = None  # the bot's @username, without the @
     whatsapp_number: str | None = None  # digits with the country code, when WhatsApp is configured
+    snapshots: Path | None = None  # where the dated snapshots are kept (None: none are served)
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,15 @@ _LOCALISED: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"commitments/{_DIGITS}/page/{_DIGITS}/"), "commitment"),
     (re.compile(rf"rounds/{_DIGITS}/"), "round"),
     (re.compile(rf"rounds/{_DIGITS}/report\.docx"), "report"),
+    (re.compile(rf"recommendations/{_DIGITS}/"), "recommendation"),
     (re.compile("open-data/"), "card"),
+    (re.compile("open-data/snapshots/"), "snapshots"),
 )
-_SLASHLESS = re.compile(rf"(commitments/{_DIGITS}(/page/{_DIGITS})?|rounds/{_DIGITS}|open-data)")
+_SLASHLESS = re.compile(
+    rf"(commitments/{_DIGITS}(/page/{_DIGITS})?|rounds/{_DIGITS}|recommendations/{_DIGITS}|open-data(/snapshots)?)"
+)
+SUMS = "open-data/snapshots/SHA256SUMS"
+TEXT = "text/plain; charset=utf-8"
 FEED = "updates.atom"
 _DATA_FILES = {f.name for f in data.files()} - {FEED}
 _SCHEMA_FILES = {f.schema for f in data.files()}
@@ -135,7 +142,28 @@ class Site:
             return Page((data.SCHEMAS / name).read_bytes(), SCHEMA_TYPES[Path(name).suffix])
         if path.startswith("open-data/") and path.removeprefix("open-data/") in _DATA_FILES:
             return await self._data_file(conn, path.removeprefix("open-data/"))
+        if path in (f"open-data/{catalog.DATAPACKAGE}", f"open-data/{catalog.DCAT}"):
+            return await self._catalog(conn, path)
+        if path == SUMS:
+            found = await archive.archived(conn, self.config.snapshots)
+            lines = [f"{f.sha256}  {a.folder}/{f.name}\n" for a in found for f in a.files]
+            return Page("".join(lines).encode("utf-8"), TEXT)
+        if path.startswith(archive.PREFIX) and path.count("/") == 3:
+            body = await archive.archived_file(conn, self.config.snapshots, path)
+            return Page(body, _snapshot_type(path)) if body is not None else None
         return None
+
+    async def _catalog(self, conn: aiosqlite.Connection, path: str) -> Page:
+        plan = await catalogue.active_plan(conn)
+        title = self.first.pick(plan, "title") if plan else self.first.t("pub-feed-title")
+        cfg, links = self.config, self.links(path)
+        if path.endswith(catalog.DATAPACKAGE):
+            return Page(catalog.datapackage(cfg.licence, cfg.licence_url, links, title), data.JSON_TYPE)
+        newest = await public.newest_updates(conn, cfg.publish, 1)
+        modified = newest[0].date.astimezone(cfg.tz).isoformat(timespec="seconds") if newest else None
+        publisher = plan.owner_ar if plan else title
+        body = catalog.dcat(cfg.licence, cfg.licence_url, links, title, publisher, modified)
+        return Page(body, catalog.JSONLD_TYPE)
 
     async def _localised(self, conn: aiosqlite.Connection, lang: Language, path: str) -> Result | None:
         rest = path.removeprefix(lang.prefix)
@@ -181,6 +209,7 @@ class Site:
             iso=partial(iso, tz=self.config.tz),
             said=said,
             pick=lang.pick,
+            typed=lang.typed,
             web_link=web_link,
             file_path=file_path,
             duration=duration_text,
@@ -289,17 +318,39 @@ class Site:
     async def _card(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
         return self._html(lang, here, "open_data.html", files=data.files(), crowd=public.CROWD)
 
+    async def _snapshots(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
+        found = await archive.archived(conn, self.config.snapshots)
+        return self._html(lang, here, "snapshots.html", snapshots=found)
+
+    async def _recommendation(self, conn: aiosqlite.Connection, lang: Language, here: str, rec_id: int) -> Result:
+        rec = await public.published_one(conn, rec_id, self.config.publish, await self._crowds(conn))
+        if rec is None:
+            return self.not_found(lang, here)
+        active = await catalogue.active_plan(conn)
+        commitment = await catalogue.get_commitment(conn, rec.commitment_id)
+        round_ = await public.public_round(conn, rec.round_id) if rec.round_id is not None else None
+        return self._html(
+            lang,
+            here,
+            "recommendation.html",
+            r=rec,
+            c=commitment,
+            on_site=active is not None and active.id == rec.plan_id,
+            round=round_,
+            trail=await public.answer_trail(conn, rec_id),
+        )
+
     async def _data_file(self, conn: aiosqlite.Connection, name: str) -> Page:
         here = f"open-data/{name}"
         cfg, links = self.data_config, self.links(here)
         if name == "commitments.json":
             return Page(await data.commitments_json(conn, cfg, links), data.JSON_TYPE)
         if name == "updates.json":
-            return Page(await data.updates_json(conn, cfg), data.JSON_TYPE)
+            return Page(await data.updates_json(conn, cfg, links), data.JSON_TYPE)
         if name == "recommendations.json":
-            return Page(await data.recommendations_json(conn, cfg), data.JSON_TYPE)
+            return Page(await data.recommendations_json(conn, cfg, links), data.JSON_TYPE)
         if name == "recommendations.csv":
-            return Page(await data.recommendations_csv(conn, cfg), data.CSV_TYPE)
+            return Page(await data.recommendations_csv(conn, cfg, links), data.CSV_TYPE)
         if name == "meetings.json":
             return Page(await data.meetings_json(conn, cfg, links), data.JSON_TYPE)
         raise ValueError(f"not a shared data file: {name}")
@@ -307,7 +358,8 @@ class Site:
     async def _feed(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Page:
         plan = await catalogue.active_plan(conn)
         plan_id, title = (plan.id, lang.pick(plan, "title")) if plan else ("none", "")
-        atom = await data.updates_atom(conn, self.data_config, lang, self.links(here), plan_id, title)
+        author = lang.pick(plan, "owner") if plan else lang.t("pub-feed-title")
+        atom = await data.updates_atom(conn, self.data_config, lang, self.links(here), plan_id, title, author)
         return Page(atom, data.ATOM_TYPE)
 
     async def paths(self, conn: aiosqlite.Connection) -> list[str]:
@@ -315,11 +367,16 @@ class Site:
         found = ["assets/site.css", "assets/icon.svg"]
         found += [f"open-data/{f.name}" for f in data.files()]
         found += sorted({f"open-data/schemas/{f.schema}" for f in data.files()})
+        found += [f"open-data/{catalog.DATAPACKAGE}", f"open-data/{catalog.DCAT}", SUMS]
+        for snap in await archive.archived(conn, self.config.snapshots):
+            found += [f"{archive.PREFIX}{snap.folder}/{f.name}" for f in snap.files]
+        published = await public.published_ids(conn, self.config.publish)
         plans = await public.plans(conn, self.config.publish)
         active = next((p for p in plans if p.plan.active), None)
         listed = await public.public_rounds(conn, self.config.publish)
         for lang in self.languages:
-            found += [lang.prefix, f"{lang.prefix}open-data/"]
+            found += [lang.prefix, f"{lang.prefix}open-data/", f"{lang.prefix}open-data/snapshots/"]
+            found += [data.recommendation_path(n, lang.prefix) for n in published]
             if lang.prefix:  # the first language's feed is among the shared files' paths
                 found.append(f"{lang.prefix}open-data/{FEED}")
             for s in active.commitments if active else ():
@@ -329,6 +386,11 @@ class Site:
             for r in listed:
                 found += [f"{lang.prefix}rounds/{r.round.id}/", f"{lang.prefix}rounds/{r.round.id}/report.docx"]
         return found
+
+
+def _snapshot_type(path: str) -> str:
+    suffix = Path(path).suffix
+    return {".json": data.JSON_TYPE, ".csv": data.CSV_TYPE}.get(suffix, "application/octet-stream")
 
 
 def dynamic_keys() -> set[str]:

@@ -49,9 +49,9 @@ async def redact_snapshot(conn: aiosqlite.Connection, folder: Path, site: Site) 
     ids, keys = kept
     cfg = site.data_config
     files = {
-        RECOMMENDATIONS: await data.recommendations_json(conn, cfg, only=ids),
-        "recommendations.csv": await data.recommendations_csv(conn, cfg, only=ids),
-        UPDATES: await data.updates_json(conn, cfg, only=keys),
+        RECOMMENDATIONS: await data.recommendations_json(conn, cfg, site.links(f"open-data/{RECOMMENDATIONS}"), ids),
+        "recommendations.csv": await data.recommendations_csv(conn, cfg, site.links("open-data/x.csv"), ids),
+        UPDATES: await data.updates_json(conn, cfg, site.links(f"open-data/{UPDATES}"), keys),
     }
     for name, body in files.items():
         await asyncio.to_thread(write_atomically, folder / name, body)

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
+from reports.file_names import safe_file_name
 from reports.said import said
 from reports.tables import irm_key
 from storage import catalogue, exports, files, irm, rounds
@@ -93,10 +94,11 @@ async def write_report(
         writer.save(out)
 
 
-def report_filename(now: datetime, tz: ZoneInfo, round_code: str | None = None) -> str:
-    """Return the report's file name, e.g. ogp-report-meeting-1-20261129.docx."""
+def report_filename(now: datetime, tz: ZoneInfo, round_name: str | None = None) -> str:
+    """Return the report's file name, after the round's name when it covers one (ogp-report-اللقاء-الأول-20261129.docx),
+    never its join code."""
     stamp = f"{now.astimezone(tz):%Y%m%d}"
-    return f"ogp-report-{round_code}-{stamp}.docx" if round_code else f"ogp-report-{stamp}.docx"
+    return f"ogp-report-{safe_file_name(round_name)}-{stamp}.docx" if round_name else f"ogp-report-{stamp}.docx"
 
 
 def _front(writer: _Writer, plan: Plan, today: date) -> None:
@@ -118,7 +120,7 @@ async def _participants(conn: aiosqlite.Connection, writer: _Writer) -> None:
     text = t("rep-participants", count=sum(n for _, n in by_sector))
     if by_sector:
         parts = [t("rep-sector-count", sector=_sector(writer.messages, s), count=n) for s, n in by_sector]
-        text += " " + t("rep-sectors", sectors=writer.messages.join(parts))
+        text += " " + t("rep-sectors", sectors=writer.messages.join_and(parts, "rep-list-and"))
     writer.paragraph(text, justify=True)
 
 
@@ -176,7 +178,7 @@ async def _round_report(
     """Write a round's report: its name, date and place, attendance, then each working group's findings."""
     t = writer.messages.t
     found = report.round
-    writer.title(t("rep-title-round", round=found.name))
+    writer.title(t("rep-title-round", round=writer.messages.name(found, "name")))
     if found.held_on is not None:
         writer.paragraph(_day(found.held_on), bold=True)
     writer.paragraph(_round_intro(writer.messages, plan, report), justify=True)
@@ -193,16 +195,18 @@ def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
     place = (
         messages.t("round-online")
         if found.online or not found.place
-        else messages.t("rep-round-place", place=found.place)
+        else messages.t("rep-round-place", place=messages.name(found, "place"))
     )
     owner, title = messages.name(plan, "owner"), messages.name(plan)
     if found.held_on is None:
-        return messages.t("rep-round-intro-undated", owner=owner, round=found.name, place=place, plan=title)
+        return messages.t(
+            "rep-round-intro-undated", owner=owner, round=messages.name(found, "name"), place=place, plan=title
+        )
     weekday = messages.t("rep-weekday", day=found.held_on.weekday())
     return messages.t(
         "rep-round-intro",
         owner=owner,
-        round=found.name,
+        round=messages.name(found, "name"),
         weekday=weekday,
         date=_day(found.held_on),
         place=place,
@@ -237,12 +241,12 @@ def _attendance_text(messages: Messages, figures: Attendance, hall: HallCount | 
     sectors = [t("rep-sector-count", sector=_sector_label(messages, c), count=c.count) for c in figures.by_sector]
     parts = [
         text,
-        t("rep-sectors", sectors=messages.join(sectors)),
+        t("rep-sectors", sectors=messages.join_and(sectors, "rep-list-and")),
         _organisations_text(messages, figures.organisations),
     ]
     groups = [t("rep-attendance-group", number=g.commitment.number, count=g.total) for g in figures.groups]
     if groups:
-        parts.append(t("rep-attendance-groups", groups=messages.join(groups)))
+        parts.append(t("rep-attendance-groups", groups=messages.join_and(groups, "rep-list-and")))
     return " ".join(parts)
 
 
@@ -259,7 +263,11 @@ def _organisations_text(messages: Messages, organisations: tuple[Count, ...]) ->
         for c in named
         if c.label is not None
     ]
-    return messages.t("rep-attendance-organisations", organisations=messages.join(listed)) if listed else ""
+    return (
+        messages.t("rep-attendance-organisations", organisations=messages.join_and(listed, "rep-list-and"))
+        if listed
+        else ""
+    )
 
 
 def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
@@ -267,6 +275,11 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
     t = writer.messages.t
     if not group.questions:
         writer.paragraph(t("rep-no-recommendations"))
+    tables = [i.at_table for b in group.questions for th in b.themes for i in th.items if i.group_round_id is not None]
+    if tables:  # the group spoke through its rapporteur: its findings are the group's, as the seed gives them
+        writer.paragraph(
+            t("group-author", number=group.commitment.number, count=max(n or 0 for n in tables)), italic=True
+        )
     for block in group.questions:
         writer.subheading(_question_title(writer.messages, block))
         themed = any(theme.theme_id is not None for theme in block.themes)

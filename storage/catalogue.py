@@ -10,6 +10,7 @@ from typing import Annotated
 import aiosqlite
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from storage import search
 from storage.database import fetch_all, fetch_one
 from storage.models import Commitment, CommitmentStatus, Completion, Milestone, Plan, StatusUpdate, Theme
 from storage.timefmt import to_db
@@ -340,7 +341,9 @@ async def add_status_update(
         to_db(now),
     )
     row = await fetch_one(conn, _INSERT_STATUS, params)
-    return StatusUpdate.from_row(row)
+    update = StatusUpdate.from_row(row)
+    await search.index_update(conn, update.id, update.note)
+    return update
 
 
 _SELECT_STATUS_BOARD = """

@@ -15,6 +15,8 @@ from typing import Any
 
 import aiosqlite
 
+from storage import textnorm
+
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -88,6 +90,12 @@ class Database:
                 await self.conn.rollback()
                 raise
 
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run a block of reads between transactions, without opening one: one statement is one round trip."""
+        async with self._lock:  # no transaction of another task is open, so nothing uncommitted is seen
+            yield self.conn
+
     def reader(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Return a read-only connection on the same file, holding one snapshot (see read_snapshot)."""
         return read_snapshot(self.path)
@@ -126,6 +134,7 @@ def migration_files() -> list[tuple[int, str]]:
 async def migrate(conn: aiosqlite.Connection) -> int:
     """Apply every migration newer than PRAGMA user_version; return the resulting version."""
     await conn.create_function("sha256_hex", 1, _sha256_hex, deterministic=True)  # for migrations that need it
+    await conn.create_function("search_terms", 1, textnorm.indexed, deterministic=True)  # 017 fills the index
     current = int(await fetch_value(conn, "PRAGMA user_version") or 0)
     migrations = migration_files()
     if current > len(migrations):

@@ -251,6 +251,10 @@ class Recommendation(Row):
     voice_seconds: int | None = None  # a voice recommendation: its length (its text is '' until transcribed)
     transcript: str | None = None  # written by an officer or a coordinator
     transcript_draft: str | None = None  # an engine's draft, until a person accepts or rewrites it
+    group_round_id: int | None = None  # a working group's finding: the round whose group (commitment) speaks
+    at_table: int | None = None  # how many sat at the group's table
+    entered_by: int | None = None  # the rapporteur who entered a finding
+    merged_into: int | None = None  # the same as this kept recommendation
 
 
 class Session(BaseModel):

@@ -13,6 +13,7 @@ import aiosqlite
 from storage.answers import ANSWERED_SQL
 from storage.catalogue import list_plans
 from storage.database import fetch_all, fetch_value
+from storage.merges import ENDORSERS_SQL, RAISED_SQL
 from storage.models import Commitment, Completion, Plan, RecommendationState, Sector, StatusUpdate
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.rounds import Round
@@ -56,6 +57,8 @@ class PublicAuthor:
     governorate: str | None
     name: str | None
     organisation: str | None
+    group: int | None = None  # a working group's finding: the group's number (its commitment's), not a person
+    at_table: int | None = None  # how many sat at the group's table
 
 
 # A person who declined to be named is described only by what at least this many unnamed published authors share.
@@ -114,6 +117,8 @@ class PublicRecommendation:
     author: PublicAuthor
     voice_seconds: int | None = None  # a voice recommendation: the recording itself is never published
     transcript: str | None = None
+    raised_by: int = 1  # people or working groups who raised it, counting those merged into it
+    merged_into: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +135,7 @@ class PublicFile:
 class PublicUpdate:
     """One entry of the public record: a progress report, a milestone's new state, or a written response."""
 
-    key: str  # progress-12, milestone-13, response-345: stable, never reused
+    key: str  # progress-12, milestone-13, response-345-2 (its second answer): stable, never reused
     tag: str  # progress, milestone, response
     commitment_id: int
     commitment_number: int
@@ -149,6 +154,16 @@ class PublicUpdate:
     active_plan: bool  # the commitment belongs to the plan the site shows
     milestone_en: str | None = None  # the milestone's English title, if it has one
     files: tuple[PublicFile, ...] = ()  # a progress report's evidence files
+
+
+@dataclass(frozen=True, slots=True)
+class PublicAnswer:
+    """One answer in a recommendation's public trail: the n-th it was given."""
+
+    seq: int
+    state: RecommendationState
+    response: str | None
+    date: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +207,8 @@ _RECOMMENDATION_COLUMNS = f"""
 SELECT r.id, c.plan_id, r.commitment_id, c.number AS commitment_number, c.ogp_id, t.key AS theme_key,
        t.title_ar AS theme_ar, t.title_en AS theme_en, r.round_id, r.text, r.voice_seconds, r.transcript, r.state,
        r.response, r.responded_at,
-       r.created_at, (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       r.created_at, {ENDORSERS_SQL} AS endorsements, {RAISED_SQL} AS raised_by, r.merged_into,
+       r.group_round_id, r.at_table,
        CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.sector END AS sector,
        CASE WHEN p.forgotten_at IS NULL AND p.consent_at IS NOT NULL THEN p.governorate END AS governorate,
        CASE WHEN {NAMED_SQL} THEN p.name END AS name,
@@ -216,6 +232,11 @@ _PUBLISHED_PAGE = (
 ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset"""
 )
 _PUBLISHED_ALL = _RECOMMENDATION_COLUMNS + f"WHERE {PUBLISHED_SQL} ORDER BY r.id"
+_PUBLISHED_ONE = _RECOMMENDATION_COLUMNS + f"WHERE r.id = :id AND {PUBLISHED_SQL}"
+_PUBLISHED_IDS = f"SELECT r.id FROM recommendations r WHERE {PUBLISHED_SQL} ORDER BY r.id"  # noqa: S608
+_TRAIL = (
+    "SELECT state, response, created_at FROM recommendation_answers WHERE recommendation_id = ? ORDER BY created_at, id"
+)
 
 _UPDATE_COLUMNS = """
 SELECT s.id AS id, CASE WHEN s.milestone_id IS NULL THEN 'progress' ELSE 'milestone' END AS tag, s.commitment_id,
@@ -223,21 +244,28 @@ SELECT s.id AS id, CASE WHEN s.milestone_id IS NULL THEN 'progress' ELSE 'milest
        s.evidence_url, m.title AS milestone, s.milestone_state, NULL AS recommendation_id, NULL AS recommendation,
        NULL AS state, NULL AS response, pl.active, m.title_en AS milestone_en,
        (SELECT json_group_array(json_object('sha256', f.sha256, 'name', f.name, 'format', f.format, 'size', f.size))
-        FROM files f WHERE f.status_update_id = s.id AND f.deleted_at IS NULL) AS files
+        FROM files f WHERE f.status_update_id = s.id AND f.deleted_at IS NULL) AS files, NULL AS seq
 FROM status_updates s JOIN commitments c ON c.id = s.commitment_id JOIN plans pl ON pl.id = c.plan_id
 LEFT JOIN milestones m ON m.id = s.milestone_id
 """
+# Every answer is its own entry (response-<recommendation>-<n>, the n-th answer it was given), dated when it was
+# given: a changed answer is a new entry, and no earlier entry ever changes (the answers table is append-only).
 _RESPONSE_COLUMNS = f"""
-SELECT r.id AS id, 'response' AS tag, r.commitment_id, c.number AS commitment_number, c.ogp_id, r.responded_at AS date,
-       NULL AS completion, NULL AS progress, NULL AS note, NULL AS evidence_url, NULL AS milestone,
-       NULL AS milestone_state, r.id AS recommendation_id,
+SELECT a.recommendation_id AS id, 'response' AS tag, r.commitment_id, c.number AS commitment_number, c.ogp_id,
+       a.created_at AS date, NULL AS completion, NULL AS progress, NULL AS note, NULL AS evidence_url,
+       NULL AS milestone, NULL AS milestone_state, r.id AS recommendation_id,
        CASE WHEN r.voice_seconds IS NULL THEN r.text ELSE COALESCE(r.transcript, '') END AS recommendation,
-       r.state, r.response, pl.active, NULL AS milestone_en, '[]' AS files
-FROM recommendations r JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
-WHERE {PUBLISHED_SQL} AND r.response IS NOT NULL AND r.responded_at IS NOT NULL
+       a.state, a.response, pl.active, NULL AS milestone_en, '[]' AS files,
+       (SELECT COUNT(*) FROM recommendation_answers b WHERE b.recommendation_id = a.recommendation_id
+          AND (b.created_at < a.created_at OR (b.created_at = a.created_at AND b.id <= a.id))) AS seq
+FROM recommendation_answers a JOIN recommendations r ON r.id = a.recommendation_id
+JOIN commitments c ON c.id = r.commitment_id JOIN plans pl ON pl.id = c.plan_id
+WHERE {PUBLISHED_SQL}
 """  # noqa: S608 - built from constant SQL fragments, never from values
-_ALL_UPDATES = _UPDATE_COLUMNS + "UNION ALL" + _RESPONSE_COLUMNS + "ORDER BY date, tag, id"
-_NEWEST_UPDATES = _UPDATE_COLUMNS + "UNION ALL" + _RESPONSE_COLUMNS + "ORDER BY date DESC, tag, id DESC LIMIT :limit"
+_ALL_UPDATES = _UPDATE_COLUMNS + "UNION ALL" + _RESPONSE_COLUMNS + "ORDER BY date, tag, id, seq"
+_NEWEST_UPDATES = (
+    _UPDATE_COLUMNS + "UNION ALL" + _RESPONSE_COLUMNS + "ORDER BY date DESC, tag, id DESC, seq DESC LIMIT :limit"
+)
 _COMMITMENT_UPDATES = _UPDATE_COLUMNS + "WHERE s.commitment_id = ? ORDER BY s.created_at DESC, s.id DESC"
 
 _ROUNDS = f"""
@@ -327,6 +355,13 @@ async def author_crowds(conn: aiosqlite.Connection, mode: PublishMode) -> Author
     return crowds_of([(str(r["sector"]), r["governorate"]) for r in rows for _ in range(int(r["n"]))])
 
 
+def _author(row: aiosqlite.Row, crowds: AuthorCrowds) -> PublicAuthor:
+    """Say who raised it: the working group (with its table) for a finding, else the person as far as allowed."""
+    if row["group_round_id"] is not None:
+        return PublicAuthor(None, None, None, None, group=row["commitment_number"], at_table=row["at_table"])
+    return crowds.author(row["sector"], row["governorate"], row["name"], row["organisation"])
+
+
 def _recommendation(row: aiosqlite.Row, crowds: AuthorCrowds) -> PublicRecommendation:
     return PublicRecommendation(
         id=row["id"],
@@ -344,9 +379,11 @@ def _recommendation(row: aiosqlite.Row, crowds: AuthorCrowds) -> PublicRecommend
         responded_at=_instant(row["responded_at"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         endorsements=row["endorsements"],
-        author=crowds.author(row["sector"], row["governorate"], row["name"], row["organisation"]),
+        author=_author(row, crowds),
         voice_seconds=row["voice_seconds"],
         transcript=row["transcript"],
+        raised_by=row["raised_by"],
+        merged_into=row["merged_into"],
     )
 
 
@@ -365,6 +402,28 @@ async def published_page(
     return [_recommendation(r, crowds) for r in await fetch_all(conn, _PUBLISHED_PAGE, params)]
 
 
+async def published_one(
+    conn: aiosqlite.Connection, recommendation_id: int, mode: PublishMode, crowds: AuthorCrowds | None = None
+) -> PublicRecommendation | None:
+    """Return a recommendation when the site publishes it, else None (crowds: counted already)."""
+    rows = await fetch_all(conn, _PUBLISHED_ONE, {"id": recommendation_id, "immediate": immediate(mode)})
+    return _recommendation(rows[0], crowds or await author_crowds(conn, mode)) if rows else None
+
+
+async def published_ids(conn: aiosqlite.Connection, mode: PublishMode) -> list[int]:
+    """Return the ids of every published recommendation, oldest first."""
+    return [int(r["id"]) for r in await fetch_all(conn, _PUBLISHED_IDS, {"immediate": immediate(mode)})]
+
+
+async def answer_trail(conn: aiosqlite.Connection, recommendation_id: int) -> list[PublicAnswer]:
+    """Return every answer a recommendation was given, oldest first (what the site shows of its history)."""
+    rows = await fetch_all(conn, _TRAIL, (recommendation_id,))
+    return [
+        PublicAnswer(n, RecommendationState(r["state"]), r["response"], datetime.fromisoformat(r["created_at"]))
+        for n, r in enumerate(rows, start=1)
+    ]
+
+
 # Rows fetched per hop to aiosqlite's thread while streaming the open-data files.
 _CHUNK = 1000
 
@@ -381,7 +440,7 @@ async def iter_published(conn: aiosqlite.Connection, mode: PublishMode) -> Async
 def _update(row: aiosqlite.Row) -> PublicUpdate:
     completion, milestone_state, state = row["completion"], row["milestone_state"], row["state"]
     return PublicUpdate(
-        key=f"{row['tag']}-{row['id']}",
+        key=f"{row['tag']}-{row['id']}" + (f"-{row['seq']}" if row["seq"] is not None else ""),
         tag=row["tag"],
         commitment_id=row["commitment_id"],
         commitment_number=row["commitment_number"],

@@ -6,14 +6,15 @@ from datetime import datetime
 
 import aiosqlite
 
+from storage import search
 from storage.database import fetch_all, fetch_one
 from storage.models import Recommendation
 from storage.timefmt import to_db
 
 _INSERT = """
-INSERT INTO recommendations (participant_id, commitment_id, theme_id, round_id, text, channel, event_id,
+INSERT INTO recommendations (id, participant_id, commitment_id, theme_id, round_id, text, channel, event_id,
                              created_at, voice_seconds)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
+VALUES ((SELECT last + 1 FROM receipt_numbers), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
 """
 _SET_TRANSCRIPT = """
 UPDATE recommendations SET transcript = ?, transcript_by = ?, transcript_at = ?, transcript_draft = NULL
@@ -57,7 +58,9 @@ async def add_recommendation(
     """Store a new recommendation and return it with its receipt number (the id); a voice one has its length."""
     params = (participant_id, commitment_id, theme_id, round_id, text, channel, event_id, to_db(now), voice_seconds)
     row = await fetch_one(conn, _INSERT, params)
-    return Recommendation.from_row(row)
+    stored = Recommendation.from_row(row)
+    await search.index_recommendation(conn, stored)
+    return stored
 
 
 async def get_recommendation(conn: aiosqlite.Connection, recommendation_id: int) -> Recommendation | None:
@@ -87,7 +90,11 @@ async def set_transcript(
 ) -> Recommendation | None:
     """Store the transcript a person wrote for a voice recommendation; None when it is not one (or is gone)."""
     row = await fetch_one(conn, _SET_TRANSCRIPT, (transcript, by, to_db(now), recommendation_id))
-    return Recommendation.from_row(row) if row else None
+    if row is None:
+        return None
+    stored = Recommendation.from_row(row)
+    await search.index_recommendation(conn, stored)
+    return stored
 
 
 async def set_transcript_draft(conn: aiosqlite.Connection, recommendation_id: int, draft: str) -> None:

@@ -12,7 +12,7 @@ import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
 from storage.database import fetch_all, fetch_one
-from storage.models import Commitment, Row
+from storage.models import Commitment, Participant, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.round_hall import HallCount, get_hall
 from storage.timefmt import to_db
@@ -30,6 +30,14 @@ class RoundState(StrEnum):
     CLOSED = "closed"
 
 
+STATE_KEYS = {
+    RoundState.DRAFT: "round-state-draft",
+    RoundState.OPEN: "round-state-open",
+    RoundState.CLOSED: "round-state-closed",
+}
+ENDED_KEY = "round-state-ended"  # open, but its deadline has passed («انتهت»)
+
+
 class Round(Row):
     """A consultation round: a meeting in a hall or online, with a deadline for input."""
 
@@ -45,6 +53,8 @@ class Round(Row):
     created_at: datetime
     opened_at: datetime | None
     closed_at: datetime | None
+    name_en: str | None = None  # None: the English reader sees the Arabic name (Messages.name)
+    place_en: str | None = None
     # The timeline (storage.timeline): when it was announced, a short notice confirmed, the announcement sent.
     announced_on: date | None = None
     short_notice_confirmed_at: datetime | None = None
@@ -57,6 +67,12 @@ class Round(Row):
     def link_payload(self) -> str:
         """Return the /start payload that joins this round."""
         return LINK_PREFIX + self.code
+
+    def stage_key(self, now: datetime) -> str:
+        """Return the catalogue key of where the round stands now: its state, or ended when open past its deadline."""
+        if self.state is RoundState.OPEN and not self.accepts_input(now):
+            return ENDED_KEY
+        return STATE_KEYS[self.state]
 
     def accepts_input(self, now: datetime) -> bool:
         """Tell whether the round is open and its deadline has not passed."""
@@ -82,6 +98,7 @@ class Question(Row):
     position: int
     key: str | None
     text_ar: str
+    text_en: str | None = None  # a typed question's English version, when given
 
     @property
     def name_key(self) -> str | None:
@@ -114,6 +131,8 @@ class RoundInput(Row):
     endorsed_by_me: bool = False
     voice_seconds: int | None = None  # a voice recommendation: reports.said names it by its length
     transcript: str | None = None
+    group_round_id: int | None = None  # a working group's finding, entered by its rapporteur
+    at_table: int | None = None
 
 
 class Count(BaseModel):
@@ -358,6 +377,10 @@ ON CONFLICT (round_id, participant_id) DO UPDATE SET commitment_id = excluded.co
 RETURNING *
 """
 _SELECT_MEMBER = "SELECT * FROM round_members WHERE round_id = ? AND participant_id = ?"
+_SELECT_GROUP_MEMBERS = """
+SELECT p.* FROM participants p JOIN round_members m ON m.participant_id = p.id
+WHERE m.round_id = ? AND m.commitment_id = ? AND p.forgotten_at IS NULL ORDER BY p.name, p.id
+"""
 _SELECT_CURRENT_MEMBER = """
 SELECT m.* FROM round_members m JOIN rounds r ON r.id = m.round_id
 WHERE m.participant_id = ? AND r.state = 'open' ORDER BY m.updated_at DESC, m.round_id DESC LIMIT 1
@@ -371,6 +394,12 @@ async def join_group(
     stamp = to_db(now)
     row = await fetch_one(conn, _UPSERT_MEMBER, (round_id, participant_id, commitment_id, stamp, stamp))
     return Membership.from_row(row)
+
+
+async def group_members(conn: aiosqlite.Connection, round_id: int, commitment_id: int) -> list[Participant]:
+    """Return the people who joined a round's working group through the bot, by name."""
+    rows = await fetch_all(conn, _SELECT_GROUP_MEMBERS, (round_id, commitment_id))
+    return [Participant.from_row(r) for r in rows]
 
 
 async def get_membership(conn: aiosqlite.Connection, round_id: int, participant_id: int) -> Membership | None:
@@ -392,7 +421,7 @@ async def current_membership(conn: aiosqlite.Connection, participant_id: int) ->
 # Each query takes the viewing participant first (for endorsed_by_me; 0 when nobody is viewing).
 _SELECT_GROUP_INPUTS = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -405,7 +434,7 @@ SELECT COUNT(*) FROM recommendations WHERE round_id = ? AND commitment_id = ? AN
 """
 _SELECT_ROUND_INPUTS = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -414,14 +443,14 @@ ORDER BY r.commitment_id, endorsements DESC, r.id
 """
 _SELECT_PUBLIC_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements, 0 AS endorsed_by_me
 FROM recommendations r WHERE r.round_id = :round AND {PUBLISHED_SQL}
 ORDER BY r.commitment_id, endorsements DESC, r.id
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _SELECT_INPUT = """
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
@@ -530,7 +559,8 @@ async def findings(
     questions = await list_questions(conn, round_id)
     result = []
     for commitment in await round_commitments(conn, round_id):
-        mine = [i for i in inputs if i.commitment_id == commitment.id]
+        # The group's own findings come first, as the seed's report gives them; then what members added.
+        mine = sorted((i for i in inputs if i.commitment_id == commitment.id), key=lambda i: i.group_round_id is None)
         asked = [q for q in questions if q.commitment_id in (None, commitment.id)]
         by_question: list[tuple[Question | None, list[RoundInput]]] = [
             (q, [i for i in mine if i.question_id == q.id]) for q in asked

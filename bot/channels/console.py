@@ -17,8 +17,9 @@ from typing import TextIO
 
 from bot.downloads import FetchFailed, TooBig
 from bot.transport import Delivery, Outcome, Pacing
-from handlers.contract import Attachment, Choice, Incoming, Reply
+from handlers.contract import OPENED, Attachment, Choice, Incoming, Reply
 from handlers.text import parse_int
+from messages import load_messages
 from storage.models import OutboxRow
 
 CHANNEL = "console"
@@ -38,7 +39,7 @@ class ConsoleTransport:
     pacing = Pacing(per_second=1000.0, burst=1000)
 
     def __init__(
-        self, out: TextIO, downloads: Path = Path("exports"), *, user: str = USER, type_hint: str = ""
+        self, out: TextIO, downloads: Path = Path("exports"), *, user: str = USER, type_hint: bool = False
     ) -> None:
         self.out = out
         self.downloads = downloads
@@ -67,8 +68,8 @@ class ConsoleTransport:
             lines.append(f"📎 {self._save(reply.document.filename, reply.document.data)}")
         if reply.free_text and reply.choices:
             lines += [f"  • {choice.label}" for choice in reply.choices]
-            if self.type_hint:
-                lines.append(self.type_hint)
+            if self.type_hint:  # in the language the reply is written in, as WhatsApp draws its own words
+                lines.append(load_messages(reply.language).t("console-type-choice"))
         else:
             lines += [f"  {number}) {choice.label}" for number, choice in enumerate(reply.choices, start=1)]
         self.out.write("\n".join(lines) + "\n")
@@ -135,7 +136,8 @@ async def run_console(
     prompt: str = "> ",
 ) -> None:
     """Read lines until end of input, answering each before reading the next."""
-    await handle(Incoming(CHANNEL, transport.user, uuid.uuid4().hex, command="start"))
+    # Not /start: a round being set up or an answer waiting at its preview carries on where it was left.
+    await handle(Incoming(CHANNEL, transport.user, uuid.uuid4().hex, command=OPENED))
     await flush()
     while True:
         transport.out.write(prompt)

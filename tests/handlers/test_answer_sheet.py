@@ -231,11 +231,11 @@ async def test_an_english_officer_gets_an_english_sheet_and_any_sheet_sent_is_re
     book = _sheet(await chat.press(EN.t("answer-sheet-download-button")))
     sheet = book.worksheets[0]
     assert not sheet.sheet_view.rightToLeft and book.worksheets[1].title == "Rules"
-    assert "Partly accepted" in sheet.data_validations.dataValidation[0].formula1
-    data = _fill(book, {rec: ("Partly accepted", "In six governorates first.")}, "en")
+    assert "Partly adopted" in sheet.data_validations.dataValidation[0].formula1
+    data = _fill(book, {rec: ("Partly adopted", "In six governorates first.")}, "en")
     await chat.command("menu")  # out of the flow: a sheet that arrives is still recognised
     preview = texts(await chat.send_file("answers.xlsx", data))
-    assert EN.t("answer-sheet-preview", count=1) in preview and "• Partly accepted: 1" in preview
+    assert EN.t("answer-sheet-preview", count=1) in preview and "• Partly adopted: 1" in preview
     assert EN.t("answer-sheet-done", count=1, told=1) in texts(await chat.press(EN.t("answer-sheet-apply")))
     notice = transport.to("3001")[-1]
     assert notice.language == "ar" and "اعتُمدت جزئياً" in notice.text and "In six governorates first." in notice.text

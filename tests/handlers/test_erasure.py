@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.core import Core
+from storage import search, textnorm
 from tests.loop_support import coordinator, invite_code, recommend, rows
 from tests.support import ChatDriver, RecordingTransport, texts
 
@@ -95,3 +96,19 @@ async def test_registering_again_after_forget_works(core: Core, transport: Recor
     await person.register(name="اسم جديد", organisation="جهة جديدة")
     assert "اسم جديد" in texts(await person.command("start"))
     assert await rows(core, "SELECT COUNT(*) AS n FROM identities WHERE external_id = ?", CHAT) == [{"n": 1}]
+
+
+async def test_forget_takes_the_text_out_of_the_search_index(core: Core, transport: RecordingTransport) -> None:
+    person = await a_full_life(core, transport)
+    terms = textnorm.indexed(REC)
+    async with core.db.transaction() as conn:
+        assert (await search.find(conn, "محاضر اللجنة", commitments=None, limit=5, offset=0))[0] == 1
+    assert traces(core, terms) != clean(core, terms)  # the index holds the normalised copy
+    await person.command("forget")
+    await person.press("prv:mode:delete")
+    await person.press("prv:yes:delete")
+    async with core.db.transaction() as conn:
+        assert await search.find(conn, "محاضر اللجنة", commitments=None, limit=5, offset=0) == (0, [])
+        assert await search.similar(conn, 2, REC) == []
+    assert traces(core, terms) == clean(core, terms)
+    assert await rows(core, "SELECT COUNT(*) AS n FROM recommendation_terms") == [{"n": 0}]

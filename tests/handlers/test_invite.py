@@ -27,7 +27,7 @@ async def test_invite_makes_a_single_use_link_and_code(core: Core, transport: Re
     assert len(await rows(core, "SELECT * FROM roles")) == 1
     actions = [r["action"] for r in await rows(core, "SELECT action FROM audit_log ORDER BY id")]
     assert actions == ["invite.create", "invite.redeem"]
-    assert "قَبِل ريم دعوتك" in texts(transport.to("9001"))
+    assert "قُبلت دعوتك: صار دور ريم" in texts(transport.to("9001"))  # neutral wording
 
 
 async def test_expired_and_unknown_codes_are_refused(

@@ -30,7 +30,7 @@ async def test_coordinator_enters_the_assessment_and_status_shows_both_tracks(
     await coord.press("الإنجاز في منتصف المدة")
     saved = await coord.press("لا تتوفر أدلة")
     assert "حُفظ: الإنجاز في منتصف المدة" in texts(saved)
-    await coord.press("هل فتح الحكومة؟")
+    await coord.press("الأثر في انفتاح الحكومة")
     await coord.press("هامشي")
     await coord.press("التزام مميّز (نجمة)")
     await coord.press("irm:s:2:starred:no")

@@ -19,19 +19,38 @@ from tests.support import RecordingTransport
 
 pytestmark = pytest.mark.timeout(300)
 
-# What each page is checked for, in the page itself.
+# What each page is checked for, in the page itself, once every stylesheet's rules are there: read at once after
+# the navigation, an /en/ page was seen without its (revalidated, no-cache) stylesheet applied on a busy machine.
 _PAGE_FACTS = """
-const links = Array.from(document.querySelectorAll('a[href]'));
-return {
-  direction: getComputedStyle(document.documentElement).direction,
-  bodyDirection: getComputedStyle(document.body).direction,
-  lang: document.documentElement.lang,
-  links: links.map(a => a.href),
-  imagesWithoutAlt: document.querySelectorAll('img:not([alt])').length,
-  overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  stylesheetLoaded: getComputedStyle(document.body).maxWidth !== 'none',
+const done = arguments[arguments.length - 1];
+const sheets = () => Array.from(document.querySelectorAll('link[rel=stylesheet]'));
+const applied = link => {
+  try { return link.sheet !== null && link.sheet.cssRules.length > 0; } catch (e) { return false; }
 };
+const facts = () => {
+  const links = Array.from(document.querySelectorAll('a[href]'));
+  return {
+    direction: getComputedStyle(document.documentElement).direction,
+    bodyDirection: getComputedStyle(document.body).direction,
+    lang: document.documentElement.lang,
+    links: links.map(a => a.href),
+    imagesWithoutAlt: document.querySelectorAll('img:not([alt])').length,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    stylesheetLoaded: getComputedStyle(document.body).maxWidth !== 'none',
+  };
+};
+const settled = () => document.readyState === 'complete' && sheets().every(applied);
+const check = () => settled() ? done(facts()) : setTimeout(check, 10);
+check();
 """
+STYLESHEET_WAIT = 60  # seconds for a page's stylesheet to apply: a bound on a condition, never a pause
+
+
+def page_facts(chrome: Any) -> dict[str, Any]:
+    """Return the facts of the page on screen, once its stylesheets apply (a timeout when they never do)."""
+    chrome.set_script_timeout(STYLESHEET_WAIT)
+    facts: dict[str, Any] = chrome.execute_async_script(_PAGE_FACTS)
+    return facts
 
 
 @pytest.fixture
@@ -74,7 +93,7 @@ async def test_every_page_in_a_browser(driver: Any, core: Core, transport: Recor
         checked_links: dict[str, int] = {}
         for path in pages:
             await asyncio.to_thread(driver.get, f"{base}/{path}")
-            facts = await asyncio.to_thread(driver.execute_script, _PAGE_FACTS)
+            facts = await asyncio.to_thread(page_facts, driver)
             errors = [e for e in await asyncio.to_thread(driver.get_log, "browser") if e["level"] == "SEVERE"]
             assert errors == [], (path, errors)
             expected = ("ltr", "ltr", "en") if path.startswith("en/") else ("rtl", "rtl", "ar")
@@ -102,7 +121,7 @@ async def test_a_long_word_wraps_on_a_phone(driver: Any, core: Core, transport: 
         await publishing.approve_waiting(conn, 1, core.clock.now())
     async with serving(core) as (base, _):
         await asyncio.to_thread(driver.get, f"{base}/commitments/1/")
-        facts = await asyncio.to_thread(driver.execute_script, _PAGE_FACTS)
+        facts = await asyncio.to_thread(page_facts, driver)
     assert facts["overflow"] <= 0 and facts["direction"] == "rtl"
 
 

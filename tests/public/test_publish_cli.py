@@ -56,7 +56,9 @@ async def test_publish_writes_a_static_site_with_working_links(
     for page in out.rglob("*.html"):
         for href, target in _local_links(page):
             assert target.is_file(), (page.relative_to(out), href)
-            assert href.endswith(("index.html", ".css", ".json", ".csv", ".atom", ".docx", ".txt")), href
+            assert href.endswith(
+                ("index.html", ".css", ".json", ".jsonld", ".csv", ".atom", ".docx", ".txt", "SUMS")
+            ), href
     front = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="commitments/4/index.html"' in front and 'href="assets/site.css"' in front
     assert '<link rel="canonical" href="https://ogp.example.jo/tracker/">' in front
@@ -65,3 +67,7 @@ async def test_publish_writes_a_static_site_with_working_links(
     meetings = json.loads((out / "open-data/meetings.json").read_text(encoding="utf-8"))["meetings"]
     assert meetings[0]["report"] == f"https://ogp.example.jo/tracker/rounds/{world.round_id}/report.docx"
     assert SHOWN_NAME in (out / "open-data/recommendations.json").read_text(encoding="utf-8")
+    base = "https://ogp.example.jo/tracker/"
+    entries = json.loads((out / "open-data/updates.json").read_text(encoding="utf-8"))["updates"]
+    assert [e["page"] for e in entries if e["tag"] == "response"] == [f"{base}recommendations/{world.answered_id}/"]
+    assert (out / f"recommendations/{world.answered_id}/index.html").is_file()

@@ -12,7 +12,7 @@ from bot.core import Core
 from bot.public_site import mount_public_site
 from bot.web import WebServer
 from messages import load_messages
-from storage import catalogue, publishing, recommendations, round_hall
+from storage import catalogue, publishing, recommendations, round_edits, round_hall, rounds
 from storage.models import Completion, Sector
 from storage.round_hall import HallCount
 from tests.loop_support import recommend, registered, rows
@@ -43,7 +43,7 @@ async def test_front_page_shows_the_active_plan(core: Core, transport: Recording
     text = visible(body)
     assert "الخطة الوطنية الرابعة" in page.headings[0][1]
     assert "الالتزام 4: توحيد وتطوير آليات استقبال الشكاوى" in text
-    assert "JO0062" in text and "جوهري" in text and "55٪" in text and "أُنجزت 0 من 1" in text
+    assert "JO0062" in text and "جوهري" in text and "55%" in text and "٪" not in text and "أُنجزت 0 من 1" in text
     [counts] = await rows(
         core,
         "SELECT COUNT(*) AS received, SUM(state IN ('accepted','partly_accepted','not_accepted','implemented')) AS"
@@ -128,7 +128,7 @@ async def test_etag_and_last_modified_answer_304_until_the_data_changes(
         async with core.db.transaction() as conn:
             await catalogue.add_status_update(conn, 4, Completion.COMPLETE, 100, clock.now(), note="اكتمل")
         fresh, body2, headers2 = await fetch(session, f"{base}/commitments/4/", **{"If-None-Match": etag})
-        assert fresh == 200 and headers2["ETag"] != etag and "100٪" in visible(body2) and "100٪" not in visible(body)
+        assert fresh == 200 and headers2["ETag"] != etag and "100%" in visible(body2) and "100%" not in visible(body)
         assert headers2["Last-Modified"] != modified
         assert live.cache.get("commitments/4/", await live.version()) is not None  # cached again
 
@@ -298,7 +298,7 @@ async def test_the_same_pages_in_english_under_en(core: Core, transport: Recordi
     page = outline(body)
     assert status == 200 and page.html_attrs == {"lang": "en", "dir": "ltr"}
     text = visible(body)
-    plan = "The Fourth National Action Plan 2018–2020 under the Open Government Partnership Initiative"
+    plan = "Fourth National Action Plan 2018–2020 under the Open Government Partnership Initiative"
     assert page.headings[0][1] == plan
     assert "Commitment 4:" in text and "JO0062" in text
     assert "Ministry of Planning and International Cooperation – Open Government Unit" in text  # the plan's owner_en
@@ -325,3 +325,24 @@ async def test_the_same_pages_in_english_under_en(core: Core, transport: Recordi
     )
     assert outline(card).html_attrs == {"lang": "en", "dir": "ltr"} and "recommendations.json" in visible(card)
     assert world.round_id
+
+
+async def test_the_english_round_page_names_the_round_in_english_or_marks_the_arabic(
+    core: Core, transport: RecordingTransport
+) -> None:
+    world = await build_world(core, transport)
+    async with core.db.transaction() as conn:
+        found = await rounds.get_round(conn, world.round_id)
+    assert found is not None
+    async with serving(core) as (base, _), aiohttp.ClientSession() as session:
+        _, arabic_only, _ = await fetch(session, f"{base}/en/rounds/{world.round_id}/")
+        async with core.db.transaction() as conn:
+            await round_edits.set_name_en(conn, world.round_id, "The First Stakeholder Meeting")
+        _, english, _ = await fetch(session, f"{base}/en/rounds/{world.round_id}/")
+        _, home, _ = await fetch(session, f"{base}/en/")
+        _, arabic, _ = await fetch(session, f"{base}/rounds/{world.round_id}/")
+    said_arabic = f'<h1><bdi lang="ar" dir="rtl">{found.name}</bdi></h1>'
+    assert said_arabic in arabic_only.decode()  # the Arabic on an English page says so, right to left
+    assert "<h1><bdi>The First Stakeholder Meeting</bdi></h1>" in english.decode()
+    assert "The First Stakeholder Meeting" in visible(home)
+    assert f"<h1><bdi>{found.name}</bdi></h1>" in arabic.decode()

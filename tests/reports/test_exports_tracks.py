@@ -40,7 +40,9 @@ async def _seed(core: Core) -> tuple[Sample, int]:
         ):
             await irm.set_field(conn, c2, field, value, by=None, now=START)
         refused = sample.payloads[0]
-        stored = await answers.record_answer(conn, refused, RecommendationState.NOT_ACCEPTED, "السبب", 2, START)
+        stored = await answers.record_answer(
+            conn, refused, RecommendationState.NOT_ACCEPTED, "لا تكفي الموارد هذا العام", 2, START
+        )
         assert stored is not None
         await conn.execute(
             "INSERT INTO outbox (id, channel, recipient, kind, payload, status, not_before, created_at, sent_at) "
@@ -74,7 +76,7 @@ async def test_xlsx_commitments_sheet_and_answer_columns(core: Core) -> None:
     assert c1[at("الإنجاز في منتصف المدة")] is None  # not assessed: blank, not invented
     assert c2[at("الإنجاز حسب تقرير الجهة")] is None
     assert c2[at("الإنجاز في منتصف المدة")] == "محدود" and c2[at("الإنجاز في نهاية المدة")] == "لا تتوفر أدلة"
-    assert c2[at("هل فتح الحكومة؟")] == "هامشي" and c2[at("رابط تقرير الآلية")] == IRM_REPORT
+    assert c2[at("الأثر في انفتاح الحكومة")] == "هامشي" and c2[at("رابط تقرير الآلية")] == IRM_REPORT
     assert c2[at("الوصول إلى المعلومات")] is None  # NAP4 leaves OGP values unverified
     second = [[c.value for c in row] for row in book["الالتزام 2"]]
     head = second[0]

@@ -132,7 +132,7 @@ async def test_round_findings_by_question_then_theme_most_endorsed_first(core: C
     ]
     items = [p for p in first if p.style.name == "List Number"]
     assert items[0].text == "أُنجز نظام التمويل الإلكتروني جزئياً"  # no theme: no theme line
-    assert "· مواضيع أخرى:" not in [p.text for p in first]
+    assert "· محور آخر:" not in [p.text for p in first]
     num_ids = [_num_id(p) for p in items]
     assert num_ids[1] == num_ids[2] and len(set(num_ids)) == 4  # each list restarts at 1
     assert first[-2].text.startswith("الوضع الحالي للالتزام: مستوى الإنجاز «جوهري» بنسبة 60%")

@@ -1,0 +1,159 @@
+"""The search index (017_search.sql): kept with the text, and asked for similar input and for words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from storage.database import fetch_all
+from storage.models import Recommendation
+from storage.publishing import PUBLISHED_SQL
+from storage.textnorm import indexed, terms
+
+# A pair is similar when half containment plus half Jaccard of their term sets reaches this; tuned on
+# tests/data/similar_pairs.tsv (README, "Similar input").
+SIMILAR_AT = 0.42
+CANDIDATES = 40  # best-ranked index hits scored per lookup
+QUERY_TERMS = 12  # the longest terms of a text are enough to find its neighbours
+MIN_TRIGRAM = 3  # the trigram tokenizer matches nothing shorter
+
+_FORGET_REC = "DELETE FROM recommendation_terms WHERE rowid = ?"
+_ADD_REC = "INSERT INTO recommendation_terms (rowid, body) VALUES (?, ?)"
+_FORGET_UPDATE = "DELETE FROM update_terms WHERE rowid = ?"
+_ADD_UPDATE = "INSERT INTO update_terms (rowid, body) VALUES (?, ?)"
+_CANDIDATES = """
+SELECT r.*, t.body AS terms_body FROM recommendation_terms t JOIN recommendations r ON r.id = t.rowid
+WHERE recommendation_terms MATCH ? AND r.commitment_id = ? AND r.hidden = 0
+ORDER BY t.rank LIMIT ?
+"""
+# Recommendations and updates matching every word, newest first; `scope` NULL means every commitment, else a JSON
+# array of commitment ids; `published` 1 keeps only what the public site shows (storage/publishing.py's rule).
+_FOUND = f"""
+WITH hits AS (
+  SELECT 'recommendation' AS kind, r.id, r.commitment_id, r.created_at,
+         CASE WHEN r.voice_seconds IS NULL THEN r.text ELSE COALESCE(r.transcript, '') END AS body
+  FROM recommendation_terms t JOIN recommendations r ON r.id = t.rowid
+  WHERE recommendation_terms MATCH :match AND r.hidden = 0
+    AND (:scope IS NULL OR r.commitment_id IN (SELECT value FROM json_each(:scope)))
+    AND (:published = 0 OR {PUBLISHED_SQL})
+  UNION ALL
+  SELECT 'update', u.id, u.commitment_id, u.created_at, u.note
+  FROM update_terms t JOIN status_updates u ON u.id = t.rowid
+  WHERE update_terms MATCH :match
+    AND (:scope IS NULL OR u.commitment_id IN (SELECT value FROM json_each(:scope)))
+    AND :published = 0
+)
+SELECT h.*, c.number, COUNT(*) OVER () AS total FROM hits h JOIN commitments c ON c.id = h.commitment_id
+ORDER BY h.created_at DESC, h.kind, h.id DESC LIMIT :limit OFFSET :offset
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+
+
+@dataclass(frozen=True)
+class Similar:
+    """A recommendation like the one being written, and how alike (0 to 1)."""
+
+    recommendation: Recommendation
+    score: float
+
+
+@dataclass(frozen=True)
+class Found:
+    """One search result: a recommendation or a status update."""
+
+    kind: str  # 'recommendation' or 'update'
+    id: int
+    commitment_id: int
+    commitment_number: int
+    text: str
+    created_at: datetime
+
+
+async def index_recommendation(conn: aiosqlite.Connection, rec: Recommendation) -> None:
+    """Write a visible recommendation's terms into the index (replacing what was there)."""
+    await conn.execute(_FORGET_REC, (rec.id,))
+    if not rec.hidden:
+        await conn.execute(_ADD_REC, (rec.id, indexed(rec.transcript or rec.text)))
+
+
+async def index_update(conn: aiosqlite.Connection, update_id: int, note: str | None) -> None:
+    """Write a status update's note into the index."""
+    await conn.execute(_FORGET_UPDATE, (update_id,))
+    if note:
+        await conn.execute(_ADD_UPDATE, (update_id, indexed(note)))
+
+
+def resemblance(a: set[str], b: set[str]) -> float:
+    """Return how alike two term sets are: half containment, half Jaccard."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return 0.5 * shared / min(len(a), len(b)) + 0.5 * shared / len(a | b)
+
+
+def match_any(words: list[str]) -> str | None:
+    """Return an FTS5 query matching any of the (longest) terms, or None when none can be matched."""
+    usable = sorted({w for w in words if len(w) >= MIN_TRIGRAM}, key=len, reverse=True)[:QUERY_TERMS]
+    return " OR ".join(f'"{w}"' for w in usable) or None
+
+
+def match_all(text: str) -> str | None:
+    """Return an FTS5 query matching every term of what was typed, or None when nothing can be matched."""
+    usable = [w for w in dict.fromkeys(terms(text)) if len(w) >= MIN_TRIGRAM]
+    return " AND ".join(f'"{w}"' for w in usable) or None
+
+
+async def similar(conn: aiosqlite.Connection, commitment_id: int, text: str, *, limit: int = 3) -> list[Similar]:
+    """Return the visible recommendations on the commitment most like the text, most alike first."""
+    words = terms(text)
+    query = match_any(words)
+    if query is None:
+        return []
+    mine = set(words)
+    rows = await fetch_all(conn, _CANDIDATES, (query, commitment_id, CANDIDATES))
+    scored = [Similar(Recommendation.from_row(r), resemblance(mine, set(r["terms_body"].split()))) for r in rows]
+    alike = sorted((s for s in scored if s.score >= SIMILAR_AT), key=lambda s: (-s.score, -s.recommendation.id))
+    return alike[:limit]
+
+
+async def find(
+    conn: aiosqlite.Connection,
+    text: str,
+    *,
+    commitments: list[int] | None,
+    limit: int,
+    offset: int,
+    published: bool = False,
+    immediate: bool = False,
+) -> tuple[int, list[Found]]:
+    """Return how many recommendations and updates match every word, and one page of them, newest first."""
+    query = match_all(text)
+    if query is None:
+        return 0, []
+    params = {
+        "match": query,
+        "scope": None if commitments is None else _json_ids(commitments),
+        "published": int(published),
+        "immediate": int(immediate),
+        "limit": limit,
+        "offset": offset,
+    }
+    rows = await fetch_all(conn, _FOUND, params)
+    total = int(rows[0]["total"]) if rows else 0
+    found = [
+        Found(
+            r["kind"],
+            r["id"],
+            r["commitment_id"],
+            int(r["number"]),
+            r["body"] or "",
+            datetime.fromisoformat(r["created_at"]),
+        )
+        for r in rows
+    ]
+    return total, found
+
+
+def _json_ids(ids: list[int]) -> str:
+    return "[" + ",".join(str(int(i)) for i in ids) + "]"
