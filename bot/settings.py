@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     public_licence: str = "CC BY 4.0"
     public_licence_url: str | None = "https://creativecommons.org/licenses/by/4.0/"
     public_contact: str = ""
+    # How the site tells people to take part: the bot's @username (t.me link) and WhatsApp's number (wa.me link).
+    telegram_username: str | None = None
+    whatsapp_number: str | None = None
     publish: PublishMode = PublishMode.APPROVED
     # The meeting report's author (the coordinating unit); empty: the catalogue's «وحدة الحكومة الشفافة — ...».
     report_author: str = ""

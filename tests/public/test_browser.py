@@ -150,3 +150,34 @@ async def test_screenshots_for_the_readme(driver: Any, core: Core, tmp_path: Pat
             await asyncio.to_thread(driver.get, f"{base}/{path}")
             await asyncio.to_thread(driver.save_screenshot, str(folder / name))
             assert (folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_the_five_commitments_fit_a_phones_first_screen(
+    core: Core, transport: RecordingTransport, tmp_path: Path
+) -> None:
+    """On a 390x844 phone, every commitment's row ends inside the first screen, in both languages."""
+    await build_world(core, transport)
+    folder = Path(os.environ.get("OGP_SCREENSHOTS_DIR") or tmp_path)
+    chrome = browser.start(tmp_path / "phone", width=390, height=844) if browser.available() else None
+    if chrome is None:
+        pytest.skip(browser.MISSING)
+    try:
+        metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+        await asyncio.to_thread(chrome.execute_cdp_cmd, "Emulation.setDeviceMetricsOverride", metrics)
+        async with serving(core) as (base, _):
+            for path in ("", "en/"):
+                await asyncio.to_thread(chrome.get, f"{base}/{path}")
+                facts = await asyncio.to_thread(
+                    chrome.execute_script,
+                    "return {rows: Array.from(document.querySelectorAll('.glance .row'))"
+                    ".map(r => r.getBoundingClientRect().bottom), screen: window.innerHeight,"
+                    " overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};",
+                )
+                await asyncio.to_thread(
+                    chrome.save_screenshot, str(folder / f"home-phone-{path.strip('/') or 'ar'}.png")
+                )
+                assert len(facts["rows"]) == 5, path
+                assert max(facts["rows"]) <= facts["screen"], (path, facts)
+                assert facts["overflow"] <= 0, path
+    finally:
+        chrome.quit()
