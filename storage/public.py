@@ -47,6 +47,7 @@ class PlanSummary:
 # (handlers/disclosure.py) promise exactly these, and a test holds the published files to them.
 AUTHOR_ALWAYS = ("sector", "governorate")
 AUTHOR_IF_NAMED = ("name", "organisation")  # only when the author agreed (participants.show_name)
+AUTHOR_GROUP = ("group",)  # a working group's finding: the group's number, which says nothing of a person
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,7 +116,7 @@ async def test_a_long_word_wraps_on_a_phone(driver: Any, core: Core, transport: 
     from tests.loop_support import recommend, registered
 
     author = await registered(core, transport, "1001", "سلمى")
-    await recommend(author, 1, "ب" * 2000)
+    await recommend(author, 1, "كلمة " + "ب" * 1995)  # a recommendation needs two words; one of them as long as can be
     async with core.db.transaction() as conn:
         await publishing.approve_waiting(conn, 1, core.clock.now())
     async with serving(core) as (base, _):
