@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from handlers.context import Member
-from handlers.inbox import ANSWER_STATES, RESPONSE_LIMITS
-from handlers.labels import state_label
-from handlers.text import clean_line, clean_text, parse_int
+from handlers.answers.inbox import ANSWER_STATES, RESPONSE_LIMITS
+from handlers.kit.context import Member
+from handlers.kit.labels import state_label
+from handlers.kit.text import clean_line, clean_text, parse_int
 from messages import LANGUAGES
 from reports.answer_sheet import NEW_RESPONSE, NEW_STATE, NUMBER, VERSION
 from reports.answer_sheet_import import AnswerRow

@@ -1,8 +1,8 @@
 """Recommendations answered from a spreadsheet: download → fill in Excel → send back → checked preview → confirm.
 
 The sheet (reports.answer_sheet_xlsx) lists the recommendations an officer answers; the file sent back is checked
-as a whole before anything is stored (handlers.answer_rows says what a row means), and on confirmation every answer
-goes through `inbox.give_answer`, exactly as one given in the chat, in the event's one transaction.
+as a whole before anything is stored (handlers.answers.answer_rows says what a row means), and on confirmation every
+answer goes through `inbox.give_answer`, exactly as one given in the chat, in the event's one transaction.
 """
 
 from __future__ import annotations
@@ -14,21 +14,21 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import files as sent
-from handlers import inbox
-from handlers.answer_rows import SheetAnswer, check_rows
-from handlers.context import Context, Member
-from handlers.contract import Choice, Document, Reply
-from handlers.fallback import FREE_FILE
-from handlers.feature import Feature
-from handlers.inbox import ANSWER_STATES
-from handlers.kit.access import as_member, refuse, requires
+from handlers.answers import inbox
+from handlers.answers.answer_rows import SheetAnswer, check_rows
+from handlers.answers.inbox import ANSWER_STATES
+from handlers.kit import files as sent
+from handlers.kit.access import as_member, handled_commitments, refuse, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Document, Reply
+from handlers.kit.fallback import FREE_FILE
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import state_label
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.labels import state_label
-from handlers.menu import with_menu
 from reports.answer_sheet import SheetItem
 from reports.answer_sheet_import import AnswerRow, read_answer_sheet
 from reports.sheet_import import SheetError
@@ -99,7 +99,7 @@ def _ask_file(ctx: Context, lead: str | None = None, *, offer_all: bool = False)
 @requires(Who.OFFICER)
 async def download(ctx: Member, press: Download) -> list[Reply]:
     """Send the sheet of the person's recommendations (waiting ones, or all), then wait for it filled in."""
-    commitments = await inbox.handled_commitments(ctx)
+    commitments = await handled_commitments(ctx)
     if not commitments:
         return refuse(ctx)
     items = []
@@ -133,7 +133,7 @@ def _labels(ctx: Context) -> Labels:
 @requires(Who.OFFICER)
 async def begin(ctx: Member, press: StartUpload) -> list[Reply]:
     """Ask for the filled sheet."""
-    if not await inbox.handled_commitments(ctx):
+    if not await handled_commitments(ctx):
         return refuse(ctx)
     SHEET.start(ctx, Step.FILE)
     return [_ask_file(ctx)]
@@ -223,7 +223,7 @@ async def apply(ctx: Member, press: Apply) -> list[Reply]:
 
 async def offer_sheet(ctx: Context) -> list[Reply] | None:
     """Take an answer sheet an officer sends outside any flow (None for any other file, or from anyone else)."""
-    if ctx.participant is None or not await inbox.handled_commitments(ctx):
+    if ctx.participant is None or not await handled_commitments(ctx):
         return None
     stored = await sent.sent_file(ctx)
     data = ctx.incoming.attachment.data if ctx.incoming.attachment else None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from handlers import notify
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.menu import OpenMenu
-from handlers.rapporteurs import group_label
+from handlers.answers import notify
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.menu import OpenMenu
+from handlers.rounds.rapporteurs import group_label
 from storage import catalogue, working_groups
 from storage.models import Recommendation
 from storage.timefmt import to_db

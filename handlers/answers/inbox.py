@@ -5,23 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from handlers import files as sent
-from handlers import group_notices, notify
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
-from handlers.kit.access import refuse, requires
+from handlers.answers import group_notices, notify
+from handlers.kit import files as sent
+from handlers.kit.access import handled_commitments, refuse, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData, Parking
 from handlers.kit.hooks import Hook
+from handlers.kit.labels import short_date, shown_label, state_label
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_text, shorten
 from handlers.kit.who import Who
-from handlers.labels import short_date, shown_label, state_label
-from handlers.menu import menu_choices, with_menu
-from handlers.text import clean_text, shorten
 from storage import answers, audit, catalogue, files, inbox, merges, participants, questions, recommendations
-from storage.models import Commitment, Recommendation, RecommendationState
+from storage.models import Recommendation, RecommendationState
 
 PAGE_SIZE = 5
 PREVIEW_CHARS = 200
@@ -122,17 +122,6 @@ class AcceptDraft(Button, prefix="inbox:trd"):
 
 class StopTranscript(Button, prefix="inbox:trx"):
     """Leave the transcript as it was."""
-
-
-async def handled_commitments(ctx: Context) -> list[Commitment]:
-    """Return the commitments this person answers and reports on (all of them for coordinators), in order."""
-    if ctx.participant is None:
-        return []
-    commitments = await catalogue.list_commitments(ctx.conn)
-    if ctx.is_coordinator:
-        return commitments
-    mine = ctx.liaison_commitments()
-    return [c for c in commitments if c.id in mine]
 
 
 async def scope(ctx: Context) -> set[int]:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import files as sent
-from handlers import group_notices, inbox
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.answers import group_notices, inbox
+from handlers.kit import files as sent
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
+from handlers.kit.text import parse_int, shorten
 from handlers.kit.who import Who
-from handlers.text import parse_int, shorten
 from storage import audit, catalogue, merges, recommendations
 from storage.models import Recommendation
 from storage.timefmt import to_db

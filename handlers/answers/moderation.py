@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import inbox
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.answers import inbox
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.routes import on
+from handlers.kit.text import clean_line
 from handlers.kit.who import Who
-from handlers.text import clean_line
 from storage import audit, recommendations
 from storage import inbox as inbox_store
 from storage.models import Recommendation

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from handlers.commitment_buttons import Detail
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.files import recommendation_text
-from handlers.labels import completion_label, progress_bar, state_label
-from handlers.menu import OpenMenu
-from handlers.text import shorten
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.files import recommendation_text
+from handlers.kit.labels import completion_label, progress_bar, state_label
+from handlers.kit.menu import OpenMenu
+from handlers.kit.text import shorten
+from handlers.recommending.commitment_buttons import Detail
 from storage import answers, catalogue, follows, participants
 from storage.models import Commitment, Recommendation, StatusUpdate
 from storage.timefmt import to_db

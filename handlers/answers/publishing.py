@@ -6,14 +6,14 @@ the default); hidden ones never. Approving is recorded with who and when, and in
 
 from __future__ import annotations
 
-from handlers.context import Member
-from handlers.contract import Reply
-from handlers.feature import Feature
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Member
+from handlers.kit.contract import Reply
+from handlers.kit.feature import Feature
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import menu_choices, with_menu
 from storage import audit, catalogue, publishing
 
 EVERY_COMMITMENT = 0

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from handlers.commitment_buttons import Detail
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button
-from handlers.feature import Feature
-from handlers.inbox import OpenItem
+from handlers.answers.inbox import OpenItem
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import stale_button
+from handlers.kit.feature import Feature
+from handlers.kit.labels import short_date
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_text, shorten
 from handlers.kit.who import Who
-from handlers.labels import short_date
-from handlers.menu import menu_choices, with_menu
-from handlers.text import clean_text, shorten
+from handlers.recommending.commitment_buttons import Detail
 from storage import search
 from storage.search import Found
 

@@ -12,20 +12,19 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import reminder_rules
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.kit import reminder_rules
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import Lang, language_label, short_date
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_text
 from handlers.kit.who import Who
-from handlers.labels import language_label, short_date
-from handlers.language import Lang
-from handlers.menu import with_menu
-from handlers.text import clean_text
 from messages import LANGUAGES
 from storage import audit, broadcasts, catalogue
 from storage.broadcasts import Audience

@@ -6,19 +6,19 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from handlers import documents
-from handlers.context import Context
-from handlers.contract import Choice, Document, Reply
-from handlers.documents import AuditLine, Built, DocumentKind, Job
-from handlers.exports import MAX_DOCUMENT_BYTES, parse_range
-from handlers.feature import Feature
+from handlers.coordination.exports import MAX_DOCUMENT_BYTES, parse_range
+from handlers.kit import documents
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Document, Reply
+from handlers.kit.documents import AuditLine, Built, DocumentKind, Job
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import short_date
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.labels import short_date
-from handlers.menu import menu_choices, with_menu
 from reports.evidence import MIME, build_evidence
 from storage import snapshots
 from storage.exports import ExportScope
@@ -102,7 +102,7 @@ async def take_dates(ctx: Context, asking: Asking) -> list[Reply]:
 
 
 async def _deliver(ctx: Context, since: date | None, until: date | None) -> list[Reply]:
-    """Ask for the pack: it is built off the chat's transaction (handlers/documents.py) and follows on its own."""
+    """Ask for the pack: it is built off the chat's transaction (handlers/kit/documents.py) and follows on its own."""
     folders = {"snapshot_root": ctx.config.snapshot_dir, "files_root": ctx.config.files_dir}
     return await documents.request(
         ctx,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.feature import Feature
 from handlers.kit.access import requires_role
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.feature import Feature
+from handlers.kit.labels import short_date
+from handlers.kit.menu import with_menu
 from handlers.kit.who import Who
-from handlers.labels import short_date
-from handlers.menu import with_menu
 from storage import whatsapp
 
 SHOWN = 20

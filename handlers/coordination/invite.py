@@ -6,17 +6,17 @@ import re
 import secrets
 from datetime import timedelta
 
-from handlers import roles as access
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.joining import roles as access
 from handlers.kit.access import as_member, need_registration, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
+from handlers.kit.labels import short_date
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.labels import short_date
-from handlers.menu import menu_choices, with_menu
 from storage import audit, catalogue, participants, roles
 from storage.models import Role
 from storage.roles import Invite

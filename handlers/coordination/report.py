@@ -5,18 +5,26 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import documents
-from handlers.context import Context
-from handlers.contract import Document, Reply
-from handlers.documents import AuditLine, Built, DocumentKind, Job, file_language, file_language_line, language_choice
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.kit import documents
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Document, Reply
+from handlers.kit.documents import (
+    AuditLine,
+    Built,
+    DocumentKind,
+    Job,
+    file_language,
+    file_language_line,
+    language_choice,
+)
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import Lang
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.language import Lang
 from storage.exports import ExportScope, get_round, recent_rounds
 
 ROUNDS_SHOWN = 8

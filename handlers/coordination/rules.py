@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.feature import Feature
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import short_date
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_text
 from handlers.kit.who import Who
-from handlers.labels import short_date
-from handlers.menu import with_menu
-from handlers.text import clean_text
 from storage import audit, forum_rules
 
 RULES_LIMITS = (20, 3500)  # one Telegram message with its heading

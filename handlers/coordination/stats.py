@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from handlers import documents
-from handlers.context import Context
-from handlers.contract import Document, Reply
-from handlers.documents import Built, DocumentKind, Job
-from handlers.feature import Feature
+from handlers.kit import documents
 from handlers.kit.access import requires_role
+from handlers.kit.context import Context
+from handlers.kit.contract import Document, Reply
+from handlers.kit.documents import Built, DocumentKind, Job
+from handlers.kit.feature import Feature
 from handlers.kit.who import Who
 from reports.chart import render_chart
 from reports.stats import gather_stats, stats_text

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import roles as access
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.fallback import stale_button
-from handlers.feature import Feature
+from handlers.joining import roles as access
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import stale_button
+from handlers.kit.feature import Feature
+from handlers.kit.menu import OpenMenu
 from handlers.kit.routes import on
+from handlers.kit.text import shorten
 from handlers.kit.who import Who
-from handlers.menu import OpenMenu
-from handlers.text import shorten
 from storage import audit, catalogue, participants, roles
 from storage.models import Role
 from storage.roles import RoleHolder

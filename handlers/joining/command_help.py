@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from handlers import roles
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.feature import Feature
+from handlers.joining import roles
 from handlers.kit.access import allowed
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.feature import Feature
 from handlers.kit.hooks import Hook
+from handlers.kit.menu import with_menu
 from handlers.kit.who import Who
-from handlers.menu import with_menu
 
 Guards = Callable[[], Mapping[str, Who]]
 # The router binds this to its command table: each command with the level its handler declares.

@@ -6,8 +6,8 @@ declares them beside the query that reads them), so the promise and the files ca
 
 from __future__ import annotations
 
-from handlers.context import Context
-from handlers.labels import author_detail_label
+from handlers.kit.context import Context
+from handlers.kit.labels import author_detail_label
 from storage.public import AUTHOR_ALWAYS, AUTHOR_IF_NAMED
 
 

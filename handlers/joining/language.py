@@ -8,16 +8,16 @@ register in the chat's session; everything the bot then says to them follows it.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from enum import StrEnum
 
-from handlers import roles
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.feature import Feature
+from handlers.joining import roles
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.feature import Feature
 from handlers.kit.hooks import Hook
+from handlers.kit.labels import Lang
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
-from handlers.menu import with_menu
 from messages import DEFAULT_LANGUAGE, LANGUAGES, Language, is_language, load_messages
 from storage import participants
 
@@ -25,13 +25,6 @@ from storage import participants
 StepQuestion = Callable[[Context], Awaitable[list[Reply]]]
 STEP_QUESTION: Hook[StepQuestion] = Hook("language.step_question")
 COMMAND = "language"
-
-
-class Lang(StrEnum):
-    """A language the bot speaks (messages.LANGUAGES)."""
-
-    AR = "ar"
-    EN = "en"
 
 
 class Switch(Button, prefix="lang"):

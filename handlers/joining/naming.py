@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.feature import FOLLOW_UP, Feature
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.feature import FOLLOW_UP, Feature
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import with_menu
 from storage import publishing, recommendations
 
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import roles
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.disclosure import disclosure
-from handlers.fallback import stale_button
-from handlers.feature import Feature
+from handlers.joining import roles
+from handlers.joining.disclosure import disclosure
 from handlers.kit.access import as_member, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import stale_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import menu_choices, with_menu
 from storage import audit, privacy, recommendations
 
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import fallback, intent
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.feature import Feature
+from handlers.kit import fallback, intent
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_text, shorten
 from handlers.kit.who import Who
-from handlers.menu import with_menu
-from handlers.text import clean_text, shorten
 from storage import questions
 
 QUESTION_MAX = 1000

@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import intent, naming
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.disclosure import disclosure
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.joining import naming
+from handlers.joining.disclosure import disclosure
+from handlers.kit import intent
+from handlers.kit.access import REGISTRATION
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.kit.hooks import Hook
+from handlers.kit.labels import governorate_label, sector_label
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
-from handlers.labels import governorate_label, sector_label
-from handlers.menu import menu_choices, with_menu
-from handlers.text import clean_line, has_letters, shorten
+from handlers.kit.text import clean_line, has_letters, shorten
 from storage import participants, privacy
 from storage.models import GOVERNORATES, Sector
 
@@ -286,4 +288,5 @@ FEATURE = Feature(
     ),
     flows=(REGISTER,),
     keywords={"keyword-start": "start"},
+    hooks=(REGISTRATION.bind(begin),),
 )

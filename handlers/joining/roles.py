@@ -6,8 +6,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from handlers.context import Context, HandlerConfig
-from handlers.contract import Choice, Reply
+from handlers.kit.context import Context, HandlerConfig
+from handlers.kit.contract import Choice, Reply
 from messages import load_messages
 from messages_ar import Messages
 from storage import outbox, participants, roles

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.feature import Feature
+from handlers.joining.language import switch_choice
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.feature import Feature
+from handlers.kit.menu import menu_choices
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.language import switch_choice
-from handlers.menu import menu_choices
 from storage import preferences, publishing
 from storage.preferences import Notice
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.text import parse_int, shorten
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.text import parse_int, shorten
 from storage.models import Commitment
 
 

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 from pydantic import BaseModel, ValidationError
 
-from handlers.contract import Incoming, Reply
+from handlers.kit.contract import Incoming, Reply
 from handlers.kit.hooks import Hooks
 from handlers.kit.memo import Memo
-from handlers.reminder_rules import ReminderRules
+from handlers.kit.reminder_rules import ReminderRules
 from messages import Language, is_language, load_messages
 from messages_ar import Messages
 from storage import outbox

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, time
 
-from handlers.text import clean_line, western_digits
+from handlers.kit.text import clean_line, western_digits
 
 # Bounded digit counts: a 100,000-digit "day" must be refused, not handed to int().
 _DMY = r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})"

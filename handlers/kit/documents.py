@@ -17,12 +17,11 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from handlers.context import Context
-from handlers.contract import Choice, Reply
 from handlers.kit.buttons import Button
-from handlers.labels import language_label
-from handlers.language import Lang
-from handlers.menu import menu_choices
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.labels import Lang, language_label
+from handlers.kit.menu import menu_choices
 from messages import DEFAULT_LANGUAGE, LANGUAGES, Language, Messages, is_language
 from storage import document_jobs
 from storage.exports import ExportScope

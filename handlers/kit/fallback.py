@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.intent import Intent
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
 from handlers.kit.hooks import Hook
-from handlers.menu import with_menu
+from handlers.kit.intent import Intent
+from handlers.kit.menu import with_menu
 
 # Free text outside any flow, offered to features before "not understood" (recommend.py turns a text that reads like
 # a recommendation into one); a bound function returns None when the text is not for it.

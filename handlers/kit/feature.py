@@ -6,8 +6,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from handlers.context import Context
-from handlers.contract import Reply
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
 from handlers.kit.flows import Flow
 from handlers.kit.hooks import Binding, Hook
 from handlers.kit.routes import ButtonRoute

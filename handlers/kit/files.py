@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.context import Context
-from handlers.contract import Media, Reply
+from handlers.kit.context import Context
+from handlers.kit.contract import Media, Reply
 from reports.said import said, size_text, voice_label
 from storage import files
 from storage.filetypes import EXTENSIONS, USES, Format, Use

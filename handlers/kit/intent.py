@@ -10,7 +10,7 @@ import re
 from enum import StrEnum
 from functools import cache
 
-from handlers.text import clean_text, has_letters, label_key
+from handlers.kit.text import clean_text, has_letters, label_key
 from messages import LANGUAGES, load_messages
 
 # The words each list holds live in the catalogues (words-* keys, «|» between entries), every language's read

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
-from handlers.context import Context
-from handlers.reminder_rules import DAY_NAMES
+from handlers.kit.context import Context
+from handlers.kit.reminder_rules import DAY_NAMES
 from messages import LANGUAGES
 from reports import evidence
 from reports.tables import catalogue_keys, irm_key, ogp_value_key
@@ -15,6 +16,13 @@ from storage.public import AUTHOR_ALWAYS, AUTHOR_IF_NAMED
 
 _BAR_CELLS = 10
 CHANNELS = ("telegram", "whatsapp", "console")  # the channels whose names the catalogue holds (exports)
+
+
+class Lang(StrEnum):
+    """A language the bot speaks (messages.LANGUAGES), as a button's field."""
+
+    AR = "ar"
+    EN = "en"
 
 
 def shown_label(ctx: Context, first: int, last: int, total: int) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.feature import Feature
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.feature import Feature
 from handlers.kit.parking import offers_parked
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import irm_field_label, irm_label
 from handlers.kit.routes import on
+from handlers.kit.text import clean_line
 from handlers.kit.who import Who
-from handlers.labels import irm_field_label, irm_label
-from handlers.text import clean_line
 from storage import audit, catalogue, irm
 from storage.irm import SCALES, IrmAssessment, IrmField
 from storage.models import Commitment

@@ -5,20 +5,19 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from handlers import inbox
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.dates import parse_date
-from handlers.fallback import stale_button, unknown_button
-from handlers.feature import Feature
-from handlers.kit.access import as_member, refuse, requires
+from handlers.kit.access import as_member, handled_commitments, refuse, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.dates import parse_date
+from handlers.kit.fallback import stale_button, unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import completion_label, short_date
+from handlers.kit.menu import OpenMenu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_line
 from handlers.kit.who import Who
-from handlers.labels import completion_label, short_date
-from handlers.menu import OpenMenu
-from handlers.text import clean_line
 from storage import audit, catalogue, milestones
 from storage.models import Commitment, Completion, Milestone
 
@@ -110,7 +109,7 @@ async def choose(ctx: Member, press: ChooseCommitment) -> list[Reply]:
 
 
 async def _choose(ctx: Member, *, replace: bool) -> list[Reply]:
-    commitments = await inbox.handled_commitments(ctx)
+    commitments = await handled_commitments(ctx)
     if not commitments:
         return refuse(ctx)
     if len(commitments) == 1:
@@ -132,7 +131,7 @@ async def listing(ctx: Context, commitment: Commitment, *, replace: bool, notice
     choices = [EditMenu(milestone=m.id).choice("✏️ " + ctx.name(m)[:50]) for m in items]
     choices.append(AddMilestone(commitment=commitment.id).choice(ctx.t("milestones-add")))
     member = as_member(ctx)
-    if member is not None and len(await inbox.handled_commitments(member)) > 1:
+    if member is not None and len(await handled_commitments(member)) > 1:
         choices.append(ChooseCommitment().choice(ctx.t("milestones-all")))
     choices.append(_to_menu(ctx))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]

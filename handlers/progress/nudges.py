@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from handlers.contract import Reply
-from handlers.menu import OpenMenu
+from handlers.kit.contract import Reply
+from handlers.kit.menu import OpenMenu
 from messages_ar import Messages
 from storage.broadcasts import Tally
 from storage.models import Commitment

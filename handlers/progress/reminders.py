@@ -7,21 +7,22 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import reminder_rules, schedule
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button
-from handlers.feature import Feature
+from handlers.kit import reminder_rules
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import stale_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import short_date
+from handlers.kit.menu import with_menu
+from handlers.kit.reminder_rules import ReminderRules
 from handlers.kit.routes import on
+from handlers.kit.text import clean_line, western_digits
 from handlers.kit.who import Who
-from handlers.labels import short_date
-from handlers.menu import with_menu
-from handlers.reminder_rules import ReminderRules
-from handlers.schedule import Every
-from handlers.text import clean_line, western_digits
+from handlers.progress import schedule
+from handlers.progress.schedule import Every
 from storage import audit, outbox
 from storage import reminders as rem
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
 
-from handlers.context import Context
-from handlers.reminder_rules import DAY_NAMES, OFF
+from handlers.kit.context import Context
+from handlers.kit.reminder_rules import DAY_NAMES, OFF
 
 WEEK_ORDER = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")  # the week as Jordan's calendars start it
 _CRON = re.compile(r"^(\d{1,2}) (\d{1,2}) (\S+) \* (\S+)$")

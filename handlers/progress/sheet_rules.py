@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from handlers.context import Member
-from handlers.dates import parse_date
-from handlers.labels import completion_label, short_date
-from handlers.text import clean_line, parse_int
+from handlers.kit.context import Member
+from handlers.kit.dates import parse_date
+from handlers.kit.labels import completion_label, short_date
+from handlers.kit.text import clean_line, parse_int
 from messages import LANGUAGES
 from reports.cells import restore
 from reports.sheet_import import SheetRow

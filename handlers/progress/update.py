@@ -7,21 +7,21 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import files as sent
-from handlers import inbox, notify
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
-from handlers.feature import Feature
-from handlers.kit.access import refuse, requires
+from handlers.answers import notify
+from handlers.kit import files as sent
+from handlers.kit.access import handled_commitments, refuse, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import stale_button, unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import completion_label, progress_bar
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_line, clean_text, parse_int
 from handlers.kit.who import Who
-from handlers.labels import completion_label, progress_bar
-from handlers.menu import with_menu
-from handlers.text import clean_line, clean_text, parse_int
-from handlers.update_import import StartImport
+from handlers.progress.update_import import StartImport
 from storage import audit, catalogue, files, milestones
 from storage.filetypes import Use
 from storage.models import Commitment, Completion
@@ -130,7 +130,7 @@ def _mine(ctx: Member) -> Progress | None:
 @requires(Who.OFFICER)
 async def start(ctx: Member) -> list[Reply]:
     """Answer /update: choose the commitment when the person reports on several."""
-    commitments = await inbox.handled_commitments(ctx)
+    commitments = await handled_commitments(ctx)
     if not commitments:
         return refuse(ctx)
     if len(commitments) == 1:

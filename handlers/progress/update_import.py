@@ -13,17 +13,16 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import inbox
-from handlers.context import Context, Member
-from handlers.contract import Document, Reply
-from handlers.feature import Feature
-from handlers.kit.access import refuse, requires
+from handlers.kit.access import handled_commitments, refuse, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Document, Reply
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import with_menu
-from handlers.sheet_rules import Change, check_rows, describe
+from handlers.progress.sheet_rules import Change, check_rows, describe
 from reports.sheet_import import SheetError, read_milestones
 from reports.tables import Labels
 from storage import audit, catalogue, files, milestones
@@ -65,7 +64,7 @@ class Cancel(Button, prefix="upd:ix"):
 @requires(Who.OFFICER)
 async def begin(ctx: Member, press: StartImport) -> list[Reply]:
     """Ask for the file, offering the current table to fill in."""
-    if not await inbox.handled_commitments(ctx):
+    if not await handled_commitments(ctx):
         return refuse(ctx)
     IMPORT.start(ctx, Step.FILE)
     return [_ask_file(ctx)]
@@ -89,7 +88,7 @@ async def template(ctx: Member, press: Template) -> list[Reply]:
 
     out = io.BytesIO()
     labels = Labels(ctx.messages, ctx.config.timezone)
-    await write_milestones(ctx.conn, await inbox.handled_commitments(ctx), out, labels)
+    await write_milestones(ctx.conn, await handled_commitments(ctx), out, labels)
     name = f"ogp-milestones-{ctx.local_now:%Y%m%d}.xlsx"
     document = Document(filename=name, mime=MIME_XLSX, data=out.getvalue(), caption=ctx.t("import-template-caption"))
     return [Reply(text=ctx.t("import-template-caption"), document=document), _ask_file(ctx)]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from handlers.commitment_buttons import Browse, Detail, Support
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
-from handlers.files import recommendation_text
 from handlers.kit.access import requires
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
+from handlers.kit.files import recommendation_text
 from handlers.kit.routes import on
+from handlers.kit.text import shorten
 from handlers.kit.who import Who
-from handlers.text import shorten
+from handlers.recommending.commitment_buttons import Browse, Detail, Support
 from storage import catalogue, endorsements, recommendations
 from storage.endorsements import Reader
 from storage.models import Commitment, Recommendation

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.menu import with_menu
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.menu import with_menu
 from storage import flood
 
 WINDOW = timedelta(hours=1)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from handlers import status
-from handlers.commitment_buttons import Follow, FollowHere, Switch
-from handlers.context import Member
-from handlers.contract import Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import requires
+from handlers.kit.context import Member
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
+from handlers.kit.menu import menu_choices
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import menu_choices
+from handlers.recommending import status
+from handlers.recommending.commitment_buttons import Follow, FollowHere, Switch
 from storage import catalogue, follows
 from storage.models import Commitment
 

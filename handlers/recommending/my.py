@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.feature import Feature
-from handlers.files import recommendation_text
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.feature import Feature
+from handlers.kit.files import recommendation_text
+from handlers.kit.labels import short_date, shown_label, state_label
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import shorten
 from handlers.kit.who import Who
-from handlers.labels import short_date, shown_label, state_label
-from handlers.menu import menu_choices, with_menu
-from handlers.text import shorten
 from storage import recommendations
 from storage.models import Recommendation
 

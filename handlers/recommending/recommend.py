@@ -5,23 +5,25 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import fallback, flood, intent, registration, similar_input
-from handlers import files as sent
-from handlers.commitment_number import by_number, no_such_commitment
-from handlers.context import Context, Member, Parked
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.joining import registration
+from handlers.kit import fallback, intent
+from handlers.kit import files as sent
 from handlers.kit.access import need_registration, requires
 from handlers.kit.buttons import Button
+from handlers.kit.commitment_number import by_number, no_such_commitment
+from handlers.kit.context import Context, Member, Parked
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData, Parking, Typing
 from handlers.kit.hooks import Hook
+from handlers.kit.menu import with_menu
 from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
+from handlers.kit.text import clean_text, parse_int, shorten
 from handlers.kit.who import Who
-from handlers.menu import with_menu
-from handlers.similar_input import EndorseInstead
-from handlers.text import clean_text, parse_int, shorten
+from handlers.recommending import flood, similar_input
+from handlers.recommending.similar_input import EndorseInstead
 from reports.said import duration_text, voice_label
 from storage import catalogue, files, recommendations
 from storage.filetypes import Use
@@ -46,13 +48,13 @@ class Draft(FlowData):
     commitment_id: int = 0
     theme_id: int | None = None
     text: str | None = None
-    round_id: int | None = None  # set by a round's hand-over (handlers/round_input.py)
+    round_id: int | None = None  # set by a round's hand-over (handlers/rounds/input.py)
     question_id: int | None = None
     replacement: str | None = None  # a new text typed while previewing, until the person says to use it
     voice_file: int | None = None  # a voice recommendation: the stored voice note (storage.files) instead of text
     voice_seconds: int | None = None
     attachment_file: int | None = None  # the one file a participant may attach (a photo, a PDF...)
-    for_group: bool = False  # a rapporteur's finding: stored as the working group's (handlers/findings.py)
+    for_group: bool = False  # a rapporteur's finding: stored as the working group's (handlers/rounds/findings.py)
 
     @property
     def said(self) -> bool:
@@ -98,7 +100,7 @@ class Cancel(Button, prefix="rec:x"):
     """Leave the flow without sending."""
 
 
-# Hand-overs a round offers (handlers/round_input.py binds them): start in the person's working group instead;
+# Hand-overs a round offers (handlers/rounds/input.py binds them): start in the person's working group instead;
 # refuse before storing (the round's deadline passed); record which question the stored input answers.
 Starter = Callable[[Member], Awaitable[list[Reply] | None]]
 Check = Callable[[Member, Draft], Awaitable[list[Reply] | None]]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.endorse import may_read
-from handlers.fallback import unknown_button
-from handlers.files import recommendation_text
 from handlers.kit.buttons import Button
-from handlers.menu import with_menu
-from handlers.text import shorten
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.files import recommendation_text
+from handlers.kit.menu import with_menu
+from handlers.kit.text import shorten
+from handlers.recommending.endorse import may_read
 from storage import endorsements, recommendations, search
 from storage.models import Recommendation
 

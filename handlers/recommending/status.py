@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from handlers import files as sent
-from handlers import recommend
-from handlers.commitment_buttons import Board, Browse, Detail, FollowHere, Switch
-from handlers.commitment_number import by_number, no_such_commitment
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
-from handlers.irm import IrmCard
+from handlers.kit import files as sent
 from handlers.kit.buttons import Button
+from handlers.kit.commitment_number import by_number, no_such_commitment
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
+from handlers.kit.labels import completion_label, irm_field_label, irm_label, ogp_value_label, progress_bar, short_date
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
-from handlers.labels import completion_label, irm_field_label, irm_label, ogp_value_label, progress_bar, short_date
-from handlers.menu import with_menu
+from handlers.progress.irm import IrmCard
+from handlers.recommending import recommend
+from handlers.recommending.commitment_buttons import Board, Browse, Detail, FollowHere, Switch
 from storage import catalogue, endorsements, files, follows, irm
 from storage.irm import IrmField
 from storage.models import Commitment, CommitmentStatus, Completion

@@ -8,19 +8,19 @@ records when and to how many, and the coordinator gets the delivery summary like
 
 from __future__ import annotations
 
-from handlers import reminder_rules
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
+from handlers.kit import reminder_rules
 from handlers.kit.access import requires_role
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
+from handlers.kit.labels import language_label
 from handlers.kit.routes import on
+from handlers.kit.text import shorten
 from handlers.kit.who import Who
-from handlers.labels import language_label
-from handlers.round_buttons import AnnounceSend, RoundAnnounce, RoundView
-from handlers.round_timeline import card_lines
-from handlers.round_views import card, date_text, deadline_text, joining_text, place_text
-from handlers.text import shorten
+from handlers.rounds.buttons import AnnounceSend, RoundAnnounce, RoundView
+from handlers.rounds.timeline import card_lines
+from handlers.rounds.views import card, date_text, deadline_text, joining_text, place_text
 from messages import LANGUAGES
 from storage import audit, broadcasts, rounds, timeline
 from storage.broadcasts import Audience

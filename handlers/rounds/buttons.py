@@ -58,13 +58,13 @@ class ConfirmPast(Button, prefix="rnd:past"):
 
 
 class RoundHall(Button, prefix="rnd:hall"):
-    """Enter the attendance counted in the hall (handlers/round_hall.py)."""
+    """Enter the attendance counted in the hall (handlers/rounds/hall.py)."""
 
     round: int
 
 
 class RoundEdit(Button, prefix="rnd:edit"):
-    """Edit a draft or open round: name, place, working groups, questions (handlers/round_edit.py)."""
+    """Edit a draft or open round: name, place, working groups, questions (handlers/rounds/edit.py)."""
 
     round: int
 

@@ -9,21 +9,21 @@ from functools import partial
 import aiosqlite
 from pydantic import Field
 
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.dates import parse_date
-from handlers.fallback import stale_button, unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.dates import parse_date
+from handlers.kit.fallback import stale_button, unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_line, label_key, split_items
 from handlers.kit.who import Who
-from handlers.menu import with_menu
-from handlers.round_buttons import RoundEdit
-from handlers.round_new import MAX_QUESTIONS, NAME_LIMITS, PLACE_LIMITS, QUESTION_MAX
-from handlers.round_views import card, numbered
-from handlers.text import clean_line, label_key, split_items
+from handlers.rounds.buttons import RoundEdit
+from handlers.rounds.new import MAX_QUESTIONS, NAME_LIMITS, PLACE_LIMITS, QUESTION_MAX
+from handlers.rounds.views import card, numbered
 from storage import catalogue, round_edits, rounds
 from storage.rounds import Question, Round, RoundState
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import recommend
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button
-from handlers.feature import Feature
-from handlers.files import recommendation_text
 from handlers.kit.access import as_member, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import stale_button
+from handlers.kit.feature import Feature
+from handlers.kit.files import recommendation_text
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_text, parse_int, shorten
 from handlers.kit.who import Who
-from handlers.menu import with_menu
-from handlers.rapporteurs import group_label
-from handlers.text import clean_text, parse_int, shorten
+from handlers.recommending import recommend
+from handlers.rounds.rapporteurs import group_label
 from storage import audit, catalogue, recommendations, rounds, working_groups
 from storage.models import Commitment, Recommendation
 from storage.rounds import Round

@@ -7,20 +7,20 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers.context import Context
-from handlers.contract import Choice, Reply
-from handlers.fallback import stale_button, unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import requires_role
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import stale_button, unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.labels import sector_label
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import parse_int
 from handlers.kit.who import Who
-from handlers.labels import sector_label
-from handlers.menu import with_menu
-from handlers.round_buttons import RoundHall
-from handlers.round_views import card
-from handlers.text import parse_int
+from handlers.rounds.buttons import RoundHall
+from handlers.rounds.views import card
 from storage import rounds
 from storage.models import Sector
 from storage.round_hall import HallCount, get_hall, set_hall

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from handlers import recommend
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.fallback import stale_button, unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import stale_button, unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.menu import menu_choices, with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import shorten
 from handlers.kit.who import Who
-from handlers.menu import menu_choices, with_menu
-from handlers.round_views import deadline_text
-from handlers.text import shorten
+from handlers.recommending import recommend
+from handlers.rounds.views import deadline_text
 from storage import catalogue, rounds
 from storage.models import Commitment, Recommendation
 from storage.rounds import Membership, Question, Round

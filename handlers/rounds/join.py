@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from handlers import round_input
-from handlers.context import Context, Member
-from handlers.contract import Choice, Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import as_member, need_registration, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import shorten
 from handlers.kit.who import Who
-from handlers.menu import with_menu
-from handlers.round_views import date_text, deadline_text, numbered, place_text
-from handlers.text import shorten
+from handlers.rounds import input as round_input
+from handlers.rounds.views import date_text, deadline_text, numbered, place_text
 from reports.said import said
 from storage import endorsements, rounds
 from storage.models import Commitment

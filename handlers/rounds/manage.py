@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from handlers import round_notices
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import requires_role
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.routes import on
+from handlers.kit.text import shorten
 from handlers.kit.who import Who
-from handlers.round_buttons import (
+from handlers.rounds import notices as round_notices
+from handlers.rounds.buttons import (
     NewRound,
     RoundAttendance,
     RoundClose,
@@ -24,7 +25,7 @@ from handlers.round_buttons import (
     RoundQr,
     RoundView,
 )
-from handlers.round_views import (
+from handlers.rounds.views import (
     attendance_text,
     card,
     date_text,
@@ -34,7 +35,6 @@ from handlers.round_views import (
     round_state,
     state_label,
 )
-from handlers.text import shorten
 from storage import rounds
 from storage.round_hall import get_hall
 from storage.rounds import Round, RoundState

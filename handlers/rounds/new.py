@@ -7,20 +7,22 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import intent, round_notices
-from handlers import round_timeline as announce_step
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.dates import days_in_month, missing_day, parse_date_time
-from handlers.fallback import stale_button, unknown_button
-from handlers.feature import Feature
+from handlers.kit import intent
 from handlers.kit.access import requires_role
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.dates import days_in_month, missing_day, parse_date_time
+from handlers.kit.fallback import stale_button, unknown_button
+from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData, Parking, Typing
+from handlers.kit.labels import short_date
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
+from handlers.kit.text import clean_line, has_letters, label_key, split_items
 from handlers.kit.who import Who
-from handlers.labels import short_date
-from handlers.menu import with_menu
-from handlers.round_buttons import (
+from handlers.rounds import notices as round_notices
+from handlers.rounds import timeline as announce_step
+from handlers.rounds.buttons import (
     Cancel,
     CommitmentsDone,
     ConfirmPast,
@@ -34,8 +36,8 @@ from handlers.round_buttons import (
     Today,
     ToggleCommitment,
 )
-from handlers.round_timeline import AnnouncedToday, ShortNotice, ShortNoticeAnswer
-from handlers.round_views import (
+from handlers.rounds.timeline import AnnouncedToday, ShortNotice, ShortNoticeAnswer
+from handlers.rounds.views import (
     card,
     deadline_text,
     default_questions,
@@ -43,7 +45,6 @@ from handlers.round_views import (
     numbered,
     place_text,
 )
-from handlers.text import clean_line, has_letters, label_key, split_items
 from messages import load_messages
 from storage import catalogue, rounds, timeline
 from storage.rounds import DEFAULT_QUESTIONS

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from handlers.context import Context
-from handlers.contract import Reply
-from handlers.round_views import deadline_text
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.rounds.views import deadline_text
 from storage import rounds
 from storage.rounds import Round
 from storage.timefmt import to_db

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 import secrets
 
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.fallback import unknown_button
-from handlers.feature import Feature
 from handlers.kit.access import as_member, need_registration, requires
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.fallback import unknown_button
+from handlers.kit.feature import Feature
+from handlers.kit.menu import with_menu
 from handlers.kit.routes import on
 from handlers.kit.who import Who
-from handlers.menu import with_menu
 from storage import audit, catalogue, participants, rounds, working_groups
 from storage.models import Commitment
 from storage.rounds import Round, RoundState

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from handlers.context import Context
-from handlers.contract import Reply
 from handlers.kit.buttons import Button
-from handlers.labels import short_date
-from handlers.round_buttons import Cancel
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.labels import short_date
+from handlers.rounds.buttons import Cancel
 from storage.rounds import Round
 
 

@@ -7,10 +7,10 @@ from datetime import datetime
 
 import segno
 
-from handlers.context import Context
-from handlers.contract import Choice, Document, Reply
-from handlers.labels import sector_label, short_date
-from handlers.round_buttons import (
+from handlers.kit.context import Context
+from handlers.kit.contract import Choice, Document, Reply
+from handlers.kit.labels import sector_label, short_date
+from handlers.rounds.buttons import (
     RoundAnnounce,
     RoundAttendance,
     RoundClose,
@@ -22,7 +22,7 @@ from handlers.round_buttons import (
     RoundOpen,
     RoundQr,
 )
-from handlers.round_timeline import card_lines
+from handlers.rounds.timeline import card_lines
 from reports.said import said
 from storage import rounds
 from storage.models import Commitment
