@@ -17,7 +17,7 @@ from handlers.kit.context import Context, Member
 from handlers.kit.contract import Reply
 from handlers.kit.hooks import Hook
 from handlers.kit.menu import with_menu
-from handlers.kit.who import Who
+from handlers.kit.who import Who, declare
 from storage import catalogue
 from storage.models import Commitment
 
@@ -89,7 +89,7 @@ def _declared(handler: Callable[..., Awaitable[list[Reply]]], who: Who, register
         return stop if stop is not None else await handler(ctx, *args, **kwargs)
 
     # Read by the router (which gates before checking a flow's step) and by the authorisation test.
-    checked.who, checked.registered, checked.then = who, registered, then  # type: ignore[attr-defined]
+    declare(checked, handler, who=who, registered=registered, then=then)
     return checked
 
 
