@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Amman"
     plan_file: Path = DEFAULT_PLAN
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
     telegram_per_chat_rate: float = Field(default=1.0, gt=0)
     telegram_per_chat_burst: int = Field(default=10, ge=1)
     telegram_pool_size: int = Field(default=64, ge=1)
