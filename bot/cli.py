@@ -28,7 +28,7 @@ from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 from storage.catalogue import read_plan_file
 from storage.database import NewerSchemaError, open_database
 

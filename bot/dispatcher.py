@@ -14,11 +14,11 @@ import aiosqlite
 from bot import metrics
 from bot.clock import Clock
 from bot.logs import handling
-from handlers.context import Carry, Context, HandlerConfig
-from handlers.contract import Incoming, Reply
+from handlers.kit.context import Carry, Context, HandlerConfig
+from handlers.kit.contract import Incoming, Reply
 from handlers.kit.memo import Memo
+from handlers.kit.text import valid_unicode
 from handlers.router import Router
-from handlers.text import valid_unicode
 from messages import language_for, load_messages
 from messages_ar import Messages
 from storage import events, outbox, participants, sessions

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from handlers.reminder_rules import ReminderRules
+from handlers.kit.reminder_rules import ReminderRules
 from storage.publishing import PublishMode
 
 ROOT = Path(__file__).resolve().parent.parent

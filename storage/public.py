@@ -44,7 +44,7 @@ class PlanSummary:
 
 
 # What the site and the open-data files say about who wrote a recommendation: the consent notice and /privacy
-# (handlers/disclosure.py) promise exactly these, and a test holds the published files to them.
+# (handlers/joining/disclosure.py) promise exactly these, and a test holds the published files to them.
 AUTHOR_ALWAYS = ("sector", "governorate")
 AUTHOR_IF_NAMED = ("name", "organisation")  # only when the author agreed (participants.show_name)
 AUTHOR_GROUP = ("group",)  # a working group's finding: the group's number, which says nothing of a person

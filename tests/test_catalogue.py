@@ -16,7 +16,7 @@ from babel import Locale
 from fluent.syntax import ast as ftl
 from fluent.syntax.visitor import Visitor
 
-from handlers.labels import dynamic_keys
+from handlers.kit.labels import dynamic_keys
 from messages import CATALOGUES, LANGUAGES, Language, Messages, language_for, load_messages
 from messages.catalog import parse_resources
 from messages_ar import load_messages as load_from_messages_ar

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 
 from bot.core import Core
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 from tests.support import ChatDriver, RecordingTransport
 
 TEXT = "نشر محاضر اجتماعات اللجان التوجيهية خلال أسبوع من انعقادها"

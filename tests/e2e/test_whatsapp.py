@@ -12,7 +12,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.transport import Pacing
-from handlers.contract import Choice, Document, Reply
+from handlers.kit.contract import Choice, Document, Reply
 from messages import Language
 from storage import outbox, participants
 from tests.e2e.whatsapp_harness import PHONE_ID, SECRET, TOKEN, VERIFY, WhatsAppBot, whatsapp_bot
