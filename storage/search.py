@@ -29,7 +29,8 @@ SELECT r.*, best.body AS terms_body FROM best JOIN recommendations r ON r.id = b
 WHERE r.commitment_id = ? AND r.hidden = 0
 """
 # Recommendations and updates matching every word, newest first; `scope` NULL means every commitment, else a JSON
-# array of commitment ids; `published` 1 keeps only what the public site shows (storage/publishing.py's rule).
+# array of commitment ids; `published` 1 keeps only what the public site shows (storage/publishing.py's rule for
+# recommendations; the active plan's progress reports, which its commitment pages show).
 _FOUND = f"""
 WITH hits AS (
   SELECT 'recommendation' AS kind, r.id, r.commitment_id, r.created_at,
@@ -43,7 +44,8 @@ WITH hits AS (
   FROM update_terms t JOIN status_updates u ON u.id = t.rowid
   WHERE update_terms MATCH :match
     AND (:scope IS NULL OR u.commitment_id IN (SELECT value FROM json_each(:scope)))
-    AND :published = 0
+    AND (:published = 0 OR u.commitment_id IN (SELECT c.id FROM commitments c JOIN plans p ON p.id = c.plan_id
+                                               WHERE p.active = 1))
 )
 SELECT h.*, c.number, COUNT(*) OVER () AS total FROM hits h JOIN commitments c ON c.id = h.commitment_id
 ORDER BY h.created_at DESC, h.kind, h.id DESC LIMIT :limit OFFSET :offset
