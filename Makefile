@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint types pytest bench clean
+.PHONY: run test lint ruff format imports types pytest bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,27 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/ogp-bot run
 
-test: lint types pytest
+# Every step runs even after one fails; the last line names the ones that failed (a red CI says why at its end).
+test: $(STAMP)
+	@failed=""; \
+	step() { $(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) $$1 || failed="$$failed, $$2"; }; \
+	step ruff "lint (ruff check)"; \
+	step format "format (ruff format --check)"; \
+	step imports "imports (lint-imports)"; \
+	step types "types (mypy)"; \
+	step pytest "tests (pytest)"; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED at $${failed#, }"; exit 1; fi; \
+	echo "make test: all steps passed"
 
-lint: $(STAMP)
+lint: ruff format imports
+
+ruff: $(STAMP)
 	$(BIN)/ruff check .
+
+format: $(STAMP)
 	$(BIN)/ruff format --check .
+
+imports: $(STAMP)
 	$(BIN)/lint-imports
 
 types: $(STAMP)

@@ -230,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
         return status
     settings = Settings()
-    setup_logging(settings.log_level if args.command != "console" else "WARNING")
+    setup_logging(settings.log_level if args.command != "console" else "WARNING", settings.log_format)
     try:
         return _command(settings, args)
     except (DatabaseInUse, NewerSchemaError) as error:

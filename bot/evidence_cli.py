@@ -29,7 +29,7 @@ def add_evidence_command(sub: argparse._SubParsersAction) -> None:  # type: igno
     cmd = sub.add_parser("evidence", help="write the evidence pack for an IRM review (.zip)")
     cmd.add_argument("--output", type=Path, required=True, help="the .zip to write")
     cmd.add_argument("--since", type=_day, help="first day (default: the active plan's start)")
-    cmd.add_argument("--until", type=_day, help="last day, included (default: today)")
+    cmd.add_argument("--until", type=_day, help="last day, included (default: the plan's end, or today while it runs)")
 
 
 def _request_problem(settings: Settings, args: argparse.Namespace) -> str | None:

@@ -108,6 +108,9 @@ async def _recommendation(ctx: Member, value: CellValue, numbers: dict[int, int]
         raise RowError(ctx.t("answer-sheet-row-not-yours", receipt=receipt, number=numbers.get(rec.commitment_id, 0)))
     if rec.hidden:
         raise RowError(ctx.t("answer-sheet-row-hidden", receipt=receipt))
+    if rec.merged_into is not None:
+        kept = ctx.t("receipt", id=rec.merged_into)
+        raise RowError(ctx.t("answer-sheet-row-merged-into", receipt=receipt, kept=kept))
     return rec
 
 

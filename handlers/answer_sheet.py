@@ -209,7 +209,7 @@ async def apply(ctx: Member, press: Apply) -> list[Reply]:
         found.append((answer, rec))
     versions = await answer_sheet.versions(ctx.conn, [a.rec for a in answers])
     for answer, rec in found:
-        if rec.hidden or versions.get(rec.id) != answer.seen:
+        if rec.hidden or rec.merged_into is not None or versions.get(rec.id) != answer.seen:
             SHEET.goto(ctx, Step.FILE, Upload())
             return [_ask_file(ctx, ctx.t("answer-sheet-stale", receipt=ctx.t("receipt", id=rec.id)))]
     told = 0

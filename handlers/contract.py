@@ -9,6 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from messages import DEFAULT_LANGUAGE, Language
 
+# The command a channel sends when a chat opens (the terminal, each time it starts): a step left unfinished is
+# asked again, anything else is /start. Never typed by people, so never listed by /help.
+OPENED = "opened"
+
 
 @dataclass(frozen=True, slots=True)
 class Attachment:

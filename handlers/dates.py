@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, time
 
@@ -22,6 +23,21 @@ def _to_date(groups: tuple[str | None, ...]) -> date | None:
         return date(int(year or 0), int(month or 0), int(day or 0))
     except ValueError:
         return None
+
+
+def missing_day(raw: str) -> tuple[int, int, int] | None:
+    """Return (day, month, year) when a date is written in the right form but that day does not exist (31/2/2026)."""
+    match = _ONE.match(western_digits(clean_line(raw)))
+    if match is None or _to_date(match.groups()) is not None:
+        return None
+    d1, m1, y1, y2, m2, d2 = match.groups()[:6]
+    day, month, year = (int(d1), int(m1), int(y1)) if y1 is not None else (int(d2 or 0), int(m2 or 0), int(y2 or 0))
+    return (day, month, year) if 1 <= month <= 12 and year >= 1 and day >= 1 else None
+
+
+def days_in_month(month: int, year: int) -> int:
+    """Return how many days a month has in a year."""
+    return calendar.monthrange(year, month)[1]
 
 
 def parse_date_time(raw: str) -> tuple[date, time | None] | None:

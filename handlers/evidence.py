@@ -37,7 +37,7 @@ class Asking(FlowData):
 
 
 class WholePeriod(Button, prefix="ev:all"):
-    """The pack from the plan's start to today."""
+    """The pack for the plan's period (to today while it runs)."""
 
 
 class ChoosePeriod(Button, prefix="ev:d"):
@@ -80,7 +80,7 @@ async def _overview(ctx: Context, note: str | None = None) -> Reply:
 
 @requires_role(Who.COORDINATOR)
 async def whole(ctx: Context, press: WholePeriod) -> list[Reply]:
-    """Send the pack from the plan's start to today."""
+    """Send the pack for the plan's period (to today while it runs)."""
     return await _deliver(ctx, None, None)
 
 

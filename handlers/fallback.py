@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from handlers.context import Context
 from handlers.contract import Reply
+from handlers.intent import Intent
 from handlers.kit.hooks import Hook
 from handlers.menu import with_menu
 
@@ -30,6 +31,15 @@ async def unknown_button(ctx: Context) -> list[Reply]:
 async def unknown_command(ctx: Context) -> list[Reply]:
     """Answer a command the bot does not know."""
     return [with_menu(ctx, ctx.t("unknown-command"))]
+
+
+async def courtesy(ctx: Context, kind: Intent) -> list[Reply] | None:
+    """Answer a greeting or thanks typed outside any flow with the menu; None for anything else."""
+    if kind is Intent.GREETING:
+        return [with_menu(ctx, ctx.t("intent-greeting"))]
+    if kind is Intent.THANKS:
+        return [with_menu(ctx, ctx.t("intent-thanks"))]
+    return None
 
 
 async def not_understood(ctx: Context) -> list[Reply]:

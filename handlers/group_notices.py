@@ -10,6 +10,7 @@ from handlers.rapporteurs import group_label
 from storage import catalogue, working_groups
 from storage.models import Recommendation
 from storage.timefmt import to_db
+from storage.working_groups import Listener
 
 
 async def answer_given(ctx: Context, finding: Recommendation) -> int | None:
@@ -32,3 +33,14 @@ async def answer_given(ctx: Context, finding: Recommendation) -> int | None:
         )
         first = first if first is not None else row
     return first
+
+
+async def reachable(ctx: Context, rec: Recommendation) -> list[Listener]:
+    """Return who speaks for a recommendation and may hear about it: its author, or its working group's listeners."""
+    if rec.group_round_id is not None:
+        return await working_groups.listeners(ctx.conn, rec)
+    target = await notify.author_reach(ctx, rec)
+    if target is None:
+        return []
+    participant_id, channel, external_id, language = target
+    return [Listener(participant_id=participant_id, channel=channel, external_id=external_id, language=language)]

@@ -13,18 +13,19 @@ from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import refuse, requires
 from handlers.kit.buttons import Button
-from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.flows import Accepts, Flow, FlowData, Parking
 from handlers.kit.hooks import Hook
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date, shown_label, state_label
 from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_text, shorten
-from storage import answers, audit, catalogue, endorsements, files, inbox, participants, recommendations
+from storage import answers, audit, catalogue, files, inbox, merges, participants, questions, recommendations
 from storage.models import Commitment, Recommendation, RecommendationState
 
 PAGE_SIZE = 5
 PREVIEW_CHARS = 200
+QUESTIONS_SHOWN = 5
 RESPONSE_LIMITS = (2, 2000)
 TRANSCRIPT_LIMITS = (2, 4000)
 ANSWER_STATES = tuple(s for s in RecommendationState if s is not RecommendationState.NEW)
@@ -156,6 +157,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     commitments = await scope(ctx)
     total, unanswered = await inbox.counts(ctx.conn, commitments)
     head = [notice, ""] if notice else []
+    if ctx.is_coordinator and (asked := await _questions(ctx)):
+        head += [asked, ""]
     if total == 0:
         return [with_menu(ctx, "\n".join([*head, ctx.t("inbox-empty")]), replace=replace)]
     offset = max(0, min(offset, total - 1))
@@ -163,7 +166,8 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
     shown = shown_label(ctx, offset + 1, offset + len(items), total)
     head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, shown=shown))
-    body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0)) for rec in items]
+    raised = await merges.raised_by(ctx.conn, [rec.id for rec in items])
+    body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0), raised.get(rec.id, 1)) for rec in items]
     choices = [OpenItem(rec=rec.id, offset=offset).choice(ctx.t("receipt", id=rec.id)) for rec in items]
     if offset > 0:
         choices.append(InboxPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
@@ -175,7 +179,19 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
     return [Reply(text=text, choices=(*choices, *menu_choices(ctx)), replace=replace)]
 
 
-def _line(ctx: Context, rec: Recommendation, number: int) -> str:
+async def _questions(ctx: Context) -> str | None:
+    """Return the questions people asked the coordinators (the newest first), or None when there are none."""
+    total, newest = await questions.newest(ctx.conn, QUESTIONS_SHOWN)
+    if total == 0:
+        return None
+    lines = [ctx.t("inbox-questions", total=total)]
+    for asked in newest:
+        words = {"text": shorten(asked.text, PREVIEW_CHARS), "asker": asked.asker or "—"}
+        lines.append(ctx.t("inbox-question-line", date=short_date(ctx, asked.asked_at), **words))
+    return "\n".join(lines)
+
+
+def _line(ctx: Context, rec: Recommendation, number: int, raised: int) -> str:
     text = ctx.t(
         "inbox-item",
         receipt=ctx.t("receipt", id=rec.id),
@@ -184,6 +200,8 @@ def _line(ctx: Context, rec: Recommendation, number: int) -> str:
         state=state_label(ctx, rec.state),
         text=shorten(sent.recommendation_text(ctx, rec), PREVIEW_CHARS),
     )
+    if raised > 1:
+        text += "\n🔗 " + ctx.t("raised-by", count=raised)
     if answers.missing_reason(rec.state, rec.response):
         text += "\n" + ctx.t("inbox-missing-reason")
     return text + ("\n" + ctx.t("inbox-hidden-mark") if rec.hidden else "")
@@ -212,6 +230,8 @@ async def set_state(ctx: Member, press: SetState) -> list[Reply]:
         return rec
     if press.state not in ANSWER_STATES:
         return await unknown_button(ctx)
+    if rec.merged_into is not None:
+        return [Reply(text=ctx.t("merge-mark", kept=ctx.t("receipt", id=rec.merged_into)))]
     if rec.participant_id == ctx.participant.id:
         return [own_refusal(ctx, rec)]
     answering = ANSWER.start(ctx, Step.RESPONSE, rec=rec.id, state=press.state)
@@ -284,8 +304,17 @@ async def edit_answer(ctx: Member, press: EditAnswer) -> list[Reply]:
 
 
 async def preview_buttons(ctx: Context, answering: Answering) -> list[Reply]:
-    """Text at the preview: point to the buttons (the preview never changes silently)."""
-    return [Reply(text=ctx.t("inbox-use-preview-buttons"))]
+    """Text at the preview: point to the buttons and show the preview with them again (it never changes silently)."""
+    rec = await recommendations.get_recommendation(ctx.conn, answering.rec)
+    if rec is None or not ctx.may_handle(rec.commitment_id):
+        ctx.end()
+        return await unknown_button(ctx)
+    return [Reply(text=ctx.t("inbox-use-preview-buttons")), *await _preview(ctx, rec, answering)]
+
+
+async def ask_response_again(ctx: Context, answering: Answering) -> list[Reply]:
+    """Ask for the response again (the chat opened again, or the person changed language)."""
+    return [_ask_response(ctx, answering)]
 
 
 async def show(
@@ -296,7 +325,7 @@ async def show(
     commitment = await catalogue.get_commitment(ctx.conn, rec.commitment_id)
     theme = await catalogue.get_theme(ctx.conn, rec.theme_id) if rec.theme_id else None
     author = await participants.get_participant(ctx.conn, rec.participant_id) if rec.participant_id else None
-    support = await endorsements.count_for(ctx.conn, rec.id)
+    support = await merges.endorsers(ctx.conn, rec.id)
     text = ctx.t(
         "inbox-detail",
         receipt=ctx.t("receipt", id=rec.id),
@@ -317,9 +346,11 @@ async def show(
         text += "\n\n" + ctx.t("inbox-missing-reason")
     if rec.hidden:
         text += "\n\n" + ctx.t("inbox-hidden-reason", reason=rec.hidden_reason or "—")
+    text += await _merge_lines(ctx, rec)
     if notice:
         text = notice + "\n\n" + text
-    choices = [SetState(rec=rec.id, state=s).choice(state_label(ctx, s)) for s in ANSWER_STATES]
+    states = ANSWER_STATES if rec.merged_into is None else ()
+    choices = [SetState(rec=rec.id, state=s).choice(state_label(ctx, s)) for s in states]
     if rec.voice_seconds is not None:
         key = "inbox-transcribe" if rec.transcript is None else "inbox-transcribe-again"
         choices.append(Transcribe(rec=rec.id, offset=offset).choice(ctx.t(key)))
@@ -329,6 +360,18 @@ async def show(
     attached = await files.of_recommendation(ctx.conn, rec.id) if with_files else []
     sent_first = [sent.with_file(ctx, f, sent.file_line(ctx, f)) for f in attached]
     return [*sent_first, Reply(text=text, choices=tuple(choices), replace=not sent_first)]
+
+
+async def _merge_lines(ctx: Context, rec: Recommendation) -> str:
+    """Return where a merged recommendation went, or who raised a kept one and what was merged into it."""
+    if rec.merged_into is not None:
+        return "\n\n" + ctx.t("merge-mark", kept=ctx.t("receipt", id=rec.merged_into))
+    members = await merges.merged_into(ctx.conn, rec.id)
+    if not members:
+        return ""
+    raised = (await merges.raised_by(ctx.conn, [rec.id])).get(rec.id, 1)
+    receipts = " ".join(ctx.t("receipt", id=m.id) for m in members)
+    return "\n\n" + ctx.t("merge-members", receipts=receipts) + "\n🔗 " + ctx.t("raised-by", count=raised)
 
 
 @requires(Who.OFFICER)
@@ -341,13 +384,15 @@ async def take_response(ctx: Member, answering: Answering) -> list[Reply]:
     low, high = RESPONSE_LIMITS
     if not low <= len(response) <= high:
         return [Reply(text=ctx.t("inbox-response-length", length=len(response), min=low, max=high))]
+    if answers.needs_reason(answering.state) and not answers.is_reason(response):  # «نعم» says nothing about why
+        return [Reply(text=ctx.t("inbox-reason-too-short", min=answers.REASON_MIN)), _ask_response(ctx, answering)]
     answering.response = response
     return await _preview(ctx, rec, answering)
 
 
 async def _save(ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None) -> list[Reply]:
     """Store the answer in the recommendation and its history, audit it, tell the author."""
-    if answers.needs_reason(state) and not (response or "").strip():  # stale data: never store a bare refusal
+    if answers.needs_reason(state) and not answers.is_reason(response):  # stale data: never store a bare refusal
         ctx.end()
         return await unknown_button(ctx)
     if rec.participant_id == ctx.participant.id:  # a flow begun before the check, or a forged button
@@ -367,14 +412,27 @@ async def give_answer(
     ctx: Member, rec: Recommendation, state: RecommendationState, response: str | None
 ) -> tuple[Recommendation, int | None] | None:
     """Give an answer as the chat gives it (every answer, wherever it was written, comes through here): store it in
-    the recommendation and its public trail, audit it, queue the author's notice in their language; return the saved
-    recommendation and the notice's outbox id (None when the author will not hear), or None when it is gone."""
-    stored = await answers.record_answer(ctx.conn, rec.id, state, response, ctx.participant.id, ctx.now)
+    the recommendation and its public trail, audit it, queue the author's notice in their language, and do the same
+    for each recommendation merged into it (each its own entry, each author told); return the saved recommendation
+    and the notice's outbox id (None when the author will not hear), or None when it is gone."""
+    given = await _answer_one(ctx, rec.id, state, response)
+    if given is None:
+        return None
+    for merged in await merges.merged_into(ctx.conn, rec.id):
+        if merged.participant_id != ctx.participant.id:  # never an answer to one's own input
+            await _answer_one(ctx, merged.id, state, response)
+    return given
+
+
+async def _answer_one(
+    ctx: Member, rec_id: int, state: RecommendationState, response: str | None
+) -> tuple[Recommendation, int | None] | None:
+    stored = await answers.record_answer(ctx.conn, rec_id, state, response, ctx.participant.id, ctx.now)
     if stored is None:
         return None
     saved, entry = stored
     await audit.record(
-        ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec.id}", state, ctx.now
+        ctx.conn, ctx.participant.id, "recommendation.answer", f"recommendation:{rec_id}", state, ctx.now
     )
     if saved.group_round_id is not None:
         notice = await group_notices.answer_given(ctx, saved)
@@ -449,13 +507,30 @@ async def transcript_left(ctx: Context, data: Transcribing) -> list[Reply]:
     return await page(ctx, data.offset, replace=True, notice=ctx.t("cancelled"))
 
 
+async def _resume(ctx: Context, answering: Answering) -> list[Reply]:
+    """Ask a parked answer's step again: its response, or its preview with the buttons."""
+    if ANSWER.at(ctx, Step.PREVIEW):
+        rec = await recommendations.get_recommendation(ctx.conn, answering.rec)
+        if rec is None or not ctx.may_handle(rec.commitment_id):
+            ctx.end()
+            return await unknown_button(ctx)
+        return await _preview(ctx, rec, answering)
+    return [_ask_response(ctx, answering)]
+
+
+def _describe(ctx: Context, answering: Answering) -> str:
+    return ctx.t("inbox-parked", receipt=ctx.t("receipt", id=answering.rec))
+
+
 ANSWER = Flow(
     name="inbox",
     data=Answering,
     cancel=Cancel,
     on_cancel=cancelled,
+    # An answer being written is kept when the officer leaves it, and offered back.
+    parking=Parking(keep=lambda answering: True, describe=_describe, resume=_resume),
     steps={
-        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,)),
+        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), ask=ask_response_again),
         Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), ask=preview_buttons),
     },
 )

@@ -32,6 +32,11 @@ async def _author_identity(ctx: Context, rec: Recommendation) -> tuple[int, str,
 QUOTE_CHARS = 300  # enough of the recommendation for its author to recognise it
 
 
+async def author_reach(ctx: Context, rec: Recommendation) -> tuple[int, str, str, str] | None:
+    """Return (participant, channel, id, language) to reach a recommendation's author, or None if they must not hear."""
+    return await _author_identity(ctx, rec)
+
+
 async def can_tell(ctx: Context, rec: Recommendation) -> bool:
     """Tell whether the author of a recommendation would be told about its answer."""
     return await _author_identity(ctx, rec) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import fallback, flood, similar_input
+from handlers import fallback, flood, intent, registration, similar_input
 from handlers import files as sent
 from handlers.commitment_number import by_number, no_such_commitment
 from handlers.context import Context, Member, Parked
@@ -21,14 +21,13 @@ from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.menu import with_menu
 from handlers.similar_input import EndorseInstead
-from handlers.text import clean_text, has_letters, parse_int, shorten
+from handlers.text import clean_text, parse_int, shorten
 from reports.said import duration_text, voice_label
 from storage import catalogue, files, recommendations
 from storage.filetypes import Use
 from storage.models import Commitment, Recommendation, StoredFile
 
 OTHER_THEME = 0
-MIN_WORDS = 3  # free text outside a flow with fewer words is not offered as a recommendation
 SHOWN_CHARS = 300  # how much of a kept draft an offer quotes
 
 
@@ -89,6 +88,10 @@ class Edit(Button, prefix="rec:edit"):
 
 class Replace(Button, prefix="rec:rep"):
     """Use the text typed while previewing instead of the previewed one."""
+
+
+class Append(Button, prefix="rec:add"):
+    """Add the text typed while previewing to the previewed one."""
 
 
 class Cancel(Button, prefix="rec:x"):
@@ -248,6 +251,8 @@ def _length_problem(ctx: Context, text: str) -> str | None:
         return ctx.t("recommendation-too-short", length=len(text), min=low)
     if len(text) > high:
         return ctx.t("recommendation-too-long", length=len(text), max=high)
+    if not intent.has_words(text):
+        return ctx.t("recommendation-needs-words")
     return None
 
 
@@ -302,17 +307,39 @@ async def take_replacement(ctx: Member, draft: Draft) -> list[Reply]:
     problem = _length_problem(ctx, text)
     if problem is not None and len(text) < ctx.config.recommendation_min:
         return [Reply(text=ctx.t("recommendation-waiting"), choices=_preview_choices(ctx))]
-    if problem is not None:
+    if problem is not None and draft.replacement is None:
         return [Reply(text=problem, choices=_preview_choices(ctx))]
-    draft.replacement = text
+    # A second text while the first still waits is added to it: neither is lost before the person chooses.
+    draft.replacement = f"{draft.replacement}\n{text}" if draft.replacement else text
     RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [_replace_question(ctx, draft.replacement)]
+
+
+def _replace_question(ctx: Context, text: str) -> Reply:
+    """Ask what becomes of a text typed while previewing: replace, add to the previewed one, or let it go."""
     choices = (
         Replace().choice(ctx.t("replace-text")),
+        Append().choice(ctx.t("append-text")),
         Send().choice(ctx.t("send-previous-text")),
         Edit().choice(ctx.t("edit-text")),
         _cancel(ctx),
     )
-    return [Reply(text=ctx.t("recommendation-replace", text=text), choices=choices)]
+    return Reply(text=ctx.t("recommendation-replace", text=text), choices=choices)
+
+
+@requires(Who.REGISTERED)
+async def append_replacement(ctx: Member, press: Append) -> list[Reply]:
+    """Add the text typed while previewing to the previewed one (when the whole still fits the limit)."""
+    draft = RECOMMEND.load(ctx)
+    if draft.replacement and draft.text:
+        joined = f"{draft.text}\n{draft.replacement}"
+        if (problem := _length_problem(ctx, joined)) is not None:
+            return [Reply(text=problem), _replace_question(ctx, draft.replacement)]
+        draft.text, draft.replacement = joined, None
+    elif draft.replacement:  # a voice note is previewed: the text goes along as its words
+        draft.text, draft.replacement = draft.replacement, None
+    RECOMMEND.goto(ctx, Step.PREVIEW, draft)
+    return [(await preview(ctx, draft)).model_copy(update={"replace": True})]
 
 
 @requires(Who.REGISTERED)
@@ -471,10 +498,20 @@ async def offer_from_file(ctx: Context) -> list[Reply] | None:
     return [prompt.model_copy(update={"text": ctx.t("recommendation-from-voice", voice=voice)})]
 
 
+async def keep_for_later(ctx: Context) -> bool:
+    """Park a newcomer's recommendation typed during registration, to offer it once they are registered."""
+    text = clean_text(ctx.incoming.text or "")
+    if not await catalogue.list_commitments(ctx.conn):
+        return False
+    draft = Draft(text=text)
+    ctx.carry.park(Parked(flow=RECOMMEND.name, step=str(Step.COMMITMENT), data=draft.model_dump(mode="json")))
+    return True
+
+
 async def offer_from_text(ctx: Context) -> list[Reply] | None:
     """Offer to turn free text that reads like a recommendation into one, keeping the text; None otherwise."""
     text = clean_text(ctx.incoming.text or "")
-    if len(text) < ctx.config.recommendation_min or len(text.split()) < MIN_WORDS or not has_letters(text, 5):
+    if intent.read(text, ctx.config.recommendation_min) is not intent.Intent.RECOMMENDATION:
         return None
     commitments = await catalogue.list_commitments(ctx.conn)
     if not commitments:
@@ -495,14 +532,19 @@ def _keep(draft: Draft) -> bool:
 def _describe(ctx: Context, draft: Draft) -> str:
     if draft.voice_seconds is not None:
         return ctx.t("recommendation-parked", text=voice_label(ctx.messages, draft.voice_seconds))
-    if draft.text:
-        return ctx.t("recommendation-parked", text=shorten(draft.text, SHOWN_CHARS))
+    if draft.text and draft.replacement:
+        texts = {"text": shorten(draft.text, SHOWN_CHARS), "new": shorten(draft.replacement, SHOWN_CHARS)}
+        return ctx.t("recommendation-parked-two", **texts)
+    if draft.text or draft.replacement:
+        return ctx.t("recommendation-parked", text=shorten(draft.text or draft.replacement or "", SHOWN_CHARS))
     return ctx.t("recommendation-parked-untyped")
 
 
 async def _resume(ctx: Context, draft: Draft) -> list[Reply]:
     """Ask the parked draft's question again, where the person left it."""
     if RECOMMEND.at(ctx, Step.PREVIEW):
+        if draft.replacement:  # the text typed while previewing waits for its answer too
+            return [await preview(ctx, draft), _replace_question(ctx, draft.replacement)]
         return [await preview(ctx, draft)]
     if RECOMMEND.at(ctx, Step.TEXT):
         if draft.voice_file is not None:
@@ -526,7 +568,7 @@ RECOMMEND = Flow(
         # voice note sent there is a new recording, shown again before it is sent; a photo or document is attached.
         Step.PREVIEW: Accepts(
             text=take_replacement,
-            buttons=(Send, Edit, Replace, EndorseInstead),
+            buttons=(Send, Edit, Replace, Append, EndorseInstead),
             typing=Typing.CHOICE,
             file=take_file,
         ),
@@ -543,9 +585,14 @@ FEATURE = Feature(
         on(Send, send),
         on(Edit, edit),
         on(Replace, use_replacement),
+        on(Append, append_replacement),
         on(EndorseInstead, endorse_similar),
     ),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},
-    hooks=(fallback.FREE_TEXT.bind(offer_from_text), fallback.FREE_FILE.bind(offer_from_file)),
+    hooks=(
+        fallback.FREE_TEXT.bind(offer_from_text),
+        fallback.FREE_FILE.bind(offer_from_file),
+        registration.KEEP_FOR_LATER.bind(keep_for_later),
+    ),
 )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
-from handlers import naming
+from handlers import intent, naming
 from handlers.context import Context
 from handlers.contract import Reply
 from handlers.disclosure import disclosure
@@ -12,6 +13,7 @@ from handlers.fallback import unknown_button
 from handlers.feature import Feature
 from handlers.kit.buttons import Button
 from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.hooks import Hook
 from handlers.kit.parking import offers_parked
 from handlers.kit.routes import on
 from handlers.labels import governorate_label, sector_label
@@ -19,6 +21,11 @@ from handlers.menu import menu_choices, with_menu
 from handlers.text import clean_line, has_letters, shorten
 from storage import participants, privacy
 from storage.models import GOVERNORATES, Sector
+
+# A recommendation typed at the name question is kept for after registration by the feature that takes it
+# (recommend.py parks it as a draft); a bound function returns whether it kept the text.
+KeepForLater = Callable[[Context], Awaitable[bool]]
+KEEP_FOR_LATER: Hook[KeepForLater] = Hook("registration.keep_for_later")
 
 NAME_LIMITS = (2, 80)
 ORGANISATION_LIMITS = (2, 150)
@@ -36,7 +43,7 @@ class Step(StrEnum):
 
 
 class Answer(StrEnum):
-    """An answer to the consent question."""
+    """An answer to the consent question (and to «is this your name?»)."""
 
     YES = "yes"
     NO = "no"
@@ -47,6 +54,7 @@ class Profile(FlowData):
 
     profile_name: str | None = None  # the name their app shows, offered as a button
     name: str | None = None
+    typed_name: str | None = None  # a line that may be a name or a sentence, until the person says which
     organisation: str | None = None
     sector: Sector | None = None
     governorate: str | None = None
@@ -54,6 +62,12 @@ class Profile(FlowData):
 
 class UseProfileName(Button, prefix="reg:name"):
     """Use the name the person's app shows."""
+
+
+class IsName(Button, prefix="reg:isname"):
+    """The person's answer to «is this your name?» about a line that reads like a sentence."""
+
+    answer: Answer
 
 
 class NoOrganisation(Button, prefix="reg:org"):
@@ -130,13 +144,44 @@ def _next(ctx: Context, step: Step, profile: Profile) -> list[Reply]:
 
 
 async def take_name(ctx: Context, profile: Profile) -> list[Reply]:
-    """Take the typed name."""
+    """Take the typed name; a sentence waits as a recommendation, and anything unlike a name is asked about."""
     value = clean_line(ctx.incoming.text or "")
-    if not _name_like(value, NAME_LIMITS):
-        return [Reply(text=ctx.t("name-invalid", min=NAME_LIMITS[0], max=NAME_LIMITS[1])), prompt(ctx)]
-    profile.name = value
-    REGISTER.goto(ctx, Step.ORGANISATION, profile)
-    return [prompt(ctx)]
+    kind = intent.read(ctx.incoming.text or "", ctx.config.recommendation_min)
+    if _name_like(value, NAME_LIMITS) and intent.looks_like_name(value):
+        profile.name = value
+        REGISTER.goto(ctx, Step.ORGANISATION, profile)
+        return [prompt(ctx)]
+    if kind is intent.Intent.RECOMMENDATION and len(value.split()) > intent.NAME_MAX_WORDS:
+        return await _keep_for_later(ctx, profile)
+    if kind in (intent.Intent.GREETING, intent.Intent.THANKS) or not _name_like(value, NAME_LIMITS):
+        low, high = NAME_LIMITS
+        note = ctx.t("name-greeting") if kind is intent.Intent.GREETING else ctx.t("name-invalid", min=low, max=high)
+        return [Reply(text=note), prompt(ctx)]
+    profile.typed_name = value
+    REGISTER.goto(ctx, Step.NAME, profile)
+    yes, no = IsName(answer=Answer.YES), IsName(answer=Answer.NO)
+    choices = (yes.choice(ctx.t("name-is-yes")), no.choice(ctx.t("name-is-no")))
+    return [Reply(text=ctx.t("name-is-it", name=value), choices=choices)]
+
+
+async def _keep_for_later(ctx: Context, profile: Profile) -> list[Reply]:
+    """Keep a recommendation typed at the name question for after registration, and ask for the name again."""
+    for keep in ctx.hooks(KEEP_FOR_LATER):
+        if await keep(ctx):
+            ctx.carry.then = ctx.carry.then or ("recommend", "")
+            REGISTER.goto(ctx, Step.NAME, profile)
+            return [Reply(text=ctx.t("recommendation-kept-for-later")), prompt(ctx)]
+    return [Reply(text=ctx.t("name-invalid", min=NAME_LIMITS[0], max=NAME_LIMITS[1])), prompt(ctx)]
+
+
+async def is_name(ctx: Context, press: IsName) -> list[Reply]:
+    """Take the line as the name when the person says it is one; otherwise ask for the name again."""
+    profile = REGISTER.load(ctx)
+    typed, profile.typed_name = profile.typed_name, None
+    if press.answer is Answer.YES and typed:
+        profile.name = typed
+        return _next(ctx, Step.ORGANISATION, profile)
+    return _next(ctx, Step.NAME, profile)
 
 
 async def take_organisation(ctx: Context, profile: Profile) -> list[Reply]:
@@ -221,7 +266,7 @@ REGISTER = Flow(
     name="register",
     data=Profile,
     steps={
-        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName,), ask=ask_again),
+        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName, IsName), ask=ask_again),
         Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,), ask=ask_again),
         Step.SECTOR: Accepts(buttons=(PickSector,), ask=ask_again),
         Step.GOVERNORATE: Accepts(buttons=(PickGovernorate,), ask=ask_again),
@@ -233,6 +278,7 @@ FEATURE = Feature(
     commands={"start": start},
     buttons=(
         on(UseProfileName, use_profile_name),
+        on(IsName, is_name),
         on(NoOrganisation, no_organisation),
         on(PickSector, pick_sector),
         on(PickGovernorate, pick_governorate),

@@ -126,7 +126,7 @@ async def build(job: Job) -> Built:
     except LookupError:  # no active plan
         return Built([Reply(text=job.t("status-no-plan"), choices=job.menu)])
     caption = job.t("rep-caption")
-    name = report_filename(job.requested_at, job.timezone, rnd.code if rnd else None)
+    name = report_filename(job.requested_at, job.timezone, job.messages.name(rnd, "name") if rnd else None)
     document = Document(filename=name, mime=MIME, data=data, caption=caption)
     audit = AuditLine("report", f"round={round_id}" if round_id else "plan", None)
     return Built([Reply(text=caption, document=document, choices=job.menu)], audit)

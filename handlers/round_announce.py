@@ -31,9 +31,9 @@ def announcement_text(ctx: Context, found: Round) -> str:
     """Return the announcement everyone gets: name, date, place, deadline and how to join."""
     return ctx.t(
         "announce-text",
-        name=found.name,
+        name=ctx.name(found, "name"),
         date=date_text(ctx, found),
-        place=place_text(ctx, found.place, found.online),
+        place=place_text(ctx, ctx.name(found, "place") if found.place else None, found.online),
         deadline=deadline_text(ctx, found.deadline),
         joining=joining_text(ctx, found),
     )
@@ -45,7 +45,7 @@ async def preview(ctx: Context, press: RoundAnnounce) -> list[Reply]:
     found = await rounds.get_round(ctx.conn, press.round)
     if found is None:
         return await unknown_button(ctx)
-    back = RoundView(round=found.id).choice(shorten(found.name, 40))
+    back = RoundView(round=found.id).choice(shorten(ctx.name(found, "name"), 40))
     if found.announcement_sent_at is not None:
         return [Reply(text=card_lines(ctx, found), choices=(back,))]
     readers = await broadcasts.count_by_language(ctx.conn, Audience.ALL, None)

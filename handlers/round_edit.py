@@ -25,7 +25,7 @@ from handlers.round_new import MAX_QUESTIONS, NAME_LIMITS, PLACE_LIMITS, QUESTIO
 from handlers.round_views import card, numbered
 from handlers.text import clean_line, label_key, split_items
 from storage import catalogue, round_edits, rounds
-from storage.rounds import Round, RoundState
+from storage.rounds import Question, Round, RoundState
 
 
 class Part(StrEnum):
@@ -36,6 +36,9 @@ class Part(StrEnum):
     PLACE = "place"
     GROUPS = "groups"
     QUESTIONS = "questions"
+    NAME_EN = "name_en"
+    PLACE_EN = "place_en"
+    QUESTIONS_EN = "questions_en"
 
 
 PART_LABELS = {
@@ -44,6 +47,9 @@ PART_LABELS = {
     Part.PLACE: "round-edit-place",
     Part.GROUPS: "round-edit-groups",
     Part.QUESTIONS: "round-edit-questions",
+    Part.NAME_EN: "round-edit-name-en",
+    Part.PLACE_EN: "round-edit-place-en",
+    Part.QUESTIONS_EN: "round-edit-questions-en",
 }
 
 
@@ -56,6 +62,9 @@ class Step(StrEnum):
     PLACE = "place"
     GROUPS = "groups"
     QUESTIONS = "questions"
+    NAME_EN = "name_en"
+    PLACE_EN = "place_en"
+    QUESTIONS_EN = "questions_en"
 
 
 class Editing(FlowData):
@@ -89,6 +98,10 @@ class GroupsDone(Button, prefix="rnde:cdone"):
     """Save the working groups chosen."""
 
 
+class NoEnglish(Button, prefix="rnde:noen"):
+    """Remove the English version of the part being edited: English readers see the Arabic."""
+
+
 class Cancel(Button, prefix="rnde:x"):
     """Change nothing and go back to the round."""
 
@@ -110,7 +123,11 @@ async def begin(ctx: Context, press: RoundEdit) -> list[Reply]:
         return await card(ctx, found, note=ctx.t("round-edit-closed"))
     EDIT.start(ctx, Step.CHOOSE, round_id=found.id)
     choices = tuple(EditPart(part=p).choice(ctx.t(key)) for p, key in PART_LABELS.items())
-    return [Reply(text=ctx.t("round-edit-what", name=found.name), choices=(*choices, _cancel(ctx)), replace=True)]
+    return [
+        Reply(
+            text=ctx.t("round-edit-what", name=ctx.name(found, "name")), choices=(*choices, _cancel(ctx)), replace=True
+        )
+    ]
 
 
 async def _editable(ctx: Context, editing: Editing) -> Round | None:
@@ -129,11 +146,15 @@ async def pick_part(ctx: Context, press: EditPart) -> list[Reply]:
         editing.chosen = [c.id for c in await rounds.round_commitments(ctx.conn, found.id)]
         EDIT.goto(ctx, Step.GROUPS, editing)
         return [await _groups_prompt(ctx, editing)]
+    if press.part is Part.QUESTIONS_EN and not await _typed_questions(ctx, found):
+        return [Reply(text=ctx.t("round-edit-questions-en-none")), *await begin_again(ctx, found)]
     EDIT.goto(ctx, Step(press.part.value), editing)
     return [await _ask(ctx, found, press.part)]
 
 
 async def _ask(ctx: Context, found: Round, part: Part) -> Reply:
+    if part in ENGLISH:
+        return await _ask_english(ctx, found, part)
     if part is Part.NAME:
         return Reply(text=ctx.t("round-edit-ask-name", name=found.name), choices=(_cancel(ctx),), replace=True)
     if part is Part.DATE:
@@ -145,6 +166,27 @@ async def _ask(ctx: Context, found: Round, part: Part) -> Reply:
     questions = [ctx.name(q, "text") for q in await rounds.list_questions(ctx.conn, found.id)]
     text = ctx.t("round-edit-ask-questions", questions=numbered(questions))
     return Reply(text=text, choices=(_cancel(ctx),), replace=True)
+
+
+async def _ask_english(ctx: Context, found: Round, part: Part) -> Reply:
+    """Ask for a part's English version, showing the Arabic and the English it has now (it is optional)."""
+    remove = NoEnglish().choice(ctx.t("round-edit-no-english"))
+    if part is Part.QUESTIONS_EN:
+        typed = await _typed_questions(ctx, found)
+        lines = [f"{q.text_ar} — {q.text_en or '—'}" for q in typed]
+        return Reply(
+            text=ctx.t("round-edit-ask-questions-en", questions=numbered(lines), count=len(typed)),
+            choices=(remove, _cancel(ctx)),
+            replace=True,
+        )
+    arabic, english = (found.name, found.name_en) if part is Part.NAME_EN else (found.place or "—", found.place_en)
+    text = ctx.t("round-edit-ask-english", arabic=arabic, english=english or "—")
+    return Reply(text=text, choices=(remove, _cancel(ctx)), replace=True)
+
+
+async def _typed_questions(ctx: Context, found: Round) -> list[Question]:
+    """Return the shared questions a coordinator typed (the defaults are worded in both catalogues)."""
+    return [q for q in await rounds.list_questions(ctx.conn, found.id) if q.commitment_id is None and q.key is None]
 
 
 async def _groups_prompt(ctx: Context, editing: Editing) -> Reply:
@@ -275,6 +317,60 @@ async def take_questions(ctx: Context, editing: Editing) -> list[Reply]:
     return await _saved(ctx, found)
 
 
+@requires_role(Who.COORDINATOR)
+async def take_name_en(ctx: Context, editing: Editing) -> list[Reply]:
+    """Give the round's name in English (within the Arabic name's limits)."""
+    return await _take_line(ctx, editing, NAME_LIMITS, "round-name-invalid", round_edits.set_name_en)
+
+
+@requires_role(Who.COORDINATOR)
+async def take_place_en(ctx: Context, editing: Editing) -> list[Reply]:
+    """Give the round's place in English (within the Arabic place's limits)."""
+    return await _take_line(ctx, editing, PLACE_LIMITS, "round-place-invalid", round_edits.set_place_en)
+
+
+@requires_role(Who.COORDINATOR)
+async def take_questions_en(ctx: Context, editing: Editing) -> list[Reply]:
+    """Give the typed questions their English versions, one per line in the same order."""
+    found = await _editable(ctx, editing)
+    if found is None:
+        return await _gone(ctx)
+    typed = await _typed_questions(ctx, found)
+    texts = split_items(ctx.incoming.text or "")
+    if len(texts) != len(typed) or any(len(q) > QUESTION_MAX for q in texts):
+        text = ctx.t("round-edit-questions-en-invalid", count=len(typed), length=QUESTION_MAX)
+        return [Reply(text=text, choices=(NoEnglish().choice(ctx.t("round-edit-no-english")), _cancel(ctx)))]
+    await round_edits.set_questions_en(ctx.conn, typed, list(texts))
+    return await _saved(ctx, found)
+
+
+@requires_role(Who.COORDINATOR)
+async def no_english(ctx: Context, press: NoEnglish) -> list[Reply]:
+    """Remove the English version of the part being edited."""
+    editing = EDIT.load(ctx)
+    found = await _editable(ctx, editing)
+    if found is None:
+        return await _gone(ctx)
+    if EDIT.at(ctx, Step.NAME_EN):
+        found = await round_edits.set_name_en(ctx.conn, found.id, None)
+    elif EDIT.at(ctx, Step.PLACE_EN):
+        found = await round_edits.set_place_en(ctx.conn, found.id, None)
+    else:
+        typed = await _typed_questions(ctx, found)
+        await round_edits.set_questions_en(ctx.conn, typed, [None] * len(typed))
+    return await _saved(ctx, found)
+
+
+async def begin_again(ctx: Context, found: Round) -> list[Reply]:
+    """Ask again what to edit."""
+    EDIT.goto(ctx, Step.CHOOSE, EDIT.load(ctx))
+    choices = tuple(EditPart(part=p).choice(ctx.t(key)) for p, key in PART_LABELS.items())
+    return [Reply(text=ctx.t("round-edit-what", name=ctx.name(found, "name")), choices=(*choices, _cancel(ctx)))]
+
+
+ENGLISH = (Part.NAME_EN, Part.PLACE_EN, Part.QUESTIONS_EN)
+
+
 async def _gone(ctx: Context) -> list[Reply]:
     ctx.end()
     return [with_menu(ctx, ctx.t("round-edit-closed"))]
@@ -308,6 +404,9 @@ EDIT = Flow(
         Step.PLACE: Accepts(text=take_place, buttons=(EditOnline,)),
         Step.GROUPS: Accepts(buttons=(ToggleGroup, GroupsDone), ask=ask_again),
         Step.QUESTIONS: Accepts(text=take_questions),
+        Step.NAME_EN: Accepts(text=take_name_en, buttons=(NoEnglish,)),
+        Step.PLACE_EN: Accepts(text=take_place_en, buttons=(NoEnglish,)),
+        Step.QUESTIONS_EN: Accepts(text=take_questions_en, buttons=(NoEnglish,)),
     },
 )
 
@@ -319,6 +418,7 @@ FEATURE = Feature(
         on(EditOnline, online),
         on(ToggleGroup, toggle),
         on(GroupsDone, groups_done),
+        on(NoEnglish, no_english),
     ),
     flows=(EDIT,),
 )

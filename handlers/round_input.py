@@ -69,13 +69,15 @@ def _question_prompt(ctx: Context, found: Round, commitment: Commitment, questio
     choices = [PickQuestion(question=q.id).choice(shorten(ctx.name(q, "text"), 60)) for q in questions]
     choices.append(PickQuestion(question=GENERAL).choice(ctx.t("round-question-general")))
     choices.append(Cancel().choice(ctx.t("cancel-button")))
-    text = ctx.t("round-ask-question", name=found.name, group=f"{commitment.number}. {ctx.name(commitment)}")
+    text = ctx.t(
+        "round-ask-question", name=ctx.name(found, "name"), group=f"{commitment.number}. {ctx.name(commitment)}"
+    )
     return Reply(text=text, choices=tuple(choices))
 
 
 def late_refusal(ctx: Context, found: Round, membership: Membership) -> list[Reply]:
     """Refuse round input after the deadline, with the next steps and a way to send general input instead."""
-    text = ctx.t("round-late", name=found.name, deadline=deadline_text(ctx, found.deadline))
+    text = ctx.t("round-late", name=ctx.name(found, "name"), deadline=deadline_text(ctx, found.deadline))
     general = recommend.StartOn(commitment=membership.commitment_id).choice(ctx.t("round-general-button"))
     return [Reply(text=text, choices=(general, *menu_choices(ctx)))]
 
@@ -130,7 +132,7 @@ async def refuse_late(ctx: Member, draft: recommend.Draft) -> list[Reply] | None
     draft.round_id = draft.question_id = None
     recommend.RECOMMEND.goto(ctx, recommend.Step.PREVIEW, draft)
     preview = await recommend.preview(ctx, draft)
-    text = ctx.t("round-late-kept", name=found.name, deadline=deadline_text(ctx, found.deadline))
+    text = ctx.t("round-late-kept", name=ctx.name(found, "name"), deadline=deadline_text(ctx, found.deadline))
     return [Reply(text=f"{text}\n\n{preview.text}", choices=preview.choices, replace=True)]
 
 

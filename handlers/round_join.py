@@ -69,9 +69,9 @@ async def on_link(ctx: Context) -> list[Reply]:
     if member is None:
         greeting = ctx.t(
             "round-welcome-newcomer",
-            name=found.name,
+            name=ctx.name(found, "name"),
             date=date_text(ctx, found),
-            place=place_text(ctx, found.place, found.online),
+            place=place_text(ctx, ctx.name(found, "place") if found.place else None, found.online),
         )
         return [Reply(text=greeting), *need_registration(ctx, ctx.incoming.command or "start", raw)[1:]]
     membership = await rounds.get_membership(ctx.conn, found.id, member.participant.id)
@@ -82,9 +82,9 @@ async def on_link(ctx: Context) -> list[Reply]:
 def _refusal(ctx: Context, found: Round) -> list[Reply] | None:
     """Return why nobody can join the round now, or None when they can."""
     if found.state is RoundState.DRAFT:
-        return [with_menu(ctx, ctx.t("round-join-not-open", name=found.name))]
+        return [with_menu(ctx, ctx.t("round-join-not-open", name=ctx.name(found, "name")))]
     if not found.accepts_input(ctx.now):
-        return [with_menu(ctx, ctx.t("round-join-closed", name=found.name))]
+        return [with_menu(ctx, ctx.t("round-join-closed", name=ctx.name(found, "name")))]
     return None
 
 
@@ -97,13 +97,13 @@ async def _group_prompt(ctx: Context, found: Round, membership: Membership | Non
     )
     current = next((c for c in commitments if membership and c.id == membership.commitment_id), None)
     if current is not None:
-        text = ctx.t("round-welcome-member", name=found.name, group=_group_name(ctx, current))
+        text = ctx.t("round-welcome-member", name=ctx.name(found, "name"), group=_group_name(ctx, current))
     else:
         text = ctx.t(
             "round-welcome",
-            name=found.name,
+            name=ctx.name(found, "name"),
             date=date_text(ctx, found),
-            place=place_text(ctx, found.place, found.online),
+            place=place_text(ctx, ctx.name(found, "place") if found.place else None, found.online),
             deadline=deadline_text(ctx, found.deadline),
         )
     return Reply(text=text, choices=choices, replace=replace)
@@ -213,7 +213,7 @@ async def group_view(ctx: Member, *, offset: int = 0, replace: bool = False, not
     title = ctx.t(
         "round-group-title",
         group=_group_name(ctx, group) if group else "",
-        name=found.name,
+        name=ctx.name(found, "name"),
         deadline=deadline_text(ctx, found.deadline),
     )
     body = ctx.t("round-group-count", count=total) if total else ctx.t("round-group-empty")

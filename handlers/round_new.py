@@ -7,15 +7,15 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handlers import round_notices
+from handlers import intent, round_notices
 from handlers import round_timeline as announce_step
 from handlers.context import Context
 from handlers.contract import Reply
-from handlers.dates import parse_date_time
+from handlers.dates import days_in_month, missing_day, parse_date_time
 from handlers.fallback import stale_button, unknown_button
 from handlers.feature import Feature
 from handlers.kit.access import requires_role
-from handlers.kit.flows import Accepts, Flow, FlowData
+from handlers.kit.flows import Accepts, Flow, FlowData, Parking, Typing
 from handlers.kit.routes import on
 from handlers.kit.who import Who
 from handlers.labels import short_date
@@ -43,7 +43,7 @@ from handlers.round_views import (
     numbered,
     place_text,
 )
-from handlers.text import clean_line, label_key, split_items
+from handlers.text import clean_line, has_letters, label_key, split_items
 from messages import load_messages
 from storage import catalogue, rounds, timeline
 from storage.rounds import DEFAULT_QUESTIONS
@@ -100,6 +100,15 @@ class MovingDeadline(FlowData):
 def parse_day(raw: str) -> tuple[date, time | None] | None:
     """Read d/m/yyyy (or yyyy-mm-dd), optionally followed by hh:mm; None when it is not a real date."""
     return parse_date_time(raw)
+
+
+def date_refusal(ctx: Context, typed: str, key: str = "round-date-invalid") -> str:
+    """Return why a typed date was not taken: a day its month does not have, or the form it should have."""
+    missing = missing_day(typed)
+    if missing is None:
+        return ctx.t(key)
+    day, month, year = missing
+    return ctx.t("date-no-such-day", day=day, month=month, year=year, days=days_in_month(month, year))
 
 
 def local_deadline(ctx: Context, day: date, at: time | None) -> datetime:
@@ -299,9 +308,12 @@ async def take_date(ctx: Context, draft: NewRoundData) -> list[Reply]:
     """Take the round's date («اليوم» is today); a date that has passed is kept once the coordinator confirms."""
     typed = ctx.incoming.text or ""
     today = ctx.local_now.date()
+    if draft.past_day is not None and intent.says_yes(label_key(typed)):  # «اختر «نعم»», and «نعم» typed
+        draft.held_on, draft.past_day = draft.past_day, None
+        return await _advance(ctx, draft, replace=False)
     parsed = (today, None) if label_key(typed) == label_key(ctx.t("round-today-word")) else parse_day(typed)
     if parsed is None:
-        return [Reply(text=ctx.t("round-date-invalid")), await prompt(ctx, draft)]
+        return [Reply(text=date_refusal(ctx, typed)), await prompt(ctx, draft)]
     draft.past_day = None
     if parsed[0] < today:
         draft.past_day = parsed[0]
@@ -324,9 +336,10 @@ async def _announced(ctx: Context, draft: NewRoundData, day: date, *, replace: b
 @requires_role(Who.COORDINATOR)
 async def take_announced(ctx: Context, draft: NewRoundData) -> list[Reply]:
     """Take the typed announcement date."""
-    day = parse_day(ctx.incoming.text or "")
+    typed = ctx.incoming.text or ""
+    day = parse_day(typed)
     if day is None or day[1] is not None:
-        return [Reply(text=ctx.t("round-date-invalid")), await prompt(ctx, draft)]
+        return [Reply(text=date_refusal(ctx, typed)), await prompt(ctx, draft)]
     return await _announced(ctx, draft, day[0], replace=False)
 
 
@@ -376,6 +389,8 @@ async def take_place(ctx: Context, draft: NewRoundData) -> list[Reply]:
 async def take_questions(ctx: Context, draft: NewRoundData) -> list[Reply]:
     """Take the discussion questions, one per line (or several on a line, each ending with «؟»)."""
     questions = split_items(ctx.incoming.text or "")
+    if questions and not all(has_letters(q) for q in questions):  # «1» typed for the first choice is no question
+        return [Reply(text=ctx.t("round-questions-need-words")), await prompt(ctx, draft)]
     if not 1 <= len(questions) <= MAX_QUESTIONS or any(len(q) > QUESTION_MAX for q in questions):
         return [Reply(text=ctx.t("round-questions-invalid", max=MAX_QUESTIONS, length=QUESTION_MAX))]
     draft.questions = [(None, q) for q in questions]
@@ -385,13 +400,21 @@ async def take_questions(ctx: Context, draft: NewRoundData) -> list[Reply]:
 @requires_role(Who.COORDINATOR)
 async def take_deadline(ctx: Context, draft: NewRoundData) -> list[Reply]:
     """Take the deadline for input."""
-    parsed = parse_day(ctx.incoming.text or "")
+    typed = ctx.incoming.text or ""
+    if draft.past_deadline is not None and intent.says_yes(label_key(typed)):
+        draft.deadline, draft.past_deadline = draft.past_deadline, None
+        return await _advance(ctx, draft, replace=False)
+    parsed = parse_day(typed)
     if parsed is None:
-        return [Reply(text=ctx.t("round-deadline-invalid")), await prompt(ctx, draft)]
+        return [Reply(text=date_refusal(ctx, typed, "round-deadline-invalid")), await prompt(ctx, draft)]
     return await _take_deadline(ctx, draft, local_deadline(ctx, *parsed), replace=False)
 
 
 async def _take_deadline(ctx: Context, draft: NewRoundData, deadline: datetime, *, replace: bool) -> list[Reply]:
+    held = draft.held_on
+    if held is not None and deadline.astimezone(ctx.config.timezone).date() < held:
+        words = {"deadline": deadline_text(ctx, deadline), "date": short_date(ctx, held)}
+        return [Reply(text=ctx.t("round-deadline-before-meeting", **words)), await prompt(ctx, draft)]
     draft.past_deadline = None
     if deadline <= ctx.now:  # a meeting being recorded after the fact: asked to confirm
         draft.past_deadline = deadline
@@ -404,6 +427,12 @@ async def _take_deadline(ctx: Context, draft: NewRoundData, deadline: datetime, 
 async def ask_again(ctx: Context, draft: NewRoundData) -> list[Reply]:
     """Ask a button step's question again when text arrives instead."""
     return [await prompt(ctx, draft)]
+
+
+@requires_role(Who.COORDINATOR)
+async def typed_at_preview(ctx: Context, draft: NewRoundData) -> list[Reply]:
+    """Text at the round's preview: say that nothing changed, and show the preview with its buttons again."""
+    return [Reply(text=ctx.t("round-preview-typed")), await prompt(ctx, draft)]
 
 
 @requires_role(Who.COORDINATOR)
@@ -420,13 +449,14 @@ async def ask_new_deadline(ctx: Context, press: RoundDeadline) -> list[Reply]:
 async def take_new_deadline(ctx: Context, moving: MovingDeadline) -> list[Reply]:
     """Take a round's new deadline."""
     cancel = (Cancel().choice(ctx.t("cancel-button")),)
-    parsed = parse_day(ctx.incoming.text or "")
+    typed = ctx.incoming.text or ""
+    parsed = parse_day(typed)
     found = await rounds.get_round(ctx.conn, moving.round_id)
     if found is None:
         ctx.end()
         return [with_menu(ctx, ctx.t("round-unknown"))]
     if parsed is None:
-        return [Reply(text=ctx.t("round-deadline-invalid"), choices=cancel)]
+        return [Reply(text=date_refusal(ctx, typed, "round-deadline-invalid"), choices=cancel)]
     deadline = local_deadline(ctx, *parsed)
     if deadline <= ctx.now:
         return [Reply(text=ctx.t("round-deadline-past"), choices=cancel)]
@@ -437,20 +467,29 @@ async def take_new_deadline(ctx: Context, moving: MovingDeadline) -> list[Reply]
     return await card(ctx, moved, note=note)
 
 
+def _describe(ctx: Context, draft: NewRoundData) -> str:
+    return ctx.t("round-parked", name=draft.name or "—")
+
+
 NEW_ROUND = Flow(
     name="round_new",
     data=NewRoundData,
     cancel=Cancel,
+    # A round half set up is kept when the coordinator leaves it (a command, the menu) and offered back.
+    parking=Parking(keep=lambda draft: bool(draft.name), describe=_describe, resume=ask_again),
     steps={
-        Step.NAME: Accepts(text=take_name),
-        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast)),
-        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,)),
-        Step.SHORT_NOTICE: Accepts(buttons=(ShortNotice,), ask=ask_again),
-        Step.PLACE: Accepts(text=take_place, buttons=(Online,)),
+        Step.NAME: Accepts(text=take_name, ask=ask_again),
+        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast), ask=ask_again),
+        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,), ask=ask_again),
+        # A date typed at the warning is a new announcement date (checked again); anything else asks again.
+        Step.SHORT_NOTICE: Accepts(text=take_announced, buttons=(ShortNotice,), ask=ask_again, typing=Typing.CHOICE),
+        Step.PLACE: Accepts(text=take_place, buttons=(Online,), ask=ask_again),
         Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), ask=ask_again),
-        Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,)),
-        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast)),
-        Step.CONFIRM: Accepts(buttons=(Create, CreateAndOpen), ask=ask_again),
+        Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,), ask=ask_again),
+        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast), ask=ask_again),
+        Step.CONFIRM: Accepts(
+            text=typed_at_preview, buttons=(Create, CreateAndOpen), ask=ask_again, typing=Typing.CHOICE
+        ),
     },
 )
 

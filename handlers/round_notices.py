@@ -36,7 +36,7 @@ async def deadline_moved(ctx: Context, found: Round) -> int:
 
     def notice(reader: Context) -> Reply:
         deadline = deadline_text(reader, found.deadline)
-        return Reply(text=reader.t("round-notice-deadline", name=found.name, deadline=deadline))
+        return Reply(text=reader.t("round-notice-deadline", name=reader.name(found, "name"), deadline=deadline))
 
     stamp = to_db(found.deadline) if found.deadline else "none"
     return await tell_members(ctx, found, notice, about=f"deadline:{stamp}")
@@ -46,7 +46,7 @@ async def closed(ctx: Context, found: Round) -> int:
     """Tell the members the round closed, and what happens next."""
 
     def notice(reader: Context) -> Reply:
-        return Reply(text=reader.t("round-notice-closed", name=found.name))
+        return Reply(text=reader.t("round-notice-closed", name=reader.name(found, "name")))
 
     stamp = to_db(found.closed_at) if found.closed_at else "now"
     return await tell_members(ctx, found, notice, about=f"closed:{stamp}")

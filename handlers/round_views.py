@@ -27,13 +27,17 @@ from reports.said import said
 from storage import rounds
 from storage.models import Commitment
 from storage.round_hall import HallCount
-from storage.rounds import DEFAULT_QUESTIONS, Attendance, CommitmentFindings, Count, Question, Round, RoundState
+from storage.rounds import (
+    DEFAULT_QUESTIONS,
+    STATE_KEYS,
+    Attendance,
+    CommitmentFindings,
+    Count,
+    Question,
+    Round,
+    RoundState,
+)
 
-STATE_KEYS = {
-    RoundState.DRAFT: "round-state-draft",
-    RoundState.OPEN: "round-state-open",
-    RoundState.CLOSED: "round-state-closed",
-}
 QR_SCALE = 20  # a join link is a 37-module code with its border: 740 px, 6 cm printed at 300 dpi, sharp on a slide
 
 
@@ -44,9 +48,7 @@ def state_label(ctx: Context, state: RoundState) -> str:
 
 def round_state(ctx: Context, found: Round) -> str:
     """Return where a round stands now: an open round whose deadline has passed has ended («انتهت»)."""
-    if found.state is RoundState.OPEN and not found.accepts_input(ctx.now):
-        return ctx.t("round-state-ended")
-    return state_label(ctx, found.state)
+    return ctx.t(found.stage_key(ctx.now))
 
 
 def default_questions(ctx: Context) -> list[tuple[str | None, str]]:
@@ -142,7 +144,7 @@ def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallC
         groups.append(f"{line} {summary}".rstrip())
     return ctx.t(
         "round-attendance",
-        name=found.name,
+        name=ctx.name(found, "name"),
         hall=hall_text(ctx, hall),
         joined=ctx.t("round-attendance-joined", count=figures.total),
         officers=ctx.t("round-attendance-officers", count=figures.liaison_officers),
@@ -155,7 +157,7 @@ def attendance_text(ctx: Context, found: Round, figures: Attendance, hall: HallC
 
 def findings_text(ctx: Context, found: Round, findings: list[CommitmentFindings]) -> str:
     """Return per commitment the findings grouped by discussion question and theme, as the seed lists them."""
-    parts = [ctx.t("round-findings-title", name=found.name)]
+    parts = [ctx.t("round-findings-title", name=ctx.name(found, "name"))]
     for group in findings:
         lines = [ctx.t("round-findings-commitment", number=group.commitment.number, title=ctx.name(group.commitment))]
         if not group.questions:
@@ -190,9 +192,9 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
     inputs = sum(g.total for g in await rounds.findings(ctx.conn, found.id))
     text = ctx.t(
         "round-view",
-        name=found.name,
+        name=ctx.name(found, "name"),
         date=date_text(ctx, found),
-        place=place_text(ctx, found.place, found.online),
+        place=place_text(ctx, ctx.name(found, "place") if found.place else None, found.online),
         deadline=deadline_text(ctx, found.deadline),
         state=round_state(ctx, found),
         groups=groups_text(ctx, commitments),

@@ -61,8 +61,11 @@ async def round_list(ctx: Context, offset: int, *, replace: bool = False) -> lis
     total = await rounds.count_rounds(ctx.conn)
     found = await rounds.list_rounds(ctx.conn, limit=PAGE_SIZE, offset=max(0, offset))
     lines = [ctx.t("round-list-title", count=total)]
-    lines += [ctx.t("round-list-line", name=r.name, date=date_text(ctx, r), state=round_state(ctx, r)) for r in found]
-    choices = [RoundView(round=r.id).choice(shorten(r.name, 40)) for r in found]
+    lines += [
+        ctx.t("round-list-line", name=ctx.name(r, "name"), date=date_text(ctx, r), state=round_state(ctx, r))
+        for r in found
+    ]
+    choices = [RoundView(round=r.id).choice(shorten(ctx.name(r, "name"), 40)) for r in found]
     if offset > 0:
         choices.append(RoundList(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
     if offset + PAGE_SIZE < total:
@@ -115,8 +118,8 @@ async def _qr(ctx: Context, found: Round) -> list[Reply]:
     link = join_link(ctx, found)
     if link is None:
         return [Reply(text=ctx.t("round-qr-unavailable", code=found.link_payload))]
-    caption = ctx.t("round-qr-caption", name=found.name, link=link)
-    text = ctx.t("round-qr-text", name=found.name, link=link, code=found.link_payload)
+    caption = ctx.t("round-qr-caption", name=ctx.name(found, "name"), link=link)
+    text = ctx.t("round-qr-text", name=ctx.name(found, "name"), link=link, code=found.link_payload)
     return [Reply(text=text, document=qr_document(found, link, caption))]
 
 
@@ -124,7 +127,7 @@ async def _attendance(ctx: Context, found: Round) -> list[Reply]:
     """Show who joined."""
     figures = await rounds.attendance(ctx.conn, found.id)
     hall = await get_hall(ctx.conn, found.id)
-    back = RoundView(round=found.id).choice(shorten(found.name, 40))
+    back = RoundView(round=found.id).choice(shorten(ctx.name(found, "name"), 40))
     enter = RoundHall(round=found.id).choice(ctx.t("round-hall-button"))
     return [Reply(text=attendance_text(ctx, found, figures, hall), choices=(enter, back))]
 
@@ -132,7 +135,7 @@ async def _attendance(ctx: Context, found: Round) -> list[Reply]:
 async def _findings(ctx: Context, found: Round) -> list[Reply]:
     """Show the round's input by commitment, question and theme."""
     findings = await rounds.findings(ctx.conn, found.id)
-    back = RoundView(round=found.id).choice(shorten(found.name, 40))
+    back = RoundView(round=found.id).choice(shorten(ctx.name(found, "name"), 40))
     return [Reply(text=findings_text(ctx, found, findings), choices=(back,))]
 
 

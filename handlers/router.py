@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -22,16 +22,19 @@ from handlers import (
     follow,
     held,
     inbox,
+    intent,
     invite,
     irm,
     language,
     menu,
+    merge,
     milestones,
     moderation,
     my,
     naming,
     privacy,
     publishing,
+    questions,
     rapporteurs,
     recommend,
     registration,
@@ -54,13 +57,13 @@ from handlers import (
     update_import,
 )
 from handlers.context import Context
-from handlers.contract import Reply
+from handlers.contract import OPENED, Reply
 from handlers.feature import FOLLOW_UP, Feature, Handler
 from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
 from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
 from handlers.kit.hooks import Hooks
-from handlers.kit.parking import DropParked, ParkingLot, ResumeParked, does_offer
+from handlers.kit.parking import ConfirmDrop, DropParked, ParkingLot, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
 from handlers.kit.who import Who, who_of
 from handlers.text import label_key
@@ -72,6 +75,7 @@ log = logging.getLogger(__name__)
 FEATURES: tuple[Feature, ...] = (
     registration.FEATURE,
     recommend.FEATURE,
+    questions.FEATURE,
     status.FEATURE,
     my.FEATURE,
     rounds.FEATURE,
@@ -94,6 +98,7 @@ FEATURES: tuple[Feature, ...] = (
     search.FEATURE,
     answer_sheet.FEATURE,
     moderation.FEATURE,
+    merge.FEATURE,
     update.FEATURE,
     update_import.FEATURE,
     milestones.FEATURE,
@@ -150,7 +155,8 @@ class Router:
         self.parking = ParkingLot(self.flows)
         routes = [route for f in features for route in f.buttons]
         routes.append(on(menu.OpenMenu, self._menu_button))
-        routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._drop_parked)]
+        routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._ask_drop_parked)]
+        routes.append(on(ConfirmDrop, self._drop_parked))
         self.cancels: dict[type[Button], dict[str, Flow[Any]]] = {}
         for fl in self.flows.values():
             if fl.cancel is not None:
@@ -273,13 +279,25 @@ class Router:
         prefix = next((p for p in self.deep_links if token.lower().startswith(p.lower())), None)
         return prefix + token[len(prefix) :] if prefix is not None else None
 
-    @staticmethod
-    def _typed_label(ctx: Context, text: str) -> str | None:
-        """Return the button whose label the person typed (among the buttons on screen), or None."""
+    def _typed_label(self, ctx: Context, text: str) -> str | None:
+        """Return the button whose label the person typed (among the buttons on screen), or None.
+
+        The whole label, or its opening words when only one label opens with them («نعم» for «✅ نعم، لقاء
+        سابق»), or a yes the prompt asked for («اختر «نعم»») when only one label says yes («✅ أوافق»)."""
         key = label_key(text)
-        return next((choice for label, choice in ctx.carry.shown if label == key), None) if key else None
+        if not key:
+            return None
+        exact = [choice for label, choice in ctx.carry.shown if label == key]
+        accepts = self._accepts(ctx)
+        if accepts is not None and accepts.typed is Typing.TEXT:  # «عمّان» typed as a place is the place
+            return exact[0] if len(exact) == 1 else None
+        opening = [choice for label, choice in ctx.carry.shown if label.startswith(key + " ")]
+        yes = [choice for label, choice in ctx.carry.shown if intent.says_yes(label)] if intent.says_yes(key) else []
+        return next((found[0] for found in (exact, opening, yes) if len(found) == 1), None)
 
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
+        if command == OPENED:
+            return await self._opened(ctx)
         if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):
             return await self._deep_link(ctx, self._typed_payload(args) or args.strip())
         handler = self.commands.get(command)
@@ -293,12 +311,25 @@ class Router:
             return offer
         return await handler(ctx)
 
+    async def _opened(self, ctx: Context) -> list[Reply]:
+        """Greet a chat as it opens (a terminal): ask the question of a step left unfinished again, else /start."""
+        ask = self._step_question_of(ctx)
+        if ask is not None:
+            return [Reply(text=ctx.t("opened-resume")), *await ask]
+        ctx.incoming = replace(ctx.incoming, command="start", args="")
+        return await self._command(ctx, "start", "")
+
     async def _resume_parked(self, ctx: Context, press: ResumeParked) -> list[Reply]:
         """Go on with the newest parked draft."""
         resumed = await self.parking.resume(ctx)
         return resumed if resumed is not None else await fallback.stale_button(ctx)
 
-    async def _drop_parked(self, ctx: Context, press: DropParked) -> list[Reply]:
+    async def _ask_drop_parked(self, ctx: Context, press: DropParked) -> list[Reply]:
+        """Ask once before dropping the newest parked draft."""
+        asked = self.parking.confirm_drop(ctx, press.command)
+        return asked if asked is not None else await fallback.stale_button(ctx)
+
+    async def _drop_parked(self, ctx: Context, press: ConfirmDrop) -> list[Reply]:
         """Drop the newest parked draft, then run the command that offered it."""
         if not self.parking.drop(ctx):
             return await fallback.stale_button(ctx)
@@ -352,6 +383,9 @@ class Router:
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None:
             ctx.end()
+            kind = intent.read(ctx.incoming.text or "", ctx.config.recommendation_min)
+            if (answered := await fallback.courtesy(ctx, kind)) is not None:
+                return answered
             for offer in ctx.hooks(fallback.FREE_TEXT):
                 if (offered := await offer(ctx)) is not None:
                     return offered
@@ -365,11 +399,16 @@ class Router:
 
     async def _step_question(self, ctx: Context) -> list[Reply]:
         """Ask the question of the step the chat is in again (after the person changed language)."""
+        ask = self._step_question_of(ctx)
+        return await ask if ask is not None else []
+
+    def _step_question_of(self, ctx: Context) -> Awaitable[list[Reply]] | None:
+        """Return the asking of the current step's question, or None when the chat is in no step that can ask."""
         flow = self.flows.get(ctx.flow or "")
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None or accepts.ask is None:
-            return []
-        return await accepts.ask(ctx, flow.load(ctx))
+            return None
+        return accepts.ask(ctx, flow.load(ctx))
 
     async def _file(self, ctx: Context) -> list[Reply]:
         """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);

@@ -25,16 +25,22 @@ class Step(StrEnum):
 
     TEXT = "text"
     PREVIEW = "preview"
+    ENGLISH = "english"
 
 
 class Draft(FlowData):
-    """The rules being written."""
+    """The rules being written, and their English version when given."""
 
     text: str = ""
+    text_en: str | None = None
 
 
 class EditRules(Button, prefix="rules:e"):
     """Write new rules (coordinators)."""
+
+
+class AddEnglish(Button, prefix="rules:en"):
+    """Give the previewed rules an English version (optional)."""
 
 
 class SaveRules(Button, prefix="rules:ok"):
@@ -51,7 +57,7 @@ async def show(ctx: Context) -> list[Reply]:
     if rules is None:
         text = ctx.t("rules-none")
     else:
-        text = ctx.t("rules-show", text=rules.text, date=short_date(ctx, rules.set_at))
+        text = ctx.t("rules-show", text=ctx.name(rules, "text"), date=short_date(ctx, rules.set_at))
     if not ctx.is_coordinator:
         return [with_menu(ctx, text)]
     return [Reply(text=text, choices=(EditRules().choice(ctx.t("rules-edit")),))]
@@ -72,37 +78,74 @@ async def take_text(ctx: Context, draft: Draft) -> list[Reply]:
     low, high = RULES_LIMITS
     if not low <= len(text) <= high:
         return [Reply(text=ctx.t("rules-length", min=low, max=high, length=len(text)))]
-    RULES.goto(ctx, Step.PREVIEW, Draft(text=text))
-    choices = (SaveRules().choice(ctx.t("rules-save")), Cancel().choice(ctx.t("cancel-button")))
-    return [Reply(text=ctx.t("rules-preview", text=text), choices=choices)]
+    draft = Draft(text=text)
+    RULES.goto(ctx, Step.PREVIEW, draft)
+    return [_preview(ctx, draft)]
+
+
+def _preview(ctx: Context, draft: Draft) -> Reply:
+    """Show the rules as everyone will see them (and their English version), with the preview's choices."""
+    text = ctx.t("rules-preview", text=draft.text)
+    if draft.text_en:
+        text += "\n\n" + ctx.t("rules-preview-english", text=draft.text_en)
+    english = AddEnglish().choice(ctx.t("rules-english-change" if draft.text_en else "rules-english-add"))
+    choices = (SaveRules().choice(ctx.t("rules-save")), english, Cancel().choice(ctx.t("cancel-button")))
+    return Reply(text=text, choices=choices)
+
+
+@requires_role(Who.COORDINATOR)
+async def ask_english(ctx: Context, press: AddEnglish) -> list[Reply]:
+    """Ask for the rules' English version (optional: without it English readers see the Arabic)."""
+    draft = RULES.load(ctx)
+    RULES.goto(ctx, Step.ENGLISH, draft)
+    low, high = RULES_LIMITS
+    return [
+        Reply(text=ctx.t("rules-ask-english", min=low, max=high), choices=(Cancel().choice(ctx.t("cancel-button")),))
+    ]
+
+
+@requires_role(Who.COORDINATOR)
+async def take_english(ctx: Context, draft: Draft) -> list[Reply]:
+    """Take the English version within the same limits, then preview both."""
+    text = clean_text(ctx.incoming.text or "")
+    low, high = RULES_LIMITS
+    if not low <= len(text) <= high:
+        return [Reply(text=ctx.t("rules-length", min=low, max=high, length=len(text)))]
+    draft.text_en = text
+    RULES.goto(ctx, Step.PREVIEW, draft)
+    return [_preview(ctx, draft)]
 
 
 @requires_role(Who.COORDINATOR)
 async def save(ctx: Context, press: SaveRules) -> list[Reply]:
     """Publish the rules (the earlier version is kept) and audit it."""
-    text = RULES.load(ctx).text
+    draft = RULES.load(ctx)
     actor = ctx.participant.id if ctx.participant else None
-    stored = await forum_rules.set_rules(ctx.conn, text, actor, ctx.now)
+    stored = await forum_rules.set_rules(ctx.conn, draft.text, actor, ctx.now, text_en=draft.text_en)
     await audit.record(ctx.conn, actor, "rules.set", f"rules:{stored.id}", None, ctx.now)
     ctx.end()
     return [with_menu(ctx, ctx.t("rules-saved"))]
 
 
 async def use_buttons(ctx: Context, draft: Draft) -> list[Reply]:
-    """Text at the preview: point to the buttons."""
-    return [Reply(text=ctx.t("use-buttons"))]
+    """Text at the preview: point to the buttons, listed again."""
+    return [Reply(text=ctx.t("use-buttons")), _preview(ctx, draft)]
 
 
 RULES = Flow(
     name="rules",
     data=Draft,
     cancel=Cancel,
-    steps={Step.TEXT: Accepts(text=take_text), Step.PREVIEW: Accepts(buttons=(SaveRules,), ask=use_buttons)},
+    steps={
+        Step.TEXT: Accepts(text=take_text),
+        Step.PREVIEW: Accepts(buttons=(SaveRules, AddEnglish), ask=use_buttons),
+        Step.ENGLISH: Accepts(text=take_english),
+    },
 )
 
 FEATURE = Feature(
     commands={"rules": show},
-    buttons=(on(EditRules, edit), on(SaveRules, save)),
+    buttons=(on(EditRules, edit), on(SaveRules, save), on(AddEnglish, ask_english)),
     flows=(RULES,),
     keywords={"keyword-rules": "rules"},
 )

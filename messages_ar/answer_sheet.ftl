@@ -60,6 +60,7 @@ answer-sheet-row-number = «رقم التوصية» يجب أن يكون رقم�
 answer-sheet-row-unknown = لا توجد توصية رقمها «{ $value }».
 answer-sheet-row-not-yours = التوصية { $receipt } على الالتزام { $number }، ولا تتولاه.
 answer-sheet-row-hidden = التوصية { $receipt } مخفية عن العموم: أظهرها أولاً من /inbox.
+answer-sheet-row-merged-into = التوصية { $receipt } مضمومة إلى { $kept }: اكتب الرد في صف { $kept }، فيصل إلى أصحابهما جميعاً.
 answer-sheet-row-hidden-row = الصف مخفي في الجدول: أظهره وراجعه قبل الإرسال.
 answer-sheet-row-merged = في الصف خلايا مدمجة: افصلها حتى يكون لكل توصية صفها.
 answer-sheet-row-state = الحالة «{ $value }» غير معروفة. القيم الممكنة: { $choices }.

@@ -31,7 +31,6 @@ pub-dates = المدة
 pub-date-range = من { $start } إلى { $end }
 pub-completion = مستوى الإنجاز
 pub-progress = نسبة التقدّم
-pub-no-update = لم يُنشر تحديث بعد
 pub-milestones = المراحل
 pub-milestones-done = { $total ->
     [0] لا مراحل مسجّلة
@@ -56,17 +55,8 @@ pub-answered = { $count ->
 }
 pub-received-answered = { $received }، { $answered }
 pub-separator = ،
-pub-last-update = آخر تحديث
 pub-rounds = جولات التشاور
 pub-no-rounds = لم تُعقد جولات تشاور عبر المنصة بعد.
-pub-participants = { $count ->
-    [zero] لم ينضم مشاركون
-    [one] مشارك واحد
-    [two] مشاركان
-    [few] { $count } مشاركين
-    [many] { $count } مشاركاً
-   *[other] { $count } مشارك
-}
 pub-earlier-plans = الخطط السابقة
 
 pub-themes = المحاور:
@@ -99,6 +89,7 @@ pub-author-named = من: { $name } ({ $organisation })
 pub-author-sector = من: { $sector }
 pub-author-sector-governorate = من: { $sector }، { $governorate }
 pub-author-unknown = من: مشارك
+pub-author-group = من: { $group }
 pub-response = رد الجهة المنفذة
 pub-pages-label = صفحات التوصيات
 pub-page-of = الصفحة { $page } من { $pages }
@@ -126,7 +117,6 @@ pub-round-hall-officers = { $count ->
    *[other] من بينهم { $count } من ضباط الارتباط
 }
 pub-round-hall-with-officers = { $hall }، { $officers }.
-pub-round-via-bot = عبر البوت:
 pub-round-attendance = المشاركون
 pub-sector-unknown = جهة غير محددة
 pub-round-findings = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
@@ -200,6 +190,10 @@ pub-field-author_sector = قطاع صاحب التوصية: cso أو government 
 pub-field-author_governorate = محافظة صاحب التوصية، إن ذكرها.
 pub-field-author_name = اسم صاحب التوصية، فقط إذا وافق على نشره.
 pub-field-author_organisation = جهة صاحب التوصية، فقط إذا وافق على نشر اسمه.
+pub-field-author_group = نتيجة مجموعة عمل: رقم المجموعة (رقم التزامها)، وصاحبها المجموعة لا شخص بعينه.
+pub-field-at_table = عدد من جلسوا إلى طاولة مجموعة العمل.
+pub-field-raised_by = عدد الأشخاص أو المجموعات الذين طرحوها، مع التوصيات المضمومة إليها، كلٌّ مرة واحدة.
+pub-field-merged_into = رقم التوصية التي ضُمّت إليها هذه لأنها تقول الشيء نفسه (الرد عليها رد على هذه أيضاً).
 pub-field-name = اسم الجولة.
 pub-field-held_on = تاريخ انعقادها.
 pub-field-place = مكانها، أو فارغ إذا كانت عبر الإنترنت.
@@ -316,3 +310,51 @@ pub-search-update = تقرير تقدم على الالتزام { $number }
 pub-search-pages-label = صفحات نتائج البحث
 pub-search-previous = النتائج الأحدث
 pub-search-next = النتائج الأقدم
+
+pub-glance-intro = أين يقف كل التزام اليوم.
+pub-self-reported = الأرقام تقييم ذاتي كما أبلغت عنه الجهات المنفذة.
+pub-no-report = لا تقرير بعد
+pub-overdue = { $count ->
+    [one] مرحلة متأخرة واحدة
+    [two] مرحلتان متأخرتان
+    [few] { $count } مراحل متأخرة
+   *[other] { $count } مرحلة متأخرة
+}
+pub-days-since = { $count ->
+    [zero] آخر تقرير اليوم
+    [one] آخر تقرير قبل يوم واحد
+    [two] آخر تقرير قبل يومين
+    [few] آخر تقرير قبل { $count } أيام
+    [many] آخر تقرير قبل { $count } يوماً
+   *[other] آخر تقرير قبل { $count } يوم
+}
+pub-chart-answers = التوصيات المنشورة حسب حالة الرد (المجموع { $count })
+pub-chart-progress = التقدم المعلن عبر الزمن
+pub-round-deadline = آخر موعد للمدخلات { $date }
+pub-attendance-hall = الحضور في القاعة: { $count }
+pub-attendance-hall-none = الحضور في القاعة: لم يُدخَل
+pub-attendance-bot = انضموا عبر البوت: { $count }
+pub-way-in = شارك برأيك
+pub-way-in-intro = أرسل توصياتك وتابع الردود عليها عبر البوت:
+pub-way-in-telegram = افتح البوت على تيليغرام
+pub-way-in-whatsapp = راسلنا على واتساب
+pub-way-in-qr = امسح الرمز بكاميرا الهاتف لفتح البوت.
+pub-way-in-none = اطلب من منسقي الخطة رابط البوت للمشاركة.
+pub-field-hall_count = عدد الحاضرين في القاعة كما أدخله المنسقون، أو فارغ إذا لم يُدخَل.
+pub-field-joined_via_bot = عدد من انضموا إلى مجموعات العمل عبر البوت (رقم مستقل عن الحضور في القاعة).
+pub-field-short_title_ar = العنوان المختصر للالتزام بالعربية كما في الخطة، أو فارغ.
+pub-field-short_title_en = العنوان المختصر للالتزام بالإنجليزية كما في الخطة، أو فارغ.
+pub-field-ogp_values = قيم الشراكة التي يتصل بها الالتزام: access_to_information أو civic_participation أو public_accountability أو technology_innovation.
+pub-field-supporting_institutions_ar = الجهات الداعمة بالعربية كما في الخطة.
+pub-field-supporting_institutions_en = الجهات الداعمة بالإنجليزية كما في الخطة.
+pub-field-irm = تقييم آلية الإبلاغ المستقلة كما أدخله المنسقون، منفصلاً عن التقييم الذاتي: الإنجاز في منتصف المدة ونهايتها (ومنه no_evidence)، «هل فتح الحكومة؟»، الأثر المحتمل، النجمة، ورابط التقرير؛ أو فارغ إذا لم يُدخَل شيء.
+pub-tracks-caption = التقييم الذاتي للجهة المنفذة إلى جانب تقييم آلية الإبلاغ المستقلة
+pub-track-field = البند
+pub-track-self = التقييم الذاتي
+pub-track-irm = آلية الإبلاغ المستقلة
+pub-track-none = —
+pub-short-title = العنوان المختصر
+pub-ogp-values = قيم الشراكة
+pub-supporting = الجهات الداعمة
+pub-data-authors = كيف يظهر كاتب التوصية
+pub-data-authors-value = باسمه وجهته فقط إن وافق. وإلا فبقطاعه ومحافظته حيث يشترك فيهما { $crowd } على الأقل من الكتّاب غير المسمَّين ذوي التوصيات المنشورة؛ وإلا فبقطاعه وحده حيث يشترك فيه { $crowd } على الأقل؛ وإلا «مشارك» دون تفاصيل.

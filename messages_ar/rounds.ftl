@@ -293,6 +293,32 @@ round-edit-question-in-use = السؤال «{ $question }» أجابت عنه ت
 } على الأقل (يمكنك تعديل صياغتها).
 round-edit-closed = لا يمكن تعديل جولة مغلقة. أعد فتحها أولاً إن أردت تعديلها.
 round-edited = حُفظ التعديل.
+round-edit-name-en = الاسم بالإنجليزية
+round-edit-place-en = المكان بالإنجليزية
+round-edit-questions-en = أسئلة النقاش بالإنجليزية
+round-edit-no-english = 🚫 دون نسخة إنجليزية
+round-edit-ask-english =
+    بالعربية: { $arabic }
+    بالإنجليزية الآن: { $english }
+
+    اكتب النسخة الإنجليزية. هي اختيارية: دونها يرى قرّاء الإنجليزية النص العربي.
+round-edit-ask-questions-en =
+    الأسئلة التي كتبتموها (بالعربية — بالإنجليزية الآن):
+    { $questions }
+
+    اكتب { $count ->
+        [one] السؤال بالإنجليزية
+        [two] السؤالين بالإنجليزية، كلاً في سطر وبالترتيب نفسه
+       *[other] الأسئلة بالإنجليزية، سؤالاً في كل سطر وبالترتيب نفسه
+    }. النسخة الإنجليزية اختيارية: دونها يرى قرّاء الإنجليزية النص العربي.
+round-edit-questions-en-none = أسئلة هذه الجولة كلها من الأسئلة المقترحة، ولها صياغة إنجليزية جاهزة.
+round-edit-questions-en-invalid = اكتب { $count ->
+    [one] سؤالاً واحداً
+    [two] سؤالين
+    [few] { $count } أسئلة
+    [many] { $count } سؤالاً
+   *[other] { $count } سؤال
+} بالإنجليزية، سؤالاً في كل سطر وبترتيب الأسئلة العربية، لا يزيد أيٌّ منها على { $length } حرف.
 
 ## Attendance counted in the hall, beside those who joined through the bot.
 round-hall-button = 🏛️ حضور القاعة

@@ -20,6 +20,17 @@ rules-preview =
     هكذا ستظهر القواعد للجميع:
 
     { $text }
+rules-english-add = 🇬🇧 إضافة نسخة إنجليزية
+rules-english-change = 🇬🇧 تغيير النسخة الإنجليزية
+rules-ask-english = اكتب القواعد بالإنجليزية كاملة (من { $min } إلى { $max ->
+    [few] { $max } أحرف
+    [many] { $max } حرفاً
+   *[other] { $max } حرف
+}). هي اختيارية: دونها يرى قرّاء الإنجليزية النص العربي.
+rules-preview-english =
+    وهكذا ستظهر لقرّاء الإنجليزية:
+
+    { $text }
 rules-save = ✅ نشر القواعد
 rules-saved = نُشرت قواعد المشاركة، ويراها الجميع بالأمر /rules.
 menu-rules = 📜 قواعد المشاركة

@@ -42,6 +42,7 @@ answer-sheet-row-number = “Recommendation no.” must be a number (found “{ 
 answer-sheet-row-unknown = There is no recommendation “{ $value }”.
 answer-sheet-row-not-yours = Recommendation { $receipt } is on commitment { $number }, which you do not handle.
 answer-sheet-row-hidden = Recommendation { $receipt } is hidden from the public: show it again in /inbox first.
+answer-sheet-row-merged-into = Recommendation { $receipt } is merged into { $kept }: write the answer on the row of { $kept }, and it reaches all their authors.
 answer-sheet-row-hidden-row = The row is hidden in the sheet: unhide it and review it before sending.
 answer-sheet-row-merged = The row has merged cells: unmerge them so that each recommendation has its own row.
 answer-sheet-row-state = Unknown state “{ $value }”. Possible values: { $choices }.

@@ -88,7 +88,10 @@ ev-responses = { $total ->
         [0] its author was not told of a reply.
        *[other] its author was told of the reply.
     }
-   *[other] { $total } recommendations arrived; { $answered } of them answered with a reasoned response; { $told ->
+   *[other] { $total } recommendations arrived; { $answered ->
+        [0] none of them answered with a reasoned response yet
+       *[other] { $answered } of them answered with a reasoned response
+    }; { $told ->
         [0] no author was told of a reply.
         [one] their authors were told in one case.
        *[other] their authors were told in { $told } cases.
@@ -120,7 +123,10 @@ ev-progress = { $count ->
     [0] No progress updates
     [one] One progress update
    *[other] { $count } progress updates
-}, { $evidence } of them with an evidence link.
+}{ $evidence ->
+    [0] {""}
+   *[other] , { $evidence } of them with an evidence link
+}.
 ev-irm = The IRM's assessment is entered for { $count ->
     [0] no commitment yet
     [one] one commitment
@@ -152,7 +158,7 @@ evidence-title = 📦 Evidence for OGP's standards. The open data's snapshots ke
 evidence-no-snapshots = No snapshot has been taken yet.
 evidence-snapshot-line = • { $date }: { $files }
 evidence-snapshot-folder = Snapshots are kept on the server in: { $folder }
-evidence-whole = 📦 Evidence pack (from the plan's start to today)
+evidence-whole = 📦 Evidence pack for the plan's period (to today while it runs)
 evidence-period = 📅 Pack for a period
 evidence-snapshot-now = 📸 Snapshot of the open data now
 evidence-no-folder = No folder for snapshots is set on the server.

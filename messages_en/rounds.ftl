@@ -259,6 +259,28 @@ round-edit-question-in-use = The question “{ $question }” has recommendation
 } (you can reword them).
 round-edit-closed = A closed round cannot be edited. Reopen it first if you want to change it.
 round-edited = The change is saved.
+round-edit-name-en = Name in English
+round-edit-place-en = Place in English
+round-edit-questions-en = Discussion questions in English
+round-edit-no-english = 🚫 No English version
+round-edit-ask-english =
+    In Arabic: { $arabic }
+    In English now: { $english }
+
+    Type the English version. It is optional: without it, English readers see the Arabic.
+round-edit-ask-questions-en =
+    The questions you typed (Arabic — English now):
+    { $questions }
+
+    Type { $count ->
+        [one] the question in English
+       *[other] the questions in English, one on each line, in the same order
+    }. The English version is optional: without it, English readers see the Arabic.
+round-edit-questions-en-none = This round's questions are all suggested ones, already worded in English.
+round-edit-questions-en-invalid = Type { $count ->
+    [one] one question
+   *[other] { $count } questions
+} in English, one on each line in the order of the Arabic ones, each no longer than { $length } characters.
 
 ## Attendance counted in the hall, beside those who joined through the bot.
 round-hall-button = 🏛️ Attendance in the hall

@@ -12,6 +12,13 @@ rules-preview =
     This is how everyone will see the rules:
 
     { $text }
+rules-english-add = 🇬🇧 Add an English version
+rules-english-change = 🇬🇧 Change the English version
+rules-ask-english = Write the rules in English in full ({ $min } to { $max } characters). It is optional: without it, English readers see the Arabic.
+rules-preview-english =
+    And this is how English readers will see them:
+
+    { $text }
 rules-save = ✅ Publish the rules
 rules-saved = The rules of participation are published; everyone sees them with /rules.
 menu-rules = 📜 Rules of participation

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from messages import DEFAULT_LANGUAGE, LANGUAGES, Messages, load_messages
 from messages.catalog import Arg
 
@@ -25,6 +27,15 @@ class Language:
     def pick(self, record: Any, field: str) -> str:
         """Return record.<field>_<code>, falling back to the Arabic when the language has none (Messages.name)."""
         return self.messages.name(record, field)
+
+    def typed(self, record: Any, field: str) -> Markup:
+        """Return what a coordinator typed, isolated: the Arabic shown on another language's page for want of a
+        translation says it is Arabic, right to left (lang="ar" dir="rtl"), so that readers and browsers know."""
+        text = self.pick(record, field)
+        arabic = getattr(record, f"{field}_{DEFAULT_LANGUAGE}", None) or getattr(record, field, None)
+        if self.code != DEFAULT_LANGUAGE and text == arabic:
+            return Markup('<bdi lang="{}" dir="rtl">{}</bdi>').format(DEFAULT_LANGUAGE, text)
+        return Markup("<bdi>{}</bdi>").format(text)
 
     @property
     def name(self) -> str:

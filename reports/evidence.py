@@ -24,6 +24,7 @@ from messages_ar import Messages
 from reports.archive import UPDATES, archive_path
 from reports.cells import neutralise
 from reports.evidence_rules import Interval, long_intervals, meetings_per_year, notice_problem
+from reports.file_names import safe_file_name, unique_file_name
 from reports.snapshot import snapshot_files
 from reports.tables import CellValue
 from storage import catalogue, evidence, exports, forum_rules, irm, rounds, snapshots
@@ -123,23 +124,29 @@ class _Zip:
 
 
 def _text(value: CellValue) -> str:
+    """Return a cell as the pack writes it: dates as the index does (30/9/2019), times as 24-hour hh:mm."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return f"{_dmy(value.date())} {value:%H:%M}"
     if isinstance(value, date):
-        return value.isoformat()
+        return _dmy(value)
     return neutralise(value) if isinstance(value, str) else str(value)
+
+
+def _dmy(day: date) -> str:
+    return f"{day.day}/{day.month}/{day.year}"
 
 
 async def period_of(
     conn: aiosqlite.Connection, since: date | None, until: date | None, now: datetime, tz: ZoneInfo
 ) -> Period:
-    """Return the period asked for; by default from the active plan's start to today."""
+    """Return the period asked for; by default the active plan's period, up to today while it runs."""
     plan = await catalogue.active_plan(conn)
     today = now.astimezone(tz).date()
     start = since or (plan.start_date if plan else today)
-    return Period(start, until or today, tz)
+    end = min(today, plan.extended_to or plan.end_date) if plan else today
+    return Period(start, until or (end if end >= start else today), tz)
 
 
 async def build_evidence(
@@ -218,17 +225,22 @@ async def _forum(
 ) -> list[Finding]:
     meets = Finding(1, "1-meets")
     rows: list[list[CellValue]] = []
+    taken: set[str] = set()
     for found in held:
         figures = await rounds.attendance(conn, found.id)
         hall = await get_hall(conn, found.id)
-        row = _round_row(messages, found, figures.total, period.tz)
+        row = _round_row(messages, found, figures.total, period.tz, now)
         rows.append([*row, hall.total if hall else None, hall.officers if hall else None])
         meets.evidence.append(
             messages.t(
-                "ev-round-line", name=found.name, date=_day(messages, found.held_on, period.tz), count=figures.total
+                "ev-round-line",
+                name=messages.name(found, "name"),
+                date=_day(messages, found.held_on, period.tz),
+                count=figures.total,
             )
         )
-        meets.files.append(pack.add(f"1-forum/round-{found.id}.docx", await _round_report(conn, found, messages, now)))
+        name = unique_file_name(f"1-forum/{_report_stem(messages, found)}", ".docx", taken)
+        meets.files.append(pack.add(name, await _round_report(conn, found, messages, now)))
     meets.files.insert(0, pack.table("1-forum/rounds.csv", messages, ROUND_HEADERS, rows))
     gaps = long_intervals([r.held_on for r in held if r.held_on], period.since, period.until)
     if gaps:
@@ -236,13 +248,19 @@ async def _forum(
     return [meets, await _rules(conn, pack, messages, period)]
 
 
-def _round_row(messages: Messages, found: Round, members: int, tz: ZoneInfo) -> list[CellValue]:
+def _report_stem(messages: Messages, found: Round) -> str:
+    """Return a round report's file name without suffix: its day, then its name (never its join code)."""
+    day = f"{found.held_on:%Y-%m-%d}-" if found.held_on else ""
+    return day + safe_file_name(messages.name(found, "name"))
+
+
+def _round_row(messages: Messages, found: Round, members: int, tz: ZoneInfo, now: datetime) -> list[CellValue]:
     notice = (found.held_on - found.announced_on).days if found.held_on and found.announced_on else None
     return [
-        found.name,
+        messages.name(found, "name"),
         found.held_on,
-        messages.t("round-online") if found.online or not found.place else found.place,
-        found.state.value,
+        messages.t("round-online") if found.online or not found.place else messages.name(found, "place"),
+        messages.t(found.stage_key(now)),
         found.announced_on,
         notice,
         found.short_notice_confirmed_at.astimezone(tz).replace(tzinfo=None)
@@ -275,7 +293,8 @@ async def _rules(conn: aiosqlite.Connection, pack: _Zip, messages: Messages, per
         finding.gap = messages.t("ev-gap-rules")
         return finding
     text = "\n\n".join(
-        messages.t("ev-rules-version", date=_day(messages, v.set_at, period.tz), text=v.text) for v in versions
+        messages.t("ev-rules-version", date=_day(messages, v.set_at, period.tz), text=messages.name(v, "text"))
+        for v in versions
     )
     finding.files.append(pack.add("1-forum/rules.txt", text.encode("utf-8")))
     finding.evidence += [messages.t("ev-rules-line", date=_day(messages, v.set_at, period.tz)) for v in versions]
@@ -325,9 +344,9 @@ def _timeline(messages: Messages, held: list[Round], tz: ZoneInfo) -> list[Findi
         finding.evidence.append(_timeline_line(messages, found, tz))
         problem = notice_problem(found)
         if problem == "no-date":
-            problems.append(messages.t("ev-timeline-missing", name=found.name))
+            problems.append(messages.t("ev-timeline-missing", name=messages.name(found, "name")))
         elif problem == "short":
-            short = messages.t("ev-timeline-short", name=found.name, days=_notice(found))
+            short = messages.t("ev-timeline-short", name=messages.name(found, "name"), days=_notice(found))
             if found.short_notice_confirmed_at is not None:
                 short += " " + messages.t("ev-timeline-confirmed")
             problems.append(short)
@@ -345,7 +364,8 @@ def _notice(found: Round) -> int:
 def _timeline_line(messages: Messages, found: Round, tz: ZoneInfo) -> str:
     announced = messages.date(found.announced_on) if found.announced_on else "—"
     held = messages.date(found.held_on) if found.held_on else "—"
-    line = messages.t("ev-timeline-line", name=found.name, announced=announced, held=held, days=_notice(found))
+    name = messages.name(found, "name")
+    line = messages.t("ev-timeline-line", name=name, announced=announced, held=held, days=_notice(found))
     if found.announcement_sent_at is not None:
         sent = _day(messages, found.announcement_sent_at, tz)
         line += " " + messages.t("ev-timeline-sent", date=sent, count=found.announcement_recipients or 0)

@@ -46,11 +46,12 @@ def _day(day: date | None) -> str | None:
 
 
 def _question(rec: ExportedRecommendation, language: str) -> str | None:
-    """Return the discussion question in a language: a default one from that catalogue, a typed one (Arabic) as is."""
+    """Return the discussion question in a language: a default one from that catalogue, a typed one as typed
+    (its English version when given, else null in English)."""
     message = DEFAULT_QUESTIONS.get(rec.question_key) if rec.question_key else None
     if message is not None:
         return load_messages(language).t(message)
-    return rec.question if language == "ar" else None
+    return rec.question if language == "ar" else rec.question_en
 
 
 def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, Any]:
@@ -65,7 +66,9 @@ def recommendation_json(rec: ExportedRecommendation, tz: ZoneInfo) -> dict[str, 
         "theme_en": rec.theme_en,
         "question_ar": _question(rec, "ar"),
         "question_en": _question(rec, "en"),
-        "round": {"code": rec.round_code, "name": rec.round_name} if rec.round_code else None,
+        "round": {"code": rec.round_code, "name": rec.round_name, "name_en": rec.round_name_en}
+        if rec.round_code
+        else None,
         "text": rec.text,
         "state": rec.state.value,
         "response": rec.response,

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
+from reports.file_names import safe_file_name
 from reports.said import said
 from reports.tables import irm_key
 from storage import catalogue, exports, files, irm, rounds
@@ -93,10 +94,11 @@ async def write_report(
         writer.save(out)
 
 
-def report_filename(now: datetime, tz: ZoneInfo, round_code: str | None = None) -> str:
-    """Return the report's file name, e.g. ogp-report-meeting-1-20261129.docx."""
+def report_filename(now: datetime, tz: ZoneInfo, round_name: str | None = None) -> str:
+    """Return the report's file name, after the round's name when it covers one (ogp-report-اللقاء-الأول-20261129.docx),
+    never its join code."""
     stamp = f"{now.astimezone(tz):%Y%m%d}"
-    return f"ogp-report-{round_code}-{stamp}.docx" if round_code else f"ogp-report-{stamp}.docx"
+    return f"ogp-report-{safe_file_name(round_name)}-{stamp}.docx" if round_name else f"ogp-report-{stamp}.docx"
 
 
 def _front(writer: _Writer, plan: Plan, today: date) -> None:
@@ -176,7 +178,7 @@ async def _round_report(
     """Write a round's report: its name, date and place, attendance, then each working group's findings."""
     t = writer.messages.t
     found = report.round
-    writer.title(t("rep-title-round", round=found.name))
+    writer.title(t("rep-title-round", round=writer.messages.name(found, "name")))
     if found.held_on is not None:
         writer.paragraph(_day(found.held_on), bold=True)
     writer.paragraph(_round_intro(writer.messages, plan, report), justify=True)
@@ -193,16 +195,18 @@ def _round_intro(messages: Messages, plan: Plan, report: RoundReport) -> str:
     place = (
         messages.t("round-online")
         if found.online or not found.place
-        else messages.t("rep-round-place", place=found.place)
+        else messages.t("rep-round-place", place=messages.name(found, "place"))
     )
     owner, title = messages.name(plan, "owner"), messages.name(plan)
     if found.held_on is None:
-        return messages.t("rep-round-intro-undated", owner=owner, round=found.name, place=place, plan=title)
+        return messages.t(
+            "rep-round-intro-undated", owner=owner, round=messages.name(found, "name"), place=place, plan=title
+        )
     weekday = messages.t("rep-weekday", day=found.held_on.weekday())
     return messages.t(
         "rep-round-intro",
         owner=owner,
-        round=found.name,
+        round=messages.name(found, "name"),
         weekday=weekday,
         date=_day(found.held_on),
         place=place,

@@ -148,10 +148,11 @@ class Labels:
         """Return a name in the export's language: the English one for an English export when there is one."""
         return english if english and self.messages.language == "en" else arabic
 
-    def question(self, text: str | None, key: str | None) -> str | None:
-        """Return a discussion question: a default one worded by the catalogue, a typed one as it was typed."""
+    def question(self, text: str | None, key: str | None, english: str | None = None) -> str | None:
+        """Return a discussion question: a default one worded by the catalogue, a typed one in the export's
+        language when it was given in English too, else as it was typed."""
         message = DEFAULT_QUESTIONS.get(key) if key else None
-        return self._label(message) if message else text
+        return self._label(message) if message else self.pick(text, english)
 
     def institutions(self, commitment: Commitment) -> str | None:
         """Return a commitment's supporting institutions in the export's language (the Arabic when none in it)."""
@@ -203,8 +204,8 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         rec.commitment_number,
         rec.ogp_id,
         labels.pick(rec.theme, rec.theme_en),
-        rec.round_name,
-        labels.question(rec.question, rec.question_key),
+        labels.pick(rec.round_name, rec.round_name_en),
+        labels.question(rec.question, rec.question_key, rec.question_en),
         said(labels.messages, rec.text, rec.voice_seconds, rec.transcript),
         labels.state(rec.state),
         rec.response,

@@ -30,13 +30,17 @@ DECISIONS = frozenset(
     }
 )
 REASON_REQUIRED = frozenset({RecommendationState.PARTLY_ACCEPTED, RecommendationState.NOT_ACCEPTED})
+# A written reason is at least this many characters: «نعم», «لا», «ok» or «تم» say nothing about why. The chat
+# asks for this much (handlers/inbox.py, through is_reason) and the counts (ANSWERED) use the same figure.
+REASON_MIN = 10
 
 # The predicate, over a recommendations row aliased `r`; composed into other modules' statements as a constant.
+_REASON_LENGTH = "LENGTH(TRIM(COALESCE(r.response, '')))"
 ANSWERED = (
     "(r.state IN ('accepted', 'implemented') OR "
-    "(r.state IN ('partly_accepted', 'not_accepted') AND TRIM(COALESCE(r.response, '')) != ''))"
+    f"(r.state IN ('partly_accepted', 'not_accepted') AND {_REASON_LENGTH} >= {REASON_MIN}))"
 )
-MISSING_REASON = "(r.state IN ('partly_accepted', 'not_accepted') AND TRIM(COALESCE(r.response, '')) = '')"
+MISSING_REASON = f"(r.state IN ('partly_accepted', 'not_accepted') AND {_REASON_LENGTH} < {REASON_MIN})"
 ANSWERED_SQL = ANSWERED  # the name the public site's queries embed
 ANSWERED_STATES = DECISIONS  # the states that answer once their reason is given where one is required
 
@@ -46,11 +50,16 @@ def compose(sql: str) -> str:
     return sql.replace("{ANSWERED}", ANSWERED).replace("{MISSING_REASON}", MISSING_REASON)
 
 
+def is_reason(response: str | None) -> bool:
+    """Tell whether a written response gives a reason (the same rule as ANSWERED): long enough to say why."""
+    return len((response or "").strip(" ")) >= REASON_MIN
+
+
 def answered(state: RecommendationState, response: str | None) -> bool:
     """Tell whether a state and response make a reasoned response (the same rule as ANSWERED)."""
     if state not in DECISIONS:
         return False
-    return state not in REASON_REQUIRED or bool((response or "").strip())
+    return state not in REASON_REQUIRED or is_reason(response)
 
 
 def is_answered(recommendation: Recommendation) -> bool:
@@ -70,7 +79,7 @@ def needs_reason(state: RecommendationState) -> bool:
 
 def missing_reason(state: RecommendationState, response: str | None) -> bool:
     """Tell whether a recommendation was turned down (in part) without a reason: flagged, and not answered."""
-    return state in REASON_REQUIRED and not (response or "").strip()
+    return state in REASON_REQUIRED and not is_reason(response)
 
 
 class AnswerEntry(Row):

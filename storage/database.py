@@ -90,6 +90,12 @@ class Database:
                 await self.conn.rollback()
                 raise
 
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run a block of reads between transactions, without opening one: one statement is one round trip."""
+        async with self._lock:  # no transaction of another task is open, so nothing uncommitted is seen
+            yield self.conn
+
     def reader(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Return a read-only connection on the same file, holding one snapshot (see read_snapshot)."""
         return read_snapshot(self.path)

@@ -107,6 +107,8 @@ class ExportedRecommendation:
     told_at: datetime | None = None  # when the notice of the newest answer was sent to the author
     theme_en: str | None = None  # the theme's English name (Messages.name picks it for English readers)
     question_key: str | None = None  # a default discussion question's catalogue key (worded in either language)
+    round_name_en: str | None = None  # the round's English name, when given
+    question_en: str | None = None  # a typed question's English version, when given
     voice_seconds: int | None = None  # a voice recommendation (its text is '' until transcribed)
     transcript: str | None = None
     files: tuple[FileRef, ...] = ()  # its voice note and attached file
@@ -210,7 +212,8 @@ _UPDATE_FILES = _FILES_OF.replace("{owner}", "status_update_id").replace("{row}"
 
 _SELECT_RECOMMENDATIONS = compose("""
 SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme,
-       NULLIF(t.title_en, '') AS theme_en, ro.code AS round_code, ro.name AS round_name, q.text_ar AS question,
+       NULLIF(t.title_en, '') AS theme_en, ro.code AS round_code, ro.name AS round_name, ro.name_en AS round_name_en,
+       q.text_ar AS question, q.text_en AS question_en,
        q.key AS question_key,
        r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
        r.voice_seconds, r.transcript, {FILES} AS files,
@@ -354,7 +357,9 @@ async def iter_recommendations(
                 theme=row["theme"],
                 round_code=row["round_code"],
                 round_name=row["round_name"],
+                round_name_en=row["round_name_en"],
                 question=row["question"],
+                question_en=row["question_en"],
                 text=row["text"],
                 state=RecommendationState(row["state"]),
                 response=row["response"],

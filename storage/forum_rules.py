@@ -18,9 +18,10 @@ class ForumRules(Row):
     text: str
     set_by: int | None
     set_at: datetime
+    text_en: str | None = None  # the English version, when given (else the English reader sees the Arabic)
 
 
-_INSERT = "INSERT INTO forum_rules (text, set_by, set_at) VALUES (?, ?, ?) RETURNING *"
+_INSERT = "INSERT INTO forum_rules (text, text_en, set_by, set_at) VALUES (?, ?, ?, ?) RETURNING *"
 _CURRENT = "SELECT * FROM forum_rules ORDER BY set_at DESC, id DESC LIMIT 1"
 _HISTORY = "SELECT * FROM forum_rules ORDER BY set_at, id"
 
@@ -31,9 +32,11 @@ async def current_rules(conn: aiosqlite.Connection) -> ForumRules | None:
     return ForumRules.from_row(row) if row else None
 
 
-async def set_rules(conn: aiosqlite.Connection, text: str, by: int | None, now: datetime) -> ForumRules:
-    """Store a new version of the rules; the earlier ones are kept."""
-    row = await fetch_one(conn, _INSERT, (text, by, to_db(now)))
+async def set_rules(
+    conn: aiosqlite.Connection, text: str, by: int | None, now: datetime, text_en: str | None = None
+) -> ForumRules:
+    """Store a new version of the rules (and its English, when given); the earlier ones are kept."""
+    row = await fetch_one(conn, _INSERT, (text, text_en, by, to_db(now)))
     assert row is not None  # noqa: S101 - RETURNING always yields the row
     return ForumRules.from_row(row)
 

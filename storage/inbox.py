@@ -11,14 +11,16 @@ from storage.answers import compose
 from storage.database import fetch_all, fetch_one
 from storage.models import Recommendation
 
+# Merged ones are answered through the one kept (not listed).
 # Hidden last, then waiting (not answered, storage.answers) before answered, oldest first within each.
 _SELECT_PAGE = compose("""
-SELECT r.* FROM recommendations r WHERE r.commitment_id IN (SELECT value FROM json_each(?))
+SELECT r.* FROM recommendations r
+WHERE r.commitment_id IN (SELECT value FROM json_each(?)) AND r.merged_into IS NULL
 ORDER BY r.hidden, {ANSWERED}, r.created_at, r.id LIMIT ? OFFSET ?
 """)
 _COUNT = compose("""
 SELECT COUNT(*) AS total, COALESCE(SUM(NOT {ANSWERED} AND r.hidden = 0), 0) AS waiting
-FROM recommendations r WHERE r.commitment_id IN (SELECT value FROM json_each(?))
+FROM recommendations r WHERE r.commitment_id IN (SELECT value FROM json_each(?)) AND r.merged_into IS NULL
 """)
 _HIDE = "UPDATE recommendations SET hidden = 1, hidden_reason = ? WHERE id = ? RETURNING *"
 _UNHIDE = "UPDATE recommendations SET hidden = 0, hidden_reason = NULL WHERE id = ? RETURNING *"

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from storage import document_jobs, files, flood, roles, snapshots
+from storage import document_jobs, files, flood, questions, roles, snapshots
 from storage.database import execute_count, fetch_all, fetch_one, fetch_value
 from storage.timefmt import to_db
 
@@ -115,6 +115,7 @@ async def forget(
     await _forget_mentions(conn, [str(v) for v in (who or ()) if v])
     await conn.execute(_DELETE_IDENTITIES, (participant_id,))
     await conn.execute(_DELETE_FOLLOWS, (participant_id,))
+    await questions.forget_asker(conn, participant_id)
     await conn.execute(_DELETE_ROLES, (participant_id,))
     await roles.withdraw_invites_of(conn, participant_id, now)  # invitations die with their creator's role
     erased = await files.forget_sender(conn, participant_id, delete_recommendations=delete_recommendations, now=now)

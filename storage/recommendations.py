@@ -12,9 +12,9 @@ from storage.models import Recommendation
 from storage.timefmt import to_db
 
 _INSERT = """
-INSERT INTO recommendations (participant_id, commitment_id, theme_id, round_id, text, channel, event_id,
+INSERT INTO recommendations (id, participant_id, commitment_id, theme_id, round_id, text, channel, event_id,
                              created_at, voice_seconds)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
+VALUES ((SELECT last + 1 FROM receipt_numbers), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *
 """
 _SET_TRANSCRIPT = """
 UPDATE recommendations SET transcript = ?, transcript_by = ?, transcript_at = ?, transcript_draft = NULL

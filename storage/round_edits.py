@@ -12,6 +12,9 @@ from storage.rounds import Question, Round, get_round, list_questions, round_com
 _SET_NAME = "UPDATE rounds SET name = ? WHERE id = ?"
 _SET_DATE = "UPDATE rounds SET held_on = ? WHERE id = ?"
 _SET_PLACE = "UPDATE rounds SET place = ?, online = ? WHERE id = ?"
+_SET_NAME_EN = "UPDATE rounds SET name_en = ? WHERE id = ?"
+_SET_PLACE_EN = "UPDATE rounds SET place_en = ? WHERE id = ?"
+_SET_QUESTION_EN = "UPDATE round_questions SET text_en = ? WHERE id = ?"
 _ADD_GROUP = "INSERT OR IGNORE INTO round_commitments (round_id, commitment_id) VALUES (?, ?)"
 _DROP_GROUP = "DELETE FROM round_commitments WHERE round_id = ? AND commitment_id = ?"
 _GROUP_IN_USE = """
@@ -19,7 +22,8 @@ SELECT EXISTS (SELECT 1 FROM round_members WHERE round_id = ?1 AND commitment_id
     OR EXISTS (SELECT 1 FROM recommendations WHERE round_id = ?1 AND commitment_id = ?2)
 """
 _QUESTION_IN_USE = "SELECT EXISTS (SELECT 1 FROM recommendations WHERE question_id = ?)"
-_SET_QUESTION = "UPDATE round_questions SET text_ar = ?, key = NULL WHERE id = ? AND text_ar != ?"
+# A reworded question loses its English version, which said the old thing.
+_SET_QUESTION = "UPDATE round_questions SET text_ar = ?, key = NULL, text_en = NULL WHERE id = ? AND text_ar != ?"
 _ADD_QUESTION = (
     "INSERT INTO round_questions (round_id, commitment_id, position, key, text_ar) VALUES (?, NULL, ?, NULL, ?)"
 )
@@ -37,6 +41,23 @@ async def rename(conn: aiosqlite.Connection, round_id: int, name: str) -> Round:
     """Rename a round; return it as it is now."""
     await conn.execute(_SET_NAME, (name, round_id))
     return await _round(conn, round_id)
+
+
+async def set_name_en(conn: aiosqlite.Connection, round_id: int, name: str | None) -> Round:
+    """Give a round's name in English (None: none, the Arabic shows); return it as it is now."""
+    await conn.execute(_SET_NAME_EN, (name, round_id))
+    return await _round(conn, round_id)
+
+
+async def set_place_en(conn: aiosqlite.Connection, round_id: int, place: str | None) -> Round:
+    """Give a round's place in English (None: none, the Arabic shows); return it as it is now."""
+    await conn.execute(_SET_PLACE_EN, (place, round_id))
+    return await _round(conn, round_id)
+
+
+async def set_questions_en(conn: aiosqlite.Connection, questions: list[Question], texts: list[str | None]) -> None:
+    """Give these questions their English versions, in order (None: none, the Arabic or the catalogue's shows)."""
+    await conn.executemany(_SET_QUESTION_EN, [(text, q.id) for q, text in zip(questions, texts, strict=True)])
 
 
 async def set_date(conn: aiosqlite.Connection, round_id: int, held_on: date) -> Round:

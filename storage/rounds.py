@@ -30,6 +30,14 @@ class RoundState(StrEnum):
     CLOSED = "closed"
 
 
+STATE_KEYS = {
+    RoundState.DRAFT: "round-state-draft",
+    RoundState.OPEN: "round-state-open",
+    RoundState.CLOSED: "round-state-closed",
+}
+ENDED_KEY = "round-state-ended"  # open, but its deadline has passed («انتهت»)
+
+
 class Round(Row):
     """A consultation round: a meeting in a hall or online, with a deadline for input."""
 
@@ -45,6 +53,8 @@ class Round(Row):
     created_at: datetime
     opened_at: datetime | None
     closed_at: datetime | None
+    name_en: str | None = None  # None: the English reader sees the Arabic name (Messages.name)
+    place_en: str | None = None
     # The timeline (storage.timeline): when it was announced, a short notice confirmed, the announcement sent.
     announced_on: date | None = None
     short_notice_confirmed_at: datetime | None = None
@@ -57,6 +67,12 @@ class Round(Row):
     def link_payload(self) -> str:
         """Return the /start payload that joins this round."""
         return LINK_PREFIX + self.code
+
+    def stage_key(self, now: datetime) -> str:
+        """Return the catalogue key of where the round stands now: its state, or ended when open past its deadline."""
+        if self.state is RoundState.OPEN and not self.accepts_input(now):
+            return ENDED_KEY
+        return STATE_KEYS[self.state]
 
     def accepts_input(self, now: datetime) -> bool:
         """Tell whether the round is open and its deadline has not passed."""
@@ -82,6 +98,7 @@ class Question(Row):
     position: int
     key: str | None
     text_ar: str
+    text_en: str | None = None  # a typed question's English version, when given
 
     @property
     def name_key(self) -> str | None:

@@ -1,4 +1,4 @@
-"""The search index (017_search.sql, by words since 019): kept with the text, asked for similar input and words."""
+"""The search index (017_search.sql, by words since 022): kept with the text, asked for similar input and words."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.database import execute_count, fetch_all, fetch_one
+from storage.database import execute_count, fetch_all, fetch_one, fetch_value
 from storage.models import HeldMessage, WaContact, WaMessage
 from storage.timefmt import to_db
 
@@ -18,11 +18,24 @@ ON CONFLICT (external_id) DO UPDATE SET
     last_inbound_at = MAX(excluded.last_inbound_at, wa_contacts.last_inbound_at)
 """
 _SELECT_CONTACT = "SELECT * FROM wa_contacts WHERE external_id = ?"
+# A number that wrote before (a contact) or registered (an identity): one statement where two lookups were.
+_SELECT_KNOWN = """
+SELECT EXISTS (SELECT 1 FROM wa_contacts WHERE external_id = ?) OR EXISTS (
+    SELECT 1 FROM identities i JOIN participants p ON p.id = i.participant_id
+    WHERE i.channel = ? AND i.external_id = ?)
+"""
+WA_CONTACT_COLUMNS = ("external_id", "wa_id", "user_id", "last_inbound_at")
 _INSERT_MESSAGE = """
 INSERT INTO wa_messages (wamid, outbox_id, part, kind, status_at) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (wamid) DO NOTHING
 """
 _SELECT_PARTS_DONE = "SELECT part FROM wa_messages WHERE outbox_id = ? AND status != 'failed'"
+# What a delivery needs in one statement: the contact (NULLs when unknown) and the parts already accepted.
+_SELECT_DELIVERY = """
+SELECT c.external_id, c.wa_id, c.user_id, c.last_inbound_at,
+    (SELECT group_concat(part) FROM wa_messages WHERE outbox_id = ? AND status != 'failed') AS done
+FROM (SELECT 1) LEFT JOIN wa_contacts c ON c.external_id = ?
+"""
 _SELECT_MESSAGE = "SELECT * FROM wa_messages WHERE wamid = ?"
 # Statuses can arrive out of order: only move forward (sent → delivered → read); a failure always counts.
 _UPDATE_STATUS = """
@@ -50,6 +63,11 @@ async def touch_contact(
     await conn.execute(_UPSERT_CONTACT, (external_id, wa_id, user_id, to_db(at)))
 
 
+async def known(conn: aiosqlite.Connection, channel: str, external_id: str) -> bool:
+    """Tell whether a number wrote before (a contact) or is registered on the channel."""
+    return bool(await fetch_value(conn, _SELECT_KNOWN, (external_id, channel, external_id)))
+
+
 async def get_contact(conn: aiosqlite.Connection, external_id: str) -> WaContact | None:
     """Return what is known of a WhatsApp contact."""
     row = await fetch_one(conn, _SELECT_CONTACT, (external_id,))
@@ -62,6 +80,29 @@ async def record_sent(
     """Remember the Graph API id of one message sent for an outbox row."""
     kind = "template" if template else "message"
     await conn.execute(_INSERT_MESSAGE, (wamid, outbox_id, part, kind, to_db(now)))
+
+
+async def record_sent_many(
+    conn: aiosqlite.Connection, sent: list[tuple[str, int, int, bool]], now: datetime
+) -> list[None]:
+    """Remember the Graph API ids of messages sent: (wamid, outbox row, part, template) each."""
+    at = to_db(now)
+    rows = [
+        (wamid, outbox_id, part, "template" if template else "message", at) for wamid, outbox_id, part, template in sent
+    ]
+    await conn.executemany(_INSERT_MESSAGE, rows)
+    return [None] * len(rows)
+
+
+async def delivery_state(
+    conn: aiosqlite.Connection, external_id: str, outbox_id: int
+) -> tuple[WaContact | None, set[int]]:
+    """Return the contact an outbox row goes to and which of its parts were already accepted, in one statement."""
+    row = await fetch_one(conn, _SELECT_DELIVERY, (outbox_id, external_id))
+    assert row is not None  # noqa: S101 - the LEFT JOIN on one constant row yields exactly one
+    contact = WaContact.from_row({k: row[k] for k in WA_CONTACT_COLUMNS}) if row["external_id"] is not None else None
+    done = {int(part) for part in str(row["done"]).split(",")} if row["done"] is not None else set()
+    return contact, done
 
 
 async def parts_done(conn: aiosqlite.Connection, outbox_id: int) -> set[int]:
@@ -116,6 +157,11 @@ async def store_webhook(conn: aiosqlite.Connection, body: bytes, now: datetime) 
     row = await fetch_one(conn, _STORE_WEBHOOK, (body, to_db(now)))
     assert row is not None  # noqa: S101 - INSERT ... RETURNING yields the row
     return int(row[0])
+
+
+async def store_webhooks(conn: aiosqlite.Connection, bodies: list[bytes], now: datetime) -> list[int]:
+    """Keep several verified webhooks' raw bodies; return their ids in the same order."""
+    return [await store_webhook(conn, body, now) for body in bodies]
 
 
 async def stored_webhooks(conn: aiosqlite.Connection) -> list[tuple[int, bytes]]:

@@ -53,10 +53,13 @@ def chat(core: Core, transport: RecordingTransport) -> ChatDriver:
     return ChatDriver(core, transport)
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Say loudly when the public site's browser tests were skipped for want of Chromium."""
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Say loudly when the public site's browser tests were skipped for want of Chromium; name a failed run's order."""
     from tests.public.browser import MISSING
 
+    seed = getattr(config.option, "randomly_seed", None)
+    if seed is not None and (terminalreporter.stats.get("failed") or terminalreporter.stats.get("error")):
+        terminalreporter.write_line(f"the tests ran in a random order: pytest --randomly-seed={seed} repeats it")
     skipped = terminalreporter.stats.get("skipped", [])
     if any(MISSING in str(getattr(report, "longrepr", "")) for report in skipped):
         line = "!" * 100

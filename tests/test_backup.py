@@ -41,7 +41,7 @@ async def test_backup_while_writing_then_restore(
     chat = await registered(core, transport, "1001", "سلمى")
     await recommend(chat, 1, REC)
     copy = tmp_path / "backups" / "ogp.sqlite3"
-    stop = asyncio.Event()
+    stop, first_written = asyncio.Event(), asyncio.Event()
 
     async def keep_writing() -> int:
         written = 0
@@ -51,11 +51,12 @@ async def test_backup_while_writing_then_restore(
                     "INSERT INTO audit_log (action, created_at) VALUES ('test.write', '2026-01-01T00:00:00')"
                 )
             written += 1
+            first_written.set()
             await asyncio.sleep(0)
         return written
 
     writer = asyncio.create_task(keep_writing())
-    await asyncio.sleep(0.05)
+    await first_written.wait()  # the backup starts with writes stored and more under way
     code = await cli(core.settings, "backup", "--output", str(copy))
     stop.set()
     written = await writer

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from bot.downloads import FetchFailed, TooBig
 from bot.transport import Delivery, Outcome, Pacing
-from handlers.contract import Attachment, Choice, Incoming, Reply
+from handlers.contract import OPENED, Attachment, Choice, Incoming, Reply
 from handlers.text import parse_int
 from messages import load_messages
 from storage.models import OutboxRow
@@ -136,7 +136,8 @@ async def run_console(
     prompt: str = "> ",
 ) -> None:
     """Read lines until end of input, answering each before reading the next."""
-    await handle(Incoming(CHANNEL, transport.user, uuid.uuid4().hex, command="start"))
+    # Not /start: a round being set up or an answer waiting at its preview carries on where it was left.
+    await handle(Incoming(CHANNEL, transport.user, uuid.uuid4().hex, command=OPENED))
     await flush()
     while True:
         transport.out.write(prompt)

@@ -35,6 +35,7 @@ from bot.channels.whatsapp_webhook import (
 from bot.clock import Clock
 from bot.core import Core
 from bot.downloads import FetchFailed, TooBig
+from bot.group_commit import GroupCommit
 from bot.logs import add_secret
 from bot.retention import EVENTS_KEPT
 from bot.transport import Delivery, Outcome, Pacing
@@ -70,6 +71,7 @@ RETRY_AFTER: dict[int, float] = {
 }
 # Limits on one person or one message: the row alone goes back to the queue with the sender's backoff.
 RETRY_ALONE = frozenset({131056, 131000})  # too many messages to this person (≈ 1 per 6 s); a passing error
+SentPart = tuple[str, int, int, bool]  # (wamid, outbox row, part, template)
 
 
 @dataclass(frozen=True)
@@ -124,14 +126,14 @@ class WhatsAppTransport:
         self.templates = templates
         self.pacing = pacing
         self.store = store
+        self._sent: GroupCommit[SentPart, None] = GroupCommit(db, self._record_many)
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send the messages that draw one reply, skipping any a previous attempt already sent."""
         if not row.id:
             return await self._deliver_unsaved(row, reply)
-        async with self.db.transaction() as conn:
-            contact = await whatsapp.get_contact(conn, row.recipient)
-            done = await whatsapp.parts_done(conn, row.id)
+        async with self.db.read() as conn:
+            contact, done = await whatsapp.delivery_state(conn, row.recipient, row.id)
         field, address = address_of(row.recipient, contact)
         if not in_window(contact, self.clock.now()):
             return await self._outside_window(row, reply, field, address)
@@ -193,8 +195,11 @@ class WhatsAppTransport:
         return document_body(media_id, doc.filename, doc.caption)
 
     async def _record(self, wamid: str, outbox_id: int, part: int, *, template: bool = False) -> None:
-        async with self.db.transaction() as conn:
-            await whatsapp.record_sent(conn, wamid, outbox_id, part, self.clock.now(), template=template)
+        """Return once the message id is committed (before the next part goes), sharing a commit with other chats."""
+        await self._sent.write((wamid, outbox_id, part, template))
+
+    async def _record_many(self, conn: aiosqlite.Connection, sent: list[SentPart]) -> list[None]:
+        return await whatsapp.record_sent_many(conn, sent, self.clock.now())
 
     async def _on_error(self, row: OutboxRow, reply: Reply, field: str, address: str, error: GraphError) -> Delivery:
         code = error.code or 0
@@ -229,6 +234,15 @@ class WhatsAppTransport:
             return Delivery(Outcome.RETRY, error=f"network: {error}")
         await self._record(wamid, row.id, TEMPLATE_PART, template=True)
         return Delivery(Outcome.SENT, channel_msg_id=wamid)
+
+
+@dataclass(frozen=True)
+class Post:
+    """A webhook post ready to be handled: its messages (files stored), statuses and stored copy (None: keep it)."""
+
+    ready: list[Inbound]
+    statuses: list[Status]
+    drop: int | None
 
 
 def _voice(incoming: Incoming) -> bool:
@@ -291,6 +305,10 @@ class WhatsAppChannel:
         self._pause_marker = os.environ.get(PAUSE_ENV)  # the crash test's hook; unset in production
         self._behind = False  # a stored webhook failed to process: the next one catches up first
         self._recovering = asyncio.Lock()
+        # Posts that arrive while one is being stored are stored together; each is answered once its own is committed.
+        self._inbox: GroupCommit[bytes, int] = GroupCommit(core.db, self._store_many)
+        # Likewise posts ready to be handled: one transaction for those that are ready while another one runs.
+        self._posts: GroupCommit[Post, tuple[bool, bool]] = GroupCommit(core.db, self._batch_in)
         server.add_route("GET", WEBHOOK_PATH, self.verify)
         server.add_route("POST", WEBHOOK_PATH, self.receive)
 
@@ -334,13 +352,15 @@ class WhatsAppChannel:
         if not payload.has_work():
             return web.Response(text="ok")
         try:
-            async with self.core.db.transaction() as conn:
-                stored = await whatsapp.store_webhook(conn, body, self.core.clock.now())
+            stored = await self._inbox.write(body)
         except sqlite3.Error as error:  # Meta sends it again later when the answer is not 200
             log.error("whatsapp: could not store a webhook (%s); answering 503", error)
             return web.Response(status=503, text="try again")
         self.server.spawn(self._take(stored, payload), name="whatsapp-webhook")
         return web.Response(text="ok")
+
+    async def _store_many(self, conn: aiosqlite.Connection, bodies: list[bytes]) -> list[int]:
+        return await whatsapp.store_webhooks(conn, bodies, self.core.clock.now())
 
     async def _take(self, stored: int, payload: Payload) -> None:
         """Process a webhook just stored; when earlier ones wait (the database failed), all of them in order."""
@@ -400,7 +420,7 @@ class WhatsAppChannel:
                 return False
             drop = None if kept else stored
             try:
-                woke, fresh = await self._batch(ready, statuses, drop)
+                woke, fresh = await self._handled(Post(ready, statuses, drop))
             except Exception as error:  # the kind only: a message could quote what people typed
                 log.warning(
                     "whatsapp: a post of %d items was rolled back (%s); taking each alone",
@@ -515,22 +535,36 @@ class WhatsAppChannel:
             return
         self.core.sender.wake()
 
-    async def _batch(self, ready: list[Inbound], statuses: list[Status], drop: int | None) -> tuple[bool, bool]:
-        """Handle everything in one transaction, dropping the stored post in it; return (wake the sender, queued)."""
-        woke = fresh = False
-        committed: list[int] = []
+    async def _handled(self, post: Post) -> tuple[bool, bool]:
+        """Handle a post in a transaction shared with the posts ready meanwhile; alone when that one was rolled back."""
+        try:
+            return await self._posts.write(post)
+        except Exception:  # maybe another post's failure: this one alone tells
+            return await self._batch(post)
+
+    async def _batch(self, post: Post) -> tuple[bool, bool]:
+        """Handle a post alone in one transaction; return (wake the sender, queued)."""
         async with self.core.db.transaction() as conn:
-            for inbound in ready:
+            return (await self._batch_in(conn, [post]))[0]
+
+    async def _batch_in(self, conn: aiosqlite.Connection, posts: list[Post]) -> list[tuple[bool, bool]]:
+        """Handle posts in the open transaction, dropping each stored copy in it; return (woke, queued) for each."""
+        results = []
+        committed: list[int] = []  # one batch for the dispatcher, as a polled Telegram batch is
+        for post in posts:
+            woke = fresh = False
+            for inbound in post.ready:
                 incoming, released = await self._bookkeep(conn, inbound)
                 woke |= released
                 if incoming is not None:
                     fresh |= await self.core.dispatcher.handle_in(conn, incoming, committed)
-            for status in statuses:
+            for status in post.statuses:
                 await self._status_in(conn, status)
-            if drop is not None:
+            if post.drop is not None:
                 await self._pause_before_drop()
-                await whatsapp.drop_webhook(conn, drop)
-        return woke, fresh
+                await whatsapp.drop_webhook(conn, post.drop)
+            results.append((woke, fresh))
+        return results
 
     async def _pause_before_drop(self) -> None:
         """For the crash test only: say so in the marker file, then wait there to be killed."""
@@ -577,9 +611,7 @@ class WhatsAppChannel:
 
     async def _first(self, conn: aiosqlite.Connection, external_id: str) -> bool:
         """Tell whether a number never wrote before (no contact, no registration)."""
-        if await whatsapp.get_contact(conn, external_id) is not None:
-            return False
-        return await participants.find_by_identity(conn, CHANNEL, external_id) is None
+        return not await whatsapp.known(conn, CHANNEL, external_id)
 
     async def _bookkeep(self, conn: aiosqlite.Connection, inbound: Inbound) -> tuple[Incoming | None, bool]:
         """Record that the contact wrote and release what was held; return the event to dispatch (None: nothing,

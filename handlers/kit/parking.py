@@ -24,6 +24,12 @@ class ResumeParked(Button, prefix="park:go"):
 
 
 class DropParked(Button, prefix="park:drop"):
+    """Ask before dropping the newest parked draft (a «2» typed by habit must not delete it)."""
+
+    command: str
+
+
+class ConfirmDrop(Button, prefix="park:dropok"):
     """Drop the newest parked draft, then run the command that offered it."""
 
     command: str
@@ -77,6 +83,19 @@ class ParkingLot:
             DropParked(command=command).choice(ctx.t("parked-drop")),
         )
         return [Reply(text=parking.describe(ctx, data), choices=choices)]
+
+    def confirm_drop(self, ctx: Context, command: str) -> list[Reply] | None:
+        """Ask once before the newest parked draft is dropped; None when there is none (a stale button)."""
+        newest = self.newest(ctx)
+        if newest is None:
+            return None
+        _, parking, data = newest
+        choices = (
+            ResumeParked().choice(ctx.t("parked-resume")),
+            ConfirmDrop(command=command).choice(ctx.t("parked-drop-yes")),
+        )
+        text = f"{ctx.t('parked-drop-confirm')}\n\n{parking.describe(ctx, data)}"
+        return [Reply(text=text, choices=choices, replace=True)]
 
     def unpark(self, ctx: Context, parked: Parked) -> None:
         """Bring a parked draft back as the chat's flow (parking the flow the chat is in, if it keeps anything)."""

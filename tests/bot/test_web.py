@@ -89,6 +89,13 @@ async def healthy(served: Served) -> bool:
         return response.status == 200
 
 
+async def read_slots_taken(served: Served) -> None:
+    """Wait until the server reads as many unauthenticated bodies as it may at once (all its slots taken)."""
+    async with asyncio.timeout(WAIT):
+        while not served.server._unauthenticated.locked():  # noqa: ASYNC110 - the server's count has no event
+            await asyncio.sleep(0.01)
+
+
 async def test_no_signature_gets_401_before_a_byte_of_the_body(served: Served) -> None:
     reader, writer = await served.connect()
     writer.write(head("/whatsapp/webhook", 4_000_000))  # ... and the 4 MB never come
@@ -133,7 +140,7 @@ async def test_only_a_few_unauthenticated_bodies_are_read_at_once(served: Served
     slow = [await served.connect() for _ in range(2)]
     for _, writer in slow:
         writer.write(head("/whatsapp/webhook", 1000, signature) + b"{")  # each holds a read slot
-    await asyncio.sleep(0.1)  # a socket being read: the server must have taken both
+    await read_slots_taken(served)
     reader, writer = await served.connect()
     writer.write(head("/whatsapp/webhook", 2, signature) + b"{}")
     assert await status_of(reader) == 503  # no slot within the wait
@@ -149,7 +156,7 @@ async def test_stop_is_prompt_with_slow_connections_open(served: Served) -> None
     open_ = [await served.connect() for _ in range(22)]
     for n, (_, writer) in enumerate(open_):
         writer.write(head("/whatsapp/webhook", 1000, signature) + b"{" if n < 2 else b"POST / HTTP/1.1\r\nHo")
-    await asyncio.sleep(0.1)
+    await read_slots_taken(served)
     loop = asyncio.get_running_loop()
     started = loop.time()
     await served.server.stop()

@@ -122,6 +122,40 @@ def test_each_identity_is_its_own_person_and_messages_wait_for_theirs(tmp_path: 
         assert sorted(people.fetchall()) == [("coord", "مي"), ("samer", "سامر")]
 
 
+def test_a_first_sentence_at_the_terminal_waits_through_registration(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+    sentence = "أقترح نشر تقارير الشكاوى شهرياً في كل محافظة"
+    out = run_console(db, [sentence, "هالة", "لا أمثل جهة", "6", "13", "نعم", "1", "2", "1", "1"])
+    assert "احتفظنا بنصها" in out and "تم تسجيلك بنجاح" in out and "لديك مسودة توصية" in out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT name FROM participants").fetchall() == [("هالة",)]
+        assert conn.execute("SELECT commitment_id, text FROM recommendations").fetchall() == [(2, sentence)]
+
+
+def test_reopening_the_terminal_carries_on_with_a_round_being_set_up(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+    steps = ["مي", "وحدة الحكومة الشفافة", "2", "1", "1", "/round", "1", "اللقاء التشاوري الثاني"]
+    run_console(db, steps, OGP_COORDINATORS="console:local")
+    out = run_console(db, ["30/11/2030"], OGP_COORDINATORS="console:local")
+    assert "نكمل من حيث توقفت" in out and "متى تُعقد الجولة" in out
+    assert "متى يُعلَن الجدول الزمني" in out  # the typed date went to the round, not lost after a /start
+
+
+def test_an_answer_at_its_preview_survives_the_terminal_and_lists_its_choices(tmp_path: Path) -> None:
+    db = tmp_path / "console.sqlite3"
+    coord = "console:coord"
+    run_console(db, ["سامر", "جمعية الشفافية", "1", "1", "1"], identity="samer", OGP_COORDINATORS=coord)
+    run_console(db, ["/recommend", "2", "3", "استحداث نموذج لنشر البيانات على المواقع الوزارية", "1"], identity="samer")
+    reason = "لا تتوفر الموارد هذا العام وسنعيد النظر في الخطة القادمة"
+    answering = ["مي", "وحدة الحكومة الشفافة", "2", "1", "1", "/inbox", "1", "4", reason]
+    run_console(db, answering, identity="coord", OGP_COORDINATORS=coord)
+    out = run_console(db, ["شكراً", "1"], identity="coord", OGP_COORDINATORS=coord)
+    assert "نكمل من حيث توقفت" in out
+    assert out.count("  1) ✅ حفظ وإرسال") >= 2  # shown again on opening and after the typed text
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT state, response FROM recommendations").fetchall() == [("partly_accepted", reason)]
+
+
 def test_the_typing_hint_is_in_the_persons_language(tmp_path: Path) -> None:
     db = tmp_path / "console.sqlite3"
     out = run_console(db, ["🌐 English", "Hala", "No organisation"])

@@ -53,11 +53,10 @@ async def test_uploads_keep_the_file_name_and_downloads_stop_past_the_limit() ->
 
 async def test_nothing_listening_is_graph_unreachable() -> None:
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again before the call: nothing listens there
-    client = GraphClient(f"http://127.0.0.1:{port}/v23.0", PHONE_ID, TOKEN)
-    try:
-        with pytest.raises(GraphUnreachable):
-            await client.send("to", "962790000001", {"type": "text", "text": {"body": TEXT}})
-    finally:
-        await client.close()
+        probe.bind(("127.0.0.1", 0))  # held, never listening: refused, and no other process can take the port
+        client = GraphClient(f"http://127.0.0.1:{probe.getsockname()[1]}/v23.0", PHONE_ID, TOKEN)
+        try:
+            with pytest.raises(GraphUnreachable):
+                await client.send("to", "962790000001", {"type": "text", "text": {"body": TEXT}})
+        finally:
+            await client.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
+import re
 import sqlite3
 from pathlib import Path
 
@@ -21,16 +21,17 @@ PEOPLE = 50
 WAIT = 60.0  # a restart and 50 conversations on a shared 2-core CI machine
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+LISTENING = re.compile(r"web server listening on 127\.0\.0\.1:(\d+)")
 
 
 class WhatsAppBotProcess(ChildBot):
-    """`python -m bot run` serving WhatsApp only, against the Graph API stand-in: ready once its web server answers."""
+    """`python -m bot run` serving WhatsApp only, against the Graph API stand-in: ready once its web server answers.
 
-    def __init__(self, api: GraphApiStandIn, database: Path, port: int, log_path: Path, **extra: str) -> None:
+    The bot binds a port the system picks (never one chosen here and taken by someone else before the bot binds it),
+    says it in its log, and the stand-in posts the webhooks there.
+    """
+
+    def __init__(self, api: GraphApiStandIn, database: Path, log_path: Path, **extra: str) -> None:
         env = process_environment(
             **extra,
             OGP_DATABASE=str(database),
@@ -41,25 +42,40 @@ class WhatsAppBotProcess(ChildBot):
             OGP_WHATSAPP_API_URL=api.base_url,
             OGP_WHATSAPP_PER_USER_RATE="100",
             OGP_WEBHOOK_HOST="127.0.0.1",
-            OGP_WEBHOOK_PORT=str(port),
+            OGP_WEBHOOK_PORT="0",
             OGP_LOG_LEVEL="INFO",
             PYTHONUNBUFFERED="1",
         )
         super().__init__(env, log_path, timeout=WAIT)
-        self.url = f"http://127.0.0.1:{port}"
+        self.api = api
+        self.url = ""
+        self._logged_before = 0
+
+    async def start(self) -> None:
+        """Start the process and wait until its web server answers."""
+        self._logged_before = len(self.log())
+        await super().start()
 
     async def ready(self) -> None:
-        """Wait until the web server answers its health check."""
+        """Wait until the log names the port and the web server answers its health check there."""
         async with aiohttp.ClientSession() as http, asyncio.timeout(self.timeout):
-            while True:  # a subprocess starting: a short poll of its socket
+            while True:  # a subprocess starting: a short poll of its log and socket
                 assert not self.exited(), self.log()
-                try:
-                    async with http.get(self.url + "/healthz") as response:
-                        if response.status == 200:
-                            return
-                except aiohttp.ClientError:
-                    pass
+                if await self._answers(http):
+                    self.api.webhook_url = f"{self.url}/whatsapp/webhook"
+                    return
                 await asyncio.sleep(0.05)
+
+    async def _answers(self, http: aiohttp.ClientSession) -> bool:
+        listening = LISTENING.search(self.log()[self._logged_before :])
+        if listening is None:
+            return False
+        self.url = f"http://127.0.0.1:{listening.group(1)}"
+        try:
+            async with http.get(self.url + "/healthz") as response:
+                return response.status == 200
+        except aiohttp.ClientError:
+            return False
 
 
 def query(database: Path, sql: str) -> list[tuple[object, ...]]:
@@ -83,16 +99,14 @@ def one_post(api: GraphApiStandIn, people: list[WaUser]) -> bytes:
 
 async def test_sigkill_right_after_the_200_loses_nothing_and_runs_nothing_twice(tmp_path: Path) -> None:
     database = tmp_path / "bot.sqlite3"
-    port = free_port()
     async with GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api:
         people = [api.user(f"9627900{n:05d}", name=f"مشارك {n}") for n in range(PEOPLE)]
-        api.webhook_url = f"http://127.0.0.1:{port}/whatsapp/webhook"
         body = one_post(api, people)
-        async with WhatsAppBotProcess(api, database, port, tmp_path / "first.log") as first:
+        async with WhatsAppBotProcess(api, database, tmp_path / "first.log") as first:
             assert await api.post_raw(body, api.sign(body)) == 200
             await first.kill()
         at_kill = query(database, "SELECT (SELECT COUNT(*) FROM processed_events), (SELECT COUNT(*) FROM wa_inbox)")
-        async with WhatsAppBotProcess(api, database, port, tmp_path / "second.log") as second:
+        async with WhatsAppBotProcess(api, database, tmp_path / "second.log") as second:
             await api.wait_for(lambda: all(len(p.messages) >= 2 for p in people), WAIT)
             # Exactly once in what was stored: every message handled, every conversation started, none twice.
             assert query(database, "SELECT COUNT(*), COUNT(DISTINCT event_id) FROM processed_events") == [
@@ -117,13 +131,11 @@ async def test_sigkill_after_handling_before_dropping_the_post_loses_nothing_and
     tmp_path: Path,
 ) -> None:
     database, marker = tmp_path / "bot.sqlite3", tmp_path / "paused"
-    port = free_port()
     async with GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api:
         people = [api.user(f"9627911{n:05d}", name=f"مشارك {n}") for n in range(PEOPLE)]
-        api.webhook_url = f"http://127.0.0.1:{port}/whatsapp/webhook"
         body = one_post(api, people)
         paused = {"OGP_TEST_PAUSE_BEFORE_DROP": str(marker)}
-        async with WhatsAppBotProcess(api, database, port, tmp_path / "first.log", **paused) as first:
+        async with WhatsAppBotProcess(api, database, tmp_path / "first.log", **paused) as first:
             assert await api.post_raw(body, api.sign(body)) == 200
             async with asyncio.timeout(WAIT):
                 while True:  # the child process reaching its pause: a short poll of a file
@@ -135,7 +147,7 @@ async def test_sigkill_after_handling_before_dropping_the_post_loses_nothing_and
         at_kill = query(database, "SELECT (SELECT COUNT(*) FROM processed_events), (SELECT COUNT(*) FROM wa_inbox)")
         assert at_kill == [(0, 1)]
         assert api.sent == []
-        async with WhatsAppBotProcess(api, database, port, tmp_path / "second.log") as second:
+        async with WhatsAppBotProcess(api, database, tmp_path / "second.log") as second:
             await api.wait_for(lambda: all(len(p.messages) >= 2 for p in people), WAIT)
             assert query(database, "SELECT COUNT(*), COUNT(DISTINCT event_id) FROM processed_events") == [
                 (PEOPLE, PEOPLE)
@@ -167,10 +179,9 @@ async def slow_connections(url: str, half_headers: int, half_bodies: int) -> lis
 
 
 async def test_sigterm_stops_the_bot_promptly_with_strangers_connections_open(tmp_path: Path) -> None:
-    port = free_port()
     async with (
         GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api,
-        WhatsAppBotProcess(api, tmp_path / "bot.sqlite3", port, tmp_path / "bot.log") as bot,
+        WhatsAppBotProcess(api, tmp_path / "bot.sqlite3", tmp_path / "bot.log") as bot,
     ):
         writers = await slow_connections(bot.url, half_headers=50, half_bodies=20)
         try:

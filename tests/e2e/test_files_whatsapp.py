@@ -159,7 +159,7 @@ async def test_an_evidence_pdf_through_update_reaches_the_export_with_files(
     column = [c.value for c in book["تحديثات الحالة"][1]].index("ملفات الأدلة")
     assert book["تحديثات الحالة"][2][column].value == f"{pdf_path}\n{photo_path}"
     refused = build_parser().parse_args(["export", "--with-files", "--output", str(tmp_path / "x.xlsx")])
-    assert await run_report_command(wa.core.settings, refused) == 1
+    assert await run_report_command(wa.core.settings, refused) == 2  # a usage error, as every refused combination
 
 
 async def test_forget_with_deletion_takes_the_files_from_the_folder_and_the_database(wa: WhatsAppBot) -> None:

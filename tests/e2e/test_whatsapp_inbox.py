@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -12,11 +13,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import aiosqlite
 import pytest
 
+from bot.channels.whatsapp import Post
+from bot.channels.whatsapp_webhook import parse_payload
 from bot.clock import FakeClock
 from bot.retention import apply_retention
-from handlers.contract import Incoming
+from handlers.context import Context
+from handlers.contract import Incoming, Reply
 from tests.e2e.whatsapp_harness import WhatsAppBot, whatsapp_bot
 from tests.standins.graph_api import WaUser
 
@@ -191,3 +196,49 @@ async def test_the_database_locked_apology_reaches_whatsapp(wa: WhatsAppBot) -> 
     [apology] = user.messages
     assert apology.text == wa.core.messages.t("busy-error")
     assert count(wa, "SELECT COUNT(*) FROM processed_events") == 0  # nothing half-stored: a retry works
+
+
+async def test_posts_ready_together_share_a_transaction_and_one_failing_is_taken_alone(
+    wa: WhatsAppBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    users = [wa.api.user(f"96279000030{n}", name=f"شخص {n}") for n in range(4)]
+    opened(wa, *users)
+    bad = users[1]
+    route = wa.core.dispatcher.router.route
+
+    async def failing(ctx: Context) -> list[Reply]:
+        if ctx.incoming.user == bad.wa_id:
+            raise RuntimeError("a handler's bug")
+        return await route(ctx)
+
+    monkeypatch.setattr(wa.core.dispatcher.router, "route", failing)
+    shared = wa.channel._posts
+    handle_many = shared.write_many
+    sizes: list[int] = []
+
+    async def counted(conn: aiosqlite.Connection, posts: list[Post]) -> list[tuple[bool, bool]]:
+        sizes.append(len(posts))
+        return await handle_many(conn, posts)
+
+    monkeypatch.setattr(shared, "write_many", counted)
+    write, arrived, all_there = shared.write, [], asyncio.Event()
+
+    async def arriving(post: Post) -> tuple[bool, bool]:
+        arrived.append(post)
+        if len(arrived) == len(users):
+            all_there.set()
+        return await write(post)  # queued before the test goes on
+
+    monkeypatch.setattr(shared, "write", arriving)
+    payloads = [parse_payload(webhook(wa, [u], [u.message("text", {"body": "/help"})])) for u in users]
+    async with wa.core.db.transaction():  # the database busy: the posts after the first wait for one transaction
+        tasks = [asyncio.create_task(wa.channel.process(p)) for p in payloads]
+        await all_there.wait()
+    assert all(await asyncio.gather(*tasks))
+    await wa.settle()
+    assert sizes == [4]  # the four shared one transaction, rolled back by the bad one: each then taken alone
+    apology = wa.core.messages.t("internal-error")
+    assert [[HELP in m.text for m in u.messages] for u in users] == [[True], [False], [True], [True]]
+    assert [m.text for m in bad.messages] == [apology]
+    assert count(wa, "SELECT COUNT(*) FROM processed_events") == 3  # the failed one stays unrecorded for a retry
+    assert count(wa, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == 4

@@ -24,7 +24,7 @@ from tests.loop_support import registered, rows
 from tests.support import ChatDriver, texts
 
 STALE = "لم يعد صالحاً"
-AIMED = {"rec", "commitment", "milestone"}  # fields that point at another commitment's objects
+AIMED = {"rec", "kept", "commitment", "milestone"}  # fields that point at another commitment's objects
 ROLES = {"stranger": Who.ANYONE, "participant": Who.REGISTERED, "officer": Who.OFFICER}
 UNPUBLISHED = "المحافظات البعيدة"  # in the world's recommendation, neither approved nor answered
 MEMBERS = "SELECT round_id, participant_id FROM round_members ORDER BY 1, 2"
@@ -34,6 +34,7 @@ def _samples(world: World) -> dict[str, int]:
     """Values aimed at commitment 2 and its objects, which the officer (of commitment 1) may not touch."""
     return {
         "rec": world.rec,
+        "kept": world.rec,
         "commitment": 2,
         "milestone": world.milestone,
         "participant": world.officer_id,

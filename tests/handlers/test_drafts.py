@@ -35,7 +35,7 @@ async def test_a_command_at_the_preview_parks_the_draft_and_text_after_it_replac
     status = await chat.command("status")
     assert "حالة تنفيذ التزامات" in texts(status)
     thanks = await chat.send("شكراً جزيلاً")  # outside any flow now: not a recommendation, and no draft touched
-    assert "لم أفهم رسالتك" in texts(thanks)
+    assert "العفو" in texts(thanks)
     offered = await chat.command("recommend")
     assert "لديك مسودة توصية لم تُرسل" in texts(offered) and DRAFT in texts(offered)
     resumed = await chat.press("↩️ متابعة المسودة")
@@ -59,6 +59,7 @@ async def test_after_a_restart_start_offers_the_draft_instead_of_welcome_back(tm
         assert "أهلاً بعودتك" not in texts(start)
         assert "لديك مسودة توصية لم تُرسل" in texts(start) and DRAFT in texts(start)
         await chat.press("🗑️ حذف المسودة")
+        await chat.press("🗑️ نعم، احذفها")
         assert "أهلاً بعودتك" in texts(chat.history[-2:])
         assert await stored(core) == []
         async with core.db.transaction() as conn:
@@ -75,7 +76,8 @@ async def test_the_menu_button_offers_the_draft_and_an_old_preview_button_brings
     preview = chat.last_with_choices
     menu = await chat.command("menu")
     assert "لديك مسودة توصية لم تُرسل" in texts(menu)
-    await chat.press("🗑️ حذف المسودة")  # dropped: the menu comes next
+    await chat.press("🗑️ حذف المسودة")
+    await chat.press("🗑️ نعم، احذفها")  # dropped: the menu comes next
     assert "ماذا تودّ أن تفعل الآن" in texts(chat.history[-1:])
     assert "رسالة سابقة" in texts(await chat.press_data("rec:ok"))
     assert await stored(core) == []
@@ -148,3 +150,36 @@ async def test_recommend_with_an_unknown_number_says_so(chat: ChatDriver) -> Non
     replies = await chat.command("recommend", "9")
     assert "لا يوجد في الخطة التزام رقم «9»؛ أرقام التزاماتها من 1 إلى 5." in texts(replies)
     assert "1. تعزيز التشاركية" in " ".join(chat.labels())
+
+
+SECOND = "ومعها عدد الشكاوى التي عولجت خلال الشهر"
+THIRD = "وأن تُنشر بصيغة بيانات مفتوحة"
+
+
+async def test_texts_typed_at_the_preview_are_all_kept_and_can_be_added(chat: ChatDriver, core: Core) -> None:
+    await at_preview(chat)
+    await chat.send(SECOND)
+    both = texts(await chat.send(THIRD))  # a second text adds to the first instead of replacing it
+    assert SECOND in both and THIRD in both
+    await chat.command("status")  # leave, then come back: every text is offered back
+    offered = texts(await chat.command("start"))
+    assert DRAFT in offered and SECOND in offered and THIRD in offered
+    resumed = await chat.press("↩️ متابعة المسودة")
+    assert SECOND in texts(resumed) and "إضافته إلى نص التوصية" in " ".join(chat.labels())
+    await chat.press("➕ إضافته إلى نص التوصية")
+    done = await chat.press("✅ إرسال")
+    assert "رقم الإيصال #1" in texts(done)
+    [rec] = await stored(core)
+    assert rec.text == f"{DRAFT}\n{SECOND}\n{THIRD}"
+
+
+async def test_dropping_a_parked_draft_asks_once(chat: ChatDriver, core: Core) -> None:
+    await at_preview(chat)
+    await chat.command("status")
+    await chat.command("start")
+    asked = texts(await chat.press("🗑️ حذف المسودة"))  # «2» typed by habit at a terminal
+    assert "هل تحذف هذه المسودة نهائياً" in asked and DRAFT in asked
+    await chat.press("↩️ متابعة المسودة")
+    done = await chat.press("✅ إرسال")
+    assert "رقم الإيصال #1" in texts(done)
+    assert [r.text for r in await stored(core)] == [DRAFT]

@@ -124,7 +124,9 @@ async def test_report_for_a_round(core: Core, transport: RecordingTransport) -> 
     await coordinator.command("report")
     assert coordinator.labels()[:2] == ["📄 كل مدخلات الخطة", "اللقاء الأول لأصحاب المصلحة"]
     [reply] = await coordinator.press(f"rep:r:{sample.round_id}")
-    assert reply.document is not None and reply.document.filename == "ogp-report-meeting-1-20261129.docx"
+    assert (
+        reply.document is not None and reply.document.filename == "ogp-report-اللقاء-الأول-لأصحاب-المصلحة-20261129.docx"
+    )  # never the join code
     doc = DocxDocument(io.BytesIO(reply.document.data))
     assert doc.paragraphs[0].text.startswith("تقرير اللقاء الأول لأصحاب المصلحة")
     assert "لم يعد صالحاً" in texts(await coordinator.press_data("rep:all"))

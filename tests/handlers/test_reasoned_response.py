@@ -38,7 +38,7 @@ async def test_not_adopted_needs_a_reason_and_the_author_gets_it_with_the_quote(
     assert "يحتاج إلى سبب مكتوب" in texts(forged)
     assert (await rows(core, "SELECT state FROM recommendations"))[0]["state"] == "new"
     preview = await officer_chat.send(REASON)
-    assert "«" + REC_TEXT + "»" in texts(preview) and "السبب: " + REASON in texts(preview)
+    assert "«" + REC_TEXT + "»" in texts(preview) and "الرد: " + REASON in texts(preview)
     assert transport.to("1001")[before:] == []
     await officer_chat.press("حفظ وإرسال")
     [told] = transport.to("1001")[before:]

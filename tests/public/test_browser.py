@@ -19,19 +19,38 @@ from tests.support import RecordingTransport
 
 pytestmark = pytest.mark.timeout(300)
 
-# What each page is checked for, in the page itself.
+# What each page is checked for, in the page itself, once every stylesheet's rules are there: read at once after
+# the navigation, an /en/ page was seen without its (revalidated, no-cache) stylesheet applied on a busy machine.
 _PAGE_FACTS = """
-const links = Array.from(document.querySelectorAll('a[href]'));
-return {
-  direction: getComputedStyle(document.documentElement).direction,
-  bodyDirection: getComputedStyle(document.body).direction,
-  lang: document.documentElement.lang,
-  links: links.map(a => a.href),
-  imagesWithoutAlt: document.querySelectorAll('img:not([alt])').length,
-  overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  stylesheetLoaded: getComputedStyle(document.body).maxWidth !== 'none',
+const done = arguments[arguments.length - 1];
+const sheets = () => Array.from(document.querySelectorAll('link[rel=stylesheet]'));
+const applied = link => {
+  try { return link.sheet !== null && link.sheet.cssRules.length > 0; } catch (e) { return false; }
 };
+const facts = () => {
+  const links = Array.from(document.querySelectorAll('a[href]'));
+  return {
+    direction: getComputedStyle(document.documentElement).direction,
+    bodyDirection: getComputedStyle(document.body).direction,
+    lang: document.documentElement.lang,
+    links: links.map(a => a.href),
+    imagesWithoutAlt: document.querySelectorAll('img:not([alt])').length,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    stylesheetLoaded: getComputedStyle(document.body).maxWidth !== 'none',
+  };
+};
+const settled = () => document.readyState === 'complete' && sheets().every(applied);
+const check = () => settled() ? done(facts()) : setTimeout(check, 10);
+check();
 """
+STYLESHEET_WAIT = 60  # seconds for a page's stylesheet to apply: a bound on a condition, never a pause
+
+
+def page_facts(chrome: Any) -> dict[str, Any]:
+    """Return the facts of the page on screen, once its stylesheets apply (a timeout when they never do)."""
+    chrome.set_script_timeout(STYLESHEET_WAIT)
+    facts: dict[str, Any] = chrome.execute_async_script(_PAGE_FACTS)
+    return facts
 
 
 @pytest.fixture
@@ -74,7 +93,7 @@ async def test_every_page_in_a_browser(driver: Any, core: Core, transport: Recor
         checked_links: dict[str, int] = {}
         for path in pages:
             await asyncio.to_thread(driver.get, f"{base}/{path}")
-            facts = await asyncio.to_thread(driver.execute_script, _PAGE_FACTS)
+            facts = await asyncio.to_thread(page_facts, driver)
             errors = [e for e in await asyncio.to_thread(driver.get_log, "browser") if e["level"] == "SEVERE"]
             assert errors == [], (path, errors)
             expected = ("ltr", "ltr", "en") if path.startswith("en/") else ("rtl", "rtl", "ar")
@@ -97,12 +116,12 @@ async def test_a_long_word_wraps_on_a_phone(driver: Any, core: Core, transport: 
     from tests.loop_support import recommend, registered
 
     author = await registered(core, transport, "1001", "سلمى")
-    await recommend(author, 1, "ب" * 2000)
+    await recommend(author, 1, "كلمة " + "ب" * 1995)  # a recommendation needs two words; one of them as long as can be
     async with core.db.transaction() as conn:
         await publishing.approve_waiting(conn, 1, core.clock.now())
     async with serving(core) as (base, _):
         await asyncio.to_thread(driver.get, f"{base}/commitments/1/")
-        facts = await asyncio.to_thread(driver.execute_script, _PAGE_FACTS)
+        facts = await asyncio.to_thread(page_facts, driver)
     assert facts["overflow"] <= 0 and facts["direction"] == "rtl"
 
 
@@ -131,3 +150,34 @@ async def test_screenshots_for_the_readme(driver: Any, core: Core, tmp_path: Pat
             await asyncio.to_thread(driver.get, f"{base}/{path}")
             await asyncio.to_thread(driver.save_screenshot, str(folder / name))
             assert (folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_the_five_commitments_fit_a_phones_first_screen(
+    core: Core, transport: RecordingTransport, tmp_path: Path
+) -> None:
+    """On a 390x844 phone, every commitment's row ends inside the first screen, in both languages."""
+    await build_world(core, transport)
+    folder = Path(os.environ.get("OGP_SCREENSHOTS_DIR") or tmp_path)
+    chrome = browser.start(tmp_path / "phone", width=390, height=844) if browser.available() else None
+    if chrome is None:
+        pytest.skip(browser.MISSING)
+    try:
+        metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+        await asyncio.to_thread(chrome.execute_cdp_cmd, "Emulation.setDeviceMetricsOverride", metrics)
+        async with serving(core) as (base, _):
+            for path in ("", "en/"):
+                await asyncio.to_thread(chrome.get, f"{base}/{path}")
+                facts = await asyncio.to_thread(
+                    chrome.execute_script,
+                    "return {rows: Array.from(document.querySelectorAll('.glance .row'))"
+                    ".map(r => r.getBoundingClientRect().bottom), screen: window.innerHeight,"
+                    " overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};",
+                )
+                await asyncio.to_thread(
+                    chrome.save_screenshot, str(folder / f"home-phone-{path.strip('/') or 'ar'}.png")
+                )
+                assert len(facts["rows"]) == 5, path
+                assert max(facts["rows"]) <= facts["screen"], (path, facts)
+                assert facts["overflow"] <= 0, path
+    finally:
+        chrome.quit()

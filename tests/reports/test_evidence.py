@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from bot.cli import main
+from bot.cli import build_parser, main
 from bot.core import Core
+from bot.evidence_cli import run_evidence_command
 from bot.settings import DEFAULT_PLAN
 from public.snapshot import FILES, write_snapshot
 from reports.evidence import build_evidence
@@ -138,7 +139,11 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
         "4-reasoned-response/answers.csv",
     ):
         assert expected in names, expected
-    assert sum(n.startswith("1-forum/round-") and n.endswith(".docx") for n in names) == 2
+    # Each round's report is named after the round (its day, then its name), never its join code.
+    assert {n for n in names if n.endswith(".docx") and n.startswith("1-forum/")} == {
+        "1-forum/2026-01-15-اللقاء-الأول.docx",
+        "1-forum/2026-09-10-اللقاء-الثاني.docx",
+    }
     assert not any(n.startswith("5-implementation/open-data") for n in names)  # only the published view travels
 
     doc = Document(io.BytesIO(archive.read("index.docx")))
@@ -158,7 +163,7 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
     assert "وصلت 3 توصيات، وأُجيب عن 1 منها بردّ معلّل، وأُبلغ أصحابها في حالة واحدة." in text
     assert "توصية واحدة تنتظر رداً، توصية واحدة رُفضت كلياً أو جزئياً دون سبب مكتوب" in text
     assert "السنة من 1/11/2025 إلى 31/10/2026: اجتماعان" in text
-    assert "تحديث واحد على تقدّم التنفيذ، منها 1 برابط دليل." in text
+    assert "تحديث واحد على تقدّم التنفيذ، 1 منها برابط دليل." in text
     gaps = paragraphs[paragraphs.index(headings[-1]) + 1 :]
     assert {g.split(":")[0] for g in gaps} == {
         "• يجتمع المنتدى بانتظام، مرة كل ستة أشهر على الأقل",
@@ -172,10 +177,12 @@ async def test_the_pack_answers_requirement_by_requirement(core: Core, tmp_path:
     table = list(csv.reader(io.StringIO(archive.read("4-reasoned-response/recommendations.csv").decode("utf-8-sig"))))
     by_id = {row[0]: row for row in table[1:]}
     told = by_id[str(ids["told"])]
-    assert told[5] == "لم تُعتمد" and told[6] == "نعم" and told[8] == REASON and told[10] == "2026-02-10 09:00"
+    assert told[5] == "لم تُعتمد" and told[6] == "نعم" and told[8] == REASON and told[10] == "10/2/2026 09:00"
     assert by_id[str(ids["bare"])][6:8] == ["لا", "نعم"]
     timeline_rows = list(csv.reader(io.StringIO(archive.read("1-forum/rounds.csv").decode("utf-8-sig"))))
-    assert timeline_rows[1][:6] == ["اللقاء الأول", "2026-01-15", "عمّان", "open", "2025-12-20", "26"]
+    # States in the catalogue's words, dates as the index writes them.
+    assert timeline_rows[1][:6] == ["اللقاء الأول", "15/1/2026", "عمّان", "مفتوحة للمشاركة", "20/12/2025", "26"]
+    assert timeline_rows[2][6] == "1/9/2026 00:00"  # the short notice's confirmation, in the bot's time zone
     assert timeline_rows[0][-2:] == ["الحضور في القاعة", "ضباط الارتباط بين الحضور"]
     assert timeline_rows[1][-2:] == ["55", "7"] and timeline_rows[2][-2:] == ["", ""]  # counted in the hall, or not
 
@@ -191,19 +198,54 @@ async def test_coordinators_get_the_pack_and_take_a_snapshot_in_the_chat(
     assert "29/11/2026" in texts(await coord.command("evidence"))
     folder = core.settings.snapshot_folder
     assert len(list(folder.iterdir())) == 1
-    sent = await coord.press("حزمة الأدلة (من بداية الخطة حتى اليوم)")
+    sent = await coord.press("حزمة الأدلة لمدة الخطة (حتى اليوم إن لم تنتهِ)")
     document = next(r.document for r in sent if r.document is not None)
-    assert document is not None and document.filename == "ogp-evidence-20180901-20261129.zip"
+    # NAP4 ended (extended to 31/8/2021): the pack covers the plan's period, not eight years to today.
+    assert document is not None and document.filename == "ogp-evidence-20180901-20210831.zip"
+    assert "من 1/9/2018 إلى 31/8/2021" in texts(sent)
     names = zipfile.ZipFile(io.BytesIO(document.data)).namelist()
-    assert "index.docx" in names and any(n.startswith("2-repository/2026-11-29-") for n in names)
+    assert "index.docx" in names and not any(n.startswith("2-repository/2026-") for n in names)  # after the plan
+    index = _index_text(document.data)
+    assert "⚠️ فجوة: 3 سنوات بأقل من اجتماعين" in index and "8 سنوات" not in index
+    assert "لا تحديثات على تقدّم التنفيذ." in index and "منها 0" not in index
     assert document.caption is not None and "مذكورة في الفهرس" in document.caption
     await coord.command("evidence")
     await coord.press("حزمة لفترة محددة")
     assert "لم أفهم التاريخين" in texts(await coord.send("أمس"))
     dated = await coord.send("1/1/2026 - 29/11/2026")
     assert any(r.document and r.document.filename == "ogp-evidence-20260101-20261129.zip" for r in dated)
+    pack = next(r.document for r in dated if r.document is not None)
+    assert any(n.startswith("2-repository/2026-11-29-") for n in zipfile.ZipFile(io.BytesIO(pack.data)).namelist())
     actions = [r["action"] for r in await rows(core, "SELECT action FROM audit_log")]
     assert actions.count("evidence") == 2 and actions.count("snapshot") == 1
+
+
+def _index_text(data: bytes) -> str:
+    index = zipfile.ZipFile(io.BytesIO(data)).read("index.docx")
+    return "\n".join(p.text for p in Document(io.BytesIO(index)).paragraphs)
+
+
+async def test_the_command_line_pack_defaults_to_an_ended_plans_period(
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await _seed(core, tmp_path / "snapshots")  # meetings in 2026, long after NAP4 ended
+    out = tmp_path / "nap4.zip"
+    assert await run_evidence_command(core.settings, build_parser().parse_args(["evidence", "--output", str(out)])) == 0
+    assert "wrote the evidence pack for 2018-09-01 to 2021-08-31" in capsys.readouterr().out
+    index = _index_text(out.read_bytes())
+    assert "من 1/9/2018 إلى 31/8/2021" in index and "⚠️ فجوة: 3 سنوات بأقل من اجتماعين" in index
+    assert "لا تحديثات على تقدّم التنفيذ." in index and "منها 0" not in index
+    later = tmp_path / "later.zip"
+    args = ["evidence", "--output", str(later), "--since", "1/11/2025"]
+    assert await run_evidence_command(core.settings, build_parser().parse_args(args)) == 0
+    assert "for 2025-11-01 to 2021" not in capsys.readouterr().out  # a period after the plan runs to today
+    archive = zipfile.ZipFile(later)
+    assert "1-forum/2026-09-10-اللقاء-الثاني.docx" in archive.namelist()
+    table = list(csv.reader(io.StringIO(archive.read("1-forum/rounds.csv").decode("utf-8-sig"))))
+    assert [row[:4] for row in table[1:]] == [
+        ["اللقاء الأول", "15/1/2026", "عمّان", "مفتوحة للمشاركة"],
+        ["اللقاء الثاني", "10/9/2026", "عمّان", "مفتوحة للمشاركة"],
+    ]
 
 
 def test_the_command_line_writes_the_pack(

@@ -155,7 +155,7 @@ async def test_json_validates_against_the_schema(core: Core) -> None:
     assert result.recommendations == sample.total == len(document["recommendations"])
     top = next(r for r in document["recommendations"] if r["id"] == sample.top)
     assert top["endorsements"] == 2 and top["author"]["name"] is None
-    assert top["round"] == {"code": "meeting-1", "name": "اللقاء الأول لأصحاب المصلحة"}
+    assert top["round"] == {"code": "meeting-1", "name": "اللقاء الأول لأصحاب المصلحة", "name_en": None}
     assert top["created_at"] == "2026-11-29T10:02:00+03:00"
     texts = {r["id"]: r["text"] for r in document["recommendations"]}
     assert texts[sample.payloads[0]] == PAYLOADS[0]  # data files keep the text as written

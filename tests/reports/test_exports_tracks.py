@@ -40,7 +40,9 @@ async def _seed(core: Core) -> tuple[Sample, int]:
         ):
             await irm.set_field(conn, c2, field, value, by=None, now=START)
         refused = sample.payloads[0]
-        stored = await answers.record_answer(conn, refused, RecommendationState.NOT_ACCEPTED, "السبب", 2, START)
+        stored = await answers.record_answer(
+            conn, refused, RecommendationState.NOT_ACCEPTED, "لا تكفي الموارد هذا العام", 2, START
+        )
         assert stored is not None
         await conn.execute(
             "INSERT INTO outbox (id, channel, recipient, kind, payload, status, not_before, created_at, sent_at) "

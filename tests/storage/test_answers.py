@@ -22,10 +22,12 @@ NOW = "2026-11-29T07:00:00.000000+00:00"
         (S.UNDER_STUDY, "ندرسها", False),
         (S.ACCEPTED, None, True),
         (S.IMPLEMENTED, None, True),
-        (S.PARTLY_ACCEPTED, "سبب", True),
+        (S.PARTLY_ACCEPTED, "لا تكفي الموارد هذا العام", True),
+        (S.PARTLY_ACCEPTED, "نعم", False),  # a bare yes gives no reason
         (S.PARTLY_ACCEPTED, None, False),
         (S.NOT_ACCEPTED, "  ", False),
-        (S.NOT_ACCEPTED, "سبب", True),
+        (S.NOT_ACCEPTED, "ليس من اختصاص الوزارة", True),
+        (S.NOT_ACCEPTED, "سبب", False),
     ],
 )
 def test_the_rule(state: S, response: str | None, expected: bool) -> None:
