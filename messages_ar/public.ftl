@@ -292,6 +292,25 @@ pub-snapshots-size = الحجم
 pub-snapshots-bytes = { NUMBER($size, useGrouping: 0) } بايت
 pub-snapshots-none = لم تؤخذ أي نسخة بعد.
 
+pub-nav-search = البحث
+pub-search-title = البحث في التوصيات المنشورة وتقارير التقدم
+pub-search-label = الكلمات
+pub-search-button = ابحث
+pub-search-how = اكتب كلمة أو أكثر؛ تظهر التوصيات المنشورة وتقارير التقدم التي فيها كل الكلمات، الأحدث أولًا.
+pub-search-count = { $count ->
+    [zero] لا توجد توصيات منشورة ولا تقارير تقدم فيها هذه الكلمات.
+    [one] نتيجة واحدة.
+    [two] نتيجتان.
+    [few] { $count } نتائج.
+    [many] { $count } نتيجة.
+   *[other] { $count } نتيجة.
+}
+pub-search-recommendation = التوصية رقم { $id } على الالتزام { $number }
+pub-search-update = تقرير تقدم على الالتزام { $number }
+pub-search-pages-label = صفحات نتائج البحث
+pub-search-previous = النتائج الأحدث
+pub-search-next = النتائج الأقدم
+
 pub-glance-intro = أين يقف كل التزام اليوم.
 pub-self-reported = الأرقام تقييم ذاتي كما أبلغت عنه الجهات المنفذة.
 pub-no-report = لا تقرير بعد

@@ -263,6 +263,22 @@ pub-snapshots-size = Size
 pub-snapshots-bytes = { NUMBER($size, useGrouping: 0) } bytes
 pub-snapshots-none = No snapshot has been taken yet.
 
+pub-nav-search = Search
+pub-search-title = Search the published recommendations and progress reports
+pub-search-label = Words
+pub-search-button = Search
+pub-search-how = Type one word or more: the published recommendations and progress reports holding every word appear, newest first.
+pub-search-count = { $count ->
+    [0] No published recommendation or progress report holds these words.
+    [one] One result.
+   *[other] { $count } results.
+}
+pub-search-recommendation = Recommendation { $id } on commitment { $number }
+pub-search-update = Progress report on commitment { $number }
+pub-search-pages-label = Search result pages
+pub-search-previous = Newer results
+pub-search-next = Older results
+
 pub-glance-intro = Where each commitment stands today.
 pub-self-reported = The figures are self-reported by the implementing agencies.
 pub-no-report = No report yet

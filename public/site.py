@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -19,8 +20,8 @@ from public.links import Links, file_path
 from public.text import day, iso, said, script_of, web_link
 from public.way_in import way_in
 from reports.said import duration_text
-from storage import catalogue, irm, public, rounds
-from storage.publishing import PublishMode
+from storage import catalogue, irm, public, rounds, search
+from storage.publishing import PublishMode, immediate
 from storage.rounds import RoundState
 
 ASSETS = Path(__file__).resolve().parent / "static"
@@ -338,6 +339,43 @@ class Site:
             on_site=active is not None and active.id == rec.plan_id,
             round=round_,
             trail=await public.answer_trail(conn, rec_id),
+        )
+
+    async def search(self, conn: aiosqlite.Connection, lang: Language, words: str, page: int) -> Page:
+        """Build /search?q=: a plain form, and one page of the published text matching every word, newest first."""
+        here, size = f"{lang.prefix}search", self.config.page_size
+        total, found = await search.find(
+            conn,
+            words,
+            commitments=None,
+            limit=size,
+            offset=(page - 1) * size,
+            published=True,
+            immediate=bool(immediate(self.config.publish)),
+        )
+        pages = max(1, math.ceil(total / size))
+        if page > pages:
+            return self.not_found(lang, here)
+
+        def page_path(n: int, prefix: str = lang.prefix) -> str:
+            return f"{prefix}search?" + urlencode({"q": words} | ({"page": n} if n > 1 else {}))
+
+        alternates = [
+            Alternate(other, page_path(page, other.prefix) if words else other.prefix + "search")
+            for other in self.ordered
+        ]
+        return self._html(
+            lang,
+            here,
+            "search.html",
+            alternates=alternates,
+            words=words,
+            total=total,
+            found=found,
+            page=page,
+            pages=pages,
+            page_path=page_path,
+            recommendation_path=data.recommendation_path,
         )
 
     async def _data_file(self, conn: aiosqlite.Connection, name: str) -> Page:

@@ -7,6 +7,7 @@ import asyncio
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from bot.core import Core
 from storage.database import open_reader
 from tests.public import browser
-from tests.public.world import build_world, fetch, serving, site_for
+from tests.public.world import ANSWERED, build_world, fetch, serving, site_for
 from tests.support import RecordingTransport
 
 pytestmark = pytest.mark.timeout(300)
@@ -89,6 +90,8 @@ async def test_every_page_in_a_browser(driver: Any, core: Core, transport: Recor
         await conn.close()
     assert f"rounds/{world.round_id}/" in pages and "commitments/4/" in pages
     assert f"en/rounds/{world.round_id}/" in pages and "en/commitments/4/" in pages and "en/open-data/" in pages
+    found = quote(ANSWERED.split()[-1])  # the search page, bare and with results, in both languages
+    pages += ["search", f"search?q={found}", "en/search", f"en/search?q={found}"]
     async with serving(core) as (base, _), aiohttp.ClientSession() as session:
         checked_links: dict[str, int] = {}
         for path in pages:
