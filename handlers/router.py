@@ -360,9 +360,19 @@ class Router:
         data = flow.load(ctx)
         if accepts.text is not None:
             return await accepts.text(ctx, data)
-        if accepts.ask is not None:
-            return await accepts.ask(ctx, data)
-        return [Reply(text=ctx.t("use-buttons"))]
+        return await self._use_buttons(ctx, flow, accepts, data)
+
+    async def _use_buttons(self, ctx: Context, flow: Flow[Any], accepts: Accepts[Any], data: Any) -> list[Reply]:
+        """Answer text at a step that takes only buttons: the flow's note with the step's choices again and its
+        cancel button (a terminal numbers them), nothing stored."""
+        asked = await accepts.question(ctx, data) if accepts.question is not None else []
+        if ctx.flow != flow.name:  # the question found the flow could not go on (its item is gone) and ended it
+            return asked
+        choices = next((r.choices for r in reversed(asked) if r.choices), ())
+        cancel = flow.cancel_choice(ctx)
+        if cancel is not None and all(c.id != cancel.id for c in choices):
+            choices = (*choices, cancel)
+        return [Reply(text=ctx.t(flow.note), choices=choices)]
 
     async def _step_question(self, ctx: Context) -> list[Reply]:
         """Ask the question of the step the chat is in again (after the person changed language)."""
@@ -373,9 +383,9 @@ class Router:
         """Return the asking of the current step's question, or None when the chat is in no step that can ask."""
         flow = self.flows.get(ctx.flow or "")
         accepts = flow.accepts(ctx) if flow is not None else None
-        if flow is None or accepts is None or accepts.ask is None:
+        if flow is None or accepts is None or accepts.question is None:
             return None
-        return accepts.ask(ctx, flow.load(ctx))
+        return accepts.question(ctx, flow.load(ctx))
 
     async def _file(self, ctx: Context) -> list[Reply]:
         """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);

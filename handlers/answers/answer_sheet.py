@@ -257,7 +257,7 @@ SHEET = Flow(
     on_cancel=cancelled,
     steps={
         Step.FILE: Accepts(file=take_file, text=ask_again),
-        Step.PREVIEW: Accepts(file=take_file, buttons=(Apply,), ask=use_buttons),
+        Step.PREVIEW: Accepts(file=take_file, buttons=(Apply,), question=use_buttons),
     },
 )
 

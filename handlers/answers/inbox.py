@@ -519,8 +519,8 @@ ANSWER = Flow(
     # An answer being written is kept when the officer leaves it, and offered back.
     parking=Parking(keep=lambda answering: True, describe=_describe, resume=_resume),
     steps={
-        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), ask=ask_response_again),
-        Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), ask=preview_buttons),
+        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), question=ask_response_again),
+        Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), question=preview_buttons),
     },
 )
 

@@ -233,7 +233,7 @@ MERGE = Flow(
     on_cancel=cancelled,
     steps={
         Step.NUMBER: Accepts(text=take_number),
-        Step.CONFIRM: Accepts(buttons=(Confirm,), ask=confirm_buttons),
+        Step.CONFIRM: Accepts(buttons=(Confirm,), question=confirm_buttons),
     },
 )
 

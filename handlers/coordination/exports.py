@@ -245,10 +245,10 @@ EXPORT = Flow(
     data=Asked,
     cancel=Cancel,
     steps={
-        Step.FORMAT: Accepts(buttons=(PickFormat, FileLanguage), ask=ask_again),
-        Step.SCOPE: Accepts(buttons=(PickScope,), ask=ask_again),
-        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_again),
-        Step.ROUND: Accepts(buttons=(PickRound,), ask=ask_again),
+        Step.FORMAT: Accepts(buttons=(PickFormat, FileLanguage), question=ask_again),
+        Step.SCOPE: Accepts(buttons=(PickScope,), question=ask_again),
+        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_again),
+        Step.ROUND: Accepts(buttons=(PickRound,), question=ask_again),
         Step.DATES: Accepts(text=take_dates),
     },
 )

@@ -144,7 +144,7 @@ REPORT = Flow(
     name="report",
     data=Asked,
     cancel=Cancel,
-    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound, FileLanguage), ask=ask_again)},
+    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound, FileLanguage), question=ask_again)},
 )
 
 FEATURE = Feature(

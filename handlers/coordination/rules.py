@@ -138,7 +138,7 @@ RULES = Flow(
     cancel=Cancel,
     steps={
         Step.TEXT: Accepts(text=take_text),
-        Step.PREVIEW: Accepts(buttons=(SaveRules, AddEnglish), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(SaveRules, AddEnglish), question=use_buttons),
         Step.ENGLISH: Accepts(text=take_english),
     },
 )

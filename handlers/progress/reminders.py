@@ -396,10 +396,10 @@ CHANGE_RULE = Flow(
     data=Changing,
     steps={
         Step.VALUE: Accepts(text=take_value, buttons=(RestoreDefault,)),
-        Step.EVERY: Accepts(buttons=(PickEvery, TurnOff, RestoreDefault), ask=use_buttons),
-        Step.DAY: Accepts(buttons=(PickDay,), ask=use_buttons),
+        Step.EVERY: Accepts(buttons=(PickEvery, TurnOff, RestoreDefault), question=use_buttons),
+        Step.DAY: Accepts(buttons=(PickDay,), question=use_buttons),
         Step.TIME: Accepts(text=take_time, buttons=(PickHour,)),
-        Step.DAYS: Accepts(buttons=(ToggleDay, SaveDays, RestoreDefault), ask=use_buttons),
+        Step.DAYS: Accepts(buttons=(ToggleDay, SaveDays, RestoreDefault), question=use_buttons),
     },
 )
 

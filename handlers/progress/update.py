@@ -425,15 +425,15 @@ UPDATE = Flow(
     cancel=Cancel,
     steps={
         # A file here is neither a table (its own button, update_import.py) nor yet evidence (asked for below).
-        Step.COMMITMENT: Accepts(ask=use_buttons, file=file_too_early),  # PickCommitment: checks its commitment
-        Step.COMPLETION: Accepts(buttons=(PickCompletion,), ask=use_buttons, file=file_too_early),
+        Step.COMMITMENT: Accepts(question=use_buttons, file=file_too_early),  # PickCommitment: checks its commitment
+        Step.COMPLETION: Accepts(buttons=(PickCompletion,), question=use_buttons, file=file_too_early),
         Step.PROGRESS: Accepts(text=take_progress, buttons=(PickProgress,)),
-        Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), ask=use_buttons),
-        Step.MILESTONE: Accepts(buttons=(PickMilestone,), ask=use_buttons),
-        Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), ask=use_buttons),
+        Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), question=use_buttons),
+        Step.MILESTONE: Accepts(buttons=(PickMilestone,), question=use_buttons),
+        Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), question=use_buttons),
         Step.NOTE: Accepts(text=take_note, buttons=(Skip,)),
         Step.EVIDENCE: Accepts(text=take_evidence, buttons=(Skip,), file=take_evidence_file),
-        Step.PREVIEW: Accepts(buttons=(Publish,), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(Publish,), question=use_buttons),
     },
 )
 

@@ -189,7 +189,7 @@ IMPORT = Flow(
     on_cancel=cancelled,
     steps={
         Step.FILE: Accepts(file=take_file, text=ask_again, buttons=(Template,)),
-        Step.PREVIEW: Accepts(buttons=(Apply,), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(Apply,), question=use_buttons),
     },
 )
 

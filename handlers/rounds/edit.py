@@ -398,11 +398,11 @@ EDIT = Flow(
     cancel=Cancel,
     on_cancel=back_to_round,
     steps={
-        Step.CHOOSE: Accepts(buttons=(EditPart,), ask=ask_again),
+        Step.CHOOSE: Accepts(buttons=(EditPart,), question=ask_again),
         Step.NAME: Accepts(text=take_name),
         Step.DATE: Accepts(text=take_date, buttons=(EditToday,)),
         Step.PLACE: Accepts(text=take_place, buttons=(EditOnline,)),
-        Step.GROUPS: Accepts(buttons=(ToggleGroup, GroupsDone), ask=ask_again),
+        Step.GROUPS: Accepts(buttons=(ToggleGroup, GroupsDone), question=ask_again),
         Step.QUESTIONS: Accepts(text=take_questions),
         Step.NAME_EN: Accepts(text=take_name_en, buttons=(NoEnglish,)),
         Step.PLACE_EN: Accepts(text=take_place_en, buttons=(NoEnglish,)),
