@@ -254,13 +254,22 @@ class Router:
         key = label_key(text)
         if not key:
             return None
-        exact = [choice for label, choice in ctx.carry.shown if label == key]
+        shown = [(label, choice) for label, choice in ctx.carry.shown if self._fits_step(ctx, choice)]
+        exact = [choice for label, choice in shown if label == key]
         accepts = self._accepts(ctx)
         if accepts is not None and accepts.typed is Typing.TEXT:  # «عمّان» typed as a place is the place
             return exact[0] if len(exact) == 1 else None
-        opening = [choice for label, choice in ctx.carry.shown if label.startswith(key + " ")]
-        yes = [choice for label, choice in ctx.carry.shown if intent.says_yes(label)] if intent.says_yes(key) else []
+        opening = [choice for label, choice in shown if label.startswith(key + " ")]
+        yes = [choice for label, choice in shown if intent.says_yes(label)] if intent.says_yes(key) else []
         return next((found[0] for found in (exact, opening, yes) if len(found) == 1), None)
+
+    def _fits_step(self, ctx: Context, data: str) -> bool:
+        """Tell whether a button on screen may be typed here: a flow's button only at its own flow's step."""
+        found = self.find(data)
+        if found is None:
+            return False
+        bound = self.bound.get(found[0].button)
+        return bound is None or (ctx.flow == bound[0].name and ctx.step in bound[1])
 
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
         if command == OPENED:

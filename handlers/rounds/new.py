@@ -483,7 +483,9 @@ NEW_ROUND = Flow(
         Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast), question=ask_again),
         Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,), question=ask_again),
         # A date typed at the warning is a new announcement date (checked again); anything else asks again.
-        Step.SHORT_NOTICE: Accepts(text=take_announced, buttons=(ShortNotice,), question=ask_again, typing=Typing.CHOICE),
+        Step.SHORT_NOTICE: Accepts(
+            text=take_announced, buttons=(ShortNotice,), question=ask_again, typing=Typing.CHOICE
+        ),
         Step.PLACE: Accepts(text=take_place, buttons=(Online,), question=ask_again),
         Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), question=ask_again),
         Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,), question=ask_again),
