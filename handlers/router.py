@@ -372,16 +372,18 @@ class Router:
         return await self._use_buttons(ctx, flow, accepts, data)
 
     async def _use_buttons(self, ctx: Context, flow: Flow[Any], accepts: Accepts[Any], data: Any) -> list[Reply]:
-        """Answer text at a step that takes only buttons: the flow's note with the step's choices again and its
-        cancel button (a terminal numbers them), nothing stored."""
+        """Answer text at a step that takes only buttons: the flow's note above the step's question, with its choices
+        again and the flow's cancel button (a terminal numbers them), nothing stored."""
         asked = await accepts.question(ctx, data) if accepts.question is not None else []
         if ctx.flow != flow.name:  # the question found the flow could not go on (its item is gone) and ended it
             return asked
-        choices = next((r.choices for r in reversed(asked) if r.choices), ())
+        last = next((r for r in reversed(asked) if r.choices), None)
+        choices = last.choices if last is not None else ()
         cancel = flow.cancel_choice(ctx)
         if cancel is not None and all(c.id != cancel.id for c in choices):
             choices = (*choices, cancel)
-        return [Reply(text=ctx.t(flow.note), choices=choices)]
+        text = ctx.t(flow.note) if last is None or not last.text else f"{ctx.t(flow.note)}\n\n{last.text}"
+        return [Reply(text=text, choices=choices)]
 
     async def _step_question(self, ctx: Context) -> list[Reply]:
         """Ask the question of the step the chat is in again (after the person changed language)."""
