@@ -69,7 +69,7 @@ async def test_text_at_a_button_step_repeats_its_choices_with_the_flows_cancel_a
     await boss.command("broadcast")
     await boss.send("اجتماع الفريق يوم الأحد القادم")
     [note] = await boss.send("للجميع من فضلك")
-    assert note.text == f'{AR.t("bc-use-buttons")}\n\n{AR.t("bc-choose-audience")}'
+    assert note.text == f"{AR.t('bc-use-buttons')}\n\n{AR.t('bc-choose-audience')}"
     assert note.choices[0].label == AR.t("bc-audience-all")
     assert [c.label for c in note.choices][-1] == AR.t("bc-cancel-button") and len(note.choices) == 5
     [session] = await rows(core, "SELECT flow, step FROM sessions WHERE external_id = '9001'")
