@@ -9,6 +9,7 @@ from handlers.kit.context import Context
 from handlers.kit.contract import Reply
 from handlers.kit.fallback import unknown_button
 from handlers.kit.feature import Feature
+from handlers.kit.pager import Pager
 from handlers.kit.routes import on
 from handlers.kit.text import shorten
 from handlers.kit.who import Who
@@ -39,7 +40,7 @@ from storage import rounds
 from storage.round_hall import get_hall
 from storage.rounds import Round, RoundState
 
-PAGE_SIZE = 8
+PAGER = Pager(8)
 
 RoundButton = RoundView | RoundOpen | RoundClose | RoundQr | RoundAttendance | RoundFindings | RoundDeadline
 
@@ -59,17 +60,15 @@ async def turn(ctx: Context, press: RoundList) -> list[Reply]:
 async def round_list(ctx: Context, offset: int, *, replace: bool = False) -> list[Reply]:
     """Show a page of rounds with a button for each and one to create a new round."""
     total = await rounds.count_rounds(ctx.conn)
-    found = await rounds.list_rounds(ctx.conn, limit=PAGE_SIZE, offset=max(0, offset))
+    shown = await PAGER.fetch(lambda limit, at: rounds.list_rounds(ctx.conn, limit=limit, offset=at), offset)
+    found = shown.items
     lines = [ctx.t("round-list-title", count=total)]
     lines += [
         ctx.t("round-list-line", name=ctx.name(r, "name"), date=date_text(ctx, r), state=round_state(ctx, r))
         for r in found
     ]
     choices = [RoundView(round=r.id).choice(shorten(ctx.name(r, "name"), 40)) for r in found]
-    if offset > 0:
-        choices.append(RoundList(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
-    if offset + PAGE_SIZE < total:
-        choices.append(RoundList(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    choices += shown.turns(ctx, lambda at: RoundList(offset=at))
     choices.append(NewRound().choice(ctx.t("round-new-button")))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]
 
