@@ -36,6 +36,7 @@ from handlers.rounds.views import (
     round_state,
     state_label,
 )
+from reports import round_findings
 from storage import rounds
 from storage.round_hall import get_hall
 from storage.rounds import Round, RoundState
@@ -124,7 +125,7 @@ async def _qr(ctx: Context, found: Round) -> list[Reply]:
 
 async def _attendance(ctx: Context, found: Round) -> list[Reply]:
     """Show who joined."""
-    figures = await rounds.attendance(ctx.conn, found.id)
+    figures = await round_findings.attendance(ctx.conn, found.id)
     hall = await get_hall(ctx.conn, found.id)
     back = RoundView(round=found.id).choice(shorten(ctx.name(found, "name"), 40))
     enter = RoundHall(round=found.id).choice(ctx.t("round-hall-button"))
@@ -133,7 +134,7 @@ async def _attendance(ctx: Context, found: Round) -> list[Reply]:
 
 async def _findings(ctx: Context, found: Round) -> list[Reply]:
     """Show the round's input by commitment, question and theme."""
-    findings = await rounds.findings(ctx.conn, found.id)
+    findings = await round_findings.findings(ctx.conn, found.id)
     back = RoundView(round=found.id).choice(shorten(ctx.name(found, "name"), 40))
     return [Reply(text=findings_text(ctx, found, findings), choices=(back,))]
 
