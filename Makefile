@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint ruff format imports types pytest bench clean
+.PHONY: run test lint ruff format imports types pytest bench mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,5 +50,9 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# By hand, never in `make test` (docs/mutation.md): MUTANTS='storage.inbox.*' limits a run to some modules.
+mutate: $(STAMP)
+	$(BIN)/mutmut run $(MUTANTS); $(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache mutants

@@ -122,3 +122,73 @@ async def test_the_inbox_lists_waiting_first_oldest_first_hidden_last_merged_nev
     assert second_page == [r.id for r in order[3:6]]
     assert counted == (7, 4)  # merged not counted; hidden counted in all but never as waiting
     assert elsewhere == []
+
+
+async def test_endorsement_counts_per_commitment_and_per_person(core: Core) -> None:
+    async with core.db.transaction() as conn:
+        author, reader, other = [await _person(conn, u) for u in ("1001", "1002", "1003")]
+        first, second, hidden = [(await _recommend(conn, author, n)).id for n in range(3)]
+        commitment = await _commitment(conn)
+        assert await endorsements.count_for_commitment(conn, commitment) == 0
+        for rec_id, person in ((first, reader), (second, reader), (first, other), (hidden, other)):
+            await endorsements.endorse(conn, rec_id, person, START)
+        await inbox.hide(conn, hidden, "مكرر")  # endorsed before it was hidden: no longer counted
+        assert await endorsements.count_for_commitment(conn, commitment) == 3
+        assert await endorsements.count_for_commitment(conn, commitment + 1) == 0
+        assert await endorsements.endorsed_by(conn, reader, commitment) == {first, second}
+        assert await endorsements.endorsed_by(conn, other, commitment) == {first, hidden}
+        assert await endorsements.endorsed_by(conn, author, commitment) == set()
+        assert len(await _endorsers(conn)) == 4
+
+
+async def test_hiding_returns_the_row_and_an_unknown_one_is_none(core: Core) -> None:
+    async with core.db.transaction() as conn:
+        rec = await _recommend(conn, await _person(conn, "1001"))
+        hidden = await inbox.hide(conn, rec.id, "مسيء")
+        assert hidden is not None and hidden.hidden and hidden.hidden_reason == "مسيء"
+        shown = await inbox.unhide(conn, rec.id)
+        assert shown is not None and not shown.hidden and shown.hidden_reason is None
+        assert await inbox.hide(conn, 999, "مسيء") is None and await inbox.unhide(conn, 999) is None
+        assert await roles.get_invite(conn, "i_unknown") is None
+        stored = await recommendations.get_recommendation(conn, rec.id)
+    assert stored is not None and not stored.hidden
+
+
+async def test_the_inbox_spans_every_commitment_it_is_given(core: Core) -> None:
+    async with core.db.transaction() as conn:
+        author = await _person(conn, "1001")
+        ids = [int(r[0]) for r in await conn.execute_fetchall("SELECT id FROM commitments ORDER BY number LIMIT 3")]
+        made = []
+        for minutes, commitment in enumerate(ids):
+            made.append(
+                await recommendations.add_recommendation(
+                    conn,
+                    participant_id=author,
+                    commitment_id=commitment,
+                    theme_id=None,
+                    text="نص توصية يكفي للاختبار",
+                    channel="telegram",
+                    now=START + timedelta(minutes=minutes),
+                )
+            )
+        listed = [r.id for r in await inbox.page(conn, ids[:2], limit=10, offset=0)]
+        assert await inbox.counts(conn, ids[:2]) == (2, 2)
+        assert await inbox.counts(conn, []) == (0, 0)
+    assert listed == [made[0].id, made[1].id]
+
+
+async def test_granting_says_whether_it_changed_anything_and_a_coordinator_has_no_commitment(core: Core) -> None:
+    async with core.db.transaction() as conn:
+        person, other = await _person(conn, "1001"), await _person(conn, "1002")
+        commitment = await _commitment(conn)
+        assert await roles.coordinates(conn, person, frozenset()) is False
+        assert await roles.grant(conn, person, Role.COORDINATOR, commitment, None, START) is True
+        assert await roles.grant(conn, person, Role.COORDINATOR, None, None, START) is False  # held already
+        assert await roles.coordinates(conn, person, frozenset()) is True
+        assert await roles.coordinates(conn, other, frozenset({"telegram:1002"})) is True  # named in the settings
+        assert await roles.coordinates(conn, other, frozenset({"telegram:9999"})) is False
+        await roles.create_invite(conn, "i_open", Role.LIAISON, commitment, person, START, START + timedelta(days=1))
+        [waiting] = await roles.open_invites(conn, START)
+        held = await conn.execute_fetchall("SELECT role, commitment_id FROM roles WHERE participant_id = ?", (person,))
+    assert waiting.code == "i_open" and waiting.creator_name == "مشارك 1001" and waiting.commitment_id == commitment
+    assert [tuple(r) for r in held] == [("coordinator", None)]
