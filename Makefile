@@ -41,9 +41,11 @@ imports: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+# WORKERS=2 runs the tests in two processes (pytest-xdist); one process unless asked, until parallel runs are proven.
+WORKERS ?= 0
 pytest: $(STAMP)
 	rm -rf .coverage && mkdir -p .coverage
-	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage run -m pytest -n $(WORKERS)
 	$(BIN)/coverage combine -q
 	$(BIN)/coverage report --format=total | sed 's/^/coverage (incl. the bot processes the tests start): /; s/$$/%/'
 
