@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.channels.telegram import TelegramChannel
 from bot.core import Core, open_core
 from bot.settings import Settings
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage import broadcasts
 from storage.broadcasts import Audience
 from tests.standins.telegram_api import BotApiStandIn

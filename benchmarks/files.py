@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bot.clock import SystemClock
 from bot.downloads import FileReceiver
-from handlers.contract import Attachment, Incoming
+from handlers.kit.contract import Attachment, Incoming
 from storage.database import open_database
 from storage.files import FileStore
 from tests import media

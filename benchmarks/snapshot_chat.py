@@ -20,7 +20,7 @@ from bot.core import Core, open_core
 from bot.public_site import site
 from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 
 GOAL_SECONDS = 0.5
 EVERY_SECONDS = 0.05

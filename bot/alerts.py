@@ -20,7 +20,7 @@ import aiosqlite
 
 from bot import metrics
 from bot.backups import last_verified
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from messages import load_messages
 from storage import outbox
 from storage.database import Database

@@ -28,7 +28,7 @@ from bot.publish_cli import add_publish_command, run_publish_command
 from bot.reports_cli import add_report_commands, run_report_command
 from bot.roles_cli import add_role_commands, run_role_command
 from bot.settings import Settings
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 from storage.catalogue import read_plan_file
 from storage.database import NewerSchemaError, open_database
 
@@ -230,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
         return status
     settings = Settings()
-    setup_logging(settings.log_level if args.command != "console" else "WARNING")
+    setup_logging(settings.log_level if args.command != "console" else "WARNING", settings.log_format)
     try:
         return _command(settings, args)
     except (DatabaseInUse, NewerSchemaError) as error:

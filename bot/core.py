@@ -22,8 +22,8 @@ from bot.sender import Sender
 from bot.settings import Settings
 from bot.snapshots import SnapshotKeeper
 from bot.transcribe import TranscriptDrafts, load_transcriber
-from handlers.context import HandlerConfig
-from handlers.documents import DocumentKind
+from handlers.kit.context import HandlerConfig
+from handlers.kit.documents import DocumentKind
 from handlers.router import Router
 from messages_ar import Messages, load_messages
 from storage import catalogue

@@ -7,7 +7,7 @@ import logging
 from bot.clock import Clock
 from bot.sender import Sender
 from bot.transport import Outcome
-from handlers.contract import Incoming, Reply
+from handlers.kit.contract import Incoming, Reply
 from storage.models import OutboxRow
 
 log = logging.getLogger(__name__)

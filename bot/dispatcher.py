@@ -13,11 +13,12 @@ import aiosqlite
 
 from bot import metrics
 from bot.clock import Clock
-from handlers.context import Carry, Context, HandlerConfig
-from handlers.contract import Incoming, Reply
+from bot.logs import handling
+from handlers.kit.context import Carry, Context, HandlerConfig
+from handlers.kit.contract import Incoming, Reply
 from handlers.kit.memo import Memo
+from handlers.kit.text import valid_unicode
 from handlers.router import Router
-from handlers.text import valid_unicode
 from messages import language_for, load_messages
 from messages_ar import Messages
 from storage import events, outbox, participants, sessions
@@ -32,6 +33,11 @@ DeliverNow = Callable[[Incoming, Reply], Awaitable[bool]]
 
 async def _cannot_deliver(incoming: Incoming, reply: Reply) -> bool:
     return False
+
+
+def update_id(incoming: Incoming) -> str:
+    """Return how the log names an update: its channel and the channel's id for it (never who sent it)."""
+    return f"{incoming.channel}:{incoming.event_id}"
 
 
 def _storable(incoming: Incoming) -> Incoming:
@@ -78,6 +84,11 @@ class Dispatcher:
     async def handle(self, incoming: Incoming) -> bool:
         """Process an event exactly once; return False when it was a duplicate."""
         incoming = _storable(incoming)
+        with handling(update_id(incoming)):
+            return await self._handle_alone(incoming)
+
+    async def _handle_alone(self, incoming: Incoming) -> bool:
+        """Process an event in its own transaction, apologising when it fails."""
         metrics.received(incoming)
         try:
             with metrics.timed(incoming.channel):
@@ -135,6 +146,11 @@ class Dispatcher:
 
     async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
         """Handle one event in the open transaction; committed holds the batch's starting data version (None: alone)."""
+        with handling(update_id(incoming)):
+            return await self._handle_tagged(conn, incoming, committed)
+
+    async def _handle_tagged(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
+        """Handle one event in the open transaction, its id on every line logged meanwhile."""
         now = self.clock.now()
         if not await events.record_event(conn, incoming.channel, incoming.event_id, now):
             return False

@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers import evidence, exports, report, stats
-from handlers.contract import Choice
-from handlers.documents import Builder, Built, DocumentKind, Job
+from handlers.coordination import evidence, exports, report, stats
+from handlers.kit.contract import Choice
+from handlers.kit.documents import Builder, Built, DocumentKind, Job
 from messages import load_messages
 from public.language import languages
 from public.site import Page, Site, SiteConfig

@@ -1,6 +1,6 @@
 """Builds the documents people asked for (exports, reports, statistics) away from the write lock, then queues them.
 
-A handler stores a document job in its event's transaction (handlers/documents.py). The worker takes the jobs one at
+A handler stores a document job in its event's transaction (handlers/kit/documents.py). The worker takes the jobs one at
 a time: it tells the person when a large file is on its way, builds the file in a child process
 (`python -m bot.document_build`) that reads a read-only snapshot, and then, in one short transaction, queues the
 replies as outbox rows, writes the audit line and deletes the job. A crash before that commit leaves the job to run
@@ -27,8 +27,8 @@ from bot import metrics
 from bot.background import Background
 from bot.clock import Clock
 from bot.document_build import PARENT_VARIABLE, SITE_FILES, site_settings
-from handlers.contract import Reply
-from handlers.documents import AuditLine, StoredRequest
+from handlers.kit.contract import Reply
+from handlers.kit.documents import AuditLine, StoredRequest
 from messages import load_messages
 from public.site import SiteConfig
 from storage import audit, document_jobs, outbox, roles

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.clock import Clock
-from handlers.contract import Attachment, Incoming
+from handlers.kit.contract import Attachment, Incoming
 from storage import files
 from storage.database import Database
 from storage.files import FileStore

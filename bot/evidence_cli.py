@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.clock import SystemClock
 from bot.outputs import USAGE, OutputRefused, check_new_file, check_output
 from bot.settings import Settings
-from handlers.dates import parse_date
+from handlers.kit.dates import parse_date
 from messages_ar import load_messages
 from reports.evidence import build_evidence
 from storage.database import open_database

@@ -1,15 +1,22 @@
-"""Logging that keeps tokens out: python-telegram-bot and httpx put the bot token in request URLs."""
+"""Logging that keeps tokens out (python-telegram-bot and httpx put the bot token in request URLs), as text or JSON."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime
 
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]{20,}|\d{6,}:[A-Za-z0-9_-]{30,}")
 _SECRETS: set[str] = set()
 # python-telegram-bot's DEBUG lines that would carry whole updates (names, texts): their templates, as PTB writes them.
 _PTB_RESULT = "Call to Bot API endpoint `%s` finished with return value `%s`"
 _PTB_PROCESSING = "Processing update %s"
+_UPDATE: ContextVar[str | None] = ContextVar("update", default=None)
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def add_secret(value: str) -> None:
@@ -24,6 +31,16 @@ def redact(text: str) -> str:
     for secret in _SECRETS:
         text = text.replace(secret, "<secret>")
     return text
+
+
+@contextmanager
+def handling(update: str) -> Iterator[None]:
+    """Mark every line logged inside (in this task and the tasks it starts) as part of handling this update."""
+    token = _UPDATE.set(update)
+    try:
+        yield
+    finally:
+        _UPDATE.reset(token)
 
 
 def _drop_whole_updates(record: logging.LogRecord) -> None:
@@ -51,6 +68,15 @@ class RedactTokens(logging.Filter):
         return True
 
 
+class TagUpdate(logging.Filter):
+    """Give each record the id of the update being handled where it was logged (None outside any)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Tag the record; always keep it."""
+        record.update = _UPDATE.get()
+        return True
+
+
 class RedactingFormatter(logging.Formatter):
     """Redact the whole formatted line, tracebacks included (an httpx error names the URL it failed on)."""
 
@@ -59,11 +85,31 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-def setup_logging(level: str) -> None:
-    """Log to stderr at level; quiet the HTTP client's per-request lines."""
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message, the update being handled (if any), the traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format the record as a redacted JSON object."""
+        entry: dict[str, str] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": redact(record.getMessage()),
+        }
+        update = getattr(record, "update", None)
+        if update is not None:
+            entry["update"] = update
+        if record.exc_info:
+            entry["exception"] = redact(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup_logging(level: str, log_format: str = "text") -> None:
+    """Log to stderr at level, as text or JSON lines; quiet the HTTP client's per-request lines."""
     handler = logging.StreamHandler()
     handler.addFilter(RedactTokens())
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(TagUpdate())
+    handler.setFormatter(JsonFormatter() if log_format == "json" else RedactingFormatter(TEXT_FORMAT))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from bot.transport import Delivery, Outcome
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 

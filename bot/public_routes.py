@@ -10,6 +10,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from bot.web import WebServer
+from public.language import Language
 from public.live import LiveSite, Served
 from public.site import Page, Redirect
 from storage.files import FileStore
@@ -24,6 +25,15 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+# The search page's own form submits to itself (a plain GET); no other page has a form.
+SEARCH_HEADERS = {
+    **SECURITY_HEADERS,
+    "Content-Security-Policy": SECURITY_HEADERS["Content-Security-Policy"].replace(
+        "form-action 'none'", "form-action 'self'"
+    ),
+}
+SEARCH_CHARS = 200  # longer words are cut, not refused
+MAX_PAGE = 10_000
 # Browsers and proxies keep a copy but ask again each time: a 304 is cheap, and /forget must show at once.
 CACHE_CONTROL = "no-cache"
 _TOP = ("commitments", "rounds", "recommendations", "open-data", "assets")
@@ -52,6 +62,14 @@ def mount(server: WebServer, live: LiveSite, store: FileStore | None = None) -> 
         for method in ("GET", "HEAD"):
             server.add_route(method, "/files/{sha}/{name}", evidence)
 
+    for lang in live.site.languages:
+
+        async def searched(request: web.Request, lang: Language = lang) -> web.StreamResponse:
+            return await search(live, lang, request)
+
+        server.add_route("GET", f"/{lang.prefix}search", searched)
+        server.add_route("HEAD", f"/{lang.prefix}search", searched)
+
     prefixes = sorted({lang.prefix for lang in live.site.languages})
     tops = "|".join(_TOP)
     for prefix in prefixes:
@@ -61,6 +79,19 @@ def mount(server: WebServer, live: LiveSite, store: FileStore | None = None) -> 
         for path in paths:
             server.add_route("GET", path, handler)
             server.add_route("HEAD", path, handler)
+
+
+async def search(live: LiveSite, lang: Language, request: web.Request) -> web.Response:
+    """Answer /search?q=words&page=n over what is published; odd input gets the form and a clear answer."""
+    words = " ".join(request.query.get("q", "").split())[:SEARCH_CHARS]
+    asked = request.query.get("page", "1")
+    page = min(int(asked), MAX_PAGE) if asked.isascii() and asked.isdigit() and int(asked) > 0 else 1
+    found = await live.search(lang, words, page)
+    headers = {**SEARCH_HEADERS, "Cache-Control": CACHE_CONTROL}
+    content_type, _, charset = found.content_type.partition("; charset=")
+    return web.Response(
+        body=found.body, status=found.status, content_type=content_type, charset=charset, headers=headers
+    )
 
 
 async def serve_evidence(live: LiveSite, store: FileStore, request: web.Request) -> web.StreamResponse:

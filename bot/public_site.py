@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 
 from bot.core import Core
 from bot.public_routes import mount
@@ -27,20 +28,28 @@ def site_config(settings: Settings) -> SiteConfig:
         licence_url=settings.public_licence_url,
         contact=settings.public_contact or None,
         tz=settings.zone,
+        telegram_username=(settings.telegram_username or "").lstrip("@") or None,
+        whatsapp_number=_digits(settings.whatsapp_number) if settings.whatsapp_enabled else None,
         snapshots=settings.snapshot_folder,
     )
 
 
-def site(settings: Settings, *, static: bool = False) -> Site:
-    """Return the site in its languages: Arabic at the root, English under /en/."""
-    return Site(site_config(settings), languages(), static=static)
+def _digits(number: str | None) -> str | None:
+    """Return a phone number as wa.me wants it: digits only, with the country code."""
+    digits = "".join(c for c in number or "" if c.isdigit())
+    return digits or None
+
+
+def site(settings: Settings, *, static: bool = False, now: Callable[[], datetime] | None = None) -> Site:
+    """Return the site in its languages: Arabic at the root, English under /en/ (now: the clock for "days since")."""
+    return Site(site_config(settings), languages(), static=static, now=now)
 
 
 async def mount_public_site(server: WebServer, core: Core) -> LiveSite | None:
     """Open the site's read-only connections and add its routes to the server (before it starts); None when off."""
     if not core.settings.public_site:
         return None
-    live = LiveSite(core.settings.database, site(core.settings), core.clock.now)
+    live = LiveSite(core.settings.database, site(core.settings, now=core.clock.now), core.clock.now)
     await live.start()
     mount(server, live, core.receiver.store)
     return live

@@ -16,7 +16,7 @@ import aiosqlite
 from bot.clock import SystemClock
 from bot.outputs import USAGE, OutputRefused, check_new_file, check_output
 from bot.settings import Settings
-from handlers.dates import parse_date
+from handlers.kit.dates import parse_date
 from messages import DEFAULT_LANGUAGE, LANGUAGES, load_messages
 from reports.export import ExportFormat, export
 from storage import catalogue

@@ -7,7 +7,7 @@ import argparse
 from bot.clock import SystemClock
 from bot.core import handler_config
 from bot.settings import Settings
-from handlers import roles as access
+from handlers.joining import roles as access
 from storage import audit, catalogue, participants, roles
 from storage.database import open_database
 from storage.models import Role

@@ -28,9 +28,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.clock import Clock
 from bot.retention import OUTBOX_KEEP_DAYS, RetentionResult, apply_retention
 from bot.snapshots import SnapshotKeeper
-from handlers import nudges, reminder_rules
-from handlers.contract import Reply
-from handlers.reminder_rules import ReminderRules
+from handlers.kit import reminder_rules
+from handlers.kit.contract import Reply
+from handlers.kit.reminder_rules import ReminderRules
+from handlers.progress import nudges
 from messages import load_messages
 from messages_ar import Messages
 from storage import broadcasts, catalogue, outbox, participants, rounds, snapshots, timeline

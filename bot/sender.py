@@ -16,7 +16,7 @@ import aiosqlite
 from bot import metrics
 from bot.clock import Clock
 from bot.transport import Delivery, Outcome, Transport, serves
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage import document_jobs, outbox, participants, privacy, roles
 from storage.database import Database
 from storage.models import OutboxRow

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from handlers.reminder_rules import ReminderRules
+from handlers.kit.reminder_rules import ReminderRules
 from storage.publishing import PublishMode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Amman"
     plan_file: Path = DEFAULT_PLAN
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
     telegram_per_chat_rate: float = Field(default=1.0, gt=0)
     telegram_per_chat_burst: int = Field(default=10, ge=1)
     telegram_pool_size: int = Field(default=64, ge=1)
@@ -87,6 +88,9 @@ class Settings(BaseSettings):
     public_licence: str = "CC BY 4.0"
     public_licence_url: str | None = "https://creativecommons.org/licenses/by/4.0/"
     public_contact: str = ""
+    # How the site tells people to take part: the bot's @username (t.me link) and WhatsApp's number (wa.me link).
+    telegram_username: str | None = None
+    whatsapp_number: str | None = None
     publish: PublishMode = PublishMode.APPROVED
     # The meeting report's author (the coordinating unit); empty: the catalogue's «وحدة الحكومة الشفافة — ...».
     report_author: str = ""

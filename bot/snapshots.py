@@ -15,8 +15,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.documents import Outcome
-from handlers.contract import Reply
-from handlers.documents import AuditLine, StoredRequest
+from handlers.kit.contract import Reply
+from handlers.kit.documents import AuditLine, StoredRequest
 from messages import load_messages
 from public.site import Site, SiteConfig
 from public.snapshot import FILES, redact_snapshot, write_files, write_snapshot

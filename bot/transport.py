@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage.models import OutboxRow
 
 

@@ -9,64 +9,31 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from handlers import (
-    answer_sheet,
-    broadcast,
-    command_help,
-    endorse,
-    evidence,
-    exports,
-    fallback,
-    files,
-    findings,
-    follow,
-    held,
-    inbox,
-    intent,
-    invite,
-    irm,
-    language,
-    menu,
-    merge,
-    milestones,
-    moderation,
-    my,
-    naming,
-    privacy,
-    publishing,
-    questions,
-    rapporteurs,
-    recommend,
-    registration,
-    reminders,
-    report,
-    round_announce,
-    round_edit,
-    round_hall,
-    round_input,
-    round_join,
-    round_new,
-    rounds,
-    rules,
-    search,
-    settings,
-    stats,
-    status,
-    team,
-    update,
-    update_import,
-)
-from handlers.context import Context
-from handlers.contract import OPENED, Reply
-from handlers.feature import FOLLOW_UP, Feature, Handler
+from handlers.answers import answer_sheet, inbox, merge, moderation, publishing, search
+from handlers.coordination import broadcast, evidence, exports, held, invite, report, rules, stats, team
+from handlers.joining import command_help, language, naming, privacy, questions, registration, settings
+from handlers.kit import fallback, files, intent, menu
 from handlers.kit.access import gate
 from handlers.kit.buttons import Button, split
+from handlers.kit.context import Context
+from handlers.kit.contract import OPENED, Reply
+from handlers.kit.feature import FOLLOW_UP, Feature, Handler
 from handlers.kit.flows import Accepts, Flow, StaleFlow, Typing
 from handlers.kit.hooks import Hooks
 from handlers.kit.parking import ConfirmDrop, DropParked, ParkingLot, ResumeParked, does_offer
 from handlers.kit.routes import ButtonRoute, on
+from handlers.kit.text import label_key
 from handlers.kit.who import Who, who_of
-from handlers.text import label_key
+from handlers.progress import irm, milestones, reminders, update, update_import
+from handlers.recommending import endorse, follow, my, recommend, status
+from handlers.rounds import announce as round_announce
+from handlers.rounds import edit as round_edit
+from handlers.rounds import findings, rapporteurs
+from handlers.rounds import hall as round_hall
+from handlers.rounds import input as round_input
+from handlers.rounds import join as round_join
+from handlers.rounds import manage as rounds
+from handlers.rounds import new as round_new
 from messages import LANGUAGES, load_messages
 
 log = logging.getLogger(__name__)

@@ -31,7 +31,6 @@ pub-dates = المدة
 pub-date-range = من { $start } إلى { $end }
 pub-completion = مستوى الإنجاز
 pub-progress = نسبة التقدّم
-pub-no-update = لم يُنشر تحديث بعد
 pub-milestones = المراحل
 pub-milestones-done = { $total ->
     [0] لا مراحل مسجّلة
@@ -56,17 +55,8 @@ pub-answered = { $count ->
 }
 pub-received-answered = { $received }، { $answered }
 pub-separator = ،
-pub-last-update = آخر تحديث
 pub-rounds = جولات التشاور
 pub-no-rounds = لم تُعقد جولات تشاور عبر المنصة بعد.
-pub-participants = { $count ->
-    [zero] لم ينضم مشاركون
-    [one] مشارك واحد
-    [two] مشاركان
-    [few] { $count } مشاركين
-    [many] { $count } مشاركاً
-   *[other] { $count } مشارك
-}
 pub-earlier-plans = الخطط السابقة
 
 pub-themes = المحاور:
@@ -127,7 +117,6 @@ pub-round-hall-officers = { $count ->
    *[other] من بينهم { $count } من ضباط الارتباط
 }
 pub-round-hall-with-officers = { $hall }، { $officers }.
-pub-round-via-bot = عبر البوت:
 pub-round-attendance = المشاركون
 pub-sector-unknown = جهة غير محددة
 pub-round-findings = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
@@ -302,3 +291,70 @@ pub-snapshots-file = الملف
 pub-snapshots-size = الحجم
 pub-snapshots-bytes = { NUMBER($size, useGrouping: 0) } بايت
 pub-snapshots-none = لم تؤخذ أي نسخة بعد.
+
+pub-nav-search = البحث
+pub-search-title = البحث في التوصيات المنشورة وتقارير التقدم
+pub-search-label = الكلمات
+pub-search-button = ابحث
+pub-search-how = اكتب كلمة أو أكثر؛ تظهر التوصيات المنشورة وتقارير التقدم التي فيها كل الكلمات، الأحدث أولًا.
+pub-search-count = { $count ->
+    [zero] لا توجد توصيات منشورة ولا تقارير تقدم فيها هذه الكلمات.
+    [one] نتيجة واحدة.
+    [two] نتيجتان.
+    [few] { $count } نتائج.
+    [many] { $count } نتيجة.
+   *[other] { $count } نتيجة.
+}
+pub-search-recommendation = التوصية رقم { $id } على الالتزام { $number }
+pub-search-update = تقرير تقدم على الالتزام { $number }
+pub-search-pages-label = صفحات نتائج البحث
+pub-search-previous = النتائج الأحدث
+pub-search-next = النتائج الأقدم
+
+pub-glance-intro = أين يقف كل التزام اليوم.
+pub-self-reported = الأرقام تقييم ذاتي كما أبلغت عنه الجهات المنفذة.
+pub-no-report = لا تقرير بعد
+pub-overdue = { $count ->
+    [one] مرحلة متأخرة واحدة
+    [two] مرحلتان متأخرتان
+    [few] { $count } مراحل متأخرة
+   *[other] { $count } مرحلة متأخرة
+}
+pub-days-since = { $count ->
+    [zero] آخر تقرير اليوم
+    [one] آخر تقرير قبل يوم واحد
+    [two] آخر تقرير قبل يومين
+    [few] آخر تقرير قبل { $count } أيام
+    [many] آخر تقرير قبل { $count } يوماً
+   *[other] آخر تقرير قبل { $count } يوم
+}
+pub-chart-answers = التوصيات المنشورة حسب حالة الرد (المجموع { $count })
+pub-chart-progress = التقدم المعلن عبر الزمن
+pub-round-deadline = آخر موعد للمدخلات { $date }
+pub-attendance-hall = الحضور في القاعة: { $count }
+pub-attendance-hall-none = الحضور في القاعة: لم يُدخَل
+pub-attendance-bot = انضموا عبر البوت: { $count }
+pub-way-in = شارك برأيك
+pub-way-in-intro = أرسل توصياتك وتابع الردود عليها عبر البوت:
+pub-way-in-telegram = افتح البوت على تيليغرام
+pub-way-in-whatsapp = راسلنا على واتساب
+pub-way-in-qr = امسح الرمز بكاميرا الهاتف لفتح البوت.
+pub-way-in-none = اطلب من منسقي الخطة رابط البوت للمشاركة.
+pub-field-hall_count = عدد الحاضرين في القاعة كما أدخله المنسقون، أو فارغ إذا لم يُدخَل.
+pub-field-joined_via_bot = عدد من انضموا إلى مجموعات العمل عبر البوت (رقم مستقل عن الحضور في القاعة).
+pub-field-short_title_ar = العنوان المختصر للالتزام بالعربية كما في الخطة، أو فارغ.
+pub-field-short_title_en = العنوان المختصر للالتزام بالإنجليزية كما في الخطة، أو فارغ.
+pub-field-ogp_values = قيم الشراكة التي يتصل بها الالتزام: access_to_information أو civic_participation أو public_accountability أو technology_innovation.
+pub-field-supporting_institutions_ar = الجهات الداعمة بالعربية كما في الخطة.
+pub-field-supporting_institutions_en = الجهات الداعمة بالإنجليزية كما في الخطة.
+pub-field-irm = تقييم آلية الإبلاغ المستقلة كما أدخله المنسقون، منفصلاً عن التقييم الذاتي: الإنجاز في منتصف المدة ونهايتها (ومنه no_evidence)، «هل فتح الحكومة؟»، الأثر المحتمل، النجمة، ورابط التقرير؛ أو فارغ إذا لم يُدخَل شيء.
+pub-tracks-caption = التقييم الذاتي للجهة المنفذة إلى جانب تقييم آلية الإبلاغ المستقلة
+pub-track-field = البند
+pub-track-self = التقييم الذاتي
+pub-track-irm = آلية الإبلاغ المستقلة
+pub-track-none = —
+pub-short-title = العنوان المختصر
+pub-ogp-values = قيم الشراكة
+pub-supporting = الجهات الداعمة
+pub-data-authors = كيف يظهر كاتب التوصية
+pub-data-authors-value = باسمه وجهته فقط إن وافق. وإلا فبقطاعه ومحافظته حيث يشترك فيهما { $crowd } على الأقل من الكتّاب غير المسمَّين ذوي التوصيات المنشورة؛ وإلا فبقطاعه وحده حيث يشترك فيه { $crowd } على الأقل؛ وإلا «مشارك» دون تفاصيل.

@@ -28,7 +28,6 @@ pub-dates = Period
 pub-date-range = From { $start } to { $end }
 pub-completion = Completion
 pub-progress = Progress
-pub-no-update = No update published yet
 pub-milestones = Milestones
 pub-milestones-done = { $total ->
     [0] No milestones recorded
@@ -46,14 +45,8 @@ pub-answered = { $count ->
 }
 pub-received-answered = { $received }, { $answered }
 pub-separator = ,
-pub-last-update = Last update
 pub-rounds = Consultation rounds
 pub-no-rounds = No consultation round has been held through the platform yet.
-pub-participants = { $count ->
-    [0] No participants joined
-    [one] One participant
-   *[other] { $count } participants
-}
 pub-earlier-plans = Earlier plans
 
 pub-themes = Themes:
@@ -104,7 +97,6 @@ pub-round-hall-officers = { $count ->
    *[other] among them { $count } liaison officers
 }
 pub-round-hall-with-officers = { $hall }, { $officers }.
-pub-round-via-bot = Through the bot:
 pub-round-attendance = Participants
 pub-sector-unknown = Unspecified
 pub-round-findings = Main findings on commitment { $number }: { $title }
@@ -270,3 +262,62 @@ pub-snapshots-file = File
 pub-snapshots-size = Size
 pub-snapshots-bytes = { NUMBER($size, useGrouping: 0) } bytes
 pub-snapshots-none = No snapshot has been taken yet.
+
+pub-nav-search = Search
+pub-search-title = Search the published recommendations and progress reports
+pub-search-label = Words
+pub-search-button = Search
+pub-search-how = Type one word or more: the published recommendations and progress reports holding every word appear, newest first.
+pub-search-count = { $count ->
+    [0] No published recommendation or progress report holds these words.
+    [one] One result.
+   *[other] { $count } results.
+}
+pub-search-recommendation = Recommendation { $id } on commitment { $number }
+pub-search-update = Progress report on commitment { $number }
+pub-search-pages-label = Search result pages
+pub-search-previous = Newer results
+pub-search-next = Older results
+
+pub-glance-intro = Where each commitment stands today.
+pub-self-reported = The figures are self-reported by the implementing agencies.
+pub-no-report = No report yet
+pub-overdue = { $count ->
+    [one] 1 milestone overdue
+   *[other] { $count } milestones overdue
+}
+pub-days-since = { $count ->
+    [0] last report today
+    [one] last report 1 day ago
+   *[other] last report { $count } days ago
+}
+pub-chart-answers = Published recommendations by answer (total { $count })
+pub-chart-progress = Self-reported progress over time
+pub-round-deadline = input until { $date }
+pub-attendance-hall = In the hall: { $count }
+pub-attendance-hall-none = In the hall: not entered
+pub-attendance-bot = Joined through the bot: { $count }
+pub-way-in = Take part
+pub-way-in-intro = Send your recommendations and follow the answers through the bot:
+pub-way-in-telegram = Open the bot on Telegram
+pub-way-in-whatsapp = Message us on WhatsApp
+pub-way-in-qr = Scan the code with a phone's camera to open the bot.
+pub-way-in-none = Ask the plan's coordinators for the bot's link to take part.
+pub-field-hall_count = How many attended in the hall, as coordinators entered it; null when none was entered.
+pub-field-joined_via_bot = How many joined its working groups through the bot (a figure separate from the hall count).
+pub-field-short_title_ar = The commitment's short title in Arabic, as in the plan; null when it has none.
+pub-field-short_title_en = The commitment's short title in English, as in the plan; null when it has none.
+pub-field-ogp_values = The OGP values the commitment is relevant to: access_to_information, civic_participation, public_accountability or technology_innovation.
+pub-field-supporting_institutions_ar = The supporting institutions in Arabic, as in the plan.
+pub-field-supporting_institutions_en = The supporting institutions in English, as in the plan.
+pub-field-irm = The Independent Reporting Mechanism's (IRM) assessment as coordinators entered it, kept apart from the self-reported figures: completion at mid-term and at the end (including no_evidence), "Did it open government?", potential impact, starred, and the report's link; null when nothing was entered.
+pub-tracks-caption = The implementing agency's self-assessment beside the Independent Reporting Mechanism's (IRM)
+pub-track-field = Item
+pub-track-self = Self-reported
+pub-track-irm = IRM
+pub-track-none = —
+pub-short-title = Short title
+pub-ogp-values = OGP values
+pub-supporting = Supporting institutions
+pub-data-authors = How an author is shown
+pub-data-authors-value = By name and organisation only if they agreed. Otherwise by sector and governorate where at least { $crowd } unnamed authors of published recommendations share both; else by sector alone where at least { $crowd } share it; else as "a participant" with no detail.

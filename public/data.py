@@ -19,7 +19,9 @@ from public.language import Language
 from public.links import Links, file_path
 from public.text import contain_bidi, xml_text
 from reports.cells import neutralise
-from storage import catalogue, public, rounds
+from storage import catalogue, irm, public, rounds
+from storage.irm import IrmAssessment, IrmField
+from storage.models import Commitment, Milestone, Theme
 from storage.public import CommitmentSummary, PlanSummary, PublicRecommendation, PublicUpdate
 from storage.publishing import PublishMode
 from storage.round_hall import HallCount, get_hall
@@ -168,6 +170,14 @@ async def _commitment(
     milestones = await catalogue.list_milestones(conn, c.id)
     themes = await catalogue.list_themes(conn, c.id)
     return {
+        **_commitment_fields_of(c),
+        "irm": irm_item(await irm.get_assessment(conn, c.id)),
+        **_commitment_figures(s, themes, milestones, active, links, cfg),
+    }
+
+
+def _commitment_fields_of(c: Commitment) -> dict[str, Any]:
+    return {
         "number": c.number,
         "ogp_id": c.ogp_id,
         "title_ar": c.title_ar,
@@ -176,6 +186,26 @@ async def _commitment(
         "lead_agency_en": c.lead_agency_en,
         "start_date": _day(c.start_date),
         "end_date": _day(c.end_date),
+        "short_title_ar": c.short_title_ar,
+        "short_title_en": c.short_title_en,
+        "ogp_values": [value.value for value, relevant in c.ogp_values().items() if relevant],
+        "supporting_institutions_ar": catalogue.institutions(c.supporting_ar),
+        "supporting_institutions_en": catalogue.institutions(c.supporting_en),
+    }
+
+
+def irm_item(assessment: IrmAssessment) -> dict[str, Any] | None:
+    """Return what the IRM published about a commitment, beside the self-reported figures (None: nothing entered)."""
+    if assessment.empty:
+        return None
+    return {field.value: assessment.value(field) for field in IrmField}
+
+
+def _commitment_figures(
+    s: CommitmentSummary, themes: list[Theme], milestones: list[Milestone], active: bool, links: Links, cfg: DataConfig
+) -> dict[str, Any]:
+    c = s.commitment
+    return {
         "completion": s.latest.completion.value if s.latest else None,
         "progress": s.latest.progress if s.latest else None,
         "last_update": _instant(s.latest.created_at, cfg) if s.latest else None,
@@ -189,6 +219,7 @@ async def _commitment(
             {
                 "id": m.id,
                 "title": m.title,
+                "title_en": m.title_en,
                 "start_date": _day(m.start_date),
                 "end_date": _day(m.end_date),
                 "state": m.state.value,
@@ -326,6 +357,8 @@ async def meetings_json(conn: aiosqlite.Connection, cfg: DataConfig, links: Link
                 "online": r.online,
                 "state": r.state.value,
                 "commitments": list(found.commitments),
+                "hall_count": found.hall,
+                "joined_via_bot": found.participants,
                 "participants": figures.total,
                 "participants_by_sector": dict(by_sector),
                 "hall": _hall(await get_hall(conn, r.id)),

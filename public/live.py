@@ -12,6 +12,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from public.language import Language
 from public.site import Page, Result, Site
 from storage import public
 from storage.database import open_reader
@@ -127,6 +128,17 @@ class LiveSite:
             return entry
         async with self._lock:
             return await self._build_entry(path, version)
+
+    async def search(self, lang: Language, words: str, page: int) -> Page:
+        """Build a search page in one read transaction; never cached, the words are the visitor's own."""
+        conn = self._build
+        assert conn is not None, "LiveSite.start() first"  # noqa: S101 - a wiring mistake, not input
+        async with self._lock:
+            await conn.execute("BEGIN")
+            try:
+                return await self.site.search(conn, lang, words, page)
+            finally:
+                await conn.execute("COMMIT")
 
     async def _build_entry(self, path: str, asked: int) -> Served | None:
         entry = self.cache.get(path, asked)  # built while this request waited for the lock

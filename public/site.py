@@ -9,17 +9,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from public import archive, catalog, data, templates
+from public import archive, catalog, charts, data, templates
 from public.language import Language
 from public.links import Links, file_path
-from public.text import day, web_link
+from public.text import day, iso, said, script_of, web_link
+from public.way_in import way_in
 from reports.said import duration_text
-from storage import catalogue, public, rounds
-from storage.publishing import PublishMode
+from storage import catalogue, irm, public, rounds, search
+from storage.publishing import PublishMode, immediate
 from storage.rounds import RoundState
 
 ASSETS = Path(__file__).resolve().parent / "static"
@@ -41,6 +43,8 @@ class SiteConfig:
     contact: str | None
     tz: ZoneInfo
     page_size: int = 20
+    telegram_username: str | None = None  # the bot's @username, without the @
+    whatsapp_number: str | None = None  # digits with the country code, when WhatsApp is configured
     snapshots: Path | None = None  # where the dated snapshots are kept (None: none are served)
 
 
@@ -96,8 +100,18 @@ _SCHEMA_FILES = {f.schema for f in data.files()}
 class Site:
     """Every page and file of the public site; the same builders serve requests and write the static copy."""
 
-    def __init__(self, config: SiteConfig, languages: tuple[Language, ...], *, static: bool = False) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        languages: tuple[Language, ...],
+        *,
+        static: bool = False,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         self.config = config
+        self.now = now or (lambda: datetime.now(UTC))
+        self.way_in = way_in(config)
+        self._crowd_cache: tuple[int, public.AuthorCrowds] | None = None
         # A prefixed language (en/) is tried before the unprefixed first one, which would otherwise take its paths.
         self.languages = tuple(sorted(languages, key=lambda lang: -len(lang.prefix)))
         self.ordered = tuple(languages)  # the first language first, as the switch and hreflang list them
@@ -191,12 +205,17 @@ class Site:
             here=here,
             alternates=alternates if alternates is not None else self.alternates(lang, here),
             config=self.config,
-            day=partial(day, tz=self.config.tz),
+            day=partial(day, tz=self.config.tz, lang=lang.code),
+            script_of=script_of,
+            iso=partial(iso, tz=self.config.tz),
+            said=said,
             pick=lang.pick,
             typed=lang.typed,
             web_link=web_link,
             file_path=file_path,
             duration=duration_text,
+            way_in=self.way_in,
+            today=self.now().astimezone(self.config.tz).date(),
             **context,
         )
         return Page(body, HTML, status)
@@ -207,11 +226,22 @@ class Site:
         return self._html(lang or self.first, here, "not_found.html", status=404, alternates=homes)
 
     async def _home(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
-        plans = await public.plans(conn, self.config.publish)
+        today = self.now().astimezone(self.config.tz).date()
+        plans = await public.plans(conn, self.config.publish, today, charts=True)
         active = next((p for p in plans if p.plan.active), None)
         earlier = [p for p in plans if not p.plan.active]
         found = await public.public_rounds(conn, self.config.publish)
-        return self._html(lang, here, "home.html", plan=active, earlier=earlier, rounds=found)
+        found.sort(key=lambda r: r.round.state is not RoundState.OPEN)  # open rounds first, the order kept otherwise
+        return self._html(
+            lang,
+            here,
+            "home.html",
+            plan=active,
+            earlier=earlier,
+            rounds=found,
+            answers_chart=partial(charts.answers, lang=lang),
+            progress_chart=partial(charts.progress, lang=lang, day=partial(day, tz=self.config.tz, lang=lang.code)),
+        )
 
     async def _commitment(
         self, conn: aiosqlite.Connection, lang: Language, here: str, number: int, page: int = 1
@@ -228,7 +258,10 @@ class Site:
         if page > pages:
             return self.not_found(lang, here)
         c = summary.commitment
-        recs = await public.published_page(conn, c.id, self.config.publish, limit=size, offset=(page - 1) * size)
+        crowds = await self._crowds(conn)
+        recs = await public.published_page(
+            conn, c.id, self.config.publish, limit=size, offset=(page - 1) * size, crowds=crowds
+        )
 
         def page_path(n: int) -> str:
             base = f"{lang.prefix}commitments/{number}/"
@@ -241,6 +274,9 @@ class Site:
             c=c,
             s=summary,
             themes=await catalogue.list_themes(conn, c.id),
+            irm=await irm.get_assessment(conn, c.id),
+            values=[value.value for value, relevant in c.ogp_values().items() if relevant],
+            supporting=catalogue.institutions(lang.pick(c, "supporting")),
             milestones=await catalogue.list_milestones(conn, c.id),
             updates=await public.commitment_updates(conn, c.id),
             recommendations=recs,
@@ -248,6 +284,13 @@ class Site:
             pages=pages,
             page_path=page_path,
         )
+
+    async def _crowds(self, conn: aiosqlite.Connection) -> public.AuthorCrowds:
+        """Return the author crowds, counted once per data version (every commitment page shares them)."""
+        version = await public.data_version(conn)
+        if self._crowd_cache is None or self._crowd_cache[0] != version:
+            self._crowd_cache = (version, await public.author_crowds(conn, self.config.publish))
+        return self._crowd_cache[1]
 
     async def _round(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:
         found = await public.public_round(conn, round_id)
@@ -274,14 +317,14 @@ class Site:
         return Page(body, DOCX)
 
     async def _card(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
-        return self._html(lang, here, "open_data.html", files=data.files())
+        return self._html(lang, here, "open_data.html", files=data.files(), crowd=public.CROWD)
 
     async def _snapshots(self, conn: aiosqlite.Connection, lang: Language, here: str) -> Result:
         found = await archive.archived(conn, self.config.snapshots)
         return self._html(lang, here, "snapshots.html", snapshots=found)
 
     async def _recommendation(self, conn: aiosqlite.Connection, lang: Language, here: str, rec_id: int) -> Result:
-        rec = await public.published_one(conn, rec_id, self.config.publish)
+        rec = await public.published_one(conn, rec_id, self.config.publish, await self._crowds(conn))
         if rec is None:
             return self.not_found(lang, here)
         active = await catalogue.active_plan(conn)
@@ -296,6 +339,43 @@ class Site:
             on_site=active is not None and active.id == rec.plan_id,
             round=round_,
             trail=await public.answer_trail(conn, rec_id),
+        )
+
+    async def search(self, conn: aiosqlite.Connection, lang: Language, words: str, page: int) -> Page:
+        """Build /search?q=: a plain form, and one page of the published text matching every word, newest first."""
+        here, size = f"{lang.prefix}search", self.config.page_size
+        total, found = await search.find(
+            conn,
+            words,
+            commitments=None,
+            limit=size,
+            offset=(page - 1) * size,
+            published=True,
+            immediate=bool(immediate(self.config.publish)),
+        )
+        pages = max(1, math.ceil(total / size))
+        if page > pages:
+            return self.not_found(lang, here)
+
+        def page_path(n: int, prefix: str = lang.prefix) -> str:
+            return f"{prefix}search?" + urlencode({"q": words} | ({"page": n} if n > 1 else {}))
+
+        alternates = [
+            Alternate(other, page_path(page, other.prefix) if words else other.prefix + "search")
+            for other in self.ordered
+        ]
+        return self._html(
+            lang,
+            here,
+            "search.html",
+            alternates=alternates,
+            words=words,
+            total=total,
+            found=found,
+            page=page,
+            pages=pages,
+            page_path=page_path,
+            recommendation_path=data.recommendation_path,
         )
 
     async def _data_file(self, conn: aiosqlite.Connection, name: str) -> Page:

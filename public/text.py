@@ -7,6 +7,8 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup, escape
+
 _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
 _ISOLATES = {"\u2066", "\u2067", "\u2068"}
 _POP_FORMATTING, _POP_ISOLATE = "\u202c", "\u2069"
@@ -14,11 +16,42 @@ _POP_FORMATTING, _POP_ISOLATE = "\u202c", "\u2069"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def day(moment: date | datetime, tz: ZoneInfo) -> str:
-    """Return a day as the seed report writes it (30/9/2019), in the site's time zone."""
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+# A run of digits with the separators a phone number or a date is typed with: kept in its own order.
+_NUMBER = re.compile(r"\d[\d\-/.\u00a0 ]*\d|\d")
+
+
+def day(moment: date | datetime, tz: ZoneInfo, lang: str = "ar") -> str:
+    """Return a day in the site's time zone: 30/9/2019 as the seed report writes it, in English 30 Sep 2019."""
     if isinstance(moment, datetime):
         moment = moment.astimezone(tz).date()
+    if lang != "ar":
+        return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
     return f"{moment.day}/{moment.month}/{moment.year}"
+
+
+def iso(moment: date | datetime, tz: ZoneInfo) -> str:
+    """Return a <time datetime> value: the day, or the instant with the site's offset."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(tz).isoformat(timespec="seconds")
+    return moment.isoformat()
+
+
+def script_of(text: str) -> str:
+    """Return the language code of a text's script: ar when Arabic letters outnumber Latin ones, else en."""
+    return "ar" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "en"
+
+
+def said(text: str) -> Markup:
+    """Return a person's words, escaped, each run of digits isolated so (0800-22-555) keeps its order."""
+    out, last = [], 0
+    for match in _NUMBER.finditer(text):
+        out += [str(escape(text[last : match.start()])), f'<bdi dir="ltr">{escape(match.group())}</bdi>']
+        last = match.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))  # noqa: S704 - every piece escaped above
 
 
 def contain_bidi(text: str) -> str:

@@ -31,7 +31,7 @@ DECISIONS = frozenset(
 )
 REASON_REQUIRED = frozenset({RecommendationState.PARTLY_ACCEPTED, RecommendationState.NOT_ACCEPTED})
 # A written reason is at least this many characters: «نعم», «لا», «ok» or «تم» say nothing about why. The chat
-# asks for this much (handlers/inbox.py, through is_reason) and the counts (ANSWERED) use the same figure.
+# asks for this much (handlers/answers/inbox.py, through is_reason) and the counts (ANSWERED) use the same figure.
 REASON_MIN = 10
 
 # The predicate, over a recommendations row aliased `r`; composed into other modules' statements as a constant.

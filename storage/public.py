@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import aiosqlite
@@ -30,6 +30,9 @@ class CommitmentSummary:
     received: int  # visible recommendations
     answered: int
     published: int
+    overdue: int = 0  # milestones past their end date and not complete (on the day the summary was read)
+    states: tuple[tuple[RecommendationState, int], ...] = ()  # published recommendations by answer state
+    history: tuple[tuple[datetime, int], ...] = ()  # self-reported progress over time, oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +44,10 @@ class PlanSummary:
 
 
 # What the site and the open-data files say about who wrote a recommendation: the consent notice and /privacy
-# (handlers/disclosure.py) promise exactly these, and a test holds the published files to them.
+# (handlers/joining/disclosure.py) promise exactly these, and a test holds the published files to them.
 AUTHOR_ALWAYS = ("sector", "governorate")
 AUTHOR_IF_NAMED = ("name", "organisation")  # only when the author agreed (participants.show_name)
+AUTHOR_GROUP = ("group",)  # a working group's finding: the group's number, which says nothing of a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,40 @@ class PublicAuthor:
     organisation: str | None
     group: int | None = None  # a working group's finding: the group's number (its commitment's), not a person
     at_table: int | None = None  # how many sat at the group's table
+
+
+# A person who declined to be named is described only by what at least this many unnamed published authors share.
+CROWD = 5
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCrowds:
+    """How many unnamed published authors share each sector and governorate: what an unnamed author may be shown as."""
+
+    pairs: dict[tuple[str, str | None], int]
+    sectors: dict[str, int]
+
+    def author(self, sector: str | None, governorate: str | None, name: str | None, org: str | None) -> PublicAuthor:
+        """Return the public author: named if agreed, else sector and governorate, sector only, or nothing, by crowd."""
+        if name is not None:
+            return PublicAuthor(Sector(sector) if sector else None, governorate, name, org)
+        if sector is None:
+            return PublicAuthor(None, None, None, None)
+        if governorate is not None and self.pairs.get((sector, governorate), 0) >= CROWD:
+            return PublicAuthor(Sector(sector), governorate, None, None)
+        if self.sectors.get(sector, 0) >= CROWD:
+            return PublicAuthor(Sector(sector), None, None, None)
+        return PublicAuthor(None, None, None, None)
+
+
+def crowds_of(authors: list[tuple[str, str | None]]) -> AuthorCrowds:
+    """Count the crowds of unnamed published authors, one (sector, governorate) per distinct person."""
+    pairs: dict[tuple[str, str | None], int] = {}
+    sectors: dict[str, int] = {}
+    for sector, governorate in authors:
+        pairs[(sector, governorate)] = pairs.get((sector, governorate), 0) + 1
+        sectors[sector] = sectors.get(sector, 0) + 1
+    return AuthorCrowds(pairs, sectors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +173,9 @@ class PublicRound:
 
     round: Round
     commitments: tuple[str, ...]  # OGP ids of its working groups
-    participants: int
+    participants: int  # joined through the bot
     published: int
+    hall: int | None = None  # counted in the hall by the coordinators (None: not entered)
 
 
 _VERSION = "SELECT version FROM public_version WHERE id = 1"
@@ -147,12 +186,22 @@ SELECT c.*,
          ORDER BY s.created_at DESC, s.id DESC LIMIT 1) AS latest_id,
        (SELECT COUNT(*) FROM milestones m WHERE m.commitment_id = c.id) AS milestones_total,
        (SELECT COUNT(*) FROM milestones m WHERE m.commitment_id = c.id AND m.state = 'complete') AS milestones_done,
+       (SELECT COUNT(*) FROM milestones m WHERE m.commitment_id = c.id AND m.state != 'complete'
+          AND m.end_date < :today) AS overdue,
        (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND r.hidden = 0) AS received,
        (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND r.hidden = 0
           AND {ANSWERED_SQL}) AS answered,
        (SELECT COUNT(*) FROM recommendations r WHERE r.commitment_id = c.id AND {PUBLISHED_SQL}) AS published
 FROM commitments c WHERE c.plan_id = :plan ORDER BY c.number
 """  # noqa: S608 - built from constant SQL fragments, never from values
+_STATES = f"""
+SELECT r.commitment_id, r.state, COUNT(*) AS n FROM recommendations r JOIN commitments c ON c.id = r.commitment_id
+WHERE c.plan_id = :plan AND {PUBLISHED_SQL} GROUP BY r.commitment_id, r.state
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+_HISTORY = """
+SELECT s.commitment_id, s.created_at, s.progress FROM status_updates s JOIN commitments c ON c.id = s.commitment_id
+WHERE c.plan_id = :plan ORDER BY s.created_at, s.id
+"""
 _STATUSES = "SELECT * FROM status_updates WHERE id IN (SELECT value FROM json_each(?))"
 
 _RECOMMENDATION_COLUMNS = f"""
@@ -169,6 +218,14 @@ FROM recommendations r
 JOIN commitments c ON c.id = r.commitment_id
 LEFT JOIN themes t ON t.id = r.theme_id
 LEFT JOIN participants p ON p.id = r.participant_id
+"""  # noqa: S608 - built from constant SQL fragments, never from values
+# Every unnamed person with a published recommendation, once each (the crowds an unnamed author hides in).
+_UNNAMED_AUTHORS = f"""
+SELECT p.sector, p.governorate, COUNT(*) AS n
+FROM (SELECT DISTINCT r.participant_id AS id FROM recommendations r WHERE {PUBLISHED_SQL}) a
+JOIN participants p ON p.id = a.id
+WHERE p.sector IS NOT NULL AND p.forgotten_at IS NULL AND p.consent_at IS NOT NULL AND NOT COALESCE({NAMED_SQL}, 0)
+GROUP BY p.sector, p.governorate
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _PUBLISHED_PAGE = (
     _RECOMMENDATION_COLUMNS
@@ -218,7 +275,8 @@ SELECT ro.*,
           JOIN commitments c ON c.id = rc.commitment_id WHERE rc.round_id = ro.id ORDER BY c.number)) AS groups,
        (SELECT COUNT(*) FROM round_members m JOIN participants p ON p.id = m.participant_id
           WHERE m.round_id = ro.id AND p.forgotten_at IS NULL) AS members,
-       (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = ro.id AND {PUBLISHED_SQL}) AS published
+       (SELECT COUNT(*) FROM recommendations r WHERE r.round_id = ro.id AND {PUBLISHED_SQL}) AS published,
+       (SELECT h.total FROM round_hall h WHERE h.round_id = ro.id) AS hall
 FROM rounds ro WHERE ro.state != 'draft' ORDER BY ro.held_on IS NULL, ro.held_on DESC, ro.id DESC
 """  # noqa: S608 - built from constant SQL fragments, never from values
 _ROUND = "SELECT * FROM rounds WHERE id = ? AND state != 'draft'"
@@ -242,14 +300,37 @@ async def data_version(conn: aiosqlite.Connection) -> int:
     return int(await fetch_value(conn, _VERSION) or 0)
 
 
-async def plans(conn: aiosqlite.Connection, mode: PublishMode) -> list[PlanSummary]:
-    """Return every plan, the active one first, each with its commitments' summaries."""
+async def plans(
+    conn: aiosqlite.Connection, mode: PublishMode, today: date | None = None, *, charts: bool = False
+) -> list[PlanSummary]:
+    """Return every plan, the active one first, each with its commitments' summaries (today: to count overdue
+    milestones; charts: with answer states and progress history, for the active plan)."""
     found = sorted(await list_plans(conn), key=lambda p: (not p.active, -p.number))
-    return [PlanSummary(plan, tuple(await _summaries(conn, plan.id, mode))) for plan in found]
+    return [
+        PlanSummary(plan, tuple(await _summaries(conn, plan.id, mode, today, charts and plan.active))) for plan in found
+    ]
 
 
-async def _summaries(conn: aiosqlite.Connection, plan_id: str, mode: PublishMode) -> list[CommitmentSummary]:
-    rows = await fetch_all(conn, _SUMMARIES, {"plan": plan_id, "immediate": immediate(mode)})
+async def _charts(
+    conn: aiosqlite.Connection, plan_id: str, mode: PublishMode
+) -> tuple[dict[int, list[tuple[RecommendationState, int]]], dict[int, list[tuple[datetime, int]]]]:
+    states: dict[int, list[tuple[RecommendationState, int]]] = {}
+    for row in await fetch_all(conn, _STATES, {"plan": plan_id, "immediate": immediate(mode)}):
+        states.setdefault(row["commitment_id"], []).append((RecommendationState(row["state"]), row["n"]))
+    history: dict[int, list[tuple[datetime, int]]] = {}
+    for row in await fetch_all(conn, _HISTORY, {"plan": plan_id}):
+        history.setdefault(row["commitment_id"], []).append(
+            (datetime.fromisoformat(row["created_at"]), row["progress"])
+        )
+    return states, history
+
+
+async def _summaries(
+    conn: aiosqlite.Connection, plan_id: str, mode: PublishMode, today: date | None, charts: bool
+) -> list[CommitmentSummary]:
+    params = {"plan": plan_id, "immediate": immediate(mode), "today": today.isoformat() if today else None}
+    rows = await fetch_all(conn, _SUMMARIES, params)
+    states, history = await _charts(conn, plan_id, mode) if charts else ({}, {})
     wanted = "[" + ",".join(str(int(r["latest_id"])) for r in rows if r["latest_id"] is not None) + "]"
     latest = {r["id"]: StatusUpdate.from_row(r) for r in await fetch_all(conn, _STATUSES, (wanted,))}
     return [
@@ -261,20 +342,28 @@ async def _summaries(conn: aiosqlite.Connection, plan_id: str, mode: PublishMode
             received=row["received"],
             answered=row["answered"],
             published=row["published"],
+            overdue=row["overdue"],
+            states=tuple(sorted(states.get(row["id"], []), key=lambda item: list(RecommendationState).index(item[0]))),
+            history=tuple(history.get(row["id"], [])),
         )
         for row in rows
     ]
 
 
-def _author(row: aiosqlite.Row) -> PublicAuthor:
+async def author_crowds(conn: aiosqlite.Connection, mode: PublishMode) -> AuthorCrowds:
+    """Return the crowds of unnamed published authors (the one rule every public author is built by)."""
+    rows = await fetch_all(conn, _UNNAMED_AUTHORS, {"immediate": immediate(mode)})
+    return crowds_of([(str(r["sector"]), r["governorate"]) for r in rows for _ in range(int(r["n"]))])
+
+
+def _author(row: aiosqlite.Row, crowds: AuthorCrowds) -> PublicAuthor:
     """Say who raised it: the working group (with its table) for a finding, else the person as far as allowed."""
     if row["group_round_id"] is not None:
         return PublicAuthor(None, None, None, None, group=row["commitment_number"], at_table=row["at_table"])
-    sector = row["sector"]
-    return PublicAuthor(Sector(sector) if sector else None, row["governorate"], row["name"], row["organisation"])
+    return crowds.author(row["sector"], row["governorate"], row["name"], row["organisation"])
 
 
-def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
+def _recommendation(row: aiosqlite.Row, crowds: AuthorCrowds) -> PublicRecommendation:
     return PublicRecommendation(
         id=row["id"],
         plan_id=row["plan_id"],
@@ -291,7 +380,7 @@ def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
         responded_at=_instant(row["responded_at"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         endorsements=row["endorsements"],
-        author=_author(row),
+        author=_author(row, crowds),
         voice_seconds=row["voice_seconds"],
         transcript=row["transcript"],
         raised_by=row["raised_by"],
@@ -300,19 +389,26 @@ def _recommendation(row: aiosqlite.Row) -> PublicRecommendation:
 
 
 async def published_page(
-    conn: aiosqlite.Connection, commitment_id: int, mode: PublishMode, *, limit: int, offset: int
+    conn: aiosqlite.Connection,
+    commitment_id: int,
+    mode: PublishMode,
+    *,
+    limit: int,
+    offset: int,
+    crowds: AuthorCrowds | None = None,
 ) -> list[PublicRecommendation]:
-    """Return one page of a commitment's published recommendations, newest first."""
+    """Return one page of a commitment's published recommendations, newest first (crowds: counted already)."""
     params = {"commitment": commitment_id, "immediate": immediate(mode), "limit": limit, "offset": offset}
-    return [_recommendation(r) for r in await fetch_all(conn, _PUBLISHED_PAGE, params)]
+    crowds = crowds or await author_crowds(conn, mode)
+    return [_recommendation(r, crowds) for r in await fetch_all(conn, _PUBLISHED_PAGE, params)]
 
 
 async def published_one(
-    conn: aiosqlite.Connection, recommendation_id: int, mode: PublishMode
+    conn: aiosqlite.Connection, recommendation_id: int, mode: PublishMode, crowds: AuthorCrowds | None = None
 ) -> PublicRecommendation | None:
-    """Return a recommendation when the site publishes it, else None."""
+    """Return a recommendation when the site publishes it, else None (crowds: counted already)."""
     rows = await fetch_all(conn, _PUBLISHED_ONE, {"id": recommendation_id, "immediate": immediate(mode)})
-    return _recommendation(rows[0]) if rows else None
+    return _recommendation(rows[0], crowds or await author_crowds(conn, mode)) if rows else None
 
 
 async def published_ids(conn: aiosqlite.Connection, mode: PublishMode) -> list[int]:
@@ -335,10 +431,11 @@ _CHUNK = 1000
 
 async def iter_published(conn: aiosqlite.Connection, mode: PublishMode) -> AsyncIterator[PublicRecommendation]:
     """Yield every published recommendation, oldest first, without loading them all."""
+    crowds = await author_crowds(conn, mode)
     async with conn.execute(_PUBLISHED_ALL, {"immediate": immediate(mode)}) as cursor:
         cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
-            yield _recommendation(row)
+            yield _recommendation(row, crowds)
 
 
 def _update(row: aiosqlite.Row) -> PublicUpdate:
@@ -401,6 +498,7 @@ async def public_rounds(conn: aiosqlite.Connection, mode: PublishMode) -> list[P
             commitments=tuple(_json_strings(row["groups"])),
             participants=row["members"],
             published=row["published"],
+            hall=row["hall"],
         )
         for row in rows
     ]

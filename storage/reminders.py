@@ -25,7 +25,7 @@ _DELETE_RULE = "DELETE FROM reminder_rules WHERE key = ?"
 
 
 async def stored_rules(conn: aiosqlite.Connection) -> dict[str, str]:
-    """Return the rule values coordinators stored, by rule key (validated by handlers.reminder_rules)."""
+    """Return the rule values coordinators stored, by rule key (validated by handlers.kit.reminder_rules)."""
     return {r["key"]: r["value"] for r in await fetch_all(conn, _SELECT_RULES)}
 
 

@@ -1,4 +1,4 @@
-"""The search index (017_search.sql): kept with the text, and asked for similar input and for words."""
+"""The search index (017_search.sql, by words since 022): kept with the text, asked for similar input and words."""
 
 from __future__ import annotations
 
@@ -17,19 +17,20 @@ from storage.textnorm import indexed, terms
 SIMILAR_AT = 0.42
 CANDIDATES = 40  # best-ranked index hits scored per lookup
 QUERY_TERMS = 12  # the longest terms of a text are enough to find its neighbours
-MIN_TRIGRAM = 3  # the trigram tokenizer matches nothing shorter
+MIN_PREFIX = 3  # a searched word finds the words it begins from this length on; shorter ones only themselves
 
 _FORGET_REC = "DELETE FROM recommendation_terms WHERE rowid = ?"
-_ADD_REC = "INSERT INTO recommendation_terms (rowid, body) VALUES (?, ?)"
+_ADD_REC = "INSERT INTO recommendation_terms (rowid, body, commitment) VALUES (?, ?, ?)"
 _FORGET_UPDATE = "DELETE FROM update_terms WHERE rowid = ?"
 _ADD_UPDATE = "INSERT INTO update_terms (rowid, body) VALUES (?, ?)"
 _CANDIDATES = """
-SELECT r.*, t.body AS terms_body FROM recommendation_terms t JOIN recommendations r ON r.id = t.rowid
-WHERE recommendation_terms MATCH ? AND r.commitment_id = ? AND r.hidden = 0
-ORDER BY t.rank LIMIT ?
+WITH best AS (SELECT rowid, body FROM recommendation_terms WHERE recommendation_terms MATCH ? ORDER BY rank LIMIT ?)
+SELECT r.*, best.body AS terms_body FROM best JOIN recommendations r ON r.id = best.rowid
+WHERE r.commitment_id = ? AND r.hidden = 0
 """
 # Recommendations and updates matching every word, newest first; `scope` NULL means every commitment, else a JSON
-# array of commitment ids; `published` 1 keeps only what the public site shows (storage/publishing.py's rule).
+# array of commitment ids; `published` 1 keeps only what the public site shows (storage/publishing.py's rule for
+# recommendations; the active plan's progress reports, which its commitment pages show).
 _FOUND = f"""
 WITH hits AS (
   SELECT 'recommendation' AS kind, r.id, r.commitment_id, r.created_at,
@@ -43,7 +44,8 @@ WITH hits AS (
   FROM update_terms t JOIN status_updates u ON u.id = t.rowid
   WHERE update_terms MATCH :match
     AND (:scope IS NULL OR u.commitment_id IN (SELECT value FROM json_each(:scope)))
-    AND :published = 0
+    AND (:published = 0 OR u.commitment_id IN (SELECT c.id FROM commitments c JOIN plans p ON p.id = c.plan_id
+                                               WHERE p.active = 1))
 )
 SELECT h.*, c.number, COUNT(*) OVER () AS total FROM hits h JOIN commitments c ON c.id = h.commitment_id
 ORDER BY h.created_at DESC, h.kind, h.id DESC LIMIT :limit OFFSET :offset
@@ -74,7 +76,7 @@ async def index_recommendation(conn: aiosqlite.Connection, rec: Recommendation) 
     """Write a visible recommendation's terms into the index (replacing what was there)."""
     await conn.execute(_FORGET_REC, (rec.id,))
     if not rec.hidden:
-        await conn.execute(_ADD_REC, (rec.id, indexed(rec.transcript or rec.text)))
+        await conn.execute(_ADD_REC, (rec.id, indexed(rec.transcript or rec.text), _commitment_term(rec.commitment_id)))
 
 
 async def index_update(conn: aiosqlite.Connection, update_id: int, note: str | None) -> None:
@@ -92,26 +94,29 @@ def resemblance(a: set[str], b: set[str]) -> float:
     return 0.5 * shared / min(len(a), len(b)) + 0.5 * shared / len(a | b)
 
 
-def match_any(words: list[str]) -> str | None:
-    """Return an FTS5 query matching any of the (longest) terms, or None when none can be matched."""
-    usable = sorted({w for w in words if len(w) >= MIN_TRIGRAM}, key=len, reverse=True)[:QUERY_TERMS]
-    return " OR ".join(f'"{w}"' for w in usable) or None
+def match_any(commitment_id: int, words: list[str]) -> str | None:
+    """Return an FTS5 query for the commitment's rows with any of the (longest) terms, or None without terms."""
+    usable = sorted(set(words), key=lambda w: (-len(w), w))[:QUERY_TERMS]
+    if not usable:
+        return None
+    anyone = " OR ".join(f'"{w}"' for w in usable)
+    return f'commitment : "{_commitment_term(commitment_id)}" AND body : ({anyone})'
 
 
 def match_all(text: str) -> str | None:
-    """Return an FTS5 query matching every term of what was typed, or None when nothing can be matched."""
-    usable = [w for w in dict.fromkeys(terms(text)) if len(w) >= MIN_TRIGRAM]
-    return " AND ".join(f'"{w}"' for w in usable) or None
+    """Return an FTS5 query matching every term of what was typed (as a word's start), or None without terms."""
+    usable = list(dict.fromkeys(terms(text)))
+    return " AND ".join(f'"{w}"*' if len(w) >= MIN_PREFIX else f'"{w}"' for w in usable) or None
 
 
 async def similar(conn: aiosqlite.Connection, commitment_id: int, text: str, *, limit: int = 3) -> list[Similar]:
     """Return the visible recommendations on the commitment most like the text, most alike first."""
     words = terms(text)
-    query = match_any(words)
+    query = match_any(commitment_id, words)
     if query is None:
         return []
     mine = set(words)
-    rows = await fetch_all(conn, _CANDIDATES, (query, commitment_id, CANDIDATES))
+    rows = await fetch_all(conn, _CANDIDATES, (query, CANDIDATES, commitment_id))
     scored = [Similar(Recommendation.from_row(r), resemblance(mine, set(r["terms_body"].split()))) for r in rows]
     alike = sorted((s for s in scored if s.score >= SIMILAR_AT), key=lambda s: (-s.score, -s.recommendation.id))
     return alike[:limit]
@@ -153,6 +158,10 @@ async def find(
         for r in rows
     ]
     return total, found
+
+
+def _commitment_term(commitment_id: int) -> str:
+    return f"c{int(commitment_id)}"
 
 
 def _json_ids(ids: list[int]) -> str:

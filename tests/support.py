@@ -19,7 +19,7 @@ from bot.core import Core, open_core
 from bot.downloads import FetchFailed, TooBig
 from bot.settings import Settings
 from bot.transport import Delivery, Outcome, Pacing
-from handlers.contract import Attachment, Incoming, Reply
+from handlers.kit.contract import Attachment, Incoming, Reply
 from storage.database import open_database
 from storage.models import OutboxRow
 

@@ -16,7 +16,7 @@ from babel import Locale
 from fluent.syntax import ast as ftl
 from fluent.syntax.visitor import Visitor
 
-from handlers.labels import dynamic_keys
+from handlers.kit.labels import dynamic_keys
 from messages import CATALOGUES, LANGUAGES, Language, Messages, language_for, load_messages
 from messages.catalog import parse_resources
 from messages_ar import load_messages as load_from_messages_ar
@@ -42,7 +42,14 @@ LATIN_ALLOWED_IN_ARABIC = re.compile(
     r"|\bCC BY(?:-[A-Z]{2})* \d\.\d\b"  # the open data's licence, by its name (OGP_PUBLIC_LICENCE)
 )
 # The open-data card explains the codes a data file holds (not_started, cso, ...): they are data, not words.
-DOCUMENTS_CODES = {"pub-field-completion", "pub-field-tag", "pub-field-state", "pub-field-author_sector"}
+DOCUMENTS_CODES = {
+    "pub-field-completion",
+    "pub-field-tag",
+    "pub-field-state",
+    "pub-field-author_sector",
+    "pub-field-ogp_values",
+    "pub-field-irm",
+}
 
 
 def _python_files() -> Iterator[Path]:

@@ -17,8 +17,8 @@ from typing import TextIO
 
 from bot.downloads import FetchFailed, TooBig
 from bot.transport import Delivery, Outcome, Pacing
-from handlers.contract import OPENED, Attachment, Choice, Incoming, Reply
-from handlers.text import parse_int
+from handlers.kit.contract import OPENED, Attachment, Choice, Incoming, Reply
+from handlers.kit.text import parse_int
 from messages import load_messages
 from storage.models import OutboxRow
 

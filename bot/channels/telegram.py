@@ -25,8 +25,8 @@ from bot.core import Core
 from bot.logs import add_secret
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
-from handlers import roles
-from handlers.contract import Attachment, Incoming, Reply
+from handlers.joining import roles
+from handlers.kit.contract import Attachment, Incoming, Reply
 from messages import DEFAULT_LANGUAGE, LANGUAGES, Messages, load_messages
 from storage.models import OutboxRow
 

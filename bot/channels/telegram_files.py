@@ -15,7 +15,7 @@ from telegram import Bot, InputFile
 from telegram.error import BadRequest, TelegramError
 
 from bot.downloads import FetchFailed, TooBig
-from handlers.contract import Media
+from handlers.kit.contract import Media
 from storage.files import FileStore
 from storage.filetypes import Format
 

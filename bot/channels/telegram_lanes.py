@@ -12,7 +12,7 @@ import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from handlers.contract import Choice
+from handlers.kit.contract import Choice
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024

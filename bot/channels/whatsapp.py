@@ -40,7 +40,7 @@ from bot.logs import add_secret
 from bot.retention import EVENTS_KEPT
 from bot.transport import Delivery, Outcome, Pacing
 from bot.web import WebServer
-from handlers.contract import Incoming, Reply
+from handlers.kit.contract import Incoming, Reply
 from messages import Messages, language_for, load_messages
 from storage import events, outbox, participants, whatsapp
 from storage.database import Database

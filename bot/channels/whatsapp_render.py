@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.telegram_render import split_text
-from handlers.contract import Choice, Reply
-from handlers.text import shorten
+from handlers.kit.contract import Choice, Reply
+from handlers.kit.text import shorten
 
 # The Cloud API's limits (platform-limits.md); the Graph API refuses anything past them.
 TEXT_LIMIT = 4096

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.channels.whatsapp_render import parse_more
-from handlers.contract import Attachment, Incoming
+from handlers.kit.contract import Attachment, Incoming
 
 log = logging.getLogger(__name__)
 

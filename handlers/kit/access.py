@@ -13,15 +13,22 @@ from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import Any, Concatenate, ParamSpec, cast
 
-from handlers.context import Context, Member
-from handlers.contract import Reply
-from handlers.kit.who import Who
-from handlers.menu import with_menu
+from handlers.kit.context import Context, Member
+from handlers.kit.contract import Reply
+from handlers.kit.hooks import Hook
+from handlers.kit.menu import with_menu
+from handlers.kit.who import Who, declare
+from storage import catalogue
+from storage.models import Commitment
 
 P = ParamSpec("P")
 Entry = Callable[Concatenate[Context, P], Awaitable[list[Reply]]]
 MemberEntry = Callable[Concatenate[Member, P], Awaitable[list[Reply]]]
 
+
+# How a newcomer registers: the registration feature binds its first step, whose opening line this module replaces.
+Registration = Callable[[Context], list[Reply]]
+REGISTRATION: Hook[Registration] = Hook("access.registration")
 
 REFUSAL_KEYS = {Who.OFFICER: "roles-refused", Who.COORDINATOR: "roles-refused-coordinator"}
 
@@ -40,6 +47,17 @@ def as_member(ctx: Context) -> Member | None:
     return cast(Member, ctx) if ctx.participant is not None else None
 
 
+async def handled_commitments(ctx: Context) -> list[Commitment]:
+    """Return the commitments this person answers and reports on (all of them for coordinators), in order."""
+    if ctx.participant is None:
+        return []
+    commitments = await catalogue.list_commitments(ctx.conn)
+    if ctx.is_coordinator:
+        return commitments
+    mine = ctx.liaison_commitments()
+    return [c for c in commitments if c.id in mine]
+
+
 def refuse(ctx: Context, who: Who = Who.OFFICER) -> list[Reply]:
     """Refuse a privileged action politely; the flow ends and nothing changes."""
     ctx.end()
@@ -48,10 +66,9 @@ def refuse(ctx: Context, who: Who = Who.OFFICER) -> list[Reply]:
 
 def need_registration(ctx: Context, command: str | None, args: str = "") -> list[Reply]:
     """Register the person first, then run the command that asked for it (or show the menu)."""
-    from handlers import registration  # registration's own buttons are declared with this module's decorator
-
     ctx.carry.then = (command, args) if command else None
-    return [Reply(text=ctx.t("need-registration")), *registration.begin(ctx)[1:]]
+    first_step = [reply for begin in ctx.hooks(REGISTRATION) for reply in begin(ctx)[1:]]
+    return [Reply(text=ctx.t("need-registration")), *first_step]
 
 
 def gate(ctx: Context, who: Who, *, registered: bool, then: str | None = None) -> list[Reply] | None:
@@ -72,7 +89,7 @@ def _declared(handler: Callable[..., Awaitable[list[Reply]]], who: Who, register
         return stop if stop is not None else await handler(ctx, *args, **kwargs)
 
     # Read by the router (which gates before checking a flow's step) and by the authorisation test.
-    checked.who, checked.registered, checked.then = who, registered, then  # type: ignore[attr-defined]
+    declare(checked, handler, who=who, registered=registered, then=then)
     return checked
 
 

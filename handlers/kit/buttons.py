@@ -19,8 +19,8 @@ import typing
 from enum import StrEnum
 from typing import Any, ClassVar, Self, dataclass_transform
 
-from handlers.contract import Choice
-from handlers.text import parse_int
+from handlers.kit.contract import Choice
+from handlers.kit.text import parse_int
 
 MAX_BYTES = 64  # Telegram's callback_data limit; WhatsApp's ids are longer, so Telegram's binds
 SEPARATOR = ":"

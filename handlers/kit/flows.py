@@ -25,9 +25,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from handlers.context import Context
-from handlers.contract import Reply
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
 
 
 class FlowData(BaseModel):

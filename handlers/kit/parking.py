@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
-from handlers.context import Context, Parked
-from handlers.contract import Reply
 from handlers.kit.buttons import Button
+from handlers.kit.context import Context, Parked
+from handlers.kit.contract import Reply
 from handlers.kit.flows import Flow, Parking
+from handlers.kit.who import declare, declared
 
 H = TypeVar("H", bound=Callable[..., Awaitable[Any]])
 
@@ -37,13 +38,13 @@ class ConfirmDrop(Button, prefix="park:dropok"):
 
 def offers_parked(handler: H) -> H:
     """Declare that a command offers a parked draft back before doing its own work."""
-    handler.offers_parked = True  # type: ignore[attr-defined]
+    declare(handler, offers_parked=True)
     return handler
 
 
 def does_offer(handler: object) -> bool:
     """Tell whether a command offers parked drafts back."""
-    return bool(getattr(handler, "offers_parked", False))
+    return declared(handler).offers_parked
 
 
 class ParkingLot:

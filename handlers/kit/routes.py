@@ -6,10 +6,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from handlers.context import Context
-from handlers.contract import Reply
 from handlers.kit.buttons import Button
-from handlers.kit.who import Who, registered_of, who_of
+from handlers.kit.context import Context
+from handlers.kit.contract import Reply
+from handlers.kit.who import Who, declared, registered_of, who_of
 
 B = TypeVar("B", bound=Button)
 ButtonHandler = Callable[[Context, B], Awaitable[list[Reply]]]
@@ -35,8 +35,7 @@ class ButtonRoute(Generic[B]):
     @property
     def then(self) -> str | None:
         """Return the command a newcomer continues with after registering, when the button needs registration."""
-        then = getattr(self.handler, "then", None)
-        return then if isinstance(then, str) else None
+        return declared(self.handler).then
 
 
 def on(button: type[B], handler: ButtonHandler[B]) -> ButtonRoute[B]:

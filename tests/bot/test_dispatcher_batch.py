@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from bot.core import Core
-from handlers.context import Context
-from handlers.contract import Incoming, Reply
+from handlers.kit.context import Context
+from handlers.kit.contract import Incoming, Reply
 from storage import catalogue
 from storage.models import Completion
 from tests.support import ChatDriver, RecordingTransport

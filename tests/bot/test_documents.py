@@ -17,7 +17,7 @@ from bot.cli import build_parser
 from bot.core import Core
 from bot.documents import MAX_ATTEMPTS, NOTE_FROM
 from bot.reports_cli import run_report_command
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 from storage.database import read_snapshot
 from tests.reports.sample import seed
 from tests.support import START, ChatDriver, RecordingTransport, make_core, settings_for

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core import Core
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 from storage import roles
 from storage.models import Role
 from tests.loop_support import coordinator, invite_code, registered, rows

@@ -13,7 +13,7 @@ from bot.core import Core
 from bot.downloads import FetchFailed
 from bot.files import ORPHAN_GRACE, UNLINKED_KEPT
 from bot.retention import apply_retention
-from handlers.contract import Attachment, Incoming
+from handlers.kit.contract import Attachment, Incoming
 from storage import files
 from tests import media
 from tests.loop_support import rows

@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from bot.core import Core
-from handlers.contract import Incoming
+from handlers.kit.contract import Incoming
 from tests.support import ChatDriver, RecordingTransport
 
 FLOOD = 700

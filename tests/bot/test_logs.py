@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from bot.logs import setup_logging
@@ -103,3 +105,39 @@ async def test_debug_log_in_webhook_mode_has_neither_the_secret_nor_whole_update
     assert "endpoint `setWebhook`" in log  # the call that carries the secret is logged, without it
     assert webhook_secret not in log and SECRET not in log
     assert "'update_id'" not in log and "Update(" not in log
+
+
+async def _age_the_draft(tmp_path: Path) -> None:
+    """Give the chat's draft the shape an older version stored (what an upgrade mid-conversation leaves)."""
+    async with aiosqlite.connect(tmp_path / "bot.sqlite3") as conn:
+        await conn.execute("UPDATE sessions SET data = json_set(data, '$.commitment_id', 'old')")
+        await conn.commit()
+
+
+async def test_json_log_is_one_object_a_line_with_the_update_being_handled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], restore_logging: None
+) -> None:
+    setup_logging("INFO", "json")
+    async with telegram_bot(tmp_path) as (api, _):
+        await conversation_with_faults(api)
+        user = api.user(1001, first_name=NAME)
+        await user.command("recommend", "3")
+        await user.wait_messages(1, timeout=10)
+        await user.press("الالتزام بمخرجات الحوار")
+        await user.wait_messages(1, timeout=10)
+        await _age_the_draft(tmp_path)
+        update = await user.send(TEXT)
+        answer = await user.wait_messages(1, timeout=10)
+    async with aiosqlite.connect(tmp_path / "bot.sqlite3") as conn:
+        session = list(await conn.execute_fetchall("SELECT flow FROM sessions"))
+    log = capsys.readouterr().err
+    lines = [json.loads(line) for line in log.splitlines()]  # every line is one JSON object
+    assert all({"time", "level", "logger", "message"} <= line.keys() for line in lines)
+    stale = next(line for line in lines if "older version" in line["message"])
+    assert stale["update"] == f"telegram:u:{update}" and stale["level"] == "INFO"  # the update that met it
+    assert "رسالة سابقة" in (answer[0].text or "") and session == [(None,)]  # the person was told; the draft dropped
+    polling = next(line for line in lines if "polling as @ogp_test_bot" in line["message"])
+    assert "update" not in polling  # outside any update's handling
+    assert any(line["message"].startswith("getUpdates failed") for line in lines)
+    for secret in (SECRET, NAME, ORGANISATION, TEXT):
+        assert secret not in log

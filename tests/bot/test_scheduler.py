@@ -15,7 +15,7 @@ from bot.scheduler import (
     remind_milestones,
     remind_updates,
 )
-from handlers.reminder_rules import ReminderRules
+from handlers.kit.reminder_rules import ReminderRules
 from storage import audit, catalogue, recommendations
 from storage.models import Completion
 from storage.timefmt import to_db

@@ -13,7 +13,7 @@ from bot.clock import FakeClock
 from bot.core import Core
 from bot.sender import RatePacer, Sender
 from bot.transport import Delivery, Pacing
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage import outbox
 from storage.models import OutboxRow
 from tests.bot.reminder_support import outbox_rows

@@ -14,7 +14,7 @@ from bot.channels.whatsapp_render import (
     template_body,
     unique_titles,
 )
-from handlers.contract import Choice, Reply
+from handlers.kit.contract import Choice, Reply
 from tests.standins.graph_api import _check_interactive, _check_text
 
 LABELS = Labels(list_button="اختر", more="المزيد ⬅️", choose="اختر مما يلي:")

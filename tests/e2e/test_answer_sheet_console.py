@@ -50,4 +50,4 @@ def test_an_officer_answers_from_a_sheet_sent_back_by_its_path(tmp_path: Path) -
         assert conn.execute("SELECT state, response FROM recommendations").fetchall() == [("not_accepted", REASON)]
         assert conn.execute("SELECT COUNT(*) FROM recommendation_answers").fetchone() == (1,)
     told = as_("leila", ["/my"])  # the notice waited in the outbox for her terminal
-    assert "الحالة الآن: لم تُعتمد" in told and f"السبب: {REASON}" in told
+    assert "الحالة الآن: لم تُعتمد" in told and f"الرد: {REASON}" in told

@@ -12,7 +12,7 @@ import pytest
 from bot.channels.telegram import TelegramChannel
 from bot.clock import FakeClock
 from bot.core import Core, open_core
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage import outbox, participants
 from tests.bot.reminder_support import outbox_rows, person
 from tests.standins.telegram_api import BotApiStandIn

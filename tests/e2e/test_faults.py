@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.channels.telegram import TelegramChannel
 from bot.clock import FakeClock
 from bot.core import open_core
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage import outbox
 from tests.e2e.telegram_harness import TOKEN, RunningBot, telegram_settings
 from tests.standins.telegram_api import BotApiStandIn, SimulatedUser

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FakeClock
-from handlers.contract import Document, Reply
+from handlers.kit.contract import Document, Reply
 from storage.models import OutboxRow
 from tests.e2e.telegram_harness import TOKEN, start_bot, telegram_settings
 from tests.e2e.test_telegram_core import register, rows

@@ -7,7 +7,7 @@ from pathlib import Path
 from bot.channels.telegram import TelegramChannel
 from bot.channels.telegram_render import split_text
 from bot.transport import Outcome
-from handlers.contract import Choice, Reply
+from handlers.kit.contract import Choice, Reply
 from storage.models import OutboxRow
 from tests.e2e.telegram_harness import telegram_bot
 from tests.standins.telegram_api import BotApiStandIn

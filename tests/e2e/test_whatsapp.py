@@ -12,7 +12,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.transport import Pacing
-from handlers.contract import Choice, Document, Reply
+from handlers.kit.contract import Choice, Document, Reply
 from messages import Language
 from storage import outbox, participants
 from tests.e2e.whatsapp_harness import PHONE_ID, SECRET, TOKEN, VERIFY, WhatsAppBot, whatsapp_bot
@@ -347,8 +347,8 @@ async def test_a_forged_more_row_is_an_unknown_button(wa: WhatsAppBot) -> None:
 async def test_a_first_keyword_is_obeyed_and_a_first_photo_starts_registration(wa: WhatsAppBot) -> None:
     asks_status = wa.api.user("962790000002")
     assert "حالة تنفيذ التزامات" in "\n".join(await say(wa, asks_status, "حالة"))
-    later = await say(wa, asks_status, "شكراً")  # no longer a first message: the usual answer with the menu
-    assert "لم أفهم رسالتك" in later[0]
+    later = await say(wa, asks_status, "شكراً")  # no longer a first message: thanks get a welcome with the menu
+    assert "العفو، يسعدنا تواصلك" in later[0]
     sends_photo = wa.api.user("962790000003")
     await sends_photo.post(sends_photo.message("image", {"id": "media1", "mime_type": "image/jpeg"}))
     await wa.settle()

@@ -20,8 +20,8 @@ from bot.channels.whatsapp import Post
 from bot.channels.whatsapp_webhook import parse_payload
 from bot.clock import FakeClock
 from bot.retention import apply_retention
-from handlers.context import Context
-from handlers.contract import Incoming, Reply
+from handlers.kit.context import Context
+from handlers.kit.contract import Incoming, Reply
 from tests.e2e.whatsapp_harness import WhatsAppBot, whatsapp_bot
 from tests.standins.graph_api import WaUser
 

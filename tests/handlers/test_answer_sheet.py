@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.core import Core
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from messages import load_messages
 from tests.loop_support import coordinator, officer, rows
 from tests.support import ChatDriver, RecordingTransport, texts

@@ -6,7 +6,7 @@ from bot.clock import FakeClock
 from bot.core import Core
 from bot.scheduler import summarise_broadcasts
 from bot.transport import Delivery, Outcome
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage.models import OutboxRow
 from tests.bot.reminder_support import amman, commitment_id, liaison, outbox_rows, person
 from tests.support import ChatDriver, RecordingTransport, texts

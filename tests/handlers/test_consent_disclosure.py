@@ -12,7 +12,7 @@ import aiohttp
 from bot.core import Core
 from messages_ar import load_messages
 from public import data
-from storage.public import AUTHOR_ALWAYS, AUTHOR_IF_NAMED, PublicAuthor
+from storage.public import AUTHOR_ALWAYS, AUTHOR_GROUP, AUTHOR_IF_NAMED, PublicAuthor
 from tests.loop_support import coordinator, recommend, rows
 from tests.public.world import fetch, serving
 from tests.support import ChatDriver, RecordingTransport, texts
@@ -22,11 +22,12 @@ CONSENTED = (
     "SELECT p.id FROM participants p JOIN identities i ON i.participant_id = p.id"
     " WHERE i.external_id = ? AND p.consent_at IS NOT NULL"
 )
-AUTHOR_COLUMNS = tuple(f"author_{field}" for field in (*AUTHOR_ALWAYS, *AUTHOR_IF_NAMED))
+AUTHOR_COLUMNS = tuple(f"author_{field}" for field in (*AUTHOR_ALWAYS, *AUTHOR_IF_NAMED, *AUTHOR_GROUP))
 
 
 def test_the_declared_author_details_are_the_ones_the_files_carry() -> None:
-    assert tuple(f.name for f in fields(PublicAuthor)) == (*AUTHOR_ALWAYS, *AUTHOR_IF_NAMED)
+    people = tuple(f.name for f in fields(PublicAuthor) if f.name not in (*AUTHOR_GROUP, "at_table"))
+    assert people == (*AUTHOR_ALWAYS, *AUTHOR_IF_NAMED)  # the group's number and table count describe no person
     recommendations = next(f for f in data.files() if f.name == "recommendations.json")
     for columns in (data.csv_columns(), recommendations.fields):
         assert tuple(c for c in columns if c.startswith("author_")) == AUTHOR_COLUMNS
@@ -89,7 +90,8 @@ async def test_the_published_files_keep_the_notices_promise(core: Core, transpor
     assert len(records) == len(table) == 2
     by_text = {r["text"]: r for r in records}
     unnamed, named = by_text[TEXT], by_text[TEXT + " كاملة"]
-    assert (unnamed["author_sector"], unnamed["author_governorate"]) == ("cso", "amman")  # always public
+    # At most sector and governorate, and only when five unnamed authors share them (one here: neither).
+    assert (unnamed["author_sector"], unnamed["author_governorate"]) == (None, None)
     assert unnamed["author_name"] is None and unnamed["author_organisation"] is None  # public only if agreed
     assert (named["author_name"], named["author_organisation"]) == ("هدى العبادي", "جمعية الرقابة المدنية")
     assert json.loads(bodies["recommendations.json"])["licence"] == core.settings.public_licence

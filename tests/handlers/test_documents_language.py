@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from bot.core import Core
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from messages import load_messages
 from reports.export_json import schema
 from tests.reports.sample import RoundSample, seed_round

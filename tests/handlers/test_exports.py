@@ -10,7 +10,7 @@ from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
 from bot.core import Core
-from handlers.exports import parse_range
+from handlers.coordination.exports import parse_range
 from reports.chart import build_figure
 from reports.stats import CommitmentFigures, Stats
 from storage.models import RecommendationState, Sector

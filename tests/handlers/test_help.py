@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.core import Core
-from handlers.command_help import DESCRIPTIONS
-from handlers.contract import Reply
+from handlers.joining.command_help import DESCRIPTIONS
+from handlers.kit.contract import Reply
 from handlers.kit.who import Who
 from tests.loop_support import COORDINATOR, coordinator, officer, registered, rows
 from tests.support import ChatDriver, RecordingTransport, texts

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from bot.clock import FakeClock
 from bot.core import Core
-from handlers.contract import Incoming, Reply
+from handlers.kit.contract import Incoming, Reply
 from handlers.router import Router
 from storage import sessions
 from storage.models import Session

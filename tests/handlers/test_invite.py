@@ -115,7 +115,13 @@ async def test_role_changes_queue_the_telegram_command_menu(core: Core, transpor
     coord = await coordinator(core, transport)
     await officer(core, transport, coord, "2001", 1)
     [menu] = [s for s in transport.sent if s.row.kind == "commands" and s.recipient == "2001"]
-    assert [c.id for c in menu.reply.choices][-4:] == ["cancel", "inbox", "update", "milestones"]  # after everyone's
+    assert [c.id for c in menu.reply.choices][-5:] == [
+        "cancel",
+        "inbox",
+        "search",
+        "update",
+        "milestones",
+    ]  # after everyone's
     assert transport.to("2001")  # menu rows never show up as chat messages
     assert all(r.text for r in transport.to("2001"))
 

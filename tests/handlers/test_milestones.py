@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.core import Core
-from handlers.dates import parse_date
+from handlers.kit.dates import parse_date
 from tests.loop_support import coordinator, officer, rows
 from tests.support import RecordingTransport, texts
 

@@ -1,4 +1,4 @@
-"""The reminder rules: validation, day names, quiet hours and working days (handlers/reminder_rules.py)."""
+"""The reminder rules: validation, day names, quiet hours and working days (handlers/kit/reminder_rules.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings
-from handlers.reminder_rules import ReminderRules, RuleError, next_allowed, parse_rule
+from handlers.kit.reminder_rules import ReminderRules, RuleError, next_allowed, parse_rule
 from tests.bot.reminder_support import AMMAN, amman
 
 RULES = ReminderRules()

@@ -6,8 +6,8 @@ import re
 
 from bot.core import Core
 from bot.scheduler import remind_answers
-from handlers import reminder_rules
-from handlers.reminder_rules import ReminderRules
+from handlers.kit import reminder_rules
+from handlers.kit.reminder_rules import ReminderRules
 from storage import reminders as rem
 from tests.support import ChatDriver, texts
 

@@ -11,7 +11,7 @@ from PIL import Image
 
 from bot.clock import FakeClock
 from bot.core import Core
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage import rounds
 from storage.database import fetch_all
 from storage.rounds import Round, RoundState

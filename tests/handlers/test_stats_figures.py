@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core import Core
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from tests.loop_support import coordinator, officer, recommend, registered, rows
 from tests.support import RecordingTransport
 

@@ -7,8 +7,8 @@ from datetime import date, time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.dates import find_dates, parse_date_time
-from handlers.text import clean_text, parse_int, shorten
+from handlers.kit.dates import find_dates, parse_date_time
+from handlers.kit.text import clean_text, parse_int, shorten
 
 
 def test_bidi_overrides_zero_width_and_controls_are_removed() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import Core
-from handlers.update import unlikely
+from handlers.progress.update import unlikely
 from storage.models import Completion
 from tests.loop_support import coordinator, officer, registered, rows
 from tests.support import RecordingTransport, texts

@@ -11,7 +11,7 @@ import pytest
 from bot.clock import FakeClock
 from bot.core import Core
 from bot.transport import Delivery, Outcome, Pacing
-from handlers.contract import Reply
+from handlers.kit.contract import Reply
 from storage import outbox, sessions
 from storage.models import OutboxRow, Session
 from tests.bot.reminder_support import outbox_rows

@@ -7,6 +7,7 @@ import asyncio
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from bot.core import Core
 from storage.database import open_reader
 from tests.public import browser
-from tests.public.world import build_world, fetch, serving, site_for
+from tests.public.world import ANSWERED, build_world, fetch, serving, site_for
 from tests.support import RecordingTransport
 
 pytestmark = pytest.mark.timeout(300)
@@ -89,6 +90,8 @@ async def test_every_page_in_a_browser(driver: Any, core: Core, transport: Recor
         await conn.close()
     assert f"rounds/{world.round_id}/" in pages and "commitments/4/" in pages
     assert f"en/rounds/{world.round_id}/" in pages and "en/commitments/4/" in pages and "en/open-data/" in pages
+    found = quote(ANSWERED.split()[-1])  # the search page, bare and with results, in both languages
+    pages += ["search", f"search?q={found}", "en/search", f"en/search?q={found}"]
     async with serving(core) as (base, _), aiohttp.ClientSession() as session:
         checked_links: dict[str, int] = {}
         for path in pages:
@@ -116,7 +119,7 @@ async def test_a_long_word_wraps_on_a_phone(driver: Any, core: Core, transport: 
     from tests.loop_support import recommend, registered
 
     author = await registered(core, transport, "1001", "سلمى")
-    await recommend(author, 1, "ب" * 2000)
+    await recommend(author, 1, "كلمة " + "ب" * 1995)  # a recommendation needs two words; one of them as long as can be
     async with core.db.transaction() as conn:
         await publishing.approve_waiting(conn, 1, core.clock.now())
     async with serving(core) as (base, _):
@@ -150,3 +153,34 @@ async def test_screenshots_for_the_readme(driver: Any, core: Core, tmp_path: Pat
             await asyncio.to_thread(driver.get, f"{base}/{path}")
             await asyncio.to_thread(driver.save_screenshot, str(folder / name))
             assert (folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_the_five_commitments_fit_a_phones_first_screen(
+    core: Core, transport: RecordingTransport, tmp_path: Path
+) -> None:
+    """On a 390x844 phone, every commitment's row ends inside the first screen, in both languages."""
+    await build_world(core, transport)
+    folder = Path(os.environ.get("OGP_SCREENSHOTS_DIR") or tmp_path)
+    chrome = browser.start(tmp_path / "phone", width=390, height=844) if browser.available() else None
+    if chrome is None:
+        pytest.skip(browser.MISSING)
+    try:
+        metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+        await asyncio.to_thread(chrome.execute_cdp_cmd, "Emulation.setDeviceMetricsOverride", metrics)
+        async with serving(core) as (base, _):
+            for path in ("", "en/"):
+                await asyncio.to_thread(chrome.get, f"{base}/{path}")
+                facts = await asyncio.to_thread(
+                    chrome.execute_script,
+                    "return {rows: Array.from(document.querySelectorAll('.glance .row'))"
+                    ".map(r => r.getBoundingClientRect().bottom), screen: window.innerHeight,"
+                    " overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};",
+                )
+                await asyncio.to_thread(
+                    chrome.save_screenshot, str(folder / f"home-phone-{path.strip('/') or 'ar'}.png")
+                )
+                assert len(facts["rows"]) == 5, path
+                assert max(facts["rows"]) <= facts["screen"], (path, facts)
+                assert facts["overflow"] <= 0, path
+    finally:
+        chrome.quit()

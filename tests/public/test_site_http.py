@@ -51,8 +51,9 @@ async def test_front_page_shows_the_active_plan(core: Core, transport: Recording
         " AND r.hidden = 0",
     )
     assert counts == {"received": 3, "answered": 1}
-    assert "وصلت 3 توصيات، رُدّ على واحدة منها" in text
-    assert "اللقاء التشاوري الأول" in text and "مشاركان" in text
+    assert "التقييم ذاتي" in text or "تقييم ذاتي" in text
+    assert "لا تقرير بعد" in text  # commitments without a report are not shown as "not started"
+    assert "اللقاء التشاوري الأول" in text and "انضموا عبر البوت: 2" in text and "الحضور في القاعة: لم يُدخَل" in text
     assert "commitments/4/" in page.links and "open-data/" in page.links
 
 
@@ -101,7 +102,7 @@ async def test_named_authors_only_with_their_consent(core: Core, transport: Reco
         _, two, _ = await fetch(session, f"{base}/commitments/2/")
         _, four, _ = await fetch(session, f"{base}/commitments/4/")
     assert APPROVED in visible(two) and f"من: {SHOWN_NAME} ({SHOWN_ORG})" in visible(two)
-    assert "من: مؤسسة مجتمع مدني، عمّان" in visible(four)  # said no: sector and governorate only
+    assert "من: مشارك" in visible(four) and "عمّان" not in visible(four)  # said no, and alone in their sector
     assert await rows(core, "SELECT show_name FROM participants WHERE name = ?", SHOWN_NAME) == [{"show_name": 1}]
 
 
@@ -206,7 +207,7 @@ async def test_round_page(core: Core, transport: RecordingTransport) -> None:
         draft, _, _ = await fetch(session, f"{base}/rounds/{world.draft_round_id}/")
     text = visible(body)
     assert status == 200 and "اللقاء التشاوري الأول QZROUND" in text and "30/9/2019" in text
-    assert "فندق الرويال" in text and "مشاركان" in text and "مؤسسة مجتمع مدني: 2" in text
+    assert "فندق الرويال" in text and "انضموا عبر البوت: 2" in text and "مؤسسة مجتمع مدني: 2" in text
     assert "تفعيل الرقابة اللاحقة في الجولة" in text and "ما مدى التقدّم؟" not in text  # untagged input
     assert headings_in_order([level for level, _ in outline(body).headings])
     assert f"rounds/{world.round_id}/report.docx" not in outline(body).links  # relative: report.docx
@@ -227,15 +228,17 @@ async def test_the_hall_count_is_on_the_round_page_and_in_meetings_json(
         _, page, _ = await fetch(session, f"{base}/rounds/{world.round_id}/")
         _, english, _ = await fetch(session, f"{base}/en/rounds/{world.round_id}/")
         _, meetings, _ = await fetch(session, f"{base}/open-data/meetings.json")
-    assert "القاعة" not in visible(before)
+        _, home, _ = await fetch(session, f"{base}/en/")
+    assert "الحضور في القاعة: لم يُدخَل" in visible(before) and "حضر في القاعة" not in visible(before)
+    assert "In the hall: 55, Joined through the bot: 2" in visible(home)  # two named figures, never one
     text = visible(page)
     assert "حضر في القاعة 55 مشاركاً ومشاركة، من بينهم 7 من ضباط الارتباط." in text
     assert "مؤسسة مجتمع مدني: 30" in text and "جهة حكومية: 25" in text
-    assert "عبر البوت: مشاركان" in text  # beside the hall, those who joined through the bot
+    assert "انضموا عبر البوت: 2" in text  # beside the hall, those who joined through the bot
     assert "55 people attended in the hall, among them 7 liaison officers." in visible(english)
     [meeting] = [m for m in json.loads(meetings)["meetings"] if m["id"] == world.round_id]
     assert meeting["hall"] == {"total": 55, "liaison_officers": 7, "by_sector": {"cso": 30, "government": 25}}
-    assert meeting["participants"] == 2
+    assert meeting["participants"] == 2 and (meeting["hall_count"], meeting["joined_via_bot"]) == (55, 2)
     stored = await rows(core, "SELECT total, officers FROM round_hall WHERE round_id = ?", world.round_id)
     assert [(r["total"], r["officers"]) for r in stored] == [(55, 7)]
 

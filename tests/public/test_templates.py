@@ -8,6 +8,7 @@ from pathlib import Path
 from public.language import language
 from public.site import Alternate
 from public.templates import TEMPLATES, environment
+from public.way_in import WayIn
 
 PUBLIC = Path(__file__).resolve().parents[2] / "public"
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -26,7 +27,15 @@ def test_templates_escape_and_take_the_language_as_a_parameter() -> None:
     page = (
         environment()
         .get_template("not_found.html")
-        .render(t=english.t, lang=english, links=_Links(), here="en/x/", config=_Config(), alternates=alternates)
+        .render(
+            t=english.t,
+            lang=english,
+            links=_Links(),
+            here="en/x/",
+            config=_Config(),
+            alternates=alternates,
+            way_in=WayIn(None, None, None),
+        )
     )
     assert '<html lang="en" dir="ltr">' in page and 'href="../../en/"' in page
     # The switch to Arabic is named in Arabic and marked as such; hreflang lists both and the default.

@@ -214,7 +214,7 @@ def site_for(core: Core, *, publish: PublishMode | None = None, static: bool = F
     config = site_config(core.settings)
     if publish is not None:
         config = replace(config, publish=publish)
-    return Site(config, languages(), static=static)
+    return Site(config, languages(), static=static, now=core.clock.now)
 
 
 @asynccontextmanager

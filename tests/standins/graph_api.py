@@ -262,6 +262,7 @@ class GraphApiStandIn:
         templates: dict[str, set[str]] | None = None,
         number_rate: int = 80,
         pair_limit: tuple[int, float] = (45, 6.0),
+        webhook_client: Callable[[], aiohttp.ClientSession] = aiohttp.ClientSession,
     ) -> None:
         self.token, self.app_secret, self.phone_number_id = token, app_secret, phone_number_id
         self.now = clock or (lambda: datetime.now(UTC))
@@ -287,6 +288,7 @@ class GraphApiStandIn:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
+        self._webhook_client = webhook_client  # how webhooks reach the bot (through a proxy's HTTPS, say)
         self.port = 0
 
     @property
@@ -305,7 +307,6 @@ class GraphApiStandIn:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         self.port = self._runner.addresses[0][1]
-        self._session = aiohttp.ClientSession()
         return self
 
     async def __aexit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
@@ -339,10 +340,12 @@ class GraphApiStandIn:
         body = json.dumps(payload, ensure_ascii=False).encode()
         return await self.post_raw(body, self.sign(body))
 
-    async def post_raw(self, body: bytes, signature: str | None) -> int:
-        """Post any body with any signature header (None: no header); return the bot's HTTP status."""
-        assert self._session is not None and self.webhook_url is not None, "set api.webhook_url first"
-        headers = {"Content-Type": "application/json"}
+    async def post_raw(self, body: bytes, signature: str | None, extra: dict[str, str] | None = None) -> int:
+        """Post any body with any signature header (None: no header), and extra headers; return the bot's status."""
+        assert self.webhook_url is not None, "set api.webhook_url first"
+        if self._session is None:  # made at the first post: the bot (or a proxy before it) may start after this
+            self._session = self._webhook_client()
+        headers = {"Content-Type": "application/json", **(extra or {})}
         if signature is not None:
             headers["X-Hub-Signature-256"] = signature
         async with self._session.post(self.webhook_url, data=body, headers=headers) as response:
