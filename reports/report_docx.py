@@ -23,16 +23,18 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
+from reports import round_findings
 from reports.file_names import safe_file_name
+from reports.round_findings import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
 from reports.said import said
 from reports.tables import irm_key
-from storage import catalogue, exports, files, irm, rounds
+from storage import catalogue, exports, files, irm
 from storage.exports import ReportItem
 from storage.irm import IrmField
 from storage.models import Commitment, Plan, Sector
 from storage.publishing import PublishMode
 from storage.round_hall import HallCount
-from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundInput, RoundReport
+from storage.rounds import RoundInput
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Arial"  # present on every Office and LibreOffice install, with Arabic glyphs
@@ -79,7 +81,7 @@ async def write_report(
     plan = await catalogue.active_plan(conn)
     if plan is None:
         raise LookupError("no active plan to report on")
-    report = await rounds.report_data(conn, round_id, publish=publish) if round_id is not None else None
+    report = await round_findings.report_data(conn, round_id, publish=publish) if round_id is not None else None
     if round_id is not None and report is None:
         raise LookupError(f"round {round_id} does not exist")
     with tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY) as body:
