@@ -11,6 +11,7 @@ import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
 from storage.database import fetch_all, fetch_one
+from storage.merges import ENDORSERS_SQL, RAISED_SQL
 from storage.models import Commitment, Participant, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.timefmt import to_db
@@ -131,6 +132,7 @@ class RoundInput(Row):
     transcript: str | None = None
     group_round_id: int | None = None  # a working group's finding, entered by its rapporteur
     at_table: int | None = None
+    raised_by: int = 1  # people or working groups who raised it, with those merged into it
 
 
 class MemberContact(BaseModel):
@@ -356,15 +358,16 @@ ORDER BY endorsements DESC, r.id LIMIT ? OFFSET ?
 _COUNT_GROUP_INPUTS = """
 SELECT COUNT(*) FROM recommendations WHERE round_id = ? AND commitment_id = ? AND hidden = 0
 """
-_SELECT_ROUND_INPUTS = """
+# A round's findings list each kept recommendation once, counting what was merged into it.
+_SELECT_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
        r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
-       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       {ENDORSERS_SQL} AS endorsements, {RAISED_SQL} AS raised_by,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
-FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0
+FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0 AND r.merged_into IS NULL
 ORDER BY r.commitment_id, endorsements DESC, r.id
-"""
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 _SELECT_PUBLIC_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
        r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
