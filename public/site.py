@@ -17,7 +17,7 @@ import aiosqlite
 from public import archive, catalog, charts, data, templates
 from public.language import Language
 from public.links import Links, file_path
-from public.text import day, iso, said, script_of, web_link
+from public.text import day, iso, part, said, script_of, web_link, when
 from public.way_in import way_in
 from reports.said import duration_text
 from storage import catalogue, irm, public, rounds, search
@@ -206,9 +206,11 @@ class Site:
             alternates=alternates if alternates is not None else self.alternates(lang, here),
             config=self.config,
             day=partial(day, tz=self.config.tz, lang=lang.code),
+            when=partial(when, tz=self.config.tz, lang=lang.code),
             script_of=script_of,
             iso=partial(iso, tz=self.config.tz),
             said=said,
+            part=part,
             pick=lang.pick,
             typed=lang.typed,
             web_link=web_link,
