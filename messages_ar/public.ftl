@@ -120,6 +120,7 @@ pub-round-hall-with-officers = { $hall }، { $officers }.
 pub-round-attendance = المشاركون
 pub-sector-unknown = جهة غير محددة
 pub-round-findings = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
+pub-round-heard = ما سمعناه وما فعلناه: كل مدخل منشور من هذه الجولة، وحالته، ورد الجهة المسؤولة عليه.
 pub-round-no-findings = لم تُنشر نتائج لهذه المجموعة بعد.
 
 pub-data-title = البيانات المفتوحة

@@ -300,7 +300,14 @@ class Site:
         if found is None or report is None:
             return self.not_found(lang, here)
         return self._html(
-            lang, here, "round.html", r=found, attendance=report.attendance, hall=report.hall, findings=report.findings
+            lang,
+            here,
+            "round.html",
+            r=found,
+            attendance=report.attendance,
+            hall=report.hall,
+            findings=report.findings,
+            recommendation_path=data.recommendation_path,
         )
 
     async def _report(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:

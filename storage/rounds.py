@@ -12,7 +12,7 @@ import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
 from storage.database import fetch_all, fetch_one
-from storage.models import Commitment, Participant, Row
+from storage.models import Commitment, Participant, RecommendationState, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.round_hall import HallCount, get_hall
 from storage.timefmt import to_db
@@ -133,6 +133,8 @@ class RoundInput(Row):
     transcript: str | None = None
     group_round_id: int | None = None  # a working group's finding, entered by its rapporteur
     at_table: int | None = None
+    state: RecommendationState | None = None  # the public report's "what we did": the current answer
+    response: str | None = None
 
 
 class Count(BaseModel):
@@ -443,7 +445,7 @@ ORDER BY r.commitment_id, endorsements DESC, r.id
 """
 _SELECT_PUBLIC_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table, r.state, r.response,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements, 0 AS endorsed_by_me
 FROM recommendations r WHERE r.round_id = :round AND {PUBLISHED_SQL}
 ORDER BY r.commitment_id, endorsements DESC, r.id
