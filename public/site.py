@@ -18,7 +18,7 @@ from public import archive, catalog, charts, data, templates
 from public.language import Language
 from public.links import Links, file_path
 from public.text import day, iso, part, said, script_of, web_link, when
-from public.way_in import way_in
+from public.way_in import qr_svg, round_join, way_in
 from reports.said import duration_text
 from storage import catalogue, irm, public, rounds, search
 from storage.publishing import PublishMode, immediate
@@ -217,6 +217,8 @@ class Site:
             file_path=file_path,
             duration=duration_text,
             way_in=self.way_in,
+            join_link=partial(round_join, self.way_in),
+            qr=qr_svg,
             today=self.now().astimezone(self.config.tz).date(),
             **context,
         )

@@ -62,6 +62,7 @@ class Round(Row):
     announcement_sent_at: datetime | None = None
     announcement_batch: str | None = None
     announcement_recipients: int | None = None
+    public_join: bool = False  # a coordinator chose to publish the join link on the public site
 
     @property
     def link_payload(self) -> str:
@@ -251,6 +252,7 @@ UPDATE rounds SET state = 'open', opened_at = COALESCE(opened_at, ?), closed_at 
 """
 _CLOSE = "UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ? RETURNING *"
 _SET_DEADLINE = "UPDATE rounds SET deadline = ? WHERE id = ? RETURNING *"
+_SET_PUBLIC_JOIN = "UPDATE rounds SET public_join = ? WHERE id = ? RETURNING *"
 _SELECT_ROUND_COMMITMENTS = """
 SELECT c.* FROM commitments c JOIN round_commitments rc ON rc.commitment_id = c.id
 WHERE rc.round_id = ? ORDER BY c.number
@@ -332,7 +334,7 @@ async def count_rounds(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-async def _changed(conn: aiosqlite.Connection, sql: str, params: tuple[str, int]) -> Round:
+async def _changed(conn: aiosqlite.Connection, sql: str, params: tuple[str | int, int]) -> Round:
     row = await fetch_one(conn, sql, params)
     if row is None:
         raise LookupError(f"round {params[1]} does not exist")
@@ -352,6 +354,11 @@ async def close_round(conn: aiosqlite.Connection, round_id: int, now: datetime) 
 async def set_deadline(conn: aiosqlite.Connection, round_id: int, deadline: datetime) -> Round:
     """Move a round's deadline for input; return the round as it is now."""
     return await _changed(conn, _SET_DEADLINE, (to_db(deadline), round_id))
+
+
+async def set_public_join(conn: aiosqlite.Connection, round_id: int, public: bool) -> Round:
+    """Publish (or stop publishing) the round's join link on the public site; return the round as it is now."""
+    return await _changed(conn, _SET_PUBLIC_JOIN, (int(public), round_id))
 
 
 async def round_commitments(conn: aiosqlite.Connection, round_id: int) -> list[Commitment]:
