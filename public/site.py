@@ -19,8 +19,9 @@ from public.language import Language
 from public.links import Links, file_path
 from public.text import day, iso, part, said, script_of, web_link, when
 from public.way_in import qr_svg, round_join, way_in
+from reports import round_findings
 from reports.said import duration_text
-from storage import catalogue, irm, public, rounds, search
+from storage import catalogue, irm, public, search
 from storage.publishing import PublishMode, immediate
 from storage.rounds import RoundState
 
@@ -298,7 +299,7 @@ class Site:
 
     async def _round(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:
         found = await public.public_round(conn, round_id)
-        report = await rounds.report_data(conn, round_id, publish=self.config.publish) if found else None
+        report = await round_findings.report_data(conn, round_id, publish=self.config.publish) if found else None
         if found is None or report is None:
             return self.not_found(lang, here)
         return self._html(

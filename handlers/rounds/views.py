@@ -24,6 +24,8 @@ from handlers.rounds.buttons import (
     RoundQr,
 )
 from handlers.rounds.timeline import card_lines
+from reports import round_findings
+from reports.round_findings import Attendance, CommitmentFindings, Count
 from reports.said import said
 from storage import rounds
 from storage.models import Commitment
@@ -31,9 +33,6 @@ from storage.round_hall import HallCount
 from storage.rounds import (
     DEFAULT_QUESTIONS,
     STATE_KEYS,
-    Attendance,
-    CommitmentFindings,
-    Count,
     Question,
     Round,
     RoundState,
@@ -189,8 +188,8 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
     """Show one round: when, where, groups, questions, how to join, figures and the actions its state allows."""
     commitments = await rounds.round_commitments(ctx.conn, found.id)
     questions = await rounds.list_questions(ctx.conn, found.id)
-    figures = await rounds.attendance(ctx.conn, found.id)
-    inputs = sum(g.total for g in await rounds.findings(ctx.conn, found.id))
+    figures = await round_findings.attendance(ctx.conn, found.id)
+    inputs = sum(g.total for g in await round_findings.findings(ctx.conn, found.id))
     text = ctx.t(
         "round-view",
         name=ctx.name(found, "name"),
