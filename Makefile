@@ -3,14 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core (the accessibility rules the browser tests inject into every page), from the npm registry
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint ruff format imports types pytest bench clean
+.PHONY: axe run test lint ruff format imports types pytest bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4
+
+axe: $(AXE)
 
 run: $(STAMP)
 	$(BIN)/ogp-bot run
@@ -41,7 +48,7 @@ imports: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(AXE)
 	rm -rf .coverage && mkdir -p .coverage
 	$(BIN)/coverage run -m pytest
 	$(BIN)/coverage combine -q
