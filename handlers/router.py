@@ -343,7 +343,7 @@ class Router:
         # A button of a parked draft's message brings the draft back; any other from a step left behind is stale.
         if bound is not None and not self.parking.reach(ctx, bound[0].name, bound[1]):
             return await fallback.stale_button(ctx)
-        return list(await route.handler(ctx, press))
+        return list(await route.answer(ctx, press))
 
     async def _text(self, ctx: Context) -> list[Reply]:
         flow = self.flows.get(ctx.flow or "")

@@ -18,8 +18,9 @@ from feedgen.feed import FeedGenerator
 from public.language import Language
 from public.links import Links, file_path
 from public.text import contain_bidi, xml_text
+from reports import round_findings
 from reports.cells import neutralise
-from storage import catalogue, irm, public, rounds
+from storage import catalogue, irm, public
 from storage.irm import IrmAssessment, IrmField
 from storage.models import Commitment, Milestone, Theme
 from storage.public import CommitmentSummary, PlanSummary, PublicRecommendation, PublicUpdate
@@ -346,7 +347,7 @@ async def meetings_json(conn: aiosqlite.Connection, cfg: DataConfig, links: Link
     meetings = []
     for found in await public.public_rounds(conn, cfg.publish):
         r = found.round
-        figures = await rounds.attendance(conn, r.id, named_only=True)
+        figures = await round_findings.attendance(conn, r.id, named_only=True)
         by_sector = Counter({(c.label or "unknown"): c.count for c in figures.by_sector})
         meetings.append(
             {

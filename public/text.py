@@ -17,7 +17,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 # A run of digits with the separators a phone number or a date is typed with: kept in its own order.
 _NUMBER = re.compile(r"\d[\d\-/.\u00a0 ]*\d|\d")
@@ -39,9 +39,20 @@ def iso(moment: date | datetime, tz: ZoneInfo) -> str:
     return moment.isoformat()
 
 
+def when(moment: date | datetime, tz: ZoneInfo, lang: str = "ar") -> Markup:
+    """Return a day as a <time> element: what day() writes, with the machine-readable value iso() gives."""
+    return Markup('<time datetime="{}">{}</time>').format(iso(moment, tz), day(moment, tz, lang))
+
+
 def script_of(text: str) -> str:
     """Return the language code of a text's script: ar when Arabic letters outnumber Latin ones, else en."""
     return "ar" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "en"
+
+
+def part(text: str) -> Markup:
+    """Return a piece of text isolated with the lang and dir of its script (a name typed in either language)."""
+    lang = script_of(text)
+    return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(lang, "rtl" if lang == "ar" else "ltr", text)
 
 
 def said(text: str) -> Markup:

@@ -21,13 +21,14 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from messages_ar import Messages
+from reports import round_findings
 from reports.archive import UPDATES, archive_path
 from reports.cells import neutralise
 from reports.evidence_rules import Interval, long_intervals, meetings_per_year, notice_problem
 from reports.file_names import safe_file_name, unique_file_name
 from reports.snapshot import snapshot_files
 from reports.tables import CellValue
-from storage import catalogue, evidence, exports, forum_rules, irm, rounds, snapshots
+from storage import catalogue, evidence, exports, forum_rules, irm, snapshots
 from storage.exports import ExportedStatusUpdate, ExportScope
 from storage.files import FileStore
 from storage.publishing import PublishMode
@@ -227,7 +228,7 @@ async def _forum(
     rows: list[list[CellValue]] = []
     taken: set[str] = set()
     for found in held:
-        figures = await rounds.attendance(conn, found.id)
+        figures = await round_findings.attendance(conn, found.id)
         hall = await get_hall(conn, found.id)
         row = _round_row(messages, found, figures.total, period.tz, now)
         rows.append([*row, hall.total if hall else None, hall.officers if hall else None])

@@ -23,16 +23,18 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from messages_ar import Messages, load_messages
+from reports import round_findings
 from reports.file_names import safe_file_name
+from reports.round_findings import Attendance, CommitmentFindings, Count, QuestionFindings, RoundReport
 from reports.said import said
 from reports.tables import irm_key
-from storage import catalogue, exports, files, irm, rounds
+from storage import catalogue, exports, files, irm
 from storage.exports import ReportItem
 from storage.irm import IrmField
 from storage.models import Commitment, Plan, Sector
 from storage.publishing import PublishMode
 from storage.round_hall import HallCount
-from storage.rounds import Attendance, CommitmentFindings, Count, QuestionFindings, RoundInput, RoundReport
+from storage.rounds import RoundInput
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Arial"  # present on every Office and LibreOffice install, with Arabic glyphs
@@ -79,7 +81,7 @@ async def write_report(
     plan = await catalogue.active_plan(conn)
     if plan is None:
         raise LookupError("no active plan to report on")
-    report = await rounds.report_data(conn, round_id, publish=publish) if round_id is not None else None
+    report = await round_findings.report_data(conn, round_id, publish=publish) if round_id is not None else None
     if round_id is not None and report is None:
         raise LookupError(f"round {round_id} does not exist")
     with tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY) as body:
@@ -147,7 +149,7 @@ async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: C
                         named = item.theme_en if item.theme_en and writer.messages.language == "en" else theme
                         writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
                     num_id = writer.new_list()
-                writer.list_item(num_id, writer.item_text(_said(writer, item), item.endorsements))
+                writer.list_item(num_id, writer.item_text(_said(writer, item), item.endorsements, item.raised_by))
     await _status(conn, writer, commitment, tz)
     await _answers_and_irm(conn, writer, commitment, None)
 
@@ -287,7 +289,9 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
             if themed:
                 named = writer.messages.name(theme, "theme_title")
                 writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
-            writer.numbered([writer.item_text(_said(writer, item), item.endorsements) for item in theme.items])
+            writer.numbered(
+                [writer.item_text(_said(writer, item), item.endorsements, item.raised_by) for item in theme.items]
+            )
 
 
 def _question_title(messages: Messages, block: QuestionFindings) -> str:
@@ -434,8 +438,10 @@ class _Writer:
         )
         self._write(p_pr, "", text)
 
-    def item_text(self, text: str, endorsements: int) -> str:
-        """Return a recommendation's text with how many endorsed it, if anyone did."""
+    def item_text(self, text: str, endorsements: int, raised: int = 1) -> str:
+        """Return a recommendation's text with how many raised it (when more than one) and endorsed it (if any)."""
+        if raised > 1:
+            text = f"{text} {self.messages.t('rep-raised-by', count=raised)}"
         if endorsements == 0:
             return text
         note = self._endorsed.get(endorsements)

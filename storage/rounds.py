@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from collections import Counter
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -12,9 +11,9 @@ import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
 from storage.database import fetch_all, fetch_one
-from storage.models import Commitment, Participant, Row
+from storage.merges import ENDORSERS_SQL, RAISED_SQL
+from storage.models import Commitment, Participant, RecommendationState, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
-from storage.round_hall import HallCount, get_hall
 from storage.timefmt import to_db
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read off slides and typed
@@ -62,6 +61,7 @@ class Round(Row):
     announcement_sent_at: datetime | None = None
     announcement_batch: str | None = None
     announcement_recipients: int | None = None
+    public_join: bool = False  # a coordinator chose to publish the join link on the public site
 
     @property
     def link_payload(self) -> str:
@@ -133,80 +133,9 @@ class RoundInput(Row):
     transcript: str | None = None
     group_round_id: int | None = None  # a working group's finding, entered by its rapporteur
     at_table: int | None = None
-
-
-class Count(BaseModel):
-    """A label (sector, organisation) and how many people it covers; label None means not given."""
-
-    model_config = ConfigDict(frozen=True)
-
-    label: str | None
-    count: int
-
-
-class GroupAttendance(BaseModel):
-    """Who joined one working group."""
-
-    model_config = ConfigDict(frozen=True)
-
-    commitment: Commitment
-    total: int
-    by_sector: tuple[Count, ...]
-
-
-class Attendance(BaseModel):
-    """Who joined a round: the seed's "55 participants, officers, CSOs and government bodies"."""
-
-    model_config = ConfigDict(frozen=True)
-
-    total: int
-    liaison_officers: int
-    by_sector: tuple[Count, ...]
-    organisations: tuple[Count, ...]
-    groups: tuple[GroupAttendance, ...]
-
-
-class ThemeFindings(BaseModel):
-    """Recommendations on one theme (None: no theme or another theme), most endorsed first."""
-
-    model_config = ConfigDict(frozen=True)
-
-    theme_id: int | None
-    theme_title: str | None
-    items: tuple[RoundInput, ...]
-    theme_title_en: str | None = None  # Messages.name(findings, "theme_title") picks it for English readers
-
-
-class QuestionFindings(BaseModel):
-    """Recommendations answering one discussion question (None: not tagged)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    question: Question | None
-    themes: tuple[ThemeFindings, ...]
-
-
-class CommitmentFindings(BaseModel):
-    """One working group's findings, grouped by discussion question and theme."""
-
-    model_config = ConfigDict(frozen=True)
-
-    commitment: Commitment
-    total: int
-    questions: tuple[QuestionFindings, ...]
-
-
-class RoundReport(BaseModel):
-    """Everything a round's report shows: the round, its groups and questions, attendance and findings."""
-
-    model_config = ConfigDict(frozen=True)
-
-    round: Round
-    commitments: tuple[Commitment, ...]
-    questions: tuple[Question, ...]
-    attendance: Attendance
-    findings: tuple[CommitmentFindings, ...]
-    hall: HallCount | None = None  # counted in the hall, when the coordinator entered it
+    raised_by: int = 1  # people or working groups who raised it, with those merged into it
+    state: RecommendationState | None = None  # the public report's "what we did": the current answer
+    response: str | None = None
 
 
 class MemberContact(BaseModel):
@@ -249,6 +178,7 @@ UPDATE rounds SET state = 'open', opened_at = COALESCE(opened_at, ?), closed_at 
 """
 _CLOSE = "UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ? RETURNING *"
 _SET_DEADLINE = "UPDATE rounds SET deadline = ? WHERE id = ? RETURNING *"
+_SET_PUBLIC_JOIN = "UPDATE rounds SET public_join = ? WHERE id = ? RETURNING *"
 _SELECT_ROUND_COMMITMENTS = """
 SELECT c.* FROM commitments c JOIN round_commitments rc ON rc.commitment_id = c.id
 WHERE rc.round_id = ? ORDER BY c.number
@@ -330,7 +260,7 @@ async def count_rounds(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-async def _changed(conn: aiosqlite.Connection, sql: str, params: tuple[str, int]) -> Round:
+async def _changed(conn: aiosqlite.Connection, sql: str, params: tuple[str | int, int]) -> Round:
     row = await fetch_one(conn, sql, params)
     if row is None:
         raise LookupError(f"round {params[1]} does not exist")
@@ -350,6 +280,11 @@ async def close_round(conn: aiosqlite.Connection, round_id: int, now: datetime) 
 async def set_deadline(conn: aiosqlite.Connection, round_id: int, deadline: datetime) -> Round:
     """Move a round's deadline for input; return the round as it is now."""
     return await _changed(conn, _SET_DEADLINE, (to_db(deadline), round_id))
+
+
+async def set_public_join(conn: aiosqlite.Connection, round_id: int, public: bool) -> Round:
+    """Publish (or stop publishing) the round's join link on the public site; return the round as it is now."""
+    return await _changed(conn, _SET_PUBLIC_JOIN, (int(public), round_id))
 
 
 async def round_commitments(conn: aiosqlite.Connection, round_id: int) -> list[Commitment]:
@@ -432,18 +367,19 @@ ORDER BY endorsements DESC, r.id LIMIT ? OFFSET ?
 _COUNT_GROUP_INPUTS = """
 SELECT COUNT(*) FROM recommendations WHERE round_id = ? AND commitment_id = ? AND hidden = 0
 """
-_SELECT_ROUND_INPUTS = """
+# A round's findings list each kept recommendation once, counting what was merged into it.
+_SELECT_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
        r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
-       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       {ENDORSERS_SQL} AS endorsements, {RAISED_SQL} AS raised_by,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
-FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0
+FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0 AND r.merged_into IS NULL
 ORDER BY r.commitment_id, endorsements DESC, r.id
-"""
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 _SELECT_PUBLIC_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table, r.state, r.response,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements, 0 AS endorsed_by_me
 FROM recommendations r WHERE r.round_id = :round AND {PUBLISHED_SQL}
 ORDER BY r.commitment_id, endorsements DESC, r.id
@@ -505,38 +441,21 @@ WHERE m.round_id = ? AND p.forgotten_at IS NULL
 """  # noqa: S608 - built from constant SQL fragments, never from values
 
 
-def _counts(values: list[str | None]) -> tuple[Count, ...]:
-    """Count values, most frequent first, 'not given' last."""
-    counter = Counter(values)
-    ordered = sorted(counter.items(), key=lambda kv: (kv[0] is None, -kv[1], kv[0] or ""))
-    return tuple(Count(label=label, count=count) for label, count in ordered)
+class MemberProfile(Row):
+    """Who one member of a round is, as attendance counts them."""
+
+    commitment_id: int
+    sector: str | None
+    organisation: str | None
+    liaison: bool
 
 
-def _organisation_key(name: str | None) -> str | None:
-    """Fold spacing so that the same organisation typed twice counts once."""
-    folded = " ".join((name or "").split())
-    return folded or None
-
-
-async def attendance(conn: aiosqlite.Connection, round_id: int, *, named_only: bool = False) -> Attendance:
-    """Return how many joined a round, by sector, organisation (named_only: of those who agreed) and group."""
+async def member_profiles(
+    conn: aiosqlite.Connection, round_id: int, *, named_only: bool = False
+) -> list[MemberProfile]:
+    """Return a round's members (named_only: an organisation only for those who agreed to be named)."""
     query = _SELECT_PUBLIC_MEMBER_PROFILES if named_only else _SELECT_MEMBER_PROFILES
-    rows = list(await fetch_all(conn, query, (round_id,)))
-    groups = []
-    for commitment in await round_commitments(conn, round_id):
-        members = [r for r in rows if r["commitment_id"] == commitment.id]
-        groups.append(
-            GroupAttendance(
-                commitment=commitment, total=len(members), by_sector=_counts([r["sector"] for r in members])
-            )
-        )
-    return Attendance(
-        total=len(rows),
-        liaison_officers=sum(1 for r in rows if r["liaison"]),
-        by_sector=_counts([r["sector"] for r in rows]),
-        organisations=_counts([_organisation_key(r["organisation"]) for r in rows]),
-        groups=tuple(groups),
-    )
+    return [MemberProfile.from_row(r) for r in await fetch_all(conn, query, (round_id,))]
 
 
 _SELECT_THEME_TITLES = """
@@ -546,61 +465,20 @@ WHERE rc.round_id = ?
 """
 
 
-async def findings(
+async def theme_titles(conn: aiosqlite.Connection, round_id: int) -> dict[int, tuple[str, str | None]]:
+    """Return the Arabic and English titles of the themes of a round's commitments, by theme id."""
+    return {r[0]: (r[1], r[2]) for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
+
+
+async def round_inputs(
     conn: aiosqlite.Connection, round_id: int, *, publish: PublishMode | None = None
-) -> list[CommitmentFindings]:
-    """Return each working group's recommendations (publish: only the published) by discussion question, then theme."""
+) -> list[RoundInput]:
+    """Return a round's visible recommendations (publish: only the published), by group, most endorsed first."""
     if publish is None:
         rows = await fetch_all(conn, _SELECT_ROUND_INPUTS, (0, round_id))
     else:
         rows = await fetch_all(conn, _SELECT_PUBLIC_ROUND_INPUTS, {"round": round_id, "immediate": immediate(publish)})
-    inputs = [RoundInput.from_row(r) for r in rows]
-    theme_titles = {r[0]: (r[1], r[2]) for r in await fetch_all(conn, _SELECT_THEME_TITLES, (round_id,))}
-    questions = await list_questions(conn, round_id)
-    result = []
-    for commitment in await round_commitments(conn, round_id):
-        # The group's own findings come first, as the seed's report gives them; then what members added.
-        mine = sorted((i for i in inputs if i.commitment_id == commitment.id), key=lambda i: i.group_round_id is None)
-        asked = [q for q in questions if q.commitment_id in (None, commitment.id)]
-        by_question: list[tuple[Question | None, list[RoundInput]]] = [
-            (q, [i for i in mine if i.question_id == q.id]) for q in asked
-        ]
-        by_question.append((None, [i for i in mine if i.question_id not in {q.id for q in asked}]))
-        grouped = tuple(
-            QuestionFindings(question=q, themes=_by_theme(items, theme_titles)) for q, items in by_question if items
-        )
-        result.append(CommitmentFindings(commitment=commitment, total=len(mine), questions=grouped))
-    return result
-
-
-def _by_theme(items: list[RoundInput], titles: dict[int, tuple[str, str | None]]) -> tuple[ThemeFindings, ...]:
-    """Group inputs by theme in theme order, untagged last; inputs keep their most-endorsed-first order."""
-    theme_ids = sorted({i.theme_id for i in items if i.theme_id is not None})
-    groups: list[tuple[int | None, list[RoundInput]]] = [(t, [i for i in items if i.theme_id == t]) for t in theme_ids]
-    groups.append((None, [i for i in items if i.theme_id is None]))
-    named = {t: titles.get(t, (None, None)) if t is not None else (None, None) for t, _ in groups}
-    return tuple(
-        ThemeFindings(theme_id=t, theme_title=named[t][0], theme_title_en=named[t][1], items=tuple(group))
-        for t, group in groups
-        if group
-    )
-
-
-async def report_data(
-    conn: aiosqlite.Connection, round_id: int, *, publish: PublishMode | None = None
-) -> RoundReport | None:
-    """Return everything a round's report needs (publish: the public version, only what may be published)."""
-    found = await get_round(conn, round_id)
-    if found is None:
-        return None
-    return RoundReport(
-        round=found,
-        commitments=tuple(await round_commitments(conn, round_id)),
-        questions=tuple(await list_questions(conn, round_id)),
-        attendance=await attendance(conn, round_id, named_only=publish is not None),
-        findings=tuple(await findings(conn, round_id, publish=publish)),
-        hall=await get_hall(conn, round_id),
-    )
+    return [RoundInput.from_row(r) for r in rows]
 
 
 _SELECT_DUE_ROUNDS = """

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from bot.cli import build_parser
 from bot.core import Core
 from bot.reports_cli import run_report_command
-from storage import rounds
+from reports import round_findings
 from tests.reports.sample import QUESTIONS, ROUND_NAME, seed, seed_round
 from tests.support import START
 
@@ -87,7 +87,7 @@ async def test_round_report_shows_attendance_and_findings_by_question(
     progress, challenges, civil = (text for _, text in QUESTIONS)
     assert questions == [progress, challenges, "ملاحظات عامة", civil]  # commitment 1's three, then 2's one
     async with core.db.transaction() as conn:
-        stored = await rounds.report_data(conn, sample.round_id)
+        stored = await round_findings.report_data(conn, sample.round_id)
     assert stored is not None and [len(f.questions) for f in stored.findings] == [3, 1, 0]
 
 

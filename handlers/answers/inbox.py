@@ -15,15 +15,16 @@ from handlers.kit.fallback import unknown_button
 from handlers.kit.feature import Feature
 from handlers.kit.flows import Accepts, Flow, FlowData, Parking
 from handlers.kit.hooks import Hook
-from handlers.kit.labels import short_date, shown_label, state_label
+from handlers.kit.labels import short_date, state_label
 from handlers.kit.menu import menu_choices, with_menu
+from handlers.kit.pager import Pager
 from handlers.kit.routes import on
 from handlers.kit.text import clean_text, shorten
 from handlers.kit.who import Who
 from storage import answers, audit, catalogue, files, inbox, merges, participants, questions, recommendations
 from storage.models import Recommendation, RecommendationState
 
-PAGE_SIZE = 5
+PAGER = Pager(5)
 PREVIEW_CHARS = 200
 QUESTIONS_SHOWN = 5
 RESPONSE_LIMITS = (2, 2000)
@@ -150,18 +151,16 @@ async def page(ctx: Context, offset: int, *, replace: bool, notice: str | None =
         head += [asked, ""]
     if total == 0:
         return [with_menu(ctx, "\n".join([*head, ctx.t("inbox-empty")]), replace=replace)]
-    offset = max(0, min(offset, total - 1))
-    items = await inbox.page(ctx.conn, commitments, limit=PAGE_SIZE, offset=offset)
+    shown = await PAGER.fetch(
+        lambda limit, at: inbox.page(ctx.conn, commitments, limit=limit, offset=at), offset, total
+    )
+    items, offset = shown.items, shown.start
     numbers = {c.id: c.number for c in await catalogue.list_commitments(ctx.conn)}
-    shown = shown_label(ctx, offset + 1, offset + len(items), total)
-    head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, shown=shown))
+    head.append(ctx.t("inbox-title", total=total, unanswered=unanswered, shown=shown.shown(ctx)))
     raised = await merges.raised_by(ctx.conn, [rec.id for rec in items])
     body = [_line(ctx, rec, numbers.get(rec.commitment_id, 0), raised.get(rec.id, 1)) for rec in items]
     choices = [OpenItem(rec=rec.id, offset=offset).choice(ctx.t("receipt", id=rec.id)) for rec in items]
-    if offset > 0:
-        choices.append(InboxPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
-    if offset + PAGE_SIZE < total:
-        choices.append(InboxPage(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    choices += shown.turns(ctx, lambda at: InboxPage(offset=at))
     for hook in ctx.hooks(PAGE_ACTIONS):
         choices += hook(ctx)
     text = "\n".join(head) + "\n\n" + "\n\n".join(body)

@@ -11,6 +11,7 @@ from handlers.kit.fallback import stale_button
 from handlers.kit.feature import Feature
 from handlers.kit.labels import short_date
 from handlers.kit.menu import menu_choices, with_menu
+from handlers.kit.pager import Pager
 from handlers.kit.routes import on
 from handlers.kit.text import clean_text, shorten
 from handlers.kit.who import Who
@@ -18,7 +19,7 @@ from handlers.recommending.commitment_buttons import Detail
 from storage import search
 from storage.search import Found
 
-PAGE_SIZE = 5
+PAGER = Pager(5)
 SNIPPET_CHARS = 200
 MAX_WORDS_CHARS = 200
 
@@ -50,19 +51,18 @@ async def turn(ctx: Member, press: SearchPage) -> list[Reply]:
 async def page(ctx: Context, words: str, offset: int, *, replace: bool) -> list[Reply]:
     """Show one page of what matches, newest first, each with a button to open it."""
     scope = None if ctx.is_coordinator else sorted(ctx.liaison_commitments())
-    total, found = await search.find(ctx.conn, words, commitments=scope, limit=PAGE_SIZE, offset=max(0, offset))
+    offset = PAGER.start(offset)
+    total, found = await search.find(ctx.conn, words, commitments=scope, limit=PAGER.limit, offset=offset)
     if total and not found:  # a button from before the results shrank: the first page instead
         offset = 0
-        total, found = await search.find(ctx.conn, words, commitments=scope, limit=PAGE_SIZE, offset=0)
+        total, found = await search.find(ctx.conn, words, commitments=scope, limit=PAGER.limit, offset=0)
     if not total:
         return [with_menu(ctx, ctx.t("search-none", words=shorten(words, 60)), replace=replace)]
-    head = ctx.t("search-title", words=shorten(words, 60), total=total, first=offset + 1, last=offset + len(found))
-    body = [_line(ctx, item) for item in found]
-    choices = [_opener(ctx, item) for item in found]
-    if offset > 0:
-        choices.append(SearchPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
-    if offset + PAGE_SIZE < total:
-        choices.append(SearchPage(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    shown = PAGER.cut(found, offset, total)
+    head = ctx.t("search-title", words=shorten(words, 60), total=total, first=shown.first, last=shown.last)
+    body = [_line(ctx, item) for item in shown.items]
+    choices = [_opener(ctx, item) for item in shown.items]
+    choices += shown.turns(ctx, lambda at: SearchPage(offset=at))
     text = head + "\n\n" + "\n\n".join(body)
     return [Reply(text=text, choices=(*choices, *menu_choices(ctx)), replace=replace)]
 

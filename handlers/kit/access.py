@@ -89,7 +89,7 @@ def _declared(handler: Callable[..., Awaitable[list[Reply]]], who: Who, register
         return stop if stop is not None else await handler(ctx, *args, **kwargs)
 
     # Read by the router (which gates before checking a flow's step) and by the authorisation test.
-    declare(checked, handler, who=who, registered=registered, then=then)
+    declare(checked, handler, who=who, registered=registered, then=then, unchecked=handler)
     return checked
 
 

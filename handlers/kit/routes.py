@@ -28,6 +28,11 @@ class ButtonRoute(Generic[B]):
         return who_of(self.handler)
 
     @property
+    def answer(self) -> ButtonHandler[B]:
+        """Return the handler without its own check of the declaration (the router checks it once, before)."""
+        return declared(self.handler).unchecked or self.handler
+
+    @property
     def registered(self) -> bool:
         """Tell whether pressing the button asks a newcomer to register first."""
         return registered_of(self.handler)

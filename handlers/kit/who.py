@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
@@ -24,6 +25,8 @@ class Declared:
     registered: bool = False  # the person registers first
     then: str | None = None  # the command a newcomer continues with after registering from a button
     offers_parked: bool = False  # a command that offers a parked draft back before doing its own work
+    # The handler inside the check `@requires` wraps it in: the router, having checked the declaration, calls this.
+    unchecked: Callable[..., Any] | None = None
 
 
 # Keyed by the function a decorator returns; entry points live as long as the program, so nothing is ever removed.

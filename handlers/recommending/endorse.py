@@ -8,6 +8,7 @@ from handlers.kit.contract import Reply
 from handlers.kit.fallback import unknown_button
 from handlers.kit.feature import Feature
 from handlers.kit.files import recommendation_text
+from handlers.kit.pager import Pager
 from handlers.kit.routes import on
 from handlers.kit.text import shorten
 from handlers.kit.who import Who
@@ -17,7 +18,7 @@ from storage.endorsements import Reader
 from storage.models import Commitment, Recommendation
 from storage.publishing import PublishMode, is_published
 
-PAGE_SIZE = 5
+PAGER = Pager(5)
 PREVIEW_CHARS = 300
 
 
@@ -25,8 +26,10 @@ async def listing(ctx: Context, commitment: Commitment, offset: int, *, notice: 
     """Show a page of the commitment's recommendations the person may read, most supported first, with support
     buttons."""
     reader = Reader(ctx.config.publish_on_arrival, _own(ctx), ctx.may_handle(commitment.id))
-    items = await endorsements.readable_page(ctx.conn, commitment.id, reader, limit=PAGE_SIZE + 1, offset=offset)
-    more, items = len(items) > PAGE_SIZE, items[:PAGE_SIZE]
+    shown = await PAGER.fetch(
+        lambda limit, at: endorsements.readable_page(ctx.conn, commitment.id, reader, limit=limit, offset=at), offset
+    )
+    items = shown.items
     mine = await endorsements.endorsed_by(ctx.conn, ctx.participant.id, commitment.id) if ctx.participant else set()
     lines = [notice, ""] if notice else []
     lines.append(ctx.t("endorse-title", number=commitment.number, title=ctx.name(commitment)))
@@ -38,14 +41,11 @@ async def listing(ctx: Context, commitment: Commitment, offset: int, *, notice: 
         lines.append(ctx.t("endorse-item", receipt=receipt, count=rec.endorsements, text=text))
     own = _own(ctx)
     choices = [
-        Support(rec=rec.id, offset=offset).choice(ctx.t("endorse-button", receipt=ctx.t("receipt", id=rec.id)))
+        Support(rec=rec.id, offset=shown.start).choice(ctx.t("endorse-button", receipt=ctx.t("receipt", id=rec.id)))
         for rec in items
         if rec.participant_id != own and rec.id not in mine
     ]
-    if offset > 0:
-        choices.append(Browse(commitment=commitment.id, offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
-    if more:
-        choices.append(Browse(commitment=commitment.id, offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    choices += shown.turns(ctx, lambda at: Browse(commitment=commitment.id, offset=at))
     choices.append(Detail(commitment=commitment.id).choice(ctx.t("endorse-back")))
     return [Reply(text="\n\n".join(lines), choices=tuple(choices), replace=True)]
 

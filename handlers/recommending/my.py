@@ -5,18 +5,19 @@ from __future__ import annotations
 from handlers.kit.access import requires
 from handlers.kit.buttons import Button
 from handlers.kit.context import Context, Member
-from handlers.kit.contract import Choice, Reply
+from handlers.kit.contract import Reply
 from handlers.kit.feature import Feature
 from handlers.kit.files import recommendation_text
-from handlers.kit.labels import short_date, shown_label, state_label
+from handlers.kit.labels import short_date, state_label
 from handlers.kit.menu import menu_choices, with_menu
+from handlers.kit.pager import Pager
 from handlers.kit.routes import on
 from handlers.kit.text import shorten
 from handlers.kit.who import Who
 from storage import recommendations
 from storage.models import Recommendation
 
-PAGE_SIZE = 5
+PAGER = Pager(5)
 PREVIEW_CHARS = 300
 
 
@@ -40,20 +41,15 @@ async def turn(ctx: Member, press: Page) -> list[Reply]:
 
 async def page(ctx: Member, offset: int, *, replace: bool) -> list[Reply]:
     """Show one page of the participant's recommendations."""
-    offset = max(0, offset)
-    total, items = await recommendations.page_by_participant(
-        ctx.conn, ctx.participant.id, limit=PAGE_SIZE, offset=offset
+    total, rows = await recommendations.page_by_participant(
+        ctx.conn, ctx.participant.id, limit=PAGER.limit, offset=PAGER.start(offset)
     )
     if total == 0:
         return [with_menu(ctx, ctx.t("my-empty"), replace=replace)]
-    offset = min(offset, total - 1)
-    title = ctx.t("my-title", total=total, shown=shown_label(ctx, offset + 1, offset + len(items), total))
-    body = "\n\n".join(_item(ctx, rec, number) for rec, number in items)
-    nav: list[Choice] = []
-    if offset > 0:
-        nav.append(Page(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
-    if offset + PAGE_SIZE < total:
-        nav.append(Page(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    shown = PAGER.cut(rows, offset, total)
+    title = ctx.t("my-title", total=total, shown=shown.shown(ctx))
+    body = "\n\n".join(_item(ctx, rec, number) for rec, number in shown.items)
+    nav = shown.turns(ctx, lambda at: Page(offset=at))
     return [Reply(text=f"{title}\n\n{body}", choices=(*nav, *menu_choices(ctx)), replace=replace)]
 
 

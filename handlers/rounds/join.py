@@ -9,6 +9,7 @@ from handlers.kit.contract import Choice, Reply
 from handlers.kit.fallback import unknown_button
 from handlers.kit.feature import Feature
 from handlers.kit.menu import with_menu
+from handlers.kit.pager import Page, Pager
 from handlers.kit.routes import on
 from handlers.kit.text import shorten
 from handlers.kit.who import Who
@@ -19,7 +20,7 @@ from storage import endorsements, rounds
 from storage.models import Commitment
 from storage.rounds import LINK_PREFIX, Membership, Round, RoundInput, RoundState
 
-PAGE_SIZE = 5
+PAGER = Pager(5)
 PREVIEW_CHARS = 300
 
 
@@ -203,9 +204,12 @@ async def group_view(ctx: Member, *, offset: int = 0, replace: bool = False, not
         return [with_menu(ctx, ctx.t("round-no-group"), replace=replace)]
     found, membership = current
     total = await rounds.count_group_inputs(ctx.conn, found.id, membership.commitment_id)
-    offset = max(0, min(offset, max(0, total - 1)))
-    items = await rounds.group_inputs(
-        ctx.conn, found.id, membership.commitment_id, viewer_id=ctx.participant.id, limit=PAGE_SIZE, offset=offset
+    shown = await PAGER.fetch(
+        lambda limit, at: rounds.group_inputs(
+            ctx.conn, found.id, membership.commitment_id, viewer_id=ctx.participant.id, limit=limit, offset=at
+        ),
+        offset,
+        total,
     )
     questions = {q.id: ctx.name(q, "text") for q in await rounds.list_questions(ctx.conn, found.id)}
     commitments = {c.id: c for c in await rounds.round_commitments(ctx.conn, found.id)}
@@ -218,8 +222,8 @@ async def group_view(ctx: Member, *, offset: int = 0, replace: bool = False, not
     )
     body = ctx.t("round-group-count", count=total) if total else ctx.t("round-group-empty")
     lines = [note, title, body] if note else [title, body]
-    lines += [_item(ctx, item, questions) for item in items]
-    return [Reply(text="\n\n".join(lines), choices=_view_choices(ctx, found, items, offset, total), replace=replace)]
+    lines += [_item(ctx, item, questions) for item in shown.items]
+    return [Reply(text="\n\n".join(lines), choices=_view_choices(ctx, found, shown), replace=replace)]
 
 
 def _item(ctx: Member, item: RoundInput, questions: dict[int, str]) -> str:
@@ -238,18 +242,15 @@ def _item(ctx: Member, item: RoundInput, questions: dict[int, str]) -> str:
     )
 
 
-def _view_choices(ctx: Member, found: Round, items: list[RoundInput], offset: int, total: int) -> tuple[Choice, ...]:
+def _view_choices(ctx: Member, found: Round, shown: Page[RoundInput]) -> tuple[Choice, ...]:
     choices: list[Choice] = []
     if found.accepts_input(ctx.now):
         choices += [
             GroupEndorse(rec=i.id).choice(ctx.t("round-endorse-button", receipt=ctx.t("receipt", id=i.id)))
-            for i in items
+            for i in shown.items
             if i.participant_id != ctx.participant.id and not i.endorsed_by_me
         ]
-    if offset > 0:
-        choices.append(GroupPage(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
-    if offset + PAGE_SIZE < total:
-        choices.append(GroupPage(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    choices += shown.turns(ctx, lambda at: GroupPage(offset=at))
     if found.accepts_input(ctx.now):
         choices += _group_actions(ctx)[::2]  # add a recommendation, change group
     return tuple(choices)

@@ -9,6 +9,7 @@ from handlers.kit.context import Context
 from handlers.kit.contract import Reply
 from handlers.kit.fallback import unknown_button
 from handlers.kit.feature import Feature
+from handlers.kit.pager import Pager
 from handlers.kit.routes import on
 from handlers.kit.text import shorten
 from handlers.kit.who import Who
@@ -22,6 +23,7 @@ from handlers.rounds.buttons import (
     RoundHall,
     RoundList,
     RoundOpen,
+    RoundPublicJoin,
     RoundQr,
     RoundView,
 )
@@ -35,11 +37,12 @@ from handlers.rounds.views import (
     round_state,
     state_label,
 )
+from reports import round_findings
 from storage import rounds
 from storage.round_hall import get_hall
 from storage.rounds import Round, RoundState
 
-PAGE_SIZE = 8
+PAGER = Pager(8)
 
 RoundButton = RoundView | RoundOpen | RoundClose | RoundQr | RoundAttendance | RoundFindings | RoundDeadline
 
@@ -59,17 +62,15 @@ async def turn(ctx: Context, press: RoundList) -> list[Reply]:
 async def round_list(ctx: Context, offset: int, *, replace: bool = False) -> list[Reply]:
     """Show a page of rounds with a button for each and one to create a new round."""
     total = await rounds.count_rounds(ctx.conn)
-    found = await rounds.list_rounds(ctx.conn, limit=PAGE_SIZE, offset=max(0, offset))
+    shown = await PAGER.fetch(lambda limit, at: rounds.list_rounds(ctx.conn, limit=limit, offset=at), offset)
+    found = shown.items
     lines = [ctx.t("round-list-title", count=total)]
     lines += [
         ctx.t("round-list-line", name=ctx.name(r, "name"), date=date_text(ctx, r), state=round_state(ctx, r))
         for r in found
     ]
     choices = [RoundView(round=r.id).choice(shorten(ctx.name(r, "name"), 40)) for r in found]
-    if offset > 0:
-        choices.append(RoundList(offset=max(0, offset - PAGE_SIZE)).choice(ctx.t("previous")))
-    if offset + PAGE_SIZE < total:
-        choices.append(RoundList(offset=offset + PAGE_SIZE).choice(ctx.t("more")))
+    choices += shown.turns(ctx, lambda at: RoundList(offset=at))
     choices.append(NewRound().choice(ctx.t("round-new-button")))
     return [Reply(text="\n".join(lines), choices=tuple(choices), replace=replace)]
 
@@ -123,9 +124,20 @@ async def _qr(ctx: Context, found: Round) -> list[Reply]:
     return [Reply(text=text, document=qr_document(found, link, caption))]
 
 
+@requires_role(Who.COORDINATOR)
+async def public_join(ctx: Context, press: RoundPublicJoin) -> list[Reply]:
+    """Publish the round's join link on the public site while it is open, or stop publishing it."""
+    found = await rounds.get_round(ctx.conn, press.round)
+    if found is None:
+        return await unknown_button(ctx)
+    changed = await rounds.set_public_join(ctx.conn, found.id, bool(press.public))
+    key = "round-public-join-on" if changed.public_join else "round-public-join-off"
+    return await card(ctx, changed, note=ctx.t(key), replace=True)
+
+
 async def _attendance(ctx: Context, found: Round) -> list[Reply]:
     """Show who joined."""
-    figures = await rounds.attendance(ctx.conn, found.id)
+    figures = await round_findings.attendance(ctx.conn, found.id)
     hall = await get_hall(ctx.conn, found.id)
     back = RoundView(round=found.id).choice(shorten(ctx.name(found, "name"), 40))
     enter = RoundHall(round=found.id).choice(ctx.t("round-hall-button"))
@@ -134,7 +146,7 @@ async def _attendance(ctx: Context, found: Round) -> list[Reply]:
 
 async def _findings(ctx: Context, found: Round) -> list[Reply]:
     """Show the round's input by commitment, question and theme."""
-    findings = await rounds.findings(ctx.conn, found.id)
+    findings = await round_findings.findings(ctx.conn, found.id)
     back = RoundView(round=found.id).choice(shorten(ctx.name(found, "name"), 40))
     return [Reply(text=findings_text(ctx, found, findings), choices=(back,))]
 
@@ -155,6 +167,7 @@ FEATURE = Feature(
         on(RoundOpen, open_round),
         on(RoundClose, close_round),
         on(RoundQr, qr_code),
+        on(RoundPublicJoin, public_join),
         on(RoundAttendance, attendance),
         on(RoundFindings, findings),
     ),

@@ -20,9 +20,12 @@ from handlers.rounds.buttons import (
     RoundHall,
     RoundList,
     RoundOpen,
+    RoundPublicJoin,
     RoundQr,
 )
 from handlers.rounds.timeline import card_lines
+from reports import round_findings
+from reports.round_findings import Attendance, CommitmentFindings, Count
 from reports.said import said
 from storage import rounds
 from storage.models import Commitment
@@ -30,9 +33,6 @@ from storage.round_hall import HallCount
 from storage.rounds import (
     DEFAULT_QUESTIONS,
     STATE_KEYS,
-    Attendance,
-    CommitmentFindings,
-    Count,
     Question,
     Round,
     RoundState,
@@ -188,8 +188,8 @@ async def card(ctx: Context, found: Round, *, note: str | None = None, replace: 
     """Show one round: when, where, groups, questions, how to join, figures and the actions its state allows."""
     commitments = await rounds.round_commitments(ctx.conn, found.id)
     questions = await rounds.list_questions(ctx.conn, found.id)
-    figures = await rounds.attendance(ctx.conn, found.id)
-    inputs = sum(g.total for g in await rounds.findings(ctx.conn, found.id))
+    figures = await round_findings.attendance(ctx.conn, found.id)
+    inputs = sum(g.total for g in await round_findings.findings(ctx.conn, found.id))
     text = ctx.t(
         "round-view",
         name=ctx.name(found, "name"),
@@ -219,9 +219,13 @@ def _card_choices(ctx: Context, found: Round) -> tuple[Choice, ...]:
     editable = (
         (RoundEdit(round=rid).choice(ctx.t("round-edit-button")),) if found.state is not RoundState.CLOSED else ()
     )
+    publish = RoundPublicJoin(round=rid, public=int(not found.public_join)).choice(
+        ctx.t("round-public-join-stop-button" if found.public_join else "round-public-join-button")
+    )
     return (
         state_action,
         RoundQr(round=rid).choice(ctx.t("round-qr-button")),
+        publish,
         RoundAttendance(round=rid).choice(ctx.t("round-attendance-button")),
         RoundHall(round=rid).choice(ctx.t("round-hall-button")),
         RoundFindings(round=rid).choice(ctx.t("round-findings-button")),

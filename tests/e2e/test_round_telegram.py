@@ -14,6 +14,7 @@ from PIL import Image
 from bot.channels.telegram import TelegramChannel
 from bot.clock import FakeClock
 from bot.core import Core, open_core
+from reports import round_findings
 from storage import rounds
 from storage.rounds import RoundState
 from tests.standins.telegram_api import BotApiStandIn, ChatMessage, SimulatedUser
@@ -143,7 +144,7 @@ async def test_round_over_telegram(running: tuple[BotApiStandIn, Core], clock: F
     assert "1. تفعيل الرقابة اللاحقة على التمويل بدلاً من المسبقة (👍 3)" in (findings.text or "")
 
     async with core.db.transaction() as conn:
-        report = await rounds.report_data(conn, found.id)
+        report = await round_findings.report_data(conn, found.id)
     assert report is not None and report.round.state is RoundState.OPEN
     assert report.attendance.total == 10 and [g.total for g in report.attendance.groups] == [4, 2, 1, 1, 2]
     first, *_, fifth = report.findings

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from bot.core import Core
+from handlers.kit.who import Declared, Who, declared
+from handlers.router import Router
 from tests.loop_support import coordinator, officer, recommend, registered, rows
 from tests.support import ChatDriver, RecordingTransport, texts
 
@@ -130,3 +132,12 @@ async def test_a_revoked_officer_loses_access_mid_flow(world: World) -> None:
     assert REFUSAL in texts(await world.officer.send("40"))
     assert REFUSAL in texts(await world.officer.press_data("upd:ok"))
     assert await snapshot(world.core) == before
+
+
+def test_the_router_checks_a_privileged_button_once() -> None:
+    """The router gates a button by its declaration, then calls the handler without the handler's own check."""
+    privileged = [route for route in Router().buttons.values() if route.who > Who.ANYONE]
+    assert privileged
+    for route in privileged:
+        assert route.answer is not route.handler, route.button.prefix
+        assert declared(route.answer) == Declared(), route.button.prefix  # the bare handler checks nothing itself

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core import Core
-from storage import rounds
+from reports import round_findings
 from tests.handlers.test_rounds import PEOPLE, create_round, join, the_round
 from tests.loop_support import coordinator, officer, registered, rows
 from tests.support import ChatDriver, RecordingTransport, texts
@@ -120,6 +120,6 @@ async def test_the_report_gives_the_groups_findings_first_as_the_groups(
     await rapporteur.send(FINDING)
     await rapporteur.press("rec:ok")
     async with core.db.transaction() as conn:
-        [group, *_] = await rounds.findings(conn, 1)
+        [group, *_] = await round_findings.findings(conn, 1)
     items = [i for q in group.questions for th in q.themes for i in th.items]
     assert [i.text for i in items][:1] == [FINDING] and items[0].at_table == 9 and items[1].group_round_id is None

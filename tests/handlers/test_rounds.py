@@ -12,6 +12,7 @@ from PIL import Image
 from bot.clock import FakeClock
 from bot.core import Core
 from handlers.kit.contract import Reply
+from reports import round_findings
 from storage import rounds
 from storage.database import fetch_all
 from storage.rounds import Round, RoundState
@@ -156,7 +157,7 @@ async def test_a_round_from_invitation_to_findings(core: Core, transport: Record
     assert "انتهى موعد استقبال المشاركات" in texts(late_endorse)
 
     async with core.db.transaction() as conn:
-        report = await rounds.report_data(conn, found.id)
+        report = await round_findings.report_data(conn, found.id)
         in_round = await fetch_all(conn, "SELECT COUNT(*) FROM recommendations WHERE round_id = ?", (found.id,))
         endorsements = await fetch_all(conn, "SELECT COUNT(*) FROM endorsements")
         kept = await fetch_all(conn, "SELECT round_id, question_id, text FROM recommendations WHERE id = 5")

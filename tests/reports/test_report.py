@@ -10,6 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from bot.core import Core
+from reports import round_findings
 from reports.report_docx import build_report
 from storage import catalogue, rounds
 from storage.models import Sector
@@ -151,7 +152,7 @@ async def test_round_report_is_right_to_left_and_matches_what_was_stored(core: C
         assert paragraph._p.pPr.find(qn("w:bidi")) is not None, paragraph.text
         assert all(run._r.rPr.find(qn("w:rtl")) is not None for run in paragraph.runs)
     async with core.db.transaction() as conn:
-        report = await rounds.report_data(conn, sample.round_id)
+        report = await round_findings.report_data(conn, sample.round_id)
     assert report is not None and report.attendance.total == 4 and report.attendance.liaison_officers == 1
     shown = [p.text for p in doc.paragraphs if p.style.name == "List Number"]
     stored = [i.text for g in report.findings for q in g.questions for t in q.themes for i in t.items]

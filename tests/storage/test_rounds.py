@@ -8,6 +8,7 @@ import aiosqlite
 import pytest
 
 from bot.core import Core
+from reports import round_findings
 from storage import participants, recommendations, rounds
 from storage.models import Sector
 from tests.support import START
@@ -63,7 +64,7 @@ async def test_attendance_folds_organisation_spelling_and_counts_groups(core: Co
         for pid, group in ((a, 1), (b, 2), (c, 2)):
             await rounds.join_group(conn, found.id, pid, group, START)
         await rounds.join_group(conn, found.id, a, 2, START + timedelta(minutes=5))  # moved: still one member
-        figures = await rounds.attendance(conn, found.id)
+        figures = await round_findings.attendance(conn, found.id)
     assert figures.total == 3 and figures.liaison_officers == 0
     assert [(x.label, x.count) for x in figures.organisations] == [("جمعية الشفافية", 2), (None, 1)]
     assert [(x.label, x.count) for x in figures.by_sector] == [("cso", 2), ("individual", 1)]
