@@ -3,14 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core (the accessibility rules the browser tests inject into every page), from the npm registry
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint ruff format imports types pytest bench clean
+.PHONY: axe run test lint ruff format imports types pytest bench mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4
+
+axe: $(AXE)
 
 run: $(STAMP)
 	$(BIN)/ogp-bot run
@@ -41,14 +48,20 @@ imports: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+# WORKERS=2 runs the tests in two processes (pytest-xdist); one process unless asked, until parallel runs are proven.
+WORKERS ?= 0
+pytest: $(STAMP) $(AXE)
 	rm -rf .coverage && mkdir -p .coverage
-	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage run -m pytest -n $(WORKERS)
 	$(BIN)/coverage combine -q
 	$(BIN)/coverage report --format=total | sed 's/^/coverage (incl. the bot processes the tests start): /; s/$$/%/'
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# By hand, never in `make test` (docs/mutation.md): MUTANTS='storage.inbox.*' limits a run to some modules.
+mutate: $(STAMP)
+	$(BIN)/mutmut run $(MUTANTS); $(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache mutants

@@ -22,9 +22,10 @@ class GroupCommit(Generic[T, R]):
     transaction costs SQLite's lock, BEGIN, COMMIT and a WAL append, with a round trip to the database thread each.
     """
 
-    def __init__(self, db: Database, write_many: WriteMany[T, R]) -> None:
+    def __init__(self, db: Database, write_many: WriteMany[T, R], *, read_only: bool = False) -> None:
         self.db = db
         self.write_many = write_many
+        self.read_only = read_only  # reads only: between transactions (Database.read), no BEGIN or COMMIT
         self._waiting: list[tuple[T, asyncio.Future[R]]] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -41,7 +42,7 @@ class GroupCommit(Generic[T, R]):
             while self._waiting:
                 batch, self._waiting = self._waiting, []
                 try:
-                    async with self.db.transaction() as conn:
+                    async with self.db.read() if self.read_only else self.db.transaction() as conn:
                         results = await self.write_many(conn, [item for item, _ in batch])
                 except Exception as error:  # each waiting caller raises it, as its own write would have
                     _fail(batch, error)

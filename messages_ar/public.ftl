@@ -120,6 +120,9 @@ pub-round-hall-with-officers = { $hall }، { $officers }.
 pub-round-attendance = المشاركون
 pub-sector-unknown = جهة غير محددة
 pub-round-findings = أبرز النتائج فيما يتعلق بالالتزام { $number }: { $title }
+pub-round-heard = ما سمعناه وما فعلناه: كل مدخل منشور من هذه الجولة، وحالته، ورد الجهة المسؤولة عليه.
+pub-round-join = انضموا إلى هذه الجولة عبر البوت
+pub-round-join-qr = امسحوا الرمز بكاميرا الهاتف للانضمام إلى الجولة عبر البوت.
 pub-round-no-findings = لم تُنشر نتائج لهذه المجموعة بعد.
 
 pub-data-title = البيانات المفتوحة

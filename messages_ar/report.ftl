@@ -118,6 +118,13 @@ rep-endorsements = { $count ->
     [many] (أيّدها { $count } مشاركاً)
    *[other] (أيّدها { $count } مشارك)
 }
+rep-raised-by = { $count ->
+    [one] (طرحها شخص واحد أو مجموعة واحدة)
+    [two] (طرحها شخصان أو مجموعتان)
+    [few] (طرحها { $count } أشخاص أو مجموعات)
+    [many] (طرحها { $count } شخصاً أو مجموعة)
+   *[other] (طرحها { $count } شخص أو مجموعة)
+}
 rep-no-recommendations = لم تصل توصيات على هذا الالتزام.
 rep-status = الوضع الحالي للالتزام: مستوى الإنجاز «{ $completion }» بنسبة { $progress }%، بحسب آخر تحديث بتاريخ { $date }.
 rep-status-note = ملاحظة ضابط الارتباط: { $note }

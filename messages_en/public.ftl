@@ -100,6 +100,9 @@ pub-round-hall-with-officers = { $hall }, { $officers }.
 pub-round-attendance = Participants
 pub-sector-unknown = Unspecified
 pub-round-findings = Main findings on commitment { $number }: { $title }
+pub-round-heard = What we heard, what we did: each published input of this round, where it stands and the lead agency's response.
+pub-round-join = Join this round in the bot
+pub-round-join-qr = Scan the code with a phone's camera to join the round in the bot.
 pub-round-no-findings = No findings have been published for this group yet.
 
 pub-data-title = Open data

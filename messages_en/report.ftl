@@ -73,6 +73,10 @@ rep-endorsements = { $count ->
     [one] (endorsed by one participant)
    *[other] (endorsed by { $count } participants)
 }
+rep-raised-by = { $count ->
+    [one] (raised by one person or group)
+   *[other] (raised by { $count } people / groups)
+}
 rep-no-recommendations = No recommendations were received on this commitment.
 rep-status = Current state of the commitment: completion “{ $completion }”, { $progress }% progress, as of the latest update on { $date }.
 rep-status-note = The liaison officer's note: { $note }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from messages import DEFAULT_LANGUAGE, LANGUAGES, Messages, load_messages
 from messages.catalog import Arg
@@ -21,8 +21,15 @@ class Language:
     messages: Messages
 
     def t(self, key: str, **args: Arg) -> str:
-        """Return a catalogue message."""
-        return self.messages.t(key, **args)
+        """Return a catalogue message; given markup (a <time>), the sentence comes back escaped with it in place."""
+        marks = {name: (f"\ue000{n}\ue001", v) for n, (name, v) in enumerate(args.items()) if isinstance(v, Markup)}
+        if not marks:
+            return self.messages.t(key, **args)
+        plain = {name: marks[name][0] if name in marks else v for name, v in args.items()}
+        text = escape(self.messages.t(key, **plain))
+        for token, markup in marks.values():
+            text = text.replace(token, markup)
+        return text
 
     def pick(self, record: Any, field: str) -> str:
         """Return record.<field>_<code>, falling back to the Arabic when the language has none (Messages.name)."""

@@ -17,8 +17,8 @@ import aiosqlite
 from public import archive, catalog, charts, data, templates
 from public.language import Language
 from public.links import Links, file_path
-from public.text import day, iso, said, script_of, web_link
-from public.way_in import way_in
+from public.text import day, iso, part, said, script_of, web_link, when
+from public.way_in import qr_svg, round_join, way_in
 from reports import round_findings
 from reports.said import duration_text
 from storage import catalogue, irm, public, search
@@ -207,15 +207,19 @@ class Site:
             alternates=alternates if alternates is not None else self.alternates(lang, here),
             config=self.config,
             day=partial(day, tz=self.config.tz, lang=lang.code),
+            when=partial(when, tz=self.config.tz, lang=lang.code),
             script_of=script_of,
             iso=partial(iso, tz=self.config.tz),
             said=said,
+            part=part,
             pick=lang.pick,
             typed=lang.typed,
             web_link=web_link,
             file_path=file_path,
             duration=duration_text,
             way_in=self.way_in,
+            join_link=partial(round_join, self.way_in),
+            qr=qr_svg,
             today=self.now().astimezone(self.config.tz).date(),
             **context,
         )
@@ -299,7 +303,14 @@ class Site:
         if found is None or report is None:
             return self.not_found(lang, here)
         return self._html(
-            lang, here, "round.html", r=found, attendance=report.attendance, hall=report.hall, findings=report.findings
+            lang,
+            here,
+            "round.html",
+            r=found,
+            attendance=report.attendance,
+            hall=report.hall,
+            findings=report.findings,
+            recommendation_path=data.recommendation_path,
         )
 
     async def _report(self, conn: aiosqlite.Connection, lang: Language, here: str, round_id: int) -> Result:

@@ -39,9 +39,20 @@ def iso(moment: date | datetime, tz: ZoneInfo) -> str:
     return moment.isoformat()
 
 
+def when(moment: date | datetime, tz: ZoneInfo, lang: str = "ar") -> Markup:
+    """Return a day as a <time> element: what day() writes, with the machine-readable value iso() gives."""
+    return Markup('<time datetime="{}">{}</time>').format(iso(moment, tz), day(moment, tz, lang))
+
+
 def script_of(text: str) -> str:
     """Return the language code of a text's script: ar when Arabic letters outnumber Latin ones, else en."""
     return "ar" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "en"
+
+
+def part(text: str) -> Markup:
+    """Return a piece of text isolated with the lang and dir of its script (a name typed in either language)."""
+    lang = script_of(text)
+    return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(lang, "rtl" if lang == "ar" else "ltr", text)
 
 
 def said(text: str) -> Markup:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import segno
 from markupsafe import Markup
 
+from storage.rounds import Round, RoundState
+
 if TYPE_CHECKING:
     from public.site import SiteConfig
 
@@ -37,3 +39,10 @@ def way_in(config: SiteConfig) -> WayIn:
     whatsapp = f"https://wa.me/{config.whatsapp_number}" if config.whatsapp_number else None
     first = telegram or whatsapp
     return WayIn(telegram, whatsapp, qr_svg(first) if first else None)
+
+
+def round_join(way: WayIn, found: Round) -> str | None:
+    """Return the link that joins a round in the bot, only while it is open and a coordinator chose to publish it."""
+    if way.telegram is None or not found.public_join or found.state is not RoundState.OPEN:
+        return None
+    return f"{way.telegram}?start={found.link_payload}"

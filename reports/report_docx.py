@@ -149,7 +149,7 @@ async def _commitment(conn: aiosqlite.Connection, writer: _Writer, commitment: C
                         named = item.theme_en if item.theme_en and writer.messages.language == "en" else theme
                         writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
                     num_id = writer.new_list()
-                writer.list_item(num_id, writer.item_text(_said(writer, item), item.endorsements))
+                writer.list_item(num_id, writer.item_text(_said(writer, item), item.endorsements, item.raised_by))
     await _status(conn, writer, commitment, tz)
     await _answers_and_irm(conn, writer, commitment, None)
 
@@ -289,7 +289,9 @@ def _round_findings(writer: _Writer, group: CommitmentFindings) -> None:
             if themed:
                 named = writer.messages.name(theme, "theme_title")
                 writer.paragraph(t("rep-theme", theme=named or t("rep-theme-other")), bold=True)
-            writer.numbered([writer.item_text(_said(writer, item), item.endorsements) for item in theme.items])
+            writer.numbered(
+                [writer.item_text(_said(writer, item), item.endorsements, item.raised_by) for item in theme.items]
+            )
 
 
 def _question_title(messages: Messages, block: QuestionFindings) -> str:
@@ -436,8 +438,10 @@ class _Writer:
         )
         self._write(p_pr, "", text)
 
-    def item_text(self, text: str, endorsements: int) -> str:
-        """Return a recommendation's text with how many endorsed it, if anyone did."""
+    def item_text(self, text: str, endorsements: int, raised: int = 1) -> str:
+        """Return a recommendation's text with how many raised it (when more than one) and endorsed it (if any)."""
+        if raised > 1:
+            text = f"{text} {self.messages.t('rep-raised-by', count=raised)}"
         if endorsements == 0:
             return text
         note = self._endorsed.get(endorsements)

@@ -77,6 +77,8 @@ RECOMMENDATION_COLUMNS = (
     Column("exp-col-answered", 12),
     Column("exp-col-told", 17),
     Column("exp-col-files", 40, wrap=True),  # as they are named in `ogp-bot export --with-files`'s zip
+    Column("exp-col-raised-by", 12),  # last, so the columns before keep their places in existing sheets
+    Column("exp-col-merged-into", 10),
 )
 
 STATUS_COLUMNS = (
@@ -222,6 +224,8 @@ def recommendation_cells(rec: ExportedRecommendation, labels: Labels) -> list[Ce
         labels.yes_no(rec.answered),
         labels.local(rec.told_at),
         "\n".join(archive_path(RECOMMENDATIONS, rec.id, f) for f in rec.files) or None,
+        rec.raised_by,
+        rec.merged_into,
     ]
 
 

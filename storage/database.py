@@ -7,11 +7,12 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Iterable
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -58,6 +59,15 @@ async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = (
     """Run a write and return how many rows it changed, in one round trip."""
     cursor = await conn.execute(sql, params)
     return cursor.rowcount
+
+
+T = TypeVar("T")
+Work = Callable[[sqlite3.Connection], T]
+
+
+async def in_one_trip(conn: aiosqlite.Connection, work: Work[T]) -> T:
+    """Run work (several statements on the plain sqlite3 connection) on the database thread in one round trip."""
+    return await conn._execute(work, conn._conn)  # type: ignore[no-untyped-call,no-any-return]  # aiosqlite's own queue
 
 
 class NewerSchemaError(RuntimeError):

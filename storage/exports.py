@@ -14,6 +14,7 @@ from storage.answers import compose
 from storage.catalogue import active_plan, latest_status, list_commitments
 from storage.database import fetch_all, fetch_one
 from storage.irm import IrmAssessment, get_assessment
+from storage.merges import ENDORSERS_SQL, RAISED_SQL
 from storage.models import Commitment, Completion, RecommendationState, Sector, StatusUpdate
 from storage.timefmt import to_db
 
@@ -112,6 +113,8 @@ class ExportedRecommendation:
     voice_seconds: int | None = None  # a voice recommendation (its text is '' until transcribed)
     transcript: str | None = None
     files: tuple[FileRef, ...] = ()  # its voice note and attached file
+    raised_by: int = 1  # people or working groups who raised it, with those merged into it; 0 once merged
+    merged_into: int | None = None  # the kept recommendation it was merged into (which carries its counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,7 @@ class ReportItem:
     theme_en: str | None = None
     voice_seconds: int | None = None
     transcript: str | None = None
+    raised_by: int = 1  # people or working groups who raised it, with those merged into it
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +214,17 @@ _FILES_OF = """(SELECT json_group_array(json_object('id', f.id, 'sha256', f.sha2
 _RECOMMENDATION_FILES = _FILES_OF.replace("{owner}", "recommendation_id").replace("{row}", "r")
 _UPDATE_FILES = _FILES_OF.replace("{owner}", "status_update_id").replace("{row}", "s")
 
-_SELECT_RECOMMENDATIONS = compose("""
+# Counts follow the merge link: a kept row counts its family once each, a merged row nothing (its kept row has it).
+# A hidden row is outside every family, so it keeps its own endorsements and its one author.
+_OWN_ENDORSEMENTS = "(SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id)"
+_COUNTS = (
+    f"CASE WHEN r.merged_into IS NOT NULL THEN 0 WHEN r.hidden = 1 THEN {_OWN_ENDORSEMENTS} ELSE {ENDORSERS_SQL} END"
+    f" AS endorsements, CASE WHEN r.merged_into IS NOT NULL THEN 0 WHEN r.hidden = 1 THEN 1 ELSE {RAISED_SQL} END"
+    " AS raised_by"
+)
+
+_SELECT_RECOMMENDATIONS = (
+    compose("""
 SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.title_ar AS theme,
        NULLIF(t.title_en, '') AS theme_en, ro.code AS round_code, ro.name AS round_name, ro.name_en AS round_name_en,
        q.text_ar AS question, q.text_en AS question_en,
@@ -218,7 +232,7 @@ SELECT r.id, {ANSWERED} AS answered, c.number AS commitment_number, c.ogp_id, t.
        r.text, r.state, r.response, r.created_at, r.responded_at, r.hidden, r.channel,
        r.voice_seconds, r.transcript, {FILES} AS files,
        CASE WHEN rp.forgotten_at IS NULL THEN rp.name END AS responder,
-       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       {COUNTS}, r.merged_into,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.name END AS author_name,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.organisation END AS author_organisation,
        CASE WHEN p.consent_at IS NOT NULL AND p.forgotten_at IS NULL THEN p.sector END AS author_sector,
@@ -235,7 +249,10 @@ LEFT JOIN participants rp ON rp.id = r.responded_by
 WHERE r.commitment_id = ?1
   AND (?2 IS NULL OR r.round_id = ?2) AND (?3 IS NULL OR r.created_at >= ?3) AND (?4 IS NULL OR r.created_at < ?4)
 ORDER BY r.created_at, r.id
-""").replace("{FILES}", _RECOMMENDATION_FILES)
+""")
+    .replace("{FILES}", _RECOMMENDATION_FILES)
+    .replace("{COUNTS}", _COUNTS)
+)
 
 _SELECT_STATUS_UPDATES = """
 SELECT s.id, c.number AS commitment_number, c.ogp_id, s.completion, s.progress, s.note, s.evidence_url,
@@ -264,13 +281,14 @@ WHERE r.commitment_id = ?1
 GROUP BY r.theme_id, r.state ORDER BY t.position IS NULL, t.position, r.state
 """
 
-_SELECT_REPORT_ITEMS = """
+# One item per kept recommendation: those merged into it are counted in it, not listed again.
+_SELECT_REPORT_ITEMS = f"""
 SELECT t.title_ar AS theme, NULLIF(t.title_en, '') AS theme_en, r.text, r.voice_seconds, r.transcript,
-       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements
+       {ENDORSERS_SQL} AS endorsements, {RAISED_SQL} AS raised_by
 FROM recommendations r LEFT JOIN themes t ON t.id = r.theme_id
-WHERE r.commitment_id = ?1 AND r.hidden = 0 AND (?2 IS NULL OR r.round_id = ?2)
+WHERE r.commitment_id = ?1 AND r.hidden = 0 AND r.merged_into IS NULL AND (?2 IS NULL OR r.round_id = ?2)
 ORDER BY t.position IS NULL, t.position, endorsements DESC, r.created_at, r.id
-"""
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 
 _CONTRIBUTORS_BY_SECTOR = """
 SELECT p.sector, COUNT(*) AS n FROM participants p
@@ -382,6 +400,8 @@ async def iter_recommendations(
                 voice_seconds=row["voice_seconds"],
                 transcript=row["transcript"],
                 files=_file_refs(row["files"]),
+                raised_by=row["raised_by"],
+                merged_into=row["merged_into"],
             )
 
 
@@ -442,7 +462,13 @@ async def iter_report_items(
         cursor.iter_chunk_size = _CHUNK
         async for row in cursor:
             yield ReportItem(
-                row["theme"], row["text"], row["endorsements"], row["theme_en"], row["voice_seconds"], row["transcript"]
+                row["theme"],
+                row["text"],
+                row["endorsements"],
+                row["theme_en"],
+                row["voice_seconds"],
+                row["transcript"],
+                row["raised_by"],
             )
 
 

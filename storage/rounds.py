@@ -11,7 +11,8 @@ import aiosqlite
 from pydantic import BaseModel, ConfigDict
 
 from storage.database import fetch_all, fetch_one
-from storage.models import Commitment, Participant, Row
+from storage.merges import ENDORSERS_SQL, RAISED_SQL
+from storage.models import Commitment, Participant, RecommendationState, Row
 from storage.publishing import NAMED_SQL, PUBLISHED_SQL, PublishMode, immediate
 from storage.timefmt import to_db
 
@@ -60,6 +61,7 @@ class Round(Row):
     announcement_sent_at: datetime | None = None
     announcement_batch: str | None = None
     announcement_recipients: int | None = None
+    public_join: bool = False  # a coordinator chose to publish the join link on the public site
 
     @property
     def link_payload(self) -> str:
@@ -131,6 +133,9 @@ class RoundInput(Row):
     transcript: str | None = None
     group_round_id: int | None = None  # a working group's finding, entered by its rapporteur
     at_table: int | None = None
+    raised_by: int = 1  # people or working groups who raised it, with those merged into it
+    state: RecommendationState | None = None  # the public report's "what we did": the current answer
+    response: str | None = None
 
 
 class MemberContact(BaseModel):
@@ -173,6 +178,7 @@ UPDATE rounds SET state = 'open', opened_at = COALESCE(opened_at, ?), closed_at 
 """
 _CLOSE = "UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ? RETURNING *"
 _SET_DEADLINE = "UPDATE rounds SET deadline = ? WHERE id = ? RETURNING *"
+_SET_PUBLIC_JOIN = "UPDATE rounds SET public_join = ? WHERE id = ? RETURNING *"
 _SELECT_ROUND_COMMITMENTS = """
 SELECT c.* FROM commitments c JOIN round_commitments rc ON rc.commitment_id = c.id
 WHERE rc.round_id = ? ORDER BY c.number
@@ -254,7 +260,7 @@ async def count_rounds(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-async def _changed(conn: aiosqlite.Connection, sql: str, params: tuple[str, int]) -> Round:
+async def _changed(conn: aiosqlite.Connection, sql: str, params: tuple[str | int, int]) -> Round:
     row = await fetch_one(conn, sql, params)
     if row is None:
         raise LookupError(f"round {params[1]} does not exist")
@@ -274,6 +280,11 @@ async def close_round(conn: aiosqlite.Connection, round_id: int, now: datetime) 
 async def set_deadline(conn: aiosqlite.Connection, round_id: int, deadline: datetime) -> Round:
     """Move a round's deadline for input; return the round as it is now."""
     return await _changed(conn, _SET_DEADLINE, (to_db(deadline), round_id))
+
+
+async def set_public_join(conn: aiosqlite.Connection, round_id: int, public: bool) -> Round:
+    """Publish (or stop publishing) the round's join link on the public site; return the round as it is now."""
+    return await _changed(conn, _SET_PUBLIC_JOIN, (int(public), round_id))
 
 
 async def round_commitments(conn: aiosqlite.Connection, round_id: int) -> list[Commitment]:
@@ -356,18 +367,19 @@ ORDER BY endorsements DESC, r.id LIMIT ? OFFSET ?
 _COUNT_GROUP_INPUTS = """
 SELECT COUNT(*) FROM recommendations WHERE round_id = ? AND commitment_id = ? AND hidden = 0
 """
-_SELECT_ROUND_INPUTS = """
+# A round's findings list each kept recommendation once, counting what was merged into it.
+_SELECT_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
        r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
-       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements,
+       {ENDORSERS_SQL} AS endorsements, {RAISED_SQL} AS raised_by,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.recommendation_id = r.id AND e.participant_id = ?)
          AS endorsed_by_me
-FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0
+FROM recommendations r WHERE r.round_id = ? AND r.hidden = 0 AND r.merged_into IS NULL
 ORDER BY r.commitment_id, endorsements DESC, r.id
-"""
+"""  # noqa: S608 - built from constant SQL fragments, never from values
 _SELECT_PUBLIC_ROUND_INPUTS = f"""
 SELECT r.id, r.round_id, r.participant_id, r.commitment_id, r.theme_id, r.question_id, r.text, r.created_at,
-       r.voice_seconds, r.transcript, r.group_round_id, r.at_table,
+       r.voice_seconds, r.transcript, r.group_round_id, r.at_table, r.state, r.response,
        (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS endorsements, 0 AS endorsed_by_me
 FROM recommendations r WHERE r.round_id = :round AND {PUBLISHED_SQL}
 ORDER BY r.commitment_id, endorsements DESC, r.id

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 import aiosqlite
 
-from storage.database import execute_count, fetch_all, fetch_one, fetch_value
+from storage.database import execute_count, fetch_all, fetch_one, fetch_value, in_one_trip
 from storage.models import HeldMessage, WaContact, WaMessage
 from storage.timefmt import to_db
 
@@ -63,6 +64,31 @@ async def touch_contact(
     await conn.execute(_UPSERT_CONTACT, (external_id, wa_id, user_id, to_db(at)))
 
 
+async def bookkeep(
+    conn: aiosqlite.Connection,
+    channel: str,
+    external_id: str,
+    *,
+    wa_id: str | None,
+    user_id: str | None,
+    at: datetime,
+    now: datetime,
+    ask_known: bool,
+) -> tuple[bool, int]:
+    """Record that a contact wrote and queue again what was held for them, in one round trip.
+
+    Return whether the number was known before (False when not asked) and how many held messages were released.
+    """
+    contact = (external_id, wa_id, user_id, to_db(at))
+
+    def work(db: sqlite3.Connection) -> tuple[bool, int]:
+        was_known = ask_known and bool(db.execute(_SELECT_KNOWN, (external_id, channel, external_id)).fetchone()[0])
+        db.execute(_UPSERT_CONTACT, contact)
+        return was_known, db.execute(_RELEASE_HELD, (to_db(now), channel, external_id)).rowcount
+
+    return await in_one_trip(conn, work)
+
+
 async def known(conn: aiosqlite.Connection, channel: str, external_id: str) -> bool:
     """Tell whether a number wrote before (a contact) or is registered on the channel."""
     return bool(await fetch_value(conn, _SELECT_KNOWN, (external_id, channel, external_id)))
@@ -100,6 +126,21 @@ async def delivery_state(
     """Return the contact an outbox row goes to and which of its parts were already accepted, in one statement."""
     row = await fetch_one(conn, _SELECT_DELIVERY, (outbox_id, external_id))
     assert row is not None  # noqa: S101 - the LEFT JOIN on one constant row yields exactly one
+    return _delivery_state(row)
+
+
+async def delivery_states(
+    conn: aiosqlite.Connection, rows: list[tuple[str, int]]
+) -> list[tuple[WaContact | None, set[int]]]:
+    """Return delivery_state for several (recipient, outbox row) pairs, in order, in one round trip."""
+
+    def work(db: sqlite3.Connection) -> list[tuple[WaContact | None, set[int]]]:
+        return [_delivery_state(db.execute(_SELECT_DELIVERY, (row_id, to)).fetchone()) for to, row_id in rows]
+
+    return await in_one_trip(conn, work)
+
+
+def _delivery_state(row: sqlite3.Row) -> tuple[WaContact | None, set[int]]:
     contact = WaContact.from_row({k: row[k] for k in WA_CONTACT_COLUMNS}) if row["external_id"] is not None else None
     done = {int(part) for part in str(row["done"]).split(",")} if row["done"] is not None else set()
     return contact, done
@@ -160,8 +201,13 @@ async def store_webhook(conn: aiosqlite.Connection, body: bytes, now: datetime) 
 
 
 async def store_webhooks(conn: aiosqlite.Connection, bodies: list[bytes], now: datetime) -> list[int]:
-    """Keep several verified webhooks' raw bodies; return their ids in the same order."""
-    return [await store_webhook(conn, body, now) for body in bodies]
+    """Keep several verified webhooks' raw bodies; return their ids in the same order, in one round trip."""
+    at = to_db(now)
+
+    def work(db: sqlite3.Connection) -> list[int]:
+        return [int(db.execute(_STORE_WEBHOOK, (body, at)).fetchone()[0]) for body in bodies]
+
+    return await in_one_trip(conn, work)
 
 
 async def stored_webhooks(conn: aiosqlite.Connection) -> list[tuple[int, bytes]]:
@@ -172,3 +218,8 @@ async def stored_webhooks(conn: aiosqlite.Connection) -> list[tuple[int, bytes]]
 async def drop_webhook(conn: aiosqlite.Connection, webhook_id: int) -> None:
     """Delete a processed webhook's raw body (it holds names, numbers and texts)."""
     await conn.execute(_DROP_WEBHOOK, (webhook_id,))
+
+
+async def drop_webhooks(conn: aiosqlite.Connection, webhook_ids: list[int]) -> None:
+    """Delete several processed webhooks' raw bodies in one round trip."""
+    await conn.executemany(_DROP_WEBHOOK, [(i,) for i in webhook_ids])

@@ -72,6 +72,7 @@ RETRY_AFTER: dict[int, float] = {
 # Limits on one person or one message: the row alone goes back to the queue with the sender's backoff.
 RETRY_ALONE = frozenset({131056, 131000})  # too many messages to this person (≈ 1 per 6 s); a passing error
 SentPart = tuple[str, int, int, bool]  # (wamid, outbox row, part, template)
+DeliveryState = tuple[WaContact | None, set[int]]  # the contact, the parts already accepted
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,10 @@ def in_window(contact: WaContact | None, now: datetime) -> bool:
     return contact is not None and now - contact.last_inbound_at < WINDOW - WINDOW_MARGIN
 
 
+async def _states(conn: aiosqlite.Connection, rows: list[tuple[str, int]]) -> list[DeliveryState]:
+    return await whatsapp.delivery_states(conn, rows)
+
+
 class WhatsAppTransport:
     """Sends outbox rows as Graph API messages; templates or holds what falls outside the window."""
 
@@ -127,13 +132,14 @@ class WhatsAppTransport:
         self.pacing = pacing
         self.store = store
         self._sent: GroupCommit[SentPart, None] = GroupCommit(db, self._record_many)
+        # The deliveries a pump starts together read their contacts and parts already sent in one round trip.
+        self._states: GroupCommit[tuple[str, int], DeliveryState] = GroupCommit(db, _states, read_only=True)
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send the messages that draw one reply, skipping any a previous attempt already sent."""
         if not row.id:
             return await self._deliver_unsaved(row, reply)
-        async with self.db.read() as conn:
-            contact, done = await whatsapp.delivery_state(conn, row.recipient, row.id)
+        contact, done = await self._states.write((row.recipient, row.id))
         field, address = address_of(row.recipient, contact)
         if not in_window(contact, self.clock.now()):
             return await self._outside_window(row, reply, field, address)
@@ -551,6 +557,7 @@ class WhatsAppChannel:
         """Handle posts in the open transaction, dropping each stored copy in it; return (woke, queued) for each."""
         results = []
         committed: list[int] = []  # one batch for the dispatcher, as a polled Telegram batch is
+        drops: list[int] = []
         for post in posts:
             woke = fresh = False
             for inbound in post.ready:
@@ -561,9 +568,11 @@ class WhatsAppChannel:
             for status in post.statuses:
                 await self._status_in(conn, status)
             if post.drop is not None:
-                await self._pause_before_drop()
-                await whatsapp.drop_webhook(conn, post.drop)
+                drops.append(post.drop)
             results.append((woke, fresh))
+        if drops:  # in the same transaction as the handling: a crash commits both or neither
+            await self._pause_before_drop()
+            await whatsapp.drop_webhooks(conn, drops)
         return results
 
     async def _pause_before_drop(self) -> None:
@@ -617,18 +626,25 @@ class WhatsAppChannel:
         """Record that the contact wrote and release what was held; return the event to dispatch (None: nothing,
         or a next page already queued) and whether the sender has new rows."""
         now = self.core.clock.now()
-        first = await self._first(conn, inbound.external_id)
-        at = min(inbound.at or now, now)
-        await whatsapp.touch_contact(conn, inbound.external_id, wa_id=inbound.wa_id, user_id=inbound.user_id, at=at)
-        released = await whatsapp.release_held(conn, CHANNEL, inbound.external_id, now)
+        incoming = inbound.incoming
+        ask = incoming is not None and self._may_start(incoming)  # a command or a button needs no "wrote before?"
+        known, released = await whatsapp.bookkeep(
+            conn,
+            CHANNEL,
+            inbound.external_id,
+            wa_id=inbound.wa_id,
+            user_id=inbound.user_id,
+            at=min(inbound.at or now, now),
+            now=now,
+            ask_known=ask,
+        )
         if released:
             log.info("whatsapp: %d held messages released by a new message", released)
-        incoming = inbound.incoming
         if incoming is None:
             return None, bool(released)
         if inbound.more is not None and await self._next_page(conn, inbound):
             return None, True
-        if self._becomes_start(first, incoming):
+        if ask and not known:
             # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note
             # is kept instead: it is offered as a recommendation once they have registered.
             incoming = replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
@@ -636,7 +652,11 @@ class WhatsAppChannel:
 
     def _becomes_start(self, first: bool, incoming: Incoming) -> bool:
         """Tell whether a message is a newcomer's start: neither a command, button nor keyword, and no voice."""
-        return first and self._starts_nothing(incoming) and not _voice(incoming)
+        return first and self._may_start(incoming)
+
+    def _may_start(self, incoming: Incoming) -> bool:
+        """Tell whether a message would be a newcomer's start if its number never wrote before."""
+        return self._starts_nothing(incoming) and not _voice(incoming)
 
     async def _fetch(self, media_id: str, limit: int) -> bytes:
         """Download a file people sent through the Graph API (media URL, then bytes, with the bearer token)."""

@@ -105,7 +105,7 @@ async def download(ctx: Member, press: Download) -> list[Reply]:
     items = []
     for commitment in commitments:
         async for rec in exports.iter_recommendations(ctx.conn, commitment.id, ExportScope()):
-            if not rec.hidden and (press.which is Which.ALL or not rec.answered):
+            if not rec.hidden and rec.merged_into is None and (press.which is Which.ALL or not rec.answered):
                 items.append(rec)
     SHEET.start(ctx, Step.FILE)
     offer_all = press.which is Which.WAITING

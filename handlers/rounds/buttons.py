@@ -35,6 +35,13 @@ class RoundQr(Button, prefix="rnd:qr"):
     round: int
 
 
+class RoundPublicJoin(Button, prefix="rnd:pub"):
+    """Show the join link on the public site while the round is open (public=1), or stop showing it (public=0)."""
+
+    round: int
+    public: int
+
+
 class RoundAttendance(Button, prefix="rnd:att"):
     """Who joined, by sector, organisation and working group."""
 

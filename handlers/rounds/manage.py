@@ -23,6 +23,7 @@ from handlers.rounds.buttons import (
     RoundHall,
     RoundList,
     RoundOpen,
+    RoundPublicJoin,
     RoundQr,
     RoundView,
 )
@@ -123,6 +124,17 @@ async def _qr(ctx: Context, found: Round) -> list[Reply]:
     return [Reply(text=text, document=qr_document(found, link, caption))]
 
 
+@requires_role(Who.COORDINATOR)
+async def public_join(ctx: Context, press: RoundPublicJoin) -> list[Reply]:
+    """Publish the round's join link on the public site while it is open, or stop publishing it."""
+    found = await rounds.get_round(ctx.conn, press.round)
+    if found is None:
+        return await unknown_button(ctx)
+    changed = await rounds.set_public_join(ctx.conn, found.id, bool(press.public))
+    key = "round-public-join-on" if changed.public_join else "round-public-join-off"
+    return await card(ctx, changed, note=ctx.t(key), replace=True)
+
+
 async def _attendance(ctx: Context, found: Round) -> list[Reply]:
     """Show who joined."""
     figures = await round_findings.attendance(ctx.conn, found.id)
@@ -155,6 +167,7 @@ FEATURE = Feature(
         on(RoundOpen, open_round),
         on(RoundClose, close_round),
         on(RoundQr, qr_code),
+        on(RoundPublicJoin, public_join),
         on(RoundAttendance, attendance),
         on(RoundFindings, findings),
     ),

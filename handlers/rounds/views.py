@@ -20,6 +20,7 @@ from handlers.rounds.buttons import (
     RoundHall,
     RoundList,
     RoundOpen,
+    RoundPublicJoin,
     RoundQr,
 )
 from handlers.rounds.timeline import card_lines
@@ -218,9 +219,13 @@ def _card_choices(ctx: Context, found: Round) -> tuple[Choice, ...]:
     editable = (
         (RoundEdit(round=rid).choice(ctx.t("round-edit-button")),) if found.state is not RoundState.CLOSED else ()
     )
+    publish = RoundPublicJoin(round=rid, public=int(not found.public_join)).choice(
+        ctx.t("round-public-join-stop-button" if found.public_join else "round-public-join-button")
+    )
     return (
         state_action,
         RoundQr(round=rid).choice(ctx.t("round-qr-button")),
+        publish,
         RoundAttendance(round=rid).choice(ctx.t("round-attendance-button")),
         RoundHall(round=rid).choice(ctx.t("round-hall-button")),
         RoundFindings(round=rid).choice(ctx.t("round-findings-button")),

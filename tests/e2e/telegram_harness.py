@@ -13,7 +13,7 @@ from bot.clock import FakeClock
 from bot.core import Core, open_core
 from bot.settings import Settings
 from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
-from tests.support import START, settings_for
+from tests.support import START, fresh_database, settings_for
 
 TOKEN = "123456:TEST-token-for-the-stand-in-only"
 
@@ -33,6 +33,7 @@ class RunningBot:
 
 async def start_bot(api: BotApiStandIn, settings: Settings, clock: FakeClock) -> RunningBot:
     """Open the core on settings and start Telegram polling against the stand-in."""
+    fresh_database(Path(settings.database))  # a copy of the migrated template, unless restarting on one
     core = await open_core(settings, clock)
     channel = TelegramChannel(core, api.token, api.base_url, poll_timeout=1.0)
     await channel.start()

@@ -179,20 +179,24 @@ async def slow_connections(url: str, half_headers: int, half_bodies: int) -> lis
 
 
 async def test_sigterm_stops_the_bot_promptly_with_strangers_connections_open(tmp_path: Path) -> None:
-    async with (
-        GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api,
-        WhatsAppBotProcess(api, tmp_path / "bot.sqlite3", tmp_path / "bot.log") as bot,
-    ):
-        writers = await slow_connections(bot.url, half_headers=50, half_bodies=20)
-        try:
-            async with aiohttp.ClientSession() as http, http.get(bot.url + "/healthz") as response:
-                assert response.status == 200  # still answering others
-            loop = asyncio.get_running_loop()
+    loop = asyncio.get_running_loop()
+    async with GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api:
+        async with WhatsAppBotProcess(api, tmp_path / "bot.sqlite3", tmp_path / "bot.log") as bot:
+            writers = await slow_connections(bot.url, half_headers=50, half_bodies=20)
+            try:
+                async with aiohttp.ClientSession() as http, http.get(bot.url + "/healthz") as response:
+                    assert response.status == 200  # still answering others
+                started = loop.time()
+                assert await bot.terminate() == 0, bot.log()
+                stopped_in = loop.time() - started
+            finally:
+                for writer in writers:
+                    writer.close()
+        async with WhatsAppBotProcess(api, tmp_path / "bot.sqlite3", tmp_path / "quiet.log") as quiet:
             started = loop.time()
-            assert await bot.terminate() == 0, bot.log()
-            stopped_in = loop.time() - started
-        finally:
-            for writer in writers:
-                writer.close()
-    print(f"stopped {stopped_in:.1f}s after SIGTERM with 70 slow connections open")
-    assert stopped_in < 10
+            assert await quiet.terminate() == 0, quiet.log()
+            quiet_in = loop.time() - started
+    print(f"stopped {stopped_in:.1f}s after SIGTERM with 70 slow connections open, {quiet_in:.1f}s with none")
+    # Waiting for the strangers would add their 10 s body or 15 s header time-out to an ordinary stop; a busy machine
+    # slows both stops alike, so the bound is the same bot's stop with no strangers (at least 10 s, as when idle).
+    assert stopped_in < max(10.0, 2 * quiet_in)

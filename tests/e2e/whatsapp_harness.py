@@ -13,7 +13,7 @@ from bot.clock import FakeClock
 from bot.core import Core, open_core
 from bot.web import WebServer
 from tests.standins.graph_api import GraphApiStandIn
-from tests.support import settings_for
+from tests.support import fresh_database, settings_for
 
 TOKEN = "EAAG-test-token"
 SECRET = "app-secret-for-tests"
@@ -60,7 +60,9 @@ async def whatsapp_bot(
     values.update(settings)
     stand_in = api or GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID, clock=clock.now)
     async with stand_in:
-        core = await open_core(settings_for(tmp_path, whatsapp_api_url=stand_in.base_url, **values), clock)
+        config = settings_for(tmp_path, whatsapp_api_url=stand_in.base_url, **values)
+        fresh_database(Path(config.database))  # a copy of the migrated template, unless restarting on one
+        core = await open_core(config, clock)
         core.receiver.backoff = (0.0,)  # a failed download is tried again at once here (1 s, then 4 s in production)
         server = WebServer("127.0.0.1", 0)
         channel = WhatsAppChannel(core, server)

@@ -3,12 +3,26 @@ undoes it; the inbox and the answer sheet know the link."""
 
 from __future__ import annotations
 
+import io
+import json
+from zoneinfo import ZoneInfo
+
+import jsonschema
+from docx import Document
+from openpyxl import load_workbook
+
 from bot.core import Core
 from messages import load_messages
+from reports.export import ExportFormat, export
+from reports.export_json import schema
+from reports.report_docx import build_report
+from storage.exports import ExportScope
 from tests.loop_support import coordinator, officer, recommend, registered, rows
-from tests.support import ChatDriver, RecordingTransport, texts
+from tests.support import START, ChatDriver, RecordingTransport, texts
 
-EN = load_messages("en")
+AR, EN = load_messages("ar"), load_messages("en")
+AMMAN = ZoneInfo("Asia/Amman")
+AR_DOWNLOAD = AR.t("answer-sheet-download-button")
 KEPT = "نشر بيانات الموازنة المفتوحة شهرياً بصيغة قابلة للقراءة الآلية"
 DUPLICATE = "Publish the open budget data every month in a machine-readable format"
 ANSWER = "سننشرها شهرياً ابتداءً من الربع القادم"
@@ -105,3 +119,53 @@ async def test_a_merge_into_another_commitment_or_a_word_is_refused_and_nothing_
     assert "ضُمّت" not in forged
     assert await rows(core, "SELECT COUNT(*) AS n FROM recommendations WHERE merged_into IS NOT NULL") == [{"n": 0}]
     assert await rows(core, "SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE '%merge'") == [{"n": 0}]
+
+
+async def _export(core: Core, fmt: ExportFormat, language: str = "ar") -> bytes:
+    out = io.BytesIO()
+    async with core.db.transaction() as conn:
+        await export(conn, ExportScope(), fmt, out, messages=load_messages(language), tz=AMMAN, now=START)
+    return out.getvalue()
+
+
+async def test_exports_and_the_report_say_raised_by_two_and_count_the_endorser_once(
+    core: Core, transport: RecordingTransport
+) -> None:
+    officer_chat, _first, _second, kept, merged = await _pair(core, transport)
+    await _merge(officer_chat, merged, kept)
+
+    document = json.loads(await _export(core, ExportFormat.JSON))
+    jsonschema.validate(document, schema())
+    by_id = {r["id"]: r for r in document["recommendations"]}
+    assert (by_id[kept]["raised_by"], by_id[kept]["endorsements"], by_id[kept]["merged_into"]) == (2, 1, None)
+    assert (by_id[merged]["raised_by"], by_id[merged]["endorsements"], by_id[merged]["merged_into"]) == (0, 0, kept)
+
+    for language in ("ar", "en"):
+        messages = load_messages(language)
+        raised, into = messages.t("exp-col-raised-by"), messages.t("exp-col-merged-into")
+        book = load_workbook(io.BytesIO(await _export(core, ExportFormat.XLSX, language)))
+        sheet = next(ws for ws in book.worksheets if raised in [c.value for c in ws[1]])  # commitment 1's
+        header = [c.value for c in sheet[1]]
+        cells = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+        assert (cells[kept][raised], cells[kept][into], cells[kept][messages.t("exp-col-endorsements")]) == (2, None, 1)
+        assert (cells[merged][raised], cells[merged][into]) == (0, kept)
+
+    async with core.db.transaction() as conn:
+        report = Document(io.BytesIO(await build_report(conn, round_id=None, now=START)))
+    said = [p.text for p in report.paragraphs if p.style is not None and p.style.name == "List Number"]
+    assert f"{KEPT} (طرحها شخصان أو مجموعتان) (أيّدها مشارك واحد)" in said
+    assert not any(DUPLICATE in line for line in said)  # counted in the kept one, not listed again
+    stored = await rows(core, "SELECT COUNT(*) AS n FROM endorsements WHERE recommendation_id IN (?, ?)", kept, merged)
+    assert stored == [{"n": 2}]  # both endorsements are kept; only the count follows the link
+
+
+async def test_the_answer_sheet_leaves_merged_recommendations_out(core: Core, transport: RecordingTransport) -> None:
+    officer_chat, _first, _second, kept, merged = await _pair(core, transport)
+    await _merge(officer_chat, merged, kept)
+    await officer_chat.command("inbox")
+    sent = await officer_chat.press(AR_DOWNLOAD)
+    assert AR.t("answer-sheet-caption", count=1) in texts(sent)
+    document = next(r.document for r in sent if r.document is not None)
+    sheet = load_workbook(io.BytesIO(document.data)).worksheets[0]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [kept]
+    assert await rows(core, "SELECT merged_into FROM recommendations WHERE id = ?", merged) == [{"merged_into": kept}]

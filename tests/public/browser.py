@@ -8,6 +8,8 @@ from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+AXE = Path(__file__).resolve().parents[2] / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_MISSING = f"axe-core is missing at {AXE}: run `make axe` (npm install --prefix .cache/axe axe-core@4)"
 MISSING = "BROWSER TESTS DID NOT RUN: install chromium chromium-driver (apt-get install -y chromium chromium-driver)"
 ARGS = (
     "--headless",
@@ -40,3 +42,27 @@ def start(profile: Path, width: int = 412, height: int = 915):  # type: ignore[n
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(executable_path=str(CHROMEDRIVER))
     return webdriver.Chrome(service=service, options=options)
+
+
+def axe_source() -> str:
+    """Return axe-core's script, installed from the npm registry by `make axe`; a missing one fails the test."""
+    if not AXE.is_file():
+        raise AssertionError(AXE_MISSING)
+    return AXE.read_text(encoding="utf-8")
+
+
+_RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']}).then(
+  r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}))),
+  e => done([{id: 'axe-error', help: String(e), nodes: []}]));
+"""
+
+
+def axe_violations(chrome, source: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """Inject axe-core into the page on screen and return what it finds wrong (every rule it runs by default)."""
+    chrome.set_script_timeout(120)
+    chrome.execute_script(source)
+    found: list[dict[str, object]] = chrome.execute_async_script(_RUN_AXE)
+    return found

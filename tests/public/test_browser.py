@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -13,6 +14,9 @@ import aiohttp
 import pytest
 
 from bot.core import Core
+from bot.public_site import site_config
+from public.language import languages
+from public.site import Site
 from storage.database import open_reader
 from tests.public import browser
 from tests.public.world import ANSWERED, build_world, fetch, serving, site_for
@@ -184,3 +188,38 @@ async def test_the_five_commitments_fit_a_phones_first_screen(
                 assert facts["overflow"] <= 0, path
     finally:
         chrome.quit()
+
+
+async def test_axe_finds_nothing_on_any_page_type(driver: Any, core: Core, transport: RecordingTransport) -> None:
+    """axe-core (npm's) on every kind of page in both languages: home, commitment and its page 2, round,
+    recommendation, open data, snapshots, search with results."""
+    from storage import publishing
+    from tests.loop_support import recommend, registered
+
+    world = await build_world(core, transport)
+    await recommend(await registered(core, transport, "1201", "Sara"), 4, "Publish the complaint figures quarterly")
+    async with core.db.transaction() as conn:  # a second published recommendation: commitment 4 has a page 2
+        await publishing.approve_waiting(conn, 1, core.clock.now())
+    site_ = Site(replace(site_config(core.settings), page_size=1), languages(), now=core.clock.now)
+    kinds = [
+        "",
+        "commitments/4/",
+        "commitments/4/page/2/",
+        f"rounds/{world.round_id}/",
+        f"recommendations/{world.answered_id}/",
+        "open-data/",
+        "open-data/snapshots/",
+        f"search?q={quote(ANSWERED.split()[-1])}",
+    ]
+    source = browser.axe_source()
+    found: dict[str, Any] = {}
+    async with serving(core, site_) as (base, _), aiohttp.ClientSession() as session:
+        for path in [*kinds, *(f"en/{k}" for k in kinds)]:
+            status = (await fetch(session, f"{base}/{path}"))[0]
+            assert status == 200, path
+            await asyncio.to_thread(driver.get, f"{base}/{path}")
+            await asyncio.to_thread(page_facts, driver)
+            violations = await asyncio.to_thread(browser.axe_violations, driver, source)
+            if violations:
+                found[path] = violations
+    assert found == {}

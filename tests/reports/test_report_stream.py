@@ -22,9 +22,11 @@ from tests.support import START
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RECOMMENDATIONS = 12_000  # enough for the body to leave memory for a temporary file (_BODY_IN_MEMORY)
+# Nothing is merged here; an author endorsing their own recommendation is not counted (storage.merges).
 _VISIBLE = """
 SELECT c.number, t.title_ar AS theme, r.text,
-       (SELECT COUNT(*) FROM endorsements e WHERE e.recommendation_id = r.id) AS n
+       (SELECT COUNT(*) FROM endorsements e
+        WHERE e.recommendation_id = r.id AND e.participant_id IS NOT r.participant_id) AS n
 FROM recommendations r JOIN commitments c ON c.id = r.commitment_id LEFT JOIN themes t ON t.id = r.theme_id
 WHERE r.hidden = 0
 """

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 from bot.core import Core
-from storage import answers, publishing, recommendations
-from storage.models import RecommendationState
+from storage import answers, participants, publishing, recommendations
+from storage.models import RecommendationState, Sector
 from storage.publishing import PublishMode
 from tests.loop_support import recommend, registered, rows
-from tests.support import RecordingTransport
+from tests.support import START, RecordingTransport
 
 
 async def test_answered_is_a_decision(core: Core) -> None:
@@ -90,3 +92,40 @@ async def test_the_sql_rule_and_the_python_rule_agree_on_every_combination(
             by_python = [r.id for r in saved if r is not None and publishing.is_published(r, mode)]
             assert by_sql == by_python, mode
             assert 0 < len(by_sql) < len(made)
+
+
+async def test_the_sql_rule_and_the_python_rule_agree_on_every_state_and_reason_length(core: Core) -> None:
+    """Every state, hidden or not, approved or not, with no reason, one character short, just enough, or padded."""
+    responses = (None, "ت" * 9, "ت" * 10, "  " + "ت" * 9 + "  ")  # spaces do not count towards a reason
+    cases = list(product(RecommendationState, (0, 1), (None, "2026-01-01T00:00:00+00:00"), responses))
+    async with core.db.transaction() as conn:
+        author = await participants.register(
+            conn, "telegram", "1001", name="سلمى", organisation=None, sector=Sector.CSO, governorate=None, now=START
+        )
+        [commitment] = await conn.execute_fetchall("SELECT id FROM commitments ORDER BY number LIMIT 1")
+        made = []
+        for state, hidden, approved, response in cases:
+            rec = await recommendations.add_recommendation(
+                conn,
+                participant_id=author.id,
+                commitment_id=commitment[0],
+                theme_id=None,
+                text="توصية لتجربة قاعدة النشر",
+                channel="telegram",
+                now=START,
+            )
+            await conn.execute(
+                "UPDATE recommendations SET state = ?, hidden = ?, approved_at = ?, response = ? WHERE id = ?",
+                (state.value, hidden, approved, response, rec.id),
+            )
+            made.append(rec.id)
+        saved = [await recommendations.get_recommendation(conn, n) for n in made]
+        sql = f"SELECT r.id FROM recommendations r WHERE {publishing.PUBLISHED_SQL} ORDER BY r.id"  # noqa: S608
+        for mode in PublishMode:
+            by_sql = [r[0] for r in await conn.execute_fetchall(sql, {"immediate": publishing.immediate(mode)})]
+            by_python = [r.id for r in saved if r is not None and publishing.is_published(r, mode)]
+            assert by_sql == by_python, mode
+    answered = {r.id for r in saved if r is not None and answers.is_answered(r)}
+    by_case = dict(zip(made, cases, strict=True))
+    assert {by_case[n][0] for n in answered} == set(answers.ANSWERED_STATES)
+    assert all(by_case[n][3] == "ت" * 10 for n in answered if by_case[n][0] in answers.REASON_REQUIRED)
