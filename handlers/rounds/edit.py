@@ -398,6 +398,7 @@ EDIT = Flow(
     name="round_edit",
     data=Editing,
     cancel=Cancel,
+    cancel_label="round-edit-back",
     on_cancel=back_to_round,
     steps={
         Step.CHOOSE: Accepts(buttons=(EditPart,), question=ask_again),

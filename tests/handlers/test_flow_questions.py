@@ -4,17 +4,23 @@ buttons gets the flow's note with the step's choices again and the flow's own ca
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import pytest
+from pydantic import BaseModel
 
 from bot.core import Core
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.router import Router
 from messages import load_messages
+from storage import sessions
+from storage.models import Session
 from tests.bot.reminder_support import outbox_rows, person
+from tests.handlers.test_authorisation import World, snapshot
+from tests.handlers.test_authorisation_matrix import _flow_data, _open_round, _samples
 from tests.loop_support import rows
-from tests.support import ChatDriver
+from tests.support import ChatDriver, texts
 
 EN, AR = load_messages("en"), load_messages("ar")
 ROUTER = Router()
@@ -89,3 +95,55 @@ async def test_a_stale_label_typed_in_another_flow_is_not_taken_as_input(chat: C
 
 class _Step(StrEnum):
     ONLY = "only"
+
+
+BUTTON_STEPS = [
+    (flow.name, str(step)) for flow in ROUTER.flows.values() for step, a in flow.steps.items() if a.text is None
+]
+
+
+@pytest.fixture
+async def world(core: Core, transport: Any) -> World:
+    built = await World(core, transport).build()
+    await _open_round(built)  # round 1, on commitment 2: the rounds' steps have one to show
+    return built
+
+
+def _placed_data(world: World, model: type[BaseModel]) -> dict[str, Any]:
+    """The matrix's data for the flow, with every optional field that names an object pointing at the world's."""
+    data = _flow_data(world, model)
+    samples = _samples(world)
+    for name, info in model.model_fields.items():
+        optional = get_origin(info.annotation) in (Union, UnionType)
+        kinds = [info.annotation, *(get_args(info.annotation) if optional else ())]
+        enum = next((k for k in kinds if isinstance(k, type) and issubclass(k, StrEnum)), None)
+        if name.removesuffix("_id") in samples and int in kinds and not info.is_required():
+            data[name] = samples[name.removesuffix("_id")]
+        elif enum is not None and not info.is_required():
+            data[name] = str(next(iter(enum)))
+    return model.model_validate(data).model_dump(mode="json")
+
+
+@pytest.mark.parametrize(("flow_name", "step"), BUTTON_STEPS)
+async def test_text_at_every_button_step_repeats_its_choices_with_the_flows_cancel(
+    world: World, flow_name: str, step: str
+) -> None:
+    """Generated from the router: the coordinator is placed at the step (as the authorisation matrix does)."""
+    flow = world.core.router.flows[flow_name]
+    chat = world.coord
+    async with world.core.db.transaction() as conn:
+        placed = Session(
+            channel=chat.channel, external_id=chat.user, flow=flow.name, step=step, data=_placed_data(world, flow.data)
+        )
+        await sessions.save_session(conn, placed, world.core.clock.now())
+    before = await snapshot(world.core)
+    replies = await chat.send("كلام كُتب بدل الضغط على زر")
+    asked = [r for r in replies if r.choices]
+    assert asked, f"{flow_name}/{step} answered without choices: {texts(replies)}"
+    labels = [c.label for c in asked[-1].choices]
+    if flow.cancel is not None:
+        assert labels.count(AR.t(flow.cancel_label)) == 1, f"{flow_name}/{step}: {labels}"
+    assert len(labels) > 1 or flow.cancel is None, f"{flow_name}/{step} shows only its cancel: {texts(replies)}"
+    assert await snapshot(world.core) == before, f"text at {flow_name}/{step} changed something"
+    [session] = await rows(world.core, "SELECT flow, step FROM sessions WHERE external_id = ?", chat.user)
+    assert session == {"flow": flow_name, "step": step}
