@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from handlers.answers import answer_sheet, inbox, merge, moderation, publishing, search
+from handlers.answers import answer_sheet, duplicates, inbox, merge, moderation, publishing, search
 from handlers.coordination import broadcast, evidence, exports, held, invite, report, rules, stats, team
 from handlers.joining import command_help, language, naming, privacy, questions, registration, settings
 from handlers.kit import fallback, files, intent, menu
@@ -66,6 +66,7 @@ FEATURES: tuple[Feature, ...] = (
     answer_sheet.FEATURE,
     moderation.FEATURE,
     merge.FEATURE,
+    duplicates.FEATURE,
     update.FEATURE,
     update_import.FEATURE,
     milestones.FEATURE,

@@ -29,3 +29,17 @@ unmerge-done = { $merged } is separate from { $kept } again and will be answered
 unmerge-told = Your recommendation { $merged } is separate from recommendation { $kept } again and will be answered on its own.
 merge-mark = 🔗 Merged into { $kept }: answer { $kept } instead.
 merge-members = 🔗 Merged here: { $receipts }
+dup-button = { $count ->
+    [one] 🔗 1 similar
+   *[other] 🔗 { $count } similar
+}
+dup-title = { $count ->
+    [one] One waiting recommendation is like { $kept }. Merge it into { $kept }, then answer { $kept } once: the answer reaches everyone who raised it.
+   *[other] { $count } waiting recommendations are like { $kept }. Merge them into { $kept }, then answer { $kept } once: the answer reaches everyone who raised them.
+}
+dup-item =
+    { $receipt } — { $sector }
+    { $text }
+dup-merge = 🔗 Merge { $merged } into this one
+dup-none = No waiting recommendation is like { $kept } any more.
+dup-back = ↩️ Back to { $kept }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
 from handlers.answers import group_notices, notify
@@ -33,6 +33,9 @@ ANSWER_STATES = tuple(s for s in RecommendationState if s is not RecommendationS
 # Buttons other features add under one recommendation (moderation's hide / show again, for coordinators).
 ItemActions = Callable[[Context, Recommendation, int], list[Choice]]
 ITEM_ACTIONS: Hook[ItemActions] = Hook("inbox.item_actions")
+# Buttons that need the database to decide (the near-duplicates of a waiting recommendation).
+ItemLinks = Callable[[Context, Recommendation, int], Awaitable[list[Choice]]]
+ITEM_LINKS: Hook[ItemLinks] = Hook("inbox.item_links")
 # Buttons other features add under a page of the inbox (the answer sheet's download and upload).
 PageActions = Callable[[Context], list[Choice]]
 PAGE_ACTIONS: Hook[PageActions] = Hook("inbox.page_actions")
@@ -344,6 +347,8 @@ async def show(
         choices.append(Transcribe(rec=rec.id, offset=offset).choice(ctx.t(key)))
     for hook in ctx.hooks(ITEM_ACTIONS):
         choices += hook(ctx, rec, offset)
+    for link in ctx.hooks(ITEM_LINKS):
+        choices += await link(ctx, rec, offset)
     choices.append(InboxPage(offset=offset).choice(ctx.t("inbox-back")))
     attached = await files.of_recommendation(ctx.conn, rec.id) if with_files else []
     sent_first = [sent.with_file(ctx, f, sent.file_line(ctx, f)) for f in attached]

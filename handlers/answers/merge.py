@@ -89,7 +89,7 @@ async def ask_number(ctx: Member, press: SameAs) -> list[Reply]:
     return [Reply(text=text, choices=(Cancel().choice(ctx.t("cancel-button")),), replace=True)]
 
 
-async def _mergeable(ctx: Member, merged: Recommendation, kept_id: int) -> Recommendation | None:
+async def mergeable(ctx: Member, merged: Recommendation, kept_id: int) -> Recommendation | None:
     """Return the recommendation kept when the pair may be merged by this person, else None."""
     kept = await recommendations.get_recommendation(ctx.conn, kept_id)
     if kept is None or kept.id == merged.id or kept.merged_into is not None or kept.hidden:
@@ -109,16 +109,17 @@ async def take_number(ctx: Member, merging: Merging) -> list[Reply]:
     if not isinstance(merged, Recommendation):
         ctx.end()
         return merged
-    kept = await _mergeable(ctx, merged, number)
+    kept = await mergeable(ctx, merged, number)
     if kept is None:
         refused = ctx.t("merge-refused", merged=_receipt(ctx, merged.id), kept=_receipt(ctx, number))
         return [Reply(text=refused, choices=(Cancel().choice(ctx.t("cancel-button")),))]
     merging.kept = kept.id
     MERGE.goto(ctx, Step.CONFIRM, merging)
-    return [await _preview(ctx, merged, kept)]
+    return [await preview(ctx, merged, kept)]
 
 
-async def _preview(ctx: Context, merged: Recommendation, kept: Recommendation) -> Reply:
+async def preview(ctx: Context, merged: Recommendation, kept: Recommendation) -> Reply:
+    """Return what merging the pair will do, with the confirmation."""
     raised = await merges.raised_together(ctx.conn, [kept.id, merged.id])
     text = ctx.t(
         "merge-preview",
@@ -143,7 +144,7 @@ async def confirm(ctx: Member, press: Confirm) -> list[Reply]:
     if not isinstance(merged, Recommendation):
         ctx.end()
         return merged
-    kept = await _mergeable(ctx, merged, merging.kept)
+    kept = await mergeable(ctx, merged, merging.kept)
     if (press.rec, press.kept) != (merging.rec, merging.kept) or kept is None:
         return await unknown_button(ctx)
     done = await merges.merge(ctx.conn, merged.id, kept.id)

@@ -47,6 +47,7 @@ def _samples(world: World) -> dict[str, int]:
         "update": 1,
         "page": 0,
         "index": 0,
+        "public": 1,
     }
 
 
