@@ -221,7 +221,7 @@ async def show_preview(ctx: Context, merging: Merging) -> list[Reply]:
     if merged is None or kept is None:  # one of the pair is gone: nothing left to confirm
         ctx.end()
         return [Reply(text=ctx.t("merge-refused", merged=_receipt(ctx, merging.rec), kept=_receipt(ctx, merging.kept)))]
-    return [await _preview(ctx, merged, kept)]
+    return [await preview(ctx, merged, kept)]
 
 
 async def cancelled(ctx: Context, merging: Merging) -> list[Reply]:
