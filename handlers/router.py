@@ -255,13 +255,22 @@ class Router:
         key = label_key(text)
         if not key:
             return None
-        exact = [choice for label, choice in ctx.carry.shown if label == key]
+        shown = [(label, choice) for label, choice in ctx.carry.shown if self._fits_step(ctx, choice)]
+        exact = [choice for label, choice in shown if label == key]
         accepts = self._accepts(ctx)
         if accepts is not None and accepts.typed is Typing.TEXT:  # «عمّان» typed as a place is the place
             return exact[0] if len(exact) == 1 else None
-        opening = [choice for label, choice in ctx.carry.shown if label.startswith(key + " ")]
-        yes = [choice for label, choice in ctx.carry.shown if intent.says_yes(label)] if intent.says_yes(key) else []
+        opening = [choice for label, choice in shown if label.startswith(key + " ")]
+        yes = [choice for label, choice in shown if intent.says_yes(label)] if intent.says_yes(key) else []
         return next((found[0] for found in (exact, opening, yes) if len(found) == 1), None)
+
+    def _fits_step(self, ctx: Context, data: str) -> bool:
+        """Tell whether a button on screen may be typed here: a flow's button only at its own flow's step."""
+        found = self.find(data)
+        if found is None:
+            return False
+        bound = self.bound.get(found[0].button)
+        return bound is None or (ctx.flow == bound[0].name and ctx.step in bound[1])
 
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
         if command == OPENED:
@@ -361,9 +370,21 @@ class Router:
         data = flow.load(ctx)
         if accepts.text is not None:
             return await accepts.text(ctx, data)
-        if accepts.ask is not None:
-            return await accepts.ask(ctx, data)
-        return [Reply(text=ctx.t("use-buttons"))]
+        return await self._use_buttons(ctx, flow, accepts, data)
+
+    async def _use_buttons(self, ctx: Context, flow: Flow[Any], accepts: Accepts[Any], data: Any) -> list[Reply]:
+        """Answer text at a step that takes only buttons: the flow's note above the step's question, with its choices
+        again and the flow's cancel button (a terminal numbers them), nothing stored."""
+        asked = await accepts.question(ctx, data) if accepts.question is not None else []
+        if ctx.flow != flow.name:  # the question found the flow could not go on (its item is gone) and ended it
+            return asked
+        last = next((r for r in reversed(asked) if r.choices), None)
+        choices = last.choices if last is not None else ()
+        cancel = flow.cancel_choice(ctx)
+        if cancel is not None and all(c.id != cancel.id for c in choices):
+            choices = (*choices, cancel)
+        text = ctx.t(flow.note) if last is None or not last.text else f"{ctx.t(flow.note)}\n\n{last.text}"
+        return [Reply(text=text, choices=choices)]
 
     async def _step_question(self, ctx: Context) -> list[Reply]:
         """Ask the question of the step the chat is in again (after the person changed language)."""
@@ -374,9 +395,9 @@ class Router:
         """Return the asking of the current step's question, or None when the chat is in no step that can ask."""
         flow = self.flows.get(ctx.flow or "")
         accepts = flow.accepts(ctx) if flow is not None else None
-        if flow is None or accepts is None or accepts.ask is None:
+        if flow is None or accepts is None or accepts.question is None:
             return None
-        return accepts.ask(ctx, flow.load(ctx))
+        return accepts.question(ctx, flow.load(ctx))
 
     async def _file(self, ctx: Context) -> list[Reply]:
         """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);

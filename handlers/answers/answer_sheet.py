@@ -172,13 +172,7 @@ async def _read(ctx: Member) -> list[AnswerRow] | str:
 
 async def _preview(ctx: Member, rows: list[AnswerRow]) -> list[Reply]:
     answers, errors, unchanged = await check_rows(ctx, rows)
-    lines = [ctx.t("answer-sheet-preview", count=len(answers))]
-    by_state = Counter(answer.state for answer in answers)
-    lines += [
-        ctx.t("answer-sheet-preview-state", state=state_label(ctx, s), count=by_state[s])
-        for s in ANSWER_STATES
-        if by_state[s]
-    ]
+    lines = _summary(ctx, answers)
     if unchanged:
         lines += ["", ctx.t("answer-sheet-unchanged", count=unchanged)]
     if errors:
@@ -190,9 +184,23 @@ async def _preview(ctx: Member, rows: list[AnswerRow]) -> list[Reply]:
         SHEET.goto(ctx, Step.FILE, Upload())
         return [_ask_file(ctx, "\n".join([*lines, "", ctx.t("answer-sheet-nothing")]))]
     SHEET.goto(ctx, Step.PREVIEW, Upload(answers=answers))
-    lines += ["", ctx.t("answer-sheet-then")]
+    return [_ready(ctx, lines)]
+
+
+def _summary(ctx: Context, answers: list[SheetAnswer]) -> list[str]:
+    """Return how many answers the sheet gives, and how many of each state."""
+    by_state = Counter(answer.state for answer in answers)
+    return [ctx.t("answer-sheet-preview", count=len(answers))] + [
+        ctx.t("answer-sheet-preview-state", state=state_label(ctx, s), count=by_state[s])
+        for s in ANSWER_STATES
+        if by_state[s]
+    ]
+
+
+def _ready(ctx: Context, lines: list[str]) -> Reply:
+    """Return the preview with its buttons to give the answers or cancel."""
     choices = (Apply().choice(ctx.t("answer-sheet-apply")), Cancel().choice(ctx.t("cancel-button")))
-    return [Reply(text="\n".join(lines), choices=choices)]
+    return Reply(text="\n".join([*lines, "", ctx.t("answer-sheet-then")]), choices=choices)
 
 
 @requires(Who.OFFICER)
@@ -240,9 +248,9 @@ async def offer_sheet(ctx: Context) -> list[Reply] | None:
     return await _preview(member, rows)
 
 
-async def use_buttons(ctx: Context, data: Upload) -> list[Reply]:
-    """Text at the preview: point to the buttons."""
-    return [Reply(text=ctx.t("use-buttons"))]
+async def show_preview(ctx: Context, data: Upload) -> list[Reply]:
+    """Show the checked answers with their buttons again (the refused rows were shown when the sheet came)."""
+    return [_ready(ctx, _summary(ctx, data.answers))]
 
 
 async def cancelled(ctx: Context, data: Upload) -> list[Reply]:
@@ -257,7 +265,7 @@ SHEET = Flow(
     on_cancel=cancelled,
     steps={
         Step.FILE: Accepts(file=take_file, text=ask_again),
-        Step.PREVIEW: Accepts(file=take_file, buttons=(Apply,), ask=use_buttons),
+        Step.PREVIEW: Accepts(file=take_file, buttons=(Apply,), question=show_preview),
     },
 )
 

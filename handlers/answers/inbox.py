@@ -294,13 +294,13 @@ async def edit_answer(ctx: Member, press: EditAnswer) -> list[Reply]:
     return [_ask_response(ctx, answering, replace=True)]
 
 
-async def preview_buttons(ctx: Context, answering: Answering) -> list[Reply]:
-    """Text at the preview: point to the buttons and show the preview with them again (it never changes silently)."""
+async def show_preview(ctx: Context, answering: Answering) -> list[Reply]:
+    """Show the preview with its buttons again (it never changes silently)."""
     rec = await recommendations.get_recommendation(ctx.conn, answering.rec)
     if rec is None or not ctx.may_handle(rec.commitment_id):
         ctx.end()
         return await unknown_button(ctx)
-    return [Reply(text=ctx.t("inbox-use-preview-buttons")), *await _preview(ctx, rec, answering)]
+    return await _preview(ctx, rec, answering)
 
 
 async def ask_response_again(ctx: Context, answering: Answering) -> list[Reply]:
@@ -519,12 +519,13 @@ ANSWER = Flow(
     name="inbox",
     data=Answering,
     cancel=Cancel,
+    note="inbox-use-preview-buttons",
     on_cancel=cancelled,
     # An answer being written is kept when the officer leaves it, and offered back.
     parking=Parking(keep=lambda answering: True, describe=_describe, resume=_resume),
     steps={
-        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), ask=ask_response_again),
-        Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), ask=preview_buttons),
+        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), question=ask_response_again),
+        Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), question=show_preview),
     },
 )
 

@@ -214,9 +214,14 @@ async def unmerge(ctx: Member, press: Unmerge) -> list[Reply]:
     return await inbox.show(ctx, apart, press.offset, notice=notice)
 
 
-async def confirm_buttons(ctx: Context, merging: Merging) -> list[Reply]:
-    """Text at the preview: point to the buttons."""
-    return [Reply(text=ctx.t("merge-use-buttons"))]
+async def show_preview(ctx: Context, merging: Merging) -> list[Reply]:
+    """Show what the merge will do again, with its buttons."""
+    merged = await recommendations.get_recommendation(ctx.conn, merging.rec)
+    kept = await recommendations.get_recommendation(ctx.conn, merging.kept)
+    if merged is None or kept is None:  # one of the pair is gone: nothing left to confirm
+        ctx.end()
+        return [Reply(text=ctx.t("merge-refused", merged=_receipt(ctx, merging.rec), kept=_receipt(ctx, merging.kept)))]
+    return [await preview(ctx, merged, kept)]
 
 
 async def cancelled(ctx: Context, merging: Merging) -> list[Reply]:
@@ -231,10 +236,11 @@ MERGE = Flow(
     name="merge",
     data=Merging,
     cancel=Cancel,
+    note="merge-use-buttons",
     on_cancel=cancelled,
     steps={
         Step.NUMBER: Accepts(text=take_number),
-        Step.CONFIRM: Accepts(buttons=(Confirm,), ask=confirm_buttons),
+        Step.CONFIRM: Accepts(buttons=(Confirm,), question=show_preview),
     },
 )
 

@@ -100,7 +100,11 @@ def _cancel(ctx: Context) -> Choice:
 @requires_role(Who.COORDINATOR)
 async def start(ctx: Context) -> list[Reply]:
     """Answer /broadcast: ask for the message."""
-    BROADCAST.start(ctx, Step.TEXT)
+    return await ask_text(ctx, BROADCAST.start(ctx, Step.TEXT))
+
+
+async def ask_text(ctx: Context, message: Message) -> list[Reply]:
+    """Ask for the message."""
     return [Reply(text=ctx.t("bc-ask-text", max=MAX_CHARS), choices=(_cancel(ctx),))]
 
 
@@ -112,13 +116,32 @@ async def take_text(ctx: Context, message: Message) -> list[Reply]:
         return [Reply(text=ctx.t("bc-text-length", max=MAX_CHARS, length=len(text)), choices=(_cancel(ctx),))]
     message.text = text
     BROADCAST.goto(ctx, Step.AUDIENCE, message)
+    return await ask_audience(ctx, message)
+
+
+async def ask_audience(ctx: Context, message: Message) -> list[Reply]:
+    """Ask who gets the message."""
     choices = tuple(PickAudience(audience=a).choice(ctx.t(key)) for a, key in AUDIENCE_LABELS.items())
     return [Reply(text=ctx.t("bc-choose-audience"), choices=(*choices, _cancel(ctx)))]
 
 
-async def use_buttons(ctx: Context, message: Message) -> list[Reply]:
-    """Point to the buttons when text arrives at a step that takes none."""
-    return [Reply(text=ctx.t("bc-use-buttons"), choices=(_cancel(ctx),))]
+async def ask_commitment(ctx: Context, message: Message, *, replace: bool = False) -> list[Reply]:
+    """Ask which commitment's followers get the message."""
+    commitments = await catalogue.list_commitments(ctx.conn)
+    choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
+    return [Reply(text=ctx.t("bc-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=replace)]
+
+
+async def ask_round(ctx: Context, message: Message, *, replace: bool = False) -> list[Reply]:
+    """Ask which round's participants get the message."""
+    rounds = await broadcasts.rounds_to_address(ctx.conn)
+    choices = tuple(PickRound(round=r.id).choice(r.name) for r in rounds)
+    return [Reply(text=ctx.t("bc-choose-round"), choices=(*choices, _cancel(ctx)), replace=replace)]
+
+
+async def ask_preview(ctx: Context, message: Message) -> list[Reply]:
+    """Show the preview with its buttons again."""
+    return await _preview(ctx, message, replace=False)
 
 
 @requires_role(Who.COORDINATOR)
@@ -128,16 +151,12 @@ async def pick_audience(ctx: Context, press: PickAudience) -> list[Reply]:
     message.audience = press.audience
     if press.audience is Audience.FOLLOWERS:
         BROADCAST.goto(ctx, Step.COMMITMENT, message)
-        commitments = await catalogue.list_commitments(ctx.conn)
-        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
-        return [Reply(text=ctx.t("bc-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=True)]
+        return await ask_commitment(ctx, message, replace=True)
     if press.audience is Audience.ROUND:
-        rounds = await broadcasts.rounds_to_address(ctx.conn)
-        if not rounds:
+        if not await broadcasts.rounds_to_address(ctx.conn):
             return [Reply(text=ctx.t("bc-no-rounds"), choices=(_cancel(ctx),), replace=True)]
         BROADCAST.goto(ctx, Step.ROUND, message)
-        choices = tuple(PickRound(round=r.id).choice(r.name) for r in rounds)
-        return [Reply(text=ctx.t("bc-choose-round"), choices=(*choices, _cancel(ctx)), replace=True)]
+        return await ask_round(ctx, message, replace=True)
     return await _preview(ctx, message)
 
 
@@ -195,7 +214,12 @@ async def write_version(ctx: Context, press: WriteVersion) -> list[Reply]:
     message = BROADCAST.load(ctx)
     message.writing = press.language
     BROADCAST.goto(ctx, Step.VERSION, message)
-    name = language_label(ctx, press.language.value)
+    return await ask_version(ctx, message)
+
+
+async def ask_version(ctx: Context, message: Message) -> list[Reply]:
+    """Ask for the text the readers of one language get."""
+    name = language_label(ctx, (message.writing or Lang(ctx.messages.language)).value)
     return [Reply(text=ctx.t("bc-ask-version", language=name, max=MAX_CHARS), choices=(_cancel(ctx),))]
 
 
@@ -255,14 +279,16 @@ BROADCAST = Flow(
     name="broadcast",
     data=Message,
     cancel=Cancel,
+    cancel_label="bc-cancel-button",
+    note="bc-use-buttons",
     on_cancel=cancelled,
     steps={
-        Step.TEXT: Accepts(text=take_text),
-        Step.AUDIENCE: Accepts(buttons=(PickAudience,), ask=use_buttons),
-        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=use_buttons),
-        Step.ROUND: Accepts(buttons=(PickRound,), ask=use_buttons),
-        Step.PREVIEW: Accepts(buttons=(Send, WriteVersion), ask=use_buttons),
-        Step.VERSION: Accepts(text=take_version),
+        Step.TEXT: Accepts(text=take_text, question=ask_text),
+        Step.AUDIENCE: Accepts(buttons=(PickAudience,), question=ask_audience),
+        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_commitment),
+        Step.ROUND: Accepts(buttons=(PickRound,), question=ask_round),
+        Step.PREVIEW: Accepts(buttons=(Send, WriteVersion), question=ask_preview),
+        Step.VERSION: Accepts(text=take_version, question=ask_version),
     },
 )
 

@@ -30,7 +30,7 @@ from handlers.kit.routes import on
 from handlers.kit.who import Who
 from reports.export import ExportFormat, export
 from storage import catalogue
-from storage.exports import ExportScope, get_round, recent_rounds
+from storage.exports import ExportScope, RoundInfo, get_round, recent_rounds
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots (WhatsApp allows 100 MB)
 ROUNDS_SHOWN = 8
@@ -156,16 +156,13 @@ async def pick_scope(ctx: Context, press: PickScope) -> list[Reply]:
         return await _deliver(ctx, ExportScope())
     if press.scope is Scope.COMMITMENT:
         EXPORT.goto(ctx, Step.COMMITMENT, asked)
-        commitments = await catalogue.list_commitments(ctx.conn)
-        choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
-        return [Reply(text=ctx.t("exp-choose-commitment"), choices=(*choices, _cancel(ctx)), replace=True)]
+        return [(await _commitment_prompt(ctx)).model_copy(update={"replace": True})]
     if press.scope is Scope.ROUND:
         rounds = await recent_rounds(ctx.conn, ROUNDS_SHOWN)
         if not rounds:
             return [_scope_prompt(ctx, "exp-no-rounds")]
         EXPORT.goto(ctx, Step.ROUND, asked)
-        choices = tuple(PickRound(round=r.id).choice(r.name) for r in rounds)
-        return [Reply(text=ctx.t("exp-choose-round"), choices=(*choices, _cancel(ctx)), replace=True)]
+        return [_round_prompt(ctx, rounds).model_copy(update={"replace": True})]
     EXPORT.goto(ctx, Step.DATES, asked)
     return [Reply(text=ctx.t("exp-ask-dates"), choices=(_cancel(ctx),), replace=True)]
 
@@ -235,9 +232,26 @@ async def build(job: Job) -> Built:
     return Built([Reply(text=caption, document=document, choices=job.menu)], audit)
 
 
+async def _commitment_prompt(ctx: Context) -> Reply:
+    commitments = await catalogue.list_commitments(ctx.conn)
+    choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
+    return Reply(text=ctx.t("exp-choose-commitment"), choices=(*choices, _cancel(ctx)))
+
+
+def _round_prompt(ctx: Context, rounds: list[RoundInfo]) -> Reply:
+    choices = tuple(PickRound(round=r.id).choice(r.name) for r in rounds)
+    return Reply(text=ctx.t("exp-choose-round"), choices=(*choices, _cancel(ctx)))
+
+
 async def ask_again(ctx: Context, asked: Asked) -> list[Reply]:
-    """Text at a step that takes buttons: point to them."""
-    return [Reply(text=ctx.t("use-buttons"), choices=(_cancel(ctx),))]
+    """Ask the question of the button step the chat is in again."""
+    if EXPORT.at(ctx, Step.FORMAT):
+        return [_format_prompt(ctx, asked)]
+    if EXPORT.at(ctx, Step.COMMITMENT):
+        return [await _commitment_prompt(ctx)]
+    if EXPORT.at(ctx, Step.ROUND):
+        return [_round_prompt(ctx, await recent_rounds(ctx.conn, ROUNDS_SHOWN))]
+    return [_scope_prompt(ctx).model_copy(update={"replace": False})]
 
 
 EXPORT = Flow(
@@ -245,10 +259,10 @@ EXPORT = Flow(
     data=Asked,
     cancel=Cancel,
     steps={
-        Step.FORMAT: Accepts(buttons=(PickFormat, FileLanguage), ask=ask_again),
-        Step.SCOPE: Accepts(buttons=(PickScope,), ask=ask_again),
-        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_again),
-        Step.ROUND: Accepts(buttons=(PickRound,), ask=ask_again),
+        Step.FORMAT: Accepts(buttons=(PickFormat, FileLanguage), question=ask_again),
+        Step.SCOPE: Accepts(buttons=(PickScope,), question=ask_again),
+        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_again),
+        Step.ROUND: Accepts(buttons=(PickRound,), question=ask_again),
         Step.DATES: Accepts(text=take_dates),
     },
 )

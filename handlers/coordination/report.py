@@ -105,8 +105,8 @@ async def one_round(ctx: Context, press: OneRound) -> list[Reply]:
 
 
 async def ask_again(ctx: Context, asked: Asked) -> list[Reply]:
-    """Text at the scope step: point to the buttons."""
-    return [Reply(text=ctx.t("use-buttons"), choices=(Cancel().choice(ctx.t("cancel-button")),))]
+    """Ask which input to report on again."""
+    return [await _scope_prompt(ctx, asked)]
 
 
 async def _deliver(ctx: Context, round_id: int | None) -> list[Reply]:
@@ -144,7 +144,7 @@ REPORT = Flow(
     name="report",
     data=Asked,
     cancel=Cancel,
-    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound, FileLanguage), ask=ask_again)},
+    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound, FileLanguage), question=ask_again)},
 )
 
 FEATURE = Feature(

@@ -127,9 +127,9 @@ async def save(ctx: Context, press: SaveRules) -> list[Reply]:
     return [with_menu(ctx, ctx.t("rules-saved"))]
 
 
-async def use_buttons(ctx: Context, draft: Draft) -> list[Reply]:
-    """Text at the preview: point to the buttons, listed again."""
-    return [Reply(text=ctx.t("use-buttons")), _preview(ctx, draft)]
+async def show_preview(ctx: Context, draft: Draft) -> list[Reply]:
+    """Show the preview with its buttons again."""
+    return [_preview(ctx, draft)]
 
 
 RULES = Flow(
@@ -138,7 +138,7 @@ RULES = Flow(
     cancel=Cancel,
     steps={
         Step.TEXT: Accepts(text=take_text),
-        Step.PREVIEW: Accepts(buttons=(SaveRules, AddEnglish), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(SaveRules, AddEnglish), question=show_preview),
         Step.ENGLISH: Accepts(text=take_english),
     },
 )

@@ -143,8 +143,8 @@ FORGET = Flow(
     cancel=Cancel,
     on_cancel=cancelled,
     steps={
-        Step.CHOOSE: Accepts(buttons=(PickMode,), ask=ask_again),
-        Step.CONFIRM: Accepts(buttons=(Confirm,), ask=ask_again),
+        Step.CHOOSE: Accepts(buttons=(PickMode,), question=ask_again),
+        Step.CONFIRM: Accepts(buttons=(Confirm,), question=ask_again),
     },
 )
 

@@ -73,7 +73,7 @@ ASK = Flow(
     name="question",
     data=Asking,
     cancel=Cancel,
-    steps={Step.CONFIRM: Accepts(buttons=(SendQuestion,), ask=ask_again)},
+    steps={Step.CONFIRM: Accepts(buttons=(SendQuestion,), question=ask_again)},
 )
 
 FEATURE = Feature(

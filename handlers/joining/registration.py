@@ -268,11 +268,11 @@ REGISTER = Flow(
     name="register",
     data=Profile,
     steps={
-        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName, IsName), ask=ask_again),
-        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,), ask=ask_again),
-        Step.SECTOR: Accepts(buttons=(PickSector,), ask=ask_again),
-        Step.GOVERNORATE: Accepts(buttons=(PickGovernorate,), ask=ask_again),
-        Step.CONSENT: Accepts(buttons=(Consent,), ask=ask_again),
+        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName, IsName), question=ask_again),
+        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,), question=ask_again),
+        Step.SECTOR: Accepts(buttons=(PickSector,), question=ask_again),
+        Step.GOVERNORATE: Accepts(buttons=(PickGovernorate,), question=ask_again),
+        Step.CONSENT: Accepts(buttons=(Consent,), question=ask_again),
     },
 )
 

@@ -5,9 +5,9 @@
         data=Draft,
         cancel=Cancel,
         steps={
-            Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_commitment),
-            Step.TEXT: Accepts(text=take_text),
-            Step.PREVIEW: Accepts(buttons=(Send, Edit), text=take_text),
+            Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_commitment),
+            Step.TEXT: Accepts(text=take_text, question=ask_text),
+            Step.PREVIEW: Accepts(buttons=(Send, Edit), text=take_text, question=show_preview),
         },
     )
 
@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from handlers.kit.buttons import Button
 from handlers.kit.context import Context
-from handlers.kit.contract import Reply
+from handlers.kit.contract import Choice, Reply
 
 
 class FlowData(BaseModel):
@@ -58,11 +58,12 @@ class StaleFlow(Exception):
 
 @dataclass(frozen=True)
 class Accepts(Generic[D]):
-    """What one step accepts: typed text (and its handler), buttons, a sent file, and how to ask its question again."""
+    """What one step accepts: typed text (and its handler), buttons, a sent file, and its question (asked again after
+    a language switch, and the source of the choices repeated when text arrives at a step that takes none)."""
 
     text: TextHandler[D] | None = None
     buttons: tuple[type[Button], ...] = ()
-    ask: Asker[D] | None = None
+    question: Asker[D] | None = None
     file: TextHandler[D] | None = None  # reads ctx.incoming.attachment
     typing: Typing | None = None  # None: text when the step takes text, a choice otherwise
 
@@ -93,12 +94,21 @@ class Flow(Generic[D]):
     data: type[D]
     steps: Mapping[StrEnum, Accepts[D]]
     cancel: type[Button] | None = None
+    cancel_label: str = "cancel-button"  # catalogue key of the cancel button's label
+    note: str = "use-buttons"  # catalogue key of the note for text at a step that takes only buttons
     on_cancel: Callable[[Context, D], Awaitable[list[Reply]]] | None = None  # after the flow ended
     parking: Parking[D] | None = None  # None: leaving the flow drops its data
     step_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "step_names", frozenset(str(step) for step in self.steps))
+        for step, accepts in self.steps.items():
+            if accepts.text is None and accepts.question is None:
+                raise ValueError(f"flow {self.name}: step {step} takes no text, so it must declare its question")
+
+    def cancel_choice(self, ctx: Context) -> Choice | None:
+        """Return the flow's cancel button drawn in the person's language, or None when the flow declares none."""
+        return self.cancel().choice(ctx.t(self.cancel_label)) if self.cancel is not None else None
 
     def load(self, ctx: Context) -> D:
         """Return the flow's typed data from the session."""

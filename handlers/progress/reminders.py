@@ -379,16 +379,13 @@ async def save_days(ctx: Context, press: SaveDays) -> list[Reply]:
     return await _save(ctx, Rule.WORKING_DAYS, ",".join(changing.days))
 
 
-async def use_buttons(ctx: Context, changing: Changing) -> list[Reply]:
-    """Ask a button step's question again when text arrives instead."""
+async def ask_step(ctx: Context, changing: Changing) -> list[Reply]:
+    """Ask the question of the button step the chat is in again."""
     if CHANGE_RULE.at(ctx, Step.DAYS):
         return [_ask_days(ctx, changing)]
     if CHANGE_RULE.at(ctx, Step.EVERY):
-        return [
-            Reply(text=ctx.t("use-buttons")),
-            _ask_every(ctx, await _rules(ctx)).model_copy(update={"replace": False}),
-        ]
-    return [Reply(text=ctx.t("use-buttons")), _ask_day(ctx, changing)]
+        return [_ask_every(ctx, await _rules(ctx)).model_copy(update={"replace": False})]
+    return [_ask_day(ctx, changing)]
 
 
 CHANGE_RULE = Flow(
@@ -396,10 +393,10 @@ CHANGE_RULE = Flow(
     data=Changing,
     steps={
         Step.VALUE: Accepts(text=take_value, buttons=(RestoreDefault,)),
-        Step.EVERY: Accepts(buttons=(PickEvery, TurnOff, RestoreDefault), ask=use_buttons),
-        Step.DAY: Accepts(buttons=(PickDay,), ask=use_buttons),
+        Step.EVERY: Accepts(buttons=(PickEvery, TurnOff, RestoreDefault), question=ask_step),
+        Step.DAY: Accepts(buttons=(PickDay,), question=ask_step),
         Step.TIME: Accepts(text=take_time, buttons=(PickHour,)),
-        Step.DAYS: Accepts(buttons=(ToggleDay, SaveDays, RestoreDefault), ask=use_buttons),
+        Step.DAYS: Accepts(buttons=(ToggleDay, SaveDays, RestoreDefault), question=ask_step),
     },
 )
 

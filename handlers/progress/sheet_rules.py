@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from handlers.kit.context import Member
+from handlers.kit.context import Context, Member
 from handlers.kit.dates import parse_date
 from handlers.kit.labels import completion_label, short_date
 from handlers.kit.text import clean_line, parse_int
@@ -145,7 +145,7 @@ def _state(ctx: Member, value: CellValue) -> Completion:
     raise RowError(ctx.t("import-row-state", value=_shown(value), choices=choices))
 
 
-def describe(ctx: Member, change: Change, current: Milestone | None) -> str:
+def describe(ctx: Context, change: Change, current: Milestone | None) -> str:
     """Return one line of the preview: what the row adds or changes."""
     if current is None:
         return ctx.t("import-line-new", row=change.row, number=change.commitment_number, title=change.title)
@@ -173,5 +173,5 @@ def describe(ctx: Member, change: Change, current: Milestone | None) -> str:
     )
 
 
-def _day(ctx: Member, day: date | None) -> str:
+def _day(ctx: Context, day: date | None) -> str:
     return short_date(ctx, day) if day else "—"

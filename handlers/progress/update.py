@@ -24,7 +24,7 @@ from handlers.kit.who import Who
 from handlers.progress.update_import import StartImport
 from storage import audit, catalogue, files, milestones
 from storage.filetypes import Use
-from storage.models import Commitment, Completion
+from storage.models import Commitment, Completion, Milestone
 
 NOTE_MAX = 1000
 URL_MAX = 500
@@ -136,8 +136,12 @@ async def start(ctx: Member) -> list[Reply]:
     if len(commitments) == 1:
         return await _chose(ctx, commitments[0], replace=False)
     UPDATE.start(ctx, Step.COMMITMENT)
+    return [_commitment_question(ctx, commitments)]
+
+
+def _commitment_question(ctx: Context, commitments: list[Commitment]) -> Reply:
     choices = tuple(PickCommitment(commitment=c.id).choice(f"{c.number}. {ctx.name(c)}") for c in commitments)
-    return [Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _from_sheet(ctx), _cancel(ctx)))]
+    return Reply(text=ctx.t("update-choose-commitment"), choices=(*choices, _from_sheet(ctx), _cancel(ctx)))
 
 
 def _from_sheet(ctx: Context) -> Choice:
@@ -146,11 +150,15 @@ def _from_sheet(ctx: Context) -> Choice:
 
 async def _chose(ctx: Member, commitment: Commitment, *, replace: bool) -> list[Reply]:
     UPDATE.start(ctx, Step.COMPLETION, commitment_id=commitment.id)
+    return [await _completion_question(ctx, commitment, replace=replace)]
+
+
+async def _completion_question(ctx: Context, commitment: Commitment, *, replace: bool) -> Reply:
     latest = await catalogue.latest_status(ctx.conn, commitment.id)
     current = completion_label(ctx, latest.completion if latest else Completion.NOT_STARTED)
     text = ctx.t("update-ask-completion", number=commitment.number, title=ctx.name(commitment), current=current)
     choices = tuple(PickCompletion(completion=c).choice(completion_label(ctx, c)) for c in Completion)
-    return [Reply(text=text, choices=(*choices, _from_sheet(ctx), _cancel(ctx)), replace=replace)]
+    return Reply(text=text, choices=(*choices, _from_sheet(ctx), _cancel(ctx)), replace=replace)
 
 
 @requires(Who.OFFICER)
@@ -207,15 +215,20 @@ async def _take_progress(ctx: Member, progress: int) -> list[Reply]:
     report.progress = progress
     if unlikely(report.completion, progress):
         UPDATE.goto(ctx, Step.CONFIRM_PAIR, report)
-        text = ctx.t("update-unlikely-pair", completion=completion_label(ctx, report.completion), progress=progress)
-        choices = (
-            ConfirmPair(answer=PairAnswer.KEEP).choice(ctx.t("update-pair-keep")),
-            ConfirmPair(answer=PairAnswer.PROGRESS).choice(ctx.t("update-pair-progress")),
-            ConfirmPair(answer=PairAnswer.LEVEL).choice(ctx.t("update-pair-level")),
-            _cancel(ctx),
-        )
-        return [Reply(text=text, choices=choices)]
+        return [_pair_question(ctx, report)]
     return await _after_progress(ctx, report)
+
+
+def _pair_question(ctx: Context, report: Progress) -> Reply:
+    completion = completion_label(ctx, report.completion)
+    text = ctx.t("update-unlikely-pair", completion=completion, progress=report.progress)
+    choices = (
+        ConfirmPair(answer=PairAnswer.KEEP).choice(ctx.t("update-pair-keep")),
+        ConfirmPair(answer=PairAnswer.PROGRESS).choice(ctx.t("update-pair-progress")),
+        ConfirmPair(answer=PairAnswer.LEVEL).choice(ctx.t("update-pair-level")),
+        _cancel(ctx),
+    )
+    return Reply(text=text, choices=choices)
 
 
 @requires(Who.OFFICER)
@@ -242,9 +255,13 @@ async def _after_progress(ctx: Member, report: Progress) -> list[Reply]:
     if not items:
         return [_ask_note(ctx, report)]
     UPDATE.goto(ctx, Step.MILESTONE, report)
+    return [_milestone_question(ctx, items)]
+
+
+def _milestone_question(ctx: Context, items: list[Milestone]) -> Reply:
     choices = [PickMilestone(milestone=m.id).choice(ctx.name(m)[:60]) for m in items]
     choices.append(PickMilestone(milestone=NO_MILESTONE).choice(ctx.t("update-no-milestone")))
-    return [Reply(text=ctx.t("update-ask-milestone"), choices=(*choices, _cancel(ctx)))]
+    return Reply(text=ctx.t("update-ask-milestone"), choices=(*choices, _cancel(ctx)))
 
 
 @requires(Who.OFFICER)
@@ -259,11 +276,14 @@ async def pick_milestone(ctx: Member, press: PickMilestone) -> list[Reply]:
         return await unknown_button(ctx)
     report.milestone_id = milestone.id
     UPDATE.goto(ctx, Step.MILESTONE_STATE, report)
+    return [_milestone_state_question(ctx, milestone, replace=True)]
+
+
+def _milestone_state_question(ctx: Context, milestone: Milestone, *, replace: bool) -> Reply:
     choices = tuple(PickMilestoneState(state=c).choice(completion_label(ctx, c)) for c in Completion)
-    text = ctx.t(
-        "update-ask-milestone-state", title=ctx.name(milestone), current=completion_label(ctx, milestone.state)
-    )
-    return [Reply(text=text, choices=(*choices, _cancel(ctx)), replace=True)]
+    current = completion_label(ctx, milestone.state)
+    text = ctx.t("update-ask-milestone-state", title=ctx.name(milestone), current=current)
+    return Reply(text=text, choices=(*choices, _cancel(ctx)), replace=replace)
 
 
 @requires(Who.OFFICER)
@@ -348,9 +368,26 @@ async def skip(ctx: Member, press: Skip) -> list[Reply]:
     return [_ask_evidence(ctx, report) if ctx.step == Step.NOTE else await _preview(ctx, report)]
 
 
-async def use_buttons(ctx: Context, report: Progress) -> list[Reply]:
-    """Point to the buttons when text arrives at a step that takes none."""
-    return [Reply(text=ctx.t("update-use-buttons"))]
+async def ask_step(ctx: Context, report: Progress) -> list[Reply]:
+    """Ask the question of the button step the chat is in again."""
+    if UPDATE.at(ctx, Step.COMMITMENT):
+        return [_commitment_question(ctx, await handled_commitments(ctx))]
+    if UPDATE.at(ctx, Step.CONFIRM_PAIR):
+        return [_pair_question(ctx, report)]
+    if UPDATE.at(ctx, Step.PREVIEW):
+        return [await _preview(ctx, report)]
+    commitment = await catalogue.get_commitment(ctx.conn, report.commitment_id)
+    if commitment is None:  # the commitment is gone: nothing left to report on
+        ctx.end()
+        return [with_menu(ctx, ctx.t("cancelled"))]
+    if UPDATE.at(ctx, Step.COMPLETION):
+        return [await _completion_question(ctx, commitment, replace=False)]
+    if UPDATE.at(ctx, Step.MILESTONE):
+        return [_milestone_question(ctx, await catalogue.list_milestones(ctx.conn, commitment.id))]
+    milestone = await milestones.get_milestone(ctx.conn, report.milestone_id or 0)
+    if milestone is None:
+        return [_milestone_question(ctx, await catalogue.list_milestones(ctx.conn, commitment.id))]
+    return [_milestone_state_question(ctx, milestone, replace=False)]
 
 
 async def _preview(ctx: Context, report: Progress) -> Reply:
@@ -423,17 +460,18 @@ UPDATE = Flow(
     name="update",
     data=Progress,
     cancel=Cancel,
+    note="update-use-buttons",
     steps={
         # A file here is neither a table (its own button, update_import.py) nor yet evidence (asked for below).
-        Step.COMMITMENT: Accepts(ask=use_buttons, file=file_too_early),  # PickCommitment: checks its commitment
-        Step.COMPLETION: Accepts(buttons=(PickCompletion,), ask=use_buttons, file=file_too_early),
+        Step.COMMITMENT: Accepts(question=ask_step, file=file_too_early),  # PickCommitment: checks its commitment
+        Step.COMPLETION: Accepts(buttons=(PickCompletion,), question=ask_step, file=file_too_early),
         Step.PROGRESS: Accepts(text=take_progress, buttons=(PickProgress,)),
-        Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), ask=use_buttons),
-        Step.MILESTONE: Accepts(buttons=(PickMilestone,), ask=use_buttons),
-        Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), ask=use_buttons),
+        Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), question=ask_step),
+        Step.MILESTONE: Accepts(buttons=(PickMilestone,), question=ask_step),
+        Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), question=ask_step),
         Step.NOTE: Accepts(text=take_note, buttons=(Skip,)),
         Step.EVIDENCE: Accepts(text=take_evidence, buttons=(Skip,), file=take_evidence_file),
-        Step.PREVIEW: Accepts(buttons=(Publish,), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(Publish,), question=ask_step),
     },
 )
 

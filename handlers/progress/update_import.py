@@ -124,7 +124,7 @@ def _errors_text(ctx: Context, errors: list[tuple[int, str]]) -> str:
     return "\n".join(lines)
 
 
-async def _preview(ctx: Member, changes: list[Change]) -> Reply:
+async def _preview(ctx: Context, changes: list[Change]) -> Reply:
     lines = [ctx.t("import-preview", count=len(changes))]
     for change in changes[:CHANGES_SHOWN]:
         current = await milestones.get_milestone(ctx.conn, change.milestone_id) if change.milestone_id else None
@@ -172,9 +172,9 @@ async def _store(ctx: Member, change: Change) -> None:
     )
 
 
-async def use_buttons(ctx: Context, data: Import) -> list[Reply]:
-    """Text at the preview: point to the buttons."""
-    return [Reply(text=ctx.t("use-buttons"))]
+async def show_preview(ctx: Context, data: Import) -> list[Reply]:
+    """Show the checked changes with their buttons again."""
+    return [await _preview(ctx, data.changes)]
 
 
 async def cancelled(ctx: Context, data: Import) -> list[Reply]:
@@ -189,7 +189,7 @@ IMPORT = Flow(
     on_cancel=cancelled,
     steps={
         Step.FILE: Accepts(file=take_file, text=ask_again, buttons=(Template,)),
-        Step.PREVIEW: Accepts(buttons=(Apply,), ask=use_buttons),
+        Step.PREVIEW: Accepts(buttons=(Apply,), question=show_preview),
     },
 )
 

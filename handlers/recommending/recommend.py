@@ -563,8 +563,8 @@ RECOMMEND = Flow(
     data=Draft,
     cancel=Cancel,
     steps={
-        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), ask=ask_commitment),
-        Step.THEME: Accepts(buttons=(PickTheme,), ask=ask_theme),
+        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_commitment),
+        Step.THEME: Accepts(buttons=(PickTheme,), question=ask_theme),
         Step.TEXT: Accepts(text=take_text, file=take_file),
         # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement; a
         # voice note sent there is a new recording, shown again before it is sent; a photo or document is attached.

@@ -122,12 +122,13 @@ async def begin(ctx: Context, press: RoundEdit) -> list[Reply]:
     if found.state is RoundState.CLOSED:
         return await card(ctx, found, note=ctx.t("round-edit-closed"))
     EDIT.start(ctx, Step.CHOOSE, round_id=found.id)
+    return [_what_to_edit(ctx, found).model_copy(update={"replace": True})]
+
+
+def _what_to_edit(ctx: Context, found: Round) -> Reply:
+    """Return the question which part of the round to edit."""
     choices = tuple(EditPart(part=p).choice(ctx.t(key)) for p, key in PART_LABELS.items())
-    return [
-        Reply(
-            text=ctx.t("round-edit-what", name=ctx.name(found, "name")), choices=(*choices, _cancel(ctx)), replace=True
-        )
-    ]
+    return Reply(text=ctx.t("round-edit-what", name=ctx.name(found, "name")), choices=(*choices, _cancel(ctx)))
 
 
 async def _editable(ctx: Context, editing: Editing) -> Round | None:
@@ -364,8 +365,7 @@ async def no_english(ctx: Context, press: NoEnglish) -> list[Reply]:
 async def begin_again(ctx: Context, found: Round) -> list[Reply]:
     """Ask again what to edit."""
     EDIT.goto(ctx, Step.CHOOSE, EDIT.load(ctx))
-    choices = tuple(EditPart(part=p).choice(ctx.t(key)) for p, key in PART_LABELS.items())
-    return [Reply(text=ctx.t("round-edit-what", name=ctx.name(found, "name")), choices=(*choices, _cancel(ctx)))]
+    return [_what_to_edit(ctx, found)]
 
 
 ENGLISH = (Part.NAME_EN, Part.PLACE_EN, Part.QUESTIONS_EN)
@@ -385,24 +385,27 @@ async def back_to_round(ctx: Context, editing: Editing) -> list[Reply]:
 
 
 async def ask_again(ctx: Context, editing: Editing) -> list[Reply]:
-    """Ask a button step's question again when text arrives instead."""
+    """Ask the question of the button step the chat is in again."""
     if EDIT.at(ctx, Step.GROUPS):
         return [await _groups_prompt(ctx, editing)]
-    choices = tuple(EditPart(part=p).choice(ctx.t(key)) for p, key in PART_LABELS.items())
-    return [Reply(text=ctx.t("use-buttons"), choices=(*choices, _cancel(ctx)))]
+    found = await rounds.get_round(ctx.conn, editing.round_id)
+    if found is None:
+        return await _gone(ctx)
+    return [_what_to_edit(ctx, found)]
 
 
 EDIT = Flow(
     name="round_edit",
     data=Editing,
     cancel=Cancel,
+    cancel_label="round-edit-back",
     on_cancel=back_to_round,
     steps={
-        Step.CHOOSE: Accepts(buttons=(EditPart,), ask=ask_again),
+        Step.CHOOSE: Accepts(buttons=(EditPart,), question=ask_again),
         Step.NAME: Accepts(text=take_name),
         Step.DATE: Accepts(text=take_date, buttons=(EditToday,)),
         Step.PLACE: Accepts(text=take_place, buttons=(EditOnline,)),
-        Step.GROUPS: Accepts(buttons=(ToggleGroup, GroupsDone), ask=ask_again),
+        Step.GROUPS: Accepts(buttons=(ToggleGroup, GroupsDone), question=ask_again),
         Step.QUESTIONS: Accepts(text=take_questions),
         Step.NAME_EN: Accepts(text=take_name_en, buttons=(NoEnglish,)),
         Step.PLACE_EN: Accepts(text=take_place_en, buttons=(NoEnglish,)),

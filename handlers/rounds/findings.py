@@ -244,8 +244,8 @@ FINDINGS = Flow(
     data=Seat,
     cancel=Cancel,
     steps={
-        Step.AT_TABLE: Accepts(text=take_at_table, ask=ask_at_table),
-        Step.EDIT: Accepts(text=take_edit, ask=ask_edit),
+        Step.AT_TABLE: Accepts(text=take_at_table, question=ask_at_table),
+        Step.EDIT: Accepts(text=take_edit, question=ask_edit),
     },
 )
 

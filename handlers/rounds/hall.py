@@ -231,7 +231,7 @@ HALL = Flow(
     steps={
         Step.TOTAL: Accepts(text=take_total, buttons=(Keep,)),
         Step.OFFICERS: Accepts(text=take_officers, buttons=(Keep, NotCounted)),
-        Step.SECTORS: Accepts(buttons=(PickSector, Save), ask=ask_again),
+        Step.SECTORS: Accepts(buttons=(PickSector, Save), question=ask_again),
         Step.SECTOR: Accepts(text=take_sector),
     },
 )

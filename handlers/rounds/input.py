@@ -146,7 +146,7 @@ ASK_QUESTION = Flow(
     name="round_question",
     data=InRound,
     cancel=Cancel,
-    steps={Step.QUESTION: Accepts(buttons=(PickQuestion,), ask=ask_question)},
+    steps={Step.QUESTION: Accepts(buttons=(PickQuestion,), question=ask_question)},
 )
 
 FEATURE = Feature(

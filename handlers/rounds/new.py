@@ -479,17 +479,19 @@ NEW_ROUND = Flow(
     # A round half set up is kept when the coordinator leaves it (a command, the menu) and offered back.
     parking=Parking(keep=lambda draft: bool(draft.name), describe=_describe, resume=ask_again),
     steps={
-        Step.NAME: Accepts(text=take_name, ask=ask_again),
-        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast), ask=ask_again),
-        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,), ask=ask_again),
+        Step.NAME: Accepts(text=take_name, question=ask_again),
+        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast), question=ask_again),
+        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,), question=ask_again),
         # A date typed at the warning is a new announcement date (checked again); anything else asks again.
-        Step.SHORT_NOTICE: Accepts(text=take_announced, buttons=(ShortNotice,), ask=ask_again, typing=Typing.CHOICE),
-        Step.PLACE: Accepts(text=take_place, buttons=(Online,), ask=ask_again),
-        Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), ask=ask_again),
-        Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,), ask=ask_again),
-        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast), ask=ask_again),
+        Step.SHORT_NOTICE: Accepts(
+            text=take_announced, buttons=(ShortNotice,), question=ask_again, typing=Typing.CHOICE
+        ),
+        Step.PLACE: Accepts(text=take_place, buttons=(Online,), question=ask_again),
+        Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), question=ask_again),
+        Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,), question=ask_again),
+        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast), question=ask_again),
         Step.CONFIRM: Accepts(
-            text=typed_at_preview, buttons=(Create, CreateAndOpen), ask=ask_again, typing=Typing.CHOICE
+            text=typed_at_preview, buttons=(Create, CreateAndOpen), question=ask_again, typing=Typing.CHOICE
         ),
     },
 )
