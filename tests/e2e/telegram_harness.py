@@ -12,7 +12,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.clock import FakeClock
 from bot.core import Core, open_core
 from bot.settings import Settings
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import START, fresh_database, settings_for
 
 TOKEN = "123456:TEST-token-for-the-stand-in-only"

@@ -19,7 +19,7 @@ from storage.models import Role
 from tests import media
 from tests.e2e.telegram_harness import Live, said
 from tests.loop_support import rows
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import settings_for
 
 TOKEN = "123:ABC"

@@ -13,7 +13,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.core import open_core
 from tests.e2e.telegram_harness import Live, said
 from tests.loop_support import rows
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import settings_for
 
 TOKEN = "123:ABC"
