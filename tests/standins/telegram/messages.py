@@ -176,41 +176,35 @@ def _check_modified(message: ChatMessage, new: tuple[str | None, str | None, Jso
 
 
 def _media_json(message: ChatMessage) -> Json:
-    """Document, photo and caption fields of a Message."""
-    out: Json = {}
+    """Document, voice, audio, photo and caption fields of a Message."""
     file_id = message.file_id or ""
-    unique = f"AgAD{file_id[-8:]}"
+    ids: Json = {"file_id": file_id, "file_unique_id": f"AgAD{file_id[-8:]}"}
+    out: Json = {}
     if message.document is not None:
-        name, data = message.document
-        out["document"] = {
-            "file_id": file_id,
-            "file_unique_id": unique,
-            "file_name": name,
-            "file_size": message.file_size or len(data),
-        }
-        if message.mime_type:
-            out["document"]["mime_type"] = message.mime_type
+        out["document"] = _document_json(message.document, message, ids)
     if message.voice is not None:
-        out["voice"] = {
-            "file_id": file_id,
-            "file_unique_id": unique,
-            "duration": message.duration or 0,
-            "mime_type": "audio/ogg",
-            "file_size": len(message.voice),
-        }
+        voice = {"duration": message.duration or 0, "mime_type": "audio/ogg", "file_size": len(message.voice)}
+        out["voice"] = {**ids, **voice}
     if message.audio is not None:
-        name, data = message.audio
-        out["audio"] = {
-            "file_id": file_id,
-            "file_unique_id": unique,
-            "duration": message.duration or 0,
-            "file_name": name,
-            "mime_type": message.mime_type or "audio/mpeg",
-            "file_size": len(data),
-        }
+        out["audio"] = _audio_json(message.audio, message, ids)
     if message.photo is not None:
-        size = len(message.photo)
-        out["photo"] = [{"file_id": file_id, "file_unique_id": unique, "width": 90, "height": 90, "file_size": size}]
+        out["photo"] = [{**ids, "width": 90, "height": 90, "file_size": len(message.photo)}]
     if message.caption:
         out["caption"] = message.caption
     return out
+
+
+def _document_json(document: tuple[str, bytes], message: ChatMessage, ids: Json) -> Json:
+    """The Document object: name, the size Telegram reports, and the MIME type when known."""
+    name, data = document
+    out: Json = {**ids, "file_name": name, "file_size": message.file_size or len(data)}
+    if message.mime_type:
+        out["mime_type"] = message.mime_type
+    return out
+
+
+def _audio_json(audio: tuple[str, bytes], message: ChatMessage, ids: Json) -> Json:
+    """The Audio object of an audio file."""
+    name, data = audio
+    mime = message.mime_type or "audio/mpeg"
+    return {**ids, "duration": message.duration or 0, "file_name": name, "mime_type": mime, "file_size": len(data)}
