@@ -224,7 +224,7 @@ class Router:
             if keyword is not None:
                 ctx.incoming = incoming = replace(incoming, command=keyword, text=None)
         if incoming.text is not None and incoming.command is None:
-            payload = self._typed_payload(incoming.text)
+            payload = self.typed_code(incoming.text)
             if payload is not None:
                 ctx.incoming = incoming = replace(incoming, command="join", args=payload, text=None)
         if incoming.text is not None and incoming.command is None:
@@ -239,7 +239,7 @@ class Router:
             return await self._text(ctx)
         return await fallback.non_text(ctx)
 
-    def _typed_payload(self, text: str) -> str | None:
+    def typed_code(self, text: str) -> str | None:
         """Return a join code typed as a message on its own (r_ABC234), with its prefix as registered."""
         token = text.strip()
         if not _PAYLOAD.match(token):
@@ -275,8 +275,8 @@ class Router:
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
         if command == OPENED:
             return await self._opened(ctx)
-        if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):
-            return await self._deep_link(ctx, self._typed_payload(args) or args.strip())
+        if args and (command == "start" or (command == "join" and self.typed_code(args) is not None)):
+            return await self._deep_link(ctx, self.typed_code(args) or args.strip())
         handler = self.commands.get(command)
         if handler is None and command == "join":
             return [Reply(text=ctx.t("join-ask-code"))]
