@@ -21,6 +21,7 @@ from bot.channels.console import IDENTITY, USER, ConsoleTransport, fetch_local, 
 from bot.core import Core, load_plan, open_core
 from bot.doctor import add_doctor_command, run_doctor
 from bot.evidence_cli import add_evidence_command, run_evidence_command
+from bot.flows_cli import add_flows_command, run_flows_command
 from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
 from bot.outputs import USAGE
@@ -222,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_publish_command(sub)
     add_evidence_command(sub)
     add_doctor_command(sub)
+    add_flows_command(sub)
     return parser
 
 
@@ -232,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         text, status = run_doctor(args)
         print(text)
         return status
+    if args.command == "flows":  # reads the code's tables only: no settings, no database
+        return run_flows_command(args)
     settings = Settings()
     setup_logging(settings.log_level if args.command != "console" else "WARNING", settings.log_format)
     try:

@@ -121,7 +121,7 @@ class Router:
         self.deep_links: dict[str, Handler] = _merge([f.deep_links for f in features], "deep link")
         self.flows: dict[str, Flow[Any]] = _merge([{fl.name: fl for fl in f.flows} for f in features], "flow")
         self.parking = ParkingLot(self.flows)
-        routes = [route for f in features for route in f.buttons]
+        routes = [route for f in features for route in f.routes]
         routes.append(on(menu.OpenMenu, self._menu_button))
         routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._ask_drop_parked)]
         routes.append(on(ConfirmDrop, self._drop_parked))
@@ -155,9 +155,7 @@ class Router:
         bound: dict[type[Button], tuple[Flow[Any], frozenset[str]]] = {}
         for flow in self.flows.values():
             for accepts in flow.steps.values():
-                for button in accepts.buttons:
-                    if button.prefix not in self.buttons:
-                        raise ValueError(f"flow {flow.name} lists {button.__name__}, which no feature answers")
+                for button in accepts.families:
                     if button in bound and bound[button][0] is not flow:
                         raise ValueError(f"{button.__name__} is listed by two flows")
                     bound[button] = (flow, flow.steps_with(button))
@@ -397,7 +395,19 @@ class Router:
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None or accepts.question is None:
             return None
-        return accepts.question(ctx, flow.load(ctx))
+        return self._with_cancel(ctx, flow, accepts.question(ctx, flow.load(ctx)))
+
+    async def _with_cancel(self, ctx: Context, flow: Flow[Any], asking: Awaitable[list[Reply]]) -> list[Reply]:
+        """Return the question's replies with the flow's cancel button under the last, when it lacks one."""
+        asked = await asking
+        cancel = flow.cancel_choice(ctx)
+        if cancel is None or not asked or ctx.flow != flow.name:
+            return asked
+        last = next((i for i in range(len(asked) - 1, -1, -1) if asked[i].choices), len(asked) - 1)
+        if any(c.id == cancel.id for r in asked for c in r.choices):
+            return asked
+        asked[last] = asked[last].model_copy(update={"choices": (*asked[last].choices, cancel)})
+        return asked
 
     async def _file(self, ctx: Context) -> list[Reply]:
         """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);
