@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,13 +17,19 @@ from storage.textnorm import indexed, terms
 # tests/data/similar_pairs.tsv (README, "Similar input").
 SIMILAR_AT = 0.42
 CANDIDATES = 40  # best-ranked index hits scored per lookup
-QUERY_TERMS = 12  # the longest terms of a text are enough to find its neighbours
+# The similar-input lookup asks the index for a text's rarest terms: at least RARE_TERMS_MIN, then more while their
+# recommendations together stay under RARE_BUDGET, at most RARE_TERMS_MAX. Common words find every row and make the
+# ranking slow; an alike text shares most terms, so it holds some of the rare ones.
+RARE_TERMS_MIN = 4
+RARE_TERMS_MAX = 8
+RARE_BUDGET = 5000
 MIN_PREFIX = 3  # a searched word finds the words it begins from this length on; shorter ones only themselves
 
 _FORGET_REC = "DELETE FROM recommendation_terms WHERE rowid = ?"
 _ADD_REC = "INSERT INTO recommendation_terms (rowid, body, commitment) VALUES (?, ?, ?)"
 _FORGET_UPDATE = "DELETE FROM update_terms WHERE rowid = ?"
 _ADD_UPDATE = "INSERT INTO update_terms (rowid, body) VALUES (?, ?)"
+_COUNTS = "SELECT term, doc FROM recommendation_vocabulary WHERE term IN (SELECT value FROM json_each(?))"
 _CANDIDATES = """
 WITH best AS (SELECT rowid, body FROM recommendation_terms WHERE recommendation_terms MATCH ? ORDER BY rank LIMIT ?)
 SELECT r.*, best.body AS terms_body FROM best JOIN recommendations r ON r.id = best.rowid
@@ -109,12 +116,23 @@ def resemblance(a: set[str], b: set[str]) -> float:
     return 0.5 * shared / min(len(a), len(b)) + 0.5 * shared / len(a | b)
 
 
+def rarest(counts: dict[str, int], words: list[str]) -> list[str]:
+    """Return the terms to ask the index for: the rarest it holds first, as many as the budget allows."""
+    chosen: list[str] = []
+    held = 0
+    for word in sorted({w for w in words if counts.get(w)}, key=lambda w: (counts[w], -len(w), w)):
+        held += counts[word]
+        if len(chosen) >= RARE_TERMS_MAX or (len(chosen) >= RARE_TERMS_MIN and held > RARE_BUDGET):
+            break
+        chosen.append(word)
+    return chosen
+
+
 def match_any(commitment_id: int, words: list[str]) -> str | None:
-    """Return an FTS5 query for the commitment's rows with any of the (longest) terms, or None without terms."""
-    usable = sorted(set(words), key=lambda w: (-len(w), w))[:QUERY_TERMS]
-    if not usable:
+    """Return an FTS5 query for the commitment's rows with any of the terms, or None without terms."""
+    if not words:
         return None
-    anyone = " OR ".join(f'"{w}"' for w in usable)
+    anyone = " OR ".join(f'"{w}"' for w in words)
     return f'commitment : "{_commitment_term(commitment_id)}" AND body : ({anyone})'
 
 
@@ -128,11 +146,11 @@ def match_all(text: str) -> str | None:
 
 async def similar(conn: aiosqlite.Connection, commitment_id: int, text: str, *, limit: int = 3) -> list[Similar]:
     """Return the visible recommendations on the commitment most like the text, most alike first."""
-    words = terms(text)
-    query = match_any(commitment_id, words)
+    mine = set(terms(text))
+    counts = {r["term"]: int(r["doc"]) for r in await fetch_all(conn, _COUNTS, (json.dumps(sorted(mine)),))}
+    query = match_any(commitment_id, rarest(counts, sorted(mine)))
     if query is None:
         return []
-    mine = set(words)
     rows = await fetch_all(conn, _CANDIDATES, (query, CANDIDATES, commitment_id))
     scored = [Similar(Recommendation.from_row(r), resemblance(mine, set(r["terms_body"].split()))) for r in rows]
     alike = sorted((s for s in scored if s.score >= SIMILAR_AT), key=lambda s: (-s.score, -s.recommendation.id))
