@@ -38,13 +38,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def _wait_for_signal() -> None:
+def _stop_on_signal() -> asyncio.Event:
+    """Return an event set by SIGINT or SIGTERM; installed before anything starts, so a stop asked for while the
+    bot is still starting (a service manager's, a test's) is a clean stop, never the signal's default kill."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    return stop
 
 
 async def run_console_chat(core: Core, user: str = USER) -> None:
@@ -96,6 +98,7 @@ async def _run(settings: Settings, console: bool, user: str = USER) -> int:
 
 async def _serve(core: Core, settings: Settings) -> None:
     """Run every configured channel in this event loop until a signal arrives."""
+    stop = _stop_on_signal()
     async with contextlib.AsyncExitStack() as stack:
         server = None
         served = settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site
@@ -145,7 +148,7 @@ async def _serve(core: Core, settings: Settings) -> None:
         await core.scheduler.start()
         await core.documents.start()
         await _start_file_work(core)
-        await _wait_for_signal()
+        await stop.wait()
 
 
 class PortTaken(Exception):
