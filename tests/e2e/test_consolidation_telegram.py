@@ -14,11 +14,10 @@ from bot.clock import FakeClock
 from bot.core import open_core
 from storage import rounds
 from storage.publishing import PublishMode
-from tests.e2e.telegram_harness import Live, said
-from tests.e2e.test_roles_loop_telegram import register
+from tests.e2e.telegram_harness import Live, register, said
 from tests.e2e.test_round_telegram import BOT, PEOPLE, create_round, join
 from tests.loop_support import rows
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import settings_for
 
 TOKEN = "123:ABC"
