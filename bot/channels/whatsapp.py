@@ -251,6 +251,30 @@ class Post:
     drop: int | None
 
 
+class _Books:
+    """A message's bookkeeping, run on the database thread in the dispatcher's first trip; keeps what it found."""
+
+    def __init__(self, inbound: Inbound, now: datetime, ask_known: bool) -> None:
+        at = min(inbound.at or now, now)
+        self.contact = whatsapp.Contact(inbound.external_id, inbound.wa_id, inbound.user_id, at)
+        self.now = now
+        self.ask_known = ask_known  # a command or a button needs no "wrote before?"
+        self.known = False
+        self.released = 0
+
+    def __call__(self, plain: sqlite3.Connection) -> None:
+        self.known, self.released = whatsapp.bookkeep_in(plain, CHANNEL, self.contact, self.now, self.ask_known)
+
+
+def _started(incoming: Incoming) -> Incoming:
+    """Return a newcomer's first message as their start.
+
+    WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note is kept
+    instead: it is offered as a recommendation once they have registered (such messages are never asked about).
+    """
+    return replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
+
+
 def _voice(incoming: Incoming) -> bool:
     """Tell whether an event carries a voice note or an audio file."""
     return incoming.attachment is not None and incoming.attachment.kind in ("voice", "audio")
@@ -561,6 +585,10 @@ class WhatsAppChannel:
         for post in posts:
             woke = fresh = False
             for inbound in post.ready:
+                if inbound.incoming is not None and inbound.more is None:  # a plain message: one trip for both
+                    released, handled = await self._dispatch(conn, inbound, inbound.incoming, committed)
+                    woke, fresh = woke | released, fresh | handled
+                    continue
                 incoming, released = await self._bookkeep(conn, inbound)
                 woke |= released
                 if incoming is not None:
@@ -622,6 +650,20 @@ class WhatsAppChannel:
         """Tell whether a number never wrote before (no contact, no registration)."""
         return not await whatsapp.known(conn, CHANNEL, external_id)
 
+    async def _dispatch(
+        self, conn: aiosqlite.Connection, inbound: Inbound, incoming: Incoming, committed: list[int]
+    ) -> tuple[bool, bool]:
+        """Handle a message with its bookkeeping in the dispatcher's first round trip; return (released, fresh)."""
+        books = _Books(inbound, self.core.clock.now(), self._may_start(incoming))
+
+        def adapt(event: Incoming) -> Incoming:
+            return _started(event) if books.ask_known and not books.known else event
+
+        fresh = await self.core.dispatcher.handle_in(conn, incoming, committed, before=books, adapt=adapt)
+        if books.released:
+            log.info("whatsapp: %d held messages released by a new message", books.released)
+        return bool(books.released), fresh
+
     async def _bookkeep(self, conn: aiosqlite.Connection, inbound: Inbound) -> tuple[Incoming | None, bool]:
         """Record that the contact wrote and release what was held; return the event to dispatch (None: nothing,
         or a next page already queued) and whether the sender has new rows."""
@@ -645,9 +687,7 @@ class WhatsAppChannel:
         if inbound.more is not None and await self._next_page(conn, inbound):
             return None, True
         if ask and not known:
-            # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note
-            # is kept instead: it is offered as a recommendation once they have registered.
-            incoming = replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
+            incoming = _started(incoming)
         return incoming, bool(released)
 
     def _becomes_start(self, first: bool, incoming: Incoming) -> bool:
