@@ -6,7 +6,7 @@ import errno
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import aiosqlite
@@ -35,6 +35,23 @@ Adapt = Callable[[Incoming], Incoming]
 
 async def _cannot_deliver(incoming: Incoming, reply: Reply) -> bool:
     return False
+
+
+@dataclass
+class Batch:
+    """What the events handled in one transaction share: the data version it started from, and writes held back.
+
+    An event's last writes (its chat's state and answers) wait for the next round trip the transaction makes: the
+    next event's first, or the caller's own (run_later) before anything else reads or it commits.
+    """
+
+    committed: list[int] = field(default_factory=list)  # the starting data version, once the first event read it
+    later: list[Work[None]] = field(default_factory=list)
+
+    def run_later(self, plain: sqlite3.Connection) -> None:
+        """Make the writes held back, in order (on the database thread, inside a one-trip function)."""
+        writes, self.later = self.later, []
+        _each(writes, plain)
 
 
 def update_id(incoming: Incoming) -> str:
@@ -121,11 +138,12 @@ class Dispatcher:
                 await self.handle(incoming)
             return
         events = [_storable(incoming) for incoming in batch]
-        committed: list[int] = []  # the data version the batch started from, once the first event has read it
+        shared = Batch()
         try:
             with metrics.timed(events[0].channel):
                 async with self.db.transaction() as conn:
-                    fresh = [await self._handle_in(conn, incoming, committed) for incoming in events]
+                    fresh = [await self._handle_in(conn, incoming, shared) for incoming in events]
+                    await in_one_trip(conn, shared.run_later)
         except Exception as error:  # the kind of error only: a message could quote what people typed
             kind = type(error).__name__
             log.warning("a batch of %d events was rolled back (%s); handling each alone", len(events), kind)
@@ -142,51 +160,55 @@ class Dispatcher:
         self,
         conn: aiosqlite.Connection,
         incoming: Incoming,
-        committed: list[int],
+        batch: Batch,
         *,
         before: Work[object] | None = None,
         adapt: Adapt | None = None,
     ) -> bool:
         """Handle one event of a channel's batch in the transaction the channel opened; False for a duplicate.
 
-        The caller commits (and calls on_queued) or, when anything raised, rolls back and takes each event again
-        through handle(), as handle_batch does; committed is the batch's list, empty at its first event. before (the
-        channel's own bookkeeping) runs in the event's first round trip, and adapt then gets a new event to change
-        from what before found (its id, channel and sender stay).
+        The caller runs batch.run_later in its next round trip (before anything else reads, at the latest before it
+        commits), then commits (and calls on_queued) or, when anything raised, rolls back and takes each event again
+        through handle(), as handle_batch does. before (the channel's own bookkeeping) runs in the event's first
+        round trip, and adapt then gets a new event to change from what before found (its id, channel and sender
+        stay).
         """
-        return await self._handle_in(conn, _storable(incoming), committed, before, adapt)
+        return await self._handle_in(conn, _storable(incoming), batch, before, adapt)
 
     async def _handle_in(
         self,
         conn: aiosqlite.Connection,
         incoming: Incoming,
-        committed: list[int] | None,
+        batch: Batch | None,
         before: Work[object] | None = None,
         adapt: Adapt | None = None,
     ) -> bool:
-        """Handle one event in the open transaction; committed holds the batch's starting data version (None: alone)."""
+        """Handle one event in the open transaction, alone (batch None) or as one of a batch."""
         with handling(update_id(incoming)):
-            return await self._handle_tagged(conn, incoming, committed, before, adapt)
+            return await self._handle_tagged(conn, incoming, batch, before, adapt)
 
     async def _handle_tagged(
         self,
         conn: aiosqlite.Connection,
         incoming: Incoming,
-        committed: list[int] | None,
+        batch: Batch | None,
         before: Work[object] | None,
         adapt: Adapt | None,
     ) -> bool:
         """Handle one event in the open transaction, its id on every line logged meanwhile.
 
-        Two round trips to the database thread besides the handler's own: the event recorded (a duplicate stops
-        there) with its person's arrival, then the chat's state and answers stored.
+        Besides the handler's own, one round trip to the database thread records the event (a duplicate stops
+        there) with its person's arrival, after the batch's writes held back; the chat's state and answers are
+        stored in another, or held back for the batch's next.
         """
         now = self.clock.now()
-        arrival = await enter(conn, incoming.channel, incoming.event_id, incoming.user, now, before)
+        first = before if batch is None else _then(batch.run_later, before)
+        arrival = await enter(conn, incoming.channel, incoming.event_id, incoming.user, now, first)
         if arrival is None:
             return False
         if adapt is not None:
             incoming = adapt(incoming)
+        committed = batch.committed if batch is not None else None
         if committed is not None and not committed:
             committed.append(arrival.data_version)  # nothing in the batch had written before its first arrival
         # Alone, the event's own arrival has changed no public data; in a batch, earlier events may have.
@@ -221,7 +243,9 @@ class Dispatcher:
         queue = self._queuing(incoming, replies, participant_id, arrival.queued_replies, ctx.messages)
         if queue is not None:
             writes.append(queue)
-        if writes:
+        if batch is not None:
+            batch.later += writes
+        elif writes:
             await in_one_trip(conn, lambda plain: _each(writes, plain))
         return True
 
@@ -301,3 +325,13 @@ def _each(writes: list[Work[None]], plain: sqlite3.Connection) -> None:
     """Run writes in order on the database thread (one round trip for all of them)."""
     for write in writes:
         write(plain)
+
+
+def _then(first: Work[None], second: Work[object] | None) -> Work[object]:
+    """Return a function that runs first, then second (when there is one)."""
+
+    def both(plain: sqlite3.Connection) -> object:
+        first(plain)
+        return second(plain) if second is not None else None
+
+    return both

@@ -237,4 +237,9 @@ async def drop_webhook(conn: aiosqlite.Connection, webhook_id: int) -> None:
 
 async def drop_webhooks(conn: aiosqlite.Connection, webhook_ids: list[int]) -> None:
     """Delete several processed webhooks' raw bodies in one round trip."""
-    await conn.executemany(_DROP_WEBHOOK, [(i,) for i in webhook_ids])
+    await in_one_trip(conn, lambda plain: drop_webhooks_in(plain, webhook_ids))
+
+
+def drop_webhooks_in(plain: sqlite3.Connection, webhook_ids: list[int]) -> None:
+    """Do what drop_webhooks() does, on the database thread (inside a one-trip function)."""
+    plain.executemany(_DROP_WEBHOOK, [(i,) for i in webhook_ids])
