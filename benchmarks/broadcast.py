@@ -29,7 +29,7 @@ from bot.settings import Settings
 from handlers.kit.contract import Reply
 from storage import broadcasts
 from storage.broadcasts import Audience
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 
 TOKEN = "123:BENCH"  # noqa: S105 - the stand-in's made-up token
 FIRST_USER = 100_000

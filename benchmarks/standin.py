@@ -1,6 +1,6 @@
 """A lean Bot API stand-in for load: only what a polling bot needs, O(1) work per call, timing every update.
 
-tests/standins/telegram_api.py validates everything and wakes every waiter on every change (fine for tests,
+tests/standins/telegram/ validates everything and wakes every waiter on every change (fine for tests,
 quadratic with hundreds of simulated users); this one keeps per-chat waiters so the stand-in is not the bottleneck.
 """
 

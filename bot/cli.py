@@ -21,6 +21,7 @@ from bot.channels.console import IDENTITY, USER, ConsoleTransport, fetch_local, 
 from bot.core import Core, load_plan, open_core
 from bot.doctor import add_doctor_command, run_doctor
 from bot.evidence_cli import add_evidence_command, run_evidence_command
+from bot.flows_cli import add_flows_command, run_flows_command
 from bot.lock import DatabaseInUse, hold_database
 from bot.logs import setup_logging
 from bot.outputs import USAGE
@@ -38,13 +39,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def _wait_for_signal() -> None:
+def _stop_on_signal() -> asyncio.Event:
+    """Return an event set by SIGINT or SIGTERM; installed before anything starts, so a stop asked for while the
+    bot is still starting (a service manager's, a test's) is a clean stop, never the signal's default kill."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    return stop
 
 
 async def run_console_chat(core: Core, user: str = USER) -> None:
@@ -96,6 +99,7 @@ async def _run(settings: Settings, console: bool, user: str = USER) -> int:
 
 async def _serve(core: Core, settings: Settings) -> None:
     """Run every configured channel in this event loop until a signal arrives."""
+    stop = _stop_on_signal()
     async with contextlib.AsyncExitStack() as stack:
         server = None
         served = settings.whatsapp_enabled or settings.telegram_webhook_url is not None or settings.public_site
@@ -145,7 +149,7 @@ async def _serve(core: Core, settings: Settings) -> None:
         await core.scheduler.start()
         await core.documents.start()
         await _start_file_work(core)
-        await _wait_for_signal()
+        await stop.wait()
 
 
 class PortTaken(Exception):
@@ -219,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_publish_command(sub)
     add_evidence_command(sub)
     add_doctor_command(sub)
+    add_flows_command(sub)
     return parser
 
 
@@ -229,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         text, status = run_doctor(args)
         print(text)
         return status
+    if args.command == "flows":  # reads the code's tables only: no settings, no database
+        return run_flows_command(args)
     settings = Settings()
     setup_logging(settings.log_level if args.command != "console" else "WARNING", settings.log_format)
     try:

@@ -121,7 +121,7 @@ class Router:
         self.deep_links: dict[str, Handler] = _merge([f.deep_links for f in features], "deep link")
         self.flows: dict[str, Flow[Any]] = _merge([{fl.name: fl for fl in f.flows} for f in features], "flow")
         self.parking = ParkingLot(self.flows)
-        routes = [route for f in features for route in f.buttons]
+        routes = [route for f in features for route in f.routes]
         routes.append(on(menu.OpenMenu, self._menu_button))
         routes += [on(ResumeParked, self._resume_parked), on(DropParked, self._ask_drop_parked)]
         routes.append(on(ConfirmDrop, self._drop_parked))
@@ -155,9 +155,7 @@ class Router:
         bound: dict[type[Button], tuple[Flow[Any], frozenset[str]]] = {}
         for flow in self.flows.values():
             for accepts in flow.steps.values():
-                for button in accepts.buttons:
-                    if button.prefix not in self.buttons:
-                        raise ValueError(f"flow {flow.name} lists {button.__name__}, which no feature answers")
+                for button in accepts.families:
                     if button in bound and bound[button][0] is not flow:
                         raise ValueError(f"{button.__name__} is listed by two flows")
                     bound[button] = (flow, flow.steps_with(button))
@@ -224,7 +222,7 @@ class Router:
             if keyword is not None:
                 ctx.incoming = incoming = replace(incoming, command=keyword, text=None)
         if incoming.text is not None and incoming.command is None:
-            payload = self._typed_payload(incoming.text)
+            payload = self.typed_code(incoming.text)
             if payload is not None:
                 ctx.incoming = incoming = replace(incoming, command="join", args=payload, text=None)
         if incoming.text is not None and incoming.command is None:
@@ -239,7 +237,7 @@ class Router:
             return await self._text(ctx)
         return await fallback.non_text(ctx)
 
-    def _typed_payload(self, text: str) -> str | None:
+    def typed_code(self, text: str) -> str | None:
         """Return a join code typed as a message on its own (r_ABC234), with its prefix as registered."""
         token = text.strip()
         if not _PAYLOAD.match(token):
@@ -275,8 +273,8 @@ class Router:
     async def _command(self, ctx: Context, command: str, args: str) -> list[Reply]:
         if command == OPENED:
             return await self._opened(ctx)
-        if args and (command == "start" or (command == "join" and self._typed_payload(args) is not None)):
-            return await self._deep_link(ctx, self._typed_payload(args) or args.strip())
+        if args and (command == "start" or (command == "join" and self.typed_code(args) is not None)):
+            return await self._deep_link(ctx, self.typed_code(args) or args.strip())
         handler = self.commands.get(command)
         if handler is None and command == "join":
             return [Reply(text=ctx.t("join-ask-code"))]
@@ -397,7 +395,19 @@ class Router:
         accepts = flow.accepts(ctx) if flow is not None else None
         if flow is None or accepts is None or accepts.question is None:
             return None
-        return accepts.question(ctx, flow.load(ctx))
+        return self._with_cancel(ctx, flow, accepts.question(ctx, flow.load(ctx)))
+
+    async def _with_cancel(self, ctx: Context, flow: Flow[Any], asking: Awaitable[list[Reply]]) -> list[Reply]:
+        """Return the question's replies with the flow's cancel button under the last, when it lacks one."""
+        asked = await asking
+        cancel = flow.cancel_choice(ctx)
+        if cancel is None or not asked or ctx.flow != flow.name:
+            return asked
+        last = next((i for i in range(len(asked) - 1, -1, -1) if asked[i].choices), len(asked) - 1)
+        if any(c.id == cancel.id for r in asked for c in r.choices):
+            return asked
+        asked[last] = asked[last].model_copy(update={"choices": (*asked[last].choices, cancel)})
+        return asked
 
     async def _file(self, ctx: Context) -> list[Reply]:
         """Hand a sent file to the step that asked for one (or, outside a flow, to a feature that offers to take it);

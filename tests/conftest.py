@@ -10,6 +10,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.core import Core
+from handlers.kit import flows
 from tests.support import START, ChatDriver, RecordingTransport, make_core, settings_for
 
 
@@ -19,6 +20,17 @@ def no_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> Iterator[None
     for name in [n for n in os.environ if n.startswith("OGP_")]:
         monkeypatch.delenv(name)
     yield
+
+
+@pytest.fixture(autouse=True)
+def declared_moves_only() -> Iterator[None]:
+    """Fail a test in which a handler moved a chat along an edge its flow's table does not declare, even when the
+    dispatcher answered the error politely (the kit raises while checked)."""
+    flows.CHECKED = True
+    flows.UNDECLARED.clear()
+    yield
+    moves, flows.UNDECLARED[:] = list(flows.UNDECLARED), []
+    assert not moves, f"undeclared moves: {moves}"
 
 
 @pytest.fixture

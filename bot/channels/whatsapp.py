@@ -720,10 +720,13 @@ class WhatsAppChannel:
             raise FetchFailed(f"network: {error}") from error
 
     def _starts_nothing(self, incoming: Incoming) -> bool:
-        """Tell whether a message is neither a command, a button, nor a keyword the router knows."""
+        """Tell whether a message is neither a command, a button, a keyword nor a join code the router knows."""
         if incoming.command is not None or incoming.choice is not None:
             return False
-        return incoming.text is None or self.core.router.keyword(incoming.text) is None
+        if incoming.text is None:
+            return True
+        # A code typed as the first message (r_…, i_…, g_… from a handout) is what the newcomer came for.
+        return self.core.router.keyword(incoming.text) is None and self.core.router.typed_code(incoming.text) is None
 
     async def _next_page(self, conn: aiosqlite.Connection, inbound: Inbound) -> bool:
         """Queue the next page of a long list; False when the "more" row is not one of ours (forged)."""

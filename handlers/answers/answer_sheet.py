@@ -263,14 +263,18 @@ SHEET = Flow(
     data=Upload,
     cancel=Cancel,
     on_cancel=cancelled,
+    entry=(Step.FILE, Step.PREVIEW),
     steps={
-        Step.FILE: Accepts(file=take_file, text=ask_again),
-        Step.PREVIEW: Accepts(file=take_file, buttons=(Apply,), question=show_preview),
+        Step.FILE: Accepts(question=ask_again, file=take_file, text=ask_again, goes=(Step.PREVIEW,)),
+        Step.PREVIEW: Accepts(file=take_file, buttons=(on(Apply, apply),), question=show_preview, goes=(Step.FILE,)),
     },
 )
 
 FEATURE = Feature(
-    buttons=(on(Download, download), on(StartUpload, begin), on(Apply, apply)),
+    buttons=(
+        on(Download, download),
+        on(StartUpload, begin),
+    ),
     flows=(SHEET,),
     hooks=(inbox.PAGE_ACTIONS.bind(page_buttons), FREE_FILE.bind(offer_sheet)),
 )

@@ -449,7 +449,15 @@ async def transcribe(ctx: Member, press: Transcribe) -> list[Reply]:
         return rec
     if rec.voice_seconds is None:
         return await unknown_button(ctx)
-    TRANSCRIPT.start(ctx, TranscriptStep.TEXT, rec=rec.id, offset=press.offset)
+    return await ask_transcript(ctx, TRANSCRIPT.start(ctx, TranscriptStep.TEXT, rec=rec.id, offset=press.offset))
+
+
+async def ask_transcript(ctx: Context, data: Transcribing) -> list[Reply]:
+    """Ask what the voice recommendation says, with an engine's draft to keep when there is one."""
+    rec = await recommendations.get_recommendation(ctx.conn, data.rec)
+    if rec is None:
+        ctx.end()
+        return await unknown_button(ctx)
     choices: list[Choice] = [StopTranscript().choice(ctx.t("cancel-button"))]
     text = ctx.t("inbox-ask-transcript", receipt=ctx.t("receipt", id=rec.id))
     if rec.transcript_draft:
@@ -524,8 +532,17 @@ ANSWER = Flow(
     # An answer being written is kept when the officer leaves it, and offered back.
     parking=Parking(keep=lambda answering: True, describe=_describe, resume=_resume),
     steps={
-        Step.RESPONSE: Accepts(text=take_response, buttons=(NoResponse,), question=ask_response_again),
-        Step.PREVIEW: Accepts(buttons=(SendAnswer, EditAnswer), question=show_preview),
+        Step.RESPONSE: Accepts(
+            text=take_response,
+            buttons=(on(NoResponse, no_response),),
+            question=ask_response_again,
+            goes=(Step.PREVIEW,),
+        ),
+        Step.PREVIEW: Accepts(
+            buttons=(on(SendAnswer, send_answer), on(EditAnswer, edit_answer)),
+            question=show_preview,
+            goes=(Step.RESPONSE,),
+        ),
     },
 )
 
@@ -534,7 +551,11 @@ TRANSCRIPT = Flow(
     data=Transcribing,
     cancel=StopTranscript,
     on_cancel=transcript_left,
-    steps={TranscriptStep.TEXT: Accepts(text=take_transcript, buttons=(AcceptDraft,))},
+    steps={
+        TranscriptStep.TEXT: Accepts(
+            text=take_transcript, question=ask_transcript, buttons=(on(AcceptDraft, accept_draft),)
+        )
+    },
 )
 
 FEATURE = Feature(
@@ -543,11 +564,7 @@ FEATURE = Feature(
         on(InboxPage, turn),
         on(OpenItem, open_item),
         on(SetState, set_state),
-        on(NoResponse, no_response),
-        on(SendAnswer, send_answer),
-        on(EditAnswer, edit_answer),
         on(Transcribe, transcribe),
-        on(AcceptDraft, accept_draft),
     ),
     flows=(ANSWER, TRANSCRIPT),
 )

@@ -84,9 +84,14 @@ async def ask_number(ctx: Member, press: SameAs) -> list[Reply]:
         return rec
     if rec.merged_into is not None:
         return await unknown_button(ctx)
-    MERGE.start(ctx, Step.NUMBER, rec=rec.id, offset=press.offset)
-    text = ctx.t("merge-ask", merged=_receipt(ctx, rec.id))
-    return [Reply(text=text, choices=(Cancel().choice(ctx.t("cancel-button")),), replace=True)]
+    merging = MERGE.start(ctx, Step.NUMBER, rec=rec.id, offset=press.offset)
+    return [reply.model_copy(update={"replace": True}) for reply in await ask_for_number(ctx, merging)]
+
+
+async def ask_for_number(ctx: Context, merging: Merging) -> list[Reply]:
+    """Ask for the number of the recommendation kept."""
+    text = ctx.t("merge-ask", merged=_receipt(ctx, merging.rec))
+    return [Reply(text=text, choices=(Cancel().choice(ctx.t("cancel-button")),))]
 
 
 async def mergeable(ctx: Member, merged: Recommendation, kept_id: int) -> Recommendation | None:
@@ -238,14 +243,15 @@ MERGE = Flow(
     cancel=Cancel,
     note="merge-use-buttons",
     on_cancel=cancelled,
+    entry=(Step.NUMBER, Step.CONFIRM),
     steps={
-        Step.NUMBER: Accepts(text=take_number),
-        Step.CONFIRM: Accepts(buttons=(Confirm,), question=show_preview),
+        Step.NUMBER: Accepts(text=take_number, question=ask_for_number, goes=(Step.CONFIRM,)),
+        Step.CONFIRM: Accepts(buttons=(on(Confirm, confirm),), question=show_preview),
     },
 )
 
 FEATURE = Feature(
-    buttons=(on(SameAs, ask_number), on(Confirm, confirm), on(Unmerge, unmerge)),
+    buttons=(on(SameAs, ask_number), on(Unmerge, unmerge)),
     flows=(MERGE,),
     hooks=(inbox.ITEM_ACTIONS.bind(item_actions),),
 )

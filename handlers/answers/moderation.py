@@ -68,9 +68,14 @@ async def ask_reason(ctx: Member, press: Hide) -> list[Reply]:
     rec = await recommendations.get_recommendation(ctx.conn, press.rec)
     if rec is None:
         return await unknown_button(ctx)
-    HIDE.start(ctx, Step.REASON, rec=rec.id, offset=press.offset)
-    text = ctx.t("hide-ask-reason", receipt=ctx.t("receipt", id=rec.id))
-    return [Reply(text=text, choices=(Cancel().choice(ctx.t("cancel-button")),), replace=True)]
+    hiding = HIDE.start(ctx, Step.REASON, rec=rec.id, offset=press.offset)
+    return [reply.model_copy(update={"replace": True}) for reply in await ask_again(ctx, hiding)]
+
+
+async def ask_again(ctx: Context, hiding: Hiding) -> list[Reply]:
+    """Ask why the recommendation is hidden."""
+    text = ctx.t("hide-ask-reason", receipt=ctx.t("receipt", id=hiding.rec))
+    return [Reply(text=text, choices=(Cancel().choice(ctx.t("cancel-button")),))]
 
 
 @requires(Who.COORDINATOR)
@@ -119,7 +124,7 @@ HIDE = Flow(
     data=Hiding,
     cancel=Cancel,
     on_cancel=cancelled,
-    steps={Step.REASON: Accepts(text=take_reason)},
+    steps={Step.REASON: Accepts(text=take_reason, question=ask_again)},
 )
 
 FEATURE = Feature(

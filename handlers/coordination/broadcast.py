@@ -283,23 +283,25 @@ BROADCAST = Flow(
     note="bc-use-buttons",
     on_cancel=cancelled,
     steps={
-        Step.TEXT: Accepts(text=take_text, question=ask_text),
-        Step.AUDIENCE: Accepts(buttons=(PickAudience,), question=ask_audience),
-        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_commitment),
-        Step.ROUND: Accepts(buttons=(PickRound,), question=ask_round),
-        Step.PREVIEW: Accepts(buttons=(Send, WriteVersion), question=ask_preview),
-        Step.VERSION: Accepts(text=take_version, question=ask_version),
+        Step.TEXT: Accepts(text=take_text, question=ask_text, goes=(Step.AUDIENCE,)),
+        Step.AUDIENCE: Accepts(
+            buttons=(on(PickAudience, pick_audience),),
+            question=ask_audience,
+            goes=(Step.COMMITMENT, Step.ROUND, Step.PREVIEW),
+        ),
+        Step.COMMITMENT: Accepts(
+            buttons=(on(PickCommitment, pick_commitment),), question=ask_commitment, goes=(Step.PREVIEW,)
+        ),
+        Step.ROUND: Accepts(buttons=(on(PickRound, pick_round),), question=ask_round, goes=(Step.PREVIEW,)),
+        Step.PREVIEW: Accepts(
+            buttons=(on(Send, send), on(WriteVersion, write_version)), question=ask_preview, goes=(Step.VERSION,)
+        ),
+        Step.VERSION: Accepts(text=take_version, question=ask_version, goes=(Step.PREVIEW,)),
     },
 )
 
 FEATURE = Feature(
     commands={"broadcast": start},
-    buttons=(
-        on(PickAudience, pick_audience),
-        on(PickCommitment, pick_commitment),
-        on(PickRound, pick_round),
-        on(Send, send),
-        on(WriteVersion, write_version),
-    ),
+    buttons=(),
     flows=(BROADCAST,),
 )

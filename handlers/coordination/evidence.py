@@ -88,6 +88,11 @@ async def whole(ctx: Context, press: WholePeriod) -> list[Reply]:
 async def choose(ctx: Context, press: ChoosePeriod) -> list[Reply]:
     """Ask for the period."""
     EVIDENCE.start(ctx, Step.DATES)
+    return await ask_dates(ctx, Asking())
+
+
+async def ask_dates(ctx: Context, asking: Asking) -> list[Reply]:
+    """Ask for the period."""
     return [Reply(text=ctx.t("exp-ask-dates"), choices=(Cancel().choice(ctx.t("cancel-button")),))]
 
 
@@ -156,7 +161,9 @@ async def snapshot_now(ctx: Context, press: SnapshotNow) -> list[Reply]:
     return await documents.request(ctx, DocumentKind.SNAPSHOT, ExportScope())
 
 
-EVIDENCE = Flow(name="evidence", data=Asking, cancel=Cancel, steps={Step.DATES: Accepts(text=take_dates)})
+EVIDENCE = Flow(
+    name="evidence", data=Asking, cancel=Cancel, steps={Step.DATES: Accepts(text=take_dates, question=ask_dates)}
+)
 
 FEATURE = Feature(
     commands={"evidence": start},

@@ -251,6 +251,8 @@ async def ask_again(ctx: Context, asked: Asked) -> list[Reply]:
         return [await _commitment_prompt(ctx)]
     if EXPORT.at(ctx, Step.ROUND):
         return [_round_prompt(ctx, await recent_rounds(ctx.conn, ROUNDS_SHOWN))]
+    if EXPORT.at(ctx, Step.DATES):
+        return [Reply(text=ctx.t("exp-ask-dates"), choices=(_cancel(ctx),))]
     return [_scope_prompt(ctx).model_copy(update={"replace": False})]
 
 
@@ -259,22 +261,22 @@ EXPORT = Flow(
     data=Asked,
     cancel=Cancel,
     steps={
-        Step.FORMAT: Accepts(buttons=(PickFormat, FileLanguage), question=ask_again),
-        Step.SCOPE: Accepts(buttons=(PickScope,), question=ask_again),
-        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_again),
-        Step.ROUND: Accepts(buttons=(PickRound,), question=ask_again),
-        Step.DATES: Accepts(text=take_dates),
+        Step.FORMAT: Accepts(
+            buttons=(on(PickFormat, pick_format), on(FileLanguage, pick_language)),
+            question=ask_again,
+            goes=(Step.SCOPE,),
+        ),
+        Step.SCOPE: Accepts(
+            buttons=(on(PickScope, pick_scope),), question=ask_again, goes=(Step.COMMITMENT, Step.ROUND, Step.DATES)
+        ),
+        Step.COMMITMENT: Accepts(buttons=(on(PickCommitment, pick_commitment),), question=ask_again),
+        Step.ROUND: Accepts(buttons=(on(PickRound, pick_round),), question=ask_again),
+        Step.DATES: Accepts(text=take_dates, question=ask_again),
     },
 )
 
 FEATURE = Feature(
     commands={"export": start},
-    buttons=(
-        on(PickFormat, pick_format),
-        on(FileLanguage, pick_language),
-        on(PickScope, pick_scope),
-        on(PickCommitment, pick_commitment),
-        on(PickRound, pick_round),
-    ),
+    buttons=(),
     flows=(EXPORT,),
 )

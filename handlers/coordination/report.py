@@ -144,11 +144,15 @@ REPORT = Flow(
     name="report",
     data=Asked,
     cancel=Cancel,
-    steps={Step.SCOPE: Accepts(buttons=(WholePlan, OneRound, FileLanguage), question=ask_again)},
+    steps={
+        Step.SCOPE: Accepts(
+            buttons=(on(WholePlan, whole_plan), on(OneRound, one_round), on(FileLanguage, pick_language)),
+            question=ask_again,
+        )
+    },
 )
 
 FEATURE = Feature(
     commands={"report": start},
-    buttons=(on(WholePlan, whole_plan), on(OneRound, one_round), on(FileLanguage, pick_language)),
     flows=(REPORT,),
 )

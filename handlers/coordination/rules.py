@@ -66,9 +66,14 @@ async def show(ctx: Context) -> list[Reply]:
 @requires_role(Who.COORDINATOR)
 async def edit(ctx: Context, press: EditRules) -> list[Reply]:
     """Ask for the new rules."""
-    RULES.start(ctx, Step.TEXT)
+    return await ask_again(ctx, RULES.start(ctx, Step.TEXT))
+
+
+async def ask_again(ctx: Context, draft: Draft) -> list[Reply]:
+    """Ask for the rules, or for their English version, as the step the chat is in wants."""
     low, high = RULES_LIMITS
-    return [Reply(text=ctx.t("rules-ask", min=low, max=high), choices=(Cancel().choice(ctx.t("cancel-button")),))]
+    key = "rules-ask-english" if RULES.at(ctx, Step.ENGLISH) else "rules-ask"
+    return [Reply(text=ctx.t(key, min=low, max=high), choices=(Cancel().choice(ctx.t("cancel-button")),))]
 
 
 @requires_role(Who.COORDINATOR)
@@ -98,10 +103,7 @@ async def ask_english(ctx: Context, press: AddEnglish) -> list[Reply]:
     """Ask for the rules' English version (optional: without it English readers see the Arabic)."""
     draft = RULES.load(ctx)
     RULES.goto(ctx, Step.ENGLISH, draft)
-    low, high = RULES_LIMITS
-    return [
-        Reply(text=ctx.t("rules-ask-english", min=low, max=high), choices=(Cancel().choice(ctx.t("cancel-button")),))
-    ]
+    return await ask_again(ctx, draft)
 
 
 @requires_role(Who.COORDINATOR)
@@ -137,15 +139,17 @@ RULES = Flow(
     data=Draft,
     cancel=Cancel,
     steps={
-        Step.TEXT: Accepts(text=take_text),
-        Step.PREVIEW: Accepts(buttons=(SaveRules, AddEnglish), question=show_preview),
-        Step.ENGLISH: Accepts(text=take_english),
+        Step.TEXT: Accepts(text=take_text, question=ask_again, goes=(Step.PREVIEW,)),
+        Step.PREVIEW: Accepts(
+            buttons=(on(SaveRules, save), on(AddEnglish, ask_english)), question=show_preview, goes=(Step.ENGLISH,)
+        ),
+        Step.ENGLISH: Accepts(text=take_english, question=ask_again, goes=(Step.PREVIEW,)),
     },
 )
 
 FEATURE = Feature(
     commands={"rules": show},
-    buttons=(on(EditRules, edit), on(SaveRules, save), on(AddEnglish, ask_english)),
+    buttons=(on(EditRules, edit),),
     flows=(RULES,),
     keywords={"keyword-rules": "rules"},
 )

@@ -143,14 +143,14 @@ FORGET = Flow(
     cancel=Cancel,
     on_cancel=cancelled,
     steps={
-        Step.CHOOSE: Accepts(buttons=(PickMode,), question=ask_again),
-        Step.CONFIRM: Accepts(buttons=(Confirm,), question=ask_again),
+        Step.CHOOSE: Accepts(buttons=(on(PickMode, pick_mode),), question=ask_again, goes=(Step.CONFIRM,)),
+        Step.CONFIRM: Accepts(buttons=(on(Confirm, confirm),), question=ask_again),
     },
 )
 
 FEATURE = Feature(
     commands={"privacy": show, "forget": start_forget},
-    buttons=(on(AskForget, ask_forget), on(PickMode, pick_mode), on(Confirm, confirm)),
+    buttons=(on(AskForget, ask_forget),),
     flows=(FORGET,),
     keywords={"keyword-privacy": "privacy"},
 )

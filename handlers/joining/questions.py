@@ -73,11 +73,10 @@ ASK = Flow(
     name="question",
     data=Asking,
     cancel=Cancel,
-    steps={Step.CONFIRM: Accepts(buttons=(SendQuestion,), question=ask_again)},
+    steps={Step.CONFIRM: Accepts(buttons=(on(SendQuestion, send),), question=ask_again)},
 )
 
 FEATURE = Feature(
-    buttons=(on(SendQuestion, send),),
     flows=(ASK,),
     hooks=(fallback.FREE_TEXT.bind(offer),),
 )

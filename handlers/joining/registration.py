@@ -268,24 +268,29 @@ REGISTER = Flow(
     name="register",
     data=Profile,
     steps={
-        Step.NAME: Accepts(text=take_name, buttons=(UseProfileName, IsName), question=ask_again),
-        Step.ORGANISATION: Accepts(text=take_organisation, buttons=(NoOrganisation,), question=ask_again),
-        Step.SECTOR: Accepts(buttons=(PickSector,), question=ask_again),
-        Step.GOVERNORATE: Accepts(buttons=(PickGovernorate,), question=ask_again),
-        Step.CONSENT: Accepts(buttons=(Consent,), question=ask_again),
+        Step.NAME: Accepts(
+            text=take_name,
+            buttons=(on(UseProfileName, use_profile_name), on(IsName, is_name)),
+            question=ask_again,
+            goes=(Step.ORGANISATION,),
+        ),
+        Step.ORGANISATION: Accepts(
+            text=take_organisation,
+            buttons=(on(NoOrganisation, no_organisation),),
+            question=ask_again,
+            goes=(Step.SECTOR,),
+        ),
+        Step.SECTOR: Accepts(buttons=(on(PickSector, pick_sector),), question=ask_again, goes=(Step.GOVERNORATE,)),
+        Step.GOVERNORATE: Accepts(
+            buttons=(on(PickGovernorate, pick_governorate),), question=ask_again, goes=(Step.CONSENT,)
+        ),
+        Step.CONSENT: Accepts(buttons=(on(Consent, consent),), question=ask_again),
     },
 )
 
 FEATURE = Feature(
     commands={"start": start},
-    buttons=(
-        on(UseProfileName, use_profile_name),
-        on(IsName, is_name),
-        on(NoOrganisation, no_organisation),
-        on(PickSector, pick_sector),
-        on(PickGovernorate, pick_governorate),
-        on(Consent, consent),
-    ),
+    buttons=(),
     flows=(REGISTER,),
     keywords={"keyword-start": "start"},
     hooks=(REGISTRATION.bind(begin),),

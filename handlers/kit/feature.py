@@ -24,8 +24,13 @@ class Feature:
     """The commands, buttons, flows, deep links, typed keywords and hook bindings one module handles."""
 
     commands: Mapping[str, Handler] = field(default_factory=dict)
-    buttons: tuple[ButtonRoute[Any], ...] = ()
+    buttons: tuple[ButtonRoute[Any], ...] = ()  # buttons pressed outside the flows; a step's are in its `Accepts`
     flows: tuple[Flow[Any], ...] = ()
     deep_links: Mapping[str, Handler] = field(default_factory=dict)  # /start payload prefix -> handler
     keywords: Mapping[str, str] = field(default_factory=dict)  # catalogue key of a typed keyword -> command
     hooks: tuple[Binding, ...] = ()
+
+    @property
+    def routes(self) -> tuple[ButtonRoute[Any], ...]:
+        """Return every button the module answers: its own, then those its flows' steps declare."""
+        return (*self.buttons, *(route for flow in self.flows for route in flow.routes))

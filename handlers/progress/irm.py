@@ -131,8 +131,7 @@ async def edit(ctx: Context, press: IrmEdit) -> list[Reply]:
     back = IrmCard(commitment=commitment.id).choice(ctx.t("irm-back"))
     clear = IrmSet(commitment=commitment.id, field=press.field, value=CLEAR).choice(ctx.t("irm-clear"))
     if press.field is IrmField.SOURCE_URL:
-        IRM_LINK.start(ctx, Step.URL, commitment=commitment.id)
-        return [Reply(text=ctx.t("irm-ask-url"), choices=(clear, Cancel().choice(ctx.t("cancel-button"))))]
+        return await ask_url(ctx, IRM_LINK.start(ctx, Step.URL, commitment=commitment.id))
     values: list[Choice] = [
         IrmSet(commitment=commitment.id, field=press.field, value=code).choice(irm_label(ctx, press.field, code))
         for code in SCALES[press.field]._value2member_map_
@@ -163,6 +162,13 @@ async def _save(ctx: Context, commitment_id: int, field: IrmField, raw: str | No
     return await card(ctx, commitment.id, replace=False, note=note)
 
 
+async def ask_url(ctx: Context, editing: Editing) -> list[Reply]:
+    """Ask for the source link, with a button to clear it."""
+    field = IrmField.SOURCE_URL
+    clear = IrmSet(commitment=editing.commitment, field=field, value=CLEAR).choice(ctx.t("irm-clear"))
+    return [Reply(text=ctx.t("irm-ask-url"), choices=(clear, Cancel().choice(ctx.t("cancel-button"))))]
+
+
 @requires_role(Who.COORDINATOR)
 async def take_url(ctx: Context, editing: Editing) -> list[Reply]:
     """Take the link to the IRM's report."""
@@ -183,7 +189,7 @@ IRM_LINK = Flow(
     data=Editing,
     cancel=Cancel,
     on_cancel=cancelled,
-    steps={Step.URL: Accepts(text=take_url)},
+    steps={Step.URL: Accepts(text=take_url, question=ask_url)},
 )
 
 FEATURE = Feature(

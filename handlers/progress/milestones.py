@@ -207,10 +207,19 @@ async def edit_english(ctx: Member, press: EditEnglish) -> list[Reply]:
     m = await _handled_milestone(ctx, press.milestone)
     if not isinstance(m, Milestone):
         return m
-    MILESTONE.start(ctx, Step.ENGLISH, commitment_id=m.commitment_id, milestone_id=m.id)
-    now = ctx.t("milestones-english-current", title=m.title_en) if m.title_en else ctx.t("milestones-english-none")
+    draft = MILESTONE.start(ctx, Step.ENGLISH, commitment_id=m.commitment_id, milestone_id=m.id)
+    return [reply.model_copy(update={"replace": True}) for reply in await ask_again(ctx, draft)]
+
+
+async def ask_again(ctx: Context, draft: Draft) -> list[Reply]:
+    """Ask the question of the step the chat is in again (the English title shows the one it has now)."""
+    if not MILESTONE.at(ctx, Step.ENGLISH):
+        return [_prompt(ctx, draft)]
+    m = await milestones.get_milestone(ctx.conn, draft.milestone_id or 0)
+    title = m.title_en if m is not None else None
+    now = ctx.t("milestones-english-current", title=title) if title else ctx.t("milestones-english-none")
     choices = (ClearEnglish().choice(ctx.t("milestones-english-clear")), Cancel().choice(ctx.t("cancel-button")))
-    return [Reply(text=ctx.t("milestones-ask-english", current=now), choices=choices, replace=True)]
+    return [Reply(text=ctx.t("milestones-ask-english", current=now), choices=choices)]
 
 
 @requires(Who.OFFICER)
@@ -351,11 +360,12 @@ MILESTONE = Flow(
     name="milestone",
     data=Draft,
     cancel=Cancel,
+    entry=(Step.TITLE, Step.ENGLISH),
     steps={
-        Step.TITLE: Accepts(text=take_title, buttons=(Keep,)),
-        Step.START: Accepts(text=take_date, buttons=(Keep,)),
-        Step.END: Accepts(text=take_date, buttons=(Keep,)),
-        Step.ENGLISH: Accepts(text=take_english, buttons=(ClearEnglish,)),
+        Step.TITLE: Accepts(question=ask_again, text=take_title, buttons=(on(Keep, keep),), goes=(Step.START,)),
+        Step.START: Accepts(question=ask_again, text=take_date, buttons=(on(Keep, keep),), goes=(Step.END,)),
+        Step.END: Accepts(question=ask_again, text=take_date, buttons=(on(Keep, keep),)),
+        Step.ENGLISH: Accepts(question=ask_again, text=take_english, buttons=(on(ClearEnglish, clear_english),)),
     },
 )
 
@@ -369,8 +379,6 @@ FEATURE = Feature(
         on(EditDetails, edit_details),
         on(SetState, set_state),
         on(EditEnglish, edit_english),
-        on(ClearEnglish, clear_english),
-        on(Keep, keep),
     ),
     flows=(MILESTONE,),
 )

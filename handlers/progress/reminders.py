@@ -238,6 +238,10 @@ async def restore_default(ctx: Context, press: RestoreDefault) -> list[Reply]:
 
 def _ask_value(ctx: Context, key: Rule, rules: ReminderRules) -> list[Reply]:
     CHANGE_RULE.start(ctx, Step.VALUE, rule=key)
+    return [_value_question(ctx, key, rules).model_copy(update={"replace": True})]
+
+
+def _value_question(ctx: Context, key: Rule, rules: ReminderRules) -> Reply:
     label, hint = RULES[key]
     text = ctx.t(
         "rem-ask-value",
@@ -246,7 +250,7 @@ def _ask_value(ctx: Context, key: Rule, rules: ReminderRules) -> list[Reply]:
         default=value_text(ctx, ctx.config.reminder_defaults, key),
         hint=ctx.t(hint or "rem-hint-days"),
     )
-    return [Reply(text=text, choices=_closing(ctx), replace=True)]
+    return Reply(text=text, choices=_closing(ctx))
 
 
 async def _save(ctx: Context, key: Rule, value: str) -> list[Reply]:
@@ -380,7 +384,11 @@ async def save_days(ctx: Context, press: SaveDays) -> list[Reply]:
 
 
 async def ask_step(ctx: Context, changing: Changing) -> list[Reply]:
-    """Ask the question of the button step the chat is in again."""
+    """Ask the question of the step the chat is in again."""
+    if CHANGE_RULE.at(ctx, Step.VALUE):
+        return [_value_question(ctx, changing.rule, await _rules(ctx))]
+    if CHANGE_RULE.at(ctx, Step.TIME):
+        return [_ask_time(ctx)]
     if CHANGE_RULE.at(ctx, Step.DAYS):
         return [_ask_days(ctx, changing)]
     if CHANGE_RULE.at(ctx, Step.EVERY):
@@ -391,12 +399,20 @@ async def ask_step(ctx: Context, changing: Changing) -> list[Reply]:
 CHANGE_RULE = Flow(
     name="reminders",
     data=Changing,
+    entry=(Step.VALUE, Step.EVERY, Step.DAYS),
     steps={
-        Step.VALUE: Accepts(text=take_value, buttons=(RestoreDefault,)),
-        Step.EVERY: Accepts(buttons=(PickEvery, TurnOff, RestoreDefault), question=ask_step),
-        Step.DAY: Accepts(buttons=(PickDay,), question=ask_step),
-        Step.TIME: Accepts(text=take_time, buttons=(PickHour,)),
-        Step.DAYS: Accepts(buttons=(ToggleDay, SaveDays, RestoreDefault), question=ask_step),
+        Step.VALUE: Accepts(question=ask_step, text=take_value, buttons=(on(RestoreDefault, restore_default),)),
+        Step.EVERY: Accepts(
+            buttons=(on(PickEvery, pick_every), on(TurnOff, turn_off), on(RestoreDefault, restore_default)),
+            question=ask_step,
+            goes=(Step.DAY,),
+        ),
+        Step.DAY: Accepts(buttons=(on(PickDay, pick_day),), question=ask_step, goes=(Step.TIME,)),
+        Step.TIME: Accepts(question=ask_step, text=take_time, buttons=(on(PickHour, pick_hour),)),
+        Step.DAYS: Accepts(
+            buttons=(on(ToggleDay, toggle_day), on(SaveDays, save_days), on(RestoreDefault, restore_default)),
+            question=ask_step,
+        ),
     },
 )
 
@@ -404,14 +420,7 @@ FEATURE = Feature(
     commands={"reminders": start},
     buttons=(
         on(EditRule, edit_rule),
-        on(RestoreDefault, restore_default),
         on(Close, close),
-        on(PickEvery, pick_every),
-        on(TurnOff, turn_off),
-        on(PickDay, pick_day),
-        on(PickHour, pick_hour),
-        on(ToggleDay, toggle_day),
-        on(SaveDays, save_days),
     ),
     flows=(CHANGE_RULE,),
 )

@@ -369,7 +369,13 @@ async def skip(ctx: Member, press: Skip) -> list[Reply]:
 
 
 async def ask_step(ctx: Context, report: Progress) -> list[Reply]:
-    """Ask the question of the button step the chat is in again."""
+    """Ask the question of the step the chat is in again."""
+    if UPDATE.at(ctx, Step.PROGRESS):
+        return [_ask_progress(ctx, report, replace=False)]
+    if UPDATE.at(ctx, Step.NOTE):
+        return [_ask_note(ctx, report)]
+    if UPDATE.at(ctx, Step.EVIDENCE):
+        return [_ask_evidence(ctx, report)]
     if UPDATE.at(ctx, Step.COMMITMENT):
         return [_commitment_question(ctx, await handled_commitments(ctx))]
     if UPDATE.at(ctx, Step.CONFIRM_PAIR):
@@ -461,31 +467,45 @@ UPDATE = Flow(
     data=Progress,
     cancel=Cancel,
     note="update-use-buttons",
+    entry=(Step.COMMITMENT, Step.COMPLETION),
     steps={
         # A file here is neither a table (its own button, update_import.py) nor yet evidence (asked for below).
         Step.COMMITMENT: Accepts(question=ask_step, file=file_too_early),  # PickCommitment: checks its commitment
-        Step.COMPLETION: Accepts(buttons=(PickCompletion,), question=ask_step, file=file_too_early),
-        Step.PROGRESS: Accepts(text=take_progress, buttons=(PickProgress,)),
-        Step.CONFIRM_PAIR: Accepts(buttons=(ConfirmPair,), question=ask_step),
-        Step.MILESTONE: Accepts(buttons=(PickMilestone,), question=ask_step),
-        Step.MILESTONE_STATE: Accepts(buttons=(PickMilestoneState,), question=ask_step),
-        Step.NOTE: Accepts(text=take_note, buttons=(Skip,)),
-        Step.EVIDENCE: Accepts(text=take_evidence, buttons=(Skip,), file=take_evidence_file),
-        Step.PREVIEW: Accepts(buttons=(Publish,), question=ask_step),
+        Step.COMPLETION: Accepts(
+            buttons=(on(PickCompletion, pick_completion),),
+            question=ask_step,
+            file=file_too_early,
+            goes=(Step.PROGRESS,),
+        ),
+        Step.PROGRESS: Accepts(
+            question=ask_step,
+            text=take_progress,
+            buttons=(on(PickProgress, pick_progress),),
+            goes=(Step.CONFIRM_PAIR, Step.MILESTONE, Step.NOTE),
+        ),
+        Step.CONFIRM_PAIR: Accepts(
+            buttons=(on(ConfirmPair, confirm_pair),), question=ask_step, goes=(Step.PROGRESS, Step.MILESTONE, Step.NOTE)
+        ),
+        Step.MILESTONE: Accepts(
+            buttons=(on(PickMilestone, pick_milestone),), question=ask_step, goes=(Step.MILESTONE_STATE,)
+        ),
+        Step.MILESTONE_STATE: Accepts(
+            buttons=(on(PickMilestoneState, pick_milestone_state),), question=ask_step, goes=(Step.NOTE,)
+        ),
+        Step.NOTE: Accepts(question=ask_step, text=take_note, buttons=(on(Skip, skip),), goes=(Step.EVIDENCE,)),
+        Step.EVIDENCE: Accepts(
+            question=ask_step,
+            text=take_evidence,
+            buttons=(on(Skip, skip),),
+            file=take_evidence_file,
+            goes=(Step.PREVIEW,),
+        ),
+        Step.PREVIEW: Accepts(buttons=(on(Publish, publish),), question=ask_step),
     },
 )
 
 FEATURE = Feature(
     commands={"update": start},
-    buttons=(
-        on(PickCommitment, pick_commitment),
-        on(PickCompletion, pick_completion),
-        on(PickProgress, pick_progress),
-        on(ConfirmPair, confirm_pair),
-        on(PickMilestone, pick_milestone),
-        on(PickMilestoneState, pick_milestone_state),
-        on(Skip, skip),
-        on(Publish, publish),
-    ),
+    buttons=(on(PickCommitment, pick_commitment),),
     flows=(UPDATE,),
 )

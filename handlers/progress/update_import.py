@@ -188,12 +188,14 @@ IMPORT = Flow(
     cancel=Cancel,
     on_cancel=cancelled,
     steps={
-        Step.FILE: Accepts(file=take_file, text=ask_again, buttons=(Template,)),
-        Step.PREVIEW: Accepts(buttons=(Apply,), question=show_preview),
+        Step.FILE: Accepts(
+            question=ask_again, file=take_file, text=ask_again, buttons=(on(Template, template),), goes=(Step.PREVIEW,)
+        ),
+        Step.PREVIEW: Accepts(buttons=(on(Apply, apply),), question=show_preview, goes=(Step.FILE,)),
     },
 )
 
 FEATURE = Feature(
-    buttons=(on(StartImport, begin), on(Template, template), on(Apply, apply)),
+    buttons=(on(StartImport, begin),),
     flows=(IMPORT,),
 )

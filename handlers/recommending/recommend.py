@@ -542,8 +542,8 @@ def _describe(ctx: Context, draft: Draft) -> str:
     return ctx.t("recommendation-parked-untyped")
 
 
-async def _resume(ctx: Context, draft: Draft) -> list[Reply]:
-    """Ask the parked draft's question again, where the person left it."""
+async def ask_again(ctx: Context, draft: Draft) -> list[Reply]:
+    """Ask the question of the step the draft is at again (after a language switch, or a parked draft resumed)."""
     if RECOMMEND.at(ctx, Step.PREVIEW):
         if draft.replacement:  # the text typed while previewing waits for its answer too
             return [await preview(ctx, draft), _replace_question(ctx, draft.replacement)]
@@ -552,7 +552,10 @@ async def _resume(ctx: Context, draft: Draft) -> list[Reply]:
         if draft.voice_file is not None:
             text = ctx.t("voice-ask-again", max=duration_text(ctx.config.max_voice_seconds))
             return [Reply(text=text, choices=(_cancel(ctx),))]
-        return [Reply(text=ctx.t("ask-recommendation-again", text=draft.text or ""), choices=(_cancel(ctx),))]
+        commitment = await _active_commitment(ctx, draft.commitment_id or 0)
+        if draft.text or commitment is None:
+            return [Reply(text=ctx.t("ask-recommendation-again", text=draft.text or ""), choices=(_cancel(ctx),))]
+        return [_ask_text(ctx, commitment)]
     if RECOMMEND.at(ctx, Step.THEME):
         return await ask_theme(ctx, draft)
     return await ask_commitment(ctx, draft)
@@ -562,34 +565,38 @@ RECOMMEND = Flow(
     name="recommend",
     data=Draft,
     cancel=Cancel,
+    entry=(Step.COMMITMENT, Step.THEME, Step.TEXT, Step.PREVIEW),
     steps={
-        Step.COMMITMENT: Accepts(buttons=(PickCommitment,), question=ask_commitment),
-        Step.THEME: Accepts(buttons=(PickTheme,), question=ask_theme),
-        Step.TEXT: Accepts(text=take_text, file=take_file),
+        Step.COMMITMENT: Accepts(
+            buttons=(on(PickCommitment, pick_commitment),),
+            question=ask_commitment,
+            goes=(Step.THEME, Step.TEXT, Step.PREVIEW),
+        ),
+        Step.THEME: Accepts(buttons=(on(PickTheme, pick_theme),), question=ask_theme, goes=(Step.TEXT, Step.PREVIEW)),
+        Step.TEXT: Accepts(text=take_text, question=ask_again, file=take_file, goes=(Step.PREVIEW,)),
         # The preview is a choice (send, edit, cancel); a text typed there is kept and offered as a replacement; a
         # voice note sent there is a new recording, shown again before it is sent; a photo or document is attached.
         Step.PREVIEW: Accepts(
             text=take_replacement,
-            buttons=(Send, Edit, Replace, Append, EndorseInstead),
+            question=ask_again,
+            buttons=(
+                on(Send, send),
+                on(Edit, edit),
+                on(Replace, use_replacement),
+                on(Append, append_replacement),
+                on(EndorseInstead, endorse_similar),
+            ),
             typing=Typing.CHOICE,
             file=take_file,
+            goes=(Step.TEXT,),
         ),
     },
-    parking=Parking(keep=_keep, describe=_describe, resume=_resume),
+    parking=Parking(keep=_keep, describe=_describe, resume=ask_again),
 )
 
 FEATURE = Feature(
     commands={"recommend": start},
-    buttons=(
-        on(StartOn, start_on),
-        on(PickCommitment, pick_commitment),
-        on(PickTheme, pick_theme),
-        on(Send, send),
-        on(Edit, edit),
-        on(Replace, use_replacement),
-        on(Append, append_replacement),
-        on(EndorseInstead, endorse_similar),
-    ),
+    buttons=(on(StartOn, start_on),),
     flows=(RECOMMEND,),
     keywords={"keyword-recommend": "recommend"},
     hooks=(

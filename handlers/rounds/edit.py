@@ -385,13 +385,15 @@ async def back_to_round(ctx: Context, editing: Editing) -> list[Reply]:
 
 
 async def ask_again(ctx: Context, editing: Editing) -> list[Reply]:
-    """Ask the question of the button step the chat is in again."""
+    """Ask the question of the step the chat is in again: what to edit, the groups, or one part's new value."""
     if EDIT.at(ctx, Step.GROUPS):
-        return [await _groups_prompt(ctx, editing)]
+        return [(await _groups_prompt(ctx, editing)).model_copy(update={"replace": False})]
     found = await rounds.get_round(ctx.conn, editing.round_id)
     if found is None:
         return await _gone(ctx)
-    return [_what_to_edit(ctx, found)]
+    if EDIT.at(ctx, Step.CHOOSE):
+        return [_what_to_edit(ctx, found)]
+    return [(await _ask(ctx, found, Part(ctx.step or Part.NAME))).model_copy(update={"replace": False})]
 
 
 EDIT = Flow(
@@ -401,27 +403,42 @@ EDIT = Flow(
     cancel_label="round-edit-back",
     on_cancel=back_to_round,
     steps={
-        Step.CHOOSE: Accepts(buttons=(EditPart,), question=ask_again),
-        Step.NAME: Accepts(text=take_name),
-        Step.DATE: Accepts(text=take_date, buttons=(EditToday,)),
-        Step.PLACE: Accepts(text=take_place, buttons=(EditOnline,)),
-        Step.GROUPS: Accepts(buttons=(ToggleGroup, GroupsDone), question=ask_again),
-        Step.QUESTIONS: Accepts(text=take_questions),
-        Step.NAME_EN: Accepts(text=take_name_en, buttons=(NoEnglish,)),
-        Step.PLACE_EN: Accepts(text=take_place_en, buttons=(NoEnglish,)),
-        Step.QUESTIONS_EN: Accepts(text=take_questions_en, buttons=(NoEnglish,)),
+        Step.CHOOSE: Accepts(
+            buttons=(on(EditPart, pick_part),),
+            question=ask_again,
+            goes=(
+                Step.NAME,
+                Step.DATE,
+                Step.PLACE,
+                Step.GROUPS,
+                Step.QUESTIONS,
+                Step.NAME_EN,
+                Step.PLACE_EN,
+                Step.QUESTIONS_EN,
+            ),
+        ),
+        Step.NAME: Accepts(question=ask_again, text=take_name, goes=(Step.CHOOSE,)),
+        Step.DATE: Accepts(question=ask_again, text=take_date, buttons=(on(EditToday, today),), goes=(Step.CHOOSE,)),
+        Step.PLACE: Accepts(
+            question=ask_again, text=take_place, buttons=(on(EditOnline, online),), goes=(Step.CHOOSE,)
+        ),
+        Step.GROUPS: Accepts(
+            buttons=(on(ToggleGroup, toggle), on(GroupsDone, groups_done)), question=ask_again, goes=(Step.CHOOSE,)
+        ),
+        Step.QUESTIONS: Accepts(question=ask_again, text=take_questions, goes=(Step.CHOOSE,)),
+        Step.NAME_EN: Accepts(
+            question=ask_again, text=take_name_en, buttons=(on(NoEnglish, no_english),), goes=(Step.CHOOSE,)
+        ),
+        Step.PLACE_EN: Accepts(
+            question=ask_again, text=take_place_en, buttons=(on(NoEnglish, no_english),), goes=(Step.CHOOSE,)
+        ),
+        Step.QUESTIONS_EN: Accepts(
+            question=ask_again, text=take_questions_en, buttons=(on(NoEnglish, no_english),), goes=(Step.CHOOSE,)
+        ),
     },
 )
 
 FEATURE = Feature(
-    buttons=(
-        on(RoundEdit, begin),
-        on(EditPart, pick_part),
-        on(EditToday, today),
-        on(EditOnline, online),
-        on(ToggleGroup, toggle),
-        on(GroupsDone, groups_done),
-        on(NoEnglish, no_english),
-    ),
+    buttons=(on(RoundEdit, begin),),
     flows=(EDIT,),
 )

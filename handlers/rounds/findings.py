@@ -243,6 +243,7 @@ FINDINGS = Flow(
     name="findings",
     data=Seat,
     cancel=Cancel,
+    entry=(Step.AT_TABLE, Step.EDIT),
     steps={
         Step.AT_TABLE: Accepts(text=take_at_table, question=ask_at_table),
         Step.EDIT: Accepts(text=take_edit, question=ask_edit),

@@ -220,7 +220,7 @@ async def save(ctx: Context, press: Save) -> list[Reply]:
 
 
 async def ask_again(ctx: Context, counting: Counting) -> list[Reply]:
-    """Ask a button step's question again when text arrives instead."""
+    """Ask the question of the step the chat is in again."""
     return [prompt(ctx, counting)]
 
 
@@ -229,20 +229,21 @@ HALL = Flow(
     data=Counting,
     cancel=Cancel,
     steps={
-        Step.TOTAL: Accepts(text=take_total, buttons=(Keep,)),
-        Step.OFFICERS: Accepts(text=take_officers, buttons=(Keep, NotCounted)),
-        Step.SECTORS: Accepts(buttons=(PickSector, Save), question=ask_again),
-        Step.SECTOR: Accepts(text=take_sector),
+        Step.TOTAL: Accepts(question=ask_again, text=take_total, buttons=(on(Keep, keep),), goes=(Step.OFFICERS,)),
+        Step.OFFICERS: Accepts(
+            question=ask_again,
+            text=take_officers,
+            buttons=(on(Keep, keep), on(NotCounted, not_counted)),
+            goes=(Step.SECTORS,),
+        ),
+        Step.SECTORS: Accepts(
+            buttons=(on(PickSector, pick_sector), on(Save, save)), question=ask_again, goes=(Step.SECTOR,)
+        ),
+        Step.SECTOR: Accepts(question=ask_again, text=take_sector, goes=(Step.SECTORS,)),
     },
 )
 
 FEATURE = Feature(
-    buttons=(
-        on(RoundHall, begin),
-        on(Keep, keep),
-        on(NotCounted, not_counted),
-        on(PickSector, pick_sector),
-        on(Save, save),
-    ),
+    buttons=(on(RoundHall, begin),),
     flows=(HALL,),
 )

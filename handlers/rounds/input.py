@@ -146,11 +146,10 @@ ASK_QUESTION = Flow(
     name="round_question",
     data=InRound,
     cancel=Cancel,
-    steps={Step.QUESTION: Accepts(buttons=(PickQuestion,), question=ask_question)},
+    steps={Step.QUESTION: Accepts(buttons=(on(PickQuestion, pick_question),), question=ask_question)},
 )
 
 FEATURE = Feature(
-    buttons=(on(PickQuestion, pick_question),),
     flows=(ASK_QUESTION,),
     hooks=(
         recommend.ON_START.bind(start_in_round),

@@ -442,7 +442,11 @@ async def ask_new_deadline(ctx: Context, press: RoundDeadline) -> list[Reply]:
     found = await rounds.get_round(ctx.conn, press.round)
     if found is None:
         return await unknown_button(ctx)
-    MOVE_DEADLINE.start(ctx, DeadlineStep.DEADLINE, round_id=found.id)
+    return await ask_new_deadline_again(ctx, MOVE_DEADLINE.start(ctx, DeadlineStep.DEADLINE, round_id=found.id))
+
+
+async def ask_new_deadline_again(ctx: Context, moving: MovingDeadline) -> list[Reply]:
+    """Ask for the round's new deadline."""
     return [Reply(text=ctx.t("round-ask-new-deadline"), choices=(Cancel().choice(ctx.t("cancel-button")),))]
 
 
@@ -479,19 +483,49 @@ NEW_ROUND = Flow(
     # A round half set up is kept when the coordinator leaves it (a command, the menu) and offered back.
     parking=Parking(keep=lambda draft: bool(draft.name), describe=_describe, resume=ask_again),
     steps={
-        Step.NAME: Accepts(text=take_name, question=ask_again),
-        Step.DATE: Accepts(text=take_date, buttons=(Today, ConfirmPast), question=ask_again),
-        Step.ANNOUNCED: Accepts(text=take_announced, buttons=(AnnouncedToday,), question=ask_again),
+        Step.NAME: Accepts(text=take_name, question=ask_again, goes=(Step.DATE,)),
+        Step.DATE: Accepts(
+            text=take_date,
+            buttons=(on(Today, today), on(ConfirmPast, confirm_past)),
+            question=ask_again,
+            goes=(Step.ANNOUNCED,),
+        ),
+        Step.ANNOUNCED: Accepts(
+            text=take_announced,
+            buttons=(on(AnnouncedToday, announced_today),),
+            question=ask_again,
+            goes=(Step.SHORT_NOTICE, Step.PLACE),
+        ),
         # A date typed at the warning is a new announcement date (checked again); anything else asks again.
         Step.SHORT_NOTICE: Accepts(
-            text=take_announced, buttons=(ShortNotice,), question=ask_again, typing=Typing.CHOICE
+            text=take_announced,
+            buttons=(on(ShortNotice, short_notice),),
+            question=ask_again,
+            typing=Typing.CHOICE,
+            goes=(Step.ANNOUNCED, Step.PLACE),
         ),
-        Step.PLACE: Accepts(text=take_place, buttons=(Online,), question=ask_again),
-        Step.COMMITMENTS: Accepts(buttons=(ToggleCommitment, CommitmentsDone), question=ask_again),
-        Step.QUESTIONS: Accepts(text=take_questions, buttons=(DefaultQuestions,), question=ask_again),
-        Step.DEADLINE: Accepts(text=take_deadline, buttons=(InAWeek, ConfirmPast), question=ask_again),
+        Step.PLACE: Accepts(
+            text=take_place, buttons=(on(Online, online),), question=ask_again, goes=(Step.COMMITMENTS,)
+        ),
+        Step.COMMITMENTS: Accepts(
+            buttons=(on(ToggleCommitment, toggle), on(CommitmentsDone, groups_done)),
+            question=ask_again,
+            goes=(Step.QUESTIONS,),
+        ),
+        Step.QUESTIONS: Accepts(
+            text=take_questions, buttons=(on(DefaultQuestions, default),), question=ask_again, goes=(Step.DEADLINE,)
+        ),
+        Step.DEADLINE: Accepts(
+            text=take_deadline,
+            buttons=(on(InAWeek, in_a_week), on(ConfirmPast, confirm_past)),
+            question=ask_again,
+            goes=(Step.CONFIRM,),
+        ),
         Step.CONFIRM: Accepts(
-            text=typed_at_preview, buttons=(Create, CreateAndOpen), question=ask_again, typing=Typing.CHOICE
+            text=typed_at_preview,
+            buttons=(on(Create, create), on(CreateAndOpen, create)),
+            question=ask_again,
+            typing=Typing.CHOICE,
         ),
     },
 )
@@ -500,23 +534,12 @@ MOVE_DEADLINE = Flow(
     name="round_deadline",
     data=MovingDeadline,
     cancel=Cancel,
-    steps={DeadlineStep.DEADLINE: Accepts(text=take_new_deadline)},
+    steps={DeadlineStep.DEADLINE: Accepts(text=take_new_deadline, question=ask_new_deadline_again)},
 )
 
 FEATURE = Feature(
     buttons=(
         on(NewRound, begin),
-        on(Today, today),
-        on(AnnouncedToday, announced_today),
-        on(ShortNotice, short_notice),
-        on(ConfirmPast, confirm_past),
-        on(Online, online),
-        on(ToggleCommitment, toggle),
-        on(CommitmentsDone, groups_done),
-        on(DefaultQuestions, default),
-        on(InAWeek, in_a_week),
-        on(Create, create),
-        on(CreateAndOpen, create),
         on(RoundDeadline, ask_new_deadline),
     ),
     flows=(NEW_ROUND, MOVE_DEADLINE),

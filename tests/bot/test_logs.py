@@ -13,7 +13,7 @@ import pytest
 from bot.logs import setup_logging
 from tests.e2e.telegram_harness import TOKEN, telegram_bot
 from tests.e2e.test_telegram_webhook import webhook_bot
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 
 NAME, ORGANISATION = "سلمى", "جمعية الشفافية"
 TEXT = "نشر محاضر اجتماعات اللجنة التوجيهية خلال أسبوع من انعقادها"

@@ -12,10 +12,11 @@ from bot.channels.telegram import TelegramChannel
 from bot.clock import FakeClock
 from bot.core import Core, open_core
 from bot.settings import Settings
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import START, fresh_database, settings_for
 
 TOKEN = "123456:TEST-token-for-the-stand-in-only"
+LIVE_TOKEN = "123:ABC"  # the bot run in this process by live_bot
 
 
 @dataclass
@@ -90,3 +91,41 @@ async def said(live: Live, user: SimulatedUser, fragment: str, action: Awaitable
         seen = [e.text for e in user.events[mark:]]
         raise AssertionError(f"user {user.id} never saw {fragment!r}; saw {seen}") from None
     return found[0]
+
+
+@asynccontextmanager
+async def live_bot(tmp_path: Path, *, files: bool = False, known: dict[int, str] | None = None) -> AsyncIterator[Live]:
+    """A bot in this process on a stand-in, sending without limits; `files` adds the file worker, `known` old users."""
+    async with BotApiStandIn(token=LIVE_TOKEN, bot_username="ogp_test_bot") as api:
+        for user_id, first_name in (known or {}).items():
+            api.user(user_id, first_name=first_name)
+        settings = settings_for(
+            tmp_path,
+            telegram_token=LIVE_TOKEN,
+            telegram_api_url=api.base_url,
+            telegram_per_chat_rate=1000.0,
+            telegram_per_chat_burst=1000,
+        )
+        core = await open_core(settings)
+        if files:
+            core.receiver.backoff = (0.0,)  # tries follow each other at once here; in production 1 s, then 4 s
+        channel = TelegramChannel(core, LIVE_TOKEN, api.base_url, poll_timeout=1)
+        await channel.start()
+        await core.sender.start()
+        if files:
+            await core.files.start()
+        try:
+            yield Live(api, core)
+        finally:
+            await channel.stop()
+            await core.close()
+
+
+async def register(live: Live, user: SimulatedUser, name: str, first: Awaitable[Any] | None = None) -> str:
+    """Register over Telegram (optionally starting with another action, such as an invitation link)."""
+    await said(live, user, "ما اسمك", first or user.command("start"))
+    await said(live, user, "الجهة", user.send(name))
+    await said(live, user, "نوع الجهة", user.send(f"جهة {name}"))
+    await said(live, user, "محافظة", user.press("reg:sector:cso"))
+    await said(live, user, "هل توافق", user.press("reg:gov:amman"))
+    return await said(live, user, "تم تسجيلك", user.press("reg:consent:yes"))

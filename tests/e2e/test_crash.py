@@ -17,7 +17,7 @@ from storage import participants
 from storage.database import open_database
 from storage.models import Sector
 from tests.e2e.bot_process import BotProcess
-from tests.standins.telegram_api import BotApiStandIn, ChatMessage, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, ChatMessage, SimulatedUser
 from tests.support import START
 
 TOKEN = "123456:TEST-token-for-the-crash-test-only"

@@ -200,3 +200,30 @@ async def test_sigterm_stops_the_bot_promptly_with_strangers_connections_open(tm
     # Waiting for the strangers would add their 10 s body or 15 s header time-out to an ordinary stop; a busy machine
     # slows both stops alike, so the bound is the same bot's stop with no strangers (at least 10 s, as when idle).
     assert stopped_in < max(10.0, 2 * quiet_in)
+
+
+class StartingWhatsAppBot(WhatsAppBotProcess):
+    """The same process, counted as ready the moment its WhatsApp channel starts: long before it listens."""
+
+    async def ready(self) -> None:
+        """Wait for the channel's first log line."""
+        async with asyncio.timeout(self.timeout):
+            while "whatsapp: webhook at" not in self.log():  # a subprocess starting: a short poll of its log
+                assert not self.exited(), self.log()
+                await asyncio.sleep(0.005)
+
+
+async def test_a_sigterm_while_the_bot_is_starting_is_a_clean_stop(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    async with GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api:
+        async with StartingWhatsAppBot(api, database, tmp_path / "bot.log") as starting:
+            assert await starting.terminate() == 0, starting.log()  # a service manager's stop during start-up
+        assert query(database, "PRAGMA integrity_check") == [("ok",)]
+        person = api.user("962792000001", name="مشاركة")
+        async with WhatsAppBotProcess(api, database, tmp_path / "again.log") as again:
+            await person.send("مرحبا")
+            await person.wait_messages(1, timeout=WAIT)
+            assert await again.terminate() == 0, again.log()
+    assert "أهلاً بك في بوت" in person.messages[0].text  # the next start serves as if nothing happened
+    assert query(database, "SELECT COUNT(*) FROM wa_inbox") == [(0,)]
+    assert query(database, "SELECT COUNT(*) FROM processed_events") == [(1,)]

@@ -15,7 +15,7 @@ from bot.core import Core, open_core
 from handlers.kit.contract import Reply
 from storage import outbox, participants
 from tests.bot.reminder_support import outbox_rows, person
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 from tests.support import settings_for
 
 TOKEN = "123:ABC"

@@ -16,7 +16,7 @@ from bot.settings import DEFAULT_PLAN
 from messages_ar import load_messages
 from storage.database import open_database
 from tests.e2e.bot_process import BotProcess
-from tests.standins.telegram_api import BotApiStandIn, ChatMessage, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, ChatMessage, SimulatedUser
 from tests.support import START
 
 TOKEN = "123456:TEST-token-for-the-document-crash-test-only"

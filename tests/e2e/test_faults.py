@@ -15,7 +15,7 @@ from bot.core import open_core
 from handlers.kit.contract import Reply
 from storage import outbox
 from tests.e2e.telegram_harness import TOKEN, RunningBot, telegram_settings
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import START
 
 DEADLINE = 30.0

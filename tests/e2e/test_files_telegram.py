@@ -12,50 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels.telegram import TelegramChannel
-from bot.core import open_core
 from storage import participants, roles
 from storage.models import Role
 from tests import media
-from tests.e2e.telegram_harness import Live, said
+from tests.e2e.telegram_harness import Live, live_bot, register, said
 from tests.loop_support import rows
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
-from tests.support import settings_for
+from tests.standins.telegram import SimulatedUser
 
-TOKEN = "123:ABC"
 VOICE = "🎧 تسجيل صوتي (1:42)"
 
 
 @pytest.fixture
 async def live(tmp_path: Path) -> AsyncIterator[Live]:
-    async with BotApiStandIn(token=TOKEN, bot_username="ogp_test_bot") as api:
-        settings = settings_for(
-            tmp_path,
-            telegram_token=TOKEN,
-            telegram_api_url=api.base_url,
-            telegram_per_chat_rate=1000.0,
-            telegram_per_chat_burst=1000,
-        )
-        core = await open_core(settings)
-        core.receiver.backoff = (0.0,)  # tries follow each other at once here; in production 1 s, then 4 s
-        channel = TelegramChannel(core, TOKEN, api.base_url, poll_timeout=1)
-        await channel.start()
-        await core.sender.start()
-        await core.files.start()
-        try:
-            yield Live(api, core)
-        finally:
-            await channel.stop()
-            await core.close()
-
-
-async def register(live: Live, user: SimulatedUser, name: str) -> None:
-    await said(live, user, "ما اسمك", user.command("start"))
-    await said(live, user, "الجهة", user.send(name))
-    await said(live, user, "نوع الجهة", user.send(f"جهة {name}"))
-    await said(live, user, "محافظة", user.press("reg:sector:cso"))
-    await said(live, user, "هل توافق", user.press("reg:gov:amman"))
-    await said(live, user, "تم تسجيلك", user.press("reg:consent:yes"))
+    async with live_bot(tmp_path, files=True) as running:
+        yield running
 
 
 async def make_officer(live: Live, user: SimulatedUser, commitment: int) -> None:

@@ -19,7 +19,7 @@ from storage import roles
 from storage.models import Role
 from tests.e2e.telegram_harness import telegram_bot
 from tests.loop_support import rows
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import ChatDriver, make_core, settings_for
 from tests.test_catalogue import arabic_script_in, latin_words_in
 

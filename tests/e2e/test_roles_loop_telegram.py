@@ -9,48 +9,18 @@ from typing import Any
 
 import pytest
 
-from bot.channels.telegram import TelegramChannel
-from bot.core import open_core
-from tests.e2e.telegram_harness import Live, said
+from tests.e2e.telegram_harness import Live, live_bot, register, said
 from tests.loop_support import rows
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
-from tests.support import settings_for
 
-TOKEN = "123:ABC"
 LINK = re.compile(r"https://t\.me/ogp_test_bot\?start=(i_[A-Za-z0-9_-]+)")
 REFUSAL = "عذراً، هذا الإجراء متاح"
 
 
 @pytest.fixture
 async def live(tmp_path: Path) -> AsyncIterator[Live]:
-    async with BotApiStandIn(token=TOKEN, bot_username="ogp_test_bot") as api:
-        api.user(9001, first_name="منى")  # the configured coordinator has opened the bot before
-        settings = settings_for(
-            tmp_path,
-            telegram_token=TOKEN,
-            telegram_api_url=api.base_url,
-            telegram_per_chat_rate=1000.0,
-            telegram_per_chat_burst=1000,
-        )
-        core = await open_core(settings)
-        channel = TelegramChannel(core, TOKEN, api.base_url, poll_timeout=1)
-        await channel.start()
-        await core.sender.start()
-        try:
-            yield Live(api, core)
-        finally:
-            await channel.stop()
-            await core.close()
-
-
-async def register(live: Live, user: SimulatedUser, name: str, first: Any = None) -> str:
-    """Register over Telegram (optionally starting with another action, such as an invitation link)."""
-    await said(live, user, "ما اسمك", first or user.command("start"))
-    await said(live, user, "الجهة", user.send(name))
-    await said(live, user, "نوع الجهة", user.send(f"جهة {name}"))
-    await said(live, user, "محافظة", user.press("reg:sector:cso"))
-    await said(live, user, "هل توافق", user.press("reg:gov:amman"))
-    return await said(live, user, "تم تسجيلك", user.press("reg:consent:yes"))
+    # the configured coordinator has opened the bot before
+    async with live_bot(tmp_path, known={9001: "منى"}) as running:
+        yield running
 
 
 async def test_invite_recommend_answer_update_reach_the_right_people(live: Live) -> None:

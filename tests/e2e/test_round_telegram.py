@@ -17,7 +17,7 @@ from bot.core import Core, open_core
 from reports import round_findings
 from storage import rounds
 from storage.rounds import RoundState
-from tests.standins.telegram_api import BotApiStandIn, ChatMessage, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, ChatMessage, SimulatedUser
 from tests.support import settings_for
 
 TOKEN = "123:ABC"

@@ -10,7 +10,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.clock import FakeClock
 from tests.e2e.whatsapp_harness import WhatsAppBot, whatsapp_bot
 from tests.standins.graph_api import WaUser
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 
 TG_TOKEN = "123456:TEST-token-for-the-telegram-stand-in"
 RECOMMENDATION = "نشر جداول زمنية واضحة لكل مرحلة من مراحل تطبيق سياسة البيانات المفتوحة مع مؤشرات قابلة للقياس"

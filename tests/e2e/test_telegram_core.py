@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.clock import FakeClock
 from tests.e2e.telegram_harness import start_bot, telegram_bot, telegram_settings
-from tests.standins.telegram_api import BotApiStandIn, SimulatedUser
+from tests.standins.telegram import BotApiStandIn, SimulatedUser
 from tests.support import START
 
 

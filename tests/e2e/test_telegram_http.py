@@ -11,7 +11,7 @@ from handlers.kit.contract import Document, Reply
 from storage.models import OutboxRow
 from tests.e2e.telegram_harness import TOKEN, start_bot, telegram_settings
 from tests.e2e.test_telegram_core import register, rows
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 from tests.support import START
 
 

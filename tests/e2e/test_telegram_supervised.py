@@ -12,7 +12,7 @@ from bot.channels.telegram import build_bot
 from bot.channels.telegram_updates import Json, Poller
 from bot.web import WebServer
 from tests.e2e.telegram_harness import TOKEN
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 
 
 async def health(session: aiohttp.ClientSession, server: WebServer) -> int:

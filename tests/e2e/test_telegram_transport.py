@@ -10,7 +10,7 @@ from bot.transport import Outcome
 from handlers.kit.contract import Choice, Reply
 from storage.models import OutboxRow
 from tests.e2e.telegram_harness import telegram_bot
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 from tests.support import START
 
 

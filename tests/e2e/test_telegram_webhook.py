@@ -18,7 +18,7 @@ from bot.core import open_core
 from bot.web import WebServer
 from tests.e2e.telegram_harness import TOKEN, telegram_settings
 from tests.e2e.test_telegram_core import register
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 from tests.support import START, settings_for
 
 PATH = "/telegram/webhook"

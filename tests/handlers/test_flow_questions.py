@@ -11,6 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from bot.core import Core
+from handlers.kit.contract import Reply
 from handlers.kit.flows import Accepts, Flow, FlowData
 from handlers.router import Router
 from messages import load_messages
@@ -32,15 +33,14 @@ def coordinator(chat: ChatDriver) -> ChatDriver:
 
 
 @pytest.mark.parametrize(
-    ("flow", "step"),
-    [(flow.name, str(step)) for flow in ROUTER.flows.values() for step, a in flow.steps.items() if a.text is None],
+    ("flow", "step"), [(flow.name, str(step)) for flow in ROUTER.flows.values() for step in flow.steps]
 )
-def test_every_step_that_takes_only_buttons_declares_its_question(flow: str, step: str) -> None:
+def test_every_step_declares_its_question(flow: str, step: str) -> None:
     accepts = ROUTER.flows[flow].steps
     assert next(a for s, a in accepts.items() if str(s) == step).question is not None
 
 
-def test_a_flow_refuses_a_button_step_without_a_question() -> None:
+def test_a_flow_refuses_a_step_without_a_question() -> None:
     class Empty(FlowData):
         pass
 
@@ -147,3 +147,65 @@ async def test_text_at_every_button_step_repeats_its_choices_with_the_flows_canc
     assert await snapshot(world.core) == before, f"text at {flow_name}/{step} changed something"
     [session] = await rows(world.core, "SELECT flow, step FROM sessions WHERE external_id = ?", chat.user)
     assert session == {"flow": flow_name, "step": step}
+
+
+ALL_STEPS = [(flow.name, str(step)) for flow in ROUTER.flows.values() for step in flow.steps]
+CATALOGUES = {"ar": AR, "en": EN}
+
+
+async def _place(world: World, flow: Flow[Any], step: str, data: dict[str, Any]) -> None:
+    """Put the coordinator's chat at a step of a flow with valid data (as the authorisation matrix does)."""
+    chat = world.coord
+    async with world.core.db.transaction() as conn:
+        placed = Session(channel=chat.channel, external_id=chat.user, flow=flow.name, step=step, data=data)
+        await sessions.save_session(conn, placed, world.core.clock.now())
+
+
+async def _reading(world: World, language: str) -> None:
+    """Make the coordinator read the bot in a language (pressed outside any flow)."""
+    async with world.core.db.transaction() as conn:
+        await sessions.save_session(
+            conn, Session(channel="telegram", external_id=world.coord.user), world.core.clock.now()
+        )
+    await world.coord.press_data(f"lang:{language}")
+
+
+def _drawn(replies: list[Reply]) -> list[tuple[str, list[str], list[str]]]:
+    return [(r.text, [c.label for c in r.choices], [c.id for c in r.choices]) for r in replies]
+
+
+@pytest.mark.parametrize(("flow_name", "step"), ALL_STEPS)
+async def test_language_asks_every_steps_question_again_in_the_new_language(
+    world: World, flow_name: str, step: str
+) -> None:
+    """Generated from the router: at every step of every flow, /language's switch (ar→en, en→ar) answers with the
+    switch's note and exactly the step's question in the new language, its buttons and the flow's cancel in it too,
+    and the chat stays at the step."""
+    flow = world.core.router.flows[flow_name]
+    data = _placed_data(world, flow.data)
+    asked: dict[str, list[Reply]] = {}
+    for language in CATALOGUES:  # the step's question in each language, as a chat reopened at it is asked
+        await _reading(world, language)
+        await _place(world, flow, step, data)
+        resumed, *asked[language] = await world.coord.command("opened")
+        assert resumed.text == CATALOGUES[language].t("opened-resume")
+    for old, new in (("ar", "en"), ("en", "ar")):
+        await _reading(world, old)
+        await _place(world, flow, step, data)
+        switched, *again = await world.coord.press_data(f"lang:{new}")
+        assert switched.text == CATALOGUES[new].t("language-switched"), f"{flow_name}/{step}"
+        assert again, f"{flow_name}/{step} asks nothing after switching to {new}"
+        assert _drawn(again) == _drawn(asked[new]), f"{flow_name}/{step} ({old}→{new})"
+        assert [r.text for r in asked[new]] != [r.text for r in asked[old]], f"{flow_name}/{step} asks in {old}"
+        labels = [c.label for r in again for c in r.choices]
+        if flow.cancel is not None:
+            assert CATALOGUES[new].t(flow.cancel_label) in labels, f"{flow_name}/{step}: {labels}"
+            assert CATALOGUES[old].t(flow.cancel_label) not in labels, f"{flow_name}/{step}: {labels}"
+        [session] = await rows(world.core, "SELECT flow, step FROM sessions WHERE external_id = ?", world.coord.user)
+        assert session == {"flow": flow_name, "step": step}
+        [person] = await rows(
+            world.core,
+            "SELECT language FROM participants JOIN identities ON participant_id = id WHERE external_id = ?",
+            world.coord.user,
+        )
+        assert person == {"language": new}

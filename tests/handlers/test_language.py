@@ -61,8 +61,10 @@ async def test_language_switches_at_any_time_and_keeps_the_flow(core: Core, chat
         [prompt] = await chat.send(typed)
         assert prompt.text == AR.t("language-current", language="العربية")
         assert [c.label for c in prompt.choices] == ["🌐 English"]
-    [done] = await chat.press("lang:en")
+    [done, asked] = await chat.press("lang:en")  # the text step's question again, now in English
     assert done.text == EN.t("language-switched")
+    assert [c.label for c in asked.choices] == [EN.t("cancel-button")]
+    assert asked.text == (await chat.command("opened"))[1].text  # what the step asks in English, as a chat reopened
     [preview] = await chat.send("Publish every complaint and what became of it, every quarter.")
     assert preview.text.startswith(EN.t("recommendation-preview", commitment="", theme="", text="")[:12])
     assert await rows(core, "SELECT language FROM participants") == [{"language": "en"}]

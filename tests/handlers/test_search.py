@@ -83,3 +83,43 @@ async def test_search_in_english(core: Core, transport: RecordingTransport) -> N
     receipt = await recommend(person, 2, "Publish the steering committee minutes within a week")
     found = texts(await coord.command("search", "MINUTES published"))
     assert f"Recommendation #{receipt}" in found and "One result" in found
+
+
+async def test_an_officers_pages_merge_recommendations_and_updates_by_date(
+    core: Core, transport: RecordingTransport, clock: FakeClock
+) -> None:
+    coord = await coordinator(core, transport)
+    person = await registered(core, transport, "3001", "هالة")
+    two = await officer(core, transport, coord, "3002", number=2)
+    said: list[str] = []  # what the officer should see, oldest first
+    for n in range(4):
+        clock.advance(timedelta(hours=1))
+        said.append(f"#{await recommend(person, 2, f'نقترح نشر تقارير الموازنة المفتوحة رقم {n} كل شهر')}")
+        await recommend(person, 3, f"نقترح نشر الموازنة العامة للبلديات رقم {n}")  # another officer's commitment
+        if n in (1, 2):
+            clock.advance(timedelta(hours=1))
+            note = f"نشرنا موازنة المرحلة {n}"
+            async with core.db.transaction() as conn:
+                await catalogue.add_status_update(conn, 2, Completion.LIMITED, 20 * n, clock.now(), note=note)
+            said.append(note)
+    first = texts(await two.command("search", "الموازنة"))
+    second = texts(await two.press("find:p:5"))
+    assert "6 نتائج" in first and "مرحلة" not in first.split("\n")[0]
+    newest = [first.index(item) for item in reversed(said[1:])]
+    assert newest == sorted(newest) and said[0] not in first  # newest first, across both kinds
+    assert said[0] in second and said[1] not in second  # the oldest alone on the second page
+    assert "البلديات" not in first + second
+    assert await rows(
+        core, "SELECT commitment, COUNT(*) AS n FROM recommendation_terms GROUP BY commitment ORDER BY commitment"
+    ) == [{"commitment": "c2", "n": 4}, {"commitment": "c3", "n": 4}]
+    assert await rows(core, "SELECT COUNT(*) AS n FROM update_terms") == [{"n": 2}]
+
+
+async def test_a_word_like_a_commitments_index_term_finds_only_text(core: Core, transport: RecordingTransport) -> None:
+    coord = await coordinator(core, transport)
+    person = await registered(core, transport, "3001", "هالة")
+    receipt = await recommend(person, 2, "Publish the c2 budget tables every month")
+    await recommend(person, 2, "Publish the procurement contracts")
+    found = texts(await coord.command("search", "c2"))
+    assert f"#{receipt}" in found and "نتيجة واحدة" in found  # not every recommendation on commitment 2
+    assert await rows(core, "SELECT COUNT(*) AS n FROM recommendation_terms WHERE commitment = 'c2'") == [{"n": 2}]

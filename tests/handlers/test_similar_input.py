@@ -94,3 +94,21 @@ async def test_hidden_recommendations_are_not_suggested(core: Core, transport: R
         await conn.execute("UPDATE recommendations SET hidden = 1 WHERE id = ?", (receipt,))
     assert "مشابهة" not in await write(second, 2, AGAIN)
     assert await rows(core, "SELECT COUNT(*) AS n FROM recommendation_terms WHERE rowid = ?", receipt) == [{"n": 0}]
+
+
+async def test_the_rare_terms_find_an_alike_one_whose_common_words_differ(
+    core: Core, transport: RecordingTransport
+) -> None:
+    core.dispatcher.config = replace(core.dispatcher.config, publish_on_arrival=True)
+    first = await registered(core, transport, "2001", "ليلى")
+    for n in range(12):  # the draft's common words, on other ideas
+        await recommend(first, 2, f"نشر جداول الموازنة على الموقع الإلكتروني للوزارة في الربع {n}")
+    target = await recommend(first, 2, "إتاحة محاضر اجتماعات اللجنة التوجيهية للعموم")
+    second = await registered(core, transport, "2002", "عمر")
+    preview = await write(second, 2, "نشر محاضر اجتماعات اللجنة التوجيهية على الموقع الإلكتروني للوزارة")
+    assert f"#{target}" in preview and preview.index(f"#{target}") < preview.index("#10")
+    assert f"rec:same:{target}" == ids(second)[0]  # the most alike first
+    counts = await rows(
+        core, "SELECT term, doc FROM recommendation_vocabulary WHERE term IN ('محاضر', 'موقع') ORDER BY doc"
+    )
+    assert counts == [{"term": "محاضر", "doc": 1}, {"term": "موقع", "doc": 12}]

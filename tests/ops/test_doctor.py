@@ -23,7 +23,7 @@ from messages import load_messages
 from storage.database import open_database
 from tests.ops.tls import Authority, https_site, make_authority
 from tests.standins.graph_api import GraphApiStandIn
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 from tests.support import settings_for
 
 TOKEN, WA_TOKEN = "123456:" + "A" * 35, "wa-token"
@@ -114,7 +114,7 @@ async def _webhook_failing(world: World) -> dict[str, Any]:
     url = "http://127.0.0.1:9/telegram"  # nothing listens on the discard port
     await world.telegram.enqueue({"message": {"message_id": 1, "text": "x", "chat": {"id": 5, "type": "private"}}})
     await _call(world.telegram, "setWebhook", url=url)
-    hook = world.telegram._webhook
+    hook = world.telegram.webhook
     await world.telegram.wait_for(lambda: hook is not None and hook.last_error is not None, timeout=10)
     return {"telegram_webhook_url": url}
 

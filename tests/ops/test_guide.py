@@ -16,7 +16,7 @@ from bot.channels.whatsapp import WEBHOOK_PATH
 from tests.e2e.bot_process import ChildBot
 from tests.ops.tls import https_site, make_authority
 from tests.standins.graph_api import GraphApiStandIn
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 from tests.support import process_environment
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "operations.md"
@@ -104,7 +104,7 @@ async def test_the_guides_settings_give_a_doctor_all_ticks(tmp_path: Path) -> No
                 sys.executable, "-m", "bot", "doctor", env=env, cwd=lib, stdout=asyncio.subprocess.PIPE
             )
             out, _ = await doctor.communicate()
-            hook = telegram._webhook  # registered by the bot, as the guide says
+            hook = telegram.webhook  # registered by the bot, as the guide says
             assert hook is not None and hook.url == settings["OGP_TELEGRAM_WEBHOOK_URL"]
             assert await bot.terminate() == 0, bot.log()
     report = out.decode().splitlines()

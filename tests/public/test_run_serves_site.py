@@ -14,7 +14,7 @@ from storage.database import open_database
 from storage.models import Sector
 from tests.e2e.bot_process import BotProcess
 from tests.public.world import fetch
-from tests.standins.telegram_api import BotApiStandIn
+from tests.standins.telegram import BotApiStandIn
 from tests.support import START
 
 LISTENING = re.compile(r"web server listening on 127\.0\.0\.1:(\d+)")

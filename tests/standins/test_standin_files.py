@@ -15,7 +15,7 @@ from telegram.error import BadRequest
 from tests import media
 
 from .graph_api import GraphApiStandIn
-from .telegram_api import BotApiStandIn
+from .telegram import BotApiStandIn
 
 TOKEN = "123:ABC"
 

@@ -16,7 +16,7 @@ from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryA
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
-from .telegram_api import MAX_UPLOAD_BYTES, NOT_MODIFIED, QUERY_INVALID, BotApiStandIn, SimulatedUser
+from .telegram import MAX_UPLOAD_BYTES, NOT_MODIFIED, QUERY_INVALID, BotApiStandIn, SimulatedUser
 
 TOKEN = "123:ABC"
 
