@@ -287,8 +287,10 @@ class Router:
         return await handler(ctx)
 
     async def _opened(self, ctx: Context) -> list[Reply]:
-        """Greet a chat as it opens (a terminal): ask the question of a step left unfinished again, else /start."""
-        ask = self._step_question_of(ctx)
+        """Greet a chat as it opens (a terminal): the question of a step left unfinished is asked again, else /start.
+
+        A flow may have its draft offered back instead when it waits for typed text (go on, or drop it)."""
+        ask = None if self._awaits_kept_text(ctx) else self._step_question_of(ctx)
         if ask is not None:
             return [Reply(text=ctx.t("opened-resume")), *await ask]
         ctx.incoming = replace(ctx.incoming, command="start", args="")
@@ -388,6 +390,13 @@ class Router:
         """Ask the question of the step the chat is in again (after the person changed language)."""
         ask = self._step_question_of(ctx)
         return await ask if ask is not None else []
+
+    def _awaits_kept_text(self, ctx: Context) -> bool:
+        """Tell whether the chat waits for typed text in a flow whose kept draft is offered back on opening."""
+        flow = self.flows.get(ctx.flow or "")
+        accepts = flow.accepts(ctx) if flow is not None else None
+        offered = flow is not None and flow.parking is not None and flow.parking.offered_on_opening
+        return offered and accepts is not None and accepts.typed is Typing.TEXT and self.parking.keeps(ctx)
 
     def _step_question_of(self, ctx: Context) -> Awaitable[list[Reply]] | None:
         """Return the asking of the current step's question, or None when the chat is in no step that can ask."""

@@ -8,7 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+# An fts5vocab table stores nothing (it reads its index), so its rows say nothing the index's do not.
+_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    " AND sql NOT LIKE '%USING fts5vocab%' ORDER BY name"
+)
 # FTS5 shadow tables and virtual tables are counted through their owner; counting them twice says nothing more.
 _SKIPPED_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 

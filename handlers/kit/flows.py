@@ -114,11 +114,13 @@ class Accepts(Generic[D]):
 class Parking(Generic[D]):
     """How a flow keeps what the person typed when they leave it unfinished (a command, a menu button), and how
     it is offered back: `keep` tells whether the data is worth keeping, `describe` words the offer, `resume` asks
-    the step's question again once the person chooses to go on."""
+    the step's question again once the person chooses to go on. `offered_on_opening`: a chat reopened (a terminal)
+    at a step that takes text offers the draft (go on, or drop it) instead of asking the step's question again."""
 
     keep: Callable[[D], bool]
     describe: Callable[[Context, D], str]
     resume: Asker[D]
+    offered_on_opening: bool = False
 
 
 @dataclass(frozen=True)

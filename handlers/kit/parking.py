@@ -56,11 +56,17 @@ class ParkingLot:
     def leave(self, ctx: Context) -> None:
         """Leave the chat's flow; park its data when the flow keeps what was typed."""
         flow = self.flows.get(ctx.flow or "")
-        if flow is not None and flow.parking is not None and ctx.step is not None:
-            data = flow.parse(ctx.data)
-            if data is not None and flow.parking.keep(data):
-                ctx.carry.park(Parked(flow=flow.name, step=ctx.step, data=dict(ctx.data)))
+        if flow is not None and ctx.step is not None and self.keeps(ctx):
+            ctx.carry.park(Parked(flow=flow.name, step=ctx.step, data=dict(ctx.data)))
         ctx.end()
+
+    def keeps(self, ctx: Context) -> bool:
+        """Tell whether leaving the chat's flow now would park what was typed in it."""
+        flow = self.flows.get(ctx.flow or "")
+        if flow is None or flow.parking is None or ctx.step is None:
+            return False
+        data = flow.parse(ctx.data)
+        return data is not None and flow.parking.keep(data)
 
     def newest(self, ctx: Context) -> tuple[Parked, Parking[Any], Any] | None:
         """Return the newest parked draft that still fits its flow (dropping any that do not)."""

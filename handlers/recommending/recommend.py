@@ -591,7 +591,9 @@ RECOMMEND = Flow(
             goes=(Step.TEXT,),
         ),
     },
-    parking=Parking(keep=_keep, describe=_describe, resume=ask_again),
+    # A participant reopening at the text step is shown what was started and asked whether to go on: the first
+    # sentence of someone who came back for something else must not become that draft's text.
+    parking=Parking(keep=_keep, describe=_describe, resume=ask_again, offered_on_opening=True),
 )
 
 FEATURE = Feature(
