@@ -1,11 +1,12 @@
 """WhatsApp throughput: the whole bot beside a bare aiohttp webhook echo, in one run, measured from outside.
 
-python -m benchmarks.whatsapp_load [--people 1500] [--in-flight 20] [--repeat 1] [--quick]
+python -m benchmarks.whatsapp_load [--people 1500] [--in-flight 20] [--repeat 1] [--profile FILE] [--quick]
 Each person's message comes in its own signed webhook post, in-flight posts at a time; the replies go to a lean
 Graph API stand-in. Two workloads: a first message from a new number (the welcome and the name question) and
 /status from a registered number. Pacing is lifted with OGP_WHATSAPP_RATE and OGP_WHATSAPP_PER_USER_RATE.
 Messages/s run from the first post to the last expected reply; CPU is the process's (every thread) over the same
-stretch; peak memory is its VmHWM at the end.
+stretch; peak memory is its VmHWM at the end. --profile FILE runs the bot's /status under cProfile (the event loop's
+thread only, slowed by the profiler: for where the time goes, not for the figures) and prints the top of it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import hashlib
 import hmac
 import json
 import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -139,10 +141,11 @@ def environment(workdir: Path, graph: LeanGraph, port: int) -> dict[str, str]:
     return env
 
 
-def argv_of(target: str, graph: LeanGraph, port: int) -> list[str]:
-    """Return the command line that starts a target."""
+def argv_of(target: str, graph: LeanGraph, port: int, profile: Path | None = None) -> list[str]:
+    """Return the command line that starts a target (the bot under cProfile when profile names a file)."""
     if target == "bot":
-        return [sys.executable, "-m", "bot", "run"]
+        profiler = ["-m", "cProfile", "-o", str(profile)] if profile is not None else []
+        return [sys.executable, *profiler, "-m", "bot", "run"]
     return [
         *(sys.executable, "-m", "benchmarks.whatsapp_echo", "--port", str(port), "--secret", SECRET),
         *("--api-url", graph.base_url, "--phone-id", PHONE_ID, "--token", TOKEN),
@@ -220,11 +223,14 @@ async def warm_up(graph: LeanGraph, poster: Poster, http: aiohttp.ClientSession,
     return min(graph.received.get(str(n), 0) for n in people)
 
 
-async def measure(target: str, workload: str, people: list[int], in_flight: int, workdir: Path) -> Figure:
+async def measure(
+    target: str, workload: str, people: list[int], in_flight: int, workdir: Path, profile: Path | None = None
+) -> Figure:
     """Start a target fresh, warm it up, push the workload, and return its figures."""
     port = free_port()
     async with LeanGraph() as graph, aiohttp.ClientSession() as http:
-        proc = await started(argv_of(target, graph, port), environment(workdir, graph, port), workdir, port)
+        argv = argv_of(target, graph, port, profile)
+        proc = await started(argv, environment(workdir, graph, port), workdir, port)
         try:
             poster = Poster(f"http://127.0.0.1:{port}/whatsapp/webhook", in_flight)
             each = await warm_up(graph, poster, http, workload)
@@ -290,12 +296,22 @@ async def run(args: argparse.Namespace) -> None:
                     (workdir / "bench.sqlite3").write_bytes(master.read_bytes())
                     for suffix in ("-wal", "-shm"):
                         (workdir / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
-                    figure = await measure(target, workload, people, args.in_flight, workdir)
+                    profiled = args.profile if target == "bot" and workload == "/status" else None
+                    figure = await measure(target, workload, people, args.in_flight, workdir, profiled)
                     print(line(figure), flush=True)
                     figures.append(figure)
     print()
     for text in goals(figures):
         print(text, flush=True)
+    if args.profile is not None:
+        print_profile(args.profile)
+
+
+def print_profile(path: Path) -> None:
+    """Print the functions that took the most time of their own, then the most time with what they called."""
+    stats = pstats.Stats(str(path))
+    stats.sort_stats(pstats.SortKey.TIME).print_stats(30)
+    stats.sort_stats(pstats.SortKey.CUMULATIVE).print_stats(60)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -304,8 +320,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--people", type=int, default=1500)
     parser.add_argument("--in-flight", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--profile", type=Path, metavar="FILE", help="run the bot's /status under cProfile into FILE")
     parser.add_argument("--quick", action="store_true", help="300 people")
     args = parser.parse_args(argv)
+    if args.profile is not None:
+        args.profile = args.profile.resolve()
     if args.quick:
         args.people = min(args.people, 300)
     asyncio.run(run(args))

@@ -6,7 +6,7 @@ import errno
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import aiosqlite
@@ -21,18 +21,37 @@ from handlers.kit.text import valid_unicode
 from handlers.router import Router
 from messages import language_for, load_messages
 from messages_ar import Messages
-from storage import events, outbox, participants, sessions
-from storage.arrival import arrive
-from storage.database import Database
+from storage import outbox, participants, sessions
+from storage.arrival import enter
+from storage.database import Database, in_one_trip
 from storage.models import Session
+from storage.trips import Work
 
 log = logging.getLogger(__name__)
 
 DeliverNow = Callable[[Incoming, Reply], Awaitable[bool]]
+Adapt = Callable[[Incoming], Incoming]
 
 
 async def _cannot_deliver(incoming: Incoming, reply: Reply) -> bool:
     return False
+
+
+@dataclass
+class Batch:
+    """What the events handled in one transaction share: the data version it started from, and writes held back.
+
+    An event's last writes (its chat's state and answers) wait for the next round trip the transaction makes: the
+    next event's first, or the caller's own (run_later) before anything else reads or it commits.
+    """
+
+    committed: list[int] = field(default_factory=list)  # the starting data version, once the first event read it
+    later: list[Work[None]] = field(default_factory=list)
+
+    def run_later(self, plain: sqlite3.Connection) -> None:
+        """Make the writes held back, in order (on the database thread, inside a one-trip function)."""
+        writes, self.later = self.later, []
+        _each(writes, plain)
 
 
 def update_id(incoming: Incoming) -> str:
@@ -119,11 +138,12 @@ class Dispatcher:
                 await self.handle(incoming)
             return
         events = [_storable(incoming) for incoming in batch]
-        committed: list[int] = []  # the data version the batch started from, once the first event has read it
+        shared = Batch()
         try:
             with metrics.timed(events[0].channel):
                 async with self.db.transaction() as conn:
-                    fresh = [await self._handle_in(conn, incoming, committed) for incoming in events]
+                    fresh = [await self._handle_in(conn, incoming, shared) for incoming in events]
+                    await in_one_trip(conn, shared.run_later)
         except Exception as error:  # the kind of error only: a message could quote what people typed
             kind = type(error).__name__
             log.warning("a batch of %d events was rolled back (%s); handling each alone", len(events), kind)
@@ -136,25 +156,59 @@ class Dispatcher:
         if any(fresh):
             self.on_queued()
 
-    async def handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int]) -> bool:
+    async def handle_in(
+        self,
+        conn: aiosqlite.Connection,
+        incoming: Incoming,
+        batch: Batch,
+        *,
+        before: Work[object] | None = None,
+        adapt: Adapt | None = None,
+    ) -> bool:
         """Handle one event of a channel's batch in the transaction the channel opened; False for a duplicate.
 
-        The caller commits (and calls on_queued) or, when anything raised, rolls back and takes each event again
-        through handle(), as handle_batch does; committed is the batch's list, empty at its first event.
+        The caller runs batch.run_later in its next round trip (before anything else reads, at the latest before it
+        commits), then commits (and calls on_queued) or, when anything raised, rolls back and takes each event again
+        through handle(), as handle_batch does. before (the channel's own bookkeeping) runs in the event's first
+        round trip, and adapt then gets a new event to change from what before found (its id, channel and sender
+        stay).
         """
-        return await self._handle_in(conn, _storable(incoming), committed)
+        return await self._handle_in(conn, _storable(incoming), batch, before, adapt)
 
-    async def _handle_in(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
-        """Handle one event in the open transaction; committed holds the batch's starting data version (None: alone)."""
+    async def _handle_in(
+        self,
+        conn: aiosqlite.Connection,
+        incoming: Incoming,
+        batch: Batch | None,
+        before: Work[object] | None = None,
+        adapt: Adapt | None = None,
+    ) -> bool:
+        """Handle one event in the open transaction, alone (batch None) or as one of a batch."""
         with handling(update_id(incoming)):
-            return await self._handle_tagged(conn, incoming, committed)
+            return await self._handle_tagged(conn, incoming, batch, before, adapt)
 
-    async def _handle_tagged(self, conn: aiosqlite.Connection, incoming: Incoming, committed: list[int] | None) -> bool:
-        """Handle one event in the open transaction, its id on every line logged meanwhile."""
+    async def _handle_tagged(
+        self,
+        conn: aiosqlite.Connection,
+        incoming: Incoming,
+        batch: Batch | None,
+        before: Work[object] | None,
+        adapt: Adapt | None,
+    ) -> bool:
+        """Handle one event in the open transaction, its id on every line logged meanwhile.
+
+        Besides the handler's own, one round trip to the database thread records the event (a duplicate stops
+        there) with its person's arrival, after the batch's writes held back; the chat's state and answers are
+        stored in another, or held back for the batch's next.
+        """
         now = self.clock.now()
-        if not await events.record_event(conn, incoming.channel, incoming.event_id, now):
+        first = before if batch is None else _then(batch.run_later, before)
+        arrival = await enter(conn, incoming.channel, incoming.event_id, incoming.user, now, first)
+        if arrival is None:
             return False
-        arrival = await arrive(conn, incoming.channel, incoming.user, now)
+        if adapt is not None:
+            incoming = adapt(incoming)
+        committed = batch.committed if batch is not None else None
         if committed is not None and not committed:
             committed.append(arrival.data_version)  # nothing in the batch had written before its first arrival
         # Alone, the event's own arrival has changed no public data; in a batch, earlier events may have.
@@ -178,14 +232,21 @@ class Dispatcher:
             memo=self.memo,
         )
         replies = await self.router.route(ctx)
+        writes: list[Work[None]] = []
         data = {**ctx.data, **ctx.carry.to_session()}
         if (ctx.flow, ctx.step, data) != (session.flow, session.step, session.data):  # unchanged: nothing to write
             after = Session(
                 channel=incoming.channel, external_id=incoming.user, flow=ctx.flow, step=ctx.step, data=data
             )
-            await sessions.save_session(conn, after, now)
+            writes.append(lambda plain: sessions.save_session_in(plain, after, now))
         participant_id = ctx.participant.id if ctx.participant else None
-        await self._queue(conn, incoming, replies, participant_id, queued=arrival.queued_replies, messages=ctx.messages)
+        queue = self._queuing(incoming, replies, participant_id, arrival.queued_replies, ctx.messages)
+        if queue is not None:
+            writes.append(queue)
+        if batch is not None:
+            batch.later += writes
+        elif writes:
+            await in_one_trip(conn, lambda plain: _each(writes, plain))
         return True
 
     def _reader(self, chosen: str | None, incoming: Incoming) -> Messages:
@@ -199,11 +260,20 @@ class Dispatcher:
         replies: list[Reply],
         participant_id: int | None,
         *,
-        queued: int = 0,
         messages: Messages | None = None,
     ) -> None:
-        """Queue the answers to an event; past max_queued_replies waiting for the chat, only the newest event's."""
-        messages = messages or self._reader(None, incoming)
+        """Queue the answers to an event (an apology: the chat's queue is not bounded for it)."""
+        queue = self._queuing(incoming, replies, participant_id, 0, messages or self._reader(None, incoming))
+        if queue is not None:
+            await in_one_trip(conn, queue)
+
+    def _queuing(
+        self, incoming: Incoming, replies: list[Reply], participant_id: int | None, queued: int, messages: Messages
+    ) -> Work[None] | None:
+        """Return the writes that queue an event's answers (None: none); past max_queued_replies waiting for the
+        chat, only the newest event's."""
+        if not replies:
+            return None
         replies_out = [
             outbox.NewReply(
                 payload=reply.model_copy(update={"language": messages.language}).to_payload(),
@@ -213,24 +283,14 @@ class Dispatcher:
             for reply in replies
         ]
         now = self.clock.now()
-        if self.max_queued_replies and queued >= self.max_queued_replies and replies_out:
+        channel, user = incoming.channel, incoming.user
+        if self.max_queued_replies and queued >= self.max_queued_replies:
             note = outbox.NewReply(
                 payload=Reply(text=messages.t("flood-replies"), language=messages.language).to_payload()
             )
-            await outbox.queue_latest(
-                conn,
-                incoming.channel,
-                incoming.user,
-                replies_out,
-                participant_id=participant_id,
-                now=now,
-                event_id=incoming.event_id,
-                note=note,
-            )
-            return
-        await outbox.enqueue_replies(
-            conn, incoming.channel, incoming.user, replies_out, participant_id=participant_id, now=now
-        )
+            latest = outbox.Latest(channel, user, incoming.event_id, note)
+            return lambda plain: outbox.queue_latest_in(plain, latest, replies_out, participant_id, now)
+        return lambda plain: outbox.enqueue_replies_in(plain, channel, user, replies_out, participant_id, now)
 
     async def refuse(self, incoming: Incoming, error: Exception) -> None:
         """Ask the person to send again a file that could not be taken (a full disk, a locked database); none kept."""
@@ -259,3 +319,19 @@ class Dispatcher:
         messages = self._reader(None, incoming)  # the database cannot say what the person chose: their app's language
         if not await self.deliver_now(incoming, Reply(text=messages.t(key), language=messages.language)):
             log.error("could not tell the person on %s that their message was not handled", incoming.channel)
+
+
+def _each(writes: list[Work[None]], plain: sqlite3.Connection) -> None:
+    """Run writes in order on the database thread (one round trip for all of them)."""
+    for write in writes:
+        write(plain)
+
+
+def _then(first: Work[None], second: Work[object] | None) -> Work[object]:
+    """Return a function that runs first, then second (when there is one)."""
+
+    def both(plain: sqlite3.Connection) -> object:
+        first(plain)
+        return second(plain) if second is not None else None
+
+    return both

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
-from storage.database import fetch_one
+from storage.database import in_one_trip
+from storage.events import record_event_in
 from storage.models import Participant, Role, Session
 from storage.timefmt import to_db
+from storage.trips import Work
 
 # One statement for a registered person: mark them heard from (and so reachable), and return them with their roles
 # and their chat's conversation state, and count the answers to the chat not yet sent (the dispatcher bounds them),
@@ -53,12 +56,39 @@ class Arrival:
 
 async def arrive(conn: aiosqlite.Connection, channel: str, external_id: str, now: datetime) -> Arrival:
     """Record that the person was heard from and return what the handler needs to know about them."""
+    return await in_one_trip(conn, lambda plain: arrive_in(plain, channel, external_id, now))
+
+
+async def enter(
+    conn: aiosqlite.Connection,
+    channel: str,
+    event_id: str,
+    external_id: str,
+    now: datetime,
+    before: Work[object] | None = None,
+) -> Arrival | None:
+    """Record an incoming event and its person's arrival in one round trip; None when the event was seen before.
+
+    before (a channel's own bookkeeping) runs first in the same trip, whether or not the event is new.
+    """
+
+    def work(plain: sqlite3.Connection) -> Arrival | None:
+        if before is not None:
+            before(plain)
+        if not record_event_in(plain, channel, event_id, now):
+            return None
+        return arrive_in(plain, channel, external_id, now)
+
+    return await in_one_trip(conn, work)
+
+
+def arrive_in(plain: sqlite3.Connection, channel: str, external_id: str, now: datetime) -> Arrival:
+    """Do what arrive() does, on the database thread (inside a one-trip function)."""
     params = (to_db(now), channel, external_id)
-    row = await fetch_one(conn, _TOUCH_AND_LOAD, params)
+    row = plain.execute(_TOUCH_AND_LOAD, params).fetchone()
     participant, roles = None, []
     if row is None:
-        row = await fetch_one(conn, _LOAD_GUEST, params)
-        assert row is not None  # noqa: S101 - a SELECT without FROM always yields its row
+        row = plain.execute(_LOAD_GUEST, params).fetchone()
     else:
         participant = Participant.from_row(row)
         roles = [(Role(role), commitment) for role, commitment in json.loads(row["arrival_roles"])]

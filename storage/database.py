@@ -7,8 +7,7 @@ import hashlib
 import logging
 import os
 import re
-import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -16,7 +15,8 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from storage import textnorm
+from storage import textnorm, trips
+from storage.trips import Work
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +62,13 @@ async def execute_count(conn: aiosqlite.Connection, sql: str, params: Params = (
 
 
 T = TypeVar("T")
-Work = Callable[[sqlite3.Connection], T]
 
 
 async def in_one_trip(conn: aiosqlite.Connection, work: Work[T]) -> T:
     """Run work (several statements on the plain sqlite3 connection) on the database thread in one round trip."""
-    return await conn._execute(work, conn._conn)  # type: ignore[no-untyped-call,no-any-return]  # aiosqlite's own queue
+    if not isinstance(conn, trips.Connection):  # aiosqlite has no public way to run a function on its thread
+        raise TypeError("in_one_trip needs the connection open_database opens")
+    return await conn.run(work)
 
 
 class NewerSchemaError(RuntimeError):
@@ -164,7 +165,7 @@ def _sha256_hex(value: str | None) -> str | None:
 
 async def open_database(path: str | Path) -> Database:
     """Open (creating if needed) the database at path and bring its schema up to date."""
-    conn = await aiosqlite.connect(str(path), isolation_level=None)
+    conn = await trips.connect(path, isolation_level=None)
     conn.row_factory = aiosqlite.Row
     try:
         for pragma in PRAGMAS:

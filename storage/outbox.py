@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
-from storage.database import execute_count, fetch_all, fetch_one
+from storage.database import execute_count, fetch_all, fetch_one, in_one_trip
 from storage.models import OutboxRow
 from storage.timefmt import to_db
 
@@ -119,11 +120,24 @@ async def enqueue_replies(
     now: datetime,
 ) -> None:
     """Queue the answers to one incoming event, due now, in order (one statement for all of them)."""
-    if not replies:
-        return
+    if replies:
+        await in_one_trip(
+            conn, lambda plain: enqueue_replies_in(plain, channel, recipient, replies, participant_id, now)
+        )
+
+
+def enqueue_replies_in(
+    plain: sqlite3.Connection,
+    channel: str,
+    recipient: str,
+    replies: Sequence[NewReply],
+    participant_id: int | None,
+    now: datetime,
+) -> None:
+    """Do what enqueue_replies() does, on the database thread (inside a one-trip function)."""
     stamp = to_db(now)
     params = [(channel, recipient, participant_id, r.payload, r.document, r.edit_ref, stamp, stamp) for r in replies]
-    await conn.executemany(_INSERT_REPLY, params)
+    plain.executemany(_INSERT_REPLY, params)
 
 
 # While a chat's queue is full (see queue_latest) its newest answers wait in rows keyed "latest:…", replaced by each
@@ -155,15 +169,34 @@ async def queue_latest(
     The chat still gets everything queued before the flood, then the note (once an hour), then the answers to
     the newest event only: the ones in between would describe states that no longer hold.
     """
+    latest = Latest(channel, recipient, event_id, note)
+    await in_one_trip(conn, lambda plain: queue_latest_in(plain, latest, replies, participant_id, now))
+
+
+@dataclass(frozen=True, slots=True)
+class Latest:
+    """Where queue_latest() puts an event's answers: the chat, the event, and the note that says so."""
+
+    channel: str
+    recipient: str
+    event_id: str
+    note: NewReply
+
+
+def queue_latest_in(
+    plain: sqlite3.Connection, latest: Latest, replies: Sequence[NewReply], participant_id: int | None, now: datetime
+) -> None:
+    """Do what queue_latest() does, on the database thread (inside a one-trip function)."""
+    channel, recipient = latest.channel, latest.recipient
     stamp = to_db(now)
-    await conn.execute(_DELETE_LATEST, (channel, recipient))
+    plain.execute(_DELETE_LATEST, (channel, recipient))
     hour = now.strftime("%Y%m%d%H")
-    rows = [(f"flood-note:{channel}:{recipient}:{hour}", note)]
-    rows += [(f"latest:{channel}:{recipient}:{event_id}:{n}", reply) for n, reply in enumerate(replies)]
+    rows = [(f"flood-note:{channel}:{recipient}:{hour}", latest.note)]
+    rows += [(f"latest:{channel}:{recipient}:{latest.event_id}:{n}", reply) for n, reply in enumerate(replies)]
     params = [
         (channel, recipient, participant_id, key, r.payload, r.document, r.edit_ref, stamp, stamp) for key, r in rows
     ]
-    await conn.executemany(_INSERT_KEYED_REPLY, params)
+    plain.executemany(_INSERT_KEYED_REPLY, params)
 
 
 def chat_key(channel: str, recipient: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 
 import aiosqlite
 
-from storage.database import fetch_one
+from storage.database import fetch_one, in_one_trip
 from storage.models import Session
 from storage.timefmt import to_db
 
@@ -36,9 +37,13 @@ async def load_session(conn: aiosqlite.Connection, channel: str, external_id: st
 
 async def save_session(conn: aiosqlite.Connection, session: Session, now: datetime) -> None:
     """Store the chat's conversation state; an empty state deletes the row."""
+    await in_one_trip(conn, lambda plain: save_session_in(plain, session, now))
+
+
+def save_session_in(plain: sqlite3.Connection, session: Session, now: datetime) -> None:
+    """Do what save_session() does, on the database thread (inside a one-trip function)."""
     if session.flow is None and not session.data:
-        await conn.execute(_DELETE, (session.channel, session.external_id))
+        plain.execute(_DELETE, (session.channel, session.external_id))
         return
     data = json.dumps(session.data, ensure_ascii=False)
-    params = (session.channel, session.external_id, session.flow, session.step, data, to_db(now))
-    await conn.execute(_UPSERT, params)
+    plain.execute(_UPSERT, (session.channel, session.external_id, session.flow, session.step, data, to_db(now)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
@@ -79,14 +80,28 @@ async def bookkeep(
 
     Return whether the number was known before (False when not asked) and how many held messages were released.
     """
-    contact = (external_id, wa_id, user_id, to_db(at))
+    contact = Contact(external_id, wa_id, user_id, at)
+    return await in_one_trip(conn, lambda plain: bookkeep_in(plain, channel, contact, now, ask_known))
 
-    def work(db: sqlite3.Connection) -> tuple[bool, int]:
-        was_known = ask_known and bool(db.execute(_SELECT_KNOWN, (external_id, channel, external_id)).fetchone()[0])
-        db.execute(_UPSERT_CONTACT, contact)
-        return was_known, db.execute(_RELEASE_HELD, (to_db(now), channel, external_id)).rowcount
 
-    return await in_one_trip(conn, work)
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A contact as one of its messages names it, and when it wrote."""
+
+    external_id: str
+    wa_id: str | None
+    user_id: str | None
+    at: datetime
+
+
+def bookkeep_in(
+    plain: sqlite3.Connection, channel: str, contact: Contact, now: datetime, ask_known: bool
+) -> tuple[bool, int]:
+    """Do what bookkeep() does, on the database thread (inside a one-trip function)."""
+    external_id = contact.external_id
+    was_known = ask_known and bool(plain.execute(_SELECT_KNOWN, (external_id, channel, external_id)).fetchone()[0])
+    plain.execute(_UPSERT_CONTACT, (external_id, contact.wa_id, contact.user_id, to_db(contact.at)))
+    return was_known, plain.execute(_RELEASE_HELD, (to_db(now), channel, external_id)).rowcount
 
 
 async def known(conn: aiosqlite.Connection, channel: str, external_id: str) -> bool:
@@ -222,4 +237,9 @@ async def drop_webhook(conn: aiosqlite.Connection, webhook_id: int) -> None:
 
 async def drop_webhooks(conn: aiosqlite.Connection, webhook_ids: list[int]) -> None:
     """Delete several processed webhooks' raw bodies in one round trip."""
-    await conn.executemany(_DROP_WEBHOOK, [(i,) for i in webhook_ids])
+    await in_one_trip(conn, lambda plain: drop_webhooks_in(plain, webhook_ids))
+
+
+def drop_webhooks_in(plain: sqlite3.Connection, webhook_ids: list[int]) -> None:
+    """Do what drop_webhooks() does, on the database thread (inside a one-trip function)."""
+    plain.executemany(_DROP_WEBHOOK, [(i,) for i in webhook_ids])

@@ -34,6 +34,7 @@ from bot.channels.whatsapp_webhook import (
 )
 from bot.clock import Clock
 from bot.core import Core
+from bot.dispatcher import Batch
 from bot.downloads import FetchFailed, TooBig
 from bot.group_commit import GroupCommit
 from bot.logs import add_secret
@@ -43,7 +44,7 @@ from bot.web import WebServer
 from handlers.kit.contract import Incoming, Reply
 from messages import Messages, language_for, load_messages
 from storage import events, outbox, participants, whatsapp
-from storage.database import Database
+from storage.database import Database, in_one_trip
 from storage.files import FileStore
 from storage.filetypes import AUDIO, Format
 from storage.models import OutboxRow, WaContact
@@ -249,6 +250,36 @@ class Post:
     ready: list[Inbound]
     statuses: list[Status]
     drop: int | None
+
+
+class _Books:
+    """A message's bookkeeping, run on the database thread in the dispatcher's first trip; keeps what it found."""
+
+    def __init__(self, inbound: Inbound, now: datetime, ask_known: bool) -> None:
+        at = min(inbound.at or now, now)
+        self.contact = whatsapp.Contact(inbound.external_id, inbound.wa_id, inbound.user_id, at)
+        self.now = now
+        self.ask_known = ask_known  # a command or a button needs no "wrote before?"
+        self.known = False
+        self.released = 0
+
+    def __call__(self, plain: sqlite3.Connection) -> None:
+        self.known, self.released = whatsapp.bookkeep_in(plain, CHANNEL, self.contact, self.now, self.ask_known)
+
+
+def _drop_after(plain: sqlite3.Connection, batch: Batch, drops: list[int]) -> None:
+    """Make a batch's writes held back, then drop the stored posts it handled (on the database thread)."""
+    batch.run_later(plain)
+    whatsapp.drop_webhooks_in(plain, drops)
+
+
+def _started(incoming: Incoming) -> Incoming:
+    """Return a newcomer's first message as their start.
+
+    WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note is kept
+    instead: it is offered as a recommendation once they have registered (such messages are never asked about).
+    """
+    return replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
 
 
 def _voice(incoming: Incoming) -> bool:
@@ -556,28 +587,35 @@ class WhatsAppChannel:
     async def _batch_in(self, conn: aiosqlite.Connection, posts: list[Post]) -> list[tuple[bool, bool]]:
         """Handle posts in the open transaction, dropping each stored copy in it; return (woke, queued) for each."""
         results = []
-        committed: list[int] = []  # one batch for the dispatcher, as a polled Telegram batch is
+        batch = Batch()  # one batch for the dispatcher, as a polled Telegram batch is
         drops: list[int] = []
         for post in posts:
             woke = fresh = False
             for inbound in post.ready:
+                if inbound.incoming is not None and inbound.more is None:  # a plain message: one trip for both
+                    released, handled = await self._dispatch(conn, inbound, inbound.incoming, batch)
+                    woke, fresh = woke | released, fresh | handled
+                    continue
+                await in_one_trip(conn, batch.run_later)  # what this reads must see the answers queued before
                 incoming, released = await self._bookkeep(conn, inbound)
                 woke |= released
                 if incoming is not None:
-                    fresh |= await self.core.dispatcher.handle_in(conn, incoming, committed)
+                    fresh |= await self.core.dispatcher.handle_in(conn, incoming, batch)
+            if post.statuses:
+                await in_one_trip(conn, batch.run_later)
             for status in post.statuses:
                 await self._status_in(conn, status)
             if post.drop is not None:
                 drops.append(post.drop)
             results.append((woke, fresh))
-        if drops:  # in the same transaction as the handling: a crash commits both or neither
-            await self._pause_before_drop()
-            await whatsapp.drop_webhooks(conn, drops)
+        await self._pause_before_drop(drops)
+        # In the same transaction as the handling: a crash commits both or neither.
+        await in_one_trip(conn, lambda plain: _drop_after(plain, batch, drops))
         return results
 
-    async def _pause_before_drop(self) -> None:
+    async def _pause_before_drop(self, drops: list[int]) -> None:
         """For the crash test only: say so in the marker file, then wait there to be killed."""
-        if self._pause_marker:
+        if self._pause_marker and drops:
             await asyncio.to_thread(Path(self._pause_marker).write_text, "handled, not dropped")
             await asyncio.Event().wait()
 
@@ -622,6 +660,20 @@ class WhatsAppChannel:
         """Tell whether a number never wrote before (no contact, no registration)."""
         return not await whatsapp.known(conn, CHANNEL, external_id)
 
+    async def _dispatch(
+        self, conn: aiosqlite.Connection, inbound: Inbound, incoming: Incoming, batch: Batch
+    ) -> tuple[bool, bool]:
+        """Handle a message with its bookkeeping in the dispatcher's first round trip; return (released, fresh)."""
+        books = _Books(inbound, self.core.clock.now(), self._may_start(incoming))
+
+        def adapt(event: Incoming) -> Incoming:
+            return _started(event) if books.ask_known and not books.known else event
+
+        fresh = await self.core.dispatcher.handle_in(conn, incoming, batch, before=books, adapt=adapt)
+        if books.released:
+            log.info("whatsapp: %d held messages released by a new message", books.released)
+        return bool(books.released), fresh
+
     async def _bookkeep(self, conn: aiosqlite.Connection, inbound: Inbound) -> tuple[Incoming | None, bool]:
         """Record that the contact wrote and release what was held; return the event to dispatch (None: nothing,
         or a next page already queued) and whether the sender has new rows."""
@@ -645,9 +697,7 @@ class WhatsAppChannel:
         if inbound.more is not None and await self._next_page(conn, inbound):
             return None, True
         if ask and not known:
-            # WhatsApp has no /start: a newcomer's first message (a greeting, a photo) is their start. A voice note
-            # is kept instead: it is offered as a recommendation once they have registered.
-            incoming = replace(incoming, command="start", args="", text=None, choice=None, attachment=None)
+            incoming = _started(incoming)
         return incoming, bool(released)
 
     def _becomes_start(self, first: bool, incoming: Incoming) -> bool:

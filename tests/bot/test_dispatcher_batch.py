@@ -136,3 +136,20 @@ async def test_a_locked_database_during_a_batch_apologises_to_each_person(
         other.close()
     assert [s.reply.text for s in transport.sent] == [core.messages.t("busy-error")] * 2
     assert recorded(core) == set()
+
+
+async def test_a_batch_counts_the_answers_it_queued_earlier_for_the_same_chat(
+    core: Core, transport: RecordingTransport
+) -> None:
+    core.dispatcher.max_queued_replies = 2  # the answers an event stores wait for the next one's arrival
+    batch = [event("1001", f"q{n}", command="help") for n in range(4)]
+    await core.dispatcher.handle_batch(batch)
+    with sqlite3.connect(core.db.path) as conn:
+        keys = [row[0] for row in conn.execute("SELECT dedupe_key FROM outbox WHERE recipient = '1001' ORDER BY id")]
+    assert keys[:2] == [None, None]  # the first two answered; the next two saw them queued
+    assert keys[2].startswith("flood-note:telegram:1001:") and keys[3:] == ["latest:telegram:1001:q3:0"]
+    await core.sender.flush()
+    texts = [r.text for r in transport.to("1001")]
+    assert len(texts) == 4 and texts[2] == core.messages.t("flood-replies")
+    assert all("الأوامر المتاحة" in texts[n] for n in (0, 1, 3))
+    assert recorded(core) == {"q0", "q1", "q2", "q3"}
