@@ -65,7 +65,7 @@ async def test_language_switches_at_any_time_and_keeps_the_flow(core: Core, chat
     assert done.text == EN.t("language-switched")
     assert [c.label for c in asked.choices] == [EN.t("cancel-button")]
     [offered] = await chat.command("opened")  # a chat reopened here is offered its draft back, in English
-    assert [c.label for c in offered.choices][0] == EN.t("parked-resume")
+    assert offered.choices[0].label == EN.t("parked-resume")
     assert asked.text == (await chat.press(EN.t("parked-resume")))[-1].text  # and going on asks the same question
     [preview] = await chat.send("Publish every complaint and what became of it, every quarter.")
     assert preview.text.startswith(EN.t("recommendation-preview", commitment="", theme="", text="")[:12])
