@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any, Literal, TypeGuard
 
 from babel.dates import format_date, format_time
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.runtime.types import fluent_number
-from fluent.syntax import FluentParser, ast
+from fluent.syntax import ast
 from fluent.syntax.visitor import Visitor
+
+from messages.parsed import parse_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 DATE_PATTERN = "d/M/y"  # as the seed report writes dates (30/9/2019), with Western digits, in both languages
@@ -157,28 +159,33 @@ def _ungrouped(value: Arg) -> Any:
     return value
 
 
+class _Variables(Visitor):
+    """Collects the $variables referenced anywhere inside a Fluent AST node."""
+
+    def __init__(self) -> None:
+        self.found: set[str] = set()
+
+    def visit_VariableReference(self, ref: ast.VariableReference) -> None:
+        """Note one variable."""
+        self.found.add(ref.id.name)
+
+
 def _variables_of(node: object) -> set[str]:
     """Collect the $variables referenced anywhere inside a Fluent AST node."""
-    found: set[str] = set()
-
-    class Collector(Visitor):
-        def visit_VariableReference(self, ref: ast.VariableReference) -> None:
-            found.add(ref.id.name)
-
-    Collector().visit(node)
-    return found
-
-
-def parse_resources(folder: Path) -> dict[str, ast.Resource]:
-    """Return the parsed Fluent AST of every .ftl file in a folder, by file name."""
-    parser = FluentParser(with_spans=False)
-    return {path.name: parser.parse(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.ftl"))}
+    collector = _Variables()
+    collector.visit(node)
+    return collector.found
 
 
 def parse_catalogue(folder: Path) -> dict[str, frozenset[str]]:
     """Return every key in the .ftl files with its placeholders; junk and duplicates are errors."""
+    return catalogue_variables(folder, parse_resources(folder))
+
+
+def catalogue_variables(folder: Path, resources: Mapping[str, ast.Resource]) -> dict[str, frozenset[str]]:
+    """Return every key of parsed .ftl files with its placeholders; junk and duplicates are errors."""
     variables: dict[str, frozenset[str]] = {}
-    for name, resource in parse_resources(folder).items():
+    for name, resource in resources.items():
         for entry in resource.body:
             if isinstance(entry, ast.Junk):
                 raise ValueError(f"{folder.name}/{name}: cannot parse {(entry.content or '')[:80]!r}")
@@ -213,6 +220,7 @@ def _load(language: Language) -> Messages:
     # Fluent's isolation marks (U+2068/U+2069) around placeables would end up inside receipt numbers and
     # names that people copy; Telegram and WhatsApp lay out mixed Arabic and Latin text well without them.
     bundle = FluentBundle([catalogue.locale], use_isolating=False)
-    for path in sorted(catalogue.folder.glob("*.ftl")):
-        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
-    return Messages(bundle, parse_catalogue(catalogue.folder), language)
+    resources = parse_resources(catalogue.folder)
+    for resource in resources.values():
+        bundle.add_resource(resource)
+    return Messages(bundle, catalogue_variables(catalogue.folder, resources), language)
