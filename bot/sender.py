@@ -32,6 +32,7 @@ FLOOD_WAITS = 5  # 429 answers waited out in place before the row goes back to t
 # without it the pace fell to 0.91 of the rate; the window keeps any catching up within the limit.
 CATCH_UP = 3
 MAX_KEYS = 10_000  # chats whose pacing is remembered before the full buckets are dropped
+REPLIES_KEPT = 256  # replies kept decoded by payload: a board many people ask for is read back once, not per message
 SLOWER = 1.1  # the overall interval after a 429, as a multiple of the one before
 RECOVERY = 0.999  # ... and after each message sent, back down to the configured one
 
@@ -156,6 +157,26 @@ class SentLog:
             self._writer = None
 
 
+class Replies:
+    """Rows' replies decoded, the ones without a document kept by payload (a Reply is frozen, so one may be shared)."""
+
+    def __init__(self, size: int = REPLIES_KEPT) -> None:
+        self.size = size
+        self._kept: dict[str, Reply] = {}
+
+    def of(self, row: OutboxRow) -> Reply:
+        """Return the reply a row draws, decoding and validating its payload only when it was not seen lately."""
+        if row.document is not None:  # its bytes are the row's own
+            return Reply.from_payload(row.payload, row.document)
+        reply = self._kept.get(row.payload)
+        if reply is None:
+            reply = Reply.from_payload(row.payload, None)
+            if len(self._kept) >= self.size:
+                self._kept.clear()  # a new board after a change of the data: the old ones are not asked for again
+            self._kept[row.payload] = reply
+        return reply
+
+
 @dataclass
 class SenderStats:
     """What the sender did since it started (for logs and benchmarks)."""
@@ -199,6 +220,7 @@ class Sender:
         self._tasks: set[asyncio.Task[None]] = set()
         self._chats: dict[str, RatePacer] = {}  # per channel: each chat's bucket
         self._sent_log = SentLog(db, clock)
+        self._replies = Replies()
         self._overall: dict[str, RatePacer] = {}
         self._runner: asyncio.Task[None] | None = None
         self._stopping = False
@@ -386,8 +408,7 @@ class Sender:
 
     async def _deliver(self, transport: Transport, row: OutboxRow) -> Delivery:
         try:
-            reply = Reply.from_payload(row.payload, row.document)
-            return await transport.deliver(row, reply)
+            return await transport.deliver(row, self._replies.of(row))
         except Exception as error:  # a transport must not take the sender down with it
             log.exception("transport %s raised on outbox row %d", row.channel, row.id)
             return Delivery(Outcome.RETRY, error=type(error).__name__)

@@ -18,8 +18,8 @@ from typing import Any
 import aiosqlite
 from aiohttp import web
 
-from bot.channels.whatsapp_api import GraphClient, GraphError, GraphUnreachable, MediaTooLarge
-from bot.channels.whatsapp_render import Labels, document_body, media_body, render, template_body
+from bot.channels.whatsapp_api import GraphClient, GraphError, GraphUnreachable, MediaTooLarge, encode_body
+from bot.channels.whatsapp_render import LIST_ROWS, Labels, document_body, media_body, render, template_body
 from bot.channels.whatsapp_webhook import (
     CHANNEL,
     SIGNATURE_HEADER,
@@ -72,6 +72,7 @@ RETRY_AFTER: dict[int, float] = {
 }
 # Limits on one person or one message: the row alone goes back to the queue with the sender's backoff.
 RETRY_ALONE = frozenset({131056, 131000})  # too many messages to this person (≈ 1 per 6 s); a passing error
+BODIES_KEPT = 256  # replies kept drawn and encoded by payload: a board many people ask for is encoded once
 SentPart = tuple[str, int, int, bool]  # (wamid, outbox row, part, template)
 DeliveryState = tuple[WaContact | None, set[int]]  # the contact, the parts already accepted
 
@@ -135,6 +136,7 @@ class WhatsAppTransport:
         self._sent: GroupCommit[SentPart, None] = GroupCommit(db, self._record_many)
         # The deliveries a pump starts together read their contacts and parts already sent in one round trip.
         self._states: GroupCommit[tuple[str, int], DeliveryState] = GroupCommit(db, _states, read_only=True)
+        self._bodies: dict[tuple[str, int], list[bytes]] = {}
 
     async def deliver(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send the messages that draw one reply, skipping any a previous attempt already sent."""
@@ -170,18 +172,31 @@ class WhatsAppTransport:
 
     async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
         first = reply.document is not None or reply.media is not None  # the file goes first, then the text
-        bodies: list[dict[str, Any] | None] = [None] if first else []
-        bodies += render(reply, labels_for(reply.language), row.id)
+        bodies: list[bytes | None] = [None] if first else []
+        bodies += self._encoded(row, reply)
         last = None
         for part, body in enumerate(bodies):
             if part in done:
                 continue
-            body = body if body is not None else await self._file_body(reply)
-            if body is None:  # a stored file erased since the message was queued: its text goes alone
-                continue
-            last = await self.client.send(field, address, body)
+            if body is None:
+                file = await self._file_body(reply)
+                if file is None:  # a stored file erased since the message was queued: its text goes alone
+                    continue
+                body = encode_body(file)
+            last = await self.client.send_encoded(field, address, body)
             await self._record(last, row.id, part)
         return last
+
+    def _encoded(self, row: OutboxRow, reply: Reply) -> list[bytes]:
+        """Return the encoded bodies that draw a reply's text and choices, drawn once per payload while kept."""
+        key = (row.payload, row.id if len(reply.choices) > LIST_ROWS else 0)  # a "more" row names its outbox row
+        bodies = self._bodies.get(key)
+        if bodies is None:
+            bodies = [encode_body(body) for body in render(reply, labels_for(reply.language), row.id)]
+            if len(self._bodies) >= BODIES_KEPT:
+                self._bodies.clear()  # a new board after a change of the data: the old ones are not asked for again
+            self._bodies[key] = bodies
+        return bodies
 
     async def _file_body(self, reply: Reply) -> dict[str, Any] | None:
         if reply.document is not None:
