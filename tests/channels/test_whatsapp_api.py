@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from bot.channels.whatsapp_api import GraphClient, GraphError, GraphUnreachable, MediaTooLarge
+from bot.channels.whatsapp_api import GraphClient, GraphError, GraphUnreachable, MediaTooLarge, encode_body
 from tests import media
 from tests.standins.graph_api import GraphApiStandIn
 
@@ -33,6 +33,25 @@ async def test_messages_go_as_utf8_json_and_refusals_keep_their_code() -> None:
     assert [m.text for m in api.sent] == [TEXT, "٢"]
     assert [m.wamid for m in api.sent] == [first, second]
     assert refused.value.code == 131047 and refused.value.status == 400
+
+
+async def test_one_encoded_body_goes_to_a_phone_number_and_to_a_user_id() -> None:
+    body = encode_body({"type": "text", "text": {"body": TEXT, "preview_url": False}})
+    async with GraphApiStandIn(token=TOKEN, app_secret=SECRET, phone_number_id=PHONE_ID) as api:
+        by_phone, by_user = api.user("962790000001"), api.user(None, user_id="JO.1234567890")
+        for person in (by_phone, by_user):
+            person.last_inbound = api.now()
+        client = GraphClient(api.base_url, PHONE_ID, TOKEN)
+        try:
+            await client.send_encoded("to", by_phone.key, body)
+            await client.send_encoded("recipient", by_user.key, body)
+        finally:
+            await client.close()
+    assert [(m.to, m.field, m.text) for m in api.sent] == [
+        ("962790000001", "to", TEXT),
+        ("JO.1234567890", "recipient", TEXT),
+    ]
+    assert all(m.body["messaging_product"] == "whatsapp" for m in api.sent)
 
 
 async def test_uploads_keep_the_file_name_and_downloads_stop_past_the_limit() -> None:

@@ -113,6 +113,24 @@ async def test_first_message_from_an_unknown_number_starts_registration(wa: What
     assert tuple(contact) == (PHONE, None)
 
 
+async def test_two_people_sent_the_same_long_list_each_get_a_more_row_naming_their_own_message(
+    wa: WhatsAppBot,
+) -> None:
+    people = [wa.api.user(PHONE, name="سلمى"), wa.api.user("962790000002", name="سلمى")]
+    for user in people:
+        await say(wa, user, "مرحبا")
+        await press(wa, user, "استخدم «سلمى»")
+        await say(wa, user, "جمعية الشفافية")
+        await press(wa, user, "مؤسسة مجتمع مدني")
+    rows = [int(user.last.options[-1]["id"].split(":")[2]) for user in people]
+    stored = await wa.rows("SELECT id, recipient, payload FROM outbox WHERE id IN (?, ?) ORDER BY id", *rows)
+    assert [(r["id"], r["recipient"]) for r in stored] == [(rows[0], PHONE), (rows[1], "962790000002")]
+    assert stored[0]["payload"] == stored[1]["payload"]  # one board, drawn for each person's own row
+    for user in people:
+        await press(wa, user, "المزيد")
+        assert user.last.kind == "list" and user.last.labels[-1] == "تخطّي"
+
+
 async def test_full_recommendation_by_arabic_keyword(wa: WhatsAppBot) -> None:
     user = wa.api.user(PHONE)
     await register(wa, user)
