@@ -6,10 +6,12 @@ import asyncio
 import contextlib
 import logging
 import math
+import sqlite3
 from collections import deque
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 import aiosqlite
 
@@ -118,22 +120,23 @@ class RatePacer:
 
 
 class SentLog:
-    """Marks delivered rows as sent, many at a time: group commit.
+    """Marks delivered rows as sent, many at a time: group commit, BEGIN to COMMIT in one trip to the database thread.
 
     Each delivery still waits until its own row is committed as sent before its chat goes on (so a crash can only
     repeat a message, never lose or reorder one); deliveries that finish while a commit is under way share the next.
+    A channel's own record of the message (Delivery.with_mark) is written in the same commit.
     """
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self._waiting: list[tuple[int, str | None, asyncio.Future[None]]] = []
+        self._waiting: list[tuple[int, Delivery, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
 
-    async def mark(self, row_id: int, channel_msg_id: str | None) -> None:
-        """Return once the row is stored as sent."""
+    async def mark(self, row_id: int, delivery: Delivery) -> None:
+        """Return once the row is stored as sent (with the channel's record of it)."""
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting.append((row_id, channel_msg_id, done))
+        self._waiting.append((row_id, delivery, done))
         if self._writer is None:
             self._writer = asyncio.create_task(self._write(), name="outbox-sent-log")
         await done
@@ -142,9 +145,11 @@ class SentLog:
         try:
             while self._waiting:
                 batch, self._waiting = self._waiting, []
+                sent = [(i, delivery.channel_msg_id) for i, delivery, _ in batch]
+                records = [delivery.with_mark for _, delivery, _ in batch if delivery.with_mark is not None]
+                now = self.clock.now()
                 try:
-                    async with self.db.transaction() as conn:
-                        await outbox.mark_sent_many(conn, [(i, msg) for i, msg, _ in batch], self.clock.now())
+                    await self.db.write_in_one_trip(partial(_mark_in, sent=sent, records=records, now=now))
                 except Exception as error:  # each waiting delivery raises it, as its own write would have
                     for _, _, done in batch:
                         if not done.done():
@@ -155,6 +160,18 @@ class SentLog:
                         done.set_result(None)
         finally:
             self._writer = None
+
+
+def _mark_in(
+    plain: sqlite3.Connection,
+    sent: list[tuple[int, str | None]],
+    records: list[Callable[[sqlite3.Connection], None]],
+    now: datetime,
+) -> None:
+    """Write the channels' records of the messages, then mark their rows as sent (on the database thread)."""
+    for record in records:
+        record(plain)
+    outbox.mark_sent_in(plain, sent, now)
 
 
 class Replies:
@@ -416,7 +433,7 @@ class Sender:
     async def _record(self, row: OutboxRow, delivery: Delivery) -> bool:
         """Store the attempt's result; return True when the chat's next row may go now."""
         if delivery.outcome is Outcome.SENT:
-            await self._sent_log.mark(row.id, delivery.channel_msg_id)
+            await self._sent_log.mark(row.id, delivery)
             self.stats.sent += 1
             return True
         now = self.clock.now()

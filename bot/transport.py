@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -28,6 +30,8 @@ class Delivery:
     channel_msg_id: str | None = None
     retry_after: float | None = None  # seconds, when the channel said how long to wait
     error: str = ""
+    # A channel's own record of a sent message, committed with the row's "sent" mark (one commit, not two).
+    with_mark: Callable[[sqlite3.Connection], None] | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import hashlib
 import logging
 import os
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
@@ -71,6 +72,19 @@ async def in_one_trip(conn: aiosqlite.Connection, work: Work[T]) -> T:
     return await conn.run(work)
 
 
+def _transact(plain: sqlite3.Connection, work: Work[T]) -> T:
+    """Run work between BEGIN IMMEDIATE and COMMIT on the database thread; roll back on any error."""
+    plain.execute("BEGIN IMMEDIATE")
+    try:
+        result = work(plain)
+        plain.execute("COMMIT")
+    except BaseException:
+        if plain.in_transaction:  # a full disk can refuse the commit itself; the next BEGIN must not meet it open
+            plain.execute("ROLLBACK")
+        raise
+    return result
+
+
 class NewerSchemaError(RuntimeError):
     """The database was written by a newer version of the bot."""
 
@@ -100,6 +114,11 @@ class Database:
             except BaseException:  # a full disk can refuse the commit itself; the next BEGIN must not meet it open
                 await self.conn.rollback()
                 raise
+
+    async def write_in_one_trip(self, work: Work[T]) -> T:
+        """Run work in one IMMEDIATE transaction, BEGIN to COMMIT in one round trip; rolled back whole on any error."""
+        async with self._lock:
+            return await in_one_trip(self.conn, lambda plain: _transact(plain, work))
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[aiosqlite.Connection]:

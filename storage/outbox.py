@@ -239,10 +239,10 @@ async def get(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
     return OutboxRow.from_row(row) if row else None
 
 
-async def mark_sent_many(conn: aiosqlite.Connection, sent: Sequence[tuple[int, str | None]], now: datetime) -> None:
-    """Record that rows were delivered to the channel: (row id, channel message id) each."""
+def mark_sent_in(plain: sqlite3.Connection, sent: Sequence[tuple[int, str | None]], now: datetime) -> None:
+    """Record that rows were delivered to the channel: (row id, channel message id) each (on the database thread)."""
     stamp = to_db(now)
-    await conn.executemany(_MARK_SENT, [(stamp, channel_msg_id, row_id) for row_id, channel_msg_id in sent])
+    plain.executemany(_MARK_SENT, [(stamp, channel_msg_id, row_id) for row_id, channel_msg_id in sent])
 
 
 async def mark_retry(conn: aiosqlite.Connection, row_id: int, not_before: datetime, error: str) -> None:

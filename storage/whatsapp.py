@@ -135,6 +135,15 @@ async def record_sent_many(
     return [None] * len(rows)
 
 
+def record_sent_in(plain: sqlite3.Connection, sent: list[tuple[str, int, int, bool]], now: datetime) -> None:
+    """Do what record_sent_many() does, on the database thread (inside a one-trip function)."""
+    at = to_db(now)
+    rows = [
+        (wamid, outbox_id, part, "template" if template else "message", at) for wamid, outbox_id, part, template in sent
+    ]
+    plain.executemany(_INSERT_MESSAGE, rows)
+
+
 async def delivery_state(
     conn: aiosqlite.Connection, external_id: str, outbox_id: int
 ) -> tuple[WaContact | None, set[int]]:

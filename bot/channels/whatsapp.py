@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +152,9 @@ class WhatsAppTransport:
             return await self._on_error(row, reply, field, address, error)
         except GraphUnreachable as error:
             return Delivery(Outcome.RETRY, error=f"network: {error}")
-        return Delivery(Outcome.SENT, channel_msg_id=last)
+        if last is None:
+            return Delivery(Outcome.SENT)
+        return Delivery(Outcome.SENT, channel_msg_id=last[0], with_mark=partial(self._record_in, [last]))
 
     async def _deliver_unsaved(self, row: OutboxRow, reply: Reply) -> Delivery:
         """Send a reply that has no outbox row (the database is failing): no contact, no record, just the message.
@@ -170,11 +172,17 @@ class WhatsAppTransport:
             return Delivery(Outcome.FAILED, error=f"network: {error}")
         return Delivery(Outcome.SENT, channel_msg_id=last)
 
-    async def _send_parts(self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]) -> str | None:
+    async def _send_parts(
+        self, row: OutboxRow, reply: Reply, field: str, address: str, done: set[int]
+    ) -> SentPart | None:
+        """Send the parts not sent yet; return the last one sent, whose id the sender commits with the row's mark.
+
+        Every earlier part's id is committed before the next part goes, so a retry never repeats one.
+        """
         first = reply.document is not None or reply.media is not None  # the file goes first, then the text
         bodies: list[bytes | None] = [None] if first else []
         bodies += self._encoded(row, reply)
-        last = None
+        last: SentPart | None = None
         for part, body in enumerate(bodies):
             if part in done:
                 continue
@@ -183,8 +191,9 @@ class WhatsAppTransport:
                 if file is None:  # a stored file erased since the message was queued: its text goes alone
                     continue
                 body = encode_body(file)
-            last = await self.client.send_encoded(field, address, body)
-            await self._record(last, row.id, part)
+            if last is not None:
+                await self._sent.write(last)
+            last = (await self.client.send_encoded(field, address, body), row.id, part, False)
         return last
 
     def _encoded(self, row: OutboxRow, reply: Reply) -> list[bytes]:
@@ -222,6 +231,10 @@ class WhatsAppTransport:
 
     async def _record_many(self, conn: aiosqlite.Connection, sent: list[SentPart]) -> list[None]:
         return await whatsapp.record_sent_many(conn, sent, self.clock.now())
+
+    def _record_in(self, sent: list[SentPart], plain: sqlite3.Connection) -> None:
+        """Record message ids in the sender's commit that marks their row as sent (on the database thread)."""
+        whatsapp.record_sent_in(plain, sent, self.clock.now())
 
     async def _on_error(self, row: OutboxRow, reply: Reply, field: str, address: str, error: GraphError) -> Delivery:
         code = error.code or 0

@@ -132,15 +132,15 @@ async def test_a_failed_sent_commit_releases_the_claims_and_keeps_the_chat_in_or
 ) -> None:
     for n in range(3):
         await queue(core, "700", f"رسالة {n}", kind="reply")
-    real = outbox.mark_sent_many
+    real = outbox.mark_sent_in
     failures = [sqlite3.OperationalError("database or disk is full")]
 
-    async def failing_once(*args: Any, **kwargs: Any) -> None:
+    def failing_once(*args: Any, **kwargs: Any) -> None:
         if failures:
             raise failures.pop()
-        await real(*args, **kwargs)
+        real(*args, **kwargs)
 
-    monkeypatch.setattr(outbox, "mark_sent_many", failing_once)
+    monkeypatch.setattr(outbox, "mark_sent_in", failing_once)
     with caplog.at_level(logging.ERROR):
         await core.sender.flush()
         assert "sending" not in [r["status"] for r in await outbox_rows(core)]  # nothing left claimed
@@ -157,14 +157,14 @@ async def test_claims_stay_held_until_they_can_be_released(
 ) -> None:
     for n in range(2):
         await queue(core, "700", f"رسالة {n}", kind="reply")
-    real_mark, real_unclaim = outbox.mark_sent_many, outbox.unclaim
+    real_mark, real_unclaim = outbox.mark_sent_in, outbox.unclaim
     broken = {"mark": 1, "unclaim": 2}
 
-    async def mark(*args: Any, **kwargs: Any) -> None:
+    def mark(*args: Any, **kwargs: Any) -> None:
         if broken["mark"]:
             broken["mark"] -= 1
             raise sqlite3.OperationalError("disk I/O error")
-        await real_mark(*args, **kwargs)
+        real_mark(*args, **kwargs)
 
     async def unclaim(*args: Any, **kwargs: Any) -> None:
         if broken["unclaim"]:
@@ -172,7 +172,7 @@ async def test_claims_stay_held_until_they_can_be_released(
             raise sqlite3.OperationalError("disk I/O error")
         await real_unclaim(*args, **kwargs)
 
-    monkeypatch.setattr(outbox, "mark_sent_many", mark)
+    monkeypatch.setattr(outbox, "mark_sent_in", mark)
     monkeypatch.setattr(outbox, "unclaim", unclaim)
     await core.sender.flush()  # the release fails too: the chat stays busy, nothing of it goes out of order
     await queue(core, "700", "رسالة 2", kind="reply")

@@ -348,6 +348,12 @@ async def test_long_text_is_split_and_a_long_list_follows_in_pages(wa: WhatsAppB
     last = pieces[-1]
     assert last.kind == "list" and len(last.text) <= 1024 and len(last.options) == 10
     assert " ".join(m.text for m in pieces).split() == long_text.split()
+    [row] = await wa.rows(
+        "SELECT id, status, channel_msg_id FROM outbox WHERE recipient = ? AND payload = ?", PHONE, reply.to_payload()
+    )
+    assert (row["status"], row["channel_msg_id"]) == ("sent", last.wamid)  # committed with the last part's id
+    stored = await wa.rows("SELECT wamid, part FROM wa_messages WHERE outbox_id = ? ORDER BY part", row["id"])
+    assert [tuple(r) for r in stored] == [(m.wamid, n) for n, m in enumerate(pieces)]
     await press(wa, user, "المزيد")
     assert user.last.kind == "list" and len(user.last.options) == 5
     assert user.last.options[-1]["id"] == "m:x13"

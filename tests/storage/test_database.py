@@ -137,3 +137,26 @@ async def test_checkpoint_empties_the_wal_and_gives_way_to_a_reader(tmp_path: Pa
             assert (await cursor.fetchone() or [None])[0] == 5000  # restored
     finally:
         await db.close()
+
+
+async def test_a_transaction_in_one_trip_commits_whole_or_rolls_back_whole(tmp_path: Path) -> None:
+    db = await open_database(tmp_path / "bot.sqlite3")
+    try:
+
+        def both(plain: sqlite3.Connection) -> int:
+            plain.execute("CREATE TABLE notes (text TEXT NOT NULL)")
+            plain.execute("INSERT INTO notes VALUES ('أول')")
+            return 1
+
+        def half(plain: sqlite3.Connection) -> None:
+            plain.execute("INSERT INTO notes VALUES ('ثانٍ')")
+            plain.execute("INSERT INTO notes VALUES (NULL)")  # refused: the first insert goes with it
+
+        assert await db.write_in_one_trip(both) == 1
+        with pytest.raises(sqlite3.IntegrityError):
+            await db.write_in_one_trip(half)
+        async with db.transaction() as conn:  # nothing left open by the failed one
+            rows = await conn.execute_fetchall("SELECT text FROM notes")
+        assert [r[0] for r in rows] == ["أول"]
+    finally:
+        await db.close()
