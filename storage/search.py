@@ -150,12 +150,17 @@ def match_all(text: str) -> str | None:
     return "body : (" + " AND ".join(f'"{w}"*' if len(w) >= MIN_PREFIX else f'"{w}"' for w in usable) + ")"
 
 
+async def lookup_query(conn: aiosqlite.Connection, commitment_id: int, mine: set[str]) -> str | None:
+    """Return the index query the similar-input lookup ranks: the commitment's rows sharing its rarest terms."""
+    scoped = _scoped(commitment_id, sorted(mine))
+    counts = {r["term"]: int(r["doc"]) for r in await fetch_all(conn, _COUNTS, (json.dumps(scoped),))}
+    return match_some(rarest(counts, scoped))
+
+
 async def similar(conn: aiosqlite.Connection, commitment_id: int, text: str, *, limit: int = 3) -> list[Similar]:
     """Return the visible recommendations on the commitment most like the text, most alike first."""
     mine = set(terms(text))
-    scoped = _scoped(commitment_id, sorted(mine))
-    counts = {r["term"]: int(r["doc"]) for r in await fetch_all(conn, _COUNTS, (json.dumps(scoped),))}
-    query = match_some(rarest(counts, scoped))
+    query = await lookup_query(conn, commitment_id, mine)
     if query is None:
         return []
     rows = await fetch_all(conn, _CANDIDATES, (query, CANDIDATES, commitment_id))
