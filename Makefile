@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # axe-core (the accessibility rules the browser tests inject into every page), from the npm registry
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: axe run test lint ruff format imports types pytest bench mutate clean
+.PHONY: axe run test lint ruff format imports types pytest coverage bench mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,12 +48,19 @@ imports: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-# WORKERS=2 runs the tests in two processes (pytest-xdist); one process unless asked, until parallel runs are proven.
-WORKERS ?= 0
+# The tests run in parallel processes (pytest-xdist), two per core: many of them wait on a child process (a bot,
+# a terminal chat, a browser) and leave their core idle. WORKERS=0 runs them in this one process.
+WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 pytest: $(STAMP) $(AXE)
+	$(BIN)/pytest -n $(WORKERS) --dist worksteal
+
+# By hand, not in `make test`: the same tests under coverage, the bot processes they start included (it doubles the
+# time the end-to-end tests take); prints the total and writes the per-file table to .coverage/report.txt.
+coverage: $(STAMP) $(AXE)
 	rm -rf .coverage && mkdir -p .coverage
-	$(BIN)/coverage run -m pytest -n $(WORKERS)
+	$(BIN)/coverage run -m pytest -n $(WORKERS) --dist worksteal
 	$(BIN)/coverage combine -q
+	$(BIN)/coverage report > .coverage/report.txt || true
 	$(BIN)/coverage report --format=total | sed 's/^/coverage (incl. the bot processes the tests start): /; s/$$/%/'
 
 bench: $(STAMP)

@@ -205,8 +205,10 @@ pub-feed-response-body = Recommendation: { $text }
 ## In the chat: the question of showing one's name, and /publish for coordinators.
 
 name-ask =
-    Recommendations are published on the plan's public site once they are answered. Shall we show your name and organisation with your published recommendations?
+    { $when } Shall we show your name and organisation with your published recommendations?
     If you say no, they show only your sector and governorate. You can change this at any time in /settings.
+name-when-answered = Recommendations are published on the plan's public site once they are answered or the coordinators approve them.
+name-when-arrival = Recommendations are published on the plan's public site as soon as they arrive.
 name-yes-button = Yes, show my name
 name-no-button = No, without my name
 name-shown = Your name and organisation will show with your published recommendations. You can change this in /settings.

@@ -1,10 +1,11 @@
-"""The search index (017_search.sql, by words since 022): kept with the text, asked for similar input and words."""
+"""The search index (017_search.sql; words since 022, commitment-scoped terms since 025): similar input, /search."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import combinations
 
 import aiosqlite
 
@@ -17,16 +18,18 @@ from storage.textnorm import indexed, terms
 # tests/data/similar_pairs.tsv (README, "Similar input").
 SIMILAR_AT = 0.42
 CANDIDATES = 40  # best-ranked index hits scored per lookup
-# The similar-input lookup asks the index for a text's rarest terms: at least RARE_TERMS_MIN, then more while their
-# recommendations together stay under RARE_BUDGET, at most RARE_TERMS_MAX. Common words find every row and make the
-# ranking slow; an alike text shares most terms, so it holds some of the rare ones.
+# The similar-input lookup asks the index for the commitment's rows holding two of a text's rarest terms there: at
+# least RARE_TERMS_MIN, then more while their recommendations together stay under RARE_BUDGET, at most
+# RARE_TERMS_MAX; with fewer than PAIRED_FROM terms, one is enough. Common words find every row and make the ranking
+# slow; an alike text shares most terms, so it holds several of the rare ones, which an unrelated row seldom does.
 RARE_TERMS_MIN = 4
 RARE_TERMS_MAX = 8
-RARE_BUDGET = 5000
+RARE_BUDGET = 1000
+PAIRED_FROM = 3
 MIN_PREFIX = 3  # a searched word finds the words it begins from this length on; shorter ones only themselves
 
 _FORGET_REC = "DELETE FROM recommendation_terms WHERE rowid = ?"
-_ADD_REC = "INSERT INTO recommendation_terms (rowid, body, commitment) VALUES (?, ?, ?)"
+_ADD_REC = "INSERT INTO recommendation_terms (rowid, body, commitment, scoped) VALUES (?, ?, ?, ?)"
 _FORGET_UPDATE = "DELETE FROM update_terms WHERE rowid = ?"
 _ADD_UPDATE = "INSERT INTO update_terms (rowid, body) VALUES (?, ?)"
 _COUNTS = "SELECT term, doc FROM recommendation_vocabulary WHERE term IN (SELECT value FROM json_each(?))"
@@ -98,7 +101,9 @@ async def index_recommendation(conn: aiosqlite.Connection, rec: Recommendation) 
     """Write a visible recommendation's terms into the index (replacing what was there)."""
     await conn.execute(_FORGET_REC, (rec.id,))
     if not rec.hidden:
-        await conn.execute(_ADD_REC, (rec.id, indexed(rec.transcript or rec.text), _commitment_term(rec.commitment_id)))
+        body = indexed(rec.transcript or rec.text)
+        scoped = " ".join(_scoped(rec.commitment_id, body.split()))
+        await conn.execute(_ADD_REC, (rec.id, body, _commitment_term(rec.commitment_id), scoped))
 
 
 async def index_update(conn: aiosqlite.Connection, update_id: int, note: str | None) -> None:
@@ -128,12 +133,13 @@ def rarest(counts: dict[str, int], words: list[str]) -> list[str]:
     return chosen
 
 
-def match_any(commitment_id: int, words: list[str]) -> str | None:
-    """Return an FTS5 query for the commitment's rows with any of the terms, or None without terms."""
-    if not words:
+def match_some(scoped: list[str]) -> str | None:
+    """Return an FTS5 query for rows with two of the scoped terms (any one when there are few), or None without."""
+    if not scoped:
         return None
-    anyone = " OR ".join(f'"{w}"' for w in words)
-    return f'commitment : "{_commitment_term(commitment_id)}" AND body : ({anyone})'
+    if len(scoped) < PAIRED_FROM:
+        return "scoped : (" + " OR ".join(f'"{w}"' for w in scoped) + ")"
+    return "scoped : (" + " OR ".join(f'("{a}" AND "{b}")' for a, b in combinations(scoped, 2)) + ")"
 
 
 def match_all(text: str) -> str | None:
@@ -144,11 +150,17 @@ def match_all(text: str) -> str | None:
     return "body : (" + " AND ".join(f'"{w}"*' if len(w) >= MIN_PREFIX else f'"{w}"' for w in usable) + ")"
 
 
+async def lookup_query(conn: aiosqlite.Connection, commitment_id: int, mine: set[str]) -> str | None:
+    """Return the index query the similar-input lookup ranks: the commitment's rows sharing its rarest terms."""
+    scoped = _scoped(commitment_id, sorted(mine))
+    counts = {r["term"]: int(r["doc"]) for r in await fetch_all(conn, _COUNTS, (json.dumps(scoped),))}
+    return match_some(rarest(counts, scoped))
+
+
 async def similar(conn: aiosqlite.Connection, commitment_id: int, text: str, *, limit: int = 3) -> list[Similar]:
     """Return the visible recommendations on the commitment most like the text, most alike first."""
     mine = set(terms(text))
-    counts = {r["term"]: int(r["doc"]) for r in await fetch_all(conn, _COUNTS, (json.dumps(sorted(mine)),))}
-    query = match_any(commitment_id, rarest(counts, sorted(mine)))
+    query = await lookup_query(conn, commitment_id, mine)
     if query is None:
         return []
     rows = await fetch_all(conn, _CANDIDATES, (query, CANDIDATES, commitment_id))
@@ -199,6 +211,12 @@ async def find(
 
 def _commitment_term(commitment_id: int) -> str:
     return f"c{int(commitment_id)}"
+
+
+def _scoped(commitment_id: int, words: list[str]) -> list[str]:
+    """Return the terms as the index's `scoped` column holds them: prefixed by their commitment."""
+    prefix = f"{_commitment_term(commitment_id)}x"
+    return [prefix + w for w in words]
 
 
 def _in_commitments(ids: list[int]) -> str:

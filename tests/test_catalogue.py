@@ -18,7 +18,7 @@ from fluent.syntax.visitor import Visitor
 
 from handlers.kit.labels import dynamic_keys
 from messages import CATALOGUES, LANGUAGES, Language, Messages, language_for, load_messages
-from messages.catalog import parse_resources
+from messages.parsed import parse_resources
 from messages_ar import load_messages as load_from_messages_ar
 from public.site import dynamic_keys as public_dynamic_keys
 from public.templates import dynamic_key_prefixes, template_calls

@@ -40,7 +40,8 @@ def question(ctx: Context, *, replace: bool = False) -> Reply:
         ShowName(answer=Answer.YES).choice(ctx.t("name-yes-button")),
         ShowName(answer=Answer.NO).choice(ctx.t("name-no-button")),
     )
-    return Reply(text=ctx.t("name-ask"), choices=choices, replace=replace)
+    when = ctx.t("name-when-arrival" if ctx.config.publish_on_arrival else "name-when-answered")  # as consent said
+    return Reply(text=ctx.t("name-ask", when=when), choices=choices, replace=replace)
 
 
 async def ask_once(ctx: Context) -> Reply | None:

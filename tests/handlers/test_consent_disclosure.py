@@ -57,7 +57,7 @@ async def test_the_notice_says_before_consent_what_becomes_public(core: Core, tr
         assert never.strip() and never.strip() in notice
         assert ("لا تُنشر" not in notice) and ("without your name" not in notice)  # the old, untrue promise is gone
         registered = texts(await chat.press("reg:consent:yes", language=language))
-        question = words.t("name-ask")
+        question = words.t("name-ask", when=words.t("name-when-answered"))  # as the notice above said
         assert question in registered  # the show-name question comes with consent, not after the first receipt
         privacy = texts(await chat.command("privacy", language=language))
         for field in (*AUTHOR_ALWAYS, *AUTHOR_IF_NAMED):

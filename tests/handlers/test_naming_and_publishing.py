@@ -40,6 +40,19 @@ async def test_the_question_comes_with_consent_once_and_settings_change_it(
     assert "👤 اسمي يظهر مع توصياتي المنشورة: لا" in salma.labels() and await _show_name(core, "1001") == 0
 
 
+async def test_the_question_says_when_recommendations_are_published_as_the_platform_is_set_up(
+    core: Core, transport: RecordingTransport
+) -> None:
+    salma = await registered(core, transport, "1001", "سلمى")
+    asked = salma.history[-1].text
+    assert "بعد أن يُرد عليها أو يوافق المنسقون على نشرها" in asked and "فور وصولها" not in asked
+    core.dispatcher.config = replace(core.dispatcher.config, publish_on_arrival=True)
+    huda = await registered(core, transport, "1002", "هدى")
+    asked = huda.history[-1].text
+    assert ASK in asked and "فور وصولها" in asked and "بعد أن يُرد عليها" not in asked  # as the consent said
+    assert await _show_name(core, "1002") is None
+
+
 async def test_people_who_recommended_before_are_asked_the_next_time_they_write(
     core: Core, transport: RecordingTransport
 ) -> None:
