@@ -13,7 +13,7 @@ from bot.clock import FakeClock
 from bot.core import Core
 from bot.sender import RatePacer, Sender
 from bot.transport import Delivery, Pacing
-from handlers.kit.contract import Reply
+from handlers.kit.contract import Document, Reply
 from storage import outbox
 from storage.models import OutboxRow
 from tests.bot.reminder_support import outbox_rows
@@ -196,3 +196,31 @@ async def test_a_700_message_backlog_of_one_chat_does_not_hold_up_another(core: 
     assert order.index("701") < 10 + 1  # behind at most one round of the flooded chat, not 700 messages
     assert [s.reply.text for s in transport.sent if s.recipient == "700"] == [f"رد {n}" for n in range(700)]
     assert {r["status"] for r in await outbox_rows(core)} == {"sent"}
+
+
+async def test_one_payload_for_many_chats_is_decoded_once_and_a_document_keeps_its_own_bytes(
+    core: Core, transport: RecordingTransport
+) -> None:
+    board = Reply(text="لوحة المتابعة")
+    for recipient in ("700", "701"):
+        await queue(core, recipient, board.text, kind="reply")
+    export = Reply(text="الملف", document=Document(filename="تقرير.pdf", mime="application/pdf", data=b""))
+    async with core.db.transaction() as conn:
+        for recipient, data in (("702", b"%PDF-1.7 first"), ("703", b"%PDF-1.7 second")):
+            await outbox.enqueue(
+                conn,
+                channel="telegram",
+                recipient=recipient,
+                payload=export.to_payload(),  # one payload, two files
+                document=data,
+                now=core.clock.now(),
+            )
+    await core.sender.flush()
+    first, second, *documents = transport.sent
+    assert (first.reply.text, second.reply.text) == ("لوحة المتابعة", "لوحة المتابعة")
+    assert first.reply is second.reply  # kept by payload, not decoded and validated for each chat
+    assert [(d.recipient, d.reply.document.data) for d in documents if d.reply.document] == [
+        ("702", b"%PDF-1.7 first"),
+        ("703", b"%PDF-1.7 second"),
+    ]
+    assert [r["status"] for r in await outbox_rows(core)] == ["sent"] * 4
