@@ -52,13 +52,13 @@ types: $(STAMP)
 # a terminal chat, a browser) and leave their core idle. WORKERS=0 runs them in this one process.
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 pytest: $(STAMP) $(AXE)
-	$(BIN)/pytest -n $(WORKERS) --dist worksteal
+	$(BIN)/pytest -n $(WORKERS) --dist load
 
 # By hand, not in `make test`: the same tests under coverage, the bot processes they start included (it doubles the
 # time the end-to-end tests take); prints the total and writes the per-file table to .coverage/report.txt.
 coverage: $(STAMP) $(AXE)
 	rm -rf .coverage && mkdir -p .coverage
-	$(BIN)/coverage run -m pytest -n $(WORKERS) --dist worksteal
+	$(BIN)/coverage run -m pytest -n $(WORKERS) --dist load
 	$(BIN)/coverage combine -q
 	$(BIN)/coverage report > .coverage/report.txt || true
 	$(BIN)/coverage report --format=total | sed 's/^/coverage (incl. the bot processes the tests start): /; s/$$/%/'

@@ -33,6 +33,28 @@ def declared_moves_only() -> Iterator[None]:
     assert not moves, f"undeclared moves: {moves}"
 
 
+# Tests that start processes (a bot, a terminal chat, a document build) or a browser take seconds each: they run
+# first, so the parallel workers share them out, instead of one worker ending the run on a long one while the others
+# wait. pytest-randomly's order is kept within each group (the sort is stable and runs after the shuffle).
+STARTS_PROCESSES = (
+    "tests/e2e/",
+    "tests/channels/test_console.py",
+    "tests/bot/test_documents.py",
+    "tests/bot/test_snapshot_child.py",
+    "tests/test_lock.py",
+    "tests/test_cli_errors.py",
+    "tests/public/",
+    "tests/ops/",
+    "tests/reports/",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the tests that start processes first, each group in the order it was shuffled into."""
+    items.sort(key=lambda item: not item.nodeid.startswith(STARTS_PROCESSES))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """A clock that moves only when a test says so."""
