@@ -394,9 +394,10 @@ class Router:
     def _awaits_kept_text(self, ctx: Context) -> bool:
         """Tell whether the chat waits for typed text in a flow whose kept draft is offered back on opening."""
         flow = self.flows.get(ctx.flow or "")
-        accepts = flow.accepts(ctx) if flow is not None else None
-        offered = flow is not None and flow.parking is not None and flow.parking.offered_on_opening
-        return offered and accepts is not None and accepts.typed is Typing.TEXT and self.parking.keeps(ctx)
+        if flow is None or flow.parking is None or not flow.parking.offered_on_opening:
+            return False
+        accepts = flow.accepts(ctx)
+        return accepts is not None and accepts.typed is Typing.TEXT and self.parking.keeps(ctx)
 
     def _step_question_of(self, ctx: Context) -> Awaitable[list[Reply]] | None:
         """Return the asking of the current step's question, or None when the chat is in no step that can ask."""
