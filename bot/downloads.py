@@ -4,7 +4,8 @@ Handlers see only the result: the row of a stored file (Attachment.stored) or wh
 (Attachment.refused). A file larger than OGP_MAX_FILE_MB is refused before a byte is fetched when the channel
 declares its size, and while fetching when it does not; a download that fails or times out is tried again
 (ATTEMPTS in all, waiting BACKOFF between tries) within one DEADLINE for the whole file, then refused. Nothing of a
-refused file is kept; a file is written whole (then recorded) or not at all.
+refused file is kept; a file is written whole, then recorded, or not at all: bytes whose record the database
+refuses (a full disk, a locked database) are deleted at once, as the person is told.
 """
 
 from __future__ import annotations
@@ -114,23 +115,36 @@ class FileReceiver:
         if (over := await self._over_quota(incoming, len(data))) is not None:
             return replace(sent, refused=over)
         digest = await asyncio.to_thread(self.store.put, data)
-        async with self.db.transaction() as conn:
-            if not await asyncio.to_thread(self.store.has, digest):  # the same bytes, erased by someone meanwhile
-                await asyncio.to_thread(self.store.put, data)
-            row = await files.record_file(
-                conn,
-                sha256=digest,
-                recognised=replace(recognised, duration=seconds),
-                size=len(data),
-                name=_name(sent.name),
-                channel=incoming.channel,
-                origin_ref=sent.file_ref,
-                sent_as=sent.kind,
-                event_id=incoming.event_id,
-                chat=incoming.user,
-                now=self.clock.now(),
-            )
+        try:
+            async with self.db.transaction() as conn:
+                if not await asyncio.to_thread(self.store.has, digest):  # the same bytes, erased by someone meanwhile
+                    await asyncio.to_thread(self.store.put, data)
+                row = await files.record_file(
+                    conn,
+                    sha256=digest,
+                    recognised=replace(recognised, duration=seconds),
+                    size=len(data),
+                    name=_name(sent.name),
+                    channel=incoming.channel,
+                    origin_ref=sent.file_ref,
+                    sent_as=sent.kind,
+                    event_id=incoming.event_id,
+                    chat=incoming.user,
+                    now=self.clock.now(),
+                )
+        except Exception:
+            await self._let_go(digest)
+            raise
         return replace(sent, stored=row.id, data=data, duration=seconds)
+
+    async def _let_go(self, digest: str) -> None:
+        """Delete bytes just written whose record the database refused, unless a file row holds them."""
+        try:
+            async with self.db.read() as conn:  # no transaction of this bot runs meanwhile: none can record them
+                if not await files.held(conn, digest):
+                    await asyncio.to_thread(self.store.remove, digest)
+        except Exception as error:  # the keeper's sweep deletes them later (bytes no row records, after an hour)
+            log.warning("a refused file's bytes could not be deleted now (%s); the keeper's sweep will", error)
 
     async def _over_quota(self, incoming: Incoming, size: int) -> str | None:
         """Return the refusal when this file would take the sender past a quota, else None."""

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
+import sqlite3
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+
+import pytest
 
 from bot.clock import FakeClock
 from bot.core import Core
@@ -90,6 +95,34 @@ async def test_erased_files_leave_the_folder_unless_another_row_holds_the_same_b
         await files.drop(conn, two.attachment.stored, core.clock.now())
     assert await core.files.flush() == 1
     assert not core.receiver.store.has(digest) and await rows(core, "SELECT id FROM files") == []
+
+
+async def test_bytes_whose_record_is_refused_go_at_once_unless_a_row_already_holds_them(core: Core) -> None:
+    held, fresh = media.ogg_opus(7), media.ogg_opus(9)
+    first = await core.receiver.receive(voice_event("a"), lambda ref, limit: asyncio.sleep(0, held))
+    assert first.attachment and first.attachment.stored
+    core.receiver.quota = None  # no read between the download and the record: the lock lands in that window
+    await core.db.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(core.db.path, isolation_level=None, timeout=0)
+
+    def locking(data: bytes) -> Callable[[str, int], Awaitable[bytes]]:
+        async def fetch(ref: str, limit: int) -> bytes:
+            other.execute("BEGIN IMMEDIATE")  # the record's transaction cannot begin: as a full disk refuses it
+            return data
+
+        return fetch
+
+    try:
+        for event_id, data in (("b", held), ("c", fresh)):
+            with pytest.raises(sqlite3.OperationalError):
+                await core.receiver.receive(voice_event(event_id), locking(data))
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
+        await core.db.conn.execute("PRAGMA busy_timeout = 5000")
+    assert [name for name, _ in core.receiver.store.stored()] == [hashlib.sha256(held).hexdigest()]
+    assert await rows(core, "SELECT event_id FROM files") == [{"event_id": "a"}]
+    assert core.receiver.store.read(hashlib.sha256(held).hexdigest()) == held
 
 
 async def test_the_sweep_removes_unrecorded_bytes_only_after_the_grace(core: Core) -> None:

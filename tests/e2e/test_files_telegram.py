@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import sqlite3
 import sys
 import time
 from collections.abc import AsyncIterator
@@ -216,6 +217,42 @@ async def test_a_photo_while_another_process_holds_the_write_lock_gets_an_apolog
             holder.stdin.close()
         await holder.wait()
     await said(live, salma, "الأوامر المتاحة", salma.command("help"))  # the channel still answers
-    assert await rows(live.core, "SELECT id FROM files") == []  # (bytes without a row are swept after an hour)
+    assert await rows(live.core, "SELECT id FROM files") == []
     handled = await rows(live.core, "SELECT event_id FROM processed_events")
     assert {"event_id": f"u:{photo}"} not in handled  # not recorded: nothing of it was taken
+
+
+async def test_a_file_whose_record_the_database_refuses_leaves_no_byte_behind(live: Live) -> None:
+    """The apology says nothing of the file was kept: its bytes must not wait in the files folder for a sweep."""
+    salma = live.api.user(1001, first_name="سلمى")
+    await register(live, salma, "سلمى")
+    await said(live, salma, "على أي التزام", salma.command("recommend"))
+    await said(live, salma, "اختر محور", salma.press("rec:c:4"))
+    await said(live, salma, "أو أرسل تسجيلاً صوتياً", salma.press("rec:t:0"))
+    # A full disk refuses the record's commit after the bytes took the last free space; here another process's
+    # write lock lands in the same window, as the file is downloaded (no quota read comes between).
+    live.core.receiver.quota = None
+    await live.core.db.conn.execute("PRAGMA busy_timeout = 200")
+    other = sqlite3.connect(live.core.settings.database, isolation_level=None, timeout=0)
+    live.api.when_downloaded(lambda: other.execute("BEGIN IMMEDIATE"))
+    voice = media.ogg_opus(102)
+    try:
+        refused = await salma.send_voice(voice, duration=102)
+        sorry = await said(live, salma, "لم نتمكن من حفظ ملفك", asyncio.sleep(0))
+    finally:
+        live.api.when_downloaded(None)
+        other.execute("ROLLBACK")
+        other.close()
+        await live.core.db.conn.execute("PRAGMA busy_timeout = 5000")
+    assert "لم نحفظ منه شيئاً" in sorry
+    assert len(live.api.downloads) == 1
+    assert list(live.core.receiver.store.stored()) == []  # was: the recording, until a sweep an hour after a restart
+    assert await rows(live.core, "SELECT id FROM files") == []
+    handled = await rows(live.core, "SELECT event_id FROM processed_events")
+    assert {"event_id": f"u:{refused}"} not in handled
+
+    preview = await said(live, salma, "راجع توصيتك", salma.send_voice(voice, duration=102))  # sent again: kept
+    assert VOICE in preview
+    [kept] = await rows(live.core, "SELECT sha256 FROM files")
+    assert kept == {"sha256": hashlib.sha256(voice).hexdigest()}
+    assert [name for name, _ in live.core.receiver.store.stored()] == [kept["sha256"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import deque
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -33,6 +34,7 @@ class Files:
         self._next_file = 1
         self._download_faults: deque[int] = deque()
         self._download_stalls = 0
+        self._on_download: Callable[[], object] | None = None
 
     def methods(self) -> dict[str, Handler]:
         """The Bot API methods of this area, by lower-case name."""
@@ -63,6 +65,10 @@ class Files:
         """The next `count` file downloads never answer (until the stand-in stops)."""
         self._download_stalls += count
 
+    def when_downloaded(self, action: Callable[[], object] | None) -> None:
+        """Run action as each file download is served, just before its bytes go (None: nothing)."""
+        self._on_download = action
+
     async def download(self, request: web.Request) -> web.Response:
         """GET /file/bot<token>/<file_path>: the bytes of a file getFile pointed to."""
         match = _FILE_PATH_RE.match(request.path)
@@ -78,6 +84,8 @@ class Files:
             await self.hub.wait_for(lambda: self.hub.closing, None)
             return web.Response(status=503, text="stopped")
         self.downloads.append(match.group(2))
+        if self._on_download is not None:
+            self._on_download()
         return web.Response(body=self._files[file_id].data, content_type="application/octet-stream")
 
     # ------------------------------------------------------------ methods

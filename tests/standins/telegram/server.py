@@ -76,6 +76,7 @@ class BotApiStandIn:
         self.unanswered_callback_queries = messages.unanswered_callback_queries
         self.store_file, self.file_data, self.downloads = files.store_file, files.file_data, files.downloads
         self.fail_downloads, self.stall_downloads = files.fail_downloads, files.stall_downloads
+        self.when_downloaded = files.when_downloaded
         self.commands = chat.commands
         self.rate_limit, self.fail_next = faults.rate_limit, faults.fail_next
         self.delay_next, self.hang_next = faults.delay_next, faults.hang_next
