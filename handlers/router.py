@@ -165,6 +165,7 @@ class Router:
         """Answer one event, then any follow-up a handler left (the command that needed registration)."""
         ctx.hooks = self.hooks
         at = (ctx.flow, ctx.step)
+        held = self._held(ctx)
         first = ctx.participant is None and ctx.carry.language is None  # a newcomer's first message
         replies = await self._dispatch_safely(ctx)
         # Offered under the first answer (a document asked for comes later: the next answer offers it), once.
@@ -185,7 +186,21 @@ class Router:
                 last = replies[-1]
                 text = f"{last.text}\n\n{addendum.text}" if last.text else addendum.text
                 replies[-1] = last.model_copy(update={"text": text, "choices": (*last.choices, *addendum.choices)})
+        await files.let_go(ctx, held - self._held(ctx))  # "cancelled, nothing saved" holds for its files too
         return self._mark(ctx, at, replies)
+
+    def _held(self, ctx: Context) -> set[int]:
+        """Return the stored files the chat's drafts hold: its flow's data and each parked draft's."""
+        drafts = [(ctx.flow, ctx.data), *((p.flow, p.data) for p in ctx.carry.parked)]
+        held: set[int] = set()
+        for name, data in drafts:
+            flow = self.flows.get(name or "")
+            if flow is None or flow.holds is None:
+                continue
+            parsed = flow.parse(data)
+            if parsed is not None:
+                held.update(file_id for file_id in flow.holds(parsed) if file_id is not None)
+        return held
 
     def _mark(self, ctx: Context, at: tuple[str | None, str | None], replies: list[Reply]) -> list[Reply]:
         """Remember the buttons now on screen (a label typed as text acts as the button), and mark the newest

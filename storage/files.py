@@ -8,10 +8,11 @@ row holds the same bytes (bot/files.py). A crash in between leaves bytes without
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -131,6 +132,11 @@ WHERE deleted_at IS NULL AND participant_id = ?2 AND recommendation_id IS NULL A
 """
 _UNNAME = "UPDATE files SET participant_id = NULL WHERE participant_id = ?"
 _DROPPED_AT = "SELECT DISTINCT sha256 FROM files WHERE deleted_at = ?"
+_DROP_UNLINKED = """
+UPDATE files SET deleted_at = ?1, chat = NULL
+WHERE id IN (SELECT value FROM json_each(?2))
+  AND deleted_at IS NULL AND recommendation_id IS NULL AND status_update_id IS NULL
+"""
 _SWEEP_PENDING = """
 UPDATE files SET deleted_at = ?1, chat = NULL
 WHERE deleted_at IS NULL AND recommendation_id IS NULL AND status_update_id IS NULL AND created_at < ?2
@@ -224,6 +230,11 @@ async def of_update(conn: aiosqlite.Connection, update_id: int) -> list[StoredFi
 async def drop(conn: aiosqlite.Connection, file_id: int, now: datetime) -> None:
     """Erase one file (a table read for /update, whose bytes are not kept)."""
     await conn.execute(_DROP, (to_db(now), file_id))
+
+
+async def drop_unlinked(conn: aiosqlite.Connection, file_ids: Iterable[int], now: datetime) -> int:
+    """Erase those of these files that belong to nothing (a draft's recording let go of); return how many."""
+    return await execute_count(conn, _DROP_UNLINKED, (to_db(now), json.dumps(sorted(file_ids))))
 
 
 async def drop_pending_of_chat(conn: aiosqlite.Connection, channel: str, chat: str, now: datetime) -> list[str]:

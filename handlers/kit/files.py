@@ -28,6 +28,12 @@ async def discard(ctx: Context) -> None:
         await files.drop(ctx.conn, sent.stored, ctx.now)
 
 
+async def let_go(ctx: Context, file_ids: set[int]) -> None:
+    """Erase the files a draft held and holds no more (cancelled, dropped, replaced), unless something took them."""
+    if file_ids:
+        await files.drop_unlinked(ctx.conn, file_ids, ctx.now)
+
+
 async def sent_file(ctx: Context) -> StoredFile | None:
     """Return the stored file the person just sent (None when the event carries none, or it was erased)."""
     sent = ctx.incoming.attachment

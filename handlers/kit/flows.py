@@ -29,7 +29,7 @@ button, a vanished item), so it is not declared.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
@@ -135,6 +135,8 @@ class Flow(Generic[D]):
     note: str = "use-buttons"  # catalogue key of the note for text at a step that takes only buttons
     on_cancel: Callable[[Context, D], Awaitable[list[Reply]]] | None = None  # after the flow ended
     parking: Parking[D] | None = None  # None: leaving the flow drops its data
+    # The stored files its data holds (a draft's recording, its attached file): one it lets go of is erased.
+    holds: Callable[[D], Iterable[int | None]] | None = None
     entry: tuple[StrEnum, ...] = ()  # the steps a chat may enter the flow at; () means the first step
     step_names: frozenset[str] = field(init=False)
 

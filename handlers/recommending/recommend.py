@@ -565,6 +565,7 @@ RECOMMEND = Flow(
     name="recommend",
     data=Draft,
     cancel=Cancel,
+    holds=lambda draft: (draft.voice_file, draft.attachment_file),
     entry=(Step.COMMITMENT, Step.THEME, Step.TEXT, Step.PREVIEW),
     steps={
         Step.COMMITMENT: Accepts(

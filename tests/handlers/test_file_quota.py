@@ -52,28 +52,49 @@ async def test_files_refused_for_their_use_are_not_kept(core: Core, transport: R
     assert await kept(core) == 0
 
 
+async def attach(chat: ChatDriver, n: int) -> str:
+    """Attach document n to a new recommendation and, when it is taken, send it (the file is kept with it)."""
+    await at_text_step(chat)
+    said = texts(await chat.send_file(f"{n}.pdf", document(n)))
+    if "أرفقنا الملف" in said:
+        await chat.send(f"نقترح نشر التقرير رقم {n} عن الخدمات في المحافظة كاملاً")
+        assert "رقم الإيصال" in texts(await chat.press("✅ إرسال"))
+    else:
+        await chat.command("cancel")
+    return said
+
+
 async def test_each_persons_files_have_a_quota_per_day_and_in_all(
     small: tuple[Core, RecordingTransport], clock: FakeClock
 ) -> None:
     core, transport = small
     chat = await registered(core, transport, "1001", "سلمى")
     other = await registered(core, transport, "1002", "هدى")
-    await at_text_step(chat)
-    await at_text_step(other)
-    assert "أرفقنا الملف" in texts(await chat.send_file("1.pdf", document(1)))  # 600 kB today
-    day = texts(await chat.send_file("2.pdf", document(2)))  # 1.2 MB in 24 hours: past 1 MB
+    assert "أرفقنا الملف" in await attach(chat, 1)  # 600 kB today
+    day = await attach(chat, 2)  # 1.2 MB in 24 hours: past 1 MB
     assert "آخر 24 ساعة 1 ميغابايت، وهو الحد اليومي" in day and "لم نحفظ منه شيئاً" in day
-    assert "أرفقنا الملف" in texts(await other.send_file("2.pdf", document(2)))  # someone else's quota is theirs
+    assert "أرفقنا الملف" in await attach(other, 2)  # someone else's quota is theirs
     assert await kept(core) == 2
     for n in (3, 4):
         clock.advance(timedelta(hours=25))
-        assert "أرفقنا الملف" in texts(await chat.send_file(f"{n}.pdf", document(n)))  # 1.2 MB, then 1.8 MB in all
+        assert "أرفقنا الملف" in await attach(chat, n)  # 1.2 MB, then 1.8 MB in all
     clock.advance(timedelta(hours=25))
-    total = texts(await chat.send_file("5.pdf", document(5)))  # 2.4 MB in all: past 2 MB
+    total = await attach(chat, 5)  # 2.4 MB in all: past 2 MB
     assert "بلغت ملفاتك المحفوظة 2 ميغابايت، وهو الحد لكل شخص" in total
     assert await kept(core) == 4
     sizes = await rows(core, "SELECT SUM(size) AS n FROM files WHERE chat = '1001' OR participant_id IS NOT NULL")
     assert sizes[0]["n"] <= 2 * 1024 * 1024 + 600 * KB
+
+
+async def test_a_file_replaced_in_a_draft_is_erased(core: Core, transport: RecordingTransport) -> None:
+    chat = await registered(core, transport, "1001", "سلمى")
+    await at_text_step(chat)
+    assert "أرفقنا الملف" in texts(await chat.send_file("1.pdf", document(1)))
+    replaced = texts(await chat.send_file("2.pdf", document(2)))  # one file a recommendation: the newest
+    assert "📎 2.pdf" in replaced and "1.pdf" not in replaced
+    assert await kept(core) == 1
+    [(digest, _)] = list(core.receiver.store.stored())
+    assert core.receiver.store.read(digest) == document(2)
 
 
 @pytest.mark.parametrize(

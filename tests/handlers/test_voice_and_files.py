@@ -109,8 +109,55 @@ async def test_re_recording_and_writing_instead(core: Core, transport: Recording
     await chat.press("✅ إرسال")
     [rec] = await rows(core, "SELECT text, voice_seconds FROM recommendations")
     assert rec["voice_seconds"] is None and rec["text"].startswith("نقترح")
-    [left] = await rows(core, "SELECT recommendation_id FROM files")
-    assert left["recommendation_id"] is None  # the first recording belongs to nothing: swept later
+    await core.files.flush()  # the keeper's turn after the event (it may have come already)
+    assert await rows(core, "SELECT id FROM files") == [] and not _files_on_disk(core)  # written instead: erased
+
+
+async def test_a_cancelled_drafts_recording_and_file_are_erased_at_once(
+    core: Core, transport: RecordingTransport
+) -> None:
+    """«Cancelled, nothing you were writing was saved»: the draft's recording and attached file go with it."""
+    chat = await registered(core, transport, "1001", "سلمى")
+    for leave in ("button", "command"):
+        await _to_text_step(chat)
+        await chat.send_file("تقرير.pdf", media.pdf(), "application/pdf")
+        assert VOICE_LABEL in texts(await chat.send_voice(media.ogg_opus(102)))
+        assert len(_files_on_disk(core)) == 2
+        left = await (chat.press("✖️ إلغاء") if leave == "button" else chat.command("cancel"))
+        assert "تم الإلغاء، ولم يُحفظ شيء" in texts(left)
+        await core.files.flush()  # the keeper's turn after the event (it may have come already)
+        assert not _files_on_disk(core) and await rows(core, "SELECT id FROM files") == [], leave
+    assert await rows(core, "SELECT id FROM recommendations") == []
+
+
+async def test_a_parked_drafts_recording_is_kept_until_the_draft_is_dropped(
+    core: Core, transport: RecordingTransport
+) -> None:
+    chat = await registered(core, transport, "1001", "سلمى")
+    await _to_text_step(chat)
+    voice = media.ogg_opus(102)
+    await chat.send_voice(voice)
+    await chat.command("status")  # parks the draft: its recording stays
+    assert await rows(core, "SELECT deleted_at FROM files") == [{"deleted_at": None}]
+    assert "لديك مسودة توصية لم تُرسل" in texts(await chat.command("menu"))
+    await chat.press("🗑️ حذف المسودة")
+    assert "حُذفت المسودة" in texts(await chat.press("🗑️ نعم، احذفها"))
+    await core.files.flush()
+    assert not _files_on_disk(core) and await rows(core, "SELECT id FROM files") == []
+
+
+async def test_a_sent_drafts_recording_and_file_stay_with_the_recommendation(
+    core: Core, transport: RecordingTransport
+) -> None:
+    chat = await registered(core, transport, "1001", "سلمى")
+    await _to_text_step(chat)
+    await chat.send_file("تقرير.pdf", media.pdf(), "application/pdf")
+    await chat.send_voice(media.ogg_opus(102))
+    assert "وصلت توصيتك" in texts(await chat.press("✅ إرسال"))
+    kept = await rows(core, "SELECT role, deleted_at FROM files ORDER BY role")
+    assert kept == [{"role": "attachment", "deleted_at": None}, {"role": "voice", "deleted_at": None}]
+    await core.files.flush()
+    assert len(_files_on_disk(core)) == 2
 
 
 async def test_one_file_attached_to_a_recommendation(core: Core, transport: RecordingTransport) -> None:
