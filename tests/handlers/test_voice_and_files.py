@@ -135,8 +135,7 @@ async def test_a_parked_drafts_recording_is_kept_until_the_draft_is_dropped(
 ) -> None:
     chat = await registered(core, transport, "1001", "سلمى")
     await _to_text_step(chat)
-    voice = media.ogg_opus(102)
-    await chat.send_voice(voice)
+    await chat.send_voice(media.ogg_opus(102))
     await chat.command("status")  # parks the draft: its recording stays
     assert await rows(core, "SELECT deleted_at FROM files") == [{"deleted_at": None}]
     assert "لديك مسودة توصية لم تُرسل" in texts(await chat.command("menu"))
