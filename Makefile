@@ -51,8 +51,11 @@ types: $(STAMP)
 # The tests run in parallel processes (pytest-xdist), two per core: many of them wait on a child process (a bot,
 # a terminal chat, a browser) and leave their core idle. WORKERS=0 runs them in this one process.
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+# A whole run takes minutes. A hang that every guard inside pytest missed (tests/watchdog.py) ends here, interrupted
+# so that pytest still prints its summary, instead of running on until CI's own limit.
+TEST_LIMIT ?= 30m
 pytest: $(STAMP) $(AXE)
-	$(BIN)/pytest -n $(WORKERS) --dist load
+	timeout --signal=INT --kill-after=60 $(TEST_LIMIT) $(BIN)/pytest -n $(WORKERS) --dist load
 
 # By hand, not in `make test`: the same tests under coverage, the bot processes they start included (it doubles the
 # time the end-to-end tests take); prints the total and writes the per-file table to .coverage/report.txt.

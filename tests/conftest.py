@@ -11,7 +11,13 @@ import pytest
 from bot.clock import FakeClock
 from bot.core import Core
 from handlers.kit import flows
+from tests import watchdog
 from tests.support import START, ChatDriver, RecordingTransport, make_core, settings_for
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Guard every test against a hang no timeout can end (tests/watchdog.py)."""
+    config.pluginmanager.register(watchdog, "hang-watchdog")
 
 
 @pytest.fixture(autouse=True)
