@@ -41,7 +41,9 @@ def start(profile: Path, width: int = 412, height: int = 915):  # type: ignore[n
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(executable_path=str(CHROMEDRIVER))
-    return webdriver.Chrome(service=service, options=options)
+    chrome = webdriver.Chrome(service=service, options=options)
+    chrome.set_page_load_timeout(60)  # not chromedriver's 300 s: a test's thread must not outlive its timeout
+    return chrome
 
 
 def axe_source() -> str:

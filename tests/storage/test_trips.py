@@ -12,6 +12,8 @@ import pytest
 
 from storage.database import fetch_value, in_one_trip, open_database
 
+WAIT = 10  # seconds: a thread waits no longer for the other side (a bound, never reached when the test passes)
+
 
 async def test_a_function_sees_and_writes_the_open_transaction_and_rolls_back_with_it(tmp_path: Path) -> None:
     db = await open_database(tmp_path / "a.sqlite3")
@@ -49,7 +51,7 @@ async def test_a_cancelled_caller_waits_until_its_statements_are_done(tmp_path: 
     def slow(plain: sqlite3.Connection) -> None:
         plain.execute("INSERT INTO processed_events VALUES ('telegram', 'slow', '2026-12-06')")
         started.set()
-        release.wait()
+        assert release.wait(WAIT), "the test never released the statement"
         plain.execute("INSERT INTO processed_events VALUES ('telegram', 'after', '2026-12-06')")
 
     async def writer() -> None:
@@ -58,7 +60,7 @@ async def test_a_cancelled_caller_waits_until_its_statements_are_done(tmp_path: 
 
     try:
         task = asyncio.create_task(writer())
-        await asyncio.to_thread(started.wait)
+        assert await asyncio.to_thread(started.wait, WAIT), "the statement never started"
         task.cancel()
         await asyncio.sleep(0)  # the cancellation reaches the task, which must keep waiting for the thread
         assert not task.done()
