@@ -55,7 +55,9 @@ WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 # so that pytest still prints its summary, instead of running on until CI's own limit.
 TEST_LIMIT ?= 30m
 pytest: $(STAMP) $(AXE)
-	timeout --signal=INT --kill-after=60 $(TEST_LIMIT) $(BIN)/pytest -n $(WORKERS) --dist load
+	@timeout --signal=INT --kill-after=60 $(TEST_LIMIT) $(BIN)/pytest -n $(WORKERS) --dist load || { \
+		status=$$?; [ $$status -ne 124 ] || echo "pytest was still running after $(TEST_LIMIT) (TEST_LIMIT): interrupted"; \
+		exit $$status; }
 
 # By hand, not in `make test`: the same tests under coverage, the bot processes they start included (it doubles the
 # time the end-to-end tests take); prints the total and writes the per-file table to .coverage/report.txt.
