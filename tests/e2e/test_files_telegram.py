@@ -229,12 +229,13 @@ async def test_a_file_whose_record_the_database_refuses_leaves_no_byte_behind(li
     await said(live, salma, "على أي التزام", salma.command("recommend"))
     await said(live, salma, "اختر محور", salma.press("rec:c:4"))
     await said(live, salma, "أو أرسل تسجيلاً صوتياً", salma.press("rec:t:0"))
-    # A full disk refuses the record's commit after the bytes took the last free space; here another process's
-    # write lock lands in the same window, as the file is downloaded (no quota read comes between).
+    # A full disk refuses the record's commit after the bytes took the last free space; here another connection's
+    # write lock lands in the same window, as the file is downloaded (no quota read comes between). It waits, in a
+    # thread, for a write of the bot's that is under way: refused at once, the download would fail and be tried again.
     live.core.receiver.quota = None
     await live.core.db.conn.execute("PRAGMA busy_timeout = 200")
-    other = sqlite3.connect(live.core.settings.database, isolation_level=None, timeout=0)
-    live.api.when_downloaded(lambda: other.execute("BEGIN IMMEDIATE"))
+    other = sqlite3.connect(live.core.settings.database, isolation_level=None, timeout=10, check_same_thread=False)
+    live.api.when_downloaded(lambda: asyncio.to_thread(other.execute, "BEGIN IMMEDIATE"))
     voice = media.ogg_opus(102)
     try:
         refused = await salma.send_voice(voice, duration=102)

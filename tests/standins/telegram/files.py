@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import re
 from collections import deque
 from collections.abc import Callable
@@ -66,7 +67,8 @@ class Files:
         self._download_stalls += count
 
     def when_downloaded(self, action: Callable[[], object] | None) -> None:
-        """Run action as each file download is served, just before its bytes go (None: nothing)."""
+        """Run action as each file download is served, just before its bytes go, awaiting what it returns if that
+        is awaitable (None: nothing)."""
         self._on_download = action
 
     async def download(self, request: web.Request) -> web.Response:
@@ -84,8 +86,8 @@ class Files:
             await self.hub.wait_for(lambda: self.hub.closing, None)
             return web.Response(status=503, text="stopped")
         self.downloads.append(match.group(2))
-        if self._on_download is not None:
-            self._on_download()
+        if self._on_download is not None and inspect.isawaitable(done := self._on_download()):
+            await done
         return web.Response(body=self._files[file_id].data, content_type="application/octet-stream")
 
     # ------------------------------------------------------------ methods
