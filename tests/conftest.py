@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -26,6 +27,18 @@ def no_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> Iterator[None
     for name in [n for n in os.environ if n.startswith("OGP_")]:
         monkeypatch.delenv(name)
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_log_handler_left_behind() -> Iterator[None]:
+    """Take away the stderr handler a command run in this process (`main([...])`, `setup_logging`) put on the root
+    logger, and its level: it writes to this test's captured stderr, which is closed once the test ends."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    yield
+    for handler in [h for h in root.handlers if type(h) is logging.StreamHandler and h not in before]:
+        root.removeHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)

@@ -70,7 +70,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """Remove the folder once the run is reported."""
+    """Close this process's file; remove the folder once the run is reported."""
+    while _dump:
+        _dump.pop().close()
     if not hasattr(config, "workerinput") and os.environ.get(FOLDER):
         shutil.rmtree(os.environ.pop(FOLDER), ignore_errors=True)
 
