@@ -62,6 +62,7 @@ STARTS_PROCESSES = (
     "tests/bot/test_snapshot_child.py",
     "tests/test_lock.py",
     "tests/test_cli_errors.py",
+    "tests/test_watchdog.py",
     "tests/public/",
     "tests/ops/",
     "tests/reports/",
