@@ -6,6 +6,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.channels import pieces
 from handlers.kit.contract import Choice
 
 TEXT_LIMIT = 4096
@@ -49,17 +50,5 @@ def layout(choices: tuple[Choice, ...]) -> list[list[Choice]]:
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Split text into pieces of at most limit characters, at paragraph, line or word breaks."""
-    text = text.strip() or "…"
-    pieces: list[str] = []
-    while len(text) > limit:
-        window = text[:limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"))
-        if cut < limit // 2:
-            cut = window.rfind(" ")
-        if cut < limit // 2:
-            cut = limit
-        pieces.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    pieces.append(text)
-    return pieces
+    """Split text into Bot API messages of at most limit characters (bot/channels/pieces.py)."""
+    return pieces.split_text(text, limit)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.channels.telegram_render import split_text
+from bot.channels.pieces import split_text
 from handlers.kit.contract import Choice, Reply
 from handlers.kit.text import shorten
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.channels.pieces import split_text
 from bot.channels.telegram import TelegramChannel
-from bot.channels.telegram_render import split_text
 from bot.transport import Outcome
 from handlers.kit.contract import Choice, Reply
 from storage.models import OutboxRow
@@ -32,7 +32,7 @@ async def test_a_long_text_is_split_under_the_limit_with_the_keyboard_last(tmp_p
         reply = Reply(text=text, choices=(Choice(id="m:status", label="📊 حالة الالتزامات"),))
         delivery = await channel_of(bot).transport.deliver(row(2002), reply)
         assert delivery.outcome is Outcome.SENT
-        pieces = await user.wait_messages(len(split_text(text)))
+        pieces = await user.wait_messages(len(split_text(text, 4096)))
         assert len(pieces) >= 3
         assert all(len(p.text or "") <= 4096 for p in pieces)
         assert [bool(p.buttons) for p in pieces] == [False] * (len(pieces) - 1) + [True]
