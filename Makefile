@@ -61,9 +61,10 @@ pytest: $(STAMP) $(AXE)
 
 # By hand, not in `make test`: the same tests under coverage, the bot processes they start included (it doubles the
 # time the end-to-end tests take); prints the total and writes the per-file table to .coverage/report.txt.
+COVERAGE_LIMIT ?= 60m
 coverage: $(STAMP) $(AXE)
 	rm -rf .coverage && mkdir -p .coverage
-	$(BIN)/coverage run -m pytest -n $(WORKERS) --dist load
+	timeout --signal=INT --kill-after=60 $(COVERAGE_LIMIT) $(BIN)/coverage run -m pytest -n $(WORKERS) --dist load
 	$(BIN)/coverage combine -q
 	$(BIN)/coverage report > .coverage/report.txt || true
 	$(BIN)/coverage report --format=total | sed 's/^/coverage (incl. the bot processes the tests start): /; s/$$/%/'
