@@ -16,10 +16,11 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.aiohttp_request import AiohttpRequest
+from bot.channels.pieces import split_text
 from bot.channels.telegram_calls import BotCalls, Json
 from bot.channels.telegram_files import MediaGone, TelegramFiles
 from bot.channels.telegram_lanes import ChatLanes
-from bot.channels.telegram_render import CAPTION_LIMIT, keyboard, keyboard_json, split_text
+from bot.channels.telegram_render import CAPTION_LIMIT, TEXT_LIMIT, keyboard, keyboard_json
 from bot.channels.telegram_updates import Poller, UnreadableUpdate, WebhookReceiver
 from bot.core import Core
 from bot.logs import add_secret
@@ -194,7 +195,7 @@ class TelegramTransport:
             await self._send_media(chat_id, reply)
             edit_ref = None  # the text follows the file: a new message, not an edit above it
         markup = keyboard_json(reply.choices)
-        pieces = split_text(reply.text)
+        pieces = split_text(reply.text, TEXT_LIMIT)
         if edit_ref is not None and len(pieces) == 1:
             try:
                 params = {"chat_id": chat_id, "message_id": int(edit_ref), "text": pieces[0]}

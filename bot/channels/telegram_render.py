@@ -1,4 +1,4 @@
-"""Drawing replies the Telegram way: inline keyboards within the Bot API's limits, long texts split."""
+"""Drawing replies the Telegram way: inline keyboards within the Bot API's limits (long texts: pieces.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.channels import pieces
 from handlers.kit.contract import Choice
 
 TEXT_LIMIT = 4096
@@ -47,8 +46,3 @@ def layout(choices: tuple[Choice, ...]) -> list[list[Choice]]:
     if pending:
         rows.append(pending)
     return rows
-
-
-def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Split text into Bot API messages of at most limit characters (bot/channels/pieces.py)."""
-    return pieces.split_text(text, limit)
